@@ -1,0 +1,263 @@
+// The map viewer: header with search, layer/tool sidebar, map, identify panel, attribute table.
+// Loaded only after login (it pulls in MapLibre).
+import type { FilterSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from './api/client';
+import { fetchFeature, fetchFeaturesAt, fetchLayers } from './api/queries';
+import type { Feature, Layer, SearchResult, User } from './api/types';
+import { useI18n } from './i18n';
+import { loadConfig, type AppConfig } from './map/config';
+import { FeatureLayerView } from './map/featureLayers';
+import { pixelsToMetres } from './map/geodesy';
+import { MapView } from './map/MapView';
+import { setHighlight } from './map/overlays';
+import { zoomToBounds, zoomToGeometry } from './map/view';
+import { AttributeTable } from './panels/AttributeTable';
+import { CoordinateReadout } from './panels/CoordinateReadout';
+import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
+import { disasterFields, yearRangeFilter } from './panels/disasterStats';
+import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
+import { LanguageToggle } from './panels/LanguageToggle';
+import { LayerPanel, type LoadState } from './panels/LayerPanel';
+import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
+import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
+import { SearchBox } from './panels/SearchBox';
+import { ZoomControls } from './panels/ZoomControls';
+
+/** Identify looks this many screen pixels around the click. */
+const IDENTIFY_PIXELS = 8;
+
+function message(e: unknown): string {
+  return e instanceof ApiError || e instanceof Error ? e.message : String(e);
+}
+
+export default function MapApp({ user, onLogout }: { user: User; onLogout: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [config, setConfig] = useState<AppConfig | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [layers, setLayers] = useState<Layer[] | null>(null);
+  const [layersError, setLayersError] = useState<string | null>(null);
+  const { prefs, setVisible, setOpacity } = useLayerPrefs();
+  const [loadStates, setLoadStates] = useState<Record<string, LoadState | undefined>>({});
+  const [views, setViews] = useState<Map<string, FeatureLayerView>>(new Map());
+  const [identify, setIdentify] = useState<IdentifyState | null>(null);
+  const [selected, setSelected] = useState<Feature | null>(null);
+  const [tableLayerKey, setTableLayerKey] = useState<string | null>(null);
+  const [measureMode, setMeasureMode] = useState<MeasureMode | null>(null);
+  const [disasterYears, setDisasterYears] = useState<[number, number] | null>(null);
+
+  useEffect(() => {
+    loadConfig().then(setConfig);
+    fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
+  }, []);
+
+  const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
+
+  // Put every data layer on the map once both are there.
+  useEffect(() => {
+    if (!map || !layers) return;
+    const created = new Map<string, FeatureLayerView>();
+    for (const layer of layers) {
+      const view = new FeatureLayerView(layer);
+      view.addTo(map);
+      created.set(layer.key, view);
+    }
+    setViews(created);
+    return () => setViews(new Map());
+  }, [map, layers]);
+
+  // Visibility and opacity follow the preferences; a layer's data loads when first shown.
+  useEffect(() => {
+    if (!map) return;
+    for (const [key, view] of views) {
+      const visible = isVisible(prefs, key);
+      view.setVisible(map, visible);
+      view.setOpacity(map, opacityOf(prefs, key));
+      if (visible && !view.source.loaded) {
+        view.source
+          .load((loaded, total) => setLoadStates((s) => ({ ...s, [key]: { loaded, total } })))
+          .then(
+            () => setLoadStates((s) => ({ ...s, [key]: 'done' })),
+            (e: unknown) => setLoadStates((s) => ({ ...s, [key]: { error: message(e) } })),
+          );
+      }
+    }
+  }, [map, views, prefs]);
+
+  // The disaster year range filters the disaster layer on the map.
+  useEffect(() => {
+    const view = views.get(DISASTER_LAYER);
+    const fields = view && disasterFields(view.layer);
+    if (!map || !view || !fields) return;
+    view.setFilter(map, disasterYears ? (yearRangeFilter(fields.date.key, disasterYears[0], disasterYears[1]) as FilterSpecification) : null);
+  }, [map, views, disasterYears]);
+
+  useEffect(() => {
+    if (map) setHighlight(map, selected?.geometry ?? null);
+  }, [map, selected]);
+
+  // Start at the city boundary unless the URL already says where to look.
+  const fittedRef = useRef(false);
+  useEffect(() => {
+    if (!map || !layers || fittedRef.current) return;
+    fittedRef.current = true;
+    if (window.location.hash.length > 1) return;
+    const extents = layers.map((l) => l.extent).filter((e): e is number[] => !!e && e.length === 4);
+    if (!extents.length) return;
+    const bounds = [
+      Math.min(...extents.map((e) => e[0])),
+      Math.min(...extents.map((e) => e[1])),
+      Math.max(...extents.map((e) => e[2])),
+      Math.max(...extents.map((e) => e[3])),
+    ];
+    map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 20, animate: false });
+  }, [map, layers]);
+
+  const runIdentify = useCallback(
+    async (lon: number, lat: number) => {
+      if (!map) return;
+      const visibleKeys = (layers ?? []).filter((l) => isVisible(prefs, l.key)).map((l) => l.key);
+      setIdentify({ lngLat: [lon, lat], loading: true, error: null, hits: [] });
+      if (!visibleKeys.length) {
+        setIdentify({ lngLat: [lon, lat], loading: false, error: null, hits: [] });
+        return;
+      }
+      try {
+        const tolerance = pixelsToMetres(IDENTIFY_PIXELS, map.getZoom(), lat);
+        const hits = await fetchFeaturesAt(lon, lat, tolerance, visibleKeys);
+        setIdentify({ lngLat: [lon, lat], loading: false, error: null, hits });
+        setSelected(hits[0]?.feature ?? null);
+      } catch (e) {
+        setIdentify({ lngLat: [lon, lat], loading: false, error: message(e), hits: [] });
+      }
+    },
+    [map, layers, prefs],
+  );
+
+  // A click on the map identifies, unless a measuring tool has the clicks.
+  const identifyRef = useRef(runIdentify);
+  identifyRef.current = runIdentify;
+  const measuringRef = useRef(false);
+  measuringRef.current = measureMode !== null;
+  useEffect(() => {
+    if (!map) return;
+    const onClick = (e: MapMouseEvent) => {
+      if (!measuringRef.current) identifyRef.current(e.lngLat.lng, e.lngLat.lat);
+    };
+    map.on('click', onClick);
+    return () => {
+      map.off('click', onClick);
+    };
+  }, [map]);
+
+  const showFeature = useCallback(
+    (feature: Feature) => {
+      setSelected(feature);
+      setIdentify({ lngLat: null, loading: false, error: null, hits: [{ distanceM: 0, feature }] });
+      if (map) zoomToGeometry(map, feature.geometry);
+    },
+    [map],
+  );
+
+  const onSearchPick = useCallback(
+    async (result: SearchResult) => {
+      if (!map) return;
+      if (result.bbox?.length === 4) zoomToBounds(map, result.bbox);
+      else if (result.geometry) zoomToGeometry(map, result.geometry);
+      if (result.kind === 'feature' && result.featureId) {
+        try {
+          const feature = await fetchFeature(result.featureId);
+          if (feature) {
+            setSelected(feature);
+            setIdentify({ lngLat: null, loading: false, error: null, hits: [{ distanceM: 0, feature }] });
+          }
+        } catch (e) {
+          setIdentify({ lngLat: null, loading: false, error: message(e), hits: [] });
+        }
+      } else {
+        // A town: outline it, no feature panel.
+        setSelected(result.geometry ? { id: `town:${result.label}`, layerKey: '', geometry: result.geometry, attributes: {} } : null);
+      }
+    },
+    [map],
+  );
+
+  const tableLayer = tableLayerKey ? layersByKey.get(tableLayerKey) : undefined;
+  const disasterLayer = layersByKey.get(DISASTER_LAYER);
+
+  return (
+    <div className={`app${identify ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}`}>
+      <header className="app-header">
+        <h1 className="app-title">
+          {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>
+        </h1>
+        <SearchBox layersByKey={layersByKey} onPick={onSearchPick} />
+        <div className="header-right">
+          <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
+          <LanguageToggle />
+          <button type="button" onClick={onLogout}>
+            {t('logout')}
+          </button>
+        </div>
+      </header>
+
+      <nav className="sidebar" aria-label={t('layers')}>
+        <details open>
+          <summary>{t('layers')}</summary>
+          {layersError && (
+            <p className="error" role="alert">
+              {t('error', { message: layersError })}
+            </p>
+          )}
+          {!layers && !layersError && <p role="status">{t('loading')}</p>}
+          {layers && (
+            <LayerPanel
+              layers={layers}
+              prefs={prefs}
+              loadStates={loadStates}
+              onVisible={setVisible}
+              onOpacity={setOpacity}
+              onOpenTable={setTableLayerKey}
+              onZoom={(layer) => map && layer.extent && zoomToBounds(map, layer.extent)}
+            />
+          )}
+        </details>
+        <details open>
+          <summary>{t('measure')}</summary>
+          <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
+        </details>
+        {disasterLayer && (
+          <details>
+            <summary>{t('disaster')}</summary>
+            <DisasterPanel layer={disasterLayer} years={disasterYears} onYearsChange={setDisasterYears} />
+            {!isVisible(prefs, DISASTER_LAYER) && <p className="muted">{t('disasterHidden')}</p>}
+          </details>
+        )}
+      </nav>
+
+      <main className="map-area">
+        {config && <MapView config={config} onReady={setMap} />}
+        <ZoomControls map={map} onIdentifyCentre={() => map && runIdentify(map.getCenter().lng, map.getCenter().lat)} />
+        <CoordinateReadout map={map} />
+      </main>
+
+      {identify && (
+        <IdentifyPanel
+          state={identify}
+          layersByKey={layersByKey}
+          selectedId={selected?.id ?? null}
+          onSelect={setSelected}
+          onClose={() => {
+            setIdentify(null);
+            setSelected(null);
+          }}
+        />
+      )}
+
+      {tableLayer && (
+        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// Types of the GraphQL API as this client uses them (the truth is schema/schema.graphql).
+import type { Geometry } from 'geojson';
+
+export type FieldType = 'TEXT' | 'INTEGER' | 'NUMBER' | 'DATE' | 'BOOLEAN' | 'ENUM';
+
+export interface Department {
+  key: string;
+  nameJa: string;
+  nameEn: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  department: Department | null;
+}
+
+export interface FieldDefinition {
+  key: string;
+  label: string;
+  labelEn: string;
+  type: FieldType;
+  required: boolean;
+  options: string[] | null;
+  min: number | null;
+  max: number | null;
+  maxLength: number | null;
+  unit: string | null;
+  computed: boolean | null;
+}
+
+/** Paint per geometry kind, plus `color` for legend swatches. */
+export interface LayerStyle {
+  color?: string;
+  circle?: Record<string, unknown>;
+  line?: Record<string, unknown>;
+  fill?: Record<string, unknown>;
+}
+
+export interface Layer {
+  key: string;
+  nameJa: string;
+  nameEn: string;
+  department: Department | null;
+  geometryTypes: string[];
+  fields: FieldDefinition[];
+  style: LayerStyle | null;
+  featureCount: number;
+  /** minLon, minLat, maxLon, maxLat */
+  extent: number[] | null;
+  labelField: string | null;
+}
+
+export type Attributes = Record<string, unknown>;
+
+export interface Feature {
+  id: string;
+  layerKey: string;
+  geometry: Geometry;
+  attributes: Attributes;
+  version?: number;
+  createdAt?: string;
+  updatedAt?: string;
+  updatedBy?: string | null;
+  lengthM?: number | null;
+  areaM2?: number | null;
+}
+
+export interface FeatureHit {
+  distanceM: number;
+  feature: Feature;
+}
+
+export interface AttributeFilter {
+  field: string;
+  eq?: unknown;
+  ne?: unknown;
+  in?: unknown[];
+  gt?: unknown;
+  gte?: unknown;
+  lt?: unknown;
+  lte?: unknown;
+  contains?: string;
+  isNull?: boolean;
+}
+
+export interface FeatureOrder {
+  field: string;
+  descending?: boolean;
+}
+
+export interface FeatureConnection {
+  totalCount: number;
+  edges: { cursor: string; node: Feature }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface SearchResult {
+  kind: 'town' | 'feature' | string;
+  label: string;
+  sublabel: string | null;
+  layerKey: string | null;
+  featureId: string | null;
+  geometry: Geometry | null;
+  bbox: number[] | null;
+}

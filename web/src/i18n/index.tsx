@@ -1,0 +1,80 @@
+// Language state: Japanese by default, English on request; remembered in localStorage.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Department, FieldDefinition, Layer } from '../api/types';
+import { en } from './en';
+import { ja, type MessageKey, type Messages } from './ja';
+
+export type Lang = 'ja' | 'en';
+const catalogs: Record<Lang, Messages> = { ja, en };
+const STORAGE_KEY = 'chizu.lang';
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  /** The message for key, with {name} placeholders filled from params. */
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  layerName: (layer: Pick<Layer, 'nameJa' | 'nameEn'>) => string;
+  departmentName: (department: Department | null) => string;
+  fieldLabel: (field: Pick<FieldDefinition, 'label' | 'labelEn'>) => string;
+  formatNumber: (value: number, maximumFractionDigits?: number) => string;
+}
+
+function initialLang(): Lang {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'ja' || stored === 'en') return stored;
+  } catch {
+    // Storage may be disabled; fall through to the default.
+  }
+  return 'ja';
+}
+
+export function interpolate(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function makeI18n(lang: Lang, setLang: (lang: Lang) => void = () => {}): I18n {
+  const messages = catalogs[lang];
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  return {
+    lang,
+    setLang,
+    t: (key, params) => interpolate(messages[key], params),
+    layerName: (layer) => (lang === 'ja' ? layer.nameJa : layer.nameEn || layer.nameJa),
+    departmentName: (department) =>
+      department ? (lang === 'ja' ? department.nameJa : department.nameEn || department.nameJa) : messages.otherDepartment,
+    fieldLabel: (field) => (lang === 'ja' ? field.label : field.labelEn || field.label),
+    formatNumber: (value, maximumFractionDigits = 2) => {
+      let format = numberFormats.get(maximumFractionDigits);
+      if (!format) {
+        format = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits });
+        numberFormats.set(maximumFractionDigits, format);
+      }
+      return format.format(value);
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(makeI18n('ja'));
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered; the choice still applies to this page.
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const value = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,47 @@
+// The MapLibre map. Hands the map to its parent once the style has loaded.
+import maplibregl, { type Map as MapLibreMap } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../i18n';
+import { buildStyle, ensureSlots, LOCAL_IDEOGRAPH_FONTS } from './basemap';
+import type { AppConfig } from './config';
+import { addOverlays } from './overlays';
+
+export function MapView({ config, onReady }: { config: AppConfig; onReady: (map: MapLibreMap | null) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const { t } = useI18n();
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
+
+  useEffect(() => {
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: buildStyle(config),
+      center: config.initialCenter,
+      zoom: config.initialZoom,
+      maxZoom: 20,
+      // The URL keeps the view (#zoom/lat/lon), so a reload or a shared link shows the same place.
+      hash: true,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
+      attributionControl: { compact: true },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    map.once('load', () => {
+      ensureSlots(map);
+      addOverlays(map);
+      performance.mark('chizu-map-loaded');
+      onReadyRef.current(map);
+    });
+    return () => {
+      onReadyRef.current(null);
+      map.remove();
+    };
+  }, [config]);
+
+  return <div ref={container} className="map" role="region" aria-label={t('appName')} />;
+}

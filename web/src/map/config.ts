@@ -1,0 +1,37 @@
+// Runtime settings read from /config.json (web/public/config.json; a deployment edits the
+// copy in the served folder). Everything is optional: by default the basemap is built from
+// the city's own data served by our server.
+
+export interface BasemapConfig {
+  /** A complete MapLibre style URL (e.g. an LGWAN basemap server); our layers go on top. */
+  styleUrl?: string | null;
+  /** Raster XYZ tile URL templates drawn under our own boundary, towns and roads. */
+  rasterTiles?: string[] | null;
+  rasterTileSize?: number;
+  attribution?: string | null;
+}
+
+export interface AppConfig {
+  basemap: BasemapConfig;
+  /** Initial view before the city boundary is known: [lon, lat] and zoom. */
+  initialCenter: [number, number];
+  initialZoom: number;
+}
+
+export const defaultConfig: AppConfig = {
+  basemap: {},
+  // Yotsukaido City Hall.
+  initialCenter: [140.168, 35.67],
+  initialZoom: 12,
+};
+
+export async function loadConfig(): Promise<AppConfig> {
+  try {
+    const response = await fetch('/config.json', { credentials: 'same-origin' });
+    if (!response.ok) return defaultConfig;
+    const custom = (await response.json()) as Partial<AppConfig>;
+    return { ...defaultConfig, ...custom, basemap: { ...defaultConfig.basemap, ...custom.basemap } };
+  } catch {
+    return defaultConfig;
+  }
+}

@@ -1,0 +1,222 @@
+// Operational (data) layers on the map. Each layer has one source; today it is GeoJSON loaded
+// through the GraphQL API page by page. The style layers only know the source id (and, for
+// vector tiles, a source-layer), so a layer can switch to /tiles/{layer}/{z}/{x}/{y}.mvt later by
+// adding another FeatureSource implementation.
+import type { Feature as GeoJsonFeature, FeatureCollection } from 'geojson';
+import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { fetchAllFeatures } from '../api/queries';
+import type { Feature, Layer } from '../api/types';
+import { LABEL_FONT, type Slot } from './basemap';
+
+/** Where a layer's features come from. */
+export interface FeatureSource {
+  readonly sourceId: string;
+  /** For vector tile sources: the layer inside the tile. */
+  readonly sourceLayer?: string;
+  addTo(map: MapLibreMap): void;
+  /** Fetches the data if needed; resolves when it is on the map. */
+  load(onProgress?: (loaded: number, total: number) => void): Promise<void>;
+  readonly loaded: boolean;
+}
+
+/** Property that carries the feature id in GeoJSON features on the map. */
+export const FEATURE_ID_PROPERTY = '__id';
+
+export function toGeoJsonFeature(feature: Feature): GeoJsonFeature {
+  return {
+    type: 'Feature',
+    geometry: feature.geometry,
+    properties: { ...feature.attributes, [FEATURE_ID_PROPERTY]: feature.id },
+  };
+}
+
+export class GeoJsonFeatureSource implements FeatureSource {
+  readonly sourceId: string;
+  private map: MapLibreMap | null = null;
+  private pending: Promise<void> | null = null;
+  loaded = false;
+  /** The loaded features, for panels that summarise a layer without another request. */
+  features: Feature[] = [];
+
+  constructor(private readonly layerKey: string) {
+    this.sourceId = `layer-${layerKey}`;
+  }
+
+  addTo(map: MapLibreMap): void {
+    this.map = map;
+    if (!map.getSource(this.sourceId)) {
+      map.addSource(this.sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    }
+  }
+
+  load(onProgress?: (loaded: number, total: number) => void): Promise<void> {
+    this.pending ??= fetchAllFeatures({ layer: this.layerKey }, undefined, onProgress).then(
+      (features) => {
+        this.features = features;
+        const data: FeatureCollection = { type: 'FeatureCollection', features: features.map(toGeoJsonFeature) };
+        (this.map?.getSource(this.sourceId) as GeoJSONSource | undefined)?.setData(data);
+        this.loaded = true;
+      },
+      (error: unknown) => {
+        this.pending = null; // a later attempt may succeed
+        throw error;
+      },
+    );
+    return this.pending;
+  }
+}
+
+type Kind = 'fill' | 'line' | 'circle';
+const POLYGONS: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
+const LINES: FilterSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
+const POINTS: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
+
+/** Which kinds of style layer a data layer needs, from its geometry types. */
+export function kindsFor(geometryTypes: string[]): Kind[] {
+  const types = geometryTypes.map((t) => t.toLowerCase());
+  const kinds: Kind[] = [];
+  if (types.some((t) => t.includes('polygon'))) kinds.push('fill', 'line');
+  else if (types.some((t) => t.includes('line'))) kinds.push('line');
+  if (types.some((t) => t.includes('point'))) kinds.push('circle');
+  // Unknown geometry types: draw everything rather than nothing.
+  return kinds.length ? kinds : ['fill', 'line', 'circle'];
+}
+
+const OPACITY_PROPERTIES: Record<Kind, string[]> = {
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  line: ['line-opacity'],
+  fill: ['fill-opacity'],
+};
+
+/** Default paint per kind, coloured with the layer's legend colour. */
+function defaultPaint(kind: Kind, color: string): Record<string, unknown> {
+  switch (kind) {
+    case 'circle':
+      return {
+        'circle-color': color,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2, 15, 4, 18, 7],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 11, 0.5, 16, 1.2],
+      };
+    case 'line':
+      return { 'line-color': color, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.2, 17, 4] };
+    case 'fill':
+      return { 'fill-color': color, 'fill-opacity': 0.3 };
+  }
+}
+
+/** One data layer on the map: its source, its style layers, visibility, opacity and filter. */
+export class FeatureLayerView {
+  readonly source: FeatureSource;
+  private readonly kinds: Kind[];
+  private readonly styleLayerIds: string[] = [];
+  private readonly baseOpacity = new Map<string, number>();
+  private extraFilter: FilterSpecification | null = null;
+  private visible = false;
+  private opacity = 1;
+
+  constructor(readonly layer: Layer) {
+    this.source = new GeoJsonFeatureSource(layer.key);
+    this.kinds = kindsFor(layer.geometryTypes);
+  }
+
+  get color(): string {
+    return this.layer.style?.color ?? '#d4572a';
+  }
+
+  /** Ids of the style layers that draw features (not labels); for hit testing. */
+  get featureLayerIds(): string[] {
+    return this.styleLayerIds.filter((id) => !id.endsWith('-label'));
+  }
+
+  addTo(map: MapLibreMap): void {
+    this.source.addTo(map);
+    const style = this.layer.style ?? {};
+    for (const kind of this.kinds) {
+      const id = `${this.source.sourceId}-${kind}`;
+      const paint: Record<string, unknown> = { ...defaultPaint(kind, this.color), ...(style[kind] ?? {}) };
+      if (kind === 'line' && this.kinds.includes('fill') && !style.line) paint['line-width'] = 1.5;
+      for (const property of OPACITY_PROPERTIES[kind]) {
+        const value = paint[property];
+        this.baseOpacity.set(`${id}|${property}`, typeof value === 'number' ? value : 1);
+      }
+      const spec = {
+        id,
+        type: kind,
+        source: this.source.sourceId,
+        ...(this.source.sourceLayer ? { 'source-layer': this.source.sourceLayer } : {}),
+        layout: { visibility: 'none' },
+        paint,
+        filter: this.geometryFilter(kind),
+      } as LayerSpecification;
+      map.addLayer(spec, slotFor(kind));
+      this.styleLayerIds.push(id);
+    }
+    if (this.layer.labelField) {
+      const id = `${this.source.sourceId}-label`;
+      map.addLayer(
+        {
+          id,
+          type: 'symbol',
+          source: this.source.sourceId,
+          minzoom: 17,
+          layout: {
+            visibility: 'none',
+            'text-field': ['to-string', ['coalesce', ['get', this.layer.labelField], '']],
+            'text-font': LABEL_FONT,
+            'text-size': 11,
+            'text-offset': [0, 1.1],
+            'text-anchor': 'top',
+            'text-optional': true,
+          },
+          paint: { 'text-color': '#333333', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+        },
+        'slot-label',
+      );
+      this.styleLayerIds.push(id);
+    }
+    this.apply(map);
+  }
+
+  setVisible(map: MapLibreMap, visible: boolean): void {
+    this.visible = visible;
+    for (const id of this.styleLayerIds) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  setOpacity(map: MapLibreMap, opacity: number): void {
+    this.opacity = opacity;
+    for (const id of this.styleLayerIds) {
+      if (id.endsWith('-label')) {
+        map.setPaintProperty(id, 'text-opacity', opacity);
+        continue;
+      }
+      const kind = id.slice(id.lastIndexOf('-') + 1) as Kind;
+      for (const property of OPACITY_PROPERTIES[kind]) {
+        map.setPaintProperty(id, property, (this.baseOpacity.get(`${id}|${property}`) ?? 1) * opacity);
+      }
+    }
+  }
+
+  /** An extra filter on the features (e.g. the disaster year range); null for none. */
+  setFilter(map: MapLibreMap, filter: FilterSpecification | null): void {
+    this.extraFilter = filter;
+    for (const id of this.styleLayerIds) {
+      const kind = id.slice(id.lastIndexOf('-') + 1);
+      map.setFilter(id, kind === 'label' ? filter : this.geometryFilter(kind as Kind));
+    }
+  }
+
+  private geometryFilter(kind: Kind): FilterSpecification {
+    const byGeometry = kind === 'fill' ? POLYGONS : kind === 'circle' ? POINTS : this.kinds.includes('fill') ? ['any', POLYGONS, LINES] : LINES;
+    return (this.extraFilter ? ['all', byGeometry, this.extraFilter] : byGeometry) as FilterSpecification;
+  }
+
+  private apply(map: MapLibreMap): void {
+    this.setVisible(map, this.visible);
+    this.setOpacity(map, this.opacity);
+  }
+}
+
+function slotFor(kind: Kind): Slot {
+  return kind === 'fill' ? 'slot-fill' : kind === 'line' ? 'slot-line' : 'slot-circle';
+}

@@ -1,0 +1,279 @@
+// One layer's features in a table: filters by field type, sort, paging, CSV export.
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../api/client';
+import { fetchAllFeatures, fetchFeatures } from '../api/queries';
+import type { Feature, FeatureConnection, FeatureOrder, FieldDefinition, Layer } from '../api/types';
+import { useI18n, type I18n } from '../i18n';
+import { downloadText, toCsv } from './csv';
+import { toAttributeFilters, type FilterInput, type FilterInputs } from './filters';
+import { formatValue } from './format';
+
+const PAGE_SIZE = 50;
+const FILTER_DELAY_MS = 300;
+
+interface Props {
+  layer: Layer;
+  selectedId: string | null;
+  onRowSelect: (feature: Feature) => void;
+  onClose: () => void;
+}
+
+function headerLabel(field: FieldDefinition, i18n: I18n): string {
+  const label = i18n.fieldLabel(field);
+  return field.unit ? `${label}(${field.unit})` : label;
+}
+
+/** The filtered rows as CSV cells: raw values (numbers stay numbers), booleans in words. */
+export function csvRows(layer: Layer, features: Feature[], i18n: I18n): unknown[][] {
+  const header = [i18n.t('featureId'), ...layer.fields.map((f) => headerLabel(f, i18n))];
+  const rows = features.map((feature) => [
+    feature.id,
+    ...layer.fields.map((field) => {
+      const value = feature.attributes?.[field.key];
+      if (field.type === 'BOOLEAN' && value != null) return value === true ? i18n.t('yes') : i18n.t('no');
+      return value;
+    }),
+  ]);
+  return [header, ...rows];
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [inputs, setInputs] = useState<FilterInputs>({});
+  const [applied, setApplied] = useState<FilterInputs>({});
+  const [order, setOrder] = useState<FeatureOrder | null>(null);
+  // cursors[i] is the `after` cursor of page i (null for the first page).
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [page, setPage] = useState<FeatureConnection | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  // A new layer starts afresh.
+  useEffect(() => {
+    setInputs({});
+    setApplied({});
+    setOrder(null);
+    setCursors([null]);
+  }, [layer.key]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      setApplied((previous) => {
+        if (JSON.stringify(previous) === JSON.stringify(inputs)) return previous;
+        setCursors([null]);
+        return inputs;
+      });
+    }, FILTER_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [inputs]);
+
+  const where = useMemo(() => toAttributeFilters(layer.fields, applied), [layer.fields, applied]);
+  const after = cursors[cursors.length - 1];
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    fetchFeatures({ layer: layer.key, where, orderBy: order ?? undefined, first: PAGE_SIZE, after }, controller.signal)
+      .then((result) => {
+        setPage(result);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.message : String(e));
+      })
+      .finally(() => !controller.signal.aborted && setLoading(false));
+    return () => controller.abort();
+  }, [layer.key, where, order, after]);
+
+  function setFilter(key: string, change: FilterInput) {
+    setInputs((current) => ({ ...current, [key]: { ...current[key], ...change } }));
+  }
+
+  function toggleSort(field: string) {
+    setOrder((current) =>
+      current?.field !== field ? { field, descending: false } : current.descending ? null : { field, descending: true },
+    );
+    setCursors([null]);
+  }
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      const features = await fetchAllFeatures({ layer: layer.key, where, orderBy: order ?? undefined });
+      downloadText(`${layer.key}_${today()}.csv`, toCsv(csvRows(layer, features, i18n)));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const pageIndex = cursors.length - 1;
+  const rows = page?.edges ?? [];
+  const total = page?.totalCount ?? 0;
+  const from = rows.length ? pageIndex * PAGE_SIZE + 1 : 0;
+  const name = i18n.layerName(layer);
+
+  return (
+    <section className="attribute-table" aria-labelledby="table-title">
+      <div className="panel-heading">
+        <h2 id="table-title">{t('tableFor', { name })}</h2>
+        <div className="table-actions">
+          <span className="table-count" role="status" aria-live="polite">
+            {loading ? t('loading') : rows.length ? t('rows', { from, to: from + rows.length - 1, total }) : t('noRows')}
+          </span>
+          <button type="button" onClick={() => setCursors((c) => c.slice(0, -1))} disabled={pageIndex === 0 || loading}>
+            {t('previousPage')}
+          </button>
+          <button
+            type="button"
+            onClick={() => page?.pageInfo.endCursor && setCursors((c) => [...c, page.pageInfo.endCursor])}
+            disabled={!page?.pageInfo.hasNextPage || loading}
+          >
+            {t('nextPage')}
+          </button>
+          <button type="button" onClick={exportCsv} disabled={exporting || total === 0}>
+            {exporting ? t('exporting') : t('exportCsv')}
+          </button>
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
+            ×
+          </button>
+        </div>
+      </div>
+      <fieldset className="table-filters">
+        <legend>{t('filters')}</legend>
+        {layer.fields.map((field) => (
+          <FieldFilter key={field.key} field={field} input={inputs[field.key] ?? {}} onChange={(c) => setFilter(field.key, c)} />
+        ))}
+        <button type="button" className="small" onClick={() => setInputs({})}>
+          {t('clearFilters')}
+        </button>
+      </fieldset>
+      {error && (
+        <p className="error" role="alert">
+          {t('error', { message: error })}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <SortHeader label={t('featureId')} field="id" order={order} onSort={toggleSort} />
+              {layer.fields.map((field) => (
+                <SortHeader key={field.key} label={headerLabel(field, i18n)} field={field.key} order={order} onSort={toggleSort} />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ node }) => (
+              <tr
+                key={node.id}
+                className={node.id === selectedId ? 'selected' : undefined}
+                aria-selected={node.id === selectedId}
+                onClick={() => onRowSelect(node)}
+              >
+                <th scope="row">
+                  <button type="button" className="link" onClick={(e) => (e.stopPropagation(), onRowSelect(node))} aria-label={t('rowZoom', { id: node.id })}>
+                    {node.id}
+                  </button>
+                </th>
+                {layer.fields.map((field) => (
+                  <td key={field.key} className={field.type === 'INTEGER' || field.type === 'NUMBER' ? 'num' : undefined}>
+                    {formatValue({ ...field, unit: null }, node.attributes?.[field.key], i18n)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function SortHeader({ label, field, order, onSort }: { label: string; field: string; order: FeatureOrder | null; onSort: (field: string) => void }) {
+  const { t } = useI18n();
+  const active = order?.field === field;
+  const sort = active ? (order.descending ? 'descending' : 'ascending') : 'none';
+  return (
+    <th scope="col" aria-sort={sort}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => onSort(field)}
+        aria-label={active && !order.descending ? t('sortDescending', { label }) : t('sortAscending', { label })}
+      >
+        {label}
+        <span aria-hidden="true">{sort === 'ascending' ? ' ▲' : sort === 'descending' ? ' ▼' : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+function FieldFilter({ field, input, onChange }: { field: FieldDefinition; input: FilterInput; onChange: (change: FilterInput) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const label = i18n.fieldLabel(field);
+  switch (field.type) {
+    case 'TEXT':
+      return (
+        <label className="filter">
+          <span>{label}</span>
+          <input type="search" value={input.text ?? ''} onChange={(e) => onChange({ text: e.target.value })} aria-label={t('filterContains', { label })} data-field={field.key} />
+        </label>
+      );
+    case 'ENUM':
+    case 'BOOLEAN': {
+      const options = field.type === 'BOOLEAN' ? [['true', t('yes')], ['false', t('no')]] : (field.options ?? []).map((o) => [o, o]);
+      return (
+        <label className="filter">
+          <span>{label}</span>
+          <select value={input.text ?? ''} onChange={(e) => onChange({ text: e.target.value })} data-field={field.key}>
+            <option value="">{t('filterAny')}</option>
+            {options.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+      );
+    }
+    case 'INTEGER':
+    case 'NUMBER':
+    case 'DATE': {
+      const isDate = field.type === 'DATE';
+      return (
+        <div className="filter filter-range" role="group" aria-label={label}>
+          <span>{field.unit ? `${label}(${field.unit})` : label}</span>
+          <input
+            type={isDate ? 'date' : 'number'}
+            value={input.min ?? ''}
+            onChange={(e) => onChange({ min: e.target.value })}
+            aria-label={t(isDate ? 'filterFrom' : 'filterMin', { label })}
+            data-field={field.key}
+            data-bound="min"
+            step={field.type === 'INTEGER' ? 1 : 'any'}
+          />
+          <span aria-hidden="true">〜</span>
+          <input
+            type={isDate ? 'date' : 'number'}
+            value={input.max ?? ''}
+            onChange={(e) => onChange({ max: e.target.value })}
+            aria-label={t(isDate ? 'filterTo' : 'filterMax', { label })}
+            data-field={field.key}
+            data-bound="max"
+            step={field.type === 'INTEGER' ? 1 : 'any'}
+          />
+        </div>
+      );
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// Layers grouped by department: legend swatch, visibility, opacity, feature count.
+import type { CSSProperties } from 'react';
+import type { Layer } from '../api/types';
+import { useI18n } from '../i18n';
+import { kindsFor } from '../map/featureLayers';
+import { isVisible, opacityOf, type LayerPrefs } from './layerPrefs';
+
+export type LoadState = { loaded: number; total: number } | 'done' | { error: string };
+
+interface Props {
+  layers: Layer[];
+  prefs: LayerPrefs;
+  loadStates: Record<string, LoadState | undefined>;
+  onVisible: (key: string, visible: boolean) => void;
+  onOpacity: (key: string, opacity: number) => void;
+  onOpenTable: (key: string) => void;
+  onZoom: (layer: Layer) => void;
+}
+
+/** Groups layers by department, keeping the server's order. */
+export function groupByDepartment(layers: Layer[]): { key: string; layers: Layer[] }[] {
+  const groups = new Map<string, Layer[]>();
+  for (const layer of layers) {
+    const key = layer.department?.key ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), layer]);
+  }
+  return [...groups].map(([key, members]) => ({ key, layers: members }));
+}
+
+export function Swatch({ layer }: { layer: Layer }) {
+  const kinds = kindsFor(layer.geometryTypes);
+  const shape = kinds.includes('fill') ? 'polygon' : kinds.includes('circle') ? 'point' : 'line';
+  const color = layer.style?.color ?? '#888888';
+  return <span className={`swatch swatch-${shape}`} style={{ '--swatch': color } as CSSProperties} aria-hidden="true" />;
+}
+
+export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, onOpenTable, onZoom }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <div className="layer-panel" aria-label={t('layerPanelLabel')} role="group">
+      {groupByDepartment(layers).map((group) => (
+        <section key={group.key} className="layer-group" aria-labelledby={`dept-${group.key || 'other'}`}>
+          <h3 id={`dept-${group.key || 'other'}`}>{i18n.departmentName(group.layers[0].department)}</h3>
+          <ul>
+            {group.layers.map((layer) => {
+              const name = i18n.layerName(layer);
+              const visible = isVisible(prefs, layer.key);
+              const opacity = opacityOf(prefs, layer.key);
+              const state = loadStates[layer.key];
+              return (
+                <li key={layer.key} className="layer-item" data-layer={layer.key}>
+                  <div className="layer-line">
+                    <label className="layer-toggle">
+                      <input
+                        type="checkbox"
+                        checked={visible}
+                        onChange={(e) => onVisible(layer.key, e.target.checked)}
+                        aria-label={t('visibility', { name })}
+                      />
+                      <Swatch layer={layer} />
+                      <span className="layer-name">{name}</span>
+                    </label>
+                    <span className="layer-count">{t('featureCount', { count: i18n.formatNumber(layer.featureCount, 0) })}</span>
+                  </div>
+                  <div className="layer-line layer-controls">
+                    <input
+                      type="range"
+                      min={0}
+                      max={100}
+                      step={5}
+                      value={Math.round(opacity * 100)}
+                      onChange={(e) => onOpacity(layer.key, Number(e.target.value) / 100)}
+                      aria-label={t('opacity', { name })}
+                      aria-valuetext={`${Math.round(opacity * 100)}%`}
+                      disabled={!visible}
+                    />
+                    <button type="button" className="small" onClick={() => onZoom(layer)} aria-label={t('zoomToLayerFor', { name })} disabled={!layer.extent}>
+                      {t('zoomToLayer')}
+                    </button>
+                    <button type="button" className="small" onClick={() => onOpenTable(layer.key)} aria-label={t('openTableFor', { name })}>
+                      {t('openTable')}
+                    </button>
+                  </div>
+                  {state && state !== 'done' && 'loaded' in state && (
+                    <div className="layer-status" role="status">
+                      {t('loadingLayer', { loaded: state.loaded, total: state.total })}
+                    </div>
+                  )}
+                  {state && state !== 'done' && 'error' in state && (
+                    <div className="layer-status error" role="alert">
+                      {t('error', { message: state.error })}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

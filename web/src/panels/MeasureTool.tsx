@@ -1,0 +1,123 @@
+// Measure distance and area on the map: geodesic on GRS80, in metres and m².
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import { geodesicArea, geodesicLength, type LonLat } from '../map/geodesy';
+import { setMeasureSketch } from '../map/overlays';
+import { formatMetres, formatSquareMetres } from './format';
+
+export type MeasureMode = 'distance' | 'area';
+
+interface Props {
+  map: MapLibreMap | null;
+  mode: MeasureMode | null;
+  onModeChange: (mode: MeasureMode | null) => void;
+}
+
+export function MeasureTool({ map, mode, onModeChange }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [{ points, finished }, setSketch] = useState<Sketch>(EMPTY);
+  const [hover, setHover] = useState<LonLat | null>(null);
+
+  // While measuring, clicks add points and a double-click finishes instead of zooming.
+  useEffect(() => {
+    if (!map || !mode) return;
+    const onClick = (e: MapMouseEvent) => setSketch((s) => addPoint(s, [e.lngLat.lng, e.lngLat.lat]));
+    const onDoubleClick = (e: MapMouseEvent) => {
+      e.preventDefault();
+      setSketch(finish);
+    };
+    const onMove = (e: MapMouseEvent) => setHover([e.lngLat.lng, e.lngLat.lat]);
+    map.doubleClickZoom.disable();
+    map.getCanvas().style.cursor = 'crosshair';
+    map.on('click', onClick);
+    map.on('dblclick', onDoubleClick);
+    map.on('mousemove', onMove);
+    return () => {
+      map.off('click', onClick);
+      map.off('dblclick', onDoubleClick);
+      map.off('mousemove', onMove);
+      map.getCanvas().style.cursor = '';
+      // Re-enabled after the current event, so the finishing double-click does not zoom.
+      window.setTimeout(() => map.doubleClickZoom.enable(), 0);
+    };
+  }, [map, mode]);
+
+  useEffect(() => setSketch(EMPTY), [mode]);
+
+  const sketch = !finished && hover && points.length ? [...points, hover] : points;
+  useEffect(() => {
+    if (map) setMeasureSketch(map, mode ? sketch : [], mode === 'area');
+  }, [map, mode, sketch]);
+
+  const length = geodesicLength(sketch);
+  const { area, perimeter } = geodesicArea(sketch);
+
+  return (
+    <div className="measure-tool">
+      <div className="button-row" role="group" aria-label={t('measure')}>
+        <button type="button" aria-pressed={mode === 'distance'} onClick={() => onModeChange(mode === 'distance' ? null : 'distance')}>
+          {t('measureDistanceButton')}
+        </button>
+        <button type="button" aria-pressed={mode === 'area'} onClick={() => onModeChange(mode === 'area' ? null : 'area')}>
+          {t('measureAreaButton')}
+        </button>
+      </div>
+      {mode && (
+        <>
+          <p className="muted">{mode === 'distance' ? t('measureHintDistance') : t('measureHintArea')}</p>
+          <output className="measure-result" aria-live="polite" data-testid="measure-result">
+            {mode === 'distance' ? (
+              <>
+                {t('measureTotal')}: <strong data-metres={length.toFixed(3)}>{formatMetres(length, i18n)}</strong>
+              </>
+            ) : (
+              <>
+                {t('measureResultArea')}: <strong data-square-metres={area.toFixed(3)}>{formatSquareMetres(area, i18n)}</strong>
+                <br />
+                {t('measurePerimeter')}: {formatMetres(perimeter, i18n)}
+              </>
+            )}
+          </output>
+          <div className="button-row">
+            {/* Keyboard users add points at the map centre (move the map with the arrow keys). */}
+            <button type="button" className="small" onClick={() => map && setSketch((s) => addPoint(s, map.getCenter().toArray() as LonLat))}>
+              {t('measureAddCentre')}
+            </button>
+            <button type="button" className="small" onClick={() => setSketch(finish)} disabled={finished || points.length < 2}>
+              {t('measureFinish')}
+            </button>
+            <button type="button" className="small" onClick={() => setSketch(EMPTY)}>
+              {t('measureClear')}
+            </button>
+            <button type="button" className="small" onClick={() => onModeChange(null)}>
+              {t('measureStop')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface Sketch {
+  points: LonLat[];
+  /** A finished sketch stays on the map; the next click starts a new one. */
+  finished: boolean;
+}
+
+const EMPTY: Sketch = { points: [], finished: false };
+
+function addPoint(sketch: Sketch, p: LonLat): Sketch {
+  return sketch.finished ? { points: [p], finished: false } : { points: [...sketch.points, p], finished: false };
+}
+
+function finish(sketch: Sketch): Sketch {
+  const { points } = sketch;
+  // The two clicks of a double-click have already added the same point twice.
+  const last = points[points.length - 1];
+  const previous = points[points.length - 2];
+  const deduped = last && previous && last[0] === previous[0] && last[1] === previous[1] ? points.slice(0, -1) : points;
+  return { points: deduped, finished: true };
+}

@@ -1,0 +1,134 @@
+// One box for town names (町丁目), management numbers, route numbers and names.
+// Follows the ARIA combobox pattern: arrow keys move through the results, Enter picks one.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ApiError } from '../api/client';
+import { search } from '../api/queries';
+import type { Layer, SearchResult } from '../api/types';
+import { useI18n } from '../i18n';
+
+interface Props {
+  layersByKey: Map<string, Layer>;
+  onPick: (result: SearchResult) => void;
+}
+
+const DEBOUNCE_MS = 250;
+
+export function SearchBox({ layersByKey, onPick }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  // After a pick the box shows the picked label; that text is not searched again.
+  const pickedRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    const query = text.trim();
+    if (!query) {
+      setResults(null);
+      return;
+    }
+    if (text === pickedRef.current) return;
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      search(query, 10, controller.signal)
+        .then((found) => {
+          setResults(found);
+          setError(null);
+          setActive(found.length ? 0 : -1);
+          setOpen(true);
+        })
+        .catch((e: unknown) => {
+          if ((e as Error).name === 'AbortError') return;
+          setError(e instanceof ApiError ? e.message : String(e));
+          setResults([]);
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  function pick(result: SearchResult) {
+    setOpen(false);
+    pickedRef.current = result.label;
+    setText(result.label);
+    onPick(result);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    const count = results?.length ?? 0;
+    if (event.key === 'ArrowDown' && count) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((a) => (a + 1) % count);
+    } else if (event.key === 'ArrowUp' && count) {
+      event.preventDefault();
+      setActive((a) => (a - 1 + count) % count);
+    } else if (event.key === 'Enter' && open && results && active >= 0 && active < count) {
+      event.preventDefault();
+      pick(results[active]);
+    } else if (event.key === 'Escape') {
+      setOpen(false);
+    }
+  }
+
+  const listId = `${id}-results`;
+  const showList = open && results !== null;
+  return (
+    <div className="search-box" role="search">
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        {t('searchLabel')}
+      </label>
+      <input
+        id={`${id}-input`}
+        type="search"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && active >= 0 ? `${id}-r${active}` : undefined}
+        placeholder={t('searchPlaceholder')}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => results && setOpen(true)}
+        onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+        autoComplete="off"
+      />
+      {showList && (
+        <ul id={listId} role="listbox" aria-label={t('searchResults')} className="search-results">
+          {error && <li className="error">{t('error', { message: error })}</li>}
+          {!error && results.length === 0 && <li className="muted">{t('searchNoResults')}</li>}
+          {results.map((result, i) => {
+            const layer = result.layerKey ? layersByKey.get(result.layerKey) : undefined;
+            const kind = result.kind === 'town' ? t('searchKindTown') : layer ? i18n.layerName(layer) : t('searchKindFeature');
+            return (
+              <li
+                key={`${result.kind}:${result.layerKey ?? ''}:${result.featureId ?? result.label}:${i}`}
+                id={`${id}-r${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : undefined}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick(result)}
+                onMouseEnter={() => setActive(i)}
+              >
+                <span className="result-kind">{kind}</span>
+                <span className="result-label">{result.label}</span>
+                {result.sublabel && <span className="result-sublabel">{result.sublabel}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Display of attribute values by field type, with units.
+import type { FieldDefinition } from '../api/types';
+import type { I18n } from '../i18n';
+
+export function withUnit(text: string, unit: string | null | undefined): string {
+  if (!unit) return text;
+  // "12.5 m" but "3基": Japanese units follow the number directly.
+  return /^[\x20-\x7e]/.test(unit) ? `${text} ${unit}` : `${text}${unit}`;
+}
+
+export function formatValue(field: FieldDefinition, value: unknown, i18n: I18n): string {
+  if (value === null || value === undefined || value === '') return '—';
+  switch (field.type) {
+    case 'BOOLEAN':
+      return value === true || value === 'true' ? i18n.t('yes') : i18n.t('no');
+    case 'INTEGER':
+    case 'NUMBER': {
+      const n = typeof value === 'number' ? value : Number(value);
+      return Number.isFinite(n) ? withUnit(i18n.formatNumber(n, field.type === 'INTEGER' ? 0 : 3), field.unit) : String(value);
+    }
+    case 'DATE':
+      return String(value).slice(0, 10);
+    default:
+      return withUnit(Array.isArray(value) ? value.join('・') : String(value), field.unit);
+  }
+}
+
+export function formatMetres(metres: number, i18n: I18n): string {
+  return metres >= 1000 ? `${i18n.formatNumber(metres / 1000, 3)} km` : `${i18n.formatNumber(metres, 2)} m`;
+}
+
+export function formatSquareMetres(m2: number, i18n: I18n): string {
+  if (m2 >= 1_000_000) return `${i18n.formatNumber(m2 / 1_000_000, 4)} km²`;
+  return `${i18n.formatNumber(m2, 2)} m²`;
+}
