@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import express, { NextFunction, Request, Response } from 'express';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
+import { Config } from './config';
+import { Context, createContext, createServices, Services } from './context';
+import { Database } from './db/database';
+import { AppError, httpStatus, unauthenticated } from './errors';
+import { basemapRouter } from './modules/city/basemap.route';
+import { buildGraphQLSchema } from './schema';
+
+/** Operations anyone may call: logging in needs no session. */
+const PUBLIC_ROOT_FIELDS = new Set(['login', 'logout', 'me', '__typename', '__schema', '__type']);
+
+/** Default-deny: every operation needs a session unless all its root fields are public. */
+function requireSessionPlugin(config: Config): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (contextValue.user || !operation) return;
+          if (config.allowAnonymousRead && operation.operation === 'query') return;
+          const roots = rootFieldNames(operation);
+          if (roots.some((name) => !PUBLIC_ROOT_FIELDS.has(name))) throw unauthenticated();
+        },
+      };
+    },
+  };
+}
+
+function rootFieldNames(operation: OperationDefinitionNode): string[] {
+  return operation.selectionSet.selections.flatMap((s) =>
+    s.kind === 'Field' ? [s.name.value] : ['(fragment)']); // fragments at the root are not public
+}
+
+/** Known errors keep their code and message; anything else becomes a generic error (no SQL, no stack). */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (m: string) => void): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return { message: original.message, path: formatted.path, extensions: { ...original.extensions } };
+  const code = formatted.extensions?.code;
+  if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  log(`internal error: ${(original as Error)?.stack ?? String(original)}`);
+  return { message: 'サーバー内部エラー (internal server error)', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Wraps an async route so that AppErrors become HTTP statuses and nothing internal leaks. */
+export function route(fn: (req: Request, res: Response) => Promise<unknown>) {
+  return (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
+}
+
+export interface ChizuServer {
+  app: express.Express;
+  httpServer: http.Server;
+  services: Services;
+  /** Starts listening; resolves with the port. */
+  listen(port: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function createServer(db: Database, config: Config, log: (m: string) => void = console.log): Promise<ChizuServer> {
+  const services = createServices(db, config);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: buildGraphQLSchema(),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requireSessionPlugin(config)],
+  });
+  await apollo.start();
+
+  const context = ({ req, res }: { req: Request; res: Response }) => createContext(services, req, res);
+  app.use('/graphql', express.json({ limit: '20mb' }), expressMiddleware(apollo, { context }));
+
+  // REST routes share the GraphQL read rule: a session, unless anonymous reading is allowed.
+  const requireReader = route(async (req, res) => {
+    const ctx = await createContext(services, req, res);
+    if (!ctx.user && !config.allowAnonymousRead) throw unauthenticated();
+    res.locals.ctx = ctx;
+  });
+  app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
+  app.use('/api/basemap', (req, res, next) => requireReader(req, res, next), basemapRouter(services));
+
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|api|tiles).*/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
+  }
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const code = (err as AppError)?.extensions?.code;
+    if (err instanceof AppError) {
+      res.status(httpStatus(code)).json({ error: { code, message: err.message } });
+      return;
+    }
+    log(`internal error: ${(err as Error)?.stack ?? String(err)}`);
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'internal server error' } });
+  });
+
+  return {
+    app, httpServer, services,
+    listen: (port) => new Promise((resolve) => httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port))),
+    async stop() {
+      await apollo.stop();
+      httpServer.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { Config } from './config';
+import { Database, openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { CityService } from './modules/city/city.service';
+import { LayerService } from './modules/layers/layer.service';
+import { seedDemo } from './seed/demo';
+
+/**
+ * Opens the database and brings it to the current schema with the reference data
+ * (city boundary, towns, built-in layers). An empty embedded database also gets the demo city.
+ */
+export async function prepareDatabase(config: Config, log: (m: string) => void = console.log): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  try {
+    await migrate(db, log);
+    await new LayerService(db).ensureBuiltins();
+    await new CityService(db).ensureReferenceData();
+    if (config.seedDemoOnFirstStart) {
+      const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM feature');
+      if (rows[0].n === 0) {
+        log(`Writing the demo city (scale ${config.demoScale})…`);
+        const counts = await seedDemo(db, { scale: config.demoScale, users: true, log });
+        log(`Demo city ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      }
+    }
+    return db;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+
+/** Typed configuration. This is the only module that reads process.env. */
+export interface Config {
+  port: number;
+  /** Real PostgreSQL/PostGIS. When absent the embedded PGlite database under dataDir is used. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Built web client served at `/` (absent in API-only deployments and most tests). */
+  webDist: string;
+  /** Fill an empty embedded database with the demo city on first start. */
+  seedDemoOnFirstStart: boolean;
+  demoScale: number;
+  sessionTtlHours: number;
+  /** Allow reading without a login (counter kiosks); writes always need a login. */
+  allowAnonymousRead: boolean;
+  /** Edits must lie inside the city boundary grown by this margin. */
+  serviceAreaMarginM: number;
+  featuresPageDefault: number;
+  featuresPageMax: number;
+  /** Failed logins per user name within the throttle window before logins are refused. */
+  loginMaxFailures: number;
+  loginThrottleMinutes: number;
+  /** Optional external basemap style (e.g. an LGWAN basemap server); empty = built-in basemap. */
+  basemapStyleUrl?: string;
+  logQueries: boolean;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${value}"`);
+  return n;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env.PORT, 4000, 'PORT'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
+    webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'web', 'dist')),
+    seedDemoOnFirstStart: bool(env.SEED_DEMO, !env.DATABASE_URL),
+    demoScale: int(env.DEMO_SCALE, 1, 'DEMO_SCALE'),
+    sessionTtlHours: int(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
+    allowAnonymousRead: bool(env.ALLOW_ANONYMOUS_READ, false),
+    serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),
+    featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),
+    featuresPageMax: int(env.FEATURES_PAGE_MAX, 5000, 'FEATURES_PAGE_MAX'),
+    loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5, 'LOGIN_MAX_FAILURES'),
+    loginThrottleMinutes: int(env.LOGIN_THROTTLE_MINUTES, 15, 'LOGIN_THROTTLE_MINUTES'),
+    basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
+    logQueries: bool(env.LOG_QUERIES, false),
+  };
+}

@@ -1,0 +1,50 @@
+import type { Request, Response } from 'express';
+import { parse as parseCookie } from 'cookie';
+import { Config } from './config';
+import { Database } from './db/database';
+import { AuthService } from './modules/auth/auth.service';
+import { CityService } from './modules/city/city.service';
+import { SessionUser } from './modules/auth/permissions';
+import { FeatureService } from './modules/features/feature.service';
+import { LayerCatalog, LayerService } from './modules/layers/layer.service';
+
+export const SESSION_COOKIE = 'chizu_session';
+
+/** Long-lived services, created once per server. */
+export interface Services {
+  db: Database;
+  config: Config;
+  auth: AuthService;
+  layers: LayerService;
+  features: FeatureService;
+  city: CityService;
+}
+
+export function createServices(db: Database, config: Config): Services {
+  const layers = new LayerService(db);
+  return { db, config, auth: new AuthService(db, config), layers, features: new FeatureService(db, config), city: new CityService(db) };
+}
+
+/** Per-request context: the caller and request-scoped caches. */
+export interface Context {
+  services: Services;
+  user: SessionUser | null;
+  token?: string;
+  layers: LayerCatalog;
+  req?: Request;
+  res?: Response;
+}
+
+/** The session token from the Authorization header (scripts) or the cookie (browser). */
+export function tokenFrom(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : {};
+  return cookies[SESSION_COOKIE] || undefined;
+}
+
+export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {
+  const token = tokenFrom(req);
+  const user = await services.auth.authenticate(token);
+  return { services, user, token, layers: new LayerCatalog(services.layers), req, res };
+}

@@ -1,0 +1,72 @@
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { openEmbedded, EmbeddedServer } from './embedded';
+
+/** Anything that runs SQL with bound parameters: the pool or a client inside a transaction. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = any>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export interface Database {
+  kind: 'postgis' | 'pglite';
+  pool: pg.Pool;
+  prisma: PrismaClient;
+  /** Runs fn in one transaction; rolls back when it throws. */
+  transaction<T>(fn: (tx: pg.PoolClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// bigint ids (int8) come back as strings, which is what GraphQL IDs want; counts are cast to int in SQL.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Embedded database directory; undefined = in memory (tests). */
+  dataDir?: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * Opens the database. With a URL: real PostgreSQL/PostGIS through a pg pool.
+ * Without: PGlite with PostGIS, exposed on a loopback socket so that pg, Prisma and
+ * every query run the same code path on both backends.
+ */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  let embedded: EmbeddedServer | undefined;
+  let pool: pg.Pool;
+  if (options.databaseUrl) {
+    pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  } else {
+    embedded = await openEmbedded(options.dataDir, options.log);
+    // PGlite is a single session: one connection keeps transactions from interleaving.
+    pool = new pg.Pool({ ...embedded.connection, max: 1 });
+  }
+  pool.on('error', (err) => options.log?.(`database pool error: ${err.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+
+  return {
+    kind: embedded ? 'pglite' : 'postgis',
+    pool,
+    prisma,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect().catch(() => undefined);
+      await pool.end();
+      await embedded?.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { Extension } from '@electric-sql/pglite';
+
+// The contrib entry's types are declared for ESM only; its CommonJS build loads fine.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
+
+export interface EmbeddedServer {
+  connection: { host: string; port: number; user: string; database: string };
+  firstStart: boolean;
+  close(): Promise<void>;
+}
+
+/** Starts PGlite (PostGIS 3.6 in WebAssembly) and serves it on a loopback port for pg. */
+export async function openEmbedded(dataDir: string | undefined, log: (m: string) => void = () => undefined): Promise<EmbeddedServer> {
+  const firstStart = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  log(firstStart
+    ? `Creating the embedded PostGIS database${dataDir ? ` in ${dataDir}` : ' in memory'} (first start unpacks PostGIS; this takes a few seconds)…`
+    : `Opening the embedded PostGIS database in ${dataDir}…`);
+  const db = await PGlite.create({ dataDir, extensions: { postgis, btree_gist } });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+  return {
+    connection: { host: '127.0.0.1', port: address.port, user: 'postgres', database: 'postgres' },
+    firstStart,
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { createServer } from './app';
+import { prepareDatabase } from './bootstrap';
+
+async function main() {
+  const config = loadConfig();
+  const db = await prepareDatabase(config);
+  const server = await createServer(db, config);
+  const port = await server.listen(config.port);
+  console.log(`Chizu is running on ${db.kind === 'pglite' ? 'the embedded PostGIS database' : 'PostgreSQL/PostGIS'}`);
+  console.log(`  Map:     http://localhost:${port}/`);
+  console.log(`  GraphQL: http://localhost:${port}/graphql`);
+  const shutdown = async () => {
+    await server.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

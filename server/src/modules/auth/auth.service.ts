@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { Config } from '../../config';
+import { Database } from '../../db/database';
+import { AppError, badInput } from '../../errors';
+import { SessionUser } from './permissions';
+
+const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+export const hashPassword = (password: string) => hash(password); // argon2id with the library's defaults
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: 'admin' | 'editor' | 'viewer';
+  departmentKey?: string | null;
+}
+
+export class AuthService {
+  constructor(private readonly db: Database, private readonly config: Config) {}
+
+  /** Checks the password (throttled per user name) and opens a session. */
+  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
+    const prisma = this.db.prisma;
+    const windowStart = new Date(Date.now() - this.config.loginThrottleMinutes * 60_000);
+    const recentFailures = await prisma.loginAttempt.count({
+      where: { username, succeeded: false, attemptedAt: { gte: windowStart } },
+    });
+    if (recentFailures >= this.config.loginMaxFailures) {
+      throw new AppError('TOO_MANY_REQUESTS',
+        `ログイン失敗が続いたため一時的にロックされています。${this.config.loginThrottleMinutes}分後に再度お試しください (too many failed logins; try again later)`);
+    }
+    const user = await prisma.appUser.findUnique({ where: { username } });
+    // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
+    const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    const succeeded = ok && !!user && !user.disabled;
+    await prisma.loginAttempt.create({ data: { username, succeeded } });
+    if (!succeeded || !user) {
+      throw new AppError('UNAUTHENTICATED', 'ユーザー名またはパスワードが違います (wrong user name or password)');
+    }
+    const token = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
+    await prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
+    return { token, expiresAt, user: (await this.sessionUser(user.id))! };
+  }
+
+  /** The user of a valid (unexpired, unrevoked) session token, or null. */
+  async authenticate(token: string | undefined): Promise<SessionUser | null> {
+    if (!token) return null;
+    const session = await this.db.prisma.userSession.findUnique({ where: { tokenHash: sha256(token) } });
+    if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
+    return this.sessionUser(session.userId);
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.db.prisma.userSession.updateMany({
+      where: { tokenHash: sha256(token), revokedAt: null }, data: { revokedAt: new Date() },
+    });
+  }
+
+  async revokeAllSessions(userId: number): Promise<number> {
+    const { count } = await this.db.prisma.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    return count;
+  }
+
+  async sessionUser(userId: number): Promise<SessionUser | null> {
+    const user = await this.db.prisma.appUser.findUnique({ where: { id: userId }, include: { grants: true } });
+    if (!user || user.disabled) return null;
+    return {
+      id: user.id, username: user.username, displayName: user.displayName,
+      role: user.role as SessionUser['role'], departmentKey: user.departmentKey,
+      grantedLayerIds: user.grants.map((g) => g.layerId),
+    };
+  }
+
+  async createUser(input: NewUser): Promise<SessionUser> {
+    if (input.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
+    if (!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username)) {
+      throw badInput('username must be 2–40 letters, digits, ".", "_" or "-"', { field: 'username' });
+    }
+    if (input.role === 'editor' && !input.departmentKey) throw badInput('an editor needs a department', { field: 'departmentKey' });
+    const existing = await this.db.prisma.appUser.findUnique({ where: { username: input.username } });
+    if (existing) throw new AppError('CONFLICT', `user "${input.username}" already exists`);
+    const user = await this.db.prisma.appUser.create({
+      data: {
+        username: input.username, displayName: input.displayName, role: input.role,
+        departmentKey: input.departmentKey ?? null, passwordHash: await hashPassword(input.password),
+      },
+    });
+    return (await this.sessionUser(user.id))!;
+  }
+}
+
+// argon2id hash of a random string nobody knows; used to equalise timing for unknown users.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5Yx0C9mM8pJqkFQ6m5m8H0v5m3Lr2wYb3xWm9o7k9Fo';

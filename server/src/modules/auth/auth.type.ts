@@ -1,0 +1,26 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Department } from '../layers/layer.type';
+
+export enum Role { ADMIN = 'admin', EDITOR = 'editor', VIEWER = 'viewer' }
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'admin manages users and layers; editor edits its department\'s layers; viewer only reads',
+});
+
+@ObjectType()
+export class User {
+  @Field(() => Int) id!: number;
+  @Field() username!: string;
+  @Field() displayName!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => Department, { nullable: true }) department?: Department | null;
+  @Field(() => [String], { description: 'Keys of the layers this user may edit' }) editableLayers!: string[];
+}
+
+@ObjectType()
+export class LoginResult {
+  @Field({ description: 'Session token; also set as an HttpOnly cookie. Send as "Authorization: Bearer <token>" from scripts.' })
+  token!: string;
+  @Field() expiresAt!: Date;
+  @Field(() => User) user!: User;
+}

@@ -1,0 +1,73 @@
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../context';
+import { selectedFieldNames } from '../../graphql-info';
+import { Layer } from '../layers/layer.type';
+import { FeatureColumns } from './feature.sql';
+import { AttributeFilter, FeatureOrder } from './feature.input';
+import { Feature, FeatureConnection, FeatureHit } from './feature.type';
+
+/** Which optional columns the query selects. */
+function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
+  const names = selectedFieldNames(info);
+  return {
+    measures: names.has('lengthM') || names.has('areaM2'),
+    users: names.has('createdBy') || names.has('updatedBy'),
+  };
+}
+
+@Resolver(() => Feature)
+export class FeatureResolver {
+  @Query(() => FeatureConnection, { description: 'Features of one layer, filtered, cursor-paginated (ordered by id unless orderBy)' })
+  async features(
+    @Arg('layer') layer: string,
+    @Arg('bbox', () => [Float], { nullable: true, description: '[minLon, minLat, maxLon, maxLat]' }) bbox: number[] | undefined,
+    @Arg('where', () => [AttributeFilter], { nullable: true }) where: AttributeFilter[] | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Matches any text field' }) search: string | undefined,
+    @Arg('orderBy', () => FeatureOrder, { nullable: true }) orderBy: FeatureOrder | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 100, at most 5000)' }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FeatureConnection> {
+    const wantCount = selectedFieldNames(info).has('totalCount');
+    return ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columnsFor(info), wantCount);
+  }
+
+  @Query(() => Feature, { nullable: true })
+  feature(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Feature | null> {
+    return ctx.services.features.byId(id, columnsFor(info));
+  }
+
+  @Query(() => [FeatureHit], { description: 'Identify: features of the given layers (default all) at a point, nearest first' })
+  async featuresAt(
+    @Arg('lon', () => Float) lon: number,
+    @Arg('lat', () => Float) lat: number,
+    @Arg('tolerance', () => Float, { defaultValue: 10, description: 'metres' }) tolerance: number,
+    @Arg('layers', () => [String], { nullable: true, description: 'Layer keys, e.g. the visible ones' }) layerKeys: string[] | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FeatureHit[]> {
+    const layers = layerKeys ? await Promise.all(layerKeys.map((k) => ctx.layers.require(k))) : await ctx.layers.all();
+    return ctx.services.features.near(layers, lon, lat, tolerance, 100, columnsFor(info));
+  }
+
+  @Query(() => [FeatureHit], { description: 'Features of one layer within radius metres of a point, nearest first' })
+  async featuresNear(
+    @Arg('layer') layerKey: string,
+    @Arg('lon', () => Float) lon: number,
+    @Arg('lat', () => Float) lat: number,
+    @Arg('radius', () => Float, { description: 'metres' }) radius: number,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FeatureHit[]> {
+    const layer = await ctx.layers.require(layerKey);
+    return ctx.services.features.near([layer], lon, lat, radius, first, columnsFor(info));
+  }
+
+  @FieldResolver(() => Layer)
+  async layer(@Root() feature: Feature, @Ctx() ctx: Context): Promise<Layer> {
+    return (await ctx.layers.find(feature.layerKey))!;
+  }
+}

@@ -1,0 +1,171 @@
+import { Config } from '../../config';
+import { Database } from '../../db/database';
+import { decodeCursor, encodeCursor } from '../../domain/cursor';
+import { checkValue, FieldDefinition } from '../../domain/fields';
+import { BBox, checkBBox, checkLonLat } from '../../domain/geometry';
+import { badInput } from '../../errors';
+import { LayerCatalog, LayerRecord } from '../layers/layer.service';
+import {
+  AttributeCondition, FeatureColumns, FeatureQuery, FeatureRow, PageRequest,
+  featureByIdSql, featureCountSql, featurePageSql, featuresNearSql,
+} from './feature.sql';
+import { AttributeFilter, FeatureOrder } from './feature.input';
+import { Feature, FeatureHit } from './feature.type';
+
+export interface ListArgs {
+  layer: string;
+  bbox?: number[];
+  where?: AttributeFilter[];
+  search?: string;
+  orderBy?: FeatureOrder;
+  first?: number;
+  after?: string;
+  deleted?: boolean;
+}
+
+const MAX_NEAR_RADIUS_M = 10_000;
+const MAX_IN_VALUES = 1000;
+const ORDERABLE = new Set(['text', 'integer', 'number', 'date', 'enum', 'boolean']);
+
+export function toFeature(row: FeatureRow): Feature {
+  return {
+    id: row.id, layerKey: row.layer_key, geometry: row.geometry, attributes: row.attributes, version: row.version,
+    createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+    createdBy: row.created_by, updatedBy: row.updated_by, lengthM: row.length_m, areaM2: row.area_m2,
+  };
+}
+
+/** Reads features. Input is checked here against the layer's definition before any SQL is built. */
+export class FeatureService {
+  constructor(private readonly db: Database, private readonly config: Config) {}
+
+  async list(layers: LayerCatalog, args: ListArgs, columns: FeatureColumns, wantCount: boolean) {
+    const layer = await layers.require(args.layer);
+    const first = args.first ?? this.config.featuresPageDefault;
+    if (!Number.isInteger(first) || first < 0 || first > this.config.featuresPageMax) {
+      throw badInput(`first must be between 0 and ${this.config.featuresPageMax}; page through larger results with after`, { field: 'first' });
+    }
+    const query = this.buildQuery(layer, args);
+    const page: PageRequest = { limit: first };
+    if (args.orderBy && args.orderBy.field !== 'id') {
+      page.orderBy = { field: orderField(layer, args.orderBy.field), descending: args.orderBy.descending };
+    } else if (args.orderBy?.descending) {
+      page.orderBy = { descending: true };
+    }
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      const ok = cursor && (page.orderBy?.field ? 'offset' in cursor : 'id' in cursor);
+      if (!cursor || !ok) throw badInput('after is not a valid cursor for this query; use pageInfo.endCursor from the previous page', { field: 'after' });
+      if ('offset' in cursor) page.offset = cursor.offset; else page.afterId = cursor.id;
+    }
+    const pageSql = featurePageSql(query, page, columns);
+    const [rows, totalCount] = await Promise.all([
+      this.db.pool.query<FeatureRow>(pageSql.sql, pageSql.values).then((r) => r.rows),
+      wantCount ? this.count(query) : Promise.resolve(-1),
+    ]);
+    const hasNextPage = rows.length > first;
+    const pageRows = hasNextPage ? rows.slice(0, first) : rows;
+    const base = page.offset ?? 0;
+    const edges = pageRows.map((row, i) => ({
+      cursor: encodeCursor(page.orderBy?.field ? { offset: base + i + 1 } : { id: row.id }),
+      node: toFeature(row),
+    }));
+    return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+
+  private async count(query: FeatureQuery): Promise<number> {
+    const { sql, values } = featureCountSql(query);
+    return (await this.db.pool.query<{ count: number }>(sql, values)).rows[0].count;
+  }
+
+  async byId(id: string, columns: FeatureColumns): Promise<Feature | null> {
+    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    const { sql, values } = featureByIdSql(id, columns);
+    const row = (await this.db.pool.query<FeatureRow>(sql, values)).rows[0];
+    return row ? toFeature(row) : null;
+  }
+
+  /** Features of the given layers within radius metres of a point, nearest first. */
+  async near(layers: LayerRecord[], lon: number, lat: number, radius: number, first: number, columns: FeatureColumns): Promise<FeatureHit[]> {
+    const bad = checkLonLat(lon, lat);
+    if (bad) throw badInput(bad, { field: 'lon' });
+    if (!Number.isFinite(radius) || radius < 0 || radius > MAX_NEAR_RADIUS_M) {
+      throw badInput(`radius must be between 0 and ${MAX_NEAR_RADIUS_M} metres`, { field: 'radius' });
+    }
+    if (!Number.isInteger(first) || first < 1 || first > this.config.featuresPageMax) {
+      throw badInput(`first must be between 1 and ${this.config.featuresPageMax}`, { field: 'first' });
+    }
+    // A slightly generous degree box around the circle lets the GiST index prefilter.
+    const degLat = (radius / 110_574) * 1.01 + 1e-7;
+    const degLon = (radius / (111_320 * Math.cos((lat * Math.PI) / 180))) * 1.01 + 1e-7;
+    const { sql, values } = featuresNearSql({ layerIds: layers.map((l) => l.id), lon, lat, radius, degLon, degLat, limit: first }, columns);
+    const { rows } = await this.db.pool.query<FeatureRow>(sql, values);
+    return rows.map((row) => ({ distanceM: row.distance_m!, feature: toFeature(row) }));
+  }
+
+  private buildQuery(layer: LayerRecord, args: ListArgs): FeatureQuery {
+    let bbox: BBox | undefined;
+    if (args.bbox) {
+      const bad = checkBBox(args.bbox);
+      if (bad) throw badInput(bad, { field: 'bbox' });
+      bbox = args.bbox as BBox;
+    }
+    const search = args.search?.trim();
+    if (search && search.length > 200) throw badInput('search text must be at most 200 characters', { field: 'search' });
+    return {
+      layerId: layer.id,
+      bbox,
+      conditions: (args.where ?? []).map((f) => toCondition(layer, f)),
+      searchFields: layer.fieldDefs.filter((f) => f.type === 'text' || f.type === 'enum'),
+      search: search || undefined,
+      deleted: args.deleted,
+    };
+  }
+}
+
+function fieldOf(layer: LayerRecord, key: string, what: string): FieldDefinition {
+  const field = layer.fieldDefs.find((f) => f.key === key);
+  if (!field) {
+    throw badInput(`${what}: "${key}" is not a field of layer ${layer.key}. Fields: ${layer.fieldDefs.map((f) => f.key).join(', ')}`, { field: key });
+  }
+  return field;
+}
+
+function orderField(layer: LayerRecord, key: string): FieldDefinition {
+  const field = fieldOf(layer, key, 'orderBy');
+  if (!ORDERABLE.has(field.type)) throw badInput(`cannot sort by ${key}`, { field: key });
+  return field;
+}
+
+/** Checks a filter against the field's type: operators it supports and values of its type. */
+export function toCondition(layer: LayerRecord, filter: AttributeFilter): AttributeCondition {
+  const field = fieldOf(layer, filter.field, 'where');
+  const fail = (message: string) => badInput(`where.${field.key}: ${message}`, { field: field.key });
+  // Range bounds need the field's type but not its min/max: a filter may ask beyond them.
+  const typed = { ...field, min: undefined, max: undefined, maxLength: undefined };
+  const check = (op: string, value: unknown) => {
+    const reason = checkValue(typed, value);
+    if (reason) throw fail(`${op} value ${JSON.stringify(value)} ${reason}`);
+  };
+  const ordered = field.type === 'integer' || field.type === 'number' || field.type === 'date';
+  const c: AttributeCondition = { field };
+  for (const op of ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const) {
+    const value = filter[op];
+    if (value === undefined || value === null) continue;
+    if (['gt', 'gte', 'lt', 'lte'].includes(op) && !ordered) throw fail(`${op} needs a number or date field; ${field.key} is ${field.type}`);
+    check(op, value);
+    c[op] = value;
+  }
+  if (filter.in) {
+    if (filter.in.length === 0 || filter.in.length > MAX_IN_VALUES) throw fail(`in needs 1 to ${MAX_IN_VALUES} values`);
+    filter.in.forEach((v) => check('in', v));
+    c.in = filter.in;
+  }
+  if (filter.contains !== undefined && filter.contains !== null) {
+    if (field.type !== 'text' && field.type !== 'enum') throw fail(`contains needs a text field; ${field.key} is ${field.type}`);
+    c.contains = filter.contains;
+  }
+  if (filter.isNull !== undefined && filter.isNull !== null) c.isNull = filter.isNull;
+  if (Object.keys(c).length === 1) throw fail('give at least one condition (eq, ne, in, gt, gte, lt, lte, contains, isNull)');
+  return c;
+}

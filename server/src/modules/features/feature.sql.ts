@@ -1,0 +1,179 @@
+import { Params, likeContains } from '../../db/sql';
+import { FieldDefinition } from '../../domain/fields';
+import { BBox } from '../../domain/geometry';
+
+/** Optional columns, selected only when the GraphQL query asks for them. */
+export interface FeatureColumns {
+  measures?: boolean;
+  users?: boolean;
+}
+
+export interface FeatureRow {
+  id: string;
+  layer_key: string;
+  geometry: object;
+  attributes: Record<string, unknown>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  created_by?: string | null;
+  updated_by?: string | null;
+  length_m?: number | null;
+  area_m2?: number | null;
+  distance_m?: number;
+}
+
+/** SELECT list and FROM clause for feature rows (alias f; layer l). */
+export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []): string {
+  const cols = [...extra, 
+    'f.id::text AS id', 'l.key AS layer_key', 'ST_AsGeoJSON(f.geom, 7)::json AS geometry', 'f.attributes',
+    'f.version', 'f.created_at', 'f.updated_at', 'f.deleted_at',
+  ];
+  let from = 'feature f JOIN layer l ON l.id = f.layer_id';
+  if (columns.measures) {
+    cols.push(
+      `CASE WHEN ST_Dimension(f.geom) = 1 THEN ST_Length(f.geom::geography) END AS length_m`,
+      `CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_Area(f.geom::geography) END AS area_m2`);
+  }
+  if (columns.users) {
+    cols.push('cu.display_name AS created_by', 'uu.display_name AS updated_by');
+    from += ' LEFT JOIN app_user cu ON cu.id = f.created_by LEFT JOIN app_user uu ON uu.id = f.updated_by';
+  }
+  return `SELECT ${cols.join(', ')} FROM ${from}`;
+}
+
+/** One attribute filter, already checked against the layer's field types by the service. */
+export interface AttributeCondition {
+  field: FieldDefinition;
+  eq?: unknown;
+  ne?: unknown;
+  in?: unknown[];
+  gt?: unknown;
+  gte?: unknown;
+  lt?: unknown;
+  lte?: unknown;
+  contains?: string;
+  isNull?: boolean;
+}
+
+/** The SQL expression reading one attribute as its field type (JSONB key bound as a parameter). */
+function attributeExpr(field: FieldDefinition, p: Params): { expr: string; cast: string } {
+  const raw = `(f.attributes->>${p.add(field.key)})`;
+  switch (field.type) {
+    case 'integer':
+    case 'number': return { expr: `${raw}::numeric`, cast: 'numeric' };
+    case 'boolean': return { expr: `${raw}::boolean`, cast: 'boolean' };
+    default: return { expr: raw, cast: 'text' }; // text, enum and ISO dates compare as text
+  }
+}
+
+export function attributeConditionSql(c: AttributeCondition, p: Params): string[] {
+  const { expr, cast } = attributeExpr(c.field, p);
+  const sql: string[] = [];
+  const cmp = (op: string, v: unknown) => sql.push(`${expr} ${op} ${p.add(v)}::${cast}`);
+  if (c.eq !== undefined) cmp('=', c.eq);
+  if (c.ne !== undefined) sql.push(`${expr} IS DISTINCT FROM ${p.add(c.ne)}::${cast}`);
+  if (c.gt !== undefined) cmp('>', c.gt);
+  if (c.gte !== undefined) cmp('>=', c.gte);
+  if (c.lt !== undefined) cmp('<', c.lt);
+  if (c.lte !== undefined) cmp('<=', c.lte);
+  if (c.in !== undefined) sql.push(`${expr} = ANY(${p.add(c.in)}::${cast}[])`);
+  if (c.contains !== undefined) sql.push(`${expr} ILIKE ${p.add(likeContains(c.contains))}`);
+  if (c.isNull !== undefined) sql.push(`${c.isNull ? 'NOT ' : ''}(f.attributes ? ${p.add(c.field.key)})`);
+  return sql;
+}
+
+export interface FeatureQuery {
+  layerId: number;
+  bbox?: BBox;
+  conditions: AttributeCondition[];
+  /** Text fields searched with `search`. */
+  searchFields: FieldDefinition[];
+  search?: string;
+  deleted?: boolean;
+}
+
+/** WHERE clause for a layer's features. The (layer_id, geom) GiST index serves layer + bbox. */
+export function featureWhere(q: FeatureQuery, p: Params): string {
+  const where = [`f.layer_id = ${p.add(q.layerId)}`, q.deleted ? 'f.deleted_at IS NOT NULL' : 'f.deleted_at IS NULL'];
+  if (q.bbox) {
+    const env = `ST_MakeEnvelope(${p.add(q.bbox[0])}, ${p.add(q.bbox[1])}, ${p.add(q.bbox[2])}, ${p.add(q.bbox[3])}, 4326)`;
+    where.push(`f.geom && ${env}`, `ST_Intersects(f.geom, ${env})`);
+  }
+  for (const c of q.conditions) where.push(...attributeConditionSql(c, p));
+  if (q.search && q.searchFields.length > 0) {
+    const pattern = p.add(likeContains(q.search));
+    where.push(`(${q.searchFields.map((f) => `(f.attributes->>${p.add(f.key)}) ILIKE ${pattern}`).join(' OR ')})`);
+  }
+  return where.join(' AND ');
+}
+
+export interface PageRequest {
+  limit: number;
+  afterId?: string;
+  offset?: number;
+  orderBy?: { field?: FieldDefinition; descending: boolean };
+}
+
+export function featurePageSql(q: FeatureQuery, page: PageRequest, columns: FeatureColumns) {
+  const p = new Params();
+  let where = featureWhere(q, p);
+  let order = 'f.id';
+  if (page.orderBy?.field) {
+    const { expr } = attributeExpr(page.orderBy.field, p);
+    const dir = page.orderBy.descending ? 'DESC' : 'ASC';
+    order = `${expr} ${dir} NULLS LAST, f.id ${dir}`;
+  } else if (page.orderBy?.descending) {
+    order = 'f.id DESC';
+    if (page.afterId) where += ` AND f.id < ${p.add(page.afterId)}::bigint`;
+  } else if (page.afterId) {
+    where += ` AND f.id > ${p.add(page.afterId)}::bigint`;
+  }
+  let sql = `${featureSelect(columns)} WHERE ${where} ORDER BY ${order} LIMIT ${p.add(page.limit + 1)}`;
+  if (page.offset) sql += ` OFFSET ${p.add(page.offset)}`;
+  return { sql, values: p.values };
+}
+
+export function featureCountSql(q: FeatureQuery) {
+  const p = new Params();
+  return { sql: `SELECT count(*)::int AS count FROM feature f WHERE ${featureWhere(q, p)}`, values: p.values };
+}
+
+export function featureByIdSql(id: string, columns: FeatureColumns) {
+  return { sql: `${featureSelect(columns)} WHERE f.id = $1::bigint`, values: [id] };
+}
+
+/**
+ * Features within `radius` metres of a point, nearest first, distances in metres (geography).
+ * The degree box (from the caller) lets the GiST index prefilter before the exact distance.
+ */
+export function featuresNearSql(args: {
+  layerIds: number[]; lon: number; lat: number; radius: number; degLon: number; degLat: number; limit: number;
+}, columns: FeatureColumns) {
+  const p = new Params();
+  const pt = `ST_SetSRID(ST_MakePoint(${p.add(args.lon)}, ${p.add(args.lat)}), 4326)`;
+  const box = `ST_Expand(${pt}, ${p.add(args.degLon)}, ${p.add(args.degLat)})`;
+  const distance = `ST_Distance(f.geom::geography, ${pt}::geography) AS distance_m`;
+  const sql = `SELECT * FROM (${featureSelect(columns, [distance])}
+      WHERE f.layer_id = ANY(${p.add(args.layerIds)}::int[]) AND f.deleted_at IS NULL AND f.geom && ${box}) near
+    WHERE distance_m <= ${p.add(args.radius)}
+    ORDER BY distance_m, id::bigint LIMIT ${p.add(args.limit)}`;
+  return { sql, values: p.values };
+}
+
+/**
+ * Attributes with the server-computed fields filled from the geometry (metres, geodesic).
+ * Used by every write path, so a client can never supply these values.
+ */
+export function withComputedSql(fields: FieldDefinition[], attributesExpr: string, geomExpr: string): string {
+  const computed = fields.filter((f) => f.computed);
+  if (computed.length === 0) return attributesExpr;
+  const pairs = computed.map((f) => {
+    const value = f.computed === 'length'
+      ? `CASE WHEN ST_Dimension(${geomExpr}) = 1 THEN round(ST_Length(${geomExpr}::geography)::numeric, 2) END`
+      : `CASE WHEN ST_Dimension(${geomExpr}) = 2 THEN round(ST_Area(${geomExpr}::geography)::numeric, 2) END`;
+    return `'${f.key.replace(/'/g, "''")}', ${value}`;
+  });
+  return `jsonb_strip_nulls(${attributesExpr} || jsonb_build_object(${pairs.join(', ')}))`;
+}

@@ -1,0 +1,43 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { GeoJSONScalar, JSONObjectScalar } from '../../scalars';
+
+@ObjectType({ description: 'One feature of a layer: geometry plus attributes keyed by field key' })
+export class Feature {
+  @Field(() => ID) id!: string;
+  @Field() layerKey!: string;
+  @Field(() => GeoJSONScalar) geometry!: object;
+  @Field(() => JSONObjectScalar) attributes!: Record<string, unknown>;
+  @Field(() => Int, { description: 'Bumped by every change; send it back as expectedVersion when editing' }) version!: number;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'Set when the feature is deleted (soft delete)' }) deletedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Display name of the creator' }) createdBy?: string | null;
+  @Field(() => String, { nullable: true, description: 'Display name of the last editor' }) updatedBy?: string | null;
+  @Field(() => Float, { nullable: true, description: 'Geodesic length in metres (lines)' }) lengthM?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Geodesic area in square metres (polygons)' }) areaM2?: number | null;
+}
+
+@ObjectType()
+export class FeatureEdge {
+  @Field() cursor!: string;
+  @Field(() => Feature) node!: Feature;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class FeatureConnection {
+  @Field(() => Int, { description: 'All features matching the filters (not just this page)' }) totalCount!: number;
+  @Field(() => [FeatureEdge]) edges!: FeatureEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'A feature found near a point, with its distance' })
+export class FeatureHit {
+  @Field(() => Float, { description: 'Geodesic distance from the point in metres (0 inside a polygon)' }) distanceM!: number;
+  @Field(() => Feature) feature!: Feature;
+}

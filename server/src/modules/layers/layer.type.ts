@@ -1,0 +1,49 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { JSONObjectScalar } from '../../scalars';
+
+export enum FieldTypeEnum { TEXT = 'text', INTEGER = 'integer', NUMBER = 'number', DATE = 'date', BOOLEAN = 'boolean', ENUM = 'enum' }
+registerEnumType(FieldTypeEnum, { name: 'FieldType', description: 'Type of a layer attribute field' });
+
+export enum ComputedKindEnum { LENGTH = 'length', AREA = 'area' }
+registerEnumType(ComputedKindEnum, { name: 'ComputedKind', description: 'What the server computes a field from' });
+
+@ObjectType({ description: '課: a department that owns layers' })
+export class Department {
+  @Field() key!: string;
+  @Field() nameJa!: string;
+  @Field() nameEn!: string;
+}
+
+@ObjectType({ description: 'One attribute field of a layer' })
+export class FieldDefinition {
+  @Field() key!: string;
+  @Field({ description: 'Japanese label' }) label!: string;
+  @Field() labelEn!: string;
+  @Field(() => FieldTypeEnum) type!: FieldTypeEnum;
+  @Field() required!: boolean;
+  @Field(() => [String], { nullable: true }) options?: string[];
+  @Field(() => Float, { nullable: true }) min?: number;
+  @Field(() => Float, { nullable: true }) max?: number;
+  @Field(() => Int, { nullable: true }) maxLength?: number;
+  @Field({ nullable: true }) unit?: string;
+  @Field(() => ComputedKindEnum, { nullable: true, description: 'Set when the server computes the value from the geometry' })
+  computed?: ComputedKindEnum;
+}
+
+@ObjectType({ description: 'A map layer: a department ledger such as curve mirrors or street lights' })
+export class Layer {
+  @Field(() => Int) id!: number;
+  @Field() key!: string;
+  @Field() nameJa!: string;
+  @Field() nameEn!: string;
+  @Field(() => Department) department!: Department;
+  @Field(() => [String], { description: 'Allowed GeoJSON geometry types' }) geometryTypes!: string[];
+  @Field(() => [FieldDefinition]) fields!: FieldDefinition[];
+  @Field(() => JSONObjectScalar, { description: 'Display style: {color, circle?, line?, fill?} with MapLibre paint properties' })
+  style!: Record<string, unknown>;
+  @Field(() => String, { nullable: true }) labelField!: string | null;
+  @Field(() => Int) sortOrder!: number;
+  @Field(() => Int, { description: 'Changes on every edit of the layer\'s features (tile cache key)' }) dataVersion!: number;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+}
