@@ -81,16 +81,23 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/graphql', express.json({ limit: '20mb' }), expressMiddleware(apollo, { context }));
 
   // REST routes share the GraphQL read rule: a session, unless anonymous reading is allowed.
-  const requireReader = route(async (req, res) => {
-    const ctx = await createContext(services, req, res);
-    if (!ctx.user && !config.allowAnonymousRead) throw unauthenticated();
-    res.locals.ctx = ctx;
-  });
+  const requireReader = (req: Request, res: Response, next: NextFunction) => {
+    createContext(services, req, res).then((ctx) => {
+      if (!ctx.user && !config.allowAnonymousRead) throw unauthenticated();
+      res.locals.ctx = ctx;
+      next();
+    }).catch(next);
+  };
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
-  app.use('/api/basemap', (req, res, next) => requireReader(req, res, next), basemapRouter(services));
+  app.use('/api/basemap', requireReader, basemapRouter(services));
 
+  // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
+  if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
+    app.use(express.static(config.webDist, {
+      index: 'index.html', maxAge: '1h',
+      setHeaders: (res, file) => { if (file.endsWith('.pbf')) res.setHeader('Content-Type', 'application/x-protobuf'); },
+    }));
     app.get(/^\/(?!graphql|api|tiles).*/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
   }
 

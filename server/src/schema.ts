@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { repoRoot } from './config';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/city/city.resolver';
 import { FeatureResolver } from './modules/features/feature.resolver';
@@ -15,4 +18,12 @@ export function buildGraphQLSchema(): GraphQLSchema {
 /** The SDL committed as schema/schema.graphql (sorted, so diffs are stable). */
 export function printSDL(schema = buildGraphQLSchema()): string {
   return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');
+
+// `npm run schema` writes the committed SDL; a test fails when it is stale.
+if (require.main === module) {
+  fs.writeFileSync(schemaFile, printSDL());
+  console.log(`wrote ${schemaFile}`);
 }

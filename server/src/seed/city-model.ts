@@ -118,6 +118,7 @@ export class CityModel {
         }
         // A slight bend in the middle makes the lines look less like a drawing exercise.
         const bend = offset(mid, rnd.between(-0.04, 0.04) * spacing, rnd.between(-0.04, 0.04) * spacing);
+        if (!this.inside(bend)) { route = null; continue; }
         const edge: RoadEdge = { a, b, coords: [a.at, bend, b.at], route, segmentNo: route.edges.length + 1 };
         route.edges.push(edge);
         this.edges.push(edge);

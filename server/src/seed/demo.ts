@@ -203,20 +203,25 @@ function boundaryRecords(city: CityModel, rnd: Random, n: number): Draft[] {
 const BATCH = 2000;
 
 /** Inserts features with their 'create' history rows; computed fields are filled by SQL. */
-async function insertFeatures(db: Database, layer: { id: number; fields: FieldDefinition[] }, drafts: Draft[], userId: number | null) {
+async function insertFeatures(db: Database, layer: { id: number; fields: FieldDefinition[] }, drafts: Draft[], userId: number | null): Promise<number> {
   const geom = 'ST_SetSRID(ST_GeomFromGeoJSON(r.g), 4326)';
   const sql = `
     WITH ins AS (
       INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by)
       SELECT $1, ${geom}, ${withComputedSql(layer.fields, 'r.a', geom)}, $2, $2
-      FROM json_to_recordset($3::json) AS r(g text, a jsonb)
+      FROM json_to_recordset($3::json) AS r(g text, a jsonb), city_boundary b
+      -- The generator works point by point; this drops the rare shape whose edge crosses a concave border.
+      WHERE ST_Within(${geom}, b.geom)
       RETURNING id, layer_id, version, attributes, geom, created_by, created_at)
     INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
     SELECT id, layer_id, version, 'create', attributes, geom, created_by, created_at FROM ins`;
+  let inserted = 0;
   for (let i = 0; i < drafts.length; i += BATCH) {
     const rows = drafts.slice(i, i + BATCH).map((d) => ({ g: JSON.stringify(d.geometry), a: d.attributes }));
-    await db.transaction((tx) => tx.query(sql, [layer.id, userId, JSON.stringify(rows)]));
+    const result = await db.transaction((tx) => tx.query(sql, [layer.id, userId, JSON.stringify(rows)]));
+    inserted += result.rowCount ?? 0;
   }
+  return inserted;
 }
 
 /** Writes the deterministic demo city. Returns the number of features per layer. */
@@ -250,9 +255,9 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     const layer = layers.find((l) => l.key === key);
     if (!layer) throw new Error(`layer ${key} is missing; run migrations first`);
     const drafts = generate();
-    log(`  ${key}: ${drafts.length}`);
-    await insertFeatures(db, { id: layer.id, fields: layer.fields as unknown as FieldDefinition[] }, drafts, userIds.get(layer.departmentKey) ?? null);
-    counts[key] = drafts.length;
+    counts[key] = await insertFeatures(
+      db, { id: layer.id, fields: layer.fields as unknown as FieldDefinition[] }, drafts, userIds.get(layer.departmentKey) ?? null);
+    log(`  ${key}: ${counts[key]}`);
   }
   await db.pool.query('ANALYZE feature');
   return counts;

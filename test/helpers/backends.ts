@@ -1,0 +1,114 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { Config, loadConfig } from '../../server/src/config';
+import { createServer, ChizuServer } from '../../server/src/app';
+import { prepareDatabase } from '../../server/src/bootstrap';
+import { Database } from '../../server/src/db/database';
+import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
+import { adminUrl } from './postgis';
+
+export type BackendKind = 'pglite' | 'postgis';
+
+/** The backends to test: both by default; TEST_BACKENDS=pglite (or postgis) narrows it. */
+export function backends(): BackendKind[] {
+  const wanted = (process.env.TEST_BACKENDS || 'pglite,postgis').split(',').map((s) => s.trim()) as BackendKind[];
+  // global-setup.ts found no PostGIS (outside CI): skip those runs rather than fail.
+  return wanted.filter((k) => k !== 'postgis' || process.env.CHIZU_POSTGIS_AVAILABLE !== '0');
+}
+
+export interface TestBackend {
+  kind: BackendKind;
+  db: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  /** Demo city scale; 0 = no demo features (users are still created). */
+  scale?: number;
+  env?: Record<string, string>;
+}
+
+/** A fresh, migrated database on the given backend with the demo users and a small demo city. */
+export async function openBackend(kind: BackendKind, options: BackendOptions = {}): Promise<TestBackend> {
+  let dbName: string | undefined;
+  let env: Record<string, string> = { ...options.env };
+  if (kind === 'postgis') {
+    dbName = `chizu_test_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    env = { ...env, DATABASE_URL: url.toString() };
+  }
+  const config: Config = { ...loadConfig({ ...env }), seedDemoOnFirstStart: false };
+  // In-memory PGlite for tests: dataDir undefined.
+  const db = await prepareDatabase({ ...config, dataDir: undefined as unknown as string }, () => undefined);
+  await seedDemo(db, { scale: options.scale ?? 0.05, users: true });
+  return {
+    kind, db, config,
+    async close() {
+      await db.close();
+      if (dbName) {
+        const admin = new pg.Client({ connectionString: adminUrl });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  };
+}
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string; [k: string]: unknown }; path?: string[] }>;
+}
+
+/** A running server on a free port with a small GraphQL client. */
+export interface TestServer extends TestBackend {
+  url: string;
+  server: ChizuServer;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  login(username: string, password?: string): Promise<string>;
+}
+
+export async function startServer(kind: BackendKind, options: BackendOptions = {}): Promise<TestServer> {
+  const backend = await openBackend(kind, options);
+  const server = await createServer(backend.db, { ...backend.config, webDist: '/nonexistent' }, () => undefined);
+  const port = await server.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse;
+  };
+  return {
+    ...backend, url, server, gql,
+    async login(username, password = DEMO_PASSWORD) {
+      const r = await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+      if (!r.data) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+      return r.data.login.token;
+    },
+    async close() {
+      await server.stop();
+      await backend.close();
+    },
+  };
+}
+
+/** describe() once per backend, each with its own fresh database and server. */
+export function describeBackends(name: string, fn: (get: () => TestServer) => void, options: BackendOptions = {}) {
+  for (const kind of backends()) {
+    describe(`${name} [${kind}]`, () => {
+      let server: TestServer | undefined;
+      beforeAll(async () => { server = await startServer(kind, options); });
+      afterAll(async () => { await server?.close(); });
+      fn(() => server!);
+    });
+  }
+}
