@@ -28,7 +28,8 @@ export interface FieldDefinition {
   max: number | null;
   maxLength: number | null;
   unit: string | null;
-  computed: boolean | null;
+  /** What the server computes the value from (e.g. LENGTH, AREA); null for user-entered fields. */
+  computed: string | boolean | null;
 }
 
 /** Paint per geometry kind, plus `color` for legend swatches. */

@@ -31,6 +31,13 @@ export function MapView({ config, onReady }: { config: AppConfig; onReady: (map:
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    // data-idle tells tests (and anyone scripting the page) that the map has settled.
+    const element = container.current!;
+    const busy = () => (element.dataset.idle = 'false');
+    map.on('movestart', busy);
+    map.on('dataloading', busy);
+    map.on('idle', () => (element.dataset.idle = 'true'));
+    map.once('idle', () => performance.mark('chizu-map-idle'));
     map.once('load', () => {
       ensureSlots(map);
       addOverlays(map);

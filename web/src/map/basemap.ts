@@ -39,9 +39,11 @@ function ownSources(): Record<string, SourceSpecification> {
   };
 }
 
-/** Width of a road by zoom, wider for the larger classes. */
-function roadWidth(scale: number) {
-  return ['interpolate', ['exponential', 1.6], ['zoom'], 11, 0.4 * scale, 14, 1.6 * scale, 17, 7 * scale, 19, 18 * scale] as const;
+/** Width of a road by zoom, wider for the larger classes (zoom must be the outermost input). */
+function roadWidth(extra: number) {
+  const majorRoad = ['match', ['to-string', ['get', 'roadClass']], '1級', 1.4, '2級', 1.15, 1];
+  const stops = [11, 0.4, 14, 1.6, 17, 7, 19, 18].flatMap((v, i) => (i % 2 === 0 ? [v] : [['+', extra, ['*', majorRoad, v]]]));
+  return ['interpolate', ['exponential', 1.6], ['zoom'], ...stops] as never;
 }
 
 function ownLayers(withAreas: boolean): LayerSpecification[] {
@@ -51,7 +53,6 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
         { id: 'basemap-boundary-fill', type: 'fill', source: 'basemap-boundary', paint: { 'fill-color': '#f8f6f1' } },
       ]
     : [];
-  const majorRoad = ['match', ['to-string', ['get', 'roadClass']], ['1級', '1', 'first', 'major', '幹線'], 1.4, ['2級', '2', 'second'], 1.15, 1];
   return [
     ...areas,
     {
@@ -68,7 +69,7 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': ROAD_CASING,
-        'line-width': ['*', majorRoad, ['+', 1, roadWidth(1)]] as never,
+        'line-width': roadWidth(1.5),
       },
     },
     {
@@ -76,7 +77,7 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
       type: 'line',
       source: 'basemap-roads',
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': ROAD_COLOR, 'line-width': ['*', majorRoad, roadWidth(1)] as never },
+      paint: { 'line-color': ROAD_COLOR, 'line-width': roadWidth(0) },
     },
     {
       id: 'basemap-boundary-line',
@@ -137,7 +138,8 @@ export function buildStyle(config: AppConfig): StyleSpecification | string {
   const rest = layers.filter((l) => !BASEMAP_LABEL_LAYERS.includes(l.id));
   return {
     version: 8,
-    glyphs: absoluteUrl('/glyphs/{fontstack}/{range}.pbf'),
+    // Not through URL(): it would percent-encode the {fontstack} and {range} tokens.
+    glyphs: `${window.location.origin}/glyphs/{fontstack}/{range}.pbf`,
     sources,
     layers: [...rest, ...slotLayers(), ...labels],
   };

@@ -110,14 +110,13 @@ interface Sketch {
 const EMPTY: Sketch = { points: [], finished: false };
 
 function addPoint(sketch: Sketch, p: LonLat): Sketch {
-  return sketch.finished ? { points: [p], finished: false } : { points: [...sketch.points, p], finished: false };
+  if (sketch.finished) return { points: [p], finished: false };
+  // The clicks of a double-click land on the same spot: one point, not three.
+  const last = sketch.points[sketch.points.length - 1];
+  if (last && last[0] === p[0] && last[1] === p[1]) return sketch;
+  return { points: [...sketch.points, p], finished: false };
 }
 
 function finish(sketch: Sketch): Sketch {
-  const { points } = sketch;
-  // The two clicks of a double-click have already added the same point twice.
-  const last = points[points.length - 1];
-  const previous = points[points.length - 2];
-  const deduped = last && previous && last[0] === previous[0] && last[1] === previous[1] ? points.slice(0, -1) : points;
-  return { points: deduped, finished: true };
+  return { ...sketch, finished: true };
 }

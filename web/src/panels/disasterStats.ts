@@ -6,9 +6,9 @@ export interface DisasterFields {
   type: FieldDefinition | null;
 }
 
-/** The date field (occurred_at) and the type field (disaster_type) of the disaster layer. */
+/** The date field (occurred_on) and the type field (disaster_type) of the disaster layer. */
 export function disasterFields(layer: Layer): DisasterFields | null {
-  const date = layer.fields.find((f) => f.key === 'occurred_at') ?? layer.fields.find((f) => f.type === 'DATE');
+  const date = layer.fields.find((f) => f.key === 'occurred_on') ?? layer.fields.find((f) => f.type === 'DATE');
   if (!date) return null;
   const type = layer.fields.find((f) => f.key === 'disaster_type') ?? layer.fields.find((f) => f.type === 'ENUM') ?? null;
   return { date, type };

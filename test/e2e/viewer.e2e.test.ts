@@ -1,0 +1,312 @@
+// The map viewer end to end: the real server with the embedded database and demo city, the
+// built web client, headless Debian Chromium. Nothing may be loaded from another host, and
+// the browser console must stay free of errors.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchGuarded, screenshotDir, type GuardedBrowser } from './support/browser';
+import { parseCsv } from './support/csv';
+import { goTo, graphql, metresPerPixel, readView, waitForMapIdle } from './support/map';
+import { eventually } from './support/eventually';
+import { startServer, type RunningServer } from './support/server';
+
+jest.setTimeout(300_000);
+
+let server: RunningServer;
+let guarded: GuardedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  guarded = await launchGuarded(server.url);
+  page = guarded.page;
+}, 240_000);
+
+afterAll(async () => {
+  await guarded?.close();
+  await server?.stop();
+});
+
+afterEach(() => {
+  // Every step must keep the closed-network and clean-console promises. The lists are emptied
+  // afterwards so that one step's failure is not blamed on the next.
+  const { foreignRequests, consoleErrors, failedRequests } = guarded;
+  const found = { foreignRequests: [...foreignRequests], consoleErrors: [...consoleErrors], failedRequests: [...failedRequests] };
+  foreignRequests.length = consoleErrors.length = failedRequests.length = 0;
+  expect(found).toEqual({ foreignRequests: [], consoleErrors: [], failedRequests: [] });
+});
+
+async function mapCanvasBox() {
+  const box = await page.locator('.map canvas').boundingBox();
+  if (!box) throw new Error('map canvas not visible');
+  return box;
+}
+
+/** Waits until the loaded data layers are on the map (their "loading" notes have gone). */
+async function waitForLayersLoaded() {
+  await page.waitForSelector('.layer-item');
+  await page.waitForFunction(() => document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 60_000 });
+  await waitForMapIdle(page);
+}
+
+test('shows the login screen in Japanese and refuses a wrong password', async () => {
+  await page.goto('/');
+  await page.locator('h2#login-title').waitFor();
+  expect(await page.locator('h2#login-title').textContent()).toBe('ログイン');
+  expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+  await page.getByLabel('ユーザー名').fill('counter');
+  await page.getByLabel('パスワード').fill('wrong-password');
+  // The server answers a failed login with a GraphQL error (HTTP 200), not a console error.
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('alert').waitFor();
+  expect(await page.getByRole('alert').textContent()).toContain('ユーザー名またはパスワードが正しくありません');
+  await guarded.screenshot('01-login');
+});
+
+test('the counter viewer logs in and the map with all layers renders', async () => {
+  await page.getByLabel('パスワード').fill('chizu-demo');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
+  await waitForLayersLoaded();
+  for (const name of ['ゴミ集積所', 'カーブミラー', '防犯灯', '災害履歴', '道路台帳', '境界確定']) {
+    expect(await page.getByRole('checkbox', { name: `${name}を表示` }).isChecked()).toBe(true);
+  }
+  // Departments group the layers.
+  expect(await page.locator('.layer-group h3').allTextContents()).toContain('道路管理課');
+  await guarded.screenshot('02-map');
+});
+
+test('reloading a logged-in page renders the map quickly and loads little JavaScript first', async () => {
+  guarded.scripts.clear();
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('chizu-map-loaded').length > 0, undefined, { timeout: 30_000 });
+  const mapLoadedMs = await page.evaluate(() => performance.getEntriesByName('chizu-map-loaded')[0].startTime);
+  await waitForLayersLoaded();
+  const idleMs = await page.evaluate(() => performance.getEntriesByName('chizu-map-idle')[0]?.startTime ?? null);
+  const scripts = [...guarded.scripts].map(([url, body]) => ({
+    path: new URL(url).pathname,
+    bytes: body.length,
+    gzipBytes: zlib.gzipSync(body, { level: 9 }).length,
+  }));
+  const metrics = {
+    firstMapRenderMs: Math.round(mapLoadedMs),
+    mapIdleMs: idleMs && Math.round(idleMs),
+    scripts,
+    totalScriptGzipBytes: scripts.reduce((sum, s) => sum + s.gzipBytes, 0),
+  };
+  fs.writeFileSync(path.join(screenshotDir, 'metrics.json'), JSON.stringify(metrics, null, 2));
+  console.log(`map viewer metrics: ${JSON.stringify(metrics)}`);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(mapLoadedMs).toBeLessThan(15_000);
+});
+
+test('a layer can be hidden and the choice is remembered', async () => {
+  const streetLights = page.getByRole('checkbox', { name: '防犯灯を表示' });
+  await streetLights.uncheck();
+  expect(await streetLights.isChecked()).toBe(false);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('chizu.layerPrefs.v1') ?? '{}'));
+  expect(stored.visible.street_lights).toBe(false);
+  await page.reload();
+  await waitForLayersLoaded();
+  expect(await page.getByRole('checkbox', { name: '防犯灯を表示' }).isChecked()).toBe(false);
+  // Opacity is remembered too.
+  const opacity = page.getByRole('slider', { name: 'カーブミラーの不透明度' });
+  await opacity.fill('40');
+  await eventually(async () =>
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('chizu.layerPrefs.v1')!).opacity.curve_mirrors)).toBe(0.4),
+  );
+});
+
+test('clicking a garbage point identifies it with Japanese field labels', async () => {
+  const data = await graphql<{ features: { edges: { node: { id: string; geometry: { coordinates: number[] }; attributes: Record<string, unknown> } }[] } }>(
+    page,
+    `{ features(layer: "garbage_points", first: 1, orderBy: { field: "id" }) { edges { node { id geometry attributes } } } }`,
+  );
+  const point = data.features.edges[0].node;
+  const [lon, lat] = point.geometry.coordinates;
+  await goTo(page, { zoom: 19, lat, lon });
+  const box = await mapCanvasBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+
+  const panel = page.locator('.identify-panel');
+  await panel.getByRole('heading', { name: '地物情報' }).waitFor();
+  const selected = panel.locator('.hit.selected');
+  await selected.waitFor({ timeout: 10_000 });
+  expect(await selected.locator('.hit-layer').textContent()).toBe('ゴミ集積所');
+  expect(await selected.locator('.hit-title').textContent()).toBe(String(point.attributes.point_no));
+  const burnable = selected.locator('.feature-row', { has: page.locator('dt', { hasText: '収集曜日(可燃ごみ)' }) });
+  expect(await burnable.locator('dd').textContent()).toBe(String(point.attributes.burnable_days));
+  // Units follow numbers: 利用世帯数 in 世帯.
+  const households = selected.locator('.feature-row', { has: page.locator('dt', { hasText: '利用世帯数' }) });
+  expect(await households.locator('dd').textContent()).toBe(`${point.attributes.households}世帯`);
+  await guarded.screenshot('03-identify');
+});
+
+test('searching 鹿渡 lands the map on that town', async () => {
+  const { search } = await graphql<{ search: { kind: string; label: string; bbox: number[] }[] }>(page, `{ search(text: "鹿渡", first: 10) { kind label bbox } }`);
+  const town = search.find((r) => r.kind === 'town' && r.label === '鹿渡');
+  expect(town).toBeDefined();
+
+  // Start far away so landing there is a real move.
+  await goTo(page, { zoom: 12, lat: 35.7, lon: 140.14 });
+  const box = page.getByRole('combobox', { name: '検索' });
+  await box.fill('鹿渡');
+  const option = page.getByRole('option', { name: /町丁目\s*鹿渡/ });
+  await option.waitFor();
+  await option.click();
+  await eventually(async () => expect((await readView(page)).zoom).toBeGreaterThan(14));
+  await waitForMapIdle(page);
+  const view = await readView(page);
+  const [minLon, minLat, maxLon, maxLat] = town!.bbox;
+  expect(view.lon).toBeGreaterThanOrEqual(minLon);
+  expect(view.lon).toBeLessThanOrEqual(maxLon);
+  expect(view.lat).toBeGreaterThanOrEqual(minLat);
+  expect(view.lat).toBeLessThanOrEqual(maxLat);
+  await guarded.screenshot('04-search');
+});
+
+test('the attribute table filters, pages, zooms to a row and exports the filtered rows as CSV', async () => {
+  await page.getByRole('button', { name: 'ゴミ集積所の属性表を開く' }).click();
+  const table = page.locator('.attribute-table');
+  await table.getByRole('heading', { name: 'ゴミ集積所 属性表' }).waitFor();
+  await eventually(async () => expect(await table.locator('.table-count').textContent()).toContain('全2,500件'), 15_000);
+
+  // Filter by an enum and a numeric range.
+  await table.locator('select[data-field="installation_type"]').selectOption('ネット');
+  await table.getByLabel('利用世帯数の最小値').fill('20');
+  const expected = await graphql<{ features: { totalCount: number } }>(
+    page,
+    `{ features(layer: "garbage_points", where: [{ field: "installation_type", eq: "ネット" }, { field: "households", gte: 20 }]) { totalCount } }`,
+  );
+  const total = expected.features.totalCount;
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(2500);
+  await eventually(async () => expect(await table.locator('.table-count').textContent()).toContain(`全${total.toLocaleString('ja-JP')}件`), 15_000);
+  const typeColumn = await table.locator('thead th').allTextContents();
+  const typeIndex = typeColumn.findIndex((h) => h.startsWith('設置形態'));
+  const householdsIndex = typeColumn.findIndex((h) => h.startsWith('利用世帯数'));
+  const rows = table.locator('tbody tr');
+  const shown = await rows.count();
+  expect(shown).toBe(Math.min(total, 50));
+  for (let i = 0; i < shown; i++) {
+    const cells = await rows.nth(i).locator('th, td').allTextContents();
+    expect(cells[typeIndex]).toBe('ネット');
+    expect(Number(cells[householdsIndex].replace(/,/g, ''))).toBeGreaterThanOrEqual(20);
+  }
+
+  // Sorting by households, descending: the first row has the largest value.
+  await table.getByRole('button', { name: '利用世帯数(世帯)で昇順に並べ替え' }).click();
+  await table.getByRole('button', { name: '利用世帯数(世帯)で降順に並べ替え' }).click();
+  expect(await table.locator('thead th[aria-sort="descending"]').count()).toBe(1);
+  await eventually(async () => {
+    const values = await table.locator(`tbody tr td:nth-child(${householdsIndex + 1})`).allTextContents();
+    const numbers = values.map((v) => Number(v.replace(/,/g, '')));
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(numbers.every((n, i) => i === 0 || numbers[i - 1] >= n)).toBe(true);
+  });
+
+  // A row click zooms to the feature and shows it in the identify panel.
+  const firstId = (await rows.first().locator('th').textContent())!.trim();
+  await rows.first().locator('td').first().click();
+  await eventually(async () => expect(await page.locator('.identify-panel .hit.selected .feature-meta dd').textContent()).toBe(firstId));
+  await eventually(async () => expect((await readView(page)).zoom).toBeGreaterThanOrEqual(17));
+  await waitForMapIdle(page);
+  await guarded.screenshot('05-attribute-table');
+
+  // Export: UTF-8 with BOM, Japanese headers, exactly the filtered rows.
+  const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'CSV出力' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^garbage_points_\d{8}\.csv$/);
+  const file = path.join(screenshotDir, download.suggestedFilename());
+  await download.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = parseCsv(bytes.toString('utf8').slice(1));
+  const [header, ...records] = csv;
+  expect(header).toContain('集積所番号');
+  expect(header).toContain('収集曜日(可燃ごみ)');
+  expect(header).toContain('利用世帯数(世帯)');
+  expect(records).toHaveLength(total);
+  const csvType = header.indexOf('設置形態');
+  const csvHouseholds = header.indexOf('利用世帯数(世帯)');
+  for (const record of records) {
+    expect(record[csvType]).toBe('ネット');
+    expect(Number(record[csvHouseholds])).toBeGreaterThanOrEqual(20);
+  }
+  // Sorted as on screen.
+  expect(records[0][0]).toBe(firstId);
+
+  await table.getByRole('button', { name: '閉じる' }).click();
+  expect(await table.count()).toBe(0);
+});
+
+test('measuring a distance gives the geodesic length in metres', async () => {
+  await goTo(page, { zoom: 16, lat: 35.67, lon: 140.168 });
+  await page.getByRole('button', { name: '距離を計測' }).click();
+  expect(await page.getByRole('button', { name: '距離を計測' }).getAttribute('aria-pressed')).toBe('true');
+  const box = await mapCanvasBox();
+  const y = box.y + box.height / 2;
+  const x1 = box.x + box.width / 2 - 200;
+  const x2 = box.x + box.width / 2 + 200;
+  await page.mouse.click(x1, y);
+  await page.mouse.dblclick(x2, y);
+  const result = page.getByTestId('measure-result').locator('strong');
+  const { zoom, lat } = await readView(page);
+  // The map did not zoom on the finishing double-click.
+  expect(zoom).toBe(16);
+  const expected = 400 * metresPerPixel(zoom, lat);
+  await eventually(async () => expect(Number(await result.getAttribute('data-metres'))).toBeGreaterThan(0));
+  const measured = Number(await result.getAttribute('data-metres'));
+  // Sphere vs GRS80 and pixel rounding: within 1 %.
+  expect(Math.abs(measured - expected) / expected).toBeLessThan(0.01);
+  expect(await result.textContent()).toMatch(/^[\d,]+(\.\d+)? m$/);
+  // The finished measurement stays when the mouse moves on.
+  await page.mouse.move(x2 + 100, y + 100);
+  expect(Number(await result.getAttribute('data-metres'))).toBeCloseTo(measured, 6);
+  await guarded.screenshot('06-measure');
+  await page.getByRole('button', { name: '計測を終了' }).click();
+});
+
+test('the cursor position is shown in lat/lon and in plane rectangular zone IX', async () => {
+  const box = await mapCanvasBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const coords = page.getByTestId('coordinates');
+  expect(await coords.textContent()).toContain('平面直角座標 第IX系');
+  const x = Number(await coords.locator('[data-x]').getAttribute('data-x'));
+  const y = Number(await coords.locator('[data-y]').getAttribute('data-y'));
+  // Yotsukaido lies about 37 km north of the zone origin (36°N) and 30 km east of 139°50'E.
+  expect(x).toBeGreaterThan(30_000);
+  expect(x).toBeLessThan(45_000);
+  expect(y).toBeGreaterThan(25_000);
+  expect(y).toBeLessThan(40_000);
+});
+
+test('the disaster history panel charts events per year and filters by year', async () => {
+  await page.getByText('災害履歴', { exact: true }).first().click();
+  const from = page.getByTestId('disaster-from');
+  await from.waitFor({ timeout: 15_000 });
+  const years = await from.locator('option').allTextContents();
+  expect(years.length).toBeGreaterThan(1);
+  await page.locator('.year-chart svg rect').first().waitFor();
+  const summary = page.locator('.disaster-panel [role="status"]');
+  const before = Number(/(\d+)件/.exec((await summary.textContent()) ?? '')![1]);
+  expect(before).toBe(400);
+  await from.selectOption(years[years.length - 1]);
+  await eventually(async () => {
+    const after = Number(/(\d+)件/.exec((await summary.textContent()) ?? '')![1]);
+    expect(after).toBeLessThan(before);
+    expect(after).toBeGreaterThan(0);
+  });
+  await guarded.screenshot('07-disaster');
+});
+
+test('switches to English and logs out', async () => {
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('en'));
+  await page.getByRole('checkbox', { name: 'Show Street lights' }).waitFor();
+  await guarded.screenshot('08-english');
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  // Back to Japanese for the next run's screenshots.
+  await page.getByRole('button', { name: '日本語に切り替え' }).click();
+});
