@@ -22,14 +22,28 @@ export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void
 
 /** Moves the map by setting the URL hash (MapLibre follows it) and waits for it to settle. */
 export async function goTo(page: Page, view: MapView): Promise<void> {
-  await page.evaluate(({ zoom, lat, lon }) => {
-    window.location.hash = `#${zoom}/${lat}/${lon}`;
-  }, view);
-  await page.waitForFunction(
-    ({ zoom }) => window.location.hash.startsWith(`#${zoom}/`),
-    view,
-    { timeout: 10_000 },
-  );
+  const setHash = () =>
+    page.evaluate(({ zoom, lat, lon }) => {
+      window.location.hash = `#${zoom}/${lat}/${lon}`;
+    }, view);
+  // MapLibre writes the hash a moment after each move (throttled); a write still pending from
+  // the previous move could overwrite ours, so settle first and set it again if it was lost.
+  await waitForMapIdle(page);
+  await setHash();
+  const deadline = Date.now() + 10_000;
+  let lastSet = Date.now();
+  for (;;) {
+    const now = await readView(page).catch(() => null);
+    if (now && Math.abs(now.zoom - view.zoom) < 0.01 && Math.abs(now.lat - view.lat) < 1e-4 && Math.abs(now.lon - view.lon) < 1e-4) break;
+    if (Date.now() > deadline) {
+      throw new Error(`the map did not move to ${JSON.stringify(view)}; URL hash is ${await page.evaluate(() => window.location.hash)}`);
+    }
+    if (Date.now() - lastSet > 1000) {
+      await setHash();
+      lastSet = Date.now();
+    }
+    await page.waitForTimeout(100);
+  }
   await waitForMapIdle(page);
 }
 

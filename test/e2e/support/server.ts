@@ -43,7 +43,8 @@ function ensureServerBuilt(): string {
 
 export async function startServer(timeoutMs = 150_000): Promise<RunningServer> {
   buildWeb();
-  const main = ensureServerBuilt();
+  // E2E_SERVER_MAIN runs another build of the server (e.g. a checkout of the last commit).
+  const main = process.env.E2E_SERVER_MAIN ?? ensureServerBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [main], {
@@ -86,7 +87,7 @@ export async function startServer(timeoutMs = 150_000): Promise<RunningServer> {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -42,7 +42,7 @@ function ownSources(): Record<string, SourceSpecification> {
 /** Width of a road by zoom, wider for the larger classes (zoom must be the outermost input). */
 function roadWidth(extra: number) {
   const majorRoad = ['match', ['to-string', ['get', 'roadClass']], '1級', 1.4, '2級', 1.15, 1];
-  const stops = [11, 0.4, 14, 1.6, 17, 7, 19, 18].flatMap((v, i) => (i % 2 === 0 ? [v] : [['+', extra, ['*', majorRoad, v]]]));
+  const stops = [11, 0.4, 14, 1.6, 17, 7, 19, 18].flatMap<unknown>((v, i) => (i % 2 === 0 ? [v] : [['+', extra, ['*', majorRoad, v]]]));
   return ['interpolate', ['exponential', 1.6], ['zoom'], ...stops] as never;
 }
 

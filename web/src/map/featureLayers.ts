@@ -134,7 +134,7 @@ export class FeatureLayerView {
     const style = this.layer.style ?? {};
     for (const kind of this.kinds) {
       const id = `${this.source.sourceId}-${kind}`;
-      const paint: Record<string, unknown> = { ...defaultPaint(kind, this.color), ...(style[kind] ?? {}) };
+      const paint: Record<string, unknown> = scaleWithZoom({ ...defaultPaint(kind, this.color), ...(style[kind] ?? {}) });
       if (kind === 'line' && this.kinds.includes('fill') && !style.line) paint['line-width'] = 1.5;
       for (const property of OPACITY_PROPERTIES[kind]) {
         const value = paint[property];
@@ -215,6 +215,24 @@ export class FeatureLayerView {
     this.setVisible(map, this.visible);
     this.setOpacity(map, this.opacity);
   }
+}
+
+/**
+ * Fixed point sizes from a layer's style are meant for street level; at city level 8,000 street
+ * lights of that size would cover the map, so constant radii and stroke widths shrink as the
+ * map zooms out.
+ */
+function scaleWithZoom(paint: Record<string, unknown>): Record<string, unknown> {
+  const scaled = { ...paint };
+  const radius = paint['circle-radius'];
+  if (typeof radius === 'number') {
+    scaled['circle-radius'] = ['interpolate', ['linear'], ['zoom'], 10, Math.max(1, radius * 0.3), 14, radius * 0.6, 17, radius, 20, radius * 1.6];
+  }
+  const stroke = paint['circle-stroke-width'];
+  if (typeof stroke === 'number') {
+    scaled['circle-stroke-width'] = ['interpolate', ['linear'], ['zoom'], 12, 0, 15, stroke * 0.6, 17, stroke];
+  }
+  return scaled;
 }
 
 function slotFor(kind: Kind): Slot {

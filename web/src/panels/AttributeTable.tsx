@@ -127,7 +127,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
         <h2 id="table-title">{t('tableFor', { name })}</h2>
         <div className="table-actions">
           <span className="table-count" role="status" aria-live="polite">
-            {loading ? t('loading') : rows.length ? t('rows', { from, to: from + rows.length - 1, total }) : t('noRows')}
+            {loading ? t('loading') : rows.length ? t('rows', { from: i18n.formatNumber(from, 0), to: i18n.formatNumber(from + rows.length - 1, 0), total: i18n.formatNumber(total, 0) }) : t('noRows')}
           </span>
           <button type="button" onClick={() => setCursors((c) => c.slice(0, -1))} disabled={pageIndex === 0 || loading}>
             {t('previousPage')}

@@ -13,7 +13,10 @@ export function ZoomControls({ map, onIdentifyCentre }: { map: MapLibreMap | nul
         −
       </button>
       <button type="button" onClick={onIdentifyCentre} aria-label={t('identifyCenter')} title={t('identifyCenter')} disabled={!map}>
-        ⌖
+        <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+          <circle cx="10" cy="10" r="5.5" />
+          <path d="M10 1v5M10 14v5M1 10h5M14 10h5" />
+        </svg>
       </button>
     </div>
   );
