@@ -24,9 +24,10 @@ export function geodesicArea(points: LonLat[]): { area: number; perimeter: numbe
   if (points.length < 3) return { area: 0, perimeter: points.length === 2 ? 2 * geodesicLength(points) : 0 };
   const polygon = grs80.Polygon(false);
   for (const [lon, lat] of points) polygon.AddPoint(lat, lon);
-  // sign=false: the area is positive whichever way the user clicked round.
-  const result = polygon.Compute(false, false);
-  return { area: result.area ?? 0, perimeter: result.perimeter };
+  // sign=true gives a negative area for a clockwise ring (sign=false would give the area of the
+  // rest of the earth); the user may click round either way.
+  const result = polygon.Compute(false, true);
+  return { area: Math.abs(result.area ?? 0), perimeter: result.perimeter };
 }
 
 export const EPSG_6677 =
