@@ -140,7 +140,29 @@ test('clicking a garbage point identifies it with Japanese field labels', async 
   // Units follow numbers: 利用世帯数 in 世帯.
   const households = selected.locator('.feature-row', { has: page.locator('dt', { hasText: '利用世帯数' }) });
   expect(await households.locator('dd').textContent()).toBe(`${point.attributes.households}世帯`);
+  // The label "G-0001" next to the point needs Latin glyphs: served by our own server.
+  await eventually(() => expect(guarded.responses.some((r) => /\/glyphs\/Noto%20Sans%20CJK%20JP\/0-255\.pbf$/.test(r.url) && r.status === 200)).toBe(true));
   await guarded.screenshot('03-identify');
+});
+
+test('clicking a street light shows its 管理番号 and 管理自治会', async () => {
+  await page.getByRole('checkbox', { name: '防犯灯を表示' }).check();
+  await waitForLayersLoaded();
+  const data = await graphql<{ features: { edges: { node: { geometry: { coordinates: number[] }; attributes: Record<string, unknown> } }[] } }>(
+    page,
+    `{ features(layer: "street_lights", first: 1, orderBy: { field: "light_no", descending: true }) { edges { node { geometry attributes } } } }`,
+  );
+  const light = data.features.edges[0].node;
+  const [lon, lat] = light.geometry.coordinates;
+  await goTo(page, { zoom: 19, lat, lon });
+  const box = await mapCanvasBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const selected = page.locator('.identify-panel .hit.selected');
+  await eventually(async () => expect(await selected.locator('.hit-layer').textContent()).toBe('防犯灯'));
+  const row = (label: string) => selected.locator('.feature-row', { has: page.locator('dt', { hasText: label }) }).locator('dd');
+  expect(await row('管理番号').textContent()).toBe(String(light.attributes.light_no));
+  expect(await row('管理自治会').textContent()).toBe(String(light.attributes.association));
+  expect(await row('消費電力').textContent()).toBe(`${light.attributes.watts} W`);
 });
 
 test('searching 鹿渡 lands the map on that town', async () => {
@@ -264,6 +286,21 @@ test('measuring a distance gives the geodesic length in metres', async () => {
   await page.mouse.move(x2 + 100, y + 100);
   expect(Number(await result.getAttribute('data-metres'))).toBeCloseTo(measured, 6);
   await guarded.screenshot('06-measure');
+
+  // Area of a 200 px square, drawn clockwise on screen.
+  await page.getByRole('button', { name: '面積を計測' }).click();
+  const cx = box.x + box.width / 2;
+  await page.mouse.click(cx - 100, y - 100);
+  await page.mouse.click(cx + 100, y - 100);
+  await page.mouse.click(cx + 100, y + 100);
+  await page.mouse.dblclick(cx - 100, y + 100);
+  const areaResult = page.getByTestId('measure-result').locator('strong');
+  await eventually(async () => expect(Number(await areaResult.getAttribute('data-square-metres'))).toBeGreaterThan(0));
+  const side = 200 * metresPerPixel(zoom, lat);
+  const area = Number(await areaResult.getAttribute('data-square-metres'));
+  expect(Math.abs(area - side * side) / (side * side)).toBeLessThan(0.02);
+  expect(await areaResult.textContent()).toMatch(/^[\d,]+(\.\d+)? m²$/);
+  await guarded.screenshot('06b-measure-area');
   await page.getByRole('button', { name: '計測を終了' }).click();
 });
 

@@ -30,6 +30,8 @@ export interface GuardedBrowser {
   consoleErrors: string[];
   /** Our own requests that failed or answered with an error status. */
   failedRequests: string[];
+  /** Every response from our server. */
+  responses: { url: string; status: number }[];
   /** Bytes of every script the page loaded, by URL. */
   scripts: Map<string, Buffer>;
   screenshot(name: string): Promise<string>;
@@ -55,6 +57,7 @@ export async function launchGuarded(baseUrl: string): Promise<GuardedBrowser> {
   const consoleErrors: string[] = [];
   const failedRequests: string[] = [];
   const scripts = new Map<string, Buffer>();
+  const responses: { url: string; status: number }[] = [];
 
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -71,6 +74,7 @@ export async function launchGuarded(baseUrl: string): Promise<GuardedBrowser> {
   context.on('response', async (response) => {
     const url = new URL(response.url());
     if (url.host !== origin.host) return;
+    responses.push({ url: response.url(), status: response.status() });
     if (response.status() >= 400) failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
     if (response.request().resourceType() === 'script') {
       try {
@@ -95,6 +99,7 @@ export async function launchGuarded(baseUrl: string): Promise<GuardedBrowser> {
     foreignRequests,
     consoleErrors,
     failedRequests,
+    responses,
     scripts,
     async screenshot(name: string) {
       const file = path.join(screenshotDir, `${name}.png`);
