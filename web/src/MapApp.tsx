@@ -64,7 +64,10 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       created.set(layer.key, view);
     }
     setViews(created);
-    return () => setViews(new Map());
+    return () => {
+      for (const view of created.values()) view.removeFrom(map);
+      setViews(new Map());
+    };
   }, [map, layers]);
 
   // Visibility and opacity follow the preferences; a layer's data loads when first shown.

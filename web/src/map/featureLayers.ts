@@ -178,6 +178,14 @@ export class FeatureLayerView {
     this.apply(map);
   }
 
+  /** Takes the layer off the map (the map may already be gone). */
+  removeFrom(map: MapLibreMap): void {
+    if (!map.style) return;
+    for (const id of this.styleLayerIds) if (map.getLayer(id)) map.removeLayer(id);
+    this.styleLayerIds.length = 0;
+    if (map.getSource(this.source.sourceId)) map.removeSource(this.source.sourceId);
+  }
+
   setVisible(map: MapLibreMap, visible: boolean): void {
     this.visible = visible;
     for (const id of this.styleLayerIds) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');

@@ -78,12 +78,13 @@ export function DisasterPanel({ layer, years, onYearsChange }: Props) {
 
 function YearChart({ stats, from, to }: { stats: YearCounts; from: number; to: number }) {
   const { t } = useI18n();
-  const width = 264;
+  const width = 276;
   const height = 120;
   const left = 22;
   const bottom = 16;
   const plotHeight = height - bottom - 4;
-  const barWidth = (width - left) / stats.years.length;
+  const right = 12;
+  const barWidth = (width - left - right) / stats.years.length;
   const scale = stats.max ? plotHeight / stats.max : 0;
   const colour = (type: string) => PALETTE[stats.types.indexOf(type) % PALETTE.length];
   const labelEvery = Math.ceil(stats.years.length / 6);
@@ -91,7 +92,7 @@ function YearChart({ stats, from, to }: { stats: YearCounts; from: number; to: n
     <figure className="year-chart">
       <figcaption>{t('disasterChart')}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={t('disasterChart')}>
-        <line x1={left} y1={height - bottom} x2={width} y2={height - bottom} stroke="#888" />
+        <line x1={left} y1={height - bottom} x2={width - right} y2={height - bottom} stroke="#888" />
         <text x={left - 3} y={10} textAnchor="end" fontSize="9">
           {stats.max}
         </text>
