@@ -10,7 +10,14 @@ const transform = {
   }],
 };
 
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+// The vector tile libraries ship only ES modules; jest's CommonJS runtime needs them compiled like our code.
+const ESM_PACKAGES = ['@maplibre/vt-pbf', '@maplibre/geojson-vt', '@mapbox/vector-tile', '@mapbox/point-geometry', 'pbf', 'kdbush'];
+transform['^.+/node_modules/.+\\.m?js$'] = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const common = {
+  transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -12,6 +12,7 @@ import { Context, createContext, createServices, Services } from './context';
 import { Database } from './db/database';
 import { AppError, httpStatus, unauthenticated } from './errors';
 import { basemapRouter } from './modules/city/basemap.route';
+import { tileRouter } from './modules/tiles/tile.route';
 import { buildGraphQLSchema } from './schema';
 
 /** Operations anyone may call: logging in needs no session. */
@@ -90,6 +91,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   };
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', requireReader, basemapRouter(services));
+  app.use('/tiles', requireReader, tileRouter(db));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
   if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });

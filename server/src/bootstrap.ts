@@ -2,6 +2,7 @@ import { Config } from './config';
 import { Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { CityService } from './modules/city/city.service';
+import { EditService } from './modules/edits/edit.service';
 import { LayerService } from './modules/layers/layer.service';
 import { seedDemo } from './seed/demo';
 
@@ -15,6 +16,7 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
     await migrate(db, log);
     await new LayerService(db).ensureBuiltins();
     await new CityService(db).ensureReferenceData();
+    await new EditService(db, config).ensureServiceArea();
     if (config.seedDemoOnFirstStart) {
       const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM feature');
       if (rows[0].n === 0) {

@@ -16,6 +16,10 @@ export interface Config {
   allowAnonymousRead: boolean;
   /** Edits must lie inside the city boundary grown by this margin. */
   serviceAreaMarginM: number;
+  /** JGD2011 plane rectangular zone of the city (EPSG:6669–6687; zone IX = 6677): default CRS for survey coordinates. */
+  planeSrid: number;
+  /** Largest batch of changes in one applyChanges call. */
+  batchMaxChanges: number;
   featuresPageDefault: number;
   featuresPageMax: number;
   /** Failed logins per user name within the throttle window before logins are refused. */
@@ -51,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
     allowAnonymousRead: bool(env.ALLOW_ANONYMOUS_READ, false),
     serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),
+    planeSrid: int(env.PLANE_SRID, 6677, 'PLANE_SRID'),
+    batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),
     featuresPageMax: int(env.FEATURES_PAGE_MAX, 5000, 'FEATURES_PAGE_MAX'),
     loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5, 'LOGIN_MAX_FAILURES'),

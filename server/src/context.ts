@@ -4,6 +4,7 @@ import { Config } from './config';
 import { Database } from './db/database';
 import { AuthService } from './modules/auth/auth.service';
 import { CityService } from './modules/city/city.service';
+import { EditService } from './modules/edits/edit.service';
 import { SessionUser } from './modules/auth/permissions';
 import { FeatureService } from './modules/features/feature.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
@@ -18,11 +19,13 @@ export interface Services {
   layers: LayerService;
   features: FeatureService;
   city: CityService;
+  edits: EditService;
 }
 
 export function createServices(db: Database, config: Config): Services {
   const layers = new LayerService(db);
-  return { db, config, auth: new AuthService(db, config), layers, features: new FeatureService(db, config), city: new CityService(db) };
+  return { db, config, auth: new AuthService(db, config), layers, features: new FeatureService(db, config), city: new CityService(db),
+    edits: new EditService(db, config) };
 }
 
 /** Per-request context: the caller and request-scoped caches. */

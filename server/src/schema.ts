@@ -6,10 +6,11 @@ import { buildSchemaSync } from 'type-graphql';
 import { repoRoot } from './config';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/city/city.resolver';
+import { EditResolver } from './modules/edits/edit.resolver';
 import { FeatureResolver } from './modules/features/feature.resolver';
-import { LayerResolver } from './modules/layers/layer.resolver';
+import { LayerAdminResolver, LayerResolver } from './modules/layers/layer.resolver';
 
-export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver] as const;
+export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

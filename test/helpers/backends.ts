@@ -76,7 +76,8 @@ export interface TestServer extends TestBackend {
 
 export async function startServer(kind: BackendKind, options: BackendOptions = {}): Promise<TestServer> {
   const backend = await openBackend(kind, options);
-  const server = await createServer(backend.db, { ...backend.config, webDist: '/nonexistent' }, () => undefined);
+  // Internal errors are printed: a test that hits one should show why.
+  const server = await createServer(backend.db, { ...backend.config, webDist: '/nonexistent' }, (m) => { if (m.startsWith('internal')) console.error(m); });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}`;
   const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {

@@ -173,10 +173,10 @@ describeBackends('GraphQL read API', (get) => {
 
   test('basemap GeoJSON serves the boundary, town areas and roads', async () => {
     const headers = { authorization: `Bearer ${token}` };
-    const towns = await (await fetch(`${get().url}/api/basemap/towns.geojson`, { headers })).json();
+    const towns: any = await (await fetch(`${get().url}/api/basemap/towns.geojson`, { headers })).json();
     expect(towns.features.length).toBeGreaterThan(60);
     expect(towns.features[0].geometry.type).toBe('MultiPolygon');
-    const roads = await (await fetch(`${get().url}/api/basemap/roads.geojson`, { headers })).json();
+    const roads: any = await (await fetch(`${get().url}/api/basemap/roads.geojson`, { headers })).json();
     expect(roads.features[0].properties.routeNo).toMatch(/^\d-\d+$/);
   });
 });

@@ -23,7 +23,9 @@ export async function openEmbedded(dataDir: string | undefined, log: (m: string)
     ? `Creating the embedded PostGIS database${dataDir ? ` in ${dataDir}` : ' in memory'} (first start unpacks PostGIS; this takes a few seconds)…`
     : `Opening the embedded PostGIS database in ${dataDir}…`);
   const db = await PGlite.create({ dataDir, extensions: { postgis, btree_gist } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  // The pool uses one connection at a time, but pg closes a client after an error and opens a new one
+  // before the old socket is gone: allow that overlap instead of refusing the new connection.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
   return {

@@ -61,3 +61,21 @@ export function checkGeoJSONGeometry(value: unknown): string | null {
   }
   return null;
 }
+
+/** All positions of a geometry's coordinates, flattened. */
+export function positionsOf(coordinates: unknown): number[][] {
+  const out: number[][] = [];
+  const walk = (c: unknown) => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') out.push(c as number[]);
+    else c.forEach(walk);
+  };
+  walk(coordinates);
+  return out;
+}
+
+/** For lon/lat input: every position within -180..180, -90..90 (plane coordinates would fail this). */
+export function checkLonLatPositions(coordinates: unknown): string | null {
+  const bad = positionsOf(coordinates).some(([lon, lat]) => Math.abs(lon) > 180 || Math.abs(lat) > 90);
+  return bad ? 'coordinates must be [lon, lat] within -180..180 and -90..90 (for plane rectangular coordinates give srid)' : null;
+}

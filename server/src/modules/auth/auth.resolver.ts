@@ -3,7 +3,9 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, SESSION_COOKIE } from '../../context';
 import { LayerRecord } from '../layers/layer.service';
 import { canEditLayer, SessionUser } from './permissions';
-import { LoginResult, Role, User } from './auth.type';
+import { LoginResult, NewUserInput, Role, User, UserPatch } from './auth.type';
+import { badInput, forbidden } from '../../errors';
+import { isAdmin } from './permissions';
 
 export async function toUser(user: SessionUser, layers: LayerRecord[]): Promise<User> {
   const dept = layers.find((l) => l.departmentKey === user.departmentKey)?.department;
@@ -30,6 +32,30 @@ export class AuthResolver {
     if (ctx.token) await ctx.services.auth.logout(ctx.token);
     ctx.res?.append('Set-Cookie', serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0 }));
     return true;
+  }
+
+  @Query(() => [User], { description: 'All users (administrators)' })
+  async users(@Ctx() ctx: Context): Promise<User[]> {
+    const layers = await ctx.layers.all();
+    return Promise.all((await ctx.services.auth.listUsers(ctx.user)).map((u) => toUser(u, layers)));
+  }
+
+  @Mutation(() => User, { description: 'Creates a user (administrators)' })
+  async createUser(@Arg('input', () => NewUserInput) input: NewUserInput, @Ctx() ctx: Context): Promise<User> {
+    if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
+    return toUser(await ctx.services.auth.createUser(input), await ctx.layers.all());
+  }
+
+  @Mutation(() => User, { description: 'Changes a user: role, department, extra layers, password, disabled (administrators)' })
+  async updateUser(@Arg('username') username: string, @Arg('patch', () => UserPatch) patch: UserPatch, @Ctx() ctx: Context): Promise<User> {
+    const layers = await ctx.layers.all();
+    const grantedLayerIds = patch.grantedLayers?.map((key) => {
+      const layer = layers.find((l) => l.key === key);
+      if (!layer) throw badInput(`Unknown layer "${key}"`, { field: 'grantedLayers' });
+      return layer.id;
+    });
+    const user = await ctx.services.auth.updateUser(ctx.user, username, { ...patch, grantedLayerIds });
+    return toUser(user, layers);
   }
 
   @Query(() => User, { nullable: true, description: 'The logged-in user, or null' })

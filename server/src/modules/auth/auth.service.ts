@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { AppError, badInput } from '../../errors';
-import { SessionUser } from './permissions';
+import { AppError, badInput, forbidden, notFound } from '../../errors';
+import { isAdmin, SessionUser } from './permissions';
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -74,6 +74,47 @@ export class AuthService {
     };
   }
 
+  async listUsers(caller: SessionUser | null): Promise<SessionUser[]> {
+    requireAdmin(caller);
+    const users = await this.db.prisma.appUser.findMany({ orderBy: { username: 'asc' }, include: { grants: true } });
+    return users.map((u) => ({
+      id: u.id, username: u.username, displayName: u.displayName, role: u.role as SessionUser['role'],
+      departmentKey: u.departmentKey, grantedLayerIds: u.grants.map((g) => g.layerId),
+    }));
+  }
+
+  /** Changes a user (administrators). Disabling a user or changing its password ends its sessions. */
+  async updateUser(caller: SessionUser | null, username: string, patch: {
+    displayName?: string; password?: string; role?: NewUser['role']; departmentKey?: string | null; disabled?: boolean; grantedLayerIds?: number[];
+  }): Promise<SessionUser> {
+    requireAdmin(caller);
+    const user = await this.db.prisma.appUser.findUnique({ where: { username } });
+    if (!user) throw notFound(`user "${username}" does not exist`);
+    if (patch.password !== undefined && patch.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
+    const role = patch.role ?? user.role;
+    const departmentKey = patch.departmentKey !== undefined ? patch.departmentKey : user.departmentKey;
+    if (role === 'editor' && !departmentKey) throw badInput('an editor needs a department', { field: 'departmentKey' });
+    const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.appUser.update({
+        where: { id: user.id },
+        data: { displayName: patch.displayName, role, departmentKey, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) },
+      });
+      if (patch.grantedLayerIds) {
+        await tx.userLayerGrant.deleteMany({ where: { userId: user.id } });
+        await tx.userLayerGrant.createMany({ data: patch.grantedLayerIds.map((layerId) => ({ userId: user.id, layerId })) });
+      }
+      if (patch.disabled || passwordHash) {
+        await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      }
+    });
+    const updated = await this.db.prisma.appUser.findUnique({ where: { id: user.id }, include: { grants: true } });
+    return {
+      id: updated!.id, username: updated!.username, displayName: updated!.displayName, role: updated!.role as SessionUser['role'],
+      departmentKey: updated!.departmentKey, grantedLayerIds: updated!.grants.map((g) => g.layerId),
+    };
+  }
+
   async createUser(input: NewUser): Promise<SessionUser> {
     if (input.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
     if (!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username)) {
@@ -90,6 +131,10 @@ export class AuthService {
     });
     return (await this.sessionUser(user.id))!;
   }
+}
+
+function requireAdmin(user: SessionUser | null): void {
+  if (!isAdmin(user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
 }
 
 // argon2id hash of a random string nobody knows; used to equalise timing for unknown users.

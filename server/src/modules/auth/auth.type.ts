@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Department } from '../layers/layer.type';
 
 export enum Role { ADMIN = 'admin', EDITOR = 'editor', VIEWER = 'viewer' }
@@ -23,4 +23,24 @@ export class LoginResult {
   token!: string;
   @Field() expiresAt!: Date;
   @Field(() => User) user!: User;
+}
+
+@InputType()
+export class NewUserInput {
+  @Field() username!: string;
+  @Field() displayName!: string;
+  @Field() password!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => String, { nullable: true }) departmentKey?: string | null;
+}
+
+@InputType({ description: 'Changes to a user; omitted fields stay as they are' })
+export class UserPatch {
+  @Field({ nullable: true }) displayName?: string;
+  @Field({ nullable: true }) password?: string;
+  @Field(() => Role, { nullable: true }) role?: Role;
+  @Field(() => String, { nullable: true }) departmentKey?: string | null;
+  @Field({ nullable: true }) disabled?: boolean;
+  @Field(() => [String], { nullable: true, description: 'Layer keys the user may edit beyond its department (replaces the list)' })
+  grantedLayers?: string[];
 }

@@ -8,7 +8,7 @@ import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureConnection, FeatureHit } from './feature.type';
 
 /** Which optional columns the query selects. */
-function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
+export function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
   const names = selectedFieldNames(info);
   return {
     measures: names.has('lengthM') || names.has('areaM2'),

@@ -7,7 +7,7 @@ import { badInput } from '../../errors';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import {
   AttributeCondition, FeatureColumns, FeatureQuery, FeatureRow, PageRequest,
-  featureByIdSql, featureCountSql, featurePageSql, featuresNearSql,
+  featuresByIdsSql, featureCountSql, featurePageSql, featuresNearSql,
 } from './feature.sql';
 import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureHit } from './feature.type';
@@ -80,9 +80,12 @@ export class FeatureService {
 
   async byId(id: string, columns: FeatureColumns): Promise<Feature | null> {
     if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
-    const { sql, values } = featureByIdSql(id, columns);
-    const row = (await this.db.pool.query<FeatureRow>(sql, values)).rows[0];
-    return row ? toFeature(row) : null;
+    return (await this.byIds([id], columns))[0] ?? null;
+  }
+
+  async byIds(ids: string[], columns: FeatureColumns, includeDeleted = false): Promise<Feature[]> {
+    const { sql, values } = featuresByIdsSql(ids, columns, includeDeleted);
+    return (await this.db.pool.query<FeatureRow>(sql, values)).rows.map(toFeature);
   }
 
   /** Features of the given layers within radius metres of a point, nearest first. */

@@ -140,8 +140,13 @@ export function featureCountSql(q: FeatureQuery) {
   return { sql: `SELECT count(*)::int AS count FROM feature f WHERE ${featureWhere(q, p)}`, values: p.values };
 }
 
-export function featureByIdSql(id: string, columns: FeatureColumns) {
-  return { sql: `${featureSelect(columns)} WHERE f.id = $1::bigint`, values: [id] };
+/** Features by id in the given order; deleted ones only when asked (the result of a delete is one). */
+export function featuresByIdsSql(ids: string[], columns: FeatureColumns, includeDeleted: boolean) {
+  return {
+    sql: `${featureSelect(columns)} JOIN unnest($1::bigint[]) WITH ORDINALITY AS wanted(id, n) ON wanted.id = f.id
+      ${includeDeleted ? '' : 'WHERE f.deleted_at IS NULL'} ORDER BY wanted.n`,
+    values: [ids],
+  };
 }
 
 /**

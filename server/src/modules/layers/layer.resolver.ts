@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
-import { Layer } from './layer.type';
+import { DepartmentInput, LayerInput, LayerPatch } from './layer.input';
+import { LayerCatalog } from './layer.service';
+import { Department, Layer } from './layer.type';
 
 @Resolver(() => Layer)
 export class LayerResolver {
@@ -23,5 +25,30 @@ export class LayerResolver {
   async extent(@Root() layer: Layer, @Ctx() ctx: Context): Promise<number[] | null> {
     const s = (await ctx.layers.stats()).get(layer.id);
     return s && s.min_lon !== null ? [s.min_lon, s.min_lat!, s.max_lon!, s.max_lat!] : null;
+  }
+}
+
+@Resolver()
+export class LayerAdminResolver {
+  @Query(() => [Department])
+  departments(@Ctx() ctx: Context): Promise<Department[]> {
+    return ctx.services.layers.departments();
+  }
+
+  @Mutation(() => Department, { description: 'Adds a department (administrators)' })
+  createDepartment(@Arg('input', () => DepartmentInput) input: DepartmentInput, @Ctx() ctx: Context): Promise<Department> {
+    return ctx.services.layers.createDepartment(ctx.user, input);
+  }
+
+  @Mutation(() => Layer, { description: 'Creates a layer (administrators)' })
+  async createLayer(@Arg('input', () => LayerInput) input: LayerInput, @Ctx() ctx: Context): Promise<Layer> {
+    await ctx.services.layers.create(ctx.user, input);
+    return (await new LayerCatalog(ctx.services.layers).find(input.key))!;
+  }
+
+  @Mutation(() => Layer, { description: 'Changes a layer without losing data (administrators)' })
+  async updateLayer(@Arg('key') key: string, @Arg('patch', () => LayerPatch) patch: LayerPatch, @Ctx() ctx: Context): Promise<Layer> {
+    await ctx.services.layers.update(ctx.user, key, patch);
+    return (await new LayerCatalog(ctx.services.layers).find(key))!;
   }
 }

@@ -1,9 +1,42 @@
 import { Database } from '../../db/database';
-import { FieldDefinition } from '../../domain/fields';
-import { badInput } from '../../errors';
+import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
+import { GEOMETRY_TYPES } from '../../domain/geometry';
+import { badInput, conflict, forbidden, notFound } from '../../errors';
+import { isAdmin, SessionUser } from '../auth/permissions';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
-import { layerStatsSql, LayerStatsRow } from './layer.sql';
+import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
+import {
+  departmentExistsSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
+  lockLayerSql, updateLayerSql,
+} from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
+
+const LAYER_KEY_RE = /^[a-z][a-z0-9_]{1,62}$/;
+
+function requireAdmin(user: SessionUser | null): void {
+  if (!isAdmin(user)) throw forbidden('レイヤー管理は管理者のみ行えます (only administrators manage layers)');
+}
+
+/** Field input → stored definition (undefined entries dropped so JSON stays tidy). */
+function toDefinition(f: FieldInput): FieldDefinition {
+  const def: FieldDefinition = { key: f.key, label: f.label, labelEn: f.labelEn ?? f.key, type: f.type as FieldDefinition['type'] };
+  if (f.required) def.required = true;
+  if (f.options) def.options = f.options;
+  if (f.min !== undefined && f.min !== null) def.min = f.min;
+  if (f.max !== undefined && f.max !== null) def.max = f.max;
+  if (f.maxLength !== undefined && f.maxLength !== null) def.maxLength = f.maxLength;
+  if (f.unit) def.unit = f.unit;
+  if (f.computed) def.computed = f.computed as FieldDefinition['computed'];
+  return def;
+}
+
+function checkLayerShape(fields: FieldDefinition[], geometryTypes: string[], labelField?: string | null) {
+  const problems = checkFieldDefinitions(fields);
+  if (problems.length) throw badInput(`fields: ${describeProblems(problems)}`, { problems });
+  const unknown = geometryTypes.filter((t) => !GEOMETRY_TYPES.includes(t as never));
+  if (geometryTypes.length === 0 || unknown.length) throw badInput(`geometryTypes must be some of ${GEOMETRY_TYPES.join(', ')}`, { field: 'geometryTypes' });
+  if (labelField && !fields.some((f) => f.key === labelField)) throw badInput(`labelField "${labelField}" is not one of the fields`, { field: 'labelField' });
+}
 
 /** A layer as the services use it: the GraphQL shape plus typed field definitions. */
 export type LayerRecord = Layer & { fieldDefs: FieldDefinition[]; departmentKey: string };
@@ -30,6 +63,82 @@ export class LayerService {
   async stats(): Promise<Map<number, LayerStatsRow>> {
     const { rows } = await this.db.pool.query<LayerStatsRow>(layerStatsSql);
     return new Map(rows.map((r) => [r.layer_id, r]));
+  }
+
+  async createDepartment(user: SessionUser | null, input: DepartmentInput) {
+    requireAdmin(user);
+    if (!/^[a-z][a-z0-9_]{1,40}$/.test(input.key)) throw badInput('department key must be lower-case letters, digits and _', { field: 'key' });
+    if (await this.db.prisma.department.findUnique({ where: { key: input.key } })) throw conflict(`department "${input.key}" already exists`);
+    return this.db.prisma.department.create({ data: { key: input.key, nameJa: input.nameJa, nameEn: input.nameEn } });
+  }
+
+  departments() {
+    return this.db.prisma.department.findMany({ orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }] });
+  }
+
+  /** A new layer, ready for its department to fill: no programmer needed. */
+  async create(user: SessionUser | null, input: LayerInput): Promise<void> {
+    requireAdmin(user);
+    if (!LAYER_KEY_RE.test(input.key)) throw badInput('layer key must be 2–63 lower-case letters, digits and _, starting with a letter', { field: 'key' });
+    const fields = input.fields.map(toDefinition);
+    checkLayerShape(fields, input.geometryTypes, input.labelField);
+    if (!(await this.db.prisma.department.findUnique({ where: { key: input.departmentKey } }))) {
+      throw badInput(`unknown department "${input.departmentKey}"`, { field: 'departmentKey' });
+    }
+    if (await this.db.prisma.layer.findUnique({ where: { key: input.key } })) throw conflict(`layer "${input.key}" already exists`);
+    await this.db.prisma.layer.create({
+      data: {
+        key: input.key, nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey,
+        geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
+        labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
+      },
+    });
+  }
+
+  /**
+   * Changes a layer without losing data: a change that stored features would no longer satisfy
+   * (a field made required, an option removed, a narrower type or range, a removed field that
+   * still has values) is refused with the number of features in the way.
+   */
+  async update(user: SessionUser | null, key: string, patch: LayerPatch): Promise<void> {
+    requireAdmin(user);
+    await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query(lockLayerSql, [key]);
+      const layer = rows[0];
+      if (!layer) throw notFound(`layer "${key}" does not exist`);
+      const oldFields = layer.fields as FieldDefinition[];
+      const fields = patch.fields ? patch.fields.map(toDefinition) : oldFields;
+      const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
+      const labelField = patch.labelField !== undefined ? patch.labelField : layer.label_field;
+      checkLayerShape(fields, geometryTypes, labelField);
+      if (patch.departmentKey) {
+        const dep = await tx.query(departmentExistsSql, [patch.departmentKey]);
+        if (!dep.rowCount) throw badInput(`unknown department "${patch.departmentKey}"`, { field: 'departmentKey' });
+      }
+      if (patch.fields) {
+        for (const removed of oldFields.filter((o) => !fields.some((f) => f.key === o.key))) {
+          const n = (await tx.query(featuresWithKeySql, [layer.id, removed.key])).rows[0].n;
+          if (n > 0 && !removed.computed) {
+            throw badInput(`field ${removed.key} (${removed.label}) still has values in ${n} features; clear them before removing the field`,
+              { field: removed.key, count: n });
+          }
+        }
+        const { sql, values, keys } = fieldViolationsSql(layer.id, fields);
+        const counts = (await tx.query(sql, values)).rows[0];
+        const offending = keys.map((k, i) => ({ key: k, n: counts[`c${i}`] as number })).filter((c) => c.n > 0);
+        if (offending.length) {
+          throw badInput(`this change does not fit stored data: ${offending.map((o) => `${o.key}: ${o.n} features`).join(', ')}`,
+            { field: offending[0].key, count: offending[0].n, offending });
+        }
+      }
+      if (patch.geometryTypes) {
+        const n = (await tx.query(geometryTypeViolationsSql, [layer.id, geometryTypes.map((t: string) => `ST_${t}`)])).rows[0].n;
+        if (n > 0) throw badInput(`${n} features have a geometry type not in ${geometryTypes.join(', ')}`, { field: 'geometryTypes', count: n });
+      }
+      await tx.query(updateLayerSql,
+        [layer.id, patch.nameJa ?? null, patch.nameEn ?? null, patch.departmentKey ?? null, geometryTypes, JSON.stringify(fields),
+          patch.style ? JSON.stringify(patch.style) : null, labelField ?? null, patch.sortOrder ?? null]);
+    });
   }
 
   /** Creates the built-in departments and layers that are missing; never overwrites admin changes. */

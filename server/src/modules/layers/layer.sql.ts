@@ -1,3 +1,6 @@
+import { Params } from '../../db/sql';
+import { FieldDefinition } from '../../domain/fields';
+
 export interface LayerStatsRow {
   layer_id: number;
   feature_count: number;
@@ -12,3 +15,53 @@ export const layerStatsSql = `
          ST_XMin(ST_Extent(geom)) AS min_lon, ST_YMin(ST_Extent(geom)) AS min_lat,
          ST_XMax(ST_Extent(geom)) AS max_lon, ST_YMax(ST_Extent(geom)) AS max_lat
   FROM feature WHERE deleted_at IS NULL GROUP BY layer_id`;
+
+
+/**
+ * Counts, per field, the stored features whose attribute would break the new definition
+ * (missing while required, wrong type, outside min/max, too long, not an enum option).
+ */
+export function fieldViolationsSql(layerId: number, fields: FieldDefinition[]) {
+  const p = new Params();
+  const cols = fields.filter((f) => !f.computed).map((f, i) => {
+    const k = `${p.add(f.key)}::text`;
+    const v = `f.attributes->${k}`;
+    const t = `jsonb_typeof(${v})`;
+    const num = `(f.attributes->>${k})::numeric`;
+    const range = () => [
+      f.min !== undefined ? `${num} < ${p.add(f.min)}::numeric` : null,
+      f.max !== undefined ? `${num} > ${p.add(f.max)}::numeric` : null,
+    ].filter(Boolean).join(' OR ') || 'false';
+    // Built lazily: only the field's own type may add parameters.
+    const badFor: Record<string, () => string> = {
+      text: () => `${t} <> 'string' OR length(f.attributes->>${k}) > ${p.add(f.maxLength ?? 1000)}::int`,
+      integer: () => `CASE WHEN ${t} <> 'number' THEN true ELSE ${num} <> trunc(${num}) OR ${range()} END`,
+      number: () => `CASE WHEN ${t} <> 'number' THEN true ELSE ${range()} END`,
+      date: () => `${t} <> 'string' OR f.attributes->>${k} !~ '^\\d{4}-\\d{2}-\\d{2}$'`,
+      boolean: () => `${t} <> 'boolean'`,
+      enum: () => `${t} <> 'string' OR NOT (f.attributes->>${k} = ANY(${p.add(f.options ?? [])}::text[]))`,
+    };
+    const bad = badFor[f.type]();
+    const missing = f.required ? `NOT (f.attributes ? ${k})` : 'false';
+    return `count(*) FILTER (WHERE ${missing} OR (f.attributes ? ${k} AND (${bad})))::int AS c${i}`;
+  });
+  const sql = `SELECT ${cols.length ? cols.join(', ') : '0 AS none'} FROM feature f WHERE f.layer_id = ${p.add(layerId)}`;
+  return { sql, values: p.values, keys: fields.filter((f) => !f.computed).map((f) => f.key) };
+}
+
+/** Features (deleted ones included: they can be restored) that still hold a value for a key. */
+export const featuresWithKeySql = 'SELECT count(*)::int AS n FROM feature WHERE layer_id = $1 AND attributes ? $2';
+
+/** Features whose geometry type is not in the given list. */
+export const geometryTypeViolationsSql = `
+  SELECT count(*)::int AS n FROM feature WHERE layer_id = $1 AND NOT (ST_GeometryType(geom) = ANY($2::text[]))`;
+
+export const lockLayerSql = 'SELECT id, fields, geometry_types, label_field FROM layer WHERE key = $1 FOR UPDATE';
+export const departmentExistsSql = 'SELECT 1 FROM department WHERE key = $1';
+
+/** Null parameters keep the stored value; fields and geometry types are always the full new lists. */
+export const updateLayerSql = `
+  UPDATE layer SET name_ja = COALESCE($2, name_ja), name_en = COALESCE($3, name_en), department_key = COALESCE($4, department_key),
+    geometry_types = $5, fields = $6::jsonb, style = COALESCE($7::jsonb, style), label_field = $8,
+    sort_order = COALESCE($9, sort_order), data_version = data_version + 1, updated_at = now()
+  WHERE id = $1`;

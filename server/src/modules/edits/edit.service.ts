@@ -1,0 +1,248 @@
+import type { PoolClient } from 'pg';
+import { Config } from '../../config';
+import { Database } from '../../db/database';
+import { diffAttributes, mergeAttributes } from '../../domain/diff';
+import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
+import { checkGeoJSONGeometry, checkLonLatPositions, positionsOf } from '../../domain/geometry';
+import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
+import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
+import { LayerRecord } from '../layers/layer.service';
+import {
+  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
+  insertHistorySql, inspectGeometrySql, lockFeatureSql, softDeleteFeatureSql, updateFeatureSql,
+} from './edit.sql';
+
+export const MAX_POSITIONS = 50_000;
+export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
+
+export type ChangeOp = 'create' | 'update' | 'delete' | 'restore';
+
+/** One requested change, as the API receives it. */
+export interface FeatureChange {
+  op: ChangeOp;
+  layer?: string;
+  id?: string;
+  expectedVersion?: number;
+  /** For restore: the version to bring back. */
+  version?: number;
+  geometry?: unknown;
+  attributes?: Record<string, unknown>;
+  /** SRID of the geometry's coordinates: 4326 (default) or a JGD2011 plane zone (6669–6687), [easting, northing]. */
+  srid?: number;
+}
+
+interface LockedRow {
+  id: string;
+  layer_id: number;
+  version: number;
+  deleted_at: Date | null;
+  attributes: Record<string, unknown>;
+  geojson: string;
+}
+
+/** Thrown inside a batch to prefix the failing change's position without losing the error code. */
+function withIndex(err: unknown, index: number | null): unknown {
+  if (index === null || !(err instanceof AppError)) return err;
+  return new AppError(err.extensions.code as never, `changes[${index}]: ${err.message}`, { ...err.extensions, index });
+}
+
+/**
+ * All feature writes. Each call is one transaction: permission, validation on the server,
+ * the write with a version bump, one history row, and the layer's data version bump.
+ */
+export class EditService {
+  constructor(private readonly db: Database, private readonly config: Config) {}
+
+  async ensureServiceArea(): Promise<void> {
+    await this.db.pool.query(ensureServiceAreaSql, [this.config.serviceAreaMarginM, this.config.planeSrid]);
+  }
+
+  /** Applies the changes atomically (all or nothing); returns the ids of the written features in order. */
+  async apply(user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[]): Promise<string[]> {
+    if (!user) throw unauthenticated();
+    if (changes.length === 0) throw badInput('changes is empty');
+    if (changes.length > this.config.batchMaxChanges) {
+      throw badInput(`at most ${this.config.batchMaxChanges} changes per request; split the batch`, { field: 'changes' });
+    }
+    const batch = changes.length > 1;
+    return this.db.transaction(async (tx) => {
+      const ids: string[] = [];
+      const touched = new Set<number>();
+      for (let i = 0; i < changes.length; i++) {
+        try {
+          const { id, layerId } = await this.applyOne(tx, user, layers, changes[i]);
+          ids.push(id);
+          touched.add(layerId);
+        } catch (err) {
+          throw withIndex(err, batch ? i : null);
+        }
+      }
+      await tx.query(bumpLayerVersionSql, [[...touched]]);
+      return ids;
+    });
+  }
+
+  private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+    switch (change.op) {
+      case 'create': return this.create(tx, user, layers, change);
+      case 'update': return this.update(tx, user, layers, change);
+      case 'delete': return this.remove(tx, user, layers, change);
+      case 'restore': return this.restore(tx, user, layers, change);
+      default: throw badInput(`unknown op "${String(change.op)}"`, { field: 'op' });
+    }
+  }
+
+  private async create(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+    const layer = layers.find((l) => l.key === change.layer);
+    if (!layer) throw badInput(`Unknown layer "${change.layer ?? ''}"`, { field: 'layer' });
+    requireEditor(user, layer);
+    if (change.geometry === undefined || change.geometry === null) throw badInput('geometry is required to create a feature', { field: 'geometry' });
+    const attributes = checkAttributes(layer.fieldDefs, change.attributes ?? {}, {});
+    const geojson = await this.checkGeometry(tx, layer, change.geometry, change.srid);
+    const { rows } = await tx.query(insertFeatureSql(layer.fieldDefs), [layer.id, geojson, JSON.stringify(attributes), user.id]);
+    await tx.query(insertHistorySql, [rows[0].id, 'create', user.id]);
+    return { id: rows[0].id as string, layerId: layer.id };
+  }
+
+  private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+    const { row, layer } = await this.lockForWrite(tx, user, layers, change);
+    if (row.deleted_at) throw conflict('この地物は削除されています。先に復元してください (the feature is deleted; restore it first)', current(row));
+    const attributes = change.attributes ? checkAttributes(layer.fieldDefs, change.attributes, row.attributes) : row.attributes;
+    const geojson = change.geometry !== undefined && change.geometry !== null
+      ? await this.checkGeometry(tx, layer, change.geometry, change.srid) : row.geojson;
+    const { rows } = await tx.query(updateFeatureSql(layer.fieldDefs), [row.id, geojson, JSON.stringify(attributes), user.id, row.version]);
+    await tx.query(insertHistorySql, [rows[0].id, 'update', user.id]);
+    return { id: row.id, layerId: layer.id };
+  }
+
+  private async remove(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+    const { row, layer } = await this.lockForWrite(tx, user, layers, change);
+    if (row.deleted_at) throw conflict('この地物は既に削除されています (the feature is already deleted)', current(row));
+    const { rows } = await tx.query(softDeleteFeatureSql, [row.id, user.id, row.version]);
+    await tx.query(insertHistorySql, [rows[0].id, 'delete', user.id]);
+    return { id: row.id, layerId: layer.id };
+  }
+
+  /** Brings back an older version's attributes and geometry as a new version (also undeletes). */
+  private async restore(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+    const { row, layer } = await this.lockForWrite(tx, user, layers, change, { versionOptional: true });
+    if (!Number.isInteger(change.version)) throw badInput('version (the version to restore) is required', { field: 'version' });
+    const { rows: old } = await tx.query(historyVersionSql, [row.id, change.version]);
+    if (!old[0]) throw notFound(`feature ${row.id} has no version ${change.version}`);
+    const problems = validateAttributes(layer.fieldDefs, withoutComputed(layer.fieldDefs, old[0].attributes));
+    if (problems.length) {
+      throw badInput(`version ${change.version} no longer fits the layer's fields: ${describeProblems(problems)}`, { problems });
+    }
+    const attributes = withoutComputed(layer.fieldDefs, old[0].attributes);
+    const { rows } = await tx.query(updateFeatureSql(layer.fieldDefs), [row.id, old[0].geojson, JSON.stringify(attributes), user.id, row.version]);
+    await tx.query(insertHistorySql, [rows[0].id, 'restore', user.id]);
+    return { id: row.id, layerId: layer.id };
+  }
+
+  /** Locks the row, checks the caller may edit its layer and that the expected version is current. */
+  private async lockForWrite(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange,
+    options: { versionOptional?: boolean } = {}): Promise<{ row: LockedRow; layer: LayerRecord }> {
+    if (!change.id || !/^\d{1,18}$/.test(change.id)) throw badInput(`"${change.id ?? ''}" is not a feature id`, { field: 'id' });
+    const expected = change.expectedVersion;
+    if (!options.versionOptional || expected !== undefined && expected !== null) {
+      if (!Number.isInteger(expected)) throw badInput('expectedVersion is required: send the version you edited', { field: 'expectedVersion' });
+    }
+    const { rows } = await tx.query<LockedRow>(lockFeatureSql, [change.id]);
+    const row = rows[0];
+    if (!row) throw notFound(`feature ${change.id} does not exist`);
+    const layer = layers.find((l) => l.id === row.layer_id)!;
+    requireEditor(user, layer);
+    if (expected !== undefined && expected !== null && row.version !== expected) {
+      throw conflict(
+        `他のユーザーが先に更新しました (the feature changed: you edited version ${expected}, the stored version is ${row.version}); ` +
+        'reload it, compare, and save again', current(row));
+    }
+    return { row, layer };
+  }
+
+  /** Structural check, then PostGIS: transform to 4326, validity with its reason, service area. */
+  private async checkGeometry(tx: PoolClient, layer: LayerRecord, geometry: unknown, srid = 4326): Promise<string> {
+    const bad = checkGeoJSONGeometry(geometry);
+    if (bad) throw badInput(bad, { field: 'geometry' });
+    const g = geometry as { type: string; coordinates: unknown };
+    if (!layer.geometryTypes.includes(g.type)) {
+      throw badInput(`layer ${layer.key} (${layer.nameJa}) takes ${layer.geometryTypes.join(' or ')}, not ${g.type}`, { field: 'geometry' });
+    }
+    if (positionsOf(g.coordinates).length > MAX_POSITIONS) throw badInput(`geometry has more than ${MAX_POSITIONS} positions`, { field: 'geometry' });
+    if (srid !== 4326 && !(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
+      throw badInput(`srid must be 4326 (lon/lat) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max}`, { field: 'srid' });
+    }
+    const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : null;
+    if (outOfRange) throw badInput(outOfRange, { field: 'geometry' });
+    const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
+    const r = rows[0];
+    if (!r.valid) throw badInput(`geometry is not valid: ${r.reason}`, { field: 'geometry', reason: r.reason });
+    if (!r.inside) {
+      throw badInput(`geometry lies outside the service area (the city boundary plus ${this.config.serviceAreaMarginM} m)`, { field: 'geometry' });
+    }
+    return r.geojson;
+  }
+
+  async history(id: string, layers: LayerRecord[]) {
+    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    const { rows } = await this.db.pool.query(historySql, [id]);
+    return rows.map((r, i) => {
+      const previous = rows[i + 1];
+      const fields = layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? [];
+      return {
+        featureId: r.feature_id, layerKey: r.layer_key, version: r.version, operation: r.operation, changedAt: r.changed_at,
+        changedBy: r.changed_by, changedByUsername: r.changed_by_username, attributes: r.attributes, geometry: r.geometry,
+        changes: diffAttributes(previous?.attributes ?? null, r.attributes, fields),
+        geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry),
+      };
+    });
+  }
+
+  async changes(user: SessionUser | null, layers: LayerRecord[], filter: { layer?: string; user?: string; since?: Date; until?: Date; first?: number }) {
+    if (!isAdmin(user)) throw forbidden('変更一覧は管理者のみ閲覧できます (only administrators can list all changes)');
+    const first = filter.first ?? 100;
+    if (!Number.isInteger(first) || first < 1 || first > 1000) throw badInput('first must be between 1 and 1000', { field: 'first' });
+    if (filter.layer && !layers.some((l) => l.key === filter.layer)) throw badInput(`Unknown layer "${filter.layer}"`, { field: 'layer' });
+    const { rows } = await this.db.pool.query(changesSql, [filter.layer ?? null, filter.user ?? null, filter.since ?? null, filter.until ?? null, first]);
+    return rows.map((r) => ({
+      featureId: r.feature_id, layerKey: r.layer_key, layerName: r.layer_name, version: r.version, operation: r.operation,
+      changedAt: r.changed_at, changedBy: r.changed_by, changedByUsername: r.changed_by_username,
+      changes: diffAttributes(r.version > 1 ? r.previous_attributes : null, r.attributes, layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? []),
+      geometryChanged: r.version === 1 || !!r.geometry_changed,
+    }));
+  }
+}
+
+export function requireEditor(user: SessionUser | null, layer: LayerRecord): void {
+  if (!user) throw unauthenticated();
+  if (canEditLayer(user, layer)) return;
+  if (user.role === 'viewer') throw forbidden('閲覧専用アカウントでは編集できません (viewer accounts cannot edit)');
+  throw forbidden(`レイヤー「${layer.nameJa}」は${layer.department.nameJa}の管理です。編集権限がありません (layer ${layer.key} belongs to ${layer.department.nameEn}; you may not edit it)`);
+}
+
+const withoutComputed = (fields: FieldDefinition[], attrs: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(attrs).filter(([k]) => !fields.some((f) => f.key === k && f.computed)));
+
+/**
+ * Validates attributes against the layer (merged onto the stored ones for an update).
+ * Computed fields sent by a client are ignored: the server computes them.
+ */
+function checkAttributes(fields: FieldDefinition[], patch: Record<string, unknown>, stored: Record<string, unknown>) {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw badInput('attributes must be an object', { field: 'attributes' });
+  if (JSON.stringify(patch).length > MAX_ATTRIBUTES_BYTES) throw badInput(`attributes are larger than ${MAX_ATTRIBUTES_BYTES / 1024} KB`, { field: 'attributes' });
+  const clean = withoutComputed(fields, patch);
+  const partialProblems = validateAttributes(fields, clean, { partial: true });
+  const merged = normalizeAttributes(mergeAttributes(withoutComputed(fields, stored), clean));
+  const problems = [...partialProblems, ...validateAttributes(fields, merged).filter((p) => !partialProblems.some((q) => q.field === p.field))];
+  if (problems.length) {
+    throw badInput(`attributes: ${describeProblems(problems)}`, { field: problems[0].field, problems });
+  }
+  return merged;
+}
+
+function current(row: LockedRow) {
+  return {
+    currentVersion: row.version,
+    current: { id: row.id, version: row.version, attributes: row.attributes, geometry: JSON.parse(row.geojson), deleted: !!row.deleted_at },
+  };
+}

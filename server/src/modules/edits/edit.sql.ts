@@ -1,0 +1,81 @@
+import { FieldDefinition } from '../../domain/fields';
+import { withComputedSql } from '../features/feature.sql';
+
+/** SRIDs accepted for input: WGS84/JGD2011 lon/lat and the 19 JGD2011 plane rectangular zones. */
+export const PLANE_SRIDS = { min: 6669, max: 6687 };
+
+/** Grows the city boundary by the margin in the plane CRS (metres) and stores it once per margin. */
+export const ensureServiceAreaSql = `
+  INSERT INTO service_area (margin_m, geom)
+  SELECT $1::int, ST_Multi(ST_Transform(ST_Buffer(ST_Transform(geom, $2::int), $1::int), 4326)) FROM city_boundary WHERE id = 1
+  ON CONFLICT (margin_m) DO NOTHING`;
+
+/**
+ * Parses a GeoJSON geometry (in the given SRID), transforms it to 4326 and reports on it:
+ * validity with PostGIS's reason, and whether it lies inside the service area.
+ */
+export const inspectGeometrySql = `
+  WITH g AS (SELECT ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), $2::int), 4326) AS geom)
+  SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, GeometryType(g.geom) AS type,
+         ST_AsGeoJSON(g.geom, 9) AS geojson,
+         COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $3::int)), true) AS inside
+  FROM g`;
+
+export const lockFeatureSql = `
+  SELECT f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes, ST_AsGeoJSON(f.geom, 9) AS geojson
+  FROM feature f WHERE f.id = $1::bigint FOR UPDATE`;
+
+const geomParam = (n: number) => `ST_SetSRID(ST_GeomFromGeoJSON($${n}), 4326)`;
+
+/** Inserts a feature (geometry already validated, in 4326 GeoJSON) and returns its id. */
+export function insertFeatureSql(fields: FieldDefinition[]) {
+  return `INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by)
+    VALUES ($1, ${geomParam(2)}, ${withComputedSql(fields, '$3::jsonb', geomParam(2))}, $4, $4)
+    RETURNING id::text AS id, version`;
+}
+
+/**
+ * Writes a new state of a feature when its version is still the expected one.
+ * Of two concurrent writers with the same expected version, the second finds the row
+ * changed after waiting for the first's lock, matches nothing, and gets a CONFLICT.
+ */
+export function updateFeatureSql(fields: FieldDefinition[]) {
+  return `UPDATE feature SET geom = ${geomParam(2)}, attributes = ${withComputedSql(fields, '$3::jsonb', geomParam(2))},
+      version = version + 1, updated_by = $4, updated_at = now(), deleted_at = NULL, deleted_by = NULL
+    WHERE id = $1::bigint AND version = $5
+    RETURNING id::text AS id, version`;
+}
+
+export const softDeleteFeatureSql = `
+  UPDATE feature SET version = version + 1, updated_by = $2, updated_at = now(), deleted_at = now(), deleted_by = $2
+  WHERE id = $1::bigint AND version = $3 AND deleted_at IS NULL
+  RETURNING id::text AS id, version`;
+
+/** The history row for the state a write just produced. */
+export const insertHistorySql = `
+  INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
+  SELECT id, layer_id, version, $2, attributes, geom, $3, updated_at FROM feature WHERE id = $1::bigint`;
+
+/** Every edit changes the layer's data version, which keys tile caches. */
+export const bumpLayerVersionSql = 'UPDATE layer SET data_version = data_version + 1 WHERE id = ANY($1::int[])';
+
+export const historySql = `
+  SELECT h.version, h.operation, h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username,
+         h.attributes, ST_AsGeoJSON(h.geom, 7)::json AS geometry, l.key AS layer_key, h.feature_id::text AS feature_id
+  FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by
+  WHERE h.feature_id = $1::bigint ORDER BY h.version DESC`;
+
+export const historyVersionSql = `
+  SELECT h.attributes, ST_AsGeoJSON(h.geom, 9) AS geojson, h.operation FROM feature_history h
+  WHERE h.feature_id = $1::bigint AND h.version = $2`;
+
+/** Recent changes across layers, newest first, with optional filters (all bound). */
+export const changesSql = `
+  SELECT h.feature_id::text AS feature_id, l.key AS layer_key, l.name_ja AS layer_name, h.version, h.operation,
+         h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username, h.attributes,
+         (SELECT p.attributes FROM feature_history p WHERE p.feature_id = h.feature_id AND p.version = h.version - 1) AS previous_attributes,
+         h.version > 1 AND NOT ST_Equals(h.geom, (SELECT p.geom FROM feature_history p WHERE p.feature_id = h.feature_id AND p.version = h.version - 1)) AS geometry_changed
+  FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by
+  WHERE ($1::text IS NULL OR l.key = $1) AND ($2::text IS NULL OR u.username = $2)
+    AND ($3::timestamptz IS NULL OR h.changed_at >= $3) AND ($4::timestamptz IS NULL OR h.changed_at < $4)
+  ORDER BY h.changed_at DESC, h.id DESC LIMIT $5`;

@@ -1,0 +1,50 @@
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { JSONObjectScalar } from '../../scalars';
+import { ComputedKindEnum, FieldTypeEnum } from './layer.type';
+
+@InputType({ description: 'A field definition; the key identifies the field and cannot be renamed' })
+export class FieldInput {
+  @Field() key!: string;
+  @Field({ description: 'Japanese label' }) label!: string;
+  @Field({ nullable: true }) labelEn?: string;
+  @Field(() => FieldTypeEnum) type!: FieldTypeEnum;
+  @Field({ defaultValue: false }) required!: boolean;
+  @Field(() => [String], { nullable: true }) options?: string[];
+  @Field(() => Float, { nullable: true }) min?: number;
+  @Field(() => Float, { nullable: true }) max?: number;
+  @Field(() => Int, { nullable: true }) maxLength?: number;
+  @Field({ nullable: true }) unit?: string;
+  @Field(() => ComputedKindEnum, { nullable: true }) computed?: ComputedKindEnum;
+}
+
+@InputType()
+export class LayerInput {
+  @Field({ description: 'Lower-case letters, digits and _, e.g. "fire_hydrants"' }) key!: string;
+  @Field() nameJa!: string;
+  @Field() nameEn!: string;
+  @Field() departmentKey!: string;
+  @Field(() => [String], { description: 'Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon' }) geometryTypes!: string[];
+  @Field(() => [FieldInput]) fields!: FieldInput[];
+  @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
+  @Field({ nullable: true }) labelField?: string;
+  @Field(() => Int, { nullable: true }) sortOrder?: number;
+}
+
+@InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
+export class LayerPatch {
+  @Field({ nullable: true }) nameJa?: string;
+  @Field({ nullable: true }) nameEn?: string;
+  @Field({ nullable: true }) departmentKey?: string;
+  @Field(() => [String], { nullable: true }) geometryTypes?: string[];
+  @Field(() => [FieldInput], { nullable: true }) fields?: FieldInput[];
+  @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
+  @Field({ nullable: true }) labelField?: string;
+  @Field(() => Int, { nullable: true }) sortOrder?: number;
+}
+
+@InputType()
+export class DepartmentInput {
+  @Field() key!: string;
+  @Field() nameJa!: string;
+  @Field() nameEn!: string;
+}
