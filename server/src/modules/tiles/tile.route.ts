@@ -1,0 +1,57 @@
+import { Request, Response, Router } from 'express';
+import { Database } from '../../db/database';
+import { notFound } from '../../errors';
+import { parseTileCoords, TileOptions, TileService } from './tile.service';
+
+export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+/**
+ * If-None-Match against our ETag (weak comparison). Not express's req.fresh: that ignores the ETag
+ * whenever the request says Cache-Control: no-cache, which fetch() adds to every conditional request.
+ */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => strip(tag) === strip(etag));
+}
+
+/**
+ * GET /tiles/{layer}/{z}/{x}/{y}.mvt   Mapbox Vector Tile of one layer
+ * GET /tiles/{layer}.json              TileJSON (also /tiles/{layer}/tilejson.json)
+ * Mounted behind the same read rule as GraphQL (see app.ts). Handlers parse, ask TileService, encode.
+ */
+export function tileRouter(db: Database, options?: TileOptions): Router {
+  const tiles = new TileService(db, options);
+  const router = Router();
+
+  router.get('/:layer/:z/:x/:y.mvt', async (req: Request, res: Response) => {
+    const p = req.params as Record<string, string>;
+    const coords = parseTileCoords(p.z, p.x, p.y, tiles.options);
+    const layer = await tiles.layer(p.layer);
+    // A URL that names the current data version never changes content: the browser may keep it.
+    // Any other URL (no ?v, or an old one) must be revalidated; the ETag makes that a cheap 304.
+    const current = req.query.v === String(layer.dataVersion);
+    res.set('Cache-Control', current ? 'private, max-age=86400' : 'private, no-cache');
+    res.set('ETag', tiles.etag(layer, coords));
+    res.set('Vary', 'Cookie, Authorization');
+    if (etagMatches(req.get('if-none-match'), res.get('ETag')!)) {
+      res.status(304).end();
+      return;
+    }
+    const body = await tiles.tile(layer, coords);
+    res.type(MVT_CONTENT_TYPE).send(body);
+  });
+
+  const tileJson = async (req: Request, res: Response) => {
+    const layer = await tiles.layer((req.params as Record<string, string>).layer);
+    res.set('Cache-Control', 'private, no-cache');
+    res.json(await tiles.tileJson(layer, `${req.protocol}://${req.get('host')}`));
+  };
+  router.get('/:layer.json', tileJson);
+  router.get('/:layer/tilejson.json', tileJson);
+
+  router.use(() => {
+    throw notFound('タイルの URL は /tiles/{layer}/{z}/{x}/{y}.mvt です (tile URLs are /tiles/{layer}/{z}/{x}/{y}.mvt)');
+  });
+  return router;
+}
