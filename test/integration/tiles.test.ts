@@ -205,17 +205,16 @@ describeBackends('Vector tiles', (get) => {
     expect(versioned.headers.get('etag')).toBe(etag);
   });
 
-  test('an edit changes the tile version: the old ETag no longer matches, TileJSON points to new URLs, the tile shows the edit', async () => {
+  test('an edit through the API changes the tile version: the old ETag no longer matches, TileJSON points to new URLs, the tile shows the edit', async () => {
     const before = await fetchAs(tilePath('street_lights'));
     const etag = before.headers.get('etag')!;
     const oldJson = await json(await fetchAs('/tiles/street_lights.json'));
     const target = (await decode(await before.arrayBuffer())).street_lights.features[0];
 
-    // The editing API bumps layer.data_version in the same transaction as the feature write.
-    await get().db.transaction(async (tx) => {
-      await tx.query(`UPDATE feature SET attributes = attributes || '{"light_no": "SL-EDITED"}', version = version + 1 WHERE id = $1`, [target.id]);
-      await tx.query("UPDATE layer SET data_version = data_version + 1 WHERE key = 'street_lights'");
-    });
+    const editor = await get().login('community'); // 自治振興課 keeps the street lights
+    const r = await get().gql(`mutation($id: ID!, $v: Int!) { updateFeature(id: $id, expectedVersion: $v, attributes: { light_no: "SL-EDITED" }) { version } }`,
+      { id: String(target.id), v: target.properties.version }, editor);
+    expect(r.errors).toBeUndefined();
 
     const after = await fetchAs(tilePath('street_lights'), { 'if-none-match': etag });
     expect(after.status).toBe(200);
@@ -231,15 +230,15 @@ describeBackends('Vector tiles', (get) => {
     expect(stale.headers.get('cache-control')).toBe('private, no-cache');
   });
 
-  test('a deleted feature leaves the tile', async () => {
+  test('a feature deleted through the API leaves the tile', async () => {
     const features = (await decode(await (await fetchAs(tilePath('street_lights'))).arrayBuffer())).street_lights.features;
-    const gone = features[features.length - 1].id;
-    await get().db.transaction(async (tx) => {
-      await tx.query('UPDATE feature SET deleted_at = now(), version = version + 1 WHERE id = $1', [gone]);
-      await tx.query("UPDATE layer SET data_version = data_version + 1 WHERE key = 'street_lights'");
-    });
+    const gone = features[features.length - 1];
+    const editor = await get().login('community');
+    const r = await get().gql('mutation($id: ID!, $v: Int!) { deleteFeature(id: $id, expectedVersion: $v) { id } }',
+      { id: String(gone.id), v: gone.properties.version }, editor);
+    expect(r.errors).toBeUndefined();
     const now = (await decode(await (await fetchAs(tilePath('street_lights'))).arrayBuffer())).street_lights.features;
-    expect(idsOf(now)).not.toContain(gone);
+    expect(idsOf(now)).not.toContain(gone.id);
     expect(now.length).toBe(features.length - 1);
   });
 }, { scale: 0.1 });
