@@ -7,6 +7,7 @@ import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as Map
 import { fetchAllFeatures } from '../api/queries';
 import type { Feature, Layer } from '../api/types';
 import { LABEL_FONT, type Slot } from './basemap';
+import { usesTiles, VectorTileFeatureSource } from './tileLayers';
 
 /** Where a layer's features come from. */
 export interface FeatureSource {
@@ -116,7 +117,7 @@ export class FeatureLayerView {
   private opacity = 1;
 
   constructor(readonly layer: Layer) {
-    this.source = new GeoJsonFeatureSource(layer.key);
+    this.source = usesTiles(layer) ? new VectorTileFeatureSource(layer.key) : new GeoJsonFeatureSource(layer.key);
     this.kinds = kindsFor(layer.geometryTypes);
   }
 
@@ -159,6 +160,7 @@ export class FeatureLayerView {
           id,
           type: 'symbol',
           source: this.source.sourceId,
+          ...(this.source.sourceLayer ? { 'source-layer': this.source.sourceLayer } : {}),
           minzoom: 17,
           layout: {
             visibility: 'none',
