@@ -145,9 +145,7 @@ test('clicking a garbage point identifies it with Japanese field labels', async 
   await guarded.screenshot('03-identify');
 });
 
-test('clicking a street light shows its 管理番号 and 管理自治会', async () => {
-  await page.getByRole('checkbox', { name: '防犯灯を表示' }).check();
-  await waitForLayersLoaded();
+test('clicking a street light shows its 管理番号 and 管理自治会, but only while its layer is shown', async () => {
   const data = await graphql<{ features: { edges: { node: { geometry: { coordinates: number[] }; attributes: Record<string, unknown> } }[] } }>(
     page,
     `{ features(layer: "street_lights", first: 1, orderBy: { field: "light_no", descending: true }) { edges { node { geometry attributes } } } }`,
@@ -156,7 +154,24 @@ test('clicking a street light shows its 管理番号 and 管理自治会', async
   const [lon, lat] = light.geometry.coordinates;
   await goTo(page, { zoom: 19, lat, lon });
   const box = await mapCanvasBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
+  // Hidden (by the earlier step): identify does not report it.
+  expect(await page.getByRole('checkbox', { name: '防犯灯を表示' }).isChecked()).toBe(false);
+  await page.mouse.click(centre.x, centre.y);
+  // Wait for the answer for this click, not the panel left from the previous step.
+  await eventually(async () => {
+    const body = page.locator('.identify-panel .identify-body');
+    expect(await body.getAttribute('aria-busy')).toBe('false');
+    const [atLon, atLat] = ((await body.getAttribute('data-at')) ?? '').split(',').map(Number);
+    expect(Math.abs(atLon - lon)).toBeLessThan(1e-5);
+    expect(Math.abs(atLat - lat)).toBeLessThan(1e-5);
+  });
+  expect(await page.locator('.identify-panel .hit-layer').allTextContents()).not.toContain('防犯灯');
+
+  await page.getByRole('checkbox', { name: '防犯灯を表示' }).check();
+  await waitForLayersLoaded();
+  await page.mouse.click(centre.x, centre.y);
   const selected = page.locator('.identify-panel .hit.selected');
   await eventually(async () => expect(await selected.locator('.hit-layer').textContent()).toBe('防犯灯'));
   const row = (label: string) => selected.locator('.feature-row', { has: page.locator('dt', { hasText: label }) }).locator('dd');

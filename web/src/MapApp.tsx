@@ -15,7 +15,7 @@ import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
 import { CoordinateReadout } from './panels/CoordinateReadout';
 import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
-import { disasterFields, yearRangeFilter } from './panels/disasterStats';
+import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats';
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
@@ -53,6 +53,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   }, []);
 
   const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
+  const disasterLayerDef = layersByKey.get(DISASTER_LAYER);
 
   // Put every data layer on the map once both are there.
   useEffect(() => {
@@ -128,14 +129,23 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       }
       try {
         const tolerance = pixelsToMetres(IDENTIFY_PIXELS, map.getZoom(), lat);
-        const hits = await fetchFeaturesAt(lon, lat, tolerance, visibleKeys);
+        const found = await fetchFeaturesAt(lon, lat, tolerance, visibleKeys);
+        // Disaster records outside the chosen years are hidden on the map, so they are not "there".
+        const dateKey = disasterYears && disasterLayerDef ? disasterFields(disasterLayerDef)?.date.key : undefined;
+        const hits = dateKey
+          ? found.filter(({ feature }) => {
+              if (feature.layerKey !== DISASTER_LAYER) return true;
+              const year = yearOf(feature.attributes?.[dateKey]);
+              return year !== null && year >= disasterYears![0] && year <= disasterYears![1];
+            })
+          : found;
         setIdentify({ lngLat: [lon, lat], loading: false, error: null, hits });
         setSelected(hits[0]?.feature ?? null);
       } catch (e) {
         setIdentify({ lngLat: [lon, lat], loading: false, error: message(e), hits: [] });
       }
     },
-    [map, layers, prefs],
+    [map, layers, prefs, disasterYears, disasterLayerDef],
   );
 
   // A click on the map identifies, unless a measuring tool has the clicks.
@@ -187,7 +197,6 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   );
 
   const tableLayer = tableLayerKey ? layersByKey.get(tableLayerKey) : undefined;
-  const disasterLayer = layersByKey.get(DISASTER_LAYER);
 
   return (
     <div className={`app${identify ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}`}>
@@ -230,10 +239,10 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
         </details>
-        {disasterLayer && (
+        {disasterLayerDef && (
           <details>
             <summary>{t('disaster')}</summary>
-            <DisasterPanel layer={disasterLayer} years={disasterYears} onYearsChange={setDisasterYears} />
+            <DisasterPanel layer={disasterLayerDef} years={disasterYears} onYearsChange={setDisasterYears} />
             {!isVisible(prefs, DISASTER_LAYER) && <p className="muted">{t('disasterHidden')}</p>}
           </details>
         )}

@@ -35,7 +35,12 @@ export function IdentifyPanel({ state, layersByKey, selectedId, onSelect, onClos
           ×
         </button>
       </div>
-      <div className="identify-body" aria-live="polite" aria-busy={state.loading}>
+      <div
+        className="identify-body"
+        aria-live="polite"
+        aria-busy={state.loading}
+        data-at={state.lngLat ? state.lngLat.map((v) => v.toFixed(6)).join(',') : undefined}
+      >
         {state.loading && <p role="status">{t('loading')}</p>}
         {state.error && (
           <p className="error" role="alert">
