@@ -11,7 +11,10 @@ import { Config } from './config';
 import { Context, createContext, createServices, Services } from './context';
 import { Database } from './db/database';
 import { AppError, httpStatus, unauthenticated } from './errors';
+import { requireReader } from './http';
+import { attachmentRouter } from './modules/attachments/attachment.route';
 import { basemapRouter } from './modules/city/basemap.route';
+import { surveyRouter } from './modules/survey/survey.route';
 import { tileRouter } from './modules/tiles/tile.route';
 import { buildGraphQLSchema } from './schema';
 
@@ -51,11 +54,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   return { message: 'サーバー内部エラー (internal server error)', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/** Wraps an async route so that AppErrors become HTTP statuses and nothing internal leaks. */
-export function route(fn: (req: Request, res: Response) => Promise<unknown>) {
-  return (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
-}
-
 export interface ChizuServer {
   app: express.Express;
   httpServer: http.Server;
@@ -81,17 +79,11 @@ export async function createServer(db: Database, config: Config, log: (m: string
   const context = ({ req, res }: { req: Request; res: Response }) => createContext(services, req, res);
   app.use('/graphql', express.json({ limit: '20mb' }), expressMiddleware(apollo, { context }));
 
-  // REST routes share the GraphQL read rule: a session, unless anonymous reading is allowed.
-  const requireReader = (req: Request, res: Response, next: NextFunction) => {
-    createContext(services, req, res).then((ctx) => {
-      if (!ctx.user && !config.allowAnonymousRead) throw unauthenticated();
-      res.locals.ctx = ctx;
-      next();
-    }).catch(next);
-  };
+  const reader = requireReader(services);
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
-  app.use('/api/basemap', requireReader, basemapRouter(services));
-  app.use('/tiles', requireReader, tileRouter(db));
+  app.use('/api/basemap', reader, basemapRouter(services));
+  app.use('/api', reader, attachmentRouter(services), surveyRouter(services));
+  app.use('/tiles', reader, tileRouter(db));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
   if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });
@@ -107,6 +99,13 @@ export async function createServer(db: Database, config: Config, log: (m: string
     const code = (err as AppError)?.extensions?.code;
     if (err instanceof AppError) {
       res.status(httpStatus(code)).json({ error: { code, message: err.message } });
+      return;
+    }
+    // Body-parser errors (too large, malformed JSON) carry a safe status and message.
+    const httpErr = err as { status?: number; expose?: boolean; type?: string; message?: string };
+    if (httpErr?.expose && typeof httpErr.status === 'number' && httpErr.status < 500) {
+      const tooLarge = httpErr.type === 'entity.too.large';
+      res.status(httpErr.status).json({ error: { code: 'BAD_USER_INPUT', message: tooLarge ? 'the request is too large' : httpErr.message } });
       return;
     }
     log(`internal error: ${(err as Error)?.stack ?? String(err)}`);

@@ -18,6 +18,8 @@ export interface Config {
   serviceAreaMarginM: number;
   /** JGD2011 plane rectangular zone of the city (EPSG:6669–6687; zone IX = 6677): default CRS for survey coordinates. */
   planeSrid: number;
+  /** Largest attachment upload in bytes. */
+  attachmentMaxBytes: number;
   /** Largest batch of changes in one applyChanges call. */
   batchMaxChanges: number;
   featuresPageDefault: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowAnonymousRead: bool(env.ALLOW_ANONYMOUS_READ, false),
     serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),
     planeSrid: int(env.PLANE_SRID, 6677, 'PLANE_SRID'),
+    attachmentMaxBytes: int(env.ATTACHMENT_MAX_MB, 20, 'ATTACHMENT_MAX_MB') * 1024 * 1024,
     batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),
     featuresPageMax: int(env.FEATURES_PAGE_MAX, 5000, 'FEATURES_PAGE_MAX'),

@@ -5,6 +5,9 @@ import { Database } from './db/database';
 import { AuthService } from './modules/auth/auth.service';
 import { CityService } from './modules/city/city.service';
 import { EditService } from './modules/edits/edit.service';
+import { SurveyService } from './modules/survey/survey.service';
+import { AttachmentService } from './modules/attachments/attachment.service';
+import { RoadService } from './modules/roads/road.service';
 import { SessionUser } from './modules/auth/permissions';
 import { FeatureService } from './modules/features/feature.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
@@ -20,12 +23,16 @@ export interface Services {
   features: FeatureService;
   city: CityService;
   edits: EditService;
+  survey: SurveyService;
+  attachments: AttachmentService;
+  roads: RoadService;
 }
 
 export function createServices(db: Database, config: Config): Services {
   const layers = new LayerService(db);
+  const edits = new EditService(db, config);
   return { db, config, auth: new AuthService(db, config), layers, features: new FeatureService(db, config), city: new CityService(db),
-    edits: new EditService(db, config) };
+    edits, survey: new SurveyService(db, edits, config.planeSrid), attachments: new AttachmentService(db, config), roads: new RoadService(db) };
 }
 
 /** Per-request context: the caller and request-scoped caches. */

@@ -7,10 +7,13 @@ import { repoRoot } from './config';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/city/city.resolver';
 import { EditResolver } from './modules/edits/edit.resolver';
+import { SurveyResolver } from './modules/survey/survey.resolver';
+import { AttachmentResolver } from './modules/attachments/attachment.resolver';
+import { RoadResolver } from './modules/roads/road.resolver';
 import { FeatureResolver } from './modules/features/feature.resolver';
 import { LayerAdminResolver, LayerResolver } from './modules/layers/layer.resolver';
 
-export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver] as const;
+export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

@@ -59,27 +59,30 @@ export class EditService {
 
   /** Applies the changes atomically (all or nothing); returns the ids of the written features in order. */
   async apply(user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[]): Promise<string[]> {
+    return this.db.transaction((tx) => this.applyIn(tx, user, layers, changes));
+  }
+
+  /** The same inside a transaction the caller holds (for writes that change more than features). */
+  async applyIn(tx: PoolClient, user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[]): Promise<string[]> {
     if (!user) throw unauthenticated();
     if (changes.length === 0) throw badInput('changes is empty');
     if (changes.length > this.config.batchMaxChanges) {
       throw badInput(`at most ${this.config.batchMaxChanges} changes per request; split the batch`, { field: 'changes' });
     }
     const batch = changes.length > 1;
-    return this.db.transaction(async (tx) => {
-      const ids: string[] = [];
-      const touched = new Set<number>();
-      for (let i = 0; i < changes.length; i++) {
-        try {
-          const { id, layerId } = await this.applyOne(tx, user, layers, changes[i]);
-          ids.push(id);
-          touched.add(layerId);
-        } catch (err) {
-          throw withIndex(err, batch ? i : null);
-        }
+    const ids: string[] = [];
+    const touched = new Set<number>();
+    for (let i = 0; i < changes.length; i++) {
+      try {
+        const { id, layerId } = await this.applyOne(tx, user, layers, changes[i]);
+        ids.push(id);
+        touched.add(layerId);
+      } catch (err) {
+        throw withIndex(err, batch ? i : null);
       }
-      await tx.query(bumpLayerVersionSql, [[...touched]]);
-      return ids;
-    });
+    }
+    await tx.query(bumpLayerVersionSql, [[...touched]]);
+    return ids;
   }
 
   private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {

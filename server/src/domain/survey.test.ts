@@ -1,0 +1,57 @@
+import { parseCoordinateTable, planeArea, sideLengths, surveyGeometry } from './survey';
+
+describe('coordinate table parsing', () => {
+  test('reads names, X, Y and markers in several separators, skipping a header and blank lines', () => {
+    const { points, problems } = parseCoordinateTable('点名,X,Y,標識\nK1,-36500.123,30450.5,コンクリート杭\n\nK2\t-36510.000\t30460.000\nK3 -36505.25 30470 金属標\n');
+    expect(problems).toEqual([]);
+    expect(points).toEqual([
+      { name: 'K1', x: '-36500.123', y: '30450.500', markerType: 'コンクリート杭' },
+      { name: 'K2', x: '-36510.000', y: '30460.000' },
+      { name: 'K3', x: '-36505.250', y: '30470.000', markerType: '金属標' },
+    ]);
+  });
+
+  test('numbers points without names and accepts full-width digits', () => {
+    const { points } = parseCoordinateTable('－３６５００．１，３０４５０．２\n-36501,30451');
+    expect(points.map((p) => [p.name, p.x, p.y])).toEqual([['1', '-36500.100', '30450.200'], ['2', '-36501.000', '30451.000']]);
+  });
+
+  test('reports bad lines by number: not numbers, sub-millimetre, out of range, duplicates, wrong column count', () => {
+    const { points, problems } = parseCoordinateTable([
+      'K1,-36500,30450', 'K2,abc,30450', 'K3,-36500.1234,30450', 'K4,-936500,30450', 'K1,-36510,30450', 'K6,-36500,30450', 'K7,1,2,3,4,5',
+    ].join('\n'));
+    expect(points.map((p) => p.name)).toEqual(['K1']);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(problems[0].message).toMatch(/not a number/);
+    expect(problems[1].message).toMatch(/more than 3 decimals/);
+    expect(problems[2].message).toMatch(/outside any plane rectangular zone/);
+    expect(problems[3].message).toMatch(/used twice/);
+    expect(problems[4].message).toMatch(/same coordinates as K1/);
+    expect(problems[5].message).toMatch(/expected/);
+  });
+});
+
+describe('辺長 and area', () => {
+  // A 30 m × 20 m rectangle with one corner cut: hand-computed values.
+  const pts = [{ x: 0, y: 0 }, { x: 0, y: 30 }, { x: 20, y: 30 }, { x: 20, y: 0 }];
+
+  test('side lengths are plane distances, closing back to the first point', () => {
+    expect(sideLengths(pts, true)).toEqual([30, 20, 30, 20]);
+    const open = sideLengths(pts, false);
+    expect(open.slice(0, 3)).toEqual([30, 20, 30]);
+    expect(open[3]).toBeNaN();
+    expect(sideLengths([{ x: 0, y: 0 }, { x: 3, y: 4 }], false)[0]).toBe(5);
+  });
+
+  test('the shoelace area matches the hand computation in either ring direction', () => {
+    expect(planeArea(pts)).toBe(600);
+    expect(planeArea([...pts].reverse())).toBe(600);
+    // Right triangle with legs 3 and 4 → 6 m².
+    expect(planeArea([{ x: 0, y: 0 }, { x: 3, y: 0 }, { x: 0, y: 4 }])).toBe(6);
+  });
+
+  test('geometry puts easting first, as PostGIS orders plane coordinates', () => {
+    const g = surveyGeometry([{ name: 'a', x: '-36500.000', y: '30450.000' }, { name: 'b', x: '-36510.000', y: '30450.000' }], false);
+    expect(g).toEqual({ type: 'LineString', coordinates: [[30450, -36500], [30450, -36510]] });
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Survey coordinates (JGD2011 plane rectangular: X northing, Y easting, metres) as road staff
+ * read them from 境界確定図: parsing a pasted coordinate table, 辺長 and area. Pure, no I/O.
+ * Lengths and areas here are plane values, as surveyors state them on the documents.
+ */
+
+export interface SurveyPoint {
+  name: string;
+  /** Exact decimal text as entered (at most millimetres), so nothing is lost to floating point. */
+  x: string;
+  y: string;
+  markerType?: string;
+}
+
+export interface LineProblem {
+  line: number;
+  message: string;
+}
+
+/** The 19 zones span a few hundred kilometres from their origins; anything beyond is a typo. */
+export const PLANE_LIMIT_M = 300_000;
+const NUMBER_RE = /^[+-]?\d+(\.\d{1,3})?$/;
+const MARKERS = ['コンクリート杭', '金属標', '金属鋲', '鋲', 'プラスチック杭', '石杭', '木杭', '刻印', 'ペンキ'];
+
+/**
+ * Parses lines of "X,Y", "name,X,Y" or "name,X,Y,marker" (comma, tab or spaces; full-width digits allowed).
+ * A first line without numbers is taken as a header. Points without a name are numbered 1, 2, ….
+ */
+export function parseCoordinateTable(text: string): { points: SurveyPoint[]; problems: LineProblem[] } {
+  const points: SurveyPoint[] = [];
+  const problems: LineProblem[] = [];
+  const lines = text.normalize('NFKC').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const cells = raw.trim().split(/\s*[,\t]\s*|\s+/).filter((c) => c !== '');
+    if (cells.length === 0) return;
+    const numeric = cells.map((c) => NUMBER_RE.test(c) || /^[+-]?\d+\.\d+$/.test(c));
+    if (points.length === 0 && problems.length === 0 && !numeric.some(Boolean)) return; // header
+    let name: string;
+    let x: string;
+    let y: string;
+    let marker: string | undefined;
+    if (cells.length === 2) {
+      [x, y] = cells;
+      name = String(points.length + 1);
+    } else if (cells.length === 3 || cells.length === 4) {
+      [name, x, y, marker] = cells;
+    } else {
+      problems.push({ line, message: `expected "X,Y" or "name,X,Y[,marker]", got ${cells.length} values` });
+      return;
+    }
+    for (const [label, value] of [['X', x], ['Y', y]] as const) {
+      if (!/^[+-]?\d+(\.\d+)?$/.test(value)) { problems.push({ line, message: `${label} "${value}" is not a number` }); return; }
+      if (!NUMBER_RE.test(value)) { problems.push({ line, message: `${label} ${value} has more than 3 decimals (millimetres)` }); return; }
+      if (Math.abs(Number(value)) > PLANE_LIMIT_M) {
+        problems.push({ line, message: `${label} ${value} m is outside any plane rectangular zone (|${label}| ≤ ${PLANE_LIMIT_M})` });
+        return;
+      }
+    }
+    if (marker !== undefined && marker.length > 30) { problems.push({ line, message: 'marker type is too long' }); return; }
+    const dupName = points.findIndex((p) => p.name === name);
+    if (dupName >= 0) { problems.push({ line, message: `point name ${name} is used twice` }); return; }
+    const dupAt = points.find((p) => Number(p.x) === Number(x) && Number(p.y) === Number(y));
+    if (dupAt) { problems.push({ line, message: `point ${name} has the same coordinates as ${dupAt.name}` }); return; }
+    points.push({ name, x: canonical(x), y: canonical(y), ...(marker ? { markerType: marker } : {}) });
+  });
+  return { points, problems };
+}
+
+/** "+12.5" → "12.500": the stored text keeps millimetres. */
+function canonical(value: string): string {
+  return Number(value).toFixed(3);
+}
+
+export const knownMarkers = MARKERS;
+
+/** 辺長: plane distance from each point to the next (and from the last back to the first when closed). */
+export function sideLengths(points: Array<{ x: number; y: number }>, closed: boolean): number[] {
+  const n = points.length;
+  return points.map((p, i) => {
+    const q = points[i + 1] ?? (closed && n > 2 ? points[0] : undefined);
+    return q ? Math.hypot(q.x - p.x, q.y - p.y) : NaN;
+  });
+}
+
+/** Enclosed plane area (shoelace formula) in m²; the sign of the ring's direction is dropped. */
+export function planeArea(points: Array<{ x: number; y: number }>): number {
+  let twice = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    const q = points[(i + 1) % points.length];
+    twice += p.y * q.x - q.y * p.x;
+  }
+  return Math.abs(twice) / 2;
+}
+
+/** GeoJSON of the points in the plane CRS: [easting Y, northing X], as PostGIS orders them. */
+export function surveyGeometry(points: SurveyPoint[], closed: boolean): { type: string; coordinates: unknown } {
+  const coords = points.map((p) => [Number(p.y), Number(p.x)]);
+  return closed ? { type: 'Polygon', coordinates: [[...coords, coords[0]]] } : { type: 'LineString', coordinates: coords };
+}

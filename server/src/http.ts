@@ -1,0 +1,22 @@
+import { NextFunction, Request, Response } from 'express';
+import { createContext, Services } from './context';
+import { unauthenticated } from './errors';
+
+/** Wraps an async route so that its errors reach the error handler (AppErrors become HTTP statuses). */
+export function route(fn: (req: Request, res: Response) => Promise<unknown>) {
+  return (req: Request, res: Response, next: NextFunction) => { fn(req, res).catch(next); };
+}
+
+/**
+ * REST routes share the GraphQL read rule: a session, unless anonymous reading is allowed.
+ * The request context (with the caller) is left in res.locals.ctx for the route.
+ */
+export function requireReader(services: Services) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    createContext(services, req, res).then((ctx) => {
+      if (!ctx.user && !services.config.allowAnonymousRead) throw unauthenticated();
+      res.locals.ctx = ctx;
+      next();
+    }).catch(next);
+  };
+}

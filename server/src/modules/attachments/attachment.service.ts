@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import { Config } from '../../config';
+import { Database } from '../../db/database';
+import { AppError, badInput, notFound } from '../../errors';
+import { SessionUser } from '../auth/permissions';
+import { requireEditor } from '../edits/edit.service';
+import { LayerRecord } from '../layers/layer.service';
+import {
+  attachmentDataSql, attachmentMetaSql, deleteAttachmentSql, featureLayerSql, insertAttachmentSql, listAttachmentsSql,
+} from './attachment.sql';
+
+/** Accepted formats, recognised by their first bytes (the client's Content-Type is not trusted). */
+const FORMATS = [
+  { type: 'application/pdf', ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: 'image/jpeg', ext: 'jpg', magic: [0xff, 0xd8, 0xff] },
+  { type: 'image/png', ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+];
+
+export function sniffType(data: Buffer): string | null {
+  return FORMATS.find((f) => f.magic.every((b, i) => data[i] === b))?.type ?? null;
+}
+
+export interface AttachmentInfo {
+  id: string;
+  featureId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: Date;
+  uploadedBy: string | null;
+}
+
+/** Files attached to features: scanned 境界確定図 (PDF), photos (JPEG/PNG). Stored in the database. */
+export class AttachmentService {
+  constructor(private readonly db: Database, private readonly config: Config) {}
+
+  async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer): Promise<AttachmentInfo> {
+    if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    const name = filename.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
+    if (!name) throw badInput('a file name is required', { field: 'filename' });
+    if (data.length === 0) throw badInput('the file is empty', { field: 'file' });
+    if (data.length > this.config.attachmentMaxBytes) {
+      throw new AppError('BAD_USER_INPUT', `the file is larger than ${Math.round(this.config.attachmentMaxBytes / 1048576)} MB`, { field: 'file' });
+    }
+    const type = sniffType(data);
+    if (!type) throw badInput('only PDF, JPEG and PNG files can be attached', { field: 'file' });
+    return this.db.transaction(async (tx) => {
+      const feature = (await tx.query(featureLayerSql, [featureId])).rows[0];
+      if (!feature || feature.deleted_at) throw notFound(`feature ${featureId} does not exist`);
+      requireEditor(user, layers.find((l) => l.id === feature.layer_id)!);
+      const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+      const r = (await tx.query(insertAttachmentSql, [featureId, name, type, data.length, sha256, data, user!.id])).rows[0];
+      return {
+        id: r.id, featureId, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256,
+        uploadedAt: r.uploaded_at, uploadedBy: user!.displayName,
+      };
+    });
+  }
+
+  async list(featureId: string): Promise<AttachmentInfo[]> {
+    if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    const { rows } = await this.db.pool.query(listAttachmentsSql, [featureId]);
+    return rows.map((r) => ({
+      id: r.id, featureId: r.feature_id, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes,
+      sha256: r.sha256, uploadedAt: r.uploaded_at, uploadedBy: r.uploaded_by,
+    }));
+  }
+
+  async download(id: string): Promise<{ filename: string; contentType: string; sha256: string; data: Buffer }> {
+    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an attachment id`);
+    const r = (await this.db.pool.query(attachmentDataSql, [id])).rows[0];
+    if (!r) throw notFound(`attachment ${id} does not exist`);
+    return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data };
+  }
+
+  async remove(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<void> {
+    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an attachment id`);
+    await this.db.transaction(async (tx) => {
+      const a = (await tx.query(attachmentMetaSql, [id])).rows[0];
+      if (!a) throw notFound(`attachment ${id} does not exist`);
+      const feature = (await tx.query(featureLayerSql, [a.feature_id])).rows[0];
+      requireEditor(user, layers.find((l) => l.id === feature.layer_id)!);
+      await tx.query(deleteAttachmentSql, [id]);
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../context';
+import { columnsFor } from '../features/feature.resolver';
+import { Feature } from '../features/feature.type';
+import { Route } from './road.type';
+
+@Resolver(() => Route)
+export class RoadResolver {
+  @Query(() => Route, { nullable: true, description: 'A road route by its number (路線番号)' })
+  route(@Arg('routeNo') routeNo: string, @Ctx() ctx: Context): Promise<Route | null> {
+    return ctx.services.roads.route(routeNo);
+  }
+
+  @Query(() => [Route], { description: 'Routes whose number or name contains the text' })
+  routes(@Arg('search') search: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context): Promise<Route[]> {
+    return ctx.services.roads.search(search, first);
+  }
+
+  @Query(() => Route, { nullable: true, description: 'The route of the road line nearest to a clicked point' })
+  routeAt(@Arg('lon', () => Float) lon: number, @Arg('lat', () => Float) lat: number,
+    @Arg('tolerance', () => Float, { defaultValue: 20 }) tolerance: number, @Ctx() ctx: Context): Promise<Route | null> {
+    return ctx.services.roads.routeAt(lon, lat, tolerance);
+  }
+
+  @FieldResolver(() => [Feature], { description: 'The segments in order (区間番号)' })
+  segments(@Root() route: Route, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Feature[]> {
+    return ctx.services.features.byIds(route.segmentIds, columnsFor(info));
+  }
+}
