@@ -9,6 +9,7 @@ import { useI18n } from './i18n';
 import { loadConfig, type AppConfig } from './map/config';
 import { FeatureLayerView } from './map/featureLayers';
 import { pixelsToMetres } from './map/geodesy';
+import { townArea } from './map/basemap';
 import { MapView } from './map/MapView';
 import { setHighlight } from './map/overlays';
 import { zoomToBounds, zoomToGeometry } from './map/view';
@@ -189,8 +190,12 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           setIdentify({ lngLat: null, loading: false, error: message(e), hits: [] });
         }
       } else {
-        // A town: outline it, no feature panel.
-        setSelected(result.geometry ? { id: `town:${result.label}`, layerKey: '', geometry: result.geometry, attributes: {} } : null);
+        // A town: outline its area (the result itself carries the label point), no feature panel.
+        setIdentify(null);
+        const id = `town:${result.label}`;
+        setSelected(result.geometry ? { id, layerKey: '', geometry: result.geometry, attributes: {} } : null);
+        const area = await townArea(result.label);
+        if (area) setSelected((current) => (current?.id === id ? { ...current, geometry: area } : current));
       }
     },
     [map],

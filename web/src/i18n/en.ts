@@ -45,7 +45,7 @@ export const en: Messages = {
   identifyHint: 'Click the map to list the features there.',
   identifyCenter: 'Identify at map centre',
   identifyNone: 'No visible feature here.',
-  identifyCount: '{count} features',
+  identifyCount: '{count} feature(s)',
   distanceFromClick: '{distance} from the click',
   selectFeature: 'Select and highlight',
   selected: 'Selected',

@@ -1,6 +1,8 @@
 // The basemap, built from the city's own data served by our server (works on a closed network):
 // city boundary, town (町丁目) areas and names, and the road ledger's lines as roads.
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { getJson } from '../api/client';
 import type { AppConfig } from './config';
 
 /** Font stack of our glyph PBFs (web/public/glyphs); CJK is drawn locally by the browser. */
@@ -148,4 +150,20 @@ export function buildStyle(config: AppConfig): StyleSpecification | string {
 /** For a style loaded from a URL: adds our layer slots on top, so operational layers have a place. */
 export function ensureSlots(map: { getLayer(id: string): unknown; addLayer(layer: LayerSpecification): unknown }): void {
   for (const layer of slotLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer);
+}
+
+let townAreas: Promise<Map<string, Geometry>> | null = null;
+
+/** The area polygon of a town (町丁目) by name, from the basemap's town areas (fetched once). */
+export function townArea(name: string): Promise<Geometry | null> {
+  townAreas ??= getJson<FeatureCollection>('/api/basemap/towns.geojson').then(
+    (collection) => new Map(collection.features.map((f) => [String(f.properties?.name), f.geometry])),
+  );
+  return townAreas.then(
+    (areas) => areas.get(name) ?? null,
+    () => {
+      townAreas = null; // try again next time
+      return null;
+    },
+  );
 }
