@@ -15,6 +15,7 @@ import { requireReader } from './http';
 import { attachmentRouter } from './modules/attachments/attachment.route';
 import { basemapRouter } from './modules/city/basemap.route';
 import { surveyRouter } from './modules/survey/survey.route';
+import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
 import { buildGraphQLSchema } from './schema';
 
@@ -82,7 +83,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   const reader = requireReader(services);
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', reader, basemapRouter(services));
-  app.use('/api', reader, attachmentRouter(services), surveyRouter(services));
+  app.use('/api', reader, attachmentRouter(services), surveyRouter(services), printRouter(services));
   app.use('/tiles', reader, tileRouter(db));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
@@ -116,6 +117,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     app, httpServer, services,
     listen: (port) => new Promise((resolve) => httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port))),
     async stop() {
+      await services.print.close();
       await apollo.stop();
       httpServer.close();
     },

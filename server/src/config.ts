@@ -30,6 +30,10 @@ export interface Config {
   /** Optional external basemap style (e.g. an LGWAN basemap server); empty = built-in basemap. */
   basemapStyleUrl?: string;
   logQueries: boolean;
+  /** Chromium used to print sheets (PDF/PNG) on the server. */
+  chromiumPath: string;
+  /** Footer of printed sheets: department, phone and a note. */
+  printFooter: { department: string; phone: string; note: string };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -66,5 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginThrottleMinutes: int(env.LOGIN_THROTTLE_MINUTES, 15, 'LOGIN_THROTTLE_MINUTES'),
     basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
     logQueries: bool(env.LOG_QUERIES, false),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    printFooter: {
+      department: env.PRINT_FOOTER_DEPARTMENT || '四街道市 道路管理課',
+      phone: env.PRINT_FOOTER_PHONE || '043-421-2111(代表)',
+      note: env.PRINT_FOOTER_NOTE || 'この図面は参考図です。境界・幅員等の確定には窓口で原本をご確認ください。',
+    },
   };
 }

@@ -8,6 +8,8 @@ import { EditService } from './modules/edits/edit.service';
 import { SurveyService } from './modules/survey/survey.service';
 import { AttachmentService } from './modules/attachments/attachment.service';
 import { RoadService } from './modules/roads/road.service';
+import { EnquiryService } from './modules/enquiry/enquiry.service';
+import { PrintService } from './modules/print/print.service';
 import { SessionUser } from './modules/auth/permissions';
 import { FeatureService } from './modules/features/feature.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
@@ -26,13 +28,23 @@ export interface Services {
   survey: SurveyService;
   attachments: AttachmentService;
   roads: RoadService;
+  enquiry: EnquiryService;
+  print: PrintService;
 }
 
 export function createServices(db: Database, config: Config): Services {
   const layers = new LayerService(db);
   const edits = new EditService(db, config);
-  return { db, config, auth: new AuthService(db, config), layers, features: new FeatureService(db, config), city: new CityService(db),
-    edits, survey: new SurveyService(db, edits, config.planeSrid), attachments: new AttachmentService(db, config), roads: new RoadService(db) };
+  const features = new FeatureService(db, config);
+  const city = new CityService(db);
+  const roads = new RoadService(db);
+  return {
+    db, config, auth: new AuthService(db, config), layers, features, city, edits, roads,
+    survey: new SurveyService(db, edits, config.planeSrid),
+    attachments: new AttachmentService(db, config),
+    enquiry: new EnquiryService(db, config, city, roads, features),
+    print: new PrintService(config),
+  };
 }
 
 /** Per-request context: the caller and request-scoped caches. */

@@ -10,10 +10,12 @@ import { EditResolver } from './modules/edits/edit.resolver';
 import { SurveyResolver } from './modules/survey/survey.resolver';
 import { AttachmentResolver } from './modules/attachments/attachment.resolver';
 import { RoadResolver } from './modules/roads/road.resolver';
+import { EnquiryResolver } from './modules/enquiry/enquiry.resolver';
+import { PrintResolver } from './modules/print/print.resolver';
 import { FeatureResolver } from './modules/features/feature.resolver';
 import { LayerAdminResolver, LayerResolver } from './modules/layers/layer.resolver';
 
-export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver] as const;
+export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

@@ -1,0 +1,38 @@
+import { Config } from '../../config';
+import { Database } from '../../db/database';
+import { checkLonLat } from '../../domain/geometry';
+import { badInput } from '../../errors';
+import { CityService } from '../city/city.service';
+import { FeatureService } from '../features/feature.service';
+import { FeatureColumns } from '../features/feature.sql';
+import { LayerRecord } from '../layers/layer.service';
+import { RoadService } from '../roads/road.service';
+import { planeCoordinatesSql } from './enquiry.sql';
+import { Enquiry } from './enquiry.type';
+
+/** The counter's answer for a place: town, road, and the nearest ledger features citizens ask about. */
+export class EnquiryService {
+  constructor(
+    private readonly db: Database, private readonly config: Config,
+    private readonly city: CityService, private readonly roads: RoadService, private readonly features: FeatureService,
+  ) {}
+
+  async at(lon: number, lat: number, layers: LayerRecord[], visible: LayerRecord[], columns: FeatureColumns): Promise<Enquiry> {
+    const bad = checkLonLat(lon, lat);
+    if (bad) throw badInput(bad);
+    const nearest = async (key: string, radius: number) => {
+      const layer = layers.find((l) => l.key === key);
+      return layer ? (await this.features.near([layer], lon, lat, radius, 1, columns))[0] ?? null : null;
+    };
+    const [plane, town, route, streetLight, garbagePoint, curveMirror, features] = await Promise.all([
+      this.db.pool.query(planeCoordinatesSql, [lon, lat, this.config.planeSrid]).then((r) => r.rows[0]),
+      this.city.townAt(lon, lat),
+      this.roads.routeAt(lon, lat, 30),
+      nearest('street_lights', 200),
+      nearest('garbage_points', 300),
+      nearest('curve_mirrors', 50),
+      visible.length ? this.features.near(visible, lon, lat, 10, 20, columns) : Promise.resolve([]),
+    ]);
+    return { lon, lat, planeX: plane.x, planeY: plane.y, planeSrid: this.config.planeSrid, town, route, streetLight, garbagePoint, curveMirror, features };
+  }
+}

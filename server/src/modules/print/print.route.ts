@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import { Services } from '../../context';
+import { badInput } from '../../errors';
+import { route } from '../../http';
+import { SheetFormat, SheetKind, sheetQuery } from './print.service';
+
+/**
+ * GET /api/print/enquiry.pdf|png?lon&lat&scale&paper&layers&date   窓口案内図
+ * GET /api/print/route.pdf|png?routeNo&paper&date                  道路台帳 route sheet
+ */
+export function printRouter(services: Services): Router {
+  const router = Router();
+  router.get('/print/:kind.:format', route(async (req, res) => {
+    const kind = String(req.params.kind) as SheetKind;
+    const format = String(req.params.format) as SheetFormat;
+    if (!['enquiry', 'route'].includes(kind) || !['pdf', 'png'].includes(format)) throw badInput('print enquiry or route as pdf or png');
+    const query = sheetQuery(kind, req.query as Record<string, unknown>);
+    const baseUrl = `http://127.0.0.1:${req.socket.localPort}`;
+    const body = await services.print.render(baseUrl, kind, query, format, res.locals.ctx.token);
+    const name = kind === 'enquiry' ? `窓口案内図_${query.get('date')}` : `道路台帳_${query.get('routeNo')}`;
+    res.setHeader('Content-Type', format === 'pdf' ? 'application/pdf' : 'image/png');
+    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);
+    res.end(body);
+  }));
+  return router;
+}
