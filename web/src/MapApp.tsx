@@ -103,11 +103,13 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   }, [map, selected]);
 
   // Start at the city boundary unless the URL already says where to look.
+  // (Read before the map exists: MapLibre writes the hash itself once it has moved.)
+  const [urlHadView] = useState(() => window.location.hash.length > 1);
   const fittedRef = useRef(false);
   useEffect(() => {
     if (!map || !layers || fittedRef.current) return;
     fittedRef.current = true;
-    if (window.location.hash.length > 1) return;
+    if (urlHadView) return;
     const extents = layers.map((l) => l.extent).filter((e): e is number[] => !!e && e.length === 4);
     if (!extents.length) return;
     const bounds = [
@@ -117,7 +119,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       Math.max(...extents.map((e) => e[3])),
     ];
     map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 20, animate: false });
-  }, [map, layers]);
+  }, [map, layers, urlHadView]);
 
   const runIdentify = useCallback(
     async (lon: number, lat: number) => {
