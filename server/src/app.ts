@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
+import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -68,6 +69,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   const services = createServices(db, config);
   const app = express();
   app.disable('x-powered-by');
+  app.use(compression()); // the client's JavaScript and GeoJSON shrink to a fraction
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: buildGraphQLSchema(),
@@ -93,7 +95,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
       index: 'index.html', maxAge: '1h',
       setHeaders: (res, file) => { if (file.endsWith('.pbf')) res.setHeader('Content-Type', 'application/x-protobuf'); },
     }));
-    app.get(/^\/(?!graphql|api|tiles).*/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
+    // Client routes (no file extension) get the app; a missing asset (glyph, script) stays a 404.
+    app.get(/^\/(?!graphql|api|tiles)[^.]*$/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
   }
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -180,4 +180,34 @@ describeBackends('Boundary points, attachments and routes', (get) => {
     const found = await as('counter')('query($s: String!) { routes(search: $s) { routeNo } }', { s: rows[0].route_no });
     expect(found.data.routes[0].routeNo).toBe(rows[0].route_no);
   });
+
+  test('the counter enquiry answers road, town, street light association and garbage days for a place', async () => {
+    const { rows } = await get().db.pool.query(
+      `SELECT f.attributes->>'route_no' AS route_no, ST_X(ST_LineInterpolatePoint(f.geom, 0.5)) AS lon, ST_Y(ST_LineInterpolatePoint(f.geom, 0.5)) AS lat
+       FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'road_ledger' AND GeometryType(f.geom) = 'LINESTRING' ORDER BY f.id LIMIT 1`);
+    const r = await as('counter')(`query($lon: Float!, $lat: Float!) { enquiry(lon: $lon, lat: $lat) { town planeX planeY planeSrid
+      route { routeNo roadClass } streetLight { distanceM feature { attributes } } garbagePoint { distanceM feature { attributes } } } }`, rows[0]);
+    expect(r.errors).toBeUndefined();
+    const e = r.data.enquiry;
+    expect(e.route.routeNo).toBe(rows[0].route_no);
+    expect(e.town).toEqual(expect.any(String));
+    expect(e.planeSrid).toBe(6677);
+    const plane = await planeOf(get(), rows[0].lon, rows[0].lat);
+    expect(Math.abs(e.planeX - plane.x)).toBeLessThan(0.001);
+    if (e.streetLight) {
+      expect(e.streetLight.distanceM).toBeLessThanOrEqual(200);
+      expect(e.streetLight.feature.attributes.association).toMatch(/自治会$/);
+    }
+    if (e.garbagePoint) expect(e.garbagePoint.feature.attributes.burnable_days).toEqual(expect.any(String));
+  });
+
+  test('a sheet request with a bad scale, paper or place is refused before anything is printed', async () => {
+    const headers = { authorization: `Bearer ${tokens.counter}` };
+    const bad = await fetch(`${get().url}/api/print/enquiry.pdf?lon=140.17&lat=35.67&scale=750`, { headers });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.message).toMatch(/scale must be one of 1\/500/);
+    expect((await fetch(`${get().url}/api/print/enquiry.pdf?lon=140.17&lat=35.67&paper=B5`, { headers })).status).toBe(400);
+    expect((await fetch(`${get().url}/api/print/enquiry.pdf?lat=35.67`, { headers })).status).toBe(400);
+    expect((await fetch(`${get().url}/api/print/enquiry.pdf?lon=140.17&lat=35.67`)).status).toBe(401);
+  });
 }, { env: { ATTACHMENT_MAX_MB: '1' } });
