@@ -129,6 +129,9 @@ export class CityModel {
     for (let i = 0; i < cols; i++) walk(grid[i], i + 1);
     if (!dryRun) {
       this.nodes.push(...grid.flat().filter((n): n is RoadNode => !!n && n.degree > 0));
+      // A route whose first segment bent outside the boundary got no segments: drop it.
+      const kept = this.routes.filter((r) => r.edges.length > 0);
+      this.routes.splice(0, this.routes.length, ...kept);
       // Routes that end in another town are named after both ends, as city roads often are.
       for (const r of this.routes) {
         const start = this.nearestTown(r.edges[0].a.at).base;

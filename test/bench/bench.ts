@@ -1,0 +1,482 @@
+// npm run bench [-- --quick] [-- --scale N] [-- --reuse]
+//
+// Measures Chizu against the floor (the same SQL through pg, no server) and a peer (PostGraphile 5
+// on the same table), in one run, on one machine and one database. Not part of the test suite.
+// Writes test/bench/results.json and test/bench/results.md; the last line printed is the summary.
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { FeatureQuery, featurePageSql } from '../../server/src/modules/features/feature.sql';
+import { DEFAULT_TILE_OPTIONS, tilePropertyKeys } from '../../server/src/modules/tiles/tile.service';
+import { mvtTileSql, tileLayerSql, TileLayerRow, tileValues } from '../../server/src/modules/tiles/tile.sql';
+import {
+  bboxCountSql, benchMarkerSql, cityExtentSql, featureCountSql, ident, insideCitySql, layerIdSql, peerSchemaSql,
+  postgisVersionSql, quoteLiteral, userIdSql, writeFloorSql, writeTargetsSql,
+} from './bench.sql';
+import { LoadStats, prng, runLoad } from './load';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const BENCH_DB = 'chizu_bench';
+const LAYER = 'street_lights';
+const PAGE = 5000; // FEATURES_PAGE_MAX: the largest page our API serves
+const CENTRE = { lon: 140.168, lat: 35.669 }; // Yotsukaido station: the densest part of the demo city
+const WRITE_ATTRIBUTES = { watts: 20 };
+
+interface Options { quick: boolean; scale: number; reuse: boolean; adminUrl: string }
+
+function parseOptions(argv: string[]): Options {
+  const quick = argv.includes('--quick');
+  const at = argv.indexOf('--scale');
+  // Scale 72 gives just over 1,000,000 features (72 × 14,200); --quick a small city for a smoke run.
+  const scale = at >= 0 ? Number(argv[at + 1]) : quick ? 4 : 72;
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale needs a positive number');
+  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+  return { quick, scale, reuse: argv.includes('--reuse'), adminUrl };
+}
+
+/** How many tasks each measurement runs (after its warm-up). */
+function plan(quick: boolean) {
+  return quick
+    ? { viewport: { 2000: { c1: 10, c8: 24 }, 20000: { c1: 3, c8: 8 } }, tiles: 60, writes: 2000, warmup: 2 }
+    : { viewport: { 2000: { c1: 40, c8: 160 }, 20000: { c1: 10, c8: 40 } }, tiles: 300, writes: 10_000, warmup: 3 };
+}
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+function dbUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0])} exited with ${code}`))));
+  });
+}
+
+/** A server child process with its output kept in a log file. */
+class Child {
+  readonly process: ChildProcess;
+  readonly logFile: string;
+  constructor(readonly name: string, args: string[], env: NodeJS.ProcessEnv) {
+    this.logFile = path.join(os.tmpdir(), `chizu-bench-${name}.log`);
+    const out = fs.openSync(this.logFile, 'w');
+    this.process = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+    this.process.on('exit', (code) => { if (code && code !== 0 && !this.stopping) log(`${name} exited with ${code}; see ${this.logFile}`); });
+  }
+  private stopping = false;
+  get pid(): number { return this.process.pid!; }
+  async waitFor(check: () => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (this.process.exitCode !== null) throw new Error(`${this.name} stopped: ${fs.readFileSync(this.logFile, 'utf8').slice(-2000)}`);
+      if (await check().catch(() => false)) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${this.name} did not start in time; see ${this.logFile}`);
+  }
+  stop(): Promise<void> {
+    this.stopping = true;
+    return new Promise((resolve) => {
+      if (this.process.exitCode !== null) return resolve();
+      this.process.once('exit', () => resolve());
+      this.process.kill('SIGTERM');
+      setTimeout(() => this.process.kill('SIGKILL'), 10_000).unref();
+    });
+  }
+}
+
+/** Samples a process's resident memory from /proc (Linux). */
+class MemorySampler {
+  readonly samples: Array<{ t: number; rssMb: number; phase: string }> = [];
+  phase = 'start';
+  private timer?: NodeJS.Timeout;
+  constructor(private readonly pid: number) {}
+  private read(field: 'VmRSS' | 'VmHWM'): number {
+    try {
+      const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const m = status.match(new RegExp(`${field}:\\s+(\\d+) kB`));
+      return m ? Number(m[1]) / 1024 : NaN;
+    } catch {
+      return NaN;
+    }
+  }
+  start() {
+    this.timer = setInterval(() => this.samples.push({ t: performance.now(), rssMb: this.read('VmRSS'), phase: this.phase }), 250);
+    return this;
+  }
+  /** Peak resident set size so far (the kernel's high-water mark). */
+  peakMb() { return this.read('VmHWM'); }
+  rssMb() { return this.read('VmRSS'); }
+  stop() { clearInterval(this.timer); }
+}
+
+async function postJson(url: string, body: unknown, token?: string): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { data?: any; errors?: unknown };
+  if (json.errors) throw new Error(`GraphQL error from ${url}: ${JSON.stringify(json.errors).slice(0, 500)}`);
+  return json.data;
+}
+
+type BBox = [number, number, number, number];
+
+/** A square viewport around the centre holding about `target` features of the layer. */
+async function viewportFor(pool: pg.Pool, layerId: number, target: number): Promise<{ bbox: BBox; count: number }> {
+  const cos = Math.cos((CENTRE.lat * Math.PI) / 180);
+  const box = (half: number): BBox => [CENTRE.lon - half / cos, CENTRE.lat - half, CENTRE.lon + half / cos, CENTRE.lat + half];
+  const count = async (half: number) => (await pool.query(bboxCountSql, [layerId, ...box(half)])).rows[0].n as number;
+  let lo = 0.0001;
+  let hi = 0.05;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    const n = await count(mid);
+    if (Math.abs(n - target) / target < 0.01) return { bbox: box(mid).map((v) => Math.round(v * 1e6) / 1e6) as BBox, count: await count(mid) };
+    if (n < target) lo = mid; else hi = mid;
+  }
+  const half = (lo + hi) / 2;
+  return { bbox: box(half).map((v) => Math.round(v * 1e6) / 1e6) as BBox, count: await count(half) };
+}
+
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const latR = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(latR) + 1 / Math.cos(latR)) / Math.PI) / 2) * n) };
+}
+
+interface Measurement {
+  name: string;
+  unit: string;
+  better: 'lower' | 'higher';
+  ours: number;
+  floor: number | null;
+  peer: number | null;
+  /** ours / floor and ours / peer, in the unit's own sense (see `better`). */
+  ratio_to_floor: number | null;
+  ratio_to_peer: number | null;
+  note?: string;
+}
+
+const round = (v: number, digits = 2) => (Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : v);
+
+function measurement(name: string, unit: string, better: 'lower' | 'higher', ours: number, floor: number | null, peer: number | null, note?: string): Measurement {
+  return {
+    name, unit, better, ours: round(ours), floor: floor === null ? null : round(floor), peer: peer === null ? null : round(peer),
+    ratio_to_floor: floor ? round(ours / floor, 3) : null, ratio_to_peer: peer ? round(ours / peer, 3) : null, ...(note ? { note } : {}),
+  };
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const counts = plan(options.quick);
+  const url = dbUrl(options.adminUrl, BENCH_DB);
+  const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
+  if (!fs.existsSync(serverMain)) throw new Error('dist/server/main.js is missing: run through `npm run bench`, which builds it');
+  const t0 = Date.now();
+
+  // 1. The database: the demo city at the chosen scale (kept between runs with --reuse).
+  const marker = `chizu-bench scale=${options.scale}`;
+  const admin = new pg.Client({ connectionString: options.adminUrl });
+  await admin.connect();
+  const existing = (await admin.query(benchMarkerSql(BENCH_DB))).rows[0]?.marker;
+  if (options.reuse && existing === marker) {
+    log(`reusing database ${BENCH_DB} (${marker})`);
+  } else {
+    log(`creating database ${BENCH_DB} with the demo city at scale ${options.scale}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${ident(BENCH_DB)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${ident(BENCH_DB)}`);
+    const seedStart = Date.now();
+    await run(process.execPath, [path.join(repoRoot, 'dist', 'server', 'seed', 'main.js'), '--scale', String(options.scale), '--users'], { DATABASE_URL: url });
+    log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
+    await admin.query(`COMMENT ON DATABASE ${ident(BENCH_DB)} IS ${quoteLiteral(marker)}`);
+  }
+  await admin.end();
+
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query('VACUUM ANALYZE feature');
+  const totalFeatures = (await pool.query(featureCountSql)).rows[0].n as number;
+  const versions = (await pool.query(postgisVersionSql)).rows[0];
+  const layerId = (await pool.query(layerIdSql, [LAYER])).rows[0].id as number;
+  const layerFeatures = (await pool.query('SELECT count(*)::int AS n FROM feature WHERE layer_id = $1 AND deleted_at IS NULL', [layerId])).rows[0].n as number;
+  await pool.query(peerSchemaSql);
+  log(`${totalFeatures.toLocaleString('en')} features, ${layerFeatures.toLocaleString('en')} in ${LAYER}; PostgreSQL ${versions.postgres}, PostGIS ${versions.postgis}`);
+
+  // 2. The two servers, as child processes, so their memory can be read from /proc.
+  const oursPort = await freePort();
+  const ours = new Child('chizu', [serverMain], { DATABASE_URL: url, PORT: String(oursPort), SEED_DEMO: 'false', ALLOW_ANONYMOUS_READ: 'false' });
+  const oursUrl = `http://127.0.0.1:${oursPort}`;
+  const peerPort = await freePort();
+  const peer = new Child('postgraphile', [path.join(__dirname, 'peer.js'), String(peerPort), url], { GRAPHILE_ENV: 'production' });
+  const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
+  const children = [ours, peer];
+  process.on('exit', () => children.forEach((c) => c.process.kill('SIGKILL')));
+  await ours.waitFor(async () => (await fetch(`${oursUrl}/api/health`)).ok);
+  await peer.waitFor(async () => !!(await postJson(peerUrl, { query: '{ __typename }' })));
+  const oursMemory = new MemorySampler(ours.pid).start();
+  const peerMemory = new MemorySampler(peer.pid).start();
+  const login = async (username: string) =>
+    (await postJson(`${oursUrl}/graphql`, { query: 'mutation($u: String!) { login(username: $u, password: "chizu-demo") { token } }', variables: { u: username } })).login.token as string;
+  const reader = await login('counter');
+  const editor = await login('community'); // 自治振興課 keeps the street lights
+  log(`servers up: chizu pid ${ours.pid} on ${oursPort}, PostGraphile pid ${peer.pid} on ${peerPort}`);
+
+  const results: Measurement[] = [];
+  const details: Record<string, unknown> = {};
+
+  // 3. Viewport: a bbox query of one layer, all pages of 5,000, id order, through each of the three.
+  const OURS_Q = `query($bbox: [Float!], $after: String) { features(layer: "${LAYER}", bbox: $bbox, first: ${PAGE}, after: $after) {
+    edges { node { id geometry attributes version } } pageInfo { hasNextPage endCursor } } }`;
+  const PEER_Q = `query($layer: Int, $a: Float, $b: Float, $c: Float, $d: Float, $after: Cursor) {
+    featuresInBbox(layer: $layer, minLon: $a, minLat: $b, maxLon: $c, maxLat: $d, first: ${PAGE}, after: $after) {
+      nodes { rowId geojson attributes version } pageInfo { hasNextPage endCursor } } }`;
+  const viewportOurs = async (bbox: BBox) => {
+    let n = 0;
+    let after: string | null = null;
+    do {
+      const page: any = (await postJson(`${oursUrl}/graphql`, { query: OURS_Q, variables: { bbox, after } }, reader)).features;
+      n += page.edges.length;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return n;
+  };
+  const viewportFloor = async (bbox: BBox) => {
+    const query: FeatureQuery = { layerId, bbox, conditions: [], searchFields: [] };
+    let n = 0;
+    let afterId: string | undefined;
+    do {
+      const { sql, values } = featurePageSql(query, { limit: PAGE, afterId }, {});
+      const { rows } = await pool.query(sql, values);
+      const pageRows = rows.slice(0, PAGE);
+      n += pageRows.length;
+      afterId = rows.length > PAGE ? pageRows[pageRows.length - 1].id : undefined;
+    } while (afterId);
+    return n;
+  };
+  const viewportPeer = async (bbox: BBox) => {
+    let n = 0;
+    let after: string | null = null;
+    do {
+      const page: any = (await postJson(peerUrl, { query: PEER_Q, variables: { layer: layerId, a: bbox[0], b: bbox[1], c: bbox[2], d: bbox[3], after } })).featuresInBbox;
+      n += page.nodes.length;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return n;
+  };
+
+  oursMemory.phase = peerMemory.phase = 'viewport';
+  for (const target of [2000, 20000] as const) {
+    const { bbox, count } = await viewportFor(pool, layerId, target);
+    details[`viewport_${target}`] = { bbox, features: count, pages: Math.ceil(count / PAGE) };
+    log(`viewport ~${target}: bbox ${bbox.join(',')} holds ${count} features (${Math.ceil(count / PAGE)} page(s) of ${PAGE})`);
+    for (const [name, fn] of [['ours', viewportOurs], ['floor', viewportFloor], ['peer', viewportPeer]] as const) {
+      const n = await fn(bbox);
+      if (n !== count) throw new Error(`${name} returned ${n} features for the ~${target} viewport, expected ${count}`);
+      for (let i = 1; i < counts.warmup; i++) await fn(bbox);
+    }
+    for (const c of [1, 8] as const) {
+      const runs = counts.viewport[target][`c${c}`];
+      const stats: Record<string, LoadStats> = {};
+      for (const [name, fn] of [['ours', viewportOurs], ['floor', viewportFloor], ['peer', viewportPeer]] as const) {
+        stats[name] = await runLoad(() => fn(bbox), runs, c);
+        log(`viewport ~${target} c${c} ${name}: p50 ${stats[name].p50.toFixed(1)} ms, p95 ${stats[name].p95.toFixed(1)} ms, ${stats[name].throughput.toFixed(2)}/s`);
+      }
+      const label = `viewport ${target >= 10000 ? '20k' : '2k'} (${count} features) c${c}`;
+      results.push(
+        measurement(`${label} p50`, 'ms', 'lower', stats.ours.p50, stats.floor.p50, stats.peer.p50),
+        measurement(`${label} p95`, 'ms', 'lower', stats.ours.p95, stats.floor.p95, stats.peer.p95),
+        measurement(`${label} throughput`, 'viewports/s', 'higher', stats.ours.throughput, stats.floor.throughput, stats.peer.throughput),
+      );
+    }
+    if (target === 2000) { oursMemory.phase = 'viewport-20k'; }
+  }
+  const rssAfterViewports = oursMemory.rssMb();
+
+  // 4. Tiles: a fixed random set of z12–z16 tiles inside the city, ours over HTTP vs the same SQL through pg.
+  oursMemory.phase = peerMemory.phase = 'tiles';
+  const extent = (await pool.query(cityExtentSql)).rows[0];
+  const random = prng(12228);
+  const candidates = Array.from({ length: counts.tiles * 3 }, () => ({
+    lon: extent.min_lon + random() * (extent.max_lon - extent.min_lon),
+    lat: extent.min_lat + random() * (extent.max_lat - extent.min_lat),
+    z: 12 + Math.floor(random() * 5),
+  }));
+  const inside = new Set((await pool.query(insideCitySql, [candidates.map((p) => p.lon), candidates.map((p) => p.lat)])).rows.map((r) => Number(r.i) - 1));
+  const tiles = candidates.filter((_, i) => inside.has(i)).slice(0, counts.tiles).map((p) => tileOf(p.lon, p.lat, p.z));
+  const layerRow = (await pool.query<TileLayerRow>(tileLayerSql, [LAYER])).rows[0];
+  const propertyKeys = tilePropertyKeys(layerRow);
+  const tileSql = mvtTileSql(propertyKeys.length);
+  const tileOurs = async (i: number) => {
+    const t = tiles[i % tiles.length];
+    const res = await fetch(`${oursUrl}/tiles/${LAYER}/${t.z}/${t.x}/${t.y}.mvt`, { headers: { authorization: `Bearer ${reader}` } });
+    if (res.status !== 200) throw new Error(`tile ${t.z}/${t.x}/${t.y}: HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+  const tileFloor = async (i: number) => {
+    const t = tiles[i % tiles.length];
+    const values = [...tileValues({ ...t, layerId, maxFeatures: DEFAULT_TILE_OPTIONS.maxFeatures, propertyKeys }), LAYER];
+    return (await pool.query<{ tile: Buffer }>(tileSql, values)).rows[0].tile;
+  };
+  let tileBytes = 0;
+  for (let i = 0; i < Math.min(tiles.length, 10); i++) {
+    const [a, b] = [await tileOurs(i), await tileFloor(i)];
+    if (!a.equals(b)) throw new Error(`tile ${JSON.stringify(tiles[i])}: the server's tile differs from the SQL's`);
+  }
+  for (let i = 0; i < tiles.length; i++) tileBytes += (await tileFloor(i)).length; // also warms the cache for both
+  details.tiles = { count: tiles.length, zooms: '12-16', layer: LAYER, meanBytes: Math.round(tileBytes / tiles.length), maxFeaturesPerTile: DEFAULT_TILE_OPTIONS.maxFeatures };
+  log(`tiles: ${tiles.length} tiles, mean ${Math.round(tileBytes / tiles.length / 1024)} KiB`);
+  for (const c of [1, 8] as const) {
+    const o = await runLoad(tileOurs, tiles.length, c);
+    const f = await runLoad(tileFloor, tiles.length, c);
+    log(`tiles c${c}: ours ${o.throughput.toFixed(1)}/s p95 ${o.p95.toFixed(1)} ms; floor ${f.throughput.toFixed(1)}/s p95 ${f.p95.toFixed(1)} ms`);
+    results.push(
+      measurement(`tiles z12-16 c${c} throughput`, 'tiles/s', 'higher', o.throughput, f.throughput, null, 'floor: the same ST_AsMVT statement through pg; PostGraphile serves no tiles'),
+      measurement(`tiles z12-16 c${c} p95`, 'ms', 'lower', o.p95, f.p95, null),
+    );
+  }
+
+  // 5. Writes: the same attribute change on the first N street lights, three ways.
+  oursMemory.phase = peerMemory.phase = 'writes';
+  const editorId = (await pool.query(userIdSql, ['community'])).rows[0].id as number;
+  const targets = async () => (await pool.query(writeTargetsSql, [layerId, counts.writes])).rows as Array<{ id: string; version: number; attributes: object }>;
+  let batch = await targets();
+  let start = performance.now();
+  const written = (await postJson(`${oursUrl}/graphql`, {
+    query: 'mutation($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { id version } }',
+    variables: { changes: batch.map((t) => ({ op: 'UPDATE', id: t.id, expectedVersion: t.version, attributes: WRITE_ATTRIBUTES })) },
+  }, editor)).applyChanges as unknown[];
+  const oursWrite = written.length / ((performance.now() - start) / 1000);
+  if (written.length !== batch.length) throw new Error(`applyChanges wrote ${written.length} of ${batch.length}`);
+
+  batch = await targets();
+  start = performance.now();
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const r = await client.query(writeFloorSql[0], [batch.map((t) => t.id), batch.map((t) => t.version), JSON.stringify(WRITE_ATTRIBUTES), editorId]);
+    await client.query(writeFloorSql[1], [layerId]);
+    await client.query('COMMIT');
+    if (r.rowCount !== batch.length) throw new Error(`floor wrote ${r.rowCount} of ${batch.length}`);
+  } finally {
+    client.release();
+  }
+  const floorWrite = batch.length / ((performance.now() - start) / 1000);
+
+  // PostGraphile: its generated update mutation (which replaces the whole attributes object, so the
+  // client merges), 100 per request as aliases, 8 requests in flight.
+  batch = await targets();
+  const PER_REQUEST = 100;
+  start = performance.now();
+  await runLoad(async (i) => {
+    const slice = batch.slice(i * PER_REQUEST, (i + 1) * PER_REQUEST);
+    const fields = slice.map((t, k) => `u${k}: updatePublicFeatureByRowId(input: { rowId: "${t.id}", publicFeaturePatch: { version: ${t.version + 1}, attributes: $p${k} } }) { clientMutationId }`);
+    const variables = Object.fromEntries(slice.map((t, k) => [`p${k}`, { ...t.attributes, ...WRITE_ATTRIBUTES }]));
+    await postJson(peerUrl, { query: `mutation(${slice.map((_, k) => `$p${k}: JSON`).join(', ')}) { ${fields.join('\n')} }`, variables });
+  }, Math.ceil(batch.length / PER_REQUEST), 8);
+  const peerWrite = batch.length / ((performance.now() - start) / 1000);
+  log(`writes (${batch.length}): ours ${oursWrite.toFixed(0)}/s, floor ${floorWrite.toFixed(0)}/s, PostGraphile ${peerWrite.toFixed(0)}/s`);
+  results.push(measurement(`write ${batch.length} updates`, 'features/s', 'higher', oursWrite, floorWrite, peerWrite,
+    'ours: one applyChanges request (validated, version-checked, one history row each); floor: the same effect as set-based SQL; '
+    + 'peer: PostGraphile updatePublicFeatureByRowId, 100 per request, 8 requests in flight, no validation, version check or history'));
+
+  // 6. Memory: the server's peak resident set, and how much it grew after the first phase.
+  const peakOurs = oursMemory.peakMb();
+  const peakPeer = peerMemory.peakMb();
+  const endRss = oursMemory.rssMb();
+  oursMemory.stop();
+  peerMemory.stop();
+  results.push(
+    measurement('server peak RSS (VmHWM)', 'MB', 'lower', peakOurs, null, peakPeer),
+    measurement('server RSS growth after the viewport phase', 'MB', 'lower', endRss - rssAfterViewports, null, null,
+      'resident memory at the end minus after the viewport phase; near 0 = flat'),
+  );
+  details.memory = {
+    samples: oursMemory.samples.length,
+    rssByPhase: Object.fromEntries([...new Set(oursMemory.samples.map((s) => s.phase))].map((phase) => {
+      const rss = oursMemory.samples.filter((s) => s.phase === phase).map((s) => s.rssMb).filter(Number.isFinite);
+      return [phase, { min: round(Math.min(...rss), 1), max: round(Math.max(...rss), 1) }];
+    })),
+  };
+
+  await Promise.all(children.map((c) => c.stop()));
+  await pool.end();
+
+  const environment = {
+    date: new Date().toISOString(), quick: options.quick, scale: options.scale, features: totalFeatures, layer: LAYER, layerFeatures,
+    postgres: versions.postgres, postgis: versions.postgis, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30), durationS: Math.round((Date.now() - t0) / 1000),
+  };
+  writeResults(results, environment, details);
+}
+
+function fmt(v: number | null, unit?: string) {
+  if (v === null || !Number.isFinite(v)) return '—';
+  const digits = unit === 'ms' || unit === 'MB' ? 1 : Math.abs(v) >= 100 ? 0 : 2;
+  return v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+const ratio = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}×`);
+
+function writeResults(results: Measurement[], environment: Record<string, unknown>, details: Record<string, unknown>) {
+  const dir = path.join(repoRoot, 'test', 'bench');
+  fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify({ environment, details, measurements: results }, null, 2)}\n`);
+  const rows = results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} | ${fmt(m.floor, m.unit)} | ${fmt(m.peer, m.unit)} | ${ratio(m.ratio_to_floor)} | ${ratio(m.ratio_to_peer)} |`);
+  const notes = results.filter((m) => m.note).map((m) => `- **${m.name}**: ${m.note}`);
+  const md = [
+    '# Benchmark results',
+    '',
+    `Run ${environment.date} with \`npm run bench${environment.quick ? ' -- --quick' : ''}\` (scale ${environment.scale}): ${Number(environment.features).toLocaleString('en')} features, `
+      + `${Number(environment.layerFeatures).toLocaleString('en')} of them in \`${environment.layer}\`; PostgreSQL ${environment.postgres}, PostGIS ${environment.postgis}, `
+      + `Node ${environment.node}, ${environment.cpus} CPU (${environment.cpuModel}), ${environment.memoryGb} GB; ${environment.durationS} s in all.`,
+    '',
+    '*ours*: Chizu over HTTP (GraphQL `features`, `/tiles`, `applyChanges`). *floor*: the same SQL through `pg` in the bench process, no server. '
+      + '*peer*: PostGraphile 5 on the same table (a bbox function and a GeoJSON computed column). Ratios are ours ÷ floor and ours ÷ peer; '
+      + 'for latency lower is better, for throughput higher.',
+    '',
+    '| measurement | unit | ours | floor | peer | ours/floor | ours/peer |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    ...notes,
+    '',
+    '```json',
+    JSON.stringify(details, null, 2),
+    '```',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'results.md'), md);
+  const parts: Array<[string, Measurement | undefined]> = [
+    ['viewport 2k c1 p50', results.find((m) => /^viewport 2k .* c1 p50$/.test(m.name))],
+    ['viewport 20k c1 p50', results.find((m) => /^viewport 20k .* c1 p50$/.test(m.name))],
+    ['viewport 20k c8 throughput', results.find((m) => /^viewport 20k .* c8 throughput$/.test(m.name))],
+    ['tiles c8 throughput', results.find((m) => m.name === 'tiles z12-16 c8 throughput')],
+    ['writes', results.find((m) => m.name.startsWith('write'))],
+  ];
+  const summary = parts.map(([label, m]) => m ? `${label} ${ratio(m.ratio_to_floor)} floor${m.ratio_to_peer !== null ? ` ${ratio(m.ratio_to_peer)} peer` : ''}` : `${label} —`);
+  const peak = results.find((m) => m.name.startsWith('server peak'));
+  console.log(`[bench] wrote test/bench/results.json and test/bench/results.md`);
+  console.log(`SUMMARY ${summary.join(' | ')} | peak RSS ${fmt(peak?.ours ?? null, 'MB')} MB (peer ${fmt(peak?.peer ?? null, 'MB')} MB)`);
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});

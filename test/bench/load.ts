@@ -1,0 +1,53 @@
+// Closed-loop load: `concurrency` workers run `count` tasks in all; latency per task, throughput overall.
+import { performance } from 'node:perf_hooks';
+
+export interface LoadStats {
+  count: number;
+  concurrency: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  /** Tasks per second over the wall-clock time of the run. */
+  throughput: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export async function runLoad(task: (i: number) => Promise<unknown>, count: number, concurrency: number): Promise<LoadStats> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const t0 = performance.now();
+      await task(i);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  const wall = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    count, concurrency,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95),
+    mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+    throughput: count / wall,
+  };
+}
+
+/** Deterministic PRNG (mulberry32) so every run measures the same tiles. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
