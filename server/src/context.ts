@@ -36,8 +36,8 @@ export function createServices(db: Database, config: Config): Services {
   const layers = new LayerService(db);
   const edits = new EditService(db, config);
   const features = new FeatureService(db, config);
-  const city = new CityService(db);
   const roads = new RoadService(db);
+  const city = new CityService(db, roads);
   return {
     db, config, auth: new AuthService(db, config), layers, features, city, edits, roads,
     survey: new SurveyService(db, edits, config.planeSrid),

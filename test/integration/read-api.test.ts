@@ -132,6 +132,16 @@ describeBackends('GraphQL read API', (get) => {
     for (const p of allPositions(hit.feature.geometry)) expect(p).toHaveLength(2);
   });
 
+  test('search finds a road route once, not once per segment', async () => {
+    const { rows } = await get().db.pool.query(
+      "SELECT f.attributes->>'route_no' AS no, count(*)::int AS n FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'road_ledger' GROUP BY 1 HAVING count(*) > 1 LIMIT 1");
+    const r = await gql('query($t: String!) { search(text: $t) { kind label layerKey featureId } }', { t: rows[0].no });
+    const hits = r.data.search.filter((s: any) => s.label === rows[0].no);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ kind: 'route', layerKey: 'road_ledger' });
+    expect(hits[0].featureId).toMatch(/^\d+$/);
+  });
+
   test('search finds a town by name with a box to zoom to', async () => {
     const r = await gql('{ search(text: "鹿渡") { kind label bbox geometry } }');
     const town = r.data.search.find((s: any) => s.kind === 'town' && s.label === '鹿渡');

@@ -5,6 +5,7 @@ import { Database } from '../../db/database';
 import { likeContains } from '../../db/sql';
 import { badInput } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
+import { RoadService } from '../roads/road.service';
 import {
   basemapRoadsSql, boundaryGeoJSONSql, computeTownAreasSql, insertBoundarySql, insertTownsSql,
   townAtSql, townCountSql, townSearchSql, townsSql,
@@ -28,7 +29,7 @@ export function searchKeys(layer: LayerRecord): string[] {
 }
 
 export class CityService {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database, private readonly routeSearch?: RoadService) {}
 
   /** Loads the city boundary and towns (reference data every installation needs) when missing. */
   async ensureReferenceData(dir = referenceDataDir): Promise<void> {
@@ -72,9 +73,15 @@ export class CityService {
     const towns = (await this.db.pool.query(townSearchSql, [pattern, q, first])).rows.map((r): SearchResult => ({
       kind: 'town', label: r.name, sublabel: '町丁目', layerKey: null, featureId: null, geometry: r.geometry, bbox: bboxOf(r),
     }));
-    const results = [...towns];
+    // Road segments are found as whole routes (路線): one hit per route, not per segment.
+    const routes = this.routeSearch ? await this.routeSearch.search(q, first) : [];
+    const results = [...towns, ...routes.map((r): SearchResult => ({
+      kind: 'route', label: r.routeNo, sublabel: ['道路台帳', r.routeName, r.roadClass].filter(Boolean).join(' · '),
+      layerKey: 'road_ledger', featureId: r.segmentIds[0], geometry: r.geometry, bbox: r.bbox,
+    }))];
     for (const layer of layers) {
       if (results.length >= first) break;
+      if (this.routeSearch && layer.key === 'road_ledger') continue;
       const keys = searchKeys(layer);
       if (keys.length === 0) continue;
       const { sql, values } = featureSearchSql(layer.id, keys, pattern, q, first - results.length);

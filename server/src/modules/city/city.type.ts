@@ -12,7 +12,7 @@ export class Town {
 
 @ObjectType({ description: 'A search hit: a town or a feature found by its number or name' })
 export class SearchResult {
-  @Field({ description: '"town" or "feature"' }) kind!: string;
+  @Field({ description: '"town", "route" (a road route; featureId is its first segment) or "feature"' }) kind!: string;
   @Field() label!: string;
   @Field(() => String, { nullable: true }) sublabel!: string | null;
   @Field(() => String, { nullable: true }) layerKey!: string | null;
