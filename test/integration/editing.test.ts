@@ -317,6 +317,15 @@ describeBackends('Sessions and login', (get) => {
     expect((await get().gql('mutation { login(username: "roads", password: "chizu-demo") { token } }')).errors).toBeUndefined();
   });
 
+  test('an admin can end all sessions of a user; others cannot', async () => {
+    const victim = await get().login('disaster');
+    const admin = await get().login('admin');
+    expectCode(await get().gql('mutation { revokeSessions(username: "disaster") }', {}, victim), 'FORBIDDEN');
+    const r = await get().gql('mutation { revokeSessions(username: "disaster") }', {}, admin);
+    expect(r.data.revokeSessions).toBeGreaterThanOrEqual(1);
+    expectCode(await get().gql('{ layers { key } }', {}, victim), 'UNAUTHENTICATED');
+  });
+
   test('passwords are stored as argon2id hashes', async () => {
     const { rows } = await get().db.pool.query("SELECT password_hash FROM app_user WHERE username = 'admin'");
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);

@@ -1,5 +1,5 @@
 import { serialize } from 'cookie';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, SESSION_COOKIE } from '../../context';
 import { LayerRecord } from '../layers/layer.service';
 import { canEditLayer, SessionUser } from './permissions';
@@ -56,6 +56,14 @@ export class AuthResolver {
     });
     const user = await ctx.services.auth.updateUser(ctx.user, username, { ...patch, grantedLayerIds });
     return toUser(user, layers);
+  }
+
+  @Mutation(() => Int, { description: 'Ends all sessions of a user (administrators); returns how many were open' })
+  async revokeSessions(@Arg('username') username: string, @Ctx() ctx: Context): Promise<number> {
+    if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
+    const user = (await ctx.services.auth.listUsers(ctx.user)).find((u) => u.username === username);
+    if (!user) throw badInput(`user "${username}" does not exist`, { field: 'username' });
+    return ctx.services.auth.revokeAllSessions(user.id);
   }
 
   @Query(() => User, { nullable: true, description: 'The logged-in user, or null' })
