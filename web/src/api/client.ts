@@ -5,6 +5,8 @@ export class ApiError extends Error {
     message: string,
     /** The server's extensions.code: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, ... */
     readonly code: string,
+    /** The error's other extensions (field, problems, index, current, …). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,7 +24,7 @@ export function onUnauthenticated(listener: Listener): () => void {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 export async function gql<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
@@ -47,7 +49,7 @@ export async function gql<T>(query: string, variables?: Record<string, unknown>,
   }
   if (body.errors?.length) {
     const first = body.errors[0];
-    const error = new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    const error = new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.extensions ?? {});
     if (error.code === 'UNAUTHENTICATED') unauthenticatedListeners.forEach((l) => l(error));
     throw error;
   }

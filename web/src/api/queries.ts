@@ -11,7 +11,7 @@ import type {
   User,
 } from './types';
 
-const USER_FIELDS = `id username displayName role department { key nameJa nameEn }`;
+const USER_FIELDS = `id username displayName role editableLayers department { key nameJa nameEn }`;
 const FEATURE_FIELDS = `id layerKey geometry attributes version updatedAt lengthM areaM2`;
 
 export async function fetchMe(): Promise<User | null> {

@@ -15,6 +15,8 @@ export interface User {
   displayName: string;
   role: string;
   department: Department | null;
+  /** Keys of the layers this user may edit (none for viewers). */
+  editableLayers?: string[];
 }
 
 export interface FieldDefinition {

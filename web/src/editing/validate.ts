@@ -1,0 +1,112 @@
+// Client-side attribute checks that mirror the server's (server/src/domain/fields.ts), so the
+// form can say what is wrong before saving. The server still checks every write; its
+// BAD_USER_INPUT problems are shown the same way (see serverProblems).
+import type { Attributes, FieldDefinition } from '../api/types';
+
+export type ProblemCode = 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum' | 'server';
+
+export interface FieldProblem {
+  field: string;
+  code: ProblemCode;
+  /** Values for the message (limits, options) or the server's own message. */
+  params: Record<string, string | number>;
+}
+
+/** Same default as the server's DEFAULT_TEXT_MAX_LENGTH. */
+export const DEFAULT_TEXT_MAX_LENGTH = 1000;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+export function checkValue(field: FieldDefinition, value: unknown): Omit<FieldProblem, 'field'> | null {
+  switch (field.type) {
+    case 'TEXT': {
+      if (typeof value !== 'string') return { code: 'text', params: {} };
+      const max = field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
+      return value.length > max ? { code: 'maxLength', params: { max } } : null;
+    }
+    case 'INTEGER':
+    case 'NUMBER': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'number', params: {} };
+      if (field.type === 'INTEGER' && !Number.isInteger(value)) return { code: 'integer', params: {} };
+      if (field.min != null && value < field.min) return { code: 'min', params: { min: field.min } };
+      if (field.max != null && value > field.max) return { code: 'max', params: { max: field.max } };
+      return null;
+    }
+    case 'DATE':
+      return typeof value === 'string' && isValidDate(value) ? null : { code: 'date', params: {} };
+    case 'BOOLEAN':
+      return typeof value === 'boolean' ? null : { code: 'boolean', params: {} };
+    case 'ENUM':
+      return typeof value === 'string' && (field.options ?? []).includes(value)
+        ? null
+        : { code: 'enum', params: { options: (field.options ?? []).join('、') } };
+  }
+}
+
+/** All problems of a feature's attributes (computed fields are the server's and not checked). */
+export function validateAttributes(fields: FieldDefinition[], attributes: Attributes): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of fields) {
+    if (field.computed) continue;
+    const value = attributes[field.key];
+    if (isEmpty(value)) {
+      if (field.required) problems.push({ field: field.key, code: 'required', params: {} });
+      continue;
+    }
+    const problem = checkValue(field, value);
+    if (problem) problems.push({ field: field.key, ...problem });
+  }
+  return problems;
+}
+
+/**
+ * The value a form input stands for: numbers for numeric fields (NaN when the text is not a
+ * number, so the check can say so), booleans for checkboxes, "" for empty.
+ */
+export function parseInput(field: FieldDefinition, raw: string | boolean): unknown {
+  if (field.type === 'BOOLEAN') return typeof raw === 'boolean' ? raw : raw === 'true';
+  const text = String(raw).trim();
+  if (text === '') return '';
+  if (field.type === 'INTEGER' || field.type === 'NUMBER') {
+    // Full-width digits are common in Japanese input.
+    const ascii = text.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
+    const n = Number(ascii);
+    return Number.isFinite(n) ? n : Number.NaN;
+  }
+  return field.type === 'TEXT' ? String(raw) : text;
+}
+
+/** The text a form input shows for a value. */
+export function formatInput(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isNaN(value)) return '';
+  return String(value);
+}
+
+interface ServerProblemExtensions {
+  field?: unknown;
+  problems?: unknown;
+  index?: unknown;
+}
+
+/**
+ * The server's BAD_USER_INPUT extensions as field problems: `problems` [{field, message}] when
+ * attributes failed, else the single `field` (e.g. geometry) with the error's message.
+ */
+export function serverProblems(message: string, extensions: ServerProblemExtensions): FieldProblem[] {
+  const listed = Array.isArray(extensions.problems) ? (extensions.problems as { field?: unknown; message?: unknown }[]) : [];
+  const problems = listed
+    .filter((p) => typeof p.field === 'string')
+    .map((p) => ({ field: p.field as string, code: 'server' as const, params: { message: String(p.message ?? '') } }));
+  if (problems.length) return problems;
+  const field = typeof extensions.field === 'string' ? extensions.field : 'geometry';
+  // The batch prefix "changes[3]: " names the position, which the UI shows as the feature instead.
+  return [{ field, code: 'server', params: { message: message.replace(/^changes\[\d+\]:\s*/, '') } }];
+}
