@@ -57,8 +57,7 @@ export class EditResolver {
   @Mutation(() => [Feature], { description: 'Applies many changes atomically: all or nothing' })
   async applyChanges(@Arg('changes', () => [FeatureChangeInput]) changes: FeatureChangeInput[],
     @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Feature[]> {
-    const features = await write(ctx, info, changes.map((c) => ({ ...c, srid: c.srid ?? undefined })));
-    return selectedFieldNames(info).size ? features : [];
+    return write(ctx, info, changes.map((c) => ({ ...c, srid: c.srid ?? undefined })));
   }
 
   @Query(() => [FeatureVersion], { description: 'All versions of a feature, newest first, with what changed' })
