@@ -16,6 +16,9 @@ import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
 import { CoordinateReadout } from './panels/CoordinateReadout';
 import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
+import { useEditSession } from './editing/useEditSession';
+import { EditPanel } from './panels/EditPanel';
+import { EditSection } from './panels/EditToolbar';
 import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats';
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
@@ -54,6 +57,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   }, []);
 
   const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
+  const editSession = useEditSession({ map, user, layers, views });
+  const editing = editSession.layerKey !== null;
   const disasterLayerDef = layersByKey.get(DISASTER_LAYER);
 
   // Put every data layer on the map once both are there.
@@ -155,7 +160,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const identifyRef = useRef(runIdentify);
   identifyRef.current = runIdentify;
   const measuringRef = useRef(false);
-  measuringRef.current = measureMode !== null;
+  // While editing, clicks belong to the editor.
+  measuringRef.current = measureMode !== null || editing;
   useEffect(() => {
     if (!map) return;
     const onClick = (e: MapMouseEvent) => {
@@ -206,7 +212,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const tableLayer = tableLayerKey ? layersByKey.get(tableLayerKey) : undefined;
 
   return (
-    <div className={`app${identify ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}`}>
+    <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}`}>
       <header className="app-header">
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>
@@ -242,6 +248,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
             />
           )}
         </details>
+        <EditSection session={editSession} layersByKey={layersByKey} />
         <details open>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
@@ -261,7 +268,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <CoordinateReadout map={map} />
       </main>
 
-      {identify && (
+      {editing && <EditPanel session={editSession} layersByKey={layersByKey} map={map} onClose={() => editSession.select(null)} />}
+
+      {identify && !editing && (
         <IdentifyPanel
           state={identify}
           layersByKey={layersByKey}

@@ -67,8 +67,8 @@ export function validateAttributes(fields: FieldDefinition[], attributes: Attrib
 }
 
 /**
- * The value a form input stands for: numbers for numeric fields (NaN when the text is not a
- * number, so the check can say so), booleans for checkboxes, "" for empty.
+ * The value a form input stands for: numbers for numeric fields (the text itself when it is not
+ * a number, so the form keeps what was typed and the check can say so), booleans, "" for empty.
  */
 export function parseInput(field: FieldDefinition, raw: string | boolean): unknown {
   if (field.type === 'BOOLEAN') return typeof raw === 'boolean' ? raw : raw === 'true';
@@ -78,7 +78,7 @@ export function parseInput(field: FieldDefinition, raw: string | boolean): unkno
     // Full-width digits are common in Japanese input.
     const ascii = text.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
     const n = Number(ascii);
-    return Number.isFinite(n) ? n : Number.NaN;
+    return Number.isFinite(n) ? n : text;
   }
   return field.type === 'TEXT' ? String(raw) : text;
 }
@@ -86,7 +86,6 @@ export function parseInput(field: FieldDefinition, raw: string | boolean): unkno
 /** The text a form input shows for a value. */
 export function formatInput(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isNaN(value)) return '';
   return String(value);
 }
 

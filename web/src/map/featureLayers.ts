@@ -39,7 +39,11 @@ export class GeoJsonFeatureSource implements FeatureSource {
   /** The loaded features, for panels that summarise a layer without another request. */
   features: Feature[] = [];
 
-  constructor(private readonly layerKey: string) {
+  /** bbox: only the features in [minLon, minLat, maxLon, maxLat] (a printed sheet's extent). */
+  constructor(
+    private readonly layerKey: string,
+    private readonly bbox?: number[],
+  ) {
     this.sourceId = `layer-${layerKey}`;
   }
 
@@ -51,7 +55,7 @@ export class GeoJsonFeatureSource implements FeatureSource {
   }
 
   load(onProgress?: (loaded: number, total: number) => void): Promise<void> {
-    this.pending ??= fetchAllFeatures({ layer: this.layerKey }, undefined, onProgress).then(
+    this.pending ??= fetchAllFeatures({ layer: this.layerKey, bbox: this.bbox }, undefined, onProgress).then(
       (features) => {
         this.features = features;
         const data: FeatureCollection = { type: 'FeatureCollection', features: features.map(toGeoJsonFeature) };
@@ -64,6 +68,17 @@ export class GeoJsonFeatureSource implements FeatureSource {
       },
     );
     return this.pending;
+  }
+
+  /** After a save: puts the written features in place (or adds them) and drops removed ones. */
+  applyEdits(saved: Feature[], removedIds: string[]): void {
+    if (!this.loaded) return; // not drawn yet; the first load will fetch them
+    const removed = new Set(removedIds);
+    const byId = new Map(saved.map((f) => [f.id, f]));
+    const kept = this.features.filter((f) => !removed.has(f.id)).map((f) => byId.get(f.id) ?? f);
+    const known = new Set(kept.map((f) => f.id));
+    this.features = [...kept, ...saved.filter((f) => !known.has(f.id) && !removed.has(f.id))];
+    (this.map?.getSource(this.sourceId) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: this.features.map(toGeoJsonFeature) });
   }
 }
 
@@ -113,11 +128,13 @@ export class FeatureLayerView {
   private readonly styleLayerIds: string[] = [];
   private readonly baseOpacity = new Map<string, number>();
   private extraFilter: FilterSpecification | null = null;
+  /** Features drawn by the editor instead (being edited), by id. */
+  private hiddenIds: string[] = [];
   private visible = false;
   private opacity = 1;
 
-  constructor(readonly layer: Layer) {
-    this.source = usesTiles(layer) ? new VectorTileFeatureSource(layer.key) : new GeoJsonFeatureSource(layer.key);
+  constructor(readonly layer: Layer, source?: FeatureSource) {
+    this.source = source ?? (usesTiles(layer) ? new VectorTileFeatureSource(layer.key) : new GeoJsonFeatureSource(layer.key));
     this.kinds = kindsFor(layer.geometryTypes);
   }
 
@@ -212,13 +229,35 @@ export class FeatureLayerView {
     this.extraFilter = filter;
     for (const id of this.styleLayerIds) {
       const kind = id.slice(id.lastIndexOf('-') + 1);
-      map.setFilter(id, kind === 'label' ? filter : this.geometryFilter(kind as Kind));
+      map.setFilter(id, kind === 'label' ? this.labelFilter() : this.geometryFilter(kind as Kind));
     }
+  }
+
+  /** Hides features the editor draws itself while they are being edited. */
+  setHiddenIds(map: MapLibreMap, ids: string[]): void {
+    if (ids.length === 0 && this.hiddenIds.length === 0) return;
+    this.hiddenIds = ids;
+    this.setFilter(map, this.extraFilter);
+  }
+
+  private labelFilter(): FilterSpecification | null {
+    const hidden = this.hiddenFilter();
+    if (!hidden) return this.extraFilter;
+    return (this.extraFilter ? ['all', this.extraFilter, hidden] : hidden) as FilterSpecification;
+  }
+
+  private hiddenFilter(): unknown {
+    // GeoJSON features carry the id as a property, vector tile features as the feature id.
+    return this.hiddenIds.length ? ['!', ['in', ['to-string', ['coalesce', ['get', FEATURE_ID_PROPERTY], ['id']]], ['literal', this.hiddenIds]]] : null;
   }
 
   private geometryFilter(kind: Kind): FilterSpecification {
     const byGeometry = kind === 'fill' ? POLYGONS : kind === 'circle' ? POINTS : this.kinds.includes('fill') ? ['any', POLYGONS, LINES] : LINES;
-    return (this.extraFilter ? ['all', byGeometry, this.extraFilter] : byGeometry) as FilterSpecification;
+    const filters: unknown[] = [byGeometry];
+    if (this.extraFilter) filters.push(this.extraFilter);
+    const hidden = this.hiddenFilter();
+    if (hidden) filters.push(hidden);
+    return (filters.length > 1 ? ['all', ...filters] : byGeometry) as FilterSpecification;
   }
 
   private apply(map: MapLibreMap): void {
