@@ -20,13 +20,12 @@ import {
 import { LoadStats, prng, runLoad } from './load';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-const BENCH_DB = 'chizu_bench';
 const LAYER = 'street_lights';
 const PAGE = 5000; // FEATURES_PAGE_MAX: the largest page our API serves
 const CENTRE = { lon: 140.168, lat: 35.669 }; // Yotsukaido station: the densest part of the demo city
 const WRITE_ATTRIBUTES = { watts: 20 };
 
-interface Options { quick: boolean; scale: number; reuse: boolean; adminUrl: string }
+interface Options { quick: boolean; scale: number; reuse: boolean; adminUrl: string; database: string }
 
 function parseOptions(argv: string[]): Options {
   const quick = argv.includes('--quick');
@@ -35,14 +34,15 @@ function parseOptions(argv: string[]): Options {
   const scale = at >= 0 ? Number(argv[at + 1]) : quick ? 4 : 72;
   if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale needs a positive number');
   const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
-  return { quick, scale, reuse: argv.includes('--reuse'), adminUrl };
+  // The quick run has a database of its own, so it never throws away the seeded full-size city.
+  return { quick, scale, reuse: argv.includes('--reuse'), adminUrl, database: quick ? 'chizu_bench_quick' : 'chizu_bench' };
 }
 
 /** How many tasks each measurement runs (after its warm-up). */
 function plan(quick: boolean) {
   return quick
-    ? { viewport: { 2000: { c1: 10, c8: 24 }, 20000: { c1: 3, c8: 8 } }, tiles: 60, writes: 2000, warmup: 2 }
-    : { viewport: { 2000: { c1: 40, c8: 160 }, 20000: { c1: 10, c8: 40 } }, tiles: 300, writes: 10_000, warmup: 3 };
+    ? { viewport: { 2000: { c1: 10, c8: 24 }, 19800: { c1: 3, c8: 8 } }, tiles: 60, writes: 2000, warmup: 2 }
+    : { viewport: { 2000: { c1: 40, c8: 160 }, 19800: { c1: 10, c8: 40 } }, tiles: 300, writes: 10_000, warmup: 3 };
 }
 
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -79,7 +79,9 @@ class Child {
     this.logFile = path.join(os.tmpdir(), `chizu-bench-${name}.log`);
     const out = fs.openSync(this.logFile, 'w');
     this.process = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
-    this.process.on('exit', (code) => { if (code && code !== 0 && !this.stopping) log(`${name} exited with ${code}; see ${this.logFile}`); });
+    this.process.on('exit', (code, signal) => {
+      if (!this.stopping) log(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); see ${this.logFile}`);
+    });
   }
   private stopping = false;
   get pid(): number { return this.process.pid!; }
@@ -128,10 +130,16 @@ class MemorySampler {
   stop() { clearInterval(this.timer); }
 }
 
+/**
+ * Every request asks for uncompressed bodies: on loopback compression only costs, and the peer has
+ * none; the cost of gzip is reported as a measurement of its own.
+ */
+let acceptEncoding = 'identity';
+
 async function postJson(url: string, body: unknown, token?: string): Promise<any> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   const json = (await res.json()) as { data?: any; errors?: unknown };
@@ -144,18 +152,20 @@ type BBox = [number, number, number, number];
 /** A square viewport around the centre holding about `target` features of the layer. */
 async function viewportFor(pool: pg.Pool, layerId: number, target: number): Promise<{ bbox: BBox; count: number }> {
   const cos = Math.cos((CENTRE.lat * Math.PI) / 180);
-  const box = (half: number): BBox => [CENTRE.lon - half / cos, CENTRE.lat - half, CENTRE.lon + half / cos, CENTRE.lat + half];
+  // Rounded to 1e-6° (about 10 cm) so the bbox reads well in the results; counted as rounded.
+  const box = (half: number): BBox => [CENTRE.lon - half / cos, CENTRE.lat - half, CENTRE.lon + half / cos, CENTRE.lat + half]
+    .map((v) => Math.round(v * 1e6) / 1e6) as BBox;
   const count = async (half: number) => (await pool.query(bboxCountSql, [layerId, ...box(half)])).rows[0].n as number;
   let lo = 0.0001;
   let hi = 0.05;
   for (let i = 0; i < 30; i++) {
     const mid = (lo + hi) / 2;
     const n = await count(mid);
-    if (Math.abs(n - target) / target < 0.01) return { bbox: box(mid).map((v) => Math.round(v * 1e6) / 1e6) as BBox, count: await count(mid) };
+    if (Math.abs(n - target) / target < 0.01) return { bbox: box(mid), count: n };
     if (n < target) lo = mid; else hi = mid;
   }
   const half = (lo + hi) / 2;
-  return { bbox: box(half).map((v) => Math.round(v * 1e6) / 1e6) as BBox, count: await count(half) };
+  return { bbox: box(half), count: await count(half) };
 }
 
 function tileOf(lon: number, lat: number, z: number) {
@@ -171,9 +181,8 @@ interface Measurement {
   ours: number;
   floor: number | null;
   peer: number | null;
-  /** ours / floor and ours / peer, in the unit's own sense (see `better`). */
-  ratio_to_floor: number | null;
-  ratio_to_peer: number | null;
+  /** ours ÷ floor and ours ÷ peer, in the unit's own sense (see `better`). */
+  ratios: { floor: number | null; peer: number | null };
   note?: string;
 }
 
@@ -182,14 +191,14 @@ const round = (v: number, digits = 2) => (Number.isFinite(v) ? Math.round(v * 10
 function measurement(name: string, unit: string, better: 'lower' | 'higher', ours: number, floor: number | null, peer: number | null, note?: string): Measurement {
   return {
     name, unit, better, ours: round(ours), floor: floor === null ? null : round(floor), peer: peer === null ? null : round(peer),
-    ratio_to_floor: floor ? round(ours / floor, 3) : null, ratio_to_peer: peer ? round(ours / peer, 3) : null, ...(note ? { note } : {}),
+    ratios: { floor: floor ? round(ours / floor, 3) : null, peer: peer ? round(ours / peer, 3) : null }, ...(note ? { note } : {}),
   };
 }
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const counts = plan(options.quick);
-  const url = dbUrl(options.adminUrl, BENCH_DB);
+  const url = dbUrl(options.adminUrl, options.database);
   const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
   if (!fs.existsSync(serverMain)) throw new Error('dist/server/main.js is missing: run through `npm run bench`, which builds it');
   const t0 = Date.now();
@@ -198,17 +207,17 @@ async function main() {
   const marker = `chizu-bench scale=${options.scale}`;
   const admin = new pg.Client({ connectionString: options.adminUrl });
   await admin.connect();
-  const existing = (await admin.query(benchMarkerSql(BENCH_DB))).rows[0]?.marker;
+  const existing = (await admin.query(benchMarkerSql(options.database))).rows[0]?.marker;
   if (options.reuse && existing === marker) {
-    log(`reusing database ${BENCH_DB} (${marker})`);
+    log(`reusing database ${options.database} (${marker})`);
   } else {
-    log(`creating database ${BENCH_DB} with the demo city at scale ${options.scale}`);
-    await admin.query(`DROP DATABASE IF EXISTS ${ident(BENCH_DB)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${ident(BENCH_DB)}`);
+    log(`creating database ${options.database} with the demo city at scale ${options.scale}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${ident(options.database)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${ident(options.database)}`);
     const seedStart = Date.now();
     await run(process.execPath, [path.join(repoRoot, 'dist', 'server', 'seed', 'main.js'), '--scale', String(options.scale), '--users'], { DATABASE_URL: url });
     log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
-    await admin.query(`COMMENT ON DATABASE ${ident(BENCH_DB)} IS ${quoteLiteral(marker)}`);
+    await admin.query(`COMMENT ON DATABASE ${ident(options.database)} IS ${quoteLiteral(marker)}`);
   }
   await admin.end();
 
@@ -223,7 +232,10 @@ async function main() {
 
   // 2. The two servers, as child processes, so their memory can be read from /proc.
   const oursPort = await freePort();
-  const ours = new Child('chizu', [serverMain], { DATABASE_URL: url, PORT: String(oursPort), SEED_DEMO: 'false', ALLOW_ANONYMOUS_READ: 'false' });
+  // Both servers in production mode (NODE_ENV for express and graphql-js, GRAPHILE_ENV for PostGraphile).
+  const ours = new Child('chizu', [path.join(__dirname, 'serve.js')], {
+    DATABASE_URL: url, PORT: String(oursPort), SEED_DEMO: 'false', ALLOW_ANONYMOUS_READ: 'false', NODE_ENV: 'production',
+  });
   const oursUrl = `http://127.0.0.1:${oursPort}`;
   const peerPort = await freePort();
   const peer = new Child('postgraphile', [path.join(__dirname, 'peer.js'), String(peerPort), url], { GRAPHILE_ENV: 'production' });
@@ -284,7 +296,8 @@ async function main() {
   };
 
   oursMemory.phase = peerMemory.phase = 'viewport';
-  for (const target of [2000, 20000] as const) {
+  // ~20k is aimed just below 20,000 so that it is four full pages.
+  for (const target of [2000, 19800] as const) {
     const { bbox, count } = await viewportFor(pool, layerId, target);
     details[`viewport_${target}`] = { bbox, features: count, pages: Math.ceil(count / PAGE) };
     log(`viewport ~${target}: bbox ${bbox.join(',')} holds ${count} features (${Math.ceil(count / PAGE)} page(s) of ${PAGE})`);
@@ -307,7 +320,24 @@ async function main() {
         measurement(`${label} throughput`, 'viewports/s', 'higher', stats.ours.throughput, stats.floor.throughput, stats.peer.throughput),
       );
     }
-    if (target === 2000) { oursMemory.phase = 'viewport-20k'; }
+    if (target === 2000) {
+      // What a browser gets: the same viewport, gzip accepted (only if the server compresses).
+      acceptEncoding = 'gzip';
+      const probe = await fetch(`${oursUrl}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip', authorization: `Bearer ${reader}` },
+        body: JSON.stringify({ query: OURS_Q, variables: { bbox, after: null } }),
+      });
+      const gzipped = probe.headers.get('content-encoding') === 'gzip';
+      await probe.arrayBuffer();
+      if (gzipped) {
+        const zipped = await runLoad(() => viewportOurs(bbox), counts.viewport[2000].c1, 1);
+        const plain = results.find((m) => /^viewport 2k .* c1 p50$/.test(m.name))!;
+        results.push(measurement(`viewport 2k (${count} features) c1 p50 with gzip`, 'ms', 'lower', zipped.p50, plain.floor, plain.peer,
+          'the same request with Accept-Encoding: gzip, as a browser sends it; the server compresses, the floor and the peer do not'));
+      }
+      acceptEncoding = 'identity';
+      oursMemory.phase = 'viewport-20k';
+    }
   }
   const rssAfterViewports = oursMemory.rssMb();
 
@@ -327,7 +357,7 @@ async function main() {
   const tileSql = mvtTileSql(propertyKeys.length);
   const tileOurs = async (i: number) => {
     const t = tiles[i % tiles.length];
-    const res = await fetch(`${oursUrl}/tiles/${LAYER}/${t.z}/${t.x}/${t.y}.mvt`, { headers: { authorization: `Bearer ${reader}` } });
+    const res = await fetch(`${oursUrl}/tiles/${LAYER}/${t.z}/${t.x}/${t.y}.mvt`, { headers: { authorization: `Bearer ${reader}`, 'accept-encoding': acceptEncoding } });
     if (res.status !== 200) throw new Error(`tile ${t.z}/${t.x}/${t.y}: HTTP ${res.status}`);
     return Buffer.from(await res.arrayBuffer());
   };
@@ -349,7 +379,8 @@ async function main() {
     const f = await runLoad(tileFloor, tiles.length, c);
     log(`tiles c${c}: ours ${o.throughput.toFixed(1)}/s p95 ${o.p95.toFixed(1)} ms; floor ${f.throughput.toFixed(1)}/s p95 ${f.p95.toFixed(1)} ms`);
     results.push(
-      measurement(`tiles z12-16 c${c} throughput`, 'tiles/s', 'higher', o.throughput, f.throughput, null, 'floor: the same ST_AsMVT statement through pg; PostGraphile serves no tiles'),
+      measurement(`tiles z12-16 c${c} throughput`, 'tiles/s', 'higher', o.throughput, f.throughput, null,
+        c === 1 ? 'floor: the same ST_AsMVT statement through pg, same tiles; PostGraphile serves no tiles' : undefined),
       measurement(`tiles z12-16 c${c} p95`, 'ms', 'lower', o.p95, f.p95, null),
     );
   }
@@ -438,7 +469,7 @@ const ratio = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}×`);
 function writeResults(results: Measurement[], environment: Record<string, unknown>, details: Record<string, unknown>) {
   const dir = path.join(repoRoot, 'test', 'bench');
   fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify({ environment, details, measurements: results }, null, 2)}\n`);
-  const rows = results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} | ${fmt(m.floor, m.unit)} | ${fmt(m.peer, m.unit)} | ${ratio(m.ratio_to_floor)} | ${ratio(m.ratio_to_peer)} |`);
+  const rows = results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} | ${fmt(m.floor, m.unit)} | ${fmt(m.peer, m.unit)} | ${ratio(m.ratios.floor)} | ${ratio(m.ratios.peer)} |`);
   const notes = results.filter((m) => m.note).map((m) => `- **${m.name}**: ${m.note}`);
   const md = [
     '# Benchmark results',
@@ -470,7 +501,7 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
     ['tiles c8 throughput', results.find((m) => m.name === 'tiles z12-16 c8 throughput')],
     ['writes', results.find((m) => m.name.startsWith('write'))],
   ];
-  const summary = parts.map(([label, m]) => m ? `${label} ${ratio(m.ratio_to_floor)} floor${m.ratio_to_peer !== null ? ` ${ratio(m.ratio_to_peer)} peer` : ''}` : `${label} —`);
+  const summary = parts.map(([label, m]) => m ? `${label} ${ratio(m.ratios.floor)} floor${m.ratios.peer !== null ? ` ${ratio(m.ratios.peer)} peer` : ''}` : `${label} —`);
   const peak = results.find((m) => m.name.startsWith('server peak'));
   console.log(`[bench] wrote test/bench/results.json and test/bench/results.md`);
   console.log(`SUMMARY ${summary.join(' | ')} | peak RSS ${fmt(peak?.ours ?? null, 'MB')} MB (peer ${fmt(peak?.peer ?? null, 'MB')} MB)`);
