@@ -5,6 +5,7 @@ import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
@@ -75,7 +76,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
     schema: buildGraphQLSchema(),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requireSessionPlugin(config)],
+    // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config)],
   });
   await apollo.start();
 

@@ -1,3 +1,4 @@
+import './runtime';
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createServer } from './app';

@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { AppError, badInput, forbidden, notFound } from '../../errors';
+import { sessionUserSql } from './auth.sql';
 import { isAdmin, SessionUser } from './permissions';
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -48,9 +49,12 @@ export class AuthService {
   /** The user of a valid (unexpired, unrevoked) session token, or null. */
   async authenticate(token: string | undefined): Promise<SessionUser | null> {
     if (!token) return null;
-    const session = await this.db.prisma.userSession.findUnique({ where: { tokenHash: sha256(token) } });
-    if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
-    return this.sessionUser(session.userId);
+    const row = (await this.db.pool.query(sessionUserSql, [sha256(token)])).rows[0];
+    if (!row) return null;
+    return {
+      id: row.id, username: row.username, displayName: row.display_name, role: row.role,
+      departmentKey: row.department_key, grantedLayerIds: row.granted_layer_ids,
+    };
   }
 
   async logout(token: string): Promise<void> {

@@ -11,6 +11,7 @@ import { Feature, FeatureConnection, FeatureHit } from './feature.type';
 export function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
   const names = selectedFieldNames(info);
   return {
+    times: names.has('createdAt') || names.has('updatedAt') || names.has('deletedAt'),
     measures: names.has('lengthM') || names.has('areaM2'),
     users: names.has('createdBy') || names.has('updatedBy'),
   };

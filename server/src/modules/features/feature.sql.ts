@@ -4,6 +4,8 @@ import { BBox } from '../../domain/geometry';
 
 /** Optional columns, selected only when the GraphQL query asks for them. */
 export interface FeatureColumns {
+  /** createdAt, updatedAt, deletedAt (parsing dates is a visible cost on large pages). */
+  times?: boolean;
   measures?: boolean;
   users?: boolean;
 }
@@ -26,10 +28,8 @@ export interface FeatureRow {
 
 /** SELECT list and FROM clause for feature rows (alias f; layer l). */
 export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []): string {
-  const cols = [...extra, 
-    'f.id::text AS id', 'l.key AS layer_key', 'ST_AsGeoJSON(f.geom, 7)::json AS geometry', 'f.attributes',
-    'f.version', 'f.created_at', 'f.updated_at', 'f.deleted_at',
-  ];
+  const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', 'ST_AsGeoJSON(f.geom, 7)::json AS geometry', 'f.attributes', 'f.version'];
+  if (columns.times) cols.push('f.created_at', 'f.updated_at', 'f.deleted_at');
   let from = 'feature f JOIN layer l ON l.id = f.layer_id';
   if (columns.measures) {
     cols.push(

@@ -1,7 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GeoJSONScalar, JSONObjectScalar } from '../../scalars';
 
-@ObjectType({ description: 'One feature of a layer: geometry plus attributes keyed by field key' })
+// simpleResolvers: plain property reads, no per-field wrapper (a viewport has thousands of features).
+@ObjectType({ description: 'One feature of a layer: geometry plus attributes keyed by field key', simpleResolvers: true })
 export class Feature {
   @Field(() => ID) id!: string;
   @Field() layerKey!: string;
@@ -17,26 +18,26 @@ export class Feature {
   @Field(() => Float, { nullable: true, description: 'Geodesic area in square metres (polygons)' }) areaM2?: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FeatureEdge {
   @Field() cursor!: string;
   @Field(() => Feature) node!: Feature;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FeatureConnection {
   @Field(() => Int, { description: 'All features matching the filters (not just this page)' }) totalCount!: number;
   @Field(() => [FeatureEdge]) edges!: FeatureEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: 'A feature found near a point, with its distance' })
+@ObjectType({ description: 'A feature found near a point, with its distance', simpleResolvers: true })
 export class FeatureHit {
   @Field(() => Float, { description: 'Geodesic distance from the point in metres (0 inside a polygon)' }) distanceM!: number;
   @Field(() => Feature) feature!: Feature;

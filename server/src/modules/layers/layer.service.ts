@@ -7,7 +7,7 @@ import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import {
   departmentExistsSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
-  lockLayerSql, updateLayerSql,
+  listLayersSql, lockLayerSql, updateLayerSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
 
@@ -45,14 +45,14 @@ export class LayerService {
   constructor(private readonly db: Database) {}
 
   async list(): Promise<LayerRecord[]> {
-    const rows = await this.db.prisma.layer.findMany({
-      include: { department: true }, orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }],
-    });
+    const { rows } = await this.db.pool.query(listLayersSql);
     return rows.map((row) => {
-      const fieldDefs = row.fields as unknown as FieldDefinition[];
+      const fieldDefs = row.fields as FieldDefinition[];
       return {
-        ...row,
-        style: row.style as Record<string, unknown>,
+        id: row.id, key: row.key, nameJa: row.name_ja, nameEn: row.name_en, departmentKey: row.department_key,
+        department: { key: row.department_key, nameJa: row.department_name_ja, nameEn: row.department_name_en },
+        geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
+        dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, computed: f.computed as never })),
       };

@@ -65,3 +65,11 @@ export const updateLayerSql = `
     geometry_types = $5, fields = $6::jsonb, style = COALESCE($7::jsonb, style), label_field = $8,
     sort_order = COALESCE($9, sort_order), data_version = data_version + 1, updated_at = now()
   WHERE id = $1`;
+
+/** All layers with their departments, in display order (read on most requests, so plain SQL). */
+export const listLayersSql = `
+  SELECT l.id, l.key, l.name_ja, l.name_en, l.department_key, l.geometry_types, l.fields, l.style, l.label_field,
+         l.sort_order, l.data_version, l.created_at, l.updated_at,
+         d.name_ja AS department_name_ja, d.name_en AS department_name_en
+  FROM layer l JOIN department d ON d.key = l.department_key
+  ORDER BY l.sort_order, l.key`;
