@@ -1,5 +1,6 @@
 // UI text of editing, history and layer administration (Japanese first, English alongside).
 // Kept beside the editing code so the shared catalogues (i18n/ja.ts, en.ts) stay small.
+import { useMemo } from 'react';
 import { interpolate, useI18n } from '../i18n';
 
 export const editJa = {
@@ -377,6 +378,9 @@ export type EditText = (key: EditMessageKey, params?: Record<string, string | nu
 
 export function useEditText(): EditText {
   const { lang } = useI18n();
-  const messages = lang === 'ja' ? editJa : editEn;
-  return (key, params) => interpolate(messages[key], params);
+  // Stable per language, so effects may depend on it.
+  return useMemo<EditText>(() => {
+    const messages = lang === 'ja' ? editJa : editEn;
+    return (key, params) => interpolate(messages[key], params);
+  }, [lang]);
 }

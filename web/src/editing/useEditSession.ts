@@ -20,7 +20,7 @@ import {
   type DraftFeature, type FeatureKey,
 } from './graph';
 import { canRedo, canUndo, redoAnnotation, undoAnnotation } from './history';
-import { useEditText } from './messages';
+import { useEditText, type EditMessageKey } from './messages';
 import { graphOf, initialSession, sessionReducer, type SessionEvent, type SessionState } from './session';
 import { snap } from './snapping';
 import { serverProblems, validateAttributes, type FieldProblem } from './validate';
@@ -133,7 +133,10 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
         [point.x + SNAP_PIXELS, point.y + SNAP_PIXELS],
       ];
       const rendered = styleLayers.length ? map.queryRenderedFeatures(box, { layers: styleLayers }) : [];
-      const candidates = [...rendered.map((f) => f.geometry as Geometry), ...(controllerRef.current?.geometriesExcept(excludeKey) ?? [])];
+      // Lines and areas only: a point dropped onto another point (two mirrors in one place) is never meant.
+      const candidates = [...rendered.map((f) => f.geometry as Geometry), ...(controllerRef.current?.geometriesExcept(excludeKey) ?? [])].filter(
+        (g) => !g.type.endsWith('Point'),
+      );
       const result = snap(point, candidates, (p) => map.project([p[0], p[1]]), SNAP_PIXELS);
       return result?.position;
     },
@@ -158,7 +161,7 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
         const target = live.current.layer;
         if (!target) return;
         const geometry = asLayerGeometry(drawn.type === 'Point' ? snapPoint(drawn) : drawn, target.geometryTypes);
-        const labels: Record<DrawMode, Parameters<typeof te>[0]> = { point: 'actionAddPoint', linestring: 'actionAddLine', polygon: 'actionAddPolygon' };
+        const labels: Record<DrawMode, EditMessageKey> = { point: 'actionAddPoint', linestring: 'actionAddLine', polygon: 'actionAddPolygon' };
         edit({ action: actionAddFeature({ key, layerKey: target.key, geometry, attributes: {} }), annotation: { label: live.current.te(labels[mode]) }, select: key });
         // Fill in the form next, then move or reshape it.
         setToolState('select');
@@ -182,7 +185,7 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
       controllerRef.current = null;
       controller.destroy();
     };
-  }, [map, layerKey, edit, snapAt, snapPoint, te]);
+  }, [map, layerKey, edit, snapAt, snapPoint]);
 
   useEffect(() => {
     controllerRef.current?.setTool(tool);
