@@ -146,6 +146,7 @@ test('the roads editor adds a curve mirror by clicking next to a road: it snaps 
   const normal = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
   const at = await screenOf(view, middle);
   await page.getByRole('button', { name: '点を追加' }).click();
+  expect(await page.getByRole('button', { name: '点を追加' }).getAttribute('aria-pressed')).toBe('true');
   await page.mouse.click(at.x + normal.x * 7, at.y + normal.y * 7);
 
   await panel().locator('.edit-feature').waitFor();
@@ -315,7 +316,8 @@ test('coordinates typed as zone IX X/Y add a point there; the server\'s refusal 
   await guarded.screenshot('18-server-problem');
 
   // Typed as plane coordinates (X northing, Y easting) at the first mirror's place instead.
-  await panel().getByRole('button', { name: '座標入力' }).click();
+  const toggle = panel().getByRole('button', { name: '座標入力' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const entry = panel().locator('.coordinate-entry');
   const { data } = await asColleague<{ enquiry: { planeX: number; planeY: number } }>('admin', 'query($lon: Float!, $lat: Float!) { enquiry(lon: $lon, lat: $lat) { planeX planeY } }', { lon: afterFirstDrag[0], lat: afterFirstDrag[1] });
   await entry.locator('textarea').fill(`${data!.enquiry.planeX.toFixed(3)}, ${data!.enquiry.planeY.toFixed(3)}`);
@@ -357,4 +359,62 @@ test('the environment editor can edit garbage points but not curve mirrors', asy
   await page.waitForTimeout(1000);
   expect(await panel().locator('.edit-feature').count()).toBe(0);
   await guarded.screenshot('20-env-editor');
+});
+
+test('an administrator filters recent changes by layer and user, and creates a layer with fields and a previewed style', async () => {
+  await logout();
+  await login('admin');
+  const changes = page.locator('details.changes-section');
+  await changes.locator('summary').click();
+  await changes.getByRole('combobox', { name: 'レイヤ' }).selectOption({ label: 'カーブミラー' });
+  await changes.getByRole('textbox', { name: 'ユーザー名' }).fill('roads');
+  await changes.getByRole('button', { name: '表示' }).click();
+  const items = changes.locator(`.changes-list li[data-feature-id="${mirrorId}"]`);
+  // Versions 1, 2, 3 and 5 are the roads editor's; 4 was the colleague's.
+  await eventually(async () => expect(await items.count()).toBe(4));
+  await changes.getByRole('textbox', { name: 'ユーザー名' }).fill('admin');
+  await changes.getByRole('button', { name: '表示' }).click();
+  await eventually(async () => expect(await items.count()).toBe(1));
+  expect(await items.first().textContent()).toContain('第4版');
+  await items.first().getByRole('button', { name: '地物と履歴を表示' }).click();
+  await items.first().locator('.history-version').first().waitFor();
+  await guarded.screenshot('21-admin-changes');
+  await changes.locator('summary').click();
+
+  const admin = page.locator('details.layer-admin-section');
+  await admin.locator('summary').click();
+  await admin.getByRole('textbox', { name: 'キー（英小文字・数字・_）' }).fill('fire_hydrants');
+  await admin.getByRole('textbox', { name: 'レイヤ名', exact: true }).fill('消火栓');
+  await admin.getByRole('textbox', { name: 'レイヤ名（英語）' }).fill('Fire hydrants');
+  await admin.locator('input[type="color"]').fill('#e8590c');
+  await admin.getByRole('slider', { name: /点の大きさ/ }).fill('8');
+  expect(await admin.getByTestId('style-preview').locator('circle').getAttribute('fill')).toBe('#e8590c');
+  expect(await admin.getByTestId('style-preview').locator('circle').getAttribute('r')).toBe('8');
+  await admin.getByRole('button', { name: '項目を追加' }).click();
+  const field = admin.locator('.field-editor[data-field-index="1"]');
+  await field.getByRole('textbox', { name: 'キー' }).fill('pressure');
+  await field.getByRole('textbox', { name: '項目名', exact: true }).fill('水圧');
+  await field.getByRole('combobox', { name: '型' }).selectOption('NUMBER');
+  await field.getByRole('textbox', { name: '最小' }).fill('2');
+  await field.getByRole('textbox', { name: '最大' }).fill('1');
+  await field.getByRole('textbox', { name: '単位' }).fill('MPa');
+  await admin.getByRole('button', { name: 'レイヤを作成' }).click();
+  await eventually(async () => expect(await admin.getByRole('alert').textContent()).toBe('最大は最小以上にしてください。'));
+  await field.getByRole('textbox', { name: '最小' }).fill('0');
+  await admin.getByRole('button', { name: 'レイヤを作成' }).click();
+  await eventually(async () => expect(await admin.getByRole('status').textContent()).toBe('「消火栓」を保存しました。'));
+  await page.getByRole('checkbox', { name: '消火栓を表示' }).waitFor();
+  await guarded.screenshot('22-admin-layer');
+
+  const { data } = await asColleague<{ layer: { nameJa: string; style: { color: string; circle: Record<string, unknown> }; fields: { key: string; type: string; min: number; max: number; unit: string }[] } }>(
+    'admin',
+    '{ layer(key: "fire_hydrants") { nameJa style fields { key type min max unit } } }',
+  );
+  expect(data!.layer.nameJa).toBe('消火栓');
+  expect(data!.layer.style.color).toBe('#e8590c');
+  expect(data!.layer.style.circle['circle-radius']).toBe(8);
+  expect(data!.layer.fields).toEqual([
+    { key: 'name', type: 'TEXT', min: null, max: null, unit: null },
+    { key: 'pressure', type: 'NUMBER', min: 0, max: 1, unit: 'MPa' },
+  ]);
 });

@@ -7,7 +7,7 @@ import { fetchFeature, fetchFeaturesAt, fetchLayers } from './api/queries';
 import type { Feature, Layer, SearchResult, User } from './api/types';
 import { useI18n } from './i18n';
 import { loadConfig, type AppConfig } from './map/config';
-import { FeatureLayerView } from './map/featureLayers';
+import { FeatureLayerView, GeoJsonFeatureSource } from './map/featureLayers';
 import { pixelsToMetres } from './map/geodesy';
 import { townArea } from './map/basemap';
 import { MapView } from './map/MapView';
@@ -19,6 +19,7 @@ import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
 import { useEditSession } from './editing/useEditSession';
 import { EditPanel } from './panels/EditPanel';
 import { EditSection } from './panels/EditToolbar';
+import { AdminSections } from './panels/AdminSections';
 import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats';
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
@@ -27,6 +28,8 @@ import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
 import { ZoomControls } from './panels/ZoomControls';
+import { EnquiryPanel, placeOf } from './panels/EnquiryPanel';
+import { BOUNDARY_RECORDS, canEditLayer, FeatureActions, LedgerPanel, type LedgerView } from './panels/LedgerPanel';
 
 /** Identify looks this many screen pixels around the click. */
 const IDENTIFY_PIXELS = 8;
@@ -50,6 +53,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [tableLayerKey, setTableLayerKey] = useState<string | null>(null);
   const [measureMode, setMeasureMode] = useState<MeasureMode | null>(null);
   const [disasterYears, setDisasterYears] = useState<[number, number] | null>(null);
+  // Road ledger / boundary record / attachments column (issue 7).
+  const [ledger, setLedger] = useState<LedgerView | null>(null);
 
   useEffect(() => {
     loadConfig().then(setConfig);
@@ -187,6 +192,10 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       if (!map) return;
       if (result.bbox?.length === 4) zoomToBounds(map, result.bbox);
       else if (result.geometry) zoomToGeometry(map, result.geometry);
+      if (result.kind === 'route') {
+        setLedger({ kind: 'route', routeNo: result.label });
+        return;
+      }
       if (result.kind === 'feature' && result.featureId) {
         try {
           const feature = await fetchFeature(result.featureId);
@@ -211,8 +220,32 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   const tableLayer = tableLayerKey ? layersByKey.get(tableLayerKey) : undefined;
 
+  // Administrators change layers: read them again (the map redraws them).
+  const reloadLayers = useCallback(() => {
+    fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
+  }, []);
+  const showFeatureById = useCallback(
+    (id: string) => {
+      fetchFeature(id).then((feature) => feature && showFeature(feature), () => {});
+    },
+    [showFeature],
+  );
+
+  const ledgerOpen = ledger !== null && !editing;
+  const enquiryPlace = useMemo(() => placeOf(identify, selected), [identify, selected]);
+  const visibleLayerKeys = useMemo(() => (layers ?? []).filter((l) => isVisible(prefs, l.key)).map((l) => l.key), [layers, prefs]);
+  const onRecordCreated = useCallback(
+    (feature: Feature) => {
+      const source = views.get(feature.layerKey)?.source;
+      if (source instanceof GeoJsonFeatureSource) source.applyEdits([feature], []);
+      showFeature(feature);
+      setLedger({ kind: 'record', feature });
+    },
+    [views, showFeature],
+  );
+
   return (
-    <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}`}>
+    <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}${ledgerOpen ? ' with-ledger' : ''}`}>
       <header className="app-header">
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>
@@ -249,10 +282,23 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           )}
         </details>
         <EditSection session={editSession} layersByKey={layersByKey} />
+        <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
         <details open>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
         </details>
+        <details open>
+          <summary>{t('enquirySection')}</summary>
+          <EnquiryPanel place={enquiryPlace} visibleLayers={visibleLayerKeys} layersByKey={layersByKey} />
+        </details>
+        {canEditLayer(user, BOUNDARY_RECORDS) && (
+          <details open>
+            <summary>{t('boundaryRecords')}</summary>
+            <button type="button" onClick={() => setLedger({ kind: 'newRecord' })}>
+              {t('newBoundaryRecordButton')}
+            </button>
+          </details>
+        )}
         {disasterLayerDef && (
           <details>
             <summary>{t('disaster')}</summary>
@@ -280,6 +326,20 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
             setIdentify(null);
             setSelected(null);
           }}
+          renderExtra={(feature) => <FeatureActions feature={feature} onOpen={setLedger} />}
+        />
+      )}
+
+      {ledgerOpen && (
+        <LedgerPanel
+          view={ledger}
+          map={map}
+          user={user}
+          layersByKey={layersByKey}
+          selectedId={selected?.id ?? null}
+          onSelectFeature={showFeature}
+          onCreated={onRecordCreated}
+          onClose={() => setLedger(null)}
         />
       )}
 

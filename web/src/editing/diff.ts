@@ -27,19 +27,22 @@ export interface PendingChange {
   input: FeatureChangeInput;
 }
 
-/** Positions are compared to 1e-9 degrees (about 0.1 mm), below any edit a person makes. */
-const PRECISION = 1e9;
+/**
+ * Positions closer than 1e-7 degrees (about 1 cm) are the same: the API gives geometries with 7
+ * decimals in reads and 9 in conflicts, and nobody drags a feature by less than a centimetre.
+ */
+const TOLERANCE = 1e-7;
 
-function roundDeep(value: unknown): unknown {
-  if (typeof value === 'number') return Math.round(value * PRECISION) / PRECISION;
-  if (Array.isArray(value)) return value.map(roundDeep);
-  return value;
+function sameCoordinates(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= TOLERANCE;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameCoordinates(v, b[i]));
+  return false;
 }
 
 export function geometryEquals(a: Geometry, b: Geometry): boolean {
   if (a.type !== b.type) return false;
-  const coords = (g: Geometry) => ('coordinates' in g ? g.coordinates : g.geometries);
-  return JSON.stringify(roundDeep(coords(a))) === JSON.stringify(roundDeep(coords(b)));
+  if (a.type === 'GeometryCollection' || b.type === 'GeometryCollection') return JSON.stringify(a) === JSON.stringify(b);
+  return sameCoordinates(a.coordinates, b.coordinates);
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '';

@@ -75,8 +75,9 @@ describe('edit graph actions and the save diff', () => {
     expect(diffGraph(base, actionRevertFeature('7')(g, base), layers)).toEqual([]);
   });
 
-  test('geometries equal to 1e-9 degrees are equal', () => {
-    expect(geometryEquals({ type: 'Point', coordinates: [140.1, 35.6] }, { type: 'Point', coordinates: [140.1 + 1e-12, 35.6] })).toBe(true);
+  test('geometries within a centimetre are equal (7 decimals in reads, 9 in conflicts)', () => {
+    expect(geometryEquals({ type: 'Point', coordinates: [140.1234567, 35.6] }, { type: 'Point', coordinates: [140.123456749, 35.6] })).toBe(true);
+    expect(geometryEquals({ type: 'LineString', coordinates: [[0, 0], [1, 1]] }, { type: 'LineString', coordinates: [[0, 0]] })).toBe(false);
     expect(geometryEquals({ type: 'Point', coordinates: [140.1, 35.6] }, { type: 'Point', coordinates: [140.1 + 1e-6, 35.6] })).toBe(false);
   });
 });

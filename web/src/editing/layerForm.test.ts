@@ -1,0 +1,44 @@
+import type { Layer } from '../api/types';
+import { checkLayerDraft, draftFromLayer, emptyField, layerInput, newLayerDraft, styleObject } from './layerForm';
+
+describe('layer administration form', () => {
+  test('a new layer with a valid field passes and becomes the API input with a style per geometry kind', () => {
+    const draft = { ...newLayerDraft('roads'), key: 'fire_hydrants', nameJa: '消火栓', nameEn: 'Fire hydrants' };
+    expect(checkLayerDraft(draft)).toEqual([]);
+    const input = layerInput(draft);
+    expect(input).toMatchObject({ key: 'fire_hydrants', departmentKey: 'roads', geometryTypes: ['Point'] });
+    expect(input.fields).toEqual([{ key: 'name', label: '名称', labelEn: 'Name', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: null, unit: null, computed: null }]);
+    expect(input.style).toEqual({ color: '#0b7285', circle: { 'circle-color': '#0b7285', 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } });
+  });
+
+  test('the server\'s rules are said before sending: keys, duplicates, labels, enum options, min ≤ max', () => {
+    const draft = newLayerDraft('');
+    draft.key = 'Bad Key';
+    draft.fields = [
+      { ...emptyField(), key: 'a', label: 'A' },
+      { ...emptyField(), key: 'a', label: '' },
+      { ...emptyField(), key: 'kind', label: '種別', type: 'ENUM', options: ' 、 ' },
+      { ...emptyField(), key: 'size', label: '大きさ', type: 'INTEGER', min: '10', max: '5' },
+    ];
+    draft.labelField = 'missing';
+    expect(checkLayerDraft(draft).map((p) => p.path)).toEqual([
+      'layer.key', 'layer.nameJa', 'layer.departmentKey', 'fields.1.key', 'fields.1.label', 'fields.2.options', 'fields.3.max', 'layer.labelField',
+    ]);
+  });
+
+  test('an existing layer round-trips, with enum options split on 、 or commas', () => {
+    const layer = {
+      key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '', nameEn: '' },
+      geometryTypes: ['Point'], labelField: 'mirror_no', featureCount: 0, extent: null,
+      style: { color: '#1971c2', circle: { 'circle-color': '#1971c2', 'circle-radius': 5 } },
+      fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null }],
+    } as Layer;
+    const draft = draftFromLayer(layer);
+    expect(draft.fields[0]).toMatchObject({ options: '丸、角', existing: true });
+    draft.fields[0].options = '丸, 角,三角';
+    expect(layerInput(draft).fields[0].options).toEqual(['丸', '角', '三角']);
+    expect(styleObject({ ...draft, geometryTypes: ['Polygon'] })).toEqual({
+      color: '#1971c2', line: { 'line-color': '#1971c2', 'line-width': 3 }, fill: { 'fill-color': '#1971c2', 'fill-opacity': 0.3 },
+    });
+  });
+});

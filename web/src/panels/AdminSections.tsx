@@ -1,0 +1,32 @@
+// The administrators' sidebar sections: recent changes across layers, and layer administration.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Layer, User } from '../api/types';
+import { useEditText } from '../editing/messages';
+import { ChangesPanel } from './ChangesPanel';
+import { LayerAdmin } from './LayerAdmin';
+import './editing.css';
+
+interface Props {
+  user: User;
+  layers: Layer[] | null;
+  map: MapLibreMap | null;
+  onShowFeature(featureId: string): void;
+  onLayersChanged(): void;
+}
+
+export function AdminSections({ user, layers, map, onShowFeature, onLayersChanged }: Props) {
+  const te = useEditText();
+  if (user.role !== 'ADMIN' || !layers) return null;
+  return (
+    <>
+      <details className="changes-section">
+        <summary>{te('changesTitle')}</summary>
+        <ChangesPanel layers={layers} user={user} map={map} onShowFeature={onShowFeature} />
+      </details>
+      <details className="layer-admin-section">
+        <summary>{te('layerAdmin')}</summary>
+        <LayerAdmin layers={layers} map={map} onSaved={onLayersChanged} />
+      </details>
+    </>
+  );
+}

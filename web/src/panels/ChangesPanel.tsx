@@ -1,0 +1,142 @@
+// Administrators: recent changes across layers, filtered by layer, user and dates; each change
+// opens the feature on the map and its history.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useState } from 'react';
+import type { Layer, User } from '../api/types';
+import { fetchChanges, type ChangeEntry } from '../editing/api';
+import { useEditText, type EditMessageKey } from '../editing/messages';
+import { useI18n } from '../i18n';
+import { formatDateTime, HistoryPanel } from './HistoryPanel';
+
+const OP_LABEL: Record<string, EditMessageKey> = { create: 'opCreate', update: 'opUpdate', delete: 'opDelete', restore: 'opRestore' };
+
+interface Props {
+  layers: Layer[];
+  user: User;
+  map: MapLibreMap | null;
+  onShowFeature(featureId: string): void;
+}
+
+/** A date from a date input as the start (or end) of that day in Japan. */
+export function dayBoundary(date: string, end: boolean): string | null {
+  if (!date) return null;
+  return new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}+09:00`).toISOString();
+}
+
+export function ChangesPanel({ layers, user, map, onShowFeature }: Props) {
+  const i18n = useI18n();
+  const te = useEditText();
+  const [layer, setLayer] = useState('');
+  const [username, setUsername] = useState('');
+  const [since, setSince] = useState('');
+  const [until, setUntil] = useState('');
+  const [entries, setEntries] = useState<ChangeEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const layersByKey = new Map(layers.map((l) => [l.key, l]));
+
+  const search = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      setEntries(await fetchChanges({ layer: layer || null, user: username.trim() || null, since: dayBoundary(since, false), until: dayBoundary(until, true), first: 100 }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  return (
+    <div className="changes-panel">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
+        <label>
+          {te('filterLayer')}
+          <select value={layer} onChange={(e) => setLayer(e.target.value)}>
+            <option value="">{te('allLayers')}</option>
+            {layers.map((l) => (
+              <option key={l.key} value={l.key}>
+                {i18n.layerName(l)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {te('filterUser')}
+          <input value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label>
+          {te('filterSince')}
+          <input type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+        </label>
+        <label>
+          {te('filterUntil')}
+          <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+        </label>
+        <button type="submit" disabled={loading}>
+          {loading ? i18n.t('loading') : te('search')}
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {i18n.t('error', { message: error })}
+        </p>
+      )}
+      {entries && entries.length === 0 && <p className="muted">{te('noChangesFound')}</p>}
+      {entries && entries.length > 0 && (
+        <ol className="changes-list" aria-label={te('changesTitle')}>
+          {entries.map((c) => {
+            const id = `${c.featureId}:${c.version}`;
+            const changeLayer = layersByKey.get(c.layerKey);
+            return (
+              <li key={id} data-feature-id={c.featureId}>
+                <div>
+                  {formatDateTime(c.changedAt, i18n.lang)} · <strong>{c.changedBy ?? c.changedByUsername ?? te('unknownUser')}</strong>
+                </div>
+                <div>
+                  {changeLayer ? i18n.layerName(changeLayer) : c.layerName} #{c.featureId} {te('version', { version: c.version })} <span className={`op op-${c.operation}`}>{te(OP_LABEL[c.operation] ?? 'opUpdate')}</span>
+                  {c.geometryChanged && <span className="muted"> · {te('geometryChanged')}</span>}
+                </div>
+                {c.changes.length > 0 && (
+                  <div className="muted">
+                    {c.changes
+                      .slice(0, 4)
+                      .map((a) => a.label)
+                      .join('、')}
+                    {c.changes.length > 4 ? '…' : ''}
+                  </div>
+                )}
+                <button
+                  type="button"
+                  className="small"
+                  aria-expanded={open === id}
+                  onClick={() => {
+                    setOpen(open === id ? null : id);
+                    if (c.operation !== 'delete') onShowFeature(c.featureId);
+                  }}
+                >
+                  {te('showFeature')}
+                </button>
+                {open === id && (
+                  <HistoryPanel
+                    featureId={c.featureId}
+                    layer={changeLayer}
+                    map={map}
+                    canEdit={!!user.editableLayers?.includes(c.layerKey)}
+                    restoreBlocked={null}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
