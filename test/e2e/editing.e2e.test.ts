@@ -368,12 +368,12 @@ test('an administrator filters recent changes by layer and user, and creates a l
   await changes.locator('summary').click();
   await changes.getByRole('combobox', { name: 'レイヤ' }).selectOption({ label: 'カーブミラー' });
   await changes.getByRole('textbox', { name: 'ユーザー名' }).fill('roads');
-  await changes.getByRole('button', { name: '表示' }).click();
+  await changes.getByRole('button', { name: '表示', exact: true }).click();
   const items = changes.locator(`.changes-list li[data-feature-id="${mirrorId}"]`);
   // Versions 1, 2, 3 and 5 are the roads editor's; 4 was the colleague's.
   await eventually(async () => expect(await items.count()).toBe(4));
   await changes.getByRole('textbox', { name: 'ユーザー名' }).fill('admin');
-  await changes.getByRole('button', { name: '表示' }).click();
+  await changes.getByRole('button', { name: '表示', exact: true }).click();
   await eventually(async () => expect(await items.count()).toBe(1));
   expect(await items.first().textContent()).toContain('第4版');
   await items.first().getByRole('button', { name: '地物と履歴を表示' }).click();
@@ -395,12 +395,12 @@ test('an administrator filters recent changes by layer and user, and creates a l
   await field.getByRole('textbox', { name: 'キー' }).fill('pressure');
   await field.getByRole('textbox', { name: '項目名', exact: true }).fill('水圧');
   await field.getByRole('combobox', { name: '型' }).selectOption('NUMBER');
-  await field.getByRole('textbox', { name: '最小' }).fill('2');
+  await field.getByRole('textbox', { name: '最小', exact: true }).fill('2');
   await field.getByRole('textbox', { name: '最大' }).fill('1');
   await field.getByRole('textbox', { name: '単位' }).fill('MPa');
   await admin.getByRole('button', { name: 'レイヤを作成' }).click();
   await eventually(async () => expect(await admin.getByRole('alert').textContent()).toBe('最大は最小以上にしてください。'));
-  await field.getByRole('textbox', { name: '最小' }).fill('0');
+  await field.getByRole('textbox', { name: '最小', exact: true }).fill('0');
   await admin.getByRole('button', { name: 'レイヤを作成' }).click();
   await eventually(async () => expect(await admin.getByRole('status').textContent()).toBe('「消火栓」を保存しました。'));
   await page.getByRole('checkbox', { name: '消火栓を表示' }).waitFor();
