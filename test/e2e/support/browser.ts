@@ -62,7 +62,8 @@ export async function launchGuarded(baseUrl: string): Promise<GuardedBrowser> {
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     const ours = url.host === origin.host;
-    const local = url.protocol === 'blob:' || url.protocol === 'data:';
+    // The browser's own pages (its PDF viewer, for an attachment preview) are not network requests.
+    const local = url.protocol === 'blob:' || url.protocol === 'data:' || url.protocol === 'chrome:' || url.protocol === 'chrome-extension:';
     if (ours || local) return route.continue();
     foreignRequests.push(route.request().url());
     return route.abort('blockedbyclient');

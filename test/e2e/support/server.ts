@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** Where the client is built and served from; E2E_WEB_DIST gives parallel runs their own copy. */
+export const webDist = process.env.E2E_WEB_DIST ?? path.join(repoRoot, 'web', 'dist');
 
 export interface RunningServer {
   url: string;
@@ -20,7 +22,7 @@ let webBuilt = false;
 /** Builds web/dist once per test process (a few seconds). */
 export function buildWeb(): void {
   if (webBuilt || process.env.E2E_SKIP_WEB_BUILD === '1') return;
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: repoRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
     // Jest sets NODE_ENV=test, which would give a development build of React.
@@ -53,7 +55,7 @@ export async function startServer(timeoutMs = 150_000): Promise<RunningServer> {
       ...process.env,
       PORT: '0',
       DATA_DIR: dataDir,
-      WEB_DIST: path.join(repoRoot, 'web', 'dist'),
+      WEB_DIST: webDist,
       DATABASE_URL: '',
       ALLOW_ANONYMOUS_READ: 'false',
     },

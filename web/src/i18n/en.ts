@@ -1,7 +1,9 @@
 // English UI text.
 import type { Messages } from './ja';
+import { ledgerEn } from './ledger';
 
 export const en: Messages = {
+  ...ledgerEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

@@ -58,8 +58,9 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void = () => {}): 
 
 const I18nContext = createContext<I18n>(makeI18n('ja'));
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+/** lang: a fixed language (a printed sheet takes it from its URL, not from the user's choice). */
+export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => fixed ?? initialLang());
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {

@@ -1,5 +1,8 @@
 // Japanese UI text (the default). en.ts must have the same keys.
+import { ledgerJa } from './ledger';
+
 export const ja = {
+  ...ledgerJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

@@ -1,4 +1,5 @@
 // Features found where the user clicked, from all visible layers, nearest first.
+import type { ReactNode } from 'react';
 import type { Feature, FeatureHit, Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import { FeatureDetails } from './FeatureDetails';
@@ -17,6 +18,8 @@ interface Props {
   selectedId: string | null;
   onSelect: (feature: Feature) => void;
   onClose: () => void;
+  /** Controls shown under the selected feature's attributes (e.g. open its route or documents). */
+  renderExtra?: (feature: Feature) => ReactNode;
 }
 
 export function featureTitle(feature: Feature, layer: Layer | undefined): string {
@@ -24,7 +27,7 @@ export function featureTitle(feature: Feature, layer: Layer | undefined): string
   return label != null && label !== '' ? String(label) : `#${feature.id}`;
 }
 
-export function IdentifyPanel({ state, layersByKey, selectedId, onSelect, onClose }: Props) {
+export function IdentifyPanel({ state, layersByKey, selectedId, onSelect, onClose, renderExtra }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -62,6 +65,7 @@ export function IdentifyPanel({ state, layersByKey, selectedId, onSelect, onClos
                   {state.lngLat && <span className="hit-distance">{t('distanceFromClick', { distance: formatMetres(distanceM, i18n) })}</span>}
                 </button>
                 {selected && <FeatureDetails feature={feature} layer={layer} />}
+                {selected && renderExtra?.(feature)}
               </li>
             );
           })}

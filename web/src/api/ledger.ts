@@ -1,0 +1,206 @@
+// Operations of the road ledger (道路台帳), boundary records (境界確定), attachments and the
+// counter enquiry (窓口案内), with the types they return (the truth is schema/schema.graphql).
+import type { Geometry } from 'geojson';
+import { ApiError, gql } from './client';
+import type { Attributes, Feature, FeatureHit } from './types';
+
+const SEGMENT_FIELDS = `id layerKey geometry attributes version lengthM`;
+const ROUTE_FIELDS = `routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry`;
+
+/** 路線: a city road route made of one or more ledger segments. */
+export interface Route {
+  routeNo: string;
+  routeName: string | null;
+  roadClass: string | null;
+  certifiedOn: string | null;
+  startPoint: string | null;
+  endPoint: string | null;
+  lengthM: number;
+  widthMinM: number | null;
+  widthMaxM: number | null;
+  segmentCount: number;
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox: number[];
+  geometry: Geometry;
+  segments: Feature[];
+}
+
+export async function fetchRoute(routeNo: string, signal?: AbortSignal): Promise<Route | null> {
+  const data = await gql<{ route: Route | null }>(
+    `query Route($routeNo: String!) { route(routeNo: $routeNo) { ${ROUTE_FIELDS} segments { ${SEGMENT_FIELDS} } } }`,
+    { routeNo },
+    signal,
+  );
+  return data.route;
+}
+
+/** 境界点 as the server keeps them: X (northing) and Y (easting) exactly as entered. */
+export interface BoundaryPoint {
+  seq: number;
+  name: string;
+  markerType: string | null;
+  x: string;
+  y: string;
+  srid: number;
+  lon: number;
+  lat: number;
+  /** 辺長 to the next point in plane metres; null after the last point of an open line. */
+  sideLengthM: number | null;
+}
+
+/** 座標一覧 of a boundary record. */
+export interface CoordinateTable {
+  featureId: string;
+  recordNo: string | null;
+  srid: number | null;
+  closed: boolean;
+  perimeterM: number;
+  areaM2: number | null;
+  points: BoundaryPoint[];
+}
+
+export async function fetchCoordinateTable(featureId: string, signal?: AbortSignal): Promise<CoordinateTable> {
+  const data = await gql<{ coordinateTable: CoordinateTable }>(
+    `query CoordinateTable($id: ID!) {
+      coordinateTable(featureId: $id) {
+        featureId recordNo srid closed perimeterM areaM2
+        points { seq name markerType x y srid lon lat sideLengthM }
+      }
+    }`,
+    { id: featureId },
+    signal,
+  );
+  return data.coordinateTable;
+}
+
+export function coordinateCsvUrl(featureId: string): string {
+  return `/api/boundary-records/${encodeURIComponent(featureId)}/coordinates.csv`;
+}
+
+export interface ParsedPoint {
+  name: string;
+  x: string;
+  y: string;
+  markerType: string | null;
+}
+
+export interface ParsedCoordinates {
+  points: ParsedPoint[];
+  problems: { line: number; message: string }[];
+}
+
+/** The server's reading of a pasted coordinate table, for a preview before saving. */
+export async function parseCoordinateTable(text: string, signal?: AbortSignal): Promise<ParsedCoordinates> {
+  const data = await gql<{ parseCoordinateTable: ParsedCoordinates }>(
+    `query Parse($text: String!) { parseCoordinateTable(text: $text) { points { name x y markerType } problems { line message } } }`,
+    { text },
+    signal,
+  );
+  return data.parseCoordinateTable;
+}
+
+export async function createBoundaryRecord(attributes: Attributes, coordinates: string, closed: boolean, srid?: number): Promise<Feature> {
+  const data = await gql<{ createBoundaryRecord: Feature }>(
+    `mutation CreateBoundaryRecord($attributes: JSONObject!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
+      createBoundaryRecord(attributes: $attributes, coordinates: $coordinates, closed: $closed, srid: $srid) {
+        id layerKey geometry attributes version updatedAt lengthM areaM2
+      }
+    }`,
+    { attributes, coordinates, closed, srid },
+  );
+  return data.createBoundaryRecord;
+}
+
+export interface Attachment {
+  id: string;
+  featureId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+  uploadedBy: string | null;
+  /** Inline preview; add ?download=1 to save. */
+  url: string;
+}
+
+export async function fetchAttachments(featureId: string, signal?: AbortSignal): Promise<Attachment[]> {
+  const data = await gql<{ attachments: Attachment[] }>(
+    `query Attachments($id: ID!) { attachments(featureId: $id) { id featureId filename contentType sizeBytes uploadedAt uploadedBy url } }`,
+    { id: featureId },
+    signal,
+  );
+  return data.attachments;
+}
+
+export async function deleteAttachment(id: string): Promise<void> {
+  await gql<{ deleteAttachment: boolean }>(`mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) }`, { id });
+}
+
+export function downloadUrl(attachment: Pick<Attachment, 'url'>): string {
+  return `${attachment.url}${attachment.url.includes('?') ? '&' : '?'}download=1`;
+}
+
+/** Uploads a file as the raw request body; the server checks type (by content) and size. */
+export async function uploadAttachment(featureId: string, file: File): Promise<Attachment> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/features/${encodeURIComponent(featureId)}/attachments?filename=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
+      body: file,
+    });
+  } catch (e) {
+    throw new ApiError((e as Error).message, 'NETWORK_ERROR');
+  }
+  const body = (await response.json().catch(() => null)) as (Attachment & { error?: { code?: string; message?: string } }) | null;
+  if (!response.ok || !body || body.error) {
+    const code = body?.error?.code ?? (response.status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${response.status}`);
+    throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, code);
+  }
+  return body;
+}
+
+/** What the counter tells a citizen about a place (窓口案内). */
+export interface Enquiry {
+  lon: number;
+  lat: number;
+  town: string | null;
+  planeX: number;
+  planeY: number;
+  planeSrid: number;
+  route: Pick<Route, 'routeNo' | 'routeName' | 'roadClass' | 'widthMinM' | 'widthMaxM' | 'lengthM'> | null;
+  streetLight: FeatureHit | null;
+  garbagePoint: FeatureHit | null;
+  curveMirror: FeatureHit | null;
+  features: FeatureHit[];
+}
+
+const HIT = `distanceM feature { id layerKey attributes }`;
+
+export async function fetchEnquiry(lon: number, lat: number, layers: string[] | null, signal?: AbortSignal): Promise<Enquiry> {
+  const data = await gql<{ enquiry: Enquiry }>(
+    `query Enquiry($lon: Float!, $lat: Float!, $layers: [String!]) {
+      enquiry(lon: $lon, lat: $lat, layers: $layers) {
+        lon lat town planeX planeY planeSrid
+        route { routeNo routeName roadClass widthMinM widthMaxM lengthM }
+        streetLight { ${HIT} } garbagePoint { ${HIT} } curveMirror { ${HIT} } features { ${HIT} }
+      }
+    }`,
+    { lon, lat, layers },
+    signal,
+  );
+  return data.enquiry;
+}
+
+/** Footer of printed sheets, configured per installation. */
+export interface PrintSettings {
+  department: string;
+  phone: string;
+  note: string;
+}
+
+export async function fetchPrintSettings(): Promise<PrintSettings> {
+  const data = await gql<{ printSettings: PrintSettings }>(`query PrintSettings { printSettings { department phone note } }`);
+  return data.printSettings;
+}

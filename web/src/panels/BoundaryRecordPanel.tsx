@@ -1,0 +1,125 @@
+// 境界確定 record view: the 座標一覧 (points in survey order with X/Y exactly as surveyed, 辺長,
+// perimeter and area), its CSV, the point names on the map, and the record's documents.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useId, useState } from 'react';
+import { coordinateCsvUrl, fetchCoordinateTable, type CoordinateTable } from '../api/ledger';
+import type { Feature, Layer } from '../api/types';
+import { useI18n } from '../i18n';
+import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { featureTitle } from './IdentifyPanel';
+
+interface Props {
+  feature: Feature;
+  layer: Layer | undefined;
+  map: MapLibreMap | null;
+  canEdit: boolean;
+}
+
+/** Survey values are stated to the millimetre. */
+export const mm = (metres: number) => metres.toFixed(3);
+
+export function BoundaryRecordPanel({ feature, layer, map, canEdit }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [table, setTable] = useState<CoordinateTable | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setTable(null);
+    setError(null);
+    fetchCoordinateTable(feature.id, controller.signal).then(setTable, (e: unknown) => {
+      if ((e as Error).name !== 'AbortError') setError((e as Error).message);
+    });
+    return () => controller.abort();
+  }, [feature.id, feature.version]);
+
+  // Point names on the map, where the surveyed points are.
+  useEffect(() => {
+    if (!map || !table) return;
+    addLedgerOverlays(map);
+    setCoordinatePreview(
+      map,
+      table.points.map((p) => ({ name: p.name, position: [p.lon, p.lat] })),
+      false,
+    );
+    return () => {
+      if (map.style) setCoordinatePreview(map, [], false);
+    };
+  }, [map, table]);
+
+  const title = featureTitle(feature, layer);
+  return (
+    <section className="boundary-record-panel" aria-labelledby={`${id}-title`} data-feature-id={feature.id}>
+      <h3 id={`${id}-title`}>{t('boundaryRecordTitle', { recordNo: title })}</h3>
+      {!table && !error && <p role="status">{t('loading')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {t('error', { message: error })}
+        </p>
+      )}
+      {table && table.points.length === 0 && <p className="muted">{t('noBoundaryPoints')}</p>}
+      {table && table.points.length > 0 && (
+        <>
+          <table className="coordinate-table" aria-describedby={`${id}-crs`}>
+            <caption>
+              {t('coordinateTable')} <span id={`${id}-crs`} className="muted">{t('planeZoneOf', { srid: table.srid ?? '—' })}</span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pointSeq')}</th>
+                <th scope="col">{t('pointName')}</th>
+                <th scope="col">X (m)</th>
+                <th scope="col">Y (m)</th>
+                <th scope="col">{t('sideLength')} (m)</th>
+                <th scope="col">{t('markerType')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.points.map((p) => (
+                <tr key={p.seq} data-seq={p.seq}>
+                  <td className="num">{p.seq}</td>
+                  <th scope="row">{p.name}</th>
+                  <td className="num" data-x={p.x}>
+                    {p.x}
+                  </td>
+                  <td className="num" data-y={p.y}>
+                    {p.y}
+                  </td>
+                  <td className="num" data-side-length={p.sideLengthM ?? ''}>
+                    {p.sideLengthM === null ? '—' : mm(p.sideLengthM)}
+                  </td>
+                  <td>{p.markerType ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <dl className="coordinate-summary">
+            <div>
+              <dt>{t('pointCount')}</dt>
+              <dd>{table.points.length}</dd>
+            </div>
+            <div>
+              <dt>{table.closed ? t('perimeter') : t('totalLength')}</dt>
+              <dd data-perimeter={table.perimeterM}>{mm(table.perimeterM)} m</dd>
+            </div>
+            {table.areaM2 !== null && (
+              <div>
+                <dt>{t('planeArea')}</dt>
+                <dd data-area={table.areaM2}>{mm(table.areaM2)} m²</dd>
+              </div>
+            )}
+          </dl>
+          <div className="ledger-actions">
+            <a className="button" href={coordinateCsvUrl(feature.id)} download aria-label={t('coordinateCsvFor', { recordNo: title })}>
+              {t('coordinateCsv')}
+            </a>
+          </div>
+        </>
+      )}
+      <AttachmentsPanel featureId={feature.id} canEdit={canEdit} />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+// The counter's answer for a place (窓口案内): town, city road, nearest street light's 管理自治会,
+// nearest garbage point's collection days. Shown in the enquiry panel and on the printed sheet.
+import type { Enquiry } from '../api/ledger';
+import type { Feature, FeatureHit, Layer } from '../api/types';
+import { useI18n, type I18n } from '../i18n';
+import { featureTitle } from './IdentifyPanel';
+
+interface Props {
+  enquiry: Enquiry;
+  layersByKey: Map<string, Layer>;
+  /** The feature the sheet is about, when one was selected. */
+  feature?: Feature | null;
+}
+
+function text(value: unknown): string {
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
+function distance(hit: FeatureHit, i18n: I18n): string {
+  return i18n.t('aboutMetres', { distance: i18n.formatNumber(Math.round(hit.distanceM), 0) });
+}
+
+export function widthRange(min: number | null, max: number | null, i18n: I18n): string {
+  if (min === null && max === null) return '—';
+  if (min === null || max === null || min === max) return `${i18n.formatNumber((min ?? max)!, 2)} m`;
+  return `${i18n.formatNumber(min, 2)}–${i18n.formatNumber(max, 2)} m`;
+}
+
+export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { route, streetLight, garbagePoint, curveMirror } = enquiry;
+  const title = (hit: FeatureHit) => featureTitle(hit.feature, layersByKey.get(hit.feature.layerKey));
+  const plane = (n: number) => i18n.formatNumber(Number(n.toFixed(2)), 2);
+  return (
+    <table className="enquiry-answer">
+      <tbody>
+        {feature && (
+          <tr data-row="feature">
+            <th scope="row">{t('enquiryFeature')}</th>
+            <td>
+              {layersByKey.get(feature.layerKey) ? i18n.layerName(layersByKey.get(feature.layerKey)!) : feature.layerKey}{' '}
+              {featureTitle(feature, layersByKey.get(feature.layerKey))}
+            </td>
+          </tr>
+        )}
+        <tr data-row="town">
+          <th scope="row">{t('enquiryTown')}</th>
+          <td>{text(enquiry.town)}</td>
+        </tr>
+        <tr data-row="plane">
+          <th scope="row">{t('enquiryPlane')}</th>
+          <td>
+            X {plane(enquiry.planeX)} m, Y {plane(enquiry.planeY)} m
+          </td>
+        </tr>
+        <tr data-row="route">
+          <th scope="row">{t('enquiryRoute')}</th>
+          <td>
+            {route ? (
+              <>
+                <span className="answer-main" data-route-no={route.routeNo}>
+                  {t('routeNumbered', { routeNo: route.routeNo })} {route.routeName ?? ''}
+                </span>
+                <span className="answer-detail">
+                  {t('roadClass')}: {text(route.roadClass)} / {t('roadWidth')}: {widthRange(route.widthMinM, route.widthMaxM, i18n)} / {t('routeLength')}:{' '}
+                  {i18n.formatNumber(route.lengthM, 1)} m
+                </span>
+              </>
+            ) : (
+              t('enquiryNoRoute')
+            )}
+          </td>
+        </tr>
+        <tr data-row="street-light">
+          <th scope="row">{t('enquiryStreetLight')}</th>
+          <td>
+            {streetLight ? (
+              <>
+                <span className="answer-main">
+                  {t('associationIs', { association: text(streetLight.feature.attributes.association) })}
+                </span>
+                <span className="answer-detail">
+                  {t('managementNo')}: {title(streetLight)} ({distance(streetLight, i18n)})
+                </span>
+              </>
+            ) : (
+              t('enquiryNoStreetLight')
+            )}
+          </td>
+        </tr>
+        <tr data-row="garbage-point">
+          <th scope="row">{t('enquiryGarbage')}</th>
+          <td>
+            {garbagePoint ? (
+              <>
+                <span className="answer-main">
+                  {t('burnable')}: {text(garbagePoint.feature.attributes.burnable_days)} / {t('nonBurnable')}:{' '}
+                  {text(garbagePoint.feature.attributes.non_burnable_days)} / {t('recyclable')}: {text(garbagePoint.feature.attributes.recyclable_days)}
+                </span>
+                <span className="answer-detail">
+                  {t('pointNo')}: {title(garbagePoint)} ({distance(garbagePoint, i18n)})
+                </span>
+              </>
+            ) : (
+              t('enquiryNoGarbage')
+            )}
+          </td>
+        </tr>
+        {curveMirror && (
+          <tr data-row="curve-mirror">
+            <th scope="row">{t('enquiryMirror')}</th>
+            <td>
+              {t('managementNo')}: {title(curveMirror)} ({distance(curveMirror, i18n)})
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,123 @@
+// 窓口案内図: for the place the counter is looking at (a click on the map, a search result or a
+// selected feature) the answer to show the citizen, and the printed sheet at a chosen scale and
+// paper, made on the server as PDF or PNG.
+import { useEffect, useId, useState } from 'react';
+import { fetchEnquiry, type Enquiry } from '../api/ledger';
+import type { Feature, Layer } from '../api/types';
+import { useI18n } from '../i18n';
+import { representativePoint } from '../map/representative';
+import { ENQUIRY_SCALES, formatScale, PAPERS, todayInJapan, type PaperKey } from '../print/scale';
+import { sheetUrl, type EnquirySheetRequest } from '../print/sheetParams';
+import { paperName } from '../print/SheetParts';
+import { EnquiryAnswer } from './EnquiryAnswer';
+import type { IdentifyState } from './IdentifyPanel';
+
+export interface EnquiryPlace {
+  lon: number;
+  lat: number;
+  /** The selected feature, highlighted on the sheet. */
+  feature: Feature | null;
+}
+
+const isStoredFeature = (f: Feature | null): f is Feature => !!f && /^\d+$/.test(f.id) && !!f.layerKey;
+
+/** The place of the sheet: the clicked point, else a point of the selected feature or search result. */
+export function placeOf(identify: IdentifyState | null, selected: Feature | null): EnquiryPlace | null {
+  const feature = isStoredFeature(selected) ? selected : null;
+  if (identify?.lngLat) return { lon: identify.lngLat[0], lat: identify.lngLat[1], feature };
+  const at = selected ? representativePoint(selected.geometry) : null;
+  return at ? { lon: at[0], lat: at[1], feature } : null;
+}
+
+interface Props {
+  place: EnquiryPlace | null;
+  /** Keys of the layers shown on the map: the sheet draws and lists these. */
+  visibleLayers: string[];
+  layersByKey: Map<string, Layer>;
+}
+
+export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [scale, setScale] = useState<number>(1000);
+  const [paper, setPaper] = useState<PaperKey>('A4-portrait');
+  const [date, setDate] = useState(todayInJapan);
+  const [answer, setAnswer] = useState<{ enquiry: Enquiry } | { error: string } | null>(null);
+  const layersKey = visibleLayers.join(',');
+
+  useEffect(() => {
+    if (!place) {
+      setAnswer(null);
+      return;
+    }
+    const controller = new AbortController();
+    setAnswer(null);
+    fetchEnquiry(place.lon, place.lat, layersKey ? layersKey.split(',') : null, controller.signal).then(
+      (enquiry) => setAnswer({ enquiry }),
+      (e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setAnswer({ error: (e as Error).message });
+      },
+    );
+    return () => controller.abort();
+  }, [place?.lon, place?.lat, layersKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!place) return <p className="muted">{t('enquiryHint')}</p>;
+
+  const request: EnquirySheetRequest = {
+    kind: 'enquiry',
+    lon: place.lon,
+    lat: place.lat,
+    scale,
+    paper,
+    date,
+    lang: i18n.lang,
+    // No layer shown: the sheet shows them all rather than an empty legend.
+    layers: visibleLayers.length ? visibleLayers : null,
+    featureId: place.feature?.id ?? null,
+  };
+  return (
+    <div className="enquiry-panel" data-lon={place.lon.toFixed(6)} data-lat={place.lat.toFixed(6)}>
+      <p className="muted">
+        {t('enquiryPlaceAt', { lat: place.lat.toFixed(6), lon: place.lon.toFixed(6) })}
+      </p>
+      <div aria-live="polite" aria-busy={answer === null}>
+        {answer === null && <p role="status">{t('loading')}</p>}
+        {answer && 'error' in answer && (
+          <p className="error" role="alert">
+            {t('error', { message: answer.error })}
+          </p>
+        )}
+        {answer && 'enquiry' in answer && <EnquiryAnswer enquiry={answer.enquiry} layersByKey={layersByKey} feature={place.feature} />}
+      </div>
+      <div className="enquiry-options">
+        <label htmlFor={`${id}-scale`}>{t('scaleLabel')}</label>
+        <select id={`${id}-scale`} value={scale} onChange={(e) => setScale(Number(e.target.value))}>
+          {ENQUIRY_SCALES.map((s) => (
+            <option key={s} value={s}>
+              {formatScale(s)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-paper`}>{t('sheetPaper')}</label>
+        <select id={`${id}-paper`} value={paper} onChange={(e) => setPaper(e.target.value as PaperKey)}>
+          {Object.values(PAPERS).map((p) => (
+            <option key={p.key} value={p.key}>
+              {paperName(p.key, t)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-date`}>{t('sheetDate')}</label>
+        <input id={`${id}-date`} type="date" value={date} required onChange={(e) => e.target.value && setDate(e.target.value)} />
+      </div>
+      <div className="ledger-actions">
+        <a className="button" href={sheetUrl(request, 'pdf')} target="_blank" rel="noopener" aria-label={t('enquirySheetAs', { format: 'PDF' })}>
+          PDF
+        </a>
+        <a className="button" href={sheetUrl(request, 'png')} target="_blank" rel="noopener" aria-label={t('enquirySheetAs', { format: 'PNG' })}>
+          PNG
+        </a>
+      </div>
+    </div>
+  );
+}

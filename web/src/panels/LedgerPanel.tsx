@@ -1,0 +1,84 @@
+// The road staff's column next to the identify panel: a route (路線), a boundary record (境界確定)
+// with its 座標一覧 and documents, any feature's attachments, or a new record from a coordinate table.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, Layer, User } from '../api/types';
+import { useI18n } from '../i18n';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { BoundaryRecordForm } from './BoundaryRecordForm';
+import { BoundaryRecordPanel } from './BoundaryRecordPanel';
+import { featureTitle } from './IdentifyPanel';
+import { RoutePanel } from './RoutePanel';
+import './ledger.css';
+
+export const ROAD_LEDGER = 'road_ledger';
+export const BOUNDARY_RECORDS = 'boundary_records';
+
+export type LedgerView =
+  | { kind: 'route'; routeNo: string }
+  | { kind: 'record'; feature: Feature }
+  | { kind: 'attachments'; feature: Feature }
+  | { kind: 'newRecord' };
+
+export const canEditLayer = (user: User, layerKey: string) => (user.editableLayers ?? []).includes(layerKey);
+
+interface Props {
+  view: LedgerView;
+  map: MapLibreMap | null;
+  user: User;
+  layersByKey: Map<string, Layer>;
+  selectedId: string | null;
+  onSelectFeature: (feature: Feature) => void;
+  onCreated: (feature: Feature) => void;
+  onClose: () => void;
+}
+
+export function LedgerPanel({ view, map, user, layersByKey, selectedId, onSelectFeature, onCreated, onClose }: Props) {
+  const { t } = useI18n();
+  const boundaryLayer = layersByKey.get(BOUNDARY_RECORDS);
+  return (
+    <aside className="ledger-panel" aria-labelledby="ledger-title">
+      <div className="panel-heading">
+        <h2 id="ledger-title">{view.kind === 'route' ? t('roadLedger') : view.kind === 'attachments' ? t('attachments') : t('boundaryRecords')}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('closeLedger')}>
+          ×
+        </button>
+      </div>
+      {view.kind === 'route' && <RoutePanel routeNo={view.routeNo} map={map} selectedId={selectedId} onSelectSegment={onSelectFeature} />}
+      {view.kind === 'record' && (
+        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={canEditLayer(user, BOUNDARY_RECORDS)} />
+      )}
+      {view.kind === 'attachments' && (
+        <>
+          <h3>{featureTitle(view.feature, layersByKey.get(view.feature.layerKey))}</h3>
+          <AttachmentsPanel featureId={view.feature.id} canEdit={canEditLayer(user, view.feature.layerKey)} />
+        </>
+      )}
+      {view.kind === 'newRecord' && boundaryLayer && <BoundaryRecordForm layer={boundaryLayer} map={map} onCreated={onCreated} />}
+    </aside>
+  );
+}
+
+/** Buttons under a selected feature in the identify panel that open this column. */
+export function FeatureActions({ feature, onOpen }: { feature: Feature; onOpen: (view: LedgerView) => void }) {
+  const { t } = useI18n();
+  if (!/^\d+$/.test(feature.id)) return null;
+  const routeNo = feature.layerKey === ROAD_LEDGER ? feature.attributes?.route_no : null;
+  return (
+    <div className="feature-actions">
+      {routeNo != null && routeNo !== '' && (
+        <button type="button" className="small" onClick={() => onOpen({ kind: 'route', routeNo: String(routeNo) })}>
+          {t('showRoute', { routeNo: String(routeNo) })}
+        </button>
+      )}
+      {feature.layerKey === BOUNDARY_RECORDS ? (
+        <button type="button" className="small" onClick={() => onOpen({ kind: 'record', feature })}>
+          {t('showCoordinateTable')}
+        </button>
+      ) : (
+        <button type="button" className="small" onClick={() => onOpen({ kind: 'attachments', feature })}>
+          {t('showAttachments')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// 路線 view: a road route's particulars and segments, the whole route highlighted on the map,
+// and its ledger sheet (PDF printed by the server).
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useId, useState } from 'react';
+import { fetchRoute, type Route } from '../api/ledger';
+import type { Feature } from '../api/types';
+import { useI18n } from '../i18n';
+import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
+import { zoomToBounds } from '../map/view';
+import { PAPERS, todayInJapan, type PaperKey } from '../print/scale';
+import { sheetUrl } from '../print/sheetParams';
+import { paperName } from '../print/SheetParts';
+import { RouteFacts, SegmentTable } from './RouteFacts';
+
+interface Props {
+  routeNo: string;
+  map: MapLibreMap | null;
+  selectedId: string | null;
+  onSelectSegment: (segment: Feature) => void;
+}
+
+export function RoutePanel({ routeNo, map, selectedId, onSelectSegment }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [route, setRoute] = useState<Route | null>(null);
+  const [state, setState] = useState<'loading' | 'done' | 'missing' | { error: string }>('loading');
+  const [paper, setPaper] = useState<PaperKey>('A4-portrait');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState('loading');
+    setRoute(null);
+    fetchRoute(routeNo, controller.signal).then(
+      (found) => {
+        setRoute(found);
+        setState(found ? 'done' : 'missing');
+      },
+      (e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setState({ error: (e as Error).message });
+      },
+    );
+    return () => controller.abort();
+  }, [routeNo]);
+
+  // The whole route stands out on the map while the panel shows it.
+  useEffect(() => {
+    if (!map || !route) return;
+    addLedgerOverlays(map);
+    setRouteHighlight(map, route.geometry);
+    return () => {
+      if (map.style) setRouteHighlight(map, null);
+    };
+  }, [map, route]);
+
+  const printUrl = route ? sheetUrl({ kind: 'route', routeNo: route.routeNo, paper, date: todayInJapan(), lang: i18n.lang }, 'pdf') : null;
+
+  return (
+    <section className="route-panel" aria-labelledby={`${id}-title`} data-route-no={routeNo}>
+      <h3 id={`${id}-title`}>{t('routeTitle', { routeNo })}</h3>
+      {state === 'loading' && <p role="status">{t('loading')}</p>}
+      {state === 'missing' && <p role="alert">{t('routeMissing', { routeNo })}</p>}
+      {typeof state === 'object' && (
+        <p className="error" role="alert">
+          {t('error', { message: state.error })}
+        </p>
+      )}
+      {route && (
+        <>
+          <RouteFacts route={route} />
+          <div className="ledger-actions">
+            <button type="button" onClick={() => map && zoomToBounds(map, route.bbox, 18)}>
+              {t('zoomToRoute')}
+            </button>
+          </div>
+          <div className="ledger-actions print-actions">
+            <label>
+              {t('sheetPaper')}{' '}
+              <select value={paper} onChange={(e) => setPaper(e.target.value as PaperKey)}>
+                {Object.values(PAPERS).map((p) => (
+                  <option key={p.key} value={p.key}>
+                    {paperName(p.key, t)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <a className="button" href={printUrl!} target="_blank" rel="noopener" aria-label={t('printRouteSheetFor', { routeNo: route.routeNo })}>
+              {t('printRouteSheet')}
+            </a>
+          </div>
+          <h4>{t('segments')}</h4>
+          <SegmentTable route={route} onSelect={onSelectSegment} selectedId={selectedId} />
+        </>
+      )}
+    </section>
+  );
+}

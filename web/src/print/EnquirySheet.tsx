@@ -1,0 +1,83 @@
+// 窓口案内図: the counter's one-page sheet for a place — the map at the chosen scale with the
+// place marked, the answer (town, road, street light's 自治会, garbage days), legend and footer.
+import { useEffect, useMemo, useState } from 'react';
+import { fetchEnquiry, type Enquiry, type PrintSettings } from '../api/ledger';
+import { fetchFeature } from '../api/queries';
+import type { Feature, Layer } from '../api/types';
+import { useI18n } from '../i18n';
+import type { AppConfig } from '../map/config';
+import { EnquiryAnswer } from '../panels/EnquiryAnswer';
+import { Legend } from './Legend';
+import { PAPERS, zoomForScale } from './scale';
+import { SheetFooter, SheetHeader } from './SheetParts';
+import { SheetMap } from './SheetMap';
+import type { EnquirySheetRequest } from './sheetParams';
+
+interface Props {
+  request: EnquirySheetRequest;
+  layers: Layer[];
+  config: AppConfig;
+  settings: PrintSettings;
+  onDrawn: () => void;
+  onError: (message: string) => void;
+}
+
+export function EnquirySheet({ request, layers, config, settings, onDrawn, onError }: Props) {
+  const { t } = useI18n();
+  const paper = PAPERS[request.paper];
+  const drawn = useMemo(() => (request.layers ? layers.filter((l) => request.layers!.includes(l.key)) : layers), [layers, request.layers]);
+  const layersByKey = useMemo(() => new Map(layers.map((l) => [l.key, l])), [layers]);
+  const [data, setData] = useState<{ enquiry: Enquiry; feature: Feature | null } | null>(null);
+  const [mapDrawn, setMapDrawn] = useState(false);
+
+  useEffect(() => {
+    Promise.all([
+      fetchEnquiry(request.lon, request.lat, drawn.map((l) => l.key)),
+      request.featureId ? fetchFeature(request.featureId) : Promise.resolve(null),
+    ]).then(
+      ([enquiry, feature]) => setData({ enquiry, feature }),
+      (e: unknown) => onError(`enquiry: ${(e as Error).message}`),
+    );
+  }, [request, drawn, onError]);
+
+  // Ready when both the map image and the answer are on the page.
+  useEffect(() => {
+    if (mapDrawn && data) onDrawn();
+  }, [mapDrawn, data, onDrawn]);
+
+  const zoom = zoomForScale(request.scale, request.lat);
+  return (
+    <>
+      <SheetHeader title={t('enquirySheetTitle')} subtitle={data?.enquiry.town ?? ''} date={request.date} />
+      <div className="sheet-body">
+        <div className="sheet-map-frame">
+          {data && (
+            <SheetMap
+              config={config}
+              center={[request.lon, request.lat]}
+              zoom={zoom}
+              scale={request.scale}
+              frameMm={paper.mapMm}
+              layers={drawn}
+              highlight={data.feature?.geometry ?? null}
+              marker
+              onDrawn={() => setMapDrawn(true)}
+              onError={onError}
+            />
+          )}
+        </div>
+        <div className="sheet-side">
+          <section aria-labelledby="sheet-answer">
+            <h2 id="sheet-answer">{t('enquiryAnswerTitle')}</h2>
+            {data && <EnquiryAnswer enquiry={data.enquiry} layersByKey={layersByKey} feature={data.feature} />}
+          </section>
+          <section aria-labelledby="sheet-legend">
+            <h2 id="sheet-legend">{t('sheetLegend')}</h2>
+            <Legend layers={drawn} symbols={data?.feature ? ['place', 'highlight'] : ['place']} />
+          </section>
+        </div>
+      </div>
+      <SheetFooter settings={settings} scale={request.scale} paper={request.paper} />
+    </>
+  );
+}

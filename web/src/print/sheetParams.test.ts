@@ -1,0 +1,46 @@
+import { parseSheetRequest, sheetUrl, type EnquirySheetRequest } from './sheetParams';
+
+const enquiry: EnquirySheetRequest = {
+  kind: 'enquiry',
+  lon: 140.1950001234,
+  lat: 35.6378,
+  scale: 2500,
+  paper: 'A3-landscape',
+  date: '2026-11-24',
+  lang: 'ja',
+  layers: ['road_ledger', 'street_lights'],
+  featureId: '16',
+};
+
+test('the sheet URL carries the whole request, and the print page reads it back', () => {
+  const url = new URL(sheetUrl(enquiry, 'pdf'), 'http://localhost');
+  expect(url.pathname).toBe('/api/print/enquiry.pdf');
+  const back = parseSheetRequest('/print/enquiry', url.search);
+  expect(back).toEqual({ ...enquiry, lon: 140.195 });
+});
+
+test('the same place gives the same URL (six decimals, about 0.1 m)', () => {
+  expect(sheetUrl({ ...enquiry, lon: 140.19500004 }, 'png')).toBe(sheetUrl({ ...enquiry, lon: 140.19499996 }, 'png'));
+  expect(sheetUrl(enquiry, 'png')).toMatch(/^\/api\/print\/enquiry\.png\?/);
+});
+
+test('English sheets say so; Japanese is the default and is not written', () => {
+  expect(sheetUrl(enquiry, 'pdf')).not.toContain('lang=');
+  expect(new URL(sheetUrl({ ...enquiry, lang: 'en' }, 'pdf'), 'http://x').searchParams.get('lang')).toBe('en');
+});
+
+test('a route sheet request', () => {
+  const url = sheetUrl({ kind: 'route', routeNo: '1-01', paper: 'A4-portrait', date: '2026-11-24', lang: 'ja' }, 'pdf');
+  expect(url).toBe('/api/print/route.pdf?routeNo=1-01&paper=A4-portrait&date=2026-11-24');
+  expect(parseSheetRequest('/print/route', url.slice(url.indexOf('?')))).toEqual({ kind: 'route', routeNo: '1-01', paper: 'A4-portrait', date: '2026-11-24', lang: 'ja' });
+});
+
+test('without layers the sheet draws them all; a bad request says what is wrong', () => {
+  const all = parseSheetRequest('/print/enquiry', '?lon=140.1&lat=35.6&scale=500&paper=A4-portrait&date=2026-01-02');
+  expect(all).toMatchObject({ layers: null, featureId: null, scale: 500 });
+  expect(parseSheetRequest('/print/enquiry', '?lon=140.1&lat=35.6&scale=750&date=2026-01-02')).toEqual({ error: expect.stringContaining('scale') });
+  expect(parseSheetRequest('/print/enquiry', '?lat=35.6&date=2026-01-02')).toEqual({ error: expect.stringContaining('lon') });
+  expect(parseSheetRequest('/print/route', '?paper=B5&routeNo=1&date=2026-01-02')).toEqual({ error: expect.stringContaining('paper') });
+  expect(parseSheetRequest('/print/route', '?routeNo=1')).toEqual({ error: expect.stringContaining('date') });
+  expect(parseSheetRequest('/print/other', '?date=2026-01-02')).toEqual({ error: expect.stringContaining('unknown sheet') });
+});
