@@ -17,6 +17,10 @@ export default defineConfig({
     sourcemap: true,
     // MapLibre alone is ~800 kB minified; it is split into its own chunk loaded after login.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // The map app and the print pages share MapLibre: one chunk named for what it is.
+      output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ }] } },
+    },
   },
   server: {
     proxy: {

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { featureTitle } from './IdentifyPanel';
+import { millimetres as mm } from './ledgerFormat';
 
 interface Props {
   feature: Feature;
@@ -15,9 +16,6 @@ interface Props {
   map: MapLibreMap | null;
   canEdit: boolean;
 }
-
-/** Survey values are stated to the millimetre. */
-export const mm = (metres: number) => metres.toFixed(3);
 
 export function BoundaryRecordPanel({ feature, layer, map, canEdit }: Props) {
   const i18n = useI18n();

@@ -4,6 +4,7 @@ import type { Enquiry } from '../api/ledger';
 import type { Feature, FeatureHit, Layer } from '../api/types';
 import { useI18n, type I18n } from '../i18n';
 import { featureTitle } from './IdentifyPanel';
+import { centimetres, widthRange } from './ledgerFormat';
 
 interface Props {
   enquiry: Enquiry;
@@ -20,18 +21,12 @@ function distance(hit: FeatureHit, i18n: I18n): string {
   return i18n.t('aboutMetres', { distance: i18n.formatNumber(Math.round(hit.distanceM), 0) });
 }
 
-export function widthRange(min: number | null, max: number | null, i18n: I18n): string {
-  if (min === null && max === null) return '—';
-  if (min === null || max === null || min === max) return `${i18n.formatNumber((min ?? max)!, 2)} m`;
-  return `${i18n.formatNumber(min, 2)}–${i18n.formatNumber(max, 2)} m`;
-}
-
 export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const { route, streetLight, garbagePoint, curveMirror } = enquiry;
   const title = (hit: FeatureHit) => featureTitle(hit.feature, layersByKey.get(hit.feature.layerKey));
-  const plane = (n: number) => i18n.formatNumber(Number(n.toFixed(2)), 2);
+  const plane = (n: number) => centimetres(n, i18n.lang);
   return (
     <table className="enquiry-answer">
       <tbody>

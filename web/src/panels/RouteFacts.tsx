@@ -2,14 +2,9 @@
 import type { Route } from '../api/ledger';
 import type { Feature } from '../api/types';
 import { useI18n } from '../i18n';
-import { widthRange } from './EnquiryAnswer';
+import { centimetres, widthRange } from './ledgerFormat';
 
 const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
-
-/** Lengths in a ledger are stated to the centimetre: 240.40, not 240.4. */
-export function centimetres(metres: number, lang: string): string {
-  return metres.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
 
 export function RouteFacts({ route }: { route: Route }) {
   const i18n = useI18n();

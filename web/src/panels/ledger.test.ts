@@ -2,7 +2,7 @@ import type { Feature } from '../api/types';
 import { makeI18n } from '../i18n';
 import { fileProblem, formatBytes, MAX_ATTACHMENT_BYTES } from './AttachmentsPanel';
 import { placeOf } from './EnquiryPanel';
-import { widthRange } from './EnquiryAnswer';
+import { centimetres, widthRange } from './ledgerFormat';
 
 describe('attachment checks before upload', () => {
   test('PDF, JPEG and PNG are accepted by type or by extension', () => {
@@ -54,4 +54,10 @@ test('road widths are a range, or one value when the ends agree', () => {
   expect(widthRange(6, 6, i18n)).toBe('6 m');
   expect(widthRange(null, 4.5, i18n)).toBe('4.5 m');
   expect(widthRange(null, null, i18n)).toBe('—');
+});
+
+test('ledger lengths and plane coordinates keep two decimals', () => {
+  expect(centimetres(240.4, 'ja')).toBe('240.40');
+  expect(centimetres(-38762.3, 'ja')).toBe('-38,762.30');
+  expect(centimetres(1841.355, 'en')).toBe('1,841.36');
 });
