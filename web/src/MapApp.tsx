@@ -254,7 +254,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <div className="header-right">
           <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
           <LanguageToggle />
-          <button type="button" onClick={onLogout}>
+          <button type="button" onClick={() => (!editSession.pending.length || window.confirm(editSession.leaveQuestion)) && onLogout()}>
             {t('logout')}
           </button>
         </div>

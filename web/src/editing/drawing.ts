@@ -16,7 +16,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { parseDrawId, toDrawFeatures, type DrawFeature, type DrawMode } from './drawParts';
-import type { DraftFeature, FeatureKey } from './graph';
+import { nextNewKey, type DraftFeature, type FeatureKey } from './graph';
 
 export type Tool = DrawMode | 'select';
 
@@ -33,13 +33,6 @@ export interface DrawCallbacks {
 const CLEAN: HexColor = '#1c7ed6';
 const DIRTY: HexColor = '#f76707';
 const colour = (f: GeoJSONStoreFeatures): HexColor => (f.properties.dirty ? DIRTY : CLEAN);
-
-let newFeatureCounter = 0;
-/** Keys of features drawn in this page; never reused, so undo/redo cannot confuse two of them. */
-export function nextNewKey(): FeatureKey {
-  newFeatureCounter += 1;
-  return `new-${newFeatureCounter}`;
-}
 
 export class DrawController {
   private readonly draw: TerraDraw;

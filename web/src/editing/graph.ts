@@ -31,6 +31,13 @@ export type Action = (graph: EditGraph, base: Base) => EditGraph;
 
 export const emptyGraph: EditGraph = { local: {} };
 
+let newFeatureCounter = 0;
+/** Keys of features drawn in this page; never reused, so undo/redo cannot confuse two of them. */
+export function nextNewKey(): FeatureKey {
+  newFeatureCounter += 1;
+  return `new-${newFeatureCounter}`;
+}
+
 export function draftFromFeature(feature: Feature): DraftFeature {
   return {
     key: feature.id,

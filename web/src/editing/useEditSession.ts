@@ -14,9 +14,9 @@ import { applyChanges, type SavedFeature } from './api';
 import type { ConflictComparison, Resolution, StoredVersion } from './conflict';
 import { diffGraph, type PendingChange } from './diff';
 import { asLayerGeometry, withPart, type DrawMode } from './drawParts';
-import { DrawController, nextNewKey, type Tool } from './drawing';
+import type { DrawController, Tool } from './drawing';
 import {
-  actionAddFeature, actionChangeAttributes, actionDeleteFeature, actionRevertFeature, actionSetGeometry, entities, entity,
+  actionAddFeature, actionChangeAttributes, actionDeleteFeature, actionRevertFeature, actionSetGeometry, entities, entity, nextNewKey,
   type DraftFeature, type FeatureKey,
 } from './graph';
 import { canRedo, canUndo, redoAnnotation, undoAnnotation } from './history';
@@ -53,6 +53,8 @@ export interface EditSession {
   undoLabel: string | null;
   redoLabel: string | null;
   save: SaveStatus;
+  /** The question before leaving (logging out) with unsaved changes. */
+  leaveQuestion: string;
   start(layerKey: string): void;
   stop(): void;
   setTool(tool: Tool | null): void;
@@ -153,48 +155,56 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
     [map, snapAt],
   );
 
-  // The drawing library lives while a layer is being edited.
+  // The drawing library lives while a layer is being edited. It is loaded then, not for viewers.
+  const [controllerVersion, setControllerVersion] = useState(0);
   useEffect(() => {
     if (!map || !layerKey) return;
-    const controller = new DrawController(map, {
-      onCreate(key, drawn, mode) {
-        const target = live.current.layer;
-        if (!target) return;
-        const geometry = asLayerGeometry(drawn.type === 'Point' ? snapPoint(drawn) : drawn, target.geometryTypes);
-        const labels: Record<DrawMode, EditMessageKey> = { point: 'actionAddPoint', linestring: 'actionAddLine', polygon: 'actionAddPolygon' };
-        edit({ action: actionAddFeature({ key, layerKey: target.key, geometry, attributes: {} }), annotation: { label: live.current.te(labels[mode]) }, select: key });
-        // Fill in the form next, then move or reshape it.
-        setToolState('select');
-      },
-      onReshape(key, part, drawn, action) {
-        const { state: s } = live.current;
-        const feature = entity(graphOf(s), s.base, key);
-        if (!feature) return;
-        const moved = drawn.type === 'Point' && action === 'dragFeature' ? snapPoint(drawn) : drawn;
-        const label = live.current.te(action === 'dragFeature' ? 'actionMove' : 'actionReshape');
-        edit({ action: actionSetGeometry(key, withPart(feature.geometry, part, moved as Point | LineString | Polygon)), annotation: { label } });
-      },
-      onSelect(key) {
-        dispatch({ type: 'select', key });
-      },
-      snap: (event, excludeKey) => snapAt({ x: event.x, y: event.y }, excludeKey),
+    let controller: DrawController | null = null;
+    let cancelled = false;
+    void import('./drawing').then(({ DrawController: Controller }) => {
+      if (cancelled) return;
+      controller = new Controller(map, {
+        onCreate(key, drawn, mode) {
+          const target = live.current.layer;
+          if (!target) return;
+          const geometry = asLayerGeometry(drawn.type === 'Point' ? snapPoint(drawn) : drawn, target.geometryTypes);
+          const labels: Record<DrawMode, EditMessageKey> = { point: 'actionAddPoint', linestring: 'actionAddLine', polygon: 'actionAddPolygon' };
+          edit({ action: actionAddFeature({ key, layerKey: target.key, geometry, attributes: {} }), annotation: { label: live.current.te(labels[mode]) }, select: key });
+          // Fill in the form next, then move or reshape it.
+          setToolState('select');
+        },
+        onReshape(key, part, drawn, action) {
+          const { state: s } = live.current;
+          const feature = entity(graphOf(s), s.base, key);
+          if (!feature) return;
+          const moved = drawn.type === 'Point' && action === 'dragFeature' ? snapPoint(drawn) : drawn;
+          const label = live.current.te(action === 'dragFeature' ? 'actionMove' : 'actionReshape');
+          edit({ action: actionSetGeometry(key, withPart(feature.geometry, part, moved as Point | LineString | Polygon)), annotation: { label } });
+        },
+        onSelect(key) {
+          dispatch({ type: 'select', key });
+        },
+        snap: (event, excludeKey) => snapAt({ x: event.x, y: event.y }, excludeKey),
+      });
+      controllerRef.current = controller;
+      setToolState('select');
+      setControllerVersion((v) => v + 1);
     });
-    controllerRef.current = controller;
-    setToolState('select');
     return () => {
+      cancelled = true;
       controllerRef.current = null;
-      controller.destroy();
+      controller?.destroy();
     };
   }, [map, layerKey, edit, snapAt, snapPoint]);
 
   useEffect(() => {
     controllerRef.current?.setTool(tool);
-  }, [tool, layerKey]);
+  }, [tool, controllerVersion]);
 
   // The drawing library shows the graph; the data layers hide what it shows.
   useEffect(() => {
     controllerRef.current?.sync(features, dirty, state.selected);
-  }, [features, dirty, state.selected, layerKey]);
+  }, [features, dirty, state.selected, controllerVersion]);
 
   useEffect(() => {
     if (!map) return;
@@ -350,6 +360,7 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
     undoLabel: undoAnnotation(history)?.label ?? null,
     redoLabel: redoAnnotation(history)?.label ?? null,
     save,
+    leaveQuestion: te('stopConfirm', { count: pending.length }),
     start: (key) => {
       setLayerKey(key);
       setSave({ state: 'idle' });

@@ -1,7 +1,7 @@
 // Administrators: create a layer, or change a layer's names, fields and style. Colour, point size,
 // line width and fill opacity show on the map at once (live preview) and in a swatch.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Department, Layer } from '../api/types';
 import { createLayer, fetchDepartments, updateLayer } from '../editing/api';
@@ -56,10 +56,15 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
     fetchDepartments().then(setDepartments, () => setDepartments([]));
   }, []);
 
+  // Another layer chosen: a fresh form. The saved layer coming back from the server keeps the message.
+  const keepMessage = useRef(false);
+  useEffect(() => {
+    if (keepMessage.current) keepMessage.current = false;
+    else setMessage(null);
+    setTouched(false);
+  }, [selectedKey]);
   useEffect(() => {
     setDraft(existing ? draftFromLayer(existing) : newLayerDraft(departments[0]?.key ?? ''));
-    setMessage(null);
-    setTouched(false);
   }, [existing, departments]);
 
   // Live preview of the style on the map; leaving the layer puts its stored style back.
@@ -94,8 +99,9 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
         ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields })
         : await createLayer(input);
       setMessage({ error: false, text: te('layerSaved', { name: saved.nameJa }) });
-      onSaved(saved.key);
+      keepMessage.current = saved.key !== selectedKey;
       setSelectedKey(saved.key);
+      onSaved(saved.key);
     } catch (e) {
       setMessage({ error: true, text: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
     } finally {
