@@ -235,6 +235,20 @@ describe('road staff', () => {
     expect(await panel.locator('dd[data-area]').textContent()).toBe('112.500 m²');
   });
 
+  test("a record's points are replaced from an edited table, as a new version", async () => {
+    const panel = page.locator('.ledger-panel');
+    await panel.getByRole('button', { name: '座標一覧を差し替え' }).click();
+    const text = panel.getByLabel('座標一覧（点名,X,Y,標識）');
+    // The form starts from the stored points, exactly as surveyed.
+    expect(await text.inputValue()).toBe('P1,-40160.000,32740.000,鋲\nP2,-40160.000,32755.000,鋲\nP3,-40175.000,32755.000,鋲');
+    // P3 moves 5 m south: legs 15 m and 20 m, hypotenuse 25 m, area 150 m².
+    await text.fill('P1,-40160.000,32740.000,鋲\nP2,-40160.000,32755.000,鋲\nP3,-40180.000,32755.000,鋲');
+    await eventually(async () => expect(await panel.locator('[data-point-count]').getAttribute('data-point-count')).toBe('3'));
+    await panel.getByRole('button', { name: '座標を保存' }).click();
+    await eventually(async () => expect(await panel.locator('td[data-side-length]').allTextContents()).toEqual(['15.000', '20.000', '25.000']), 15_000);
+    expect(await panel.locator('dd[data-area]').textContent()).toBe('150.000 m²');
+  });
+
   test('finds a route by its number and shows its segments, length, widths and ledger sheet link', async () => {
     const { route } = await graphql<{ route: { routeNo: string; routeName: string; lengthM: number; segmentCount: number } }>(
       page,
@@ -362,11 +376,13 @@ describe('counter', () => {
     const map = page.locator('.sheet-map');
     // Measured on the drawn map (GRS80 geodesic across the centre): 1/1,000 within 0.5 %.
     const measured = Number(await map.getAttribute('data-measured-scale'));
+    metrics.measuredScaleAt1000 = measured;
     expect(Math.abs(measured - 1000) / 1000).toBeLessThan(0.005);
     // 50 m at 1/1,000 is 50 mm of paper: 50 × 96 / 25.4 CSS px.
     const bar = page.locator('.sheet-scalebar');
     expect(await bar.getAttribute('data-metres')).toBe('50');
     const width = await page.locator('.sheet-scalebar-bar').evaluate((svg) => svg.getBoundingClientRect().width);
+    metrics.scaleBar50mPx = width;
     expect(width).toBeCloseTo((50 * 96) / 25.4, 1);
     expect(await page.locator('.sheet-map-image').count()).toBe(1);
     expect(await page.locator('.sheet-legend li[data-layer]').count()).toBeGreaterThan(0);

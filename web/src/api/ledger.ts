@@ -111,6 +111,19 @@ export async function createBoundaryRecord(attributes: Attributes, coordinates: 
   return data.createBoundaryRecord;
 }
 
+/** Replaces a record's points; its geometry follows them as a new version (CONFLICT when stale). */
+export async function setBoundaryPoints(featureId: string, expectedVersion: number, coordinates: string, closed: boolean, srid?: number): Promise<Feature> {
+  const data = await gql<{ setBoundaryPoints: Feature }>(
+    `mutation SetBoundaryPoints($id: ID!, $version: Int!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
+      setBoundaryPoints(featureId: $id, expectedVersion: $version, coordinates: $coordinates, closed: $closed, srid: $srid) {
+        id layerKey geometry attributes version updatedAt lengthM areaM2
+      }
+    }`,
+    { id: featureId, version: expectedVersion, coordinates, closed, srid },
+  );
+  return data.setBoundaryPoints;
+}
+
 export interface Attachment {
   id: string;
   featureId: string;

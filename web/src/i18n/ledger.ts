@@ -77,6 +77,11 @@ export const ledgerJa = {
   needPoints: '{count}点以上必要です。',
   recordSaving: '登録中…',
   createRecord: '登録',
+  enterPoints: '座標一覧の入力',
+  replacePoints: '座標一覧を差し替え',
+  addPoints: '座標一覧を入力',
+  savePoints: '座標を保存',
+  cancelPoints: '入力をやめる',
 
   enquirySection: '窓口案内図',
   enquiryHint: '地図をクリックするか、検索結果・地物を選ぶと、その場所の案内と案内図を作成できます。',
@@ -201,6 +206,11 @@ export const ledgerEn: Record<LedgerMessageKey, string> = {
   needPoints: 'At least {count} points are needed.',
   recordSaving: 'Saving…',
   createRecord: 'Create',
+  enterPoints: 'Enter the coordinate table',
+  replacePoints: 'Replace the coordinates',
+  addPoints: 'Enter coordinates',
+  savePoints: 'Save the points',
+  cancelPoints: 'Stop entering',
 
   enquirySection: 'Counter sheet',
   enquiryHint: 'Click the map, or pick a search result or a feature, to see the answer for that place and print a sheet.',

@@ -1,11 +1,11 @@
 // New 境界確定 record from the 座標一覧 of the survey document, typed or pasted one point per
-// line ("name,X,Y[,marker]"). The server reads the table as the user types (bad lines are listed)
-// and the points are drawn on the map before anything is saved; saving creates the record with
-// its points and geometry in one step.
+// line ("name,X,Y[,marker]"), or new points for an existing record. The server reads the table
+// as the user types (bad lines are listed) and the points are drawn on the map before anything
+// is saved; saving writes the points and the geometry that follows them in one step.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
-import { createBoundaryRecord, parseCoordinateTable, type ParsedCoordinates } from '../api/ledger';
+import { createBoundaryRecord, parseCoordinateTable, setBoundaryPoints, type ParsedCoordinates } from '../api/ledger';
 import type { Attributes, Feature, Layer } from '../api/types';
 import { planeIXToLonLat } from '../editing/coordinates';
 import type { DraftFeature } from '../editing/graph';
@@ -18,13 +18,18 @@ import { AttributeForm } from './AttributeForm';
 interface Props {
   layer: Layer;
   map: MapLibreMap | null;
-  onCreated: (feature: Feature) => void;
+  /** An existing record whose points are replaced (its attributes stay); absent: a new record. */
+  record?: Feature;
+  /** The table to start from (a record's current points). */
+  initialText?: string;
+  initialClosed?: boolean;
+  onSaved: (feature: Feature) => void;
 }
 
 const PREVIEW_DELAY_MS = 300;
 const EXAMPLE = 'K1,-40123.456,32754.321,コンクリート杭\nK2,-40118.210,32770.004,金属標\nK3,-40140.875,32776.550,鋲';
 
-export function BoundaryRecordForm({ layer, map, onCreated }: Props) {
+export function BoundaryRecordForm({ layer, map, record, initialText = '', initialClosed = true, onSaved }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
@@ -32,8 +37,8 @@ export function BoundaryRecordForm({ layer, map, onCreated }: Props) {
   // Field problems are shown once the user has tried to save (and for the server's answer).
   const [triedSave, setTriedSave] = useState(false);
   const [fromServer, setFromServer] = useState<FieldProblem[]>([]);
-  const [text, setText] = useState('');
-  const [closed, setClosed] = useState(true);
+  const [text, setText] = useState(initialText);
+  const [closed, setClosed] = useState(initialClosed);
   const [parsed, setParsed] = useState<ParsedCoordinates | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -93,16 +98,16 @@ export function BoundaryRecordForm({ layer, map, onCreated }: Props) {
 
   async function submit() {
     setTriedSave(true);
-    if (!canSave || fieldProblems.length > 0) return;
+    if (!canSave || (!record && fieldProblems.length > 0)) return;
     setSaving(true);
     setSaveError(null);
     setFromServer([]);
     try {
       // Empty inputs are left out rather than sent as "".
       const values = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== '' && v !== null && v !== undefined));
-      const feature = await createBoundaryRecord(values, text, closed);
+      const feature = record ? await setBoundaryPoints(record.id, record.version ?? 0, text, closed) : await createBoundaryRecord(values, text, closed);
       if (map?.style) setCoordinatePreview(map, [], false);
-      onCreated(feature);
+      onSaved(feature);
     } catch (e) {
       setSaveError((e as Error).message);
       if (e instanceof ApiError && e.code === 'BAD_USER_INPUT') setFromServer(serverProblems(e.message, e.extensions).filter((p) => layer.fields.some((f) => f.key === p.field)));
@@ -113,19 +118,21 @@ export function BoundaryRecordForm({ layer, map, onCreated }: Props) {
 
   return (
     <section className="boundary-record-form" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('newBoundaryRecord')}</h3>
-      <fieldset>
-        <legend>{t('recordAttributes')}</legend>
-        <AttributeForm
-          layer={layer}
-          feature={draft}
-          problems={[...(triedSave ? fieldProblems : []), ...fromServer]}
-          onChange={(field, value) => {
-            setAttributes((a) => ({ ...a, [field.key]: value }));
-            setFromServer((list) => list.filter((p) => p.field !== field.key));
-          }}
-        />
-      </fieldset>
+      {record ? <h4 id={`${id}-title`}>{t('enterPoints')}</h4> : <h3 id={`${id}-title`}>{t('newBoundaryRecord')}</h3>}
+      {!record && (
+        <fieldset>
+          <legend>{t('recordAttributes')}</legend>
+          <AttributeForm
+            layer={layer}
+            feature={draft}
+            problems={[...(triedSave ? fieldProblems : []), ...fromServer]}
+            onChange={(field, value) => {
+              setAttributes((a) => ({ ...a, [field.key]: value }));
+              setFromServer((list) => list.filter((p) => p.field !== field.key));
+            }}
+          />
+        </fieldset>
+      )}
       <fieldset>
         <legend>{t('coordinateTable')}</legend>
         <p className="muted" id={`${id}-help`}>
@@ -185,7 +192,7 @@ export function BoundaryRecordForm({ layer, map, onCreated }: Props) {
       )}
       <div className="ledger-actions">
         <button type="button" className="primary" disabled={!canSave} onClick={() => void submit()}>
-          {saving ? t('recordSaving') : t('createRecord')}
+          {saving ? t('recordSaving') : record ? t('savePoints') : t('createRecord')}
         </button>
       </div>
     </section>

@@ -7,6 +7,7 @@ import type { Feature, Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { BoundaryRecordForm } from './BoundaryRecordForm';
 import { featureTitle } from './IdentifyPanel';
 import { millimetres as mm } from './ledgerFormat';
 
@@ -15,14 +16,17 @@ interface Props {
   layer: Layer | undefined;
   map: MapLibreMap | null;
   canEdit: boolean;
+  /** The record's points were replaced (a new version of the feature). */
+  onSaved: (feature: Feature) => void;
 }
 
-export function BoundaryRecordPanel({ feature, layer, map, canEdit }: Props) {
+export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
   const [table, setTable] = useState<CoordinateTable | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [entering, setEntering] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -34,9 +38,9 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit }: Props) {
     return () => controller.abort();
   }, [feature.id, feature.version]);
 
-  // Point names on the map, where the surveyed points are.
+  // Point names on the map, where the surveyed points are (the form draws its own while open).
   useEffect(() => {
-    if (!map || !table) return;
+    if (!map || !table || entering) return;
     addLedgerOverlays(map);
     setCoordinatePreview(
       map,
@@ -46,7 +50,7 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit }: Props) {
     return () => {
       if (map.style) setCoordinatePreview(map, [], false);
     };
-  }, [map, table]);
+  }, [map, table, entering]);
 
   const title = featureTitle(feature, layer);
   return (
@@ -115,6 +119,31 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit }: Props) {
               {t('coordinateCsv')}
             </a>
           </div>
+        </>
+      )}
+      {canEdit && table && layer && !entering && (
+        <div className="ledger-actions">
+          <button type="button" onClick={() => setEntering(true)}>
+            {table.points.length ? t('replacePoints') : t('addPoints')}
+          </button>
+        </div>
+      )}
+      {canEdit && table && layer && entering && (
+        <>
+          <BoundaryRecordForm
+            layer={layer}
+            map={map}
+            record={feature}
+            initialText={table.points.map((p) => [p.name, p.x, p.y, p.markerType ?? ''].join(',').replace(/,$/, '')).join('\n')}
+            initialClosed={table.points.length ? table.closed : true}
+            onSaved={(saved) => {
+              setEntering(false);
+              onSaved(saved);
+            }}
+          />
+          <button type="button" onClick={() => setEntering(false)}>
+            {t('cancelPoints')}
+          </button>
         </>
       )}
       <AttachmentsPanel featureId={feature.id} canEdit={canEdit} />

@@ -28,6 +28,7 @@ interface Props {
   layersByKey: Map<string, Layer>;
   selectedId: string | null;
   onSelectFeature: (feature: Feature) => void;
+  /** A boundary record was created or its points replaced. */
   onCreated: (feature: Feature) => void;
   onClose: () => void;
 }
@@ -45,7 +46,7 @@ export function LedgerPanel({ view, map, user, layersByKey, selectedId, onSelect
       </div>
       {view.kind === 'route' && <RoutePanel routeNo={view.routeNo} map={map} selectedId={selectedId} onSelectSegment={onSelectFeature} />}
       {view.kind === 'record' && (
-        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={canEditLayer(user, BOUNDARY_RECORDS)} />
+        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={canEditLayer(user, BOUNDARY_RECORDS)} onSaved={onCreated} />
       )}
       {view.kind === 'attachments' && (
         <>
@@ -53,7 +54,7 @@ export function LedgerPanel({ view, map, user, layersByKey, selectedId, onSelect
           <AttachmentsPanel featureId={view.feature.id} canEdit={canEditLayer(user, view.feature.layerKey)} />
         </>
       )}
-      {view.kind === 'newRecord' && boundaryLayer && <BoundaryRecordForm layer={boundaryLayer} map={map} onCreated={onCreated} />}
+      {view.kind === 'newRecord' && boundaryLayer && <BoundaryRecordForm layer={boundaryLayer} map={map} onSaved={onCreated} />}
     </aside>
   );
 }
