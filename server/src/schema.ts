@@ -12,10 +12,11 @@ import { AttachmentResolver } from './modules/attachments/attachment.resolver';
 import { RoadResolver } from './modules/roads/road.resolver';
 import { EnquiryResolver } from './modules/enquiry/enquiry.resolver';
 import { PrintResolver } from './modules/print/print.resolver';
+import { SettingsResolver } from './modules/settings/settings.resolver';
 import { FeatureResolver } from './modules/features/feature.resolver';
 import { LayerAdminResolver, LayerResolver } from './modules/layers/layer.resolver';
 
-export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver] as const;
+export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver, SettingsResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

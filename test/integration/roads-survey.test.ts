@@ -181,6 +181,18 @@ describeBackends('Boundary points, attachments and routes', (get) => {
     expect(found.data.routes[0].routeNo).toBe(rows[0].route_no);
   });
 
+  test('demo boundary records come with their surveyed points (to the mm) and a plane area close to the geodesic one', async () => {
+    const { rows } = await get().db.pool.query(
+      `SELECT f.id::text AS id, ST_Area(f.geom::geography) AS area, ST_NPoints(f.geom) - 1 AS corners
+       FROM feature f JOIN layer l ON l.id = f.layer_id
+       WHERE l.key = 'boundary_records' AND GeometryType(f.geom) = 'POLYGON' AND f.attributes->>'record_no' LIKE 'BR-20%' ORDER BY f.id LIMIT 1`);
+    const t = (await as('counter')(TABLE, { id: rows[0].id })).data.coordinateTable;
+    expect(t.points).toHaveLength(rows[0].corners);
+    expect(t.points[0].name).toBe('K1');
+    expect(t.points.every((p: any) => /^-?\d+\.\d{3}$/.test(p.x) && /^-?\d+\.\d{3}$/.test(p.y))).toBe(true);
+    expect(Math.abs(t.areaM2 - rows[0].area) / rows[0].area).toBeLessThan(0.005);
+  });
+
   test('the counter enquiry answers road, town, street light association and garbage days for a place', async () => {
     const { rows } = await get().db.pool.query(
       `SELECT f.attributes->>'route_no' AS route_no, ST_X(ST_LineInterpolatePoint(f.geom, 0.5)) AS lon, ST_Y(ST_LineInterpolatePoint(f.geom, 0.5)) AS lat

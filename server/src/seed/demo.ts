@@ -3,10 +3,13 @@ import { FieldDefinition } from '../domain/fields';
 import { hashPassword } from '../modules/auth/auth.service';
 import { referenceDataDir } from '../modules/city/city.service';
 import { withComputedSql } from '../modules/features/feature.sql';
+import { pointsFromGeometrySql } from '../modules/survey/survey.sql';
 import { CityModel, offset, Position, RoadEdge } from './city-model';
 import { Random } from './random';
 
 export const DEMO_PASSWORD = 'chizu-demo';
+/** Yotsukaido's survey coordinates are in JGD2011 plane rectangular zone IX. */
+const PLANE_SRID_ZONE_IX = 6677;
 
 /** Demo accounts: an admin, an editor per department and a counter (窓口) viewer. */
 export const DEMO_USERS = [
@@ -259,6 +262,8 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       db, { id: layer.id, fields: layer.fields as unknown as FieldDefinition[] }, drafts, userIds.get(layer.departmentKey) ?? null);
     log(`  ${key}: ${counts[key]}`);
   }
+  const boundaryLayer = layers.find((l) => l.key === 'boundary_records');
+  if (boundaryLayer) await db.pool.query(pointsFromGeometrySql, [boundaryLayer.id, PLANE_SRID_ZONE_IX]);
   await db.pool.query('ANALYZE feature');
   return counts;
 }

@@ -44,7 +44,8 @@ export function sheetQuery(kind: SheetKind, q: Record<string, unknown>): URLSear
     out.set('lon', String(lon));
     out.set('lat', String(lat));
     out.set('scale', String(scale));
-    if (q.layers) {
+    // An empty list is kept: a sheet asked for with every layer hidden draws none.
+    if (q.layers !== undefined) {
       const keys = String(q.layers).split(',').filter(Boolean);
       if (!keys.every((k) => /^[a-z][a-z0-9_]{1,62}$/.test(k))) throw badInput('layers must be layer keys separated by commas', { field: 'layers' });
       out.set('layers', keys.join(','));
