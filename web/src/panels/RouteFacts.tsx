@@ -39,9 +39,11 @@ interface SegmentTableProps {
   /** A row's number becomes a button that shows the segment. */
   onSelect?: (segment: Feature) => void;
   selectedId?: string | null;
+  /** At most this many rows (a printed sheet has room for so many); the rest are counted. */
+  limit?: number;
 }
 
-export function SegmentTable({ route, onSelect, selectedId }: SegmentTableProps) {
+export function SegmentTable({ route, onSelect, selectedId, limit }: SegmentTableProps) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -55,7 +57,7 @@ export function SegmentTable({ route, onSelect, selectedId }: SegmentTableProps)
         </tr>
       </thead>
       <tbody>
-        {route.segments.map((s) => {
+        {route.segments.slice(0, limit).map((s) => {
           const a = s.attributes;
           const no = dash(a.segment_no);
           return (
@@ -75,6 +77,11 @@ export function SegmentTable({ route, onSelect, selectedId }: SegmentTableProps)
             </tr>
           );
         })}
+        {limit !== undefined && route.segments.length > limit && (
+          <tr>
+            <td colSpan={4}>{t('moreSegments', { count: route.segments.length - limit })}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -106,7 +106,7 @@ export function RouteSheet({ request, layers, config, settings, onDrawn, onError
               </section>
               <section aria-labelledby="sheet-segments">
                 <h2 id="sheet-segments">{t('segments')}</h2>
-                <SegmentTable route={route} />
+                <SegmentTable route={route} limit={paper.key === 'A3-landscape' ? 20 : 10} />
               </section>
             </>
           )}
