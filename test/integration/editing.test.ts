@@ -149,6 +149,7 @@ describeBackends('Editing with integrity', (get) => {
     const ext = losers[0].errors![0].extensions as any;
     expect(ext.currentVersion).toBe(m.version + 1);
     expect(ext.current.attributes.condition).toBe(winners[0].data.updateFeature.attributes.condition);
+    expect(ext.current.updatedBy).toBe(winners[0].data.updateFeature.updatedBy);
     const history = await as('roads')(HISTORY, { id: m.id });
     expect(history.data.featureHistory.map((h: any) => h.version)).toEqual([m.version + 1, m.version]);
   });

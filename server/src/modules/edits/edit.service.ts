@@ -38,6 +38,8 @@ interface LockedRow {
   deleted_at: Date | null;
   attributes: Record<string, unknown>;
   geojson: string;
+  updated_at: Date;
+  updated_by: string | null;
 }
 
 /** Thrown inside a batch to prefix the failing change's position without losing the error code. */
@@ -246,6 +248,9 @@ function checkAttributes(fields: FieldDefinition[], patch: Record<string, unknow
 function current(row: LockedRow) {
   return {
     currentVersion: row.version,
-    current: { id: row.id, version: row.version, attributes: row.attributes, geometry: JSON.parse(row.geojson), deleted: !!row.deleted_at },
+    current: {
+      id: row.id, version: row.version, attributes: row.attributes, geometry: JSON.parse(row.geojson), deleted: !!row.deleted_at,
+      updatedAt: row.updated_at, updatedBy: row.updated_by,
+    },
   };
 }

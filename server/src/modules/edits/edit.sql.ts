@@ -22,8 +22,9 @@ export const inspectGeometrySql = `
   FROM g`;
 
 export const lockFeatureSql = `
-  SELECT f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes, ST_AsGeoJSON(f.geom, 9) AS geojson
-  FROM feature f WHERE f.id = $1::bigint FOR UPDATE`;
+  SELECT f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes, ST_AsGeoJSON(f.geom, 9) AS geojson,
+         f.updated_at, (SELECT display_name FROM app_user u WHERE u.id = f.updated_by) AS updated_by
+  FROM feature f WHERE f.id = $1::bigint FOR UPDATE OF f`;
 
 const geomParam = (n: number) => `ST_SetSRID(ST_GeomFromGeoJSON($${n}), 4326)`;
 

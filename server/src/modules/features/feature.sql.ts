@@ -26,9 +26,9 @@ export interface FeatureRow {
   distance_m?: number;
 }
 
-/** SELECT list and FROM clause for feature rows (alias f; layer l). */
+/** SELECT list and FROM clause for feature rows (alias f; layer l). 9 decimals keep survey millimetres. */
 export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []): string {
-  const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', 'ST_AsGeoJSON(f.geom, 7)::json AS geometry', 'f.attributes', 'f.version'];
+  const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', 'ST_AsGeoJSON(f.geom, 9)::json AS geometry', 'f.attributes', 'f.version'];
   if (columns.times) cols.push('f.created_at', 'f.updated_at', 'f.deleted_at');
   let from = 'feature f JOIN layer l ON l.id = f.layer_id';
   if (columns.measures) {
