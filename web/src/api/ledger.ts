@@ -206,6 +206,27 @@ export async function fetchEnquiry(lon: number, lat: number, layers: string[] | 
   return data.enquiry;
 }
 
+/** Installation settings the panels need for their checks and messages. */
+export interface ClientSettings {
+  attachmentMaxBytes: number;
+  /** EPSG code of the plane rectangular zone of survey coordinates (6677 = zone IX). */
+  planeSrid: number;
+}
+
+let clientSettings: Promise<ClientSettings> | null = null;
+
+/** Fetched once per page; they change only with the server's configuration. */
+export function fetchClientSettings(): Promise<ClientSettings> {
+  clientSettings ??= gql<{ clientSettings: ClientSettings }>(`query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }`).then(
+    (data) => data.clientSettings,
+    (error: unknown) => {
+      clientSettings = null; // try again next time
+      throw error;
+    },
+  );
+  return clientSettings;
+}
+
 /** Footer of printed sheets, configured per installation. */
 export interface PrintSettings {
   department: string;

@@ -1,21 +1,21 @@
 // Files attached to a feature (scanned 境界確定図, photos of mirrors and garbage points): list,
 // preview in the page (PDF in a frame, images as images), download; editors upload and delete.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { deleteAttachment, downloadUrl, fetchAttachments, uploadAttachment, type Attachment } from '../api/ledger';
+import { deleteAttachment, downloadUrl, fetchAttachments, fetchClientSettings, uploadAttachment, type Attachment } from '../api/ledger';
 import { useI18n, type I18n } from '../i18n';
 
-/** The server's default limit (ATTACHMENT_MAX_MB); the server has the last word. */
+/** The server's default limit (ATTACHMENT_MAX_MB) until clientSettings says otherwise; the server has the last word. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const ACCEPTED = { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'] } as const;
 
 /** Why a file cannot be attached, before sending it; null when it may be sent. */
-export function fileProblem(file: { name: string; type: string; size: number }): 'type' | 'size' | 'empty' | null {
+export function fileProblem(file: { name: string; type: string; size: number }, maxBytes = MAX_ATTACHMENT_BYTES): 'type' | 'size' | 'empty' | null {
   const ext = file.name.toLowerCase().split('.').pop() ?? '';
   const byType = file.type in ACCEPTED;
   const byExt = Object.values(ACCEPTED).some((exts) => (exts as readonly string[]).includes(ext));
   if (!byType && !byExt) return 'type';
   if (file.size === 0) return 'empty';
-  if (file.size > MAX_ATTACHMENT_BYTES) return 'size';
+  if (file.size > maxBytes) return 'size';
   return null;
 }
 
@@ -40,6 +40,20 @@ export function AttachmentsPanel({ featureId, canEdit }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [maxBytes, setMaxBytes] = useState(MAX_ATTACHMENT_BYTES);
+  const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+
+  useEffect(() => {
+    if (!canEdit) return;
+    let live = true;
+    fetchClientSettings().then(
+      (settings) => live && setMaxBytes(settings.attachmentMaxBytes),
+      () => {}, // the default stands; the server still checks
+    );
+    return () => {
+      live = false;
+    };
+  }, [canEdit]);
 
   const reload = useCallback(
     (signal?: AbortSignal) =>
@@ -65,9 +79,9 @@ export function AttachmentsPanel({ featureId, canEdit }: Props) {
   }, [reload]);
 
   async function upload(file: File) {
-    const problem = fileProblem(file);
+    const problem = fileProblem(file, maxBytes);
     if (problem) {
-      setNotice(t(problem === 'type' ? 'attachmentBadType' : problem === 'size' ? 'attachmentTooLarge' : 'attachmentEmpty', { name: file.name, max: 20 }));
+      setNotice(t(problem === 'type' ? 'attachmentBadType' : problem === 'size' ? 'attachmentTooLarge' : 'attachmentEmpty', { name: file.name, max: maxMb }));
       return;
     }
     setBusy(t('uploading', { name: file.name }));
@@ -165,7 +179,7 @@ export function AttachmentsPanel({ featureId, canEdit }: Props) {
               }}
             />
           </label>
-          <span className="muted">{t('attachmentLimits', { max: 20 })}</span>
+          <span className="muted">{t('attachmentLimits', { max: maxMb })}</span>
         </div>
       )}
       {busy && <p role="status">{busy}</p>}

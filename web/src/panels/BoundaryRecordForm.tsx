@@ -5,7 +5,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
-import { createBoundaryRecord, parseCoordinateTable, setBoundaryPoints, type ParsedCoordinates } from '../api/ledger';
+import { createBoundaryRecord, fetchClientSettings, parseCoordinateTable, setBoundaryPoints, type ParsedCoordinates } from '../api/ledger';
 import type { Attributes, Feature, Layer } from '../api/types';
 import { planeIXToLonLat } from '../editing/coordinates';
 import type { DraftFeature } from '../editing/graph';
@@ -14,6 +14,10 @@ import { useI18n } from '../i18n';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { zoomToBounds } from '../map/view';
 import { AttributeForm } from './AttributeForm';
+import { planeZoneName } from './ledgerFormat';
+
+/** Zone IX (Chiba), the zone the map preview can convert (editing/coordinates.ts). */
+const ZONE_IX = 6677;
 
 interface Props {
   layer: Layer;
@@ -43,6 +47,18 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
   const [parseError, setParseError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // The server reads the table in the installation's zone (PLANE_SRID).
+  const [planeSrid, setPlaneSrid] = useState(ZONE_IX);
+  useEffect(() => {
+    let live = true;
+    fetchClientSettings().then(
+      (settings) => live && setPlaneSrid(settings.planeSrid),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const fieldProblems = useMemo(() => validateAttributes(layer.fields, attributes), [layer.fields, attributes]);
   const draft: DraftFeature = useMemo(
     () => ({ key: 'new-boundary-record', id: null, layerKey: layer.key, geometry: { type: 'Point', coordinates: [0, 0] }, attributes, version: null, deleted: false }),
@@ -73,7 +89,8 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
     };
   }, [text]);
 
-  const positions = (parsed?.points ?? []).map((p) => ({ name: p.name, position: planeIXToLonLat(Number(p.x), Number(p.y)) }));
+  // Drawn before saving only in zone IX; elsewhere the saved record shows where the points are.
+  const positions = planeSrid === ZONE_IX ? (parsed?.points ?? []).map((p) => ({ name: p.name, position: planeIXToLonLat(Number(p.x), Number(p.y)) })) : [];
 
   useEffect(() => {
     if (!map) return;
@@ -81,7 +98,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
     setCoordinatePreview(map, positions, closed);
     // positions is derived from parsed; redraw when the reading or the shape changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [map, parsed, closed]);
+  }, [map, parsed, closed, planeSrid]);
   useEffect(() => () => void (map?.style && setCoordinatePreview(map, [], false)), [map]);
 
   function showOnMap() {
@@ -157,7 +174,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
           {parsed && (
             <p data-point-count={count}>
               {t('pointsRead', { count })}
-              {count > 0 && (
+              {positions.length > 0 && (
                 <>
                   {' '}
                   <button type="button" className="small" onClick={showOnMap}>
@@ -183,7 +200,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
             </p>
           )}
         </div>
-        <p className="muted">{t('planeZoneOf', { srid: 6677 })}</p>
+        <p className="muted">{t('planeZoneOf', { srid: planeSrid, zone: planeZoneName(planeSrid) })}</p>
       </fieldset>
       {saveError && (
         <p className="error" role="alert">

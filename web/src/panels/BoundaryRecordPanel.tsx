@@ -9,7 +9,7 @@ import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BoundaryRecordForm } from './BoundaryRecordForm';
 import { featureTitle } from './IdentifyPanel';
-import { millimetres as mm } from './ledgerFormat';
+import { millimetres as mm, planeZoneName } from './ledgerFormat';
 
 interface Props {
   feature: Feature;
@@ -67,7 +67,7 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved }: P
         <>
           <table className="coordinate-table" aria-describedby={`${id}-crs`}>
             <caption>
-              {t('coordinateTable')} <span id={`${id}-crs`} className="muted">{t('planeZoneOf', { srid: table.srid ?? '—' })}</span>
+              {t('coordinateTable')} <span id={`${id}-crs`} className="muted">{table.srid ? t('planeZoneOf', { srid: table.srid, zone: planeZoneName(table.srid) }) : ''}</span>
             </caption>
             <thead>
               <tr>

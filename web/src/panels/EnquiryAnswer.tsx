@@ -4,7 +4,7 @@ import type { Enquiry } from '../api/ledger';
 import type { Feature, FeatureHit, Layer } from '../api/types';
 import { useI18n, type I18n } from '../i18n';
 import { featureTitle } from './IdentifyPanel';
-import { centimetres, widthRange } from './ledgerFormat';
+import { centimetres, planeZoneName, widthRange } from './ledgerFormat';
 
 interface Props {
   enquiry: Enquiry;
@@ -44,7 +44,7 @@ export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
           <td>{text(enquiry.town)}</td>
         </tr>
         <tr data-row="plane">
-          <th scope="row">{t('enquiryPlane')}</th>
+          <th scope="row">{t('enquiryPlane', { zone: planeZoneName(enquiry.planeSrid) })}</th>
           <td>
             X {plane(enquiry.planeX)} m, Y {plane(enquiry.planeY)} m
           </td>

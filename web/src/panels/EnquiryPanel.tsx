@@ -53,7 +53,7 @@ export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
     }
     const controller = new AbortController();
     setAnswer(null);
-    fetchEnquiry(place.lon, place.lat, layersKey ? layersKey.split(',') : null, controller.signal).then(
+    fetchEnquiry(place.lon, place.lat, layersKey ? layersKey.split(',') : [], controller.signal).then(
       (enquiry) => setAnswer({ enquiry }),
       (e: unknown) => {
         if ((e as Error).name !== 'AbortError') setAnswer({ error: (e as Error).message });
@@ -72,8 +72,8 @@ export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
     paper,
     date,
     lang: i18n.lang,
-    // No layer shown: the sheet shows them all rather than an empty legend.
-    layers: visibleLayers.length ? visibleLayers : null,
+    // The layers shown on the map, none if none (the sheet then has only the basemap).
+    layers: visibleLayers,
     featureId: place.feature?.id ?? null,
   };
   return (

@@ -2,7 +2,7 @@ import type { Feature } from '../api/types';
 import { makeI18n } from '../i18n';
 import { fileProblem, formatBytes, MAX_ATTACHMENT_BYTES } from './AttachmentsPanel';
 import { placeOf } from './EnquiryPanel';
-import { centimetres, widthRange } from './ledgerFormat';
+import { centimetres, planeZoneName, widthRange } from './ledgerFormat';
 
 describe('attachment checks before upload', () => {
   test('PDF, JPEG and PNG are accepted by type or by extension', () => {
@@ -17,6 +17,8 @@ describe('attachment checks before upload', () => {
     expect(fileProblem({ name: 'a.pdf', type: 'application/pdf', size: 0 })).toBe('empty');
     expect(fileProblem({ name: 'a.pdf', type: 'application/pdf', size: MAX_ATTACHMENT_BYTES })).toBeNull();
     expect(fileProblem({ name: 'a.pdf', type: 'application/pdf', size: MAX_ATTACHMENT_BYTES + 1 })).toBe('size');
+    // An installation with a smaller limit (clientSettings.attachmentMaxBytes).
+    expect(fileProblem({ name: 'a.pdf', type: 'application/pdf', size: 6_000_000 }, 5 * 1024 * 1024)).toBe('size');
   });
 
   test('sizes are shown in B, KB and MB', () => {
@@ -60,4 +62,11 @@ test('ledger lengths and plane coordinates keep two decimals', () => {
   expect(centimetres(240.4, 'ja')).toBe('240.40');
   expect(centimetres(-38762.3, 'ja')).toBe('-38,762.30');
   expect(centimetres(1841.355, 'en')).toBe('1,841.36');
+});
+
+test('plane rectangular zones are named as surveyors write them', () => {
+  expect(planeZoneName(6677)).toBe('IX');
+  expect(planeZoneName(6669)).toBe('I');
+  expect(planeZoneName(6687)).toBe('XIX');
+  expect(planeZoneName(4326)).toBe('EPSG:4326');
 });

@@ -77,7 +77,7 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
           </section>
         </div>
       </div>
-      <SheetFooter settings={settings} scale={request.scale} paper={request.paper} />
+      <SheetFooter settings={settings} scale={request.scale} paper={request.paper} planeSrid={data?.enquiry.planeSrid} />
     </>
   );
 }

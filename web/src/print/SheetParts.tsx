@@ -1,6 +1,7 @@
 // Title block and footer shared by the printed sheets.
 import type { PrintSettings } from '../api/ledger';
 import { useI18n } from '../i18n';
+import { planeZoneName } from '../panels/ledgerFormat';
 import { formatScale, type PaperKey } from './scale';
 
 export function SheetHeader({ title, subtitle, date }: { title: string; subtitle: string; date: string }) {
@@ -28,7 +29,8 @@ export function paperName(paper: PaperKey, t: ReturnType<typeof useI18n>['t']): 
   return t(PAPER_KEYS[paper]);
 }
 
-export function SheetFooter({ settings, scale, paper }: { settings: PrintSettings; scale: number; paper: PaperKey }) {
+/** planeSrid: the zone of coordinates shown on the sheet, named in the footer. */
+export function SheetFooter({ settings, scale, paper, planeSrid }: { settings: PrintSettings; scale: number; paper: PaperKey; planeSrid?: number }) {
   const { t } = useI18n();
   return (
     <footer className="sheet-footer">
@@ -41,7 +43,7 @@ export function SheetFooter({ settings, scale, paper }: { settings: PrintSetting
         <span className="sheet-footer-scale">
           {t('scaleLabel')} {formatScale(scale)} ({paperName(paper, t)})
         </span>
-        <span>{t('planeZone')}</span>
+        {planeSrid && <span>{t('planeZone', { zone: planeZoneName(planeSrid) })}</span>}
       </p>
     </footer>
   );

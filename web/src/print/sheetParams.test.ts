@@ -35,6 +35,12 @@ test('a route sheet request', () => {
   expect(parseSheetRequest('/print/route', url.slice(url.indexOf('?')))).toEqual({ kind: 'route', routeNo: '1-01', paper: 'A4-portrait', date: '2026-11-24', lang: 'ja' });
 });
 
+test('with every layer hidden the sheet asks for none, which is not the same as not asking', () => {
+  const url = sheetUrl({ ...enquiry, layers: [] }, 'pdf');
+  expect(new URL(url, 'http://x').searchParams.get('layers')).toBe('');
+  expect(parseSheetRequest('/print/enquiry', url.slice(url.indexOf('?')))).toMatchObject({ layers: [] });
+});
+
 test('without layers the sheet draws them all; a bad request says what is wrong', () => {
   const all = parseSheetRequest('/print/enquiry', '?lon=140.1&lat=35.6&scale=500&paper=A4-portrait&date=2026-01-02');
   expect(all).toMatchObject({ layers: null, featureId: null, scale: 500 });

@@ -12,7 +12,7 @@ export interface EnquirySheetRequest {
   lon: number;
   lat: number;
   scale: number;
-  /** Layers to draw and to list at the place; null: all layers. */
+  /** Layers to draw and to list at the place; [] none (basemap only), null (not asked): all. */
   layers: string[] | null;
   featureId: string | null;
 }
