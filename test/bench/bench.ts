@@ -17,7 +17,7 @@ import {
   bboxCountSql, benchMarkerSql, cityExtentSql, featureCountSql, ident, insideCitySql, layerIdSql, peerSchemaSql,
   postgisVersionSql, quoteLiteral, userIdSql, writeFloorSql, writeTargetsSql,
 } from './bench.sql';
-import { LoadStats, prng, runLoad } from './load';
+import { prng, runInterleaved, runLoad } from './load';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -202,6 +202,8 @@ async function main() {
   const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
   if (!fs.existsSync(serverMain)) throw new Error('dist/server/main.js is missing: run through `npm run bench`, which builds it');
   const t0 = Date.now();
+  // The machine may be shared: the load before and after says how quiet the run was.
+  const loadBefore = os.loadavg()[0];
 
   // 1. The database: the demo city at the chosen scale (kept between runs with --reuse).
   const marker = `chizu-bench scale=${options.scale}`;
@@ -308,10 +310,9 @@ async function main() {
     }
     for (const c of [1, 8] as const) {
       const runs = counts.viewport[target][`c${c}`];
-      const stats: Record<string, LoadStats> = {};
-      for (const [name, fn] of [['ours', viewportOurs], ['floor', viewportFloor], ['peer', viewportPeer]] as const) {
-        stats[name] = await runLoad(() => fn(bbox), runs, c);
-        log(`viewport ~${target} c${c} ${name}: p50 ${stats[name].p50.toFixed(1)} ms, p95 ${stats[name].p95.toFixed(1)} ms, ${stats[name].throughput.toFixed(2)}/s`);
+      const stats = await runInterleaved({ ours: () => viewportOurs(bbox), floor: () => viewportFloor(bbox), peer: () => viewportPeer(bbox) }, runs, c);
+      for (const [name, st] of Object.entries(stats)) {
+        log(`viewport ~${target} c${c} ${name}: p50 ${st.p50.toFixed(1)} ms, p95 ${st.p95.toFixed(1)} ms, ${st.throughput.toFixed(2)}/s`);
       }
       const label = `viewport ${target >= 10000 ? '20k' : '2k'} (${count} features) c${c}`;
       results.push(
@@ -375,8 +376,7 @@ async function main() {
   details.tiles = { count: tiles.length, zooms: '12-16', layer: LAYER, meanBytes: Math.round(tileBytes / tiles.length), maxFeaturesPerTile: DEFAULT_TILE_OPTIONS.maxFeatures };
   log(`tiles: ${tiles.length} tiles, mean ${Math.round(tileBytes / tiles.length / 1024)} KiB`);
   for (const c of [1, 8] as const) {
-    const o = await runLoad(tileOurs, tiles.length, c);
-    const f = await runLoad(tileFloor, tiles.length, c);
+    const { ours: o, floor: f } = await runInterleaved({ ours: tileOurs, floor: tileFloor }, tiles.length, c);
     log(`tiles c${c}: ours ${o.throughput.toFixed(1)}/s p95 ${o.p95.toFixed(1)} ms; floor ${f.throughput.toFixed(1)}/s p95 ${f.p95.toFixed(1)} ms`);
     results.push(
       measurement(`tiles z12-16 c${c} throughput`, 'tiles/s', 'higher', o.throughput, f.throughput, null,
@@ -455,6 +455,7 @@ async function main() {
     date: new Date().toISOString(), quick: options.quick, scale: options.scale, features: totalFeatures, layer: LAYER, layerFeatures,
     postgres: versions.postgres, postgis: versions.postgis, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
     memoryGb: Math.round(os.totalmem() / 2 ** 30), durationS: Math.round((Date.now() - t0) / 1000),
+    loadAverage1m: { before: round(loadBefore), after: round(os.loadavg()[0]) },
   };
   writeResults(results, environment, details);
 }
@@ -476,7 +477,8 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
     '',
     `Run ${environment.date} with \`npm run bench${environment.quick ? ' -- --quick' : ''}\` (scale ${environment.scale}): ${Number(environment.features).toLocaleString('en')} features, `
       + `${Number(environment.layerFeatures).toLocaleString('en')} of them in \`${environment.layer}\`; PostgreSQL ${environment.postgres}, PostGIS ${environment.postgis}, `
-      + `Node ${environment.node}, ${environment.cpus} CPU (${environment.cpuModel}), ${environment.memoryGb} GB; ${environment.durationS} s in all.`,
+      + `Node ${environment.node}, ${environment.cpus} CPU (${environment.cpuModel}), ${environment.memoryGb} GB; ${environment.durationS} s in all; `
+      + `1-minute load average ${(environment.loadAverage1m as { before: number }).before} before, ${(environment.loadAverage1m as { after: number }).after} after.`,
     '',
     '*ours*: Chizu over HTTP (GraphQL `features`, `/tiles`, `applyChanges`). *floor*: the same SQL through `pg` in the bench process, no server. '
       + '*peer*: PostGraphile 5 on the same table (a bbox function and a GeoJSON computed column). Ratios are ours ÷ floor and ours ÷ peer; '

@@ -40,6 +40,43 @@ export async function runLoad(task: (i: number) => Promise<unknown>, count: numb
   };
 }
 
+/**
+ * Runs several variants of the same work in alternating rounds (A B C A B C …), so that a burst of
+ * other load on a shared machine hits all of them alike. Latencies are pooled over the rounds;
+ * throughput is all tasks over the variant's total wall-clock time.
+ */
+export async function runInterleaved(
+  variants: Record<string, (i: number) => Promise<unknown>>, count: number, concurrency: number, rounds = 4,
+): Promise<Record<string, LoadStats>> {
+  const latencies: Record<string, number[]> = {};
+  const wall: Record<string, number> = {};
+  const perRound = Math.max(1, Math.ceil(count / rounds));
+  for (let done = 0; done < count; done += perRound) {
+    const n = Math.min(perRound, count - done);
+    for (const [name, task] of Object.entries(variants)) {
+      let next = 0;
+      const started = performance.now();
+      const worker = async () => {
+        while (next < n) {
+          const i = done + next++;
+          const t0 = performance.now();
+          await task(i);
+          (latencies[name] ??= []).push(performance.now() - t0);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+      wall[name] = (wall[name] ?? 0) + (performance.now() - started) / 1000;
+    }
+  }
+  return Object.fromEntries(Object.keys(variants).map((name) => {
+    const sorted = latencies[name].sort((a, b) => a - b);
+    return [name, {
+      count, concurrency, p50: percentile(sorted, 50), p95: percentile(sorted, 95),
+      mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, throughput: count / wall[name],
+    }];
+  }));
+}
+
 /** Deterministic PRNG (mulberry32) so every run measures the same tiles. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
