@@ -4,7 +4,7 @@
 // and resolves a conflict with a colleague's edit field by field. A viewer sees no edit controls,
 // and the environment department's editor cannot edit mirrors.
 import type { Page } from 'playwright-core';
-import { launchGuarded, type GuardedBrowser } from './support/browser';
+import { expectCleanStep, launchGuarded, logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { goTo, graphql, waitForMapIdle } from './support/map';
 import { startServer, type RunningServer } from './support/server';
@@ -28,12 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-afterEach(() => {
-  const { foreignRequests, consoleErrors, failedRequests } = guarded;
-  const found = { foreignRequests: [...foreignRequests], consoleErrors: [...consoleErrors], failedRequests: [...failedRequests] };
-  foreignRequests.length = consoleErrors.length = failedRequests.length = 0;
-  expect(found).toEqual({ foreignRequests: [], consoleErrors: [], failedRequests: [] });
-});
+afterEach(() => expectCleanStep(guarded));
 
 type Position = [number, number];
 
@@ -91,17 +86,6 @@ async function screenOf(view: { zoom: number; lat: number; lon: number }, [lon, 
   };
 }
 
-async function login(username: string) {
-  await page.goto('/');
-  await page.getByLabel('ユーザー名').waitFor();
-  await page.getByLabel('ユーザー名').fill(username);
-  await page.getByLabel('パスワード').fill('chizu-demo');
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
-  await page.waitForSelector('.layer-item');
-  await page.waitForFunction(() => document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 60_000 });
-  await waitForMapIdle(page);
-}
 
 async function logout() {
   await page.getByRole('button', { name: 'ログアウト' }).click();
@@ -119,7 +103,7 @@ let created: Position;
 let afterFirstDrag: Position;
 
 test('the roads editor adds a curve mirror by clicking next to a road: it snaps onto the road line', async () => {
-  await login('roads');
+  await logIn(page, 'roads');
   await page.getByRole('combobox', { name: '編集するレイヤ' }).selectOption({ label: 'カーブミラー' });
   expect(await page.getByRole('button', { name: '点を追加' }).count()).toBe(1);
   // Mirrors are points: no line or area tools.
@@ -331,7 +315,7 @@ test('coordinates typed as zone IX X/Y add a point there; the server\'s refusal 
 
 test('a viewer sees no edit controls', async () => {
   await logout();
-  await login('counter');
+  await logIn(page, 'counter');
   expect(await page.locator('.edit-section').count()).toBe(0);
   expect(await page.getByRole('combobox', { name: '編集するレイヤ' }).count()).toBe(0);
   const me = await graphql<{ me: { editableLayers: string[] } }>(page, '{ me { editableLayers } }');
@@ -341,7 +325,7 @@ test('a viewer sees no edit controls', async () => {
 
 test('the environment editor can edit garbage points but not curve mirrors', async () => {
   await logout();
-  await login('env');
+  await logIn(page, 'env');
   const options = await page.getByRole('combobox', { name: '編集するレイヤ' }).locator('option').allTextContents();
   expect(options).toContain('ゴミ集積所');
   expect(options).not.toContain('カーブミラー');
@@ -363,7 +347,7 @@ test('the environment editor can edit garbage points but not curve mirrors', asy
 
 test('an administrator filters recent changes by layer and user, and creates a layer with fields and a previewed style', async () => {
   await logout();
-  await login('admin');
+  await logIn(page, 'admin');
   const changes = page.locator('details.changes-section');
   await changes.locator('summary').click();
   await changes.getByRole('combobox', { name: 'レイヤ' }).selectOption({ label: 'カーブミラー' });

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchGuarded, screenshotDir, type GuardedBrowser } from './support/browser';
+import { expectCleanStep, launchGuarded, logIn, screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
 import { comparePngs } from './support/images';
 import { eventually } from './support/eventually';
@@ -88,23 +88,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-afterEach(() => {
-  const { foreignRequests, consoleErrors, failedRequests } = guarded;
-  const found = { foreignRequests: [...foreignRequests], consoleErrors: [...consoleErrors], failedRequests: [...failedRequests] };
-  foreignRequests.length = consoleErrors.length = failedRequests.length = 0;
-  expect(found).toEqual({ foreignRequests: [], consoleErrors: [], failedRequests: [] });
-});
+afterEach(() => expectCleanStep(guarded));
 
-async function logIn(username: string) {
-  await page.goto('/');
-  await page.getByLabel('ユーザー名').fill(username);
-  await page.getByLabel('パスワード').fill('chizu-demo');
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
-  await page.waitForSelector('.layer-item');
-  await page.waitForFunction(() => document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 60_000 });
-  await waitForMapIdle(page);
-}
 
 async function clickMapCentre() {
   const box = await page.locator('.map canvas').boundingBox();
@@ -118,7 +103,7 @@ function pdfText(file: string): string {
 
 describe('road staff', () => {
   test('opens a boundary record from the map and reads its coordinate table (辺長, perimeter, area)', async () => {
-    await logIn('roads');
+    await logIn(page, 'roads');
     const { coordinateTable } = await graphql<{ coordinateTable: { points: { name: string; lon: number; lat: number; sideLengthM: number | null }[] } }>(
       page,
       `query($id: ID!) { coordinateTable(featureId: $id) { points { name lon lat sideLengthM } } }`,
@@ -290,7 +275,7 @@ describe('counter', () => {
 
   test('clicks a road on the map and sees the answer for that place', async () => {
     await page.getByRole('button', { name: 'ログアウト' }).click();
-    await logIn('counter');
+    await logIn(page, 'counter');
     const { route } = await graphql<{ route: { routeNo: string; segments: { geometry: { coordinates: number[][] } }[] } }>(
       page,
       `{ route(routeNo: "1-02") { routeNo segments { geometry } } }`,

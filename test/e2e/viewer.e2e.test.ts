@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchGuarded, screenshotDir, type GuardedBrowser } from './support/browser';
+import { expectCleanStep, launchGuarded, screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
 import { goTo, graphql, metresPerPixel, readView, waitForMapIdle } from './support/map';
 import { eventually } from './support/eventually';
@@ -28,14 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-afterEach(() => {
-  // Every step must keep the closed-network and clean-console promises. The lists are emptied
-  // afterwards so that one step's failure is not blamed on the next.
-  const { foreignRequests, consoleErrors, failedRequests } = guarded;
-  const found = { foreignRequests: [...foreignRequests], consoleErrors: [...consoleErrors], failedRequests: [...failedRequests] };
-  foreignRequests.length = consoleErrors.length = failedRequests.length = 0;
-  expect(found).toEqual({ foreignRequests: [], consoleErrors: [], failedRequests: [] });
-});
+afterEach(() => expectCleanStep(guarded));
 
 async function mapCanvasBox() {
   const box = await page.locator('.map canvas').boundingBox();

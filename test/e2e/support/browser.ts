@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { waitForMapIdle } from './map';
 import { repoRoot } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -109,4 +110,28 @@ export async function launchGuarded(baseUrl: string): Promise<GuardedBrowser> {
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Every step must keep the closed-network and clean-console promises. The lists are emptied
+ * afterwards so that one step's failure is not blamed on the next. Call it from afterEach.
+ */
+export function expectCleanStep(guarded: GuardedBrowser): void {
+  const { foreignRequests, consoleErrors, failedRequests } = guarded;
+  const found = { foreignRequests: [...foreignRequests], consoleErrors: [...consoleErrors], failedRequests: [...failedRequests] };
+  foreignRequests.length = consoleErrors.length = failedRequests.length = 0;
+  expect(found).toEqual({ foreignRequests: [], consoleErrors: [], failedRequests: [] });
+}
+
+/** Logs in through the login screen (demo password) and waits until every layer is drawn. */
+export async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('ユーザー名').waitFor();
+  await page.getByLabel('ユーザー名').fill(username);
+  await page.getByLabel('パスワード').fill('chizu-demo');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
+  await page.waitForSelector('.layer-item');
+  await page.waitForFunction(() => document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 60_000 });
+  await waitForMapIdle(page);
 }
