@@ -1,0 +1,308 @@
+// Drawing end to end in headless Debian Chromium: the roads editor draws a boundary record (境界確定)
+// area by clicking four corners, fills the required fields and saves; then drags one corner of it
+// in select mode and saves again; then draws a road ledger line with three clicks. Every result is
+// checked through GraphQL: the stored corners are where the clicks were, only the dragged corner
+// moved, and the server's length_m is the geodesic length of the stored line.
+import type { Page } from 'playwright-core';
+import { expectCleanStep, launchGuarded, logIn, type GuardedBrowser } from './support/browser';
+import { eventually } from './support/eventually';
+import { goTo, graphql, metresPerPixel } from './support/map';
+import { startServer, type RunningServer } from './support/server';
+
+jest.setTimeout(300_000);
+
+let server: RunningServer;
+let guarded: GuardedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  guarded = await launchGuarded(server.url);
+  page = guarded.page;
+  page.on('dialog', (dialog) => void dialog.accept());
+}, 240_000);
+
+afterAll(async () => {
+  await guarded?.close();
+  await server?.stop();
+});
+
+afterEach(() => expectCleanStep(guarded));
+
+type Position = [number, number];
+
+interface StoredFeature {
+  id: string;
+  version: number;
+  geometry: { type: string; coordinates: unknown };
+  attributes: Record<string, unknown>;
+}
+
+async function storedFeature(id: string): Promise<StoredFeature> {
+  const { feature } = await graphql<{ feature: StoredFeature }>(page, 'query($id: ID!) { feature(id: $id) { id version geometry attributes } }', { id });
+  return feature;
+}
+
+/** Metres between two lon/lat points (equirectangular; fine over a few hundred metres). */
+function metres(a: Position, b: Position): number {
+  const k = Math.cos((a[1] * Math.PI) / 180);
+  return Math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * 111_320;
+}
+
+/** Geodesic distance on the WGS84 ellipsoid (Vincenty's inverse formula). */
+function geodesic([lon1, lat1]: Position, [lon2, lat2]: Position): number {
+  const a = 6378137;
+  const f = 1 / 298.257223563;
+  const b = a * (1 - f);
+  const rad = Math.PI / 180;
+  const L = (lon2 - lon1) * rad;
+  const U1 = Math.atan((1 - f) * Math.tan(lat1 * rad));
+  const U2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
+  const [sinU1, cosU1, sinU2, cosU2] = [Math.sin(U1), Math.cos(U1), Math.sin(U2), Math.cos(U2)];
+  let lambda = L;
+  let sinSigma = 0, cosSigma = 0, sigma = 0, cos2Alpha = 0, cos2SigmaM = 0;
+  for (let i = 0; i < 200; i++) {
+    const sinLambda = Math.sin(lambda);
+    const cosLambda = Math.cos(lambda);
+    sinSigma = Math.hypot(cosU2 * sinLambda, cosU1 * sinU2 - sinU1 * cosU2 * cosLambda);
+    if (sinSigma === 0) return 0;
+    cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosLambda;
+    sigma = Math.atan2(sinSigma, cosSigma);
+    const sinAlpha = (cosU1 * cosU2 * sinLambda) / sinSigma;
+    cos2Alpha = 1 - sinAlpha * sinAlpha;
+    cos2SigmaM = cos2Alpha ? cosSigma - (2 * sinU1 * sinU2) / cos2Alpha : 0;
+    const C = (f / 16) * cos2Alpha * (4 + f * (4 - 3 * cos2Alpha));
+    const previous = lambda;
+    lambda = L + (1 - C) * f * sinAlpha * (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+    if (Math.abs(lambda - previous) < 1e-12) break;
+  }
+  const u2 = (cos2Alpha * (a * a - b * b)) / (b * b);
+  const A = 1 + (u2 / 16384) * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)));
+  const B = (u2 / 1024) * (256 + u2 * (-128 + u2 * (74 - 47 * u2)));
+  const deltaSigma = B * sinSigma * (cos2SigmaM + (B / 4) * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) - (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+  return b * A * (sigma - deltaSigma);
+}
+
+const WORLD = (zoom: number) => 512 * 2 ** zoom;
+const mercX = (lon: number) => (lon + 180) / 360;
+const mercY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
+const lonOf = (x: number) => x * 360 - 180;
+const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+
+let view = { zoom: 19, lat: 0, lon: 0 };
+
+async function canvasBox() {
+  return (await page.locator('.map canvas').boundingBox())!;
+}
+
+/** Where a lon/lat is on the page, for a map centred on `view` (Web Mercator, 512 px tiles). */
+async function screenOf([lon, lat]: Position) {
+  const box = await canvasBox();
+  const world = WORLD(view.zoom);
+  return {
+    x: box.x + box.width / 2 + (mercX(lon) - mercX(view.lon)) * world,
+    y: box.y + box.height / 2 + (mercY(lat) - mercY(view.lat)) * world,
+  };
+}
+
+/** The lon/lat under a page position (the inverse of screenOf). */
+async function lonLatOf({ x, y }: { x: number; y: number }): Promise<Position> {
+  const box = await canvasBox();
+  const world = WORLD(view.zoom);
+  return [lonOf(mercX(view.lon) + (x - box.x - box.width / 2) / world), latOf(mercY(view.lat) + (y - box.y - box.height / 2) / world)];
+}
+
+const panel = () => page.locator('.edit-panel');
+const pendingStatus = () => page.locator('.edit-pending');
+const saveStatus = () => page.getByTestId('save-status');
+
+async function clickAt(p: { x: number; y: number }) {
+  await page.mouse.move(p.x, p.y, { steps: 3 });
+  await page.mouse.click(p.x, p.y);
+  // Separate clicks, not a double click.
+  await page.waitForTimeout(400);
+}
+
+/** The polygon's corners in drawing order, without the closing repeat. */
+function corners(geometry: StoredFeature['geometry']): Position[] {
+  expect(geometry.type).toBe('Polygon');
+  const ring = (geometry.coordinates as Position[][])[0];
+  expect(ring[0]).toEqual(ring[ring.length - 1]);
+  return ring.slice(0, -1);
+}
+
+/** Pairs every clicked position with the nearest stored corner (the ring may start elsewhere or turn the other way). */
+function nearestCorner(p: Position, stored: Position[]): { index: number; distance: number } {
+  return stored.map((c, index) => ({ index, distance: metres(p, c) })).sort((a, b) => a.distance - b.distance)[0];
+}
+
+let polygonId = '';
+let clickedCorners: Position[] = [];
+let storedCorners: Position[] = [];
+let tolerance = 0;
+
+test('the roads editor draws a boundary record area with four clicks; it is stored with those four corners', async () => {
+  await logIn(page, 'roads');
+  // An area beside the longest road ledger segment (inside the city, clear of other features' vertices).
+  const { features } = await graphql<{ features: { edges: { node: { geometry: { type: string; coordinates: unknown } } }[] } }>(
+    page,
+    `{ features(layer: "road_ledger", first: 20, orderBy: { field: "id" }) { edges { node { geometry } } } }`,
+  );
+  const segments = features.edges.flatMap(({ node }) => {
+    const lines = (node.geometry.type === 'LineString' ? [node.geometry.coordinates] : node.geometry.coordinates) as Position[][];
+    return lines.flatMap((line) => line.slice(1).map((p, i) => [line[i], p] as [Position, Position]));
+  });
+  const road = segments.sort((s, t) => metres(t[0], t[1]) - metres(s[0], s[1]))[0];
+  const middle: Position = [(road[0][0] + road[1][0]) / 2, (road[0][1] + road[1][1]) / 2];
+  view = { zoom: 19, lat: middle[1], lon: middle[0] };
+  await goTo(page, view);
+  tolerance = metresPerPixel(view.zoom, view.lat) * 2;
+
+  await page.getByRole('combobox', { name: '編集するレイヤ' }).selectOption({ label: '境界確定' });
+  await page.getByLabel('近くの頂点・線にスナップ').uncheck();
+  await page.getByRole('button', { name: '面を追加' }).click();
+  expect(await page.getByRole('button', { name: '面を追加' }).getAttribute('aria-pressed')).toBe('true');
+
+  const box = await canvasBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // A quadrilateral above the centre (the road runs through the centre), not a rectangle.
+  const screens = [
+    { x: cx - 120, y: cy - 200 },
+    { x: cx + 110, y: cy - 210 },
+    { x: cx + 130, y: cy - 60 },
+    { x: cx - 100, y: cy - 50 },
+  ];
+  for (const s of screens) await clickAt(s);
+  clickedCorners = await Promise.all(screens.map(lonLatOf));
+  await guarded.screenshot('30-draw-area-corners');
+  // Clicking the first corner again closes the area.
+  await clickAt(screens[0]);
+
+  await panel().locator('.edit-feature').waitFor();
+  await eventually(async () => expect(await pendingStatus().textContent()).toBe('未保存の変更 1件'));
+  const form = panel().locator('.attribute-form');
+  expect(await panel().getByTestId('problem-record_no').textContent()).toContain('入力してください');
+  await form.locator('[data-field="record_no"]').fill('BR-E2E-DRAW-1');
+  await form.locator('[data-field="determined_on"]').fill('2026-11-02');
+  await eventually(async () => expect(await panel().getByTestId('problem-record_no').count()).toBe(0));
+  expect(await panel().getByTestId('problem-determined_on').count()).toBe(0);
+  await guarded.screenshot('31-draw-area-form');
+
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
+  await eventually(async () => expect(await pendingStatus().textContent()).toBe('未保存の変更はありません'));
+
+  const { features: found } = await graphql<{ features: { edges: { node: StoredFeature }[] } }>(
+    page,
+    `{ features(layer: "boundary_records", search: "BR-E2E-DRAW-1") { edges { node { id version geometry attributes } } } }`,
+  );
+  expect(found.edges).toHaveLength(1);
+  const stored = found.edges[0].node;
+  polygonId = stored.id;
+  expect(stored.version).toBe(1);
+  expect(stored.attributes).toMatchObject({ record_no: 'BR-E2E-DRAW-1', determined_on: '2026-11-02' });
+  storedCorners = corners(stored.geometry);
+  expect(storedCorners).toHaveLength(4);
+  // Each click is a distinct stored corner, within two pixels.
+  const matched = clickedCorners.map((p) => nearestCorner(p, storedCorners));
+  expect(new Set(matched.map((m) => m.index)).size).toBe(4);
+  for (const m of matched) expect(m.distance).toBeLessThan(tolerance);
+  await guarded.screenshot('32-draw-area-saved');
+});
+
+test('dragging one corner of the selected area moves exactly that corner; saving stores it as version 2', async () => {
+  expect(polygonId).not.toBe('');
+  await page.getByRole('button', { name: '選択・移動' }).click();
+  const centre: Position = [
+    clickedCorners.reduce((s, p) => s + p[0], 0) / 4,
+    clickedCorners.reduce((s, p) => s + p[1], 0) / 4,
+  ];
+  const inside = await screenOf(centre);
+  await clickAt(inside);
+  await eventually(async () => expect(await panel().locator('.edit-feature').getAttribute('data-feature-id')).toBe(polygonId));
+  await guarded.screenshot('33-select-area');
+
+  // Drag the third clicked corner 60 px right and 40 px down.
+  const moved = nearestCorner(clickedCorners[2], storedCorners).index;
+  const start = await screenOf(storedCorners[moved]);
+  const [dx, dy] = [60, 40];
+  await page.mouse.move(start.x, start.y, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move(start.x + dx / 2, start.y + dy / 2, { steps: 5 });
+  await page.mouse.move(start.x + dx, start.y + dy, { steps: 5 });
+  await page.mouse.up();
+  await eventually(async () => expect(await pendingStatus().textContent()).toBe('未保存の変更 1件'));
+  await guarded.screenshot('34-vertex-dragged');
+
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
+  const stored = await storedFeature(polygonId);
+  expect(stored.version).toBe(2);
+  const after = corners(stored.geometry);
+  expect(after).toHaveLength(4);
+  const target = await lonLatOf({ x: start.x + dx, y: start.y + dy });
+  const draggedMetres = metres(storedCorners[moved], target);
+  for (const before of storedCorners) {
+    const now = nearestCorner(before, after);
+    if (before === storedCorners[moved]) {
+      expect(now.distance).toBeGreaterThan(draggedMetres / 2);
+    } else {
+      expect(now.distance).toBeLessThan(0.01);
+    }
+  }
+  // The moved corner is where the drag ended, i.e. it moved by roughly the dragged distance.
+  const movedTo = nearestCorner(target, after);
+  expect(movedTo.distance).toBeLessThan(tolerance);
+  expect(Math.abs(metres(storedCorners[moved], after[movedTo.index]) - draggedMetres)).toBeLessThan(tolerance);
+  await guarded.screenshot('35-vertex-saved');
+});
+
+test('the roads editor draws a road ledger line with three clicks; the server computes its length geodesically', async () => {
+  await page.keyboard.press('Escape');
+  await panel().getByRole('button', { name: '閉じる' }).click();
+  await page.getByRole('combobox', { name: '編集するレイヤ' }).selectOption({ label: '道路台帳' });
+  await page.getByRole('button', { name: '線を追加' }).click();
+  expect(await page.getByRole('button', { name: '線を追加' }).getAttribute('aria-pressed')).toBe('true');
+
+  const box = await canvasBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // Below the centre, away from the area drawn above it.
+  const screens = [
+    { x: cx - 200, y: cy + 80 },
+    { x: cx, y: cy + 180 },
+    { x: cx + 220, y: cy + 120 },
+  ];
+  for (const s of screens) await clickAt(s);
+  const clicked = await Promise.all(screens.map(lonLatOf));
+  await guarded.screenshot('36-draw-line');
+  // Clicking the last vertex again finishes the line.
+  await clickAt(screens[2]);
+
+  await panel().locator('.edit-feature').waitFor();
+  await eventually(async () => expect(await pendingStatus().textContent()).toBe('未保存の変更 1件'));
+  const form = panel().locator('.attribute-form');
+  await form.locator('[data-field="route_no"]').fill('E2E-901');
+  await form.locator('[data-field="route_name"]').fill('描画試験線');
+  await form.locator('select[data-field="road_class"]').selectOption('その他');
+  await guarded.screenshot('37-draw-line-form');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
+
+  const id = (await panel().locator('.edit-feature').getAttribute('data-feature-id'))!;
+  expect(id).toMatch(/^\d+$/);
+  const stored = await storedFeature(id);
+  expect(stored.version).toBe(1);
+  expect(stored.attributes).toMatchObject({ route_no: 'E2E-901', route_name: '描画試験線', road_class: 'その他' });
+  expect(stored.geometry.type).toBe('LineString');
+  const line = stored.geometry.coordinates as Position[];
+  expect(line).toHaveLength(3);
+  line.forEach((p, i) => expect(metres(p, clicked[i])).toBeLessThan(tolerance));
+
+  const length = line.slice(1).reduce((sum, p, i) => sum + geodesic(line[i], p), 0);
+  const lengthM = Number(stored.attributes.length_m);
+  expect(Number.isFinite(lengthM)).toBe(true);
+  expect(Math.abs(lengthM - length) / length).toBeLessThan(0.01);
+  await guarded.screenshot('38-draw-line-saved');
+});
