@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expectCleanStep, launchGuarded, logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { goTo, graphql, metresPerPixel } from './support/map';
+import { goTo, graphql, lonLatOf, metresPerPixel, screenOf } from './support/map';
 import { startServer, type RunningServer } from './support/server';
 
 jest.setTimeout(300_000);
@@ -83,34 +83,7 @@ function geodesic([lon1, lat1]: Position, [lon2, lat2]: Position): number {
   return b * A * (sigma - deltaSigma);
 }
 
-const WORLD = (zoom: number) => 512 * 2 ** zoom;
-const mercX = (lon: number) => (lon + 180) / 360;
-const mercY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-const lonOf = (x: number) => x * 360 - 180;
-const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
-
 let view = { zoom: 19, lat: 0, lon: 0 };
-
-async function canvasBox() {
-  return (await page.locator('.map canvas').boundingBox())!;
-}
-
-/** Where a lon/lat is on the page, for a map centred on `view` (Web Mercator, 512 px tiles). */
-async function screenOf([lon, lat]: Position) {
-  const box = await canvasBox();
-  const world = WORLD(view.zoom);
-  return {
-    x: box.x + box.width / 2 + (mercX(lon) - mercX(view.lon)) * world,
-    y: box.y + box.height / 2 + (mercY(lat) - mercY(view.lat)) * world,
-  };
-}
-
-/** The lon/lat under a page position (the inverse of screenOf). */
-async function lonLatOf({ x, y }: { x: number; y: number }): Promise<Position> {
-  const box = await canvasBox();
-  const world = WORLD(view.zoom);
-  return [lonOf(mercX(view.lon) + (x - box.x - box.width / 2) / world), latOf(mercY(view.lat) + (y - box.y - box.height / 2) / world)];
-}
 
 const panel = () => page.locator('.edit-panel');
 const pendingStatus = () => page.locator('.edit-pending');
@@ -163,7 +136,7 @@ test('the roads editor draws a boundary record area with four clicks; it is stor
   await page.getByRole('button', { name: '面を追加' }).click();
   expect(await page.getByRole('button', { name: '面を追加' }).getAttribute('aria-pressed')).toBe('true');
 
-  const box = await canvasBox();
+  const box = (await page.locator('.map canvas').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   // A quadrilateral above the centre (the road runs through the centre), not a rectangle.
@@ -174,7 +147,7 @@ test('the roads editor draws a boundary record area with four clicks; it is stor
     { x: cx - 100, y: cy - 50 },
   ];
   for (const s of screens) await clickAt(s);
-  clickedCorners = await Promise.all(screens.map(lonLatOf));
+  clickedCorners = await Promise.all(screens.map((p) => lonLatOf(page, view, p)));
   await guarded.screenshot('30-draw-area-corners');
   // Clicking the first corner again closes the area.
   await clickAt(screens[0]);
@@ -218,14 +191,14 @@ test('dragging one corner of the selected area moves exactly that corner; saving
     clickedCorners.reduce((s, p) => s + p[0], 0) / 4,
     clickedCorners.reduce((s, p) => s + p[1], 0) / 4,
   ];
-  const inside = await screenOf(centre);
+  const inside = await screenOf(page, view, centre);
   await clickAt(inside);
   await eventually(async () => expect(await panel().locator('.edit-feature').getAttribute('data-feature-id')).toBe(polygonId));
   await guarded.screenshot('33-select-area');
 
   // Drag the third clicked corner 60 px right and 40 px down.
   const moved = nearestCorner(clickedCorners[2], storedCorners).index;
-  const start = await screenOf(storedCorners[moved]);
+  const start = await screenOf(page, view, storedCorners[moved]);
   const [dx, dy] = [60, 40];
   await page.mouse.move(start.x, start.y, { steps: 3 });
   await page.mouse.down();
@@ -241,7 +214,7 @@ test('dragging one corner of the selected area moves exactly that corner; saving
   expect(stored.version).toBe(2);
   const after = corners(stored.geometry);
   expect(after).toHaveLength(4);
-  const target = await lonLatOf({ x: start.x + dx, y: start.y + dy });
+  const target = await lonLatOf(page, view, { x: start.x + dx, y: start.y + dy });
   const draggedMetres = metres(storedCorners[moved], target);
   for (const before of storedCorners) {
     const now = nearestCorner(before, after);
@@ -265,7 +238,7 @@ test('the roads editor draws a road ledger line with three clicks; the server co
   await page.getByRole('button', { name: '線を追加' }).click();
   expect(await page.getByRole('button', { name: '線を追加' }).getAttribute('aria-pressed')).toBe('true');
 
-  const box = await canvasBox();
+  const box = (await page.locator('.map canvas').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   // Below the centre, away from the area drawn above it.
@@ -275,7 +248,7 @@ test('the roads editor draws a road ledger line with three clicks; the server co
     { x: cx + 220, y: cy + 120 },
   ];
   for (const s of screens) await clickAt(s);
-  const clicked = await Promise.all(screens.map(lonLatOf));
+  const clicked = await Promise.all(screens.map((p) => lonLatOf(page, view, p)));
   await guarded.screenshot('36-draw-line');
   // Clicking the last vertex again finishes the line.
   await clickAt(screens[2]);

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expectCleanStep, launchGuarded, logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { goTo, graphql, waitForMapIdle } from './support/map';
+import { goTo, graphql, screenOf, waitForMapIdle } from './support/map';
 import { startServer, type RunningServer } from './support/server';
 
 jest.setTimeout(300_000);
@@ -72,21 +72,6 @@ function metresToSegment(p: Position, a: Position, b: Position): number {
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay))) * 111_320;
 }
 
-const WORLD = (zoom: number) => 512 * 2 ** zoom;
-const mercX = (lon: number) => (lon + 180) / 360;
-const mercY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-
-/** Where a lon/lat is on the page, for a map centred on `view` (Web Mercator, 512 px tiles). */
-async function screenOf(view: { zoom: number; lat: number; lon: number }, [lon, lat]: Position) {
-  const box = (await page.locator('.map canvas').boundingBox())!;
-  const world = WORLD(view.zoom);
-  return {
-    x: box.x + box.width / 2 + (mercX(lon) - mercX(view.lon)) * world,
-    y: box.y + box.height / 2 + (mercY(lat) - mercY(view.lat)) * world,
-  };
-}
-
-
 async function logout() {
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await page.getByRole('heading', { name: 'ログイン' }).waitFor();
@@ -124,11 +109,11 @@ test('the roads editor adds a curve mirror by clicking next to a road: it snaps 
   await goTo(page, view);
 
   // Click 7 px to the side of the road's middle.
-  const a = await screenOf(view, road[0]);
-  const b = await screenOf(view, road[1]);
+  const a = await screenOf(page, view, road[0]);
+  const b = await screenOf(page, view, road[1]);
   const length = Math.hypot(b.x - a.x, b.y - a.y);
   const normal = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
-  const at = await screenOf(view, middle);
+  const at = await screenOf(page, view, middle);
   await page.getByRole('button', { name: '点を追加' }).click();
   expect(await page.getByRole('button', { name: '点を追加' }).getAttribute('aria-pressed')).toBe('true');
   await page.mouse.click(at.x + normal.x * 7, at.y + normal.y * 7);
@@ -180,7 +165,7 @@ test('the form is generated from the layer: a bad value is reported next to its 
 });
 
 async function dragPoint(from: Position, dx: number, dy: number) {
-  const start = await screenOf(view, from);
+  const start = await screenOf(page, view, from);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move(start.x + dx / 2, start.y + dy / 2, { steps: 5 });
@@ -338,7 +323,7 @@ test('the environment editor can edit garbage points but not curve mirrors', asy
   const mirror = await storedFeature(mirrorId);
   view = { zoom: 19, lat: mirror.geometry.coordinates[1], lon: mirror.geometry.coordinates[0] };
   await goTo(page, view);
-  const at = await screenOf(view, mirror.geometry.coordinates);
+  const at = await screenOf(page, view, mirror.geometry.coordinates);
   await page.mouse.click(at.x, at.y);
   await page.waitForTimeout(1000);
   expect(await panel().locator('.edit-feature').count()).toBe(0);

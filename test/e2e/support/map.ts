@@ -69,3 +69,29 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
   if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
   return body.data as T;
 }
+
+// Web Mercator with MapLibre's 512 px tiles, for turning lon/lat into page positions and back.
+const worldPx = (zoom: number) => 512 * 2 ** zoom;
+const mercX = (lon: number) => (lon + 180) / 360;
+const mercY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
+const lonOfMerc = (x: number) => x * 360 - 180;
+const latOfMerc = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+
+export interface MapView { zoom: number; lat: number; lon: number }
+
+/** Where a lon/lat is on the page, for a map centred on `view`. */
+export async function screenOf(page: Page, view: MapView, [lon, lat]: number[]): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  const world = worldPx(view.zoom);
+  return {
+    x: box.x + box.width / 2 + (mercX(lon) - mercX(view.lon)) * world,
+    y: box.y + box.height / 2 + (mercY(lat) - mercY(view.lat)) * world,
+  };
+}
+
+/** The lon/lat under a page position (the inverse of screenOf). */
+export async function lonLatOf(page: Page, view: MapView, { x, y }: { x: number; y: number }): Promise<[number, number]> {
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  const world = worldPx(view.zoom);
+  return [lonOfMerc(mercX(view.lon) + (x - box.x - box.width / 2) / world), latOfMerc(mercY(view.lat) + (y - box.y - box.height / 2) / world)];
+}
