@@ -76,17 +76,24 @@ describeBackends('Editing with integrity', (get) => {
       as('roads')(CREATE, { layer, geometry, attributes, srid });
 
     test.each([
-      ['an unknown key', { ...mirror('CM-X'), colour: 'red' }, /colour: is not a field/],
-      ['a wrong type', { ...mirror('CM-X'), mirror_size_mm: 'big' }, /mirror_size_mm: must be a number/],
-      ['a missing required field', { shape: '丸' }, /mirror_no: is required/],
-      ['a value outside the enum options', { ...mirror('CM-X'), shape: '三角' }, /shape: must be one of: 丸, 角/],
-      ['a number below min', { ...mirror('CM-X'), mirror_size_mm: 10 }, /mirror_size_mm: must be at least 300/],
-      ['a number above max', { ...mirror('CM-X'), bearing_deg: 400 }, /bearing_deg: must be at most 360/],
-      ['a fraction for an integer', { ...mirror('CM-X'), installed_year: 2020.5 }, /installed_year: must be a whole number/],
-      ['text over its length', { ...mirror('X'.repeat(21)) }, /mirror_no: must be at most 20 characters/],
-      ['a malformed date', { ...mirror('CM-X'), last_inspected_on: '2024-02-30' }, /last_inspected_on: must be a date/],
-    ])('attributes with %s are refused, naming the field', async (_name, attributes, message) => {
-      expectCode(await create(attributes), 'BAD_USER_INPUT', message);
+      ['an unknown key', { ...mirror('CM-X'), colour: 'red' }, /colour: is not a field/, { field: 'colour', code: 'unknownField', params: {} }],
+      ['a wrong type', { ...mirror('CM-X'), mirror_size_mm: 'big' }, /mirror_size_mm: must be a number/, { field: 'mirror_size_mm', code: 'number', params: {} }],
+      ['a missing required field', { shape: '丸' }, /mirror_no: is required/, { field: 'mirror_no', code: 'required', params: {} }],
+      ['a value outside the enum options', { ...mirror('CM-X'), shape: '三角' }, /shape: must be one of: 丸, 角/,
+        { field: 'shape', code: 'enum', params: { options: ['丸', '角'] } }],
+      ['a number below min', { ...mirror('CM-X'), mirror_size_mm: 10 }, /mirror_size_mm: must be at least 300/,
+        { field: 'mirror_size_mm', code: 'min', params: { min: 300 } }],
+      ['a number above max', { ...mirror('CM-X'), bearing_deg: 400 }, /bearing_deg: must be at most 360/, { field: 'bearing_deg', code: 'max', params: { max: 360 } }],
+      ['a fraction for an integer', { ...mirror('CM-X'), installed_year: 2020.5 }, /installed_year: must be a whole number/,
+        { field: 'installed_year', code: 'integer', params: {} }],
+      ['text over its length', { ...mirror('X'.repeat(21)) }, /mirror_no: must be at most 20 characters/, { field: 'mirror_no', code: 'maxLength', params: { max: 20 } }],
+      ['a malformed date', { ...mirror('CM-X'), last_inspected_on: '2024-02-30' }, /last_inspected_on: must be a date/,
+        { field: 'last_inspected_on', code: 'date', params: {} }],
+    ])('attributes with %s are refused, naming the field with a code and its params', async (_name, attributes, message, problem) => {
+      const r = await create(attributes);
+      expectCode(r, 'BAD_USER_INPUT', message);
+      // Clients translate code + params; the English message stays for scripts.
+      expect(r.errors![0].extensions?.problems).toEqual([{ ...problem, message: expect.any(String) }]);
     });
 
     test.each([

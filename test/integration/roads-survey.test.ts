@@ -83,7 +83,8 @@ describeBackends('Boundary points, attachments and routes', (get) => {
     expect(r.errors![0].message).toMatch(/line 2: X "abc" is not a number/);
     expect(r.errors![0].message).toMatch(/line 3: point K3 has the same coordinates as K1/);
     expect(r.errors![0].message).toMatch(/line 4: X 1.23456 has more than 3 decimals/);
-    expect((r.errors![0].extensions as any).problems).toHaveLength(3);
+    expect((r.errors![0].extensions as any).problems.map((p: { line: number; code: string }) => [p.line, p.code]))
+      .toEqual([[2, 'notNumber'], [3, 'duplicatePoint'], [4, 'decimals']]);
     expect((await get().db.pool.query('SELECT count(*)::int AS n FROM feature')).rows[0].n).toBe(before);
   });
 

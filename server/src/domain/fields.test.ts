@@ -25,8 +25,30 @@ describe('attribute validation', () => {
 
   test('a partial update checks only the given keys; clearing a required field is refused', () => {
     expect(validateAttributes(fields, { watts: 10 }, { partial: true })).toEqual([]);
-    expect(validateAttributes(fields, { no: '' }, { partial: true })).toEqual([{ field: 'no', message: 'is required' }]);
+    expect(validateAttributes(fields, { no: '' }, { partial: true })).toEqual([{ field: 'no', code: 'required', params: {}, message: 'is required' }]);
     expect(validateAttributes(fields, { no: 'ABCDEF' }, { partial: true })[0].message).toBe('must be at most 5 characters');
+  });
+
+  test('every problem carries a machine code and the values its message needs, beside the English message', () => {
+    const problems = validateAttributes(fields, {
+      no: 'ABCDEF', watts: 500, kind: 'x', on: 'yes', since: 'soon', extra: 1, len: 3,
+    });
+    expect(problems).toEqual([
+      { field: 'no', code: 'maxLength', params: { max: 5 }, message: 'must be at most 5 characters' },
+      { field: 'watts', code: 'max', params: { max: 400 }, message: 'must be at most 400' },
+      { field: 'kind', code: 'enum', params: { options: ['LED', '水銀灯'] }, message: 'must be one of: LED, 水銀灯' },
+      { field: 'on', code: 'boolean', params: {}, message: 'must be true or false' },
+      { field: 'since', code: 'date', params: {}, message: 'must be a date as YYYY-MM-DD' },
+      { field: 'extra', code: 'unknownField', params: {}, message: 'is not a field of this layer' },
+      { field: 'len', code: 'computed', params: {}, message: 'is computed by the server and cannot be set' },
+    ]);
+    const codes = (attributes: Record<string, unknown>) =>
+      validateAttributes(fields, attributes, { partial: true }).map((p) => [p.code, p.params]);
+    expect(codes({ no: '' })).toEqual([['required', {}]]);
+    expect(codes({ no: 5 })).toEqual([['text', {}]]);
+    expect(codes({ watts: 'many' })).toEqual([['number', {}]]);
+    expect(codes({ watts: 2.5 })).toEqual([['integer', {}]]);
+    expect(codes({ watts: 0 })).toEqual([['min', { min: 1 }]]);
   });
 
   test('dates are real calendar days', () => {
@@ -44,6 +66,7 @@ describe('attribute validation', () => {
     expect(bad.map((p) => p.message)).toEqual([
       'key must be lower-case letters, digits and _', 'enum fields need options', 'is defined twice', 'min is greater than max',
     ]);
+    expect(bad.map((p) => p.code)).toEqual(['fieldKey', 'enumOptions', 'duplicateField', 'minAboveMax']);
   });
 
   test('merging clears keys given as null or "" and normalising drops empty values', () => {

@@ -27,10 +27,56 @@ export const DEFAULT_TEXT_MAX_LENGTH = 1000;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
+/**
+ * Machine codes of attribute problems. The value codes are the web client's own
+ * (web/src/editing/validate.ts ProblemCode), so it shows the same Japanese text for both.
+ */
+export type ProblemCode =
+  | 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
+  | 'unknownField' | 'computed'
+  // field definitions (layer administration)
+  | 'fieldKey' | 'duplicateField' | 'fieldType' | 'fieldLabel' | 'enumOptions' | 'minAboveMax';
+
+/** Values a message needs: limits (`min`, `max`) and choices (`options`). */
+export type ProblemParams = Record<string, string | number | string[]>;
+
 export interface FieldProblem {
   field: string;
+  code: ProblemCode;
+  params: ProblemParams;
+  /** English, for scripts and logs; clients translate `code` with `params`. */
   message: string;
 }
+
+export type ValueProblem = Omit<FieldProblem, 'field'>;
+
+const list = (options: ProblemParams[string]) => (options as string[]).join(', ');
+const MESSAGES: Record<ProblemCode, (p: ProblemParams) => string> = {
+  required: () => 'is required',
+  text: () => 'must be text',
+  maxLength: (p) => `must be at most ${p.max} characters`,
+  number: () => 'must be a number',
+  integer: () => 'must be a whole number',
+  min: (p) => `must be at least ${p.min}`,
+  max: (p) => `must be at most ${p.max}`,
+  date: () => 'must be a date as YYYY-MM-DD',
+  boolean: () => 'must be true or false',
+  enum: (p) => `must be one of: ${list(p.options)}`,
+  unknownField: () => 'is not a field of this layer',
+  computed: () => 'is computed by the server and cannot be set',
+  fieldKey: () => 'key must be lower-case letters, digits and _',
+  duplicateField: () => 'is defined twice',
+  fieldType: (p) => `type must be one of ${list(p.options)}`,
+  fieldLabel: () => 'needs a Japanese label',
+  enumOptions: () => 'enum fields need options',
+  minAboveMax: () => 'min is greater than max',
+};
+
+function problem(code: ProblemCode, params: ProblemParams = {}): ValueProblem {
+  return { code, params, message: MESSAGES[code](params) };
+}
+
+const fieldProblem = (field: string, code: ProblemCode, params?: ProblemParams): FieldProblem => ({ field, ...problem(code, params) });
 
 export function isValidDate(value: string): boolean {
   if (!DATE_RE.test(value)) return false;
@@ -38,31 +84,35 @@ export function isValidDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** Checks one value against its field; returns a user-facing reason or null. */
-export function checkValue(field: FieldDefinition, value: unknown): string | null {
+/** Checks one value against its field: a problem with its code, or null. */
+export function valueProblem(field: FieldDefinition, value: unknown): ValueProblem | null {
   switch (field.type) {
     case 'text': {
-      if (typeof value !== 'string') return 'must be text';
+      if (typeof value !== 'string') return problem('text');
       const max = field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
-      if (value.length > max) return `must be at most ${max} characters`;
-      return null;
+      return value.length > max ? problem('maxLength', { max }) : null;
     }
     case 'integer':
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
-      if (field.type === 'integer' && !Number.isInteger(value)) return 'must be a whole number';
-      if (field.min !== undefined && value < field.min) return `must be at least ${field.min}`;
-      if (field.max !== undefined && value > field.max) return `must be at most ${field.max}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem('number');
+      if (field.type === 'integer' && !Number.isInteger(value)) return problem('integer');
+      if (field.min !== undefined && value < field.min) return problem('min', { min: field.min });
+      if (field.max !== undefined && value > field.max) return problem('max', { max: field.max });
       return null;
     }
     case 'date':
-      return typeof value === 'string' && isValidDate(value) ? null : 'must be a date as YYYY-MM-DD';
+      return typeof value === 'string' && isValidDate(value) ? null : problem('date');
     case 'boolean':
-      return typeof value === 'boolean' ? null : 'must be true or false';
+      return typeof value === 'boolean' ? null : problem('boolean');
     case 'enum':
       return typeof value === 'string' && (field.options ?? []).includes(value)
-        ? null : `must be one of: ${(field.options ?? []).join(', ')}`;
+        ? null : problem('enum', { options: field.options ?? [] });
   }
+}
+
+/** The English reason of `valueProblem`, or null (filters put it into their own message). */
+export function checkValue(field: FieldDefinition, value: unknown): string | null {
+  return valueProblem(field, value)?.message ?? null;
 }
 
 /**
@@ -76,18 +126,18 @@ export function validateAttributes(
   const byKey = new Map(fields.map((f) => [f.key, f]));
   for (const [key, value] of Object.entries(attributes)) {
     const field = byKey.get(key);
-    if (!field) { problems.push({ field: key, message: 'is not a field of this layer' }); continue; }
-    if (field.computed) { problems.push({ field: key, message: 'is computed by the server and cannot be set' }); continue; }
+    if (!field) { problems.push(fieldProblem(key, 'unknownField')); continue; }
+    if (field.computed) { problems.push(fieldProblem(key, 'computed')); continue; }
     if (value === null || value === undefined || value === '') {
-      if (field.required) problems.push({ field: key, message: 'is required' });
+      if (field.required) problems.push(fieldProblem(key, 'required'));
       continue;
     }
-    const reason = checkValue(field, value);
-    if (reason) problems.push({ field: key, message: reason });
+    const found = valueProblem(field, value);
+    if (found) problems.push({ field: key, ...found });
   }
   if (!options.partial) {
     for (const field of fields) {
-      if (field.required && !field.computed && !(field.key in attributes)) problems.push({ field: field.key, message: 'is required' });
+      if (field.required && !field.computed && !(field.key in attributes)) problems.push(fieldProblem(field.key, 'required'));
     }
   }
   return problems;
@@ -103,13 +153,13 @@ export function checkFieldDefinitions(fields: FieldDefinition[]): FieldProblem[]
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   for (const f of fields) {
-    if (!FIELD_KEY_RE.test(f.key)) problems.push({ field: f.key, message: 'key must be lower-case letters, digits and _' });
-    if (seen.has(f.key)) problems.push({ field: f.key, message: 'is defined twice' });
+    if (!FIELD_KEY_RE.test(f.key)) problems.push(fieldProblem(f.key, 'fieldKey'));
+    if (seen.has(f.key)) problems.push(fieldProblem(f.key, 'duplicateField'));
     seen.add(f.key);
-    if (!FIELD_TYPES.includes(f.type)) problems.push({ field: f.key, message: `type must be one of ${FIELD_TYPES.join(', ')}` });
-    if (!f.label?.trim()) problems.push({ field: f.key, message: 'needs a Japanese label' });
-    if (f.type === 'enum' && !(f.options && f.options.length > 0)) problems.push({ field: f.key, message: 'enum fields need options' });
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push({ field: f.key, message: 'min is greater than max' });
+    if (!FIELD_TYPES.includes(f.type)) problems.push(fieldProblem(f.key, 'fieldType', { options: [...FIELD_TYPES] }));
+    if (!f.label?.trim()) problems.push(fieldProblem(f.key, 'fieldLabel'));
+    if (f.type === 'enum' && !(f.options && f.options.length > 0)) problems.push(fieldProblem(f.key, 'enumOptions'));
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push(fieldProblem(f.key, 'minAboveMax', { min: f.min, max: f.max }));
   }
   return problems;
 }

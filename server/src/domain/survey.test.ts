@@ -28,6 +28,8 @@ describe('coordinate table parsing', () => {
     expect(problems[3].message).toMatch(/used twice/);
     expect(problems[4].message).toMatch(/same coordinates as K1/);
     expect(problems[5].message).toMatch(/expected/);
+    expect(problems.map((p) => p.code)).toEqual(['notNumber', 'decimals', 'outsideZone', 'duplicateName', 'duplicatePoint', 'columns']);
+    expect(problems[4].params).toEqual({ name: 'K6', sameAs: 'K1' });
   });
 });
 

@@ -12,15 +12,35 @@ export interface SurveyPoint {
   markerType?: string;
 }
 
+/** Machine codes of coordinate table problems, with the values their messages need. */
+export type LineProblemCode = 'columns' | 'notNumber' | 'decimals' | 'outsideZone' | 'markerLength' | 'duplicateName' | 'duplicatePoint';
+
 export interface LineProblem {
   line: number;
+  code: LineProblemCode;
+  params: Record<string, string | number>;
+  /** English, for scripts and logs. */
   message: string;
 }
 
 /** The 19 zones span a few hundred kilometres from their origins; anything beyond is a typo. */
 export const PLANE_LIMIT_M = 300_000;
 const NUMBER_RE = /^[+-]?\d+(\.\d{1,3})?$/;
+const MARKER_MAX_LENGTH = 30;
 const MARKERS = ['コンクリート杭', '金属標', '金属鋲', '鋲', 'プラスチック杭', '石杭', '木杭', '刻印', 'ペンキ'];
+
+const LINE_MESSAGES: Record<LineProblemCode, (p: LineProblem['params']) => string> = {
+  columns: (p) => `expected "X,Y" or "name,X,Y[,marker]", got ${p.count} values`,
+  notNumber: (p) => `${p.axis} "${p.value}" is not a number`,
+  decimals: (p) => `${p.axis} ${p.value} has more than 3 decimals (millimetres)`,
+  outsideZone: (p) => `${p.axis} ${p.value} m is outside any plane rectangular zone (|${p.axis}| ≤ ${p.limit})`,
+  markerLength: () => 'marker type is too long',
+  duplicateName: (p) => `point name ${p.name} is used twice`,
+  duplicatePoint: (p) => `point ${p.name} has the same coordinates as ${p.sameAs}`,
+};
+
+const lineProblem = (line: number, code: LineProblemCode, params: LineProblem['params'] = {}): LineProblem =>
+  ({ line, code, params, message: LINE_MESSAGES[code](params) });
 
 /**
  * Parses lines of "X,Y", "name,X,Y" or "name,X,Y,marker" (comma, tab or spaces; full-width digits allowed).
@@ -46,22 +66,22 @@ export function parseCoordinateTable(text: string): { points: SurveyPoint[]; pro
     } else if (cells.length === 3 || cells.length === 4) {
       [name, x, y, marker] = cells;
     } else {
-      problems.push({ line, message: `expected "X,Y" or "name,X,Y[,marker]", got ${cells.length} values` });
+      problems.push(lineProblem(line, 'columns', { count: cells.length }));
       return;
     }
     for (const [label, value] of [['X', x], ['Y', y]] as const) {
-      if (!/^[+-]?\d+(\.\d+)?$/.test(value)) { problems.push({ line, message: `${label} "${value}" is not a number` }); return; }
-      if (!NUMBER_RE.test(value)) { problems.push({ line, message: `${label} ${value} has more than 3 decimals (millimetres)` }); return; }
+      if (!/^[+-]?\d+(\.\d+)?$/.test(value)) { problems.push(lineProblem(line, 'notNumber', { axis: label, value })); return; }
+      if (!NUMBER_RE.test(value)) { problems.push(lineProblem(line, 'decimals', { axis: label, value })); return; }
       if (Math.abs(Number(value)) > PLANE_LIMIT_M) {
-        problems.push({ line, message: `${label} ${value} m is outside any plane rectangular zone (|${label}| ≤ ${PLANE_LIMIT_M})` });
+        problems.push(lineProblem(line, 'outsideZone', { axis: label, value, limit: PLANE_LIMIT_M }));
         return;
       }
     }
-    if (marker !== undefined && marker.length > 30) { problems.push({ line, message: 'marker type is too long' }); return; }
+    if (marker !== undefined && marker.length > MARKER_MAX_LENGTH) { problems.push(lineProblem(line, 'markerLength', { max: MARKER_MAX_LENGTH })); return; }
     const dupName = points.findIndex((p) => p.name === name);
-    if (dupName >= 0) { problems.push({ line, message: `point name ${name} is used twice` }); return; }
+    if (dupName >= 0) { problems.push(lineProblem(line, 'duplicateName', { name })); return; }
     const dupAt = points.find((p) => Number(p.x) === Number(x) && Number(p.y) === Number(y));
-    if (dupAt) { problems.push({ line, message: `point ${name} has the same coordinates as ${dupAt.name}` }); return; }
+    if (dupAt) { problems.push(lineProblem(line, 'duplicatePoint', { name, sameAs: dupAt.name })); return; }
     points.push({ name, x: canonical(x), y: canonical(y), ...(marker ? { markerType: marker } : {}) });
   });
   return { points, problems };

@@ -53,6 +53,22 @@ describe('attribute form checks (mirroring the server)', () => {
     expect(parseInput(fields[0], ' M-1 ')).toBe(' M-1 ');
   });
 
+  test('server problems with a known code keep it and its params; others show the server\'s message', () => {
+    expect(serverProblems('attributes: …', {
+      problems: [
+        { field: 'mirror_size_mm', code: 'max', params: { max: 1200 }, message: 'must be at most 1200' },
+        { field: 'shape', code: 'enum', params: { options: ['丸', '角'] }, message: 'must be one of: 丸, 角' },
+        { field: 'colour', code: 'unknownField', params: {}, message: 'is not a field of this layer' },
+        { field: 'length_m', code: 'computed', params: {}, message: 'is computed by the server and cannot be set' },
+      ],
+    })).toEqual([
+      { field: 'mirror_size_mm', code: 'max', params: { max: 1200 } },
+      { field: 'shape', code: 'enum', params: { options: '丸、角' } },
+      { field: 'colour', code: 'unknownField', params: {} },
+      { field: 'length_m', code: 'server', params: { message: 'is computed by the server and cannot be set' } },
+    ]);
+  });
+
   test('server problems map to their fields; a batch position prefix is dropped', () => {
     expect(serverProblems('changes[0]: attributes: mirror_size_mm: must be at most 1000', {
       field: 'mirror_size_mm', problems: [{ field: 'mirror_size_mm', message: 'must be at most 1000' }], index: 0,

@@ -1,9 +1,17 @@
 // Client-side attribute checks that mirror the server's (server/src/domain/fields.ts), so the
 // form can say what is wrong before saving. The server still checks every write; its
-// BAD_USER_INPUT problems are shown the same way (see serverProblems).
+// BAD_USER_INPUT problems carry the same codes and are shown the same way (see serverProblems).
 import type { Attributes, FieldDefinition } from '../api/types';
 
-export type ProblemCode = 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum' | 'server';
+/** The client's checks, the server's 'unknownField', and 'server' for anything else it reports. */
+export type ProblemCode =
+  | 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
+  | 'unknownField' | 'server';
+
+/** Server codes shown with the client's own text; any other code falls back to the server's message. */
+const SERVER_CODES: ReadonlySet<string> = new Set<ProblemCode>([
+  'required', 'text', 'maxLength', 'number', 'integer', 'min', 'max', 'date', 'boolean', 'enum', 'unknownField',
+]);
 
 export interface FieldProblem {
   field: string;
@@ -96,16 +104,26 @@ interface ServerProblemExtensions {
 }
 
 /**
- * The server's BAD_USER_INPUT extensions as field problems: `problems` [{field, message}] when
- * attributes failed, else the single `field` (e.g. geometry) with the error's message.
+ * The server's BAD_USER_INPUT extensions as field problems: `problems` [{field, code, params, message}]
+ * when attributes failed, else the single `field` (e.g. geometry) with the error's message.
  */
 export function serverProblems(message: string, extensions: ServerProblemExtensions): FieldProblem[] {
-  const listed = Array.isArray(extensions.problems) ? (extensions.problems as { field?: unknown; message?: unknown }[]) : [];
+  const listed = Array.isArray(extensions.problems)
+    ? (extensions.problems as { field?: unknown; code?: unknown; params?: unknown; message?: unknown }[])
+    : [];
   const problems = listed
     .filter((p) => typeof p.field === 'string')
-    .map((p) => ({ field: p.field as string, code: 'server' as const, params: { message: String(p.message ?? '') } }));
+    .map((p): FieldProblem => typeof p.code === 'string' && SERVER_CODES.has(p.code)
+      ? { field: p.field as string, code: p.code as ProblemCode, params: messageParams(p.params) }
+      : { field: p.field as string, code: 'server', params: { message: String(p.message ?? '') } });
   if (problems.length) return problems;
   const field = typeof extensions.field === 'string' ? extensions.field : 'geometry';
   // The batch prefix "changes[3]: " names the position, which the UI shows as the feature instead.
   return [{ field, code: 'server', params: { message: message.replace(/^changes\[\d+\]:\s*/, '') } }];
+}
+
+/** The server's params as message values; lists (enum options) are joined as the client's own checks join them. */
+function messageParams(params: unknown): FieldProblem['params'] {
+  if (typeof params !== 'object' || params === null) return {};
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : typeof v === 'number' ? v : String(v)]));
 }

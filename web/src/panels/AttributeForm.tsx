@@ -19,6 +19,7 @@ const PROBLEM_MESSAGE: Record<FieldProblem['code'], EditMessageKey> = {
   date: 'problemDate',
   boolean: 'problemBoolean',
   enum: 'problemEnum',
+  unknownField: 'problemUnknownField',
   server: 'problemServer',
 };
 

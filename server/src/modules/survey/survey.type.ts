@@ -27,7 +27,9 @@ export class CoordinateTable {
 @ObjectType()
 export class LineProblemType {
   @Field(() => Int) line!: number;
-  @Field() message!: string;
+  @Field({ description: 'Machine code: columns, notNumber, decimals, outsideZone, markerLength, duplicateName, duplicatePoint' })
+  code!: string;
+  @Field({ description: 'English, for scripts' }) message!: string;
 }
 
 @ObjectType()
