@@ -19,6 +19,7 @@ import { basemapRouter } from './modules/city/basemap.route';
 import { surveyRouter } from './modules/survey/survey.route';
 import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
+import { stringifyResponse } from './raw-json';
 import { buildGraphQLSchema } from './schema';
 
 /** Operations anyone may call: logging in needs no session. */
@@ -76,13 +77,17 @@ export async function createServer(db: Database, config: Config, log: (m: string
     schema: buildGraphQLSchema(),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
+    stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config)],
   });
   await apollo.start();
 
   const context = ({ req, res }: { req: Request; res: Response }) => createContext(services, req, res);
-  app.use('/graphql', express.json({ limit: '20mb' }), expressMiddleware(apollo, { context }));
+  // A sub-app without ETags: hashing every response body is wasted on POSTed queries.
+  const graphql = express().set('etag', false).disable('x-powered-by');
+  graphql.use(express.json({ limit: '20mb' }), expressMiddleware(apollo, { context }));
+  app.use('/graphql', graphql);
 
   const reader = requireReader(services);
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });

@@ -278,7 +278,7 @@ async function main() {
     let n = 0;
     let afterId: string | undefined;
     do {
-      const { sql, values } = featurePageSql(query, { limit: PAGE, afterId }, {});
+      const { sql, values } = featurePageSql(query, { limit: PAGE, afterId }, { raw: true }); // as the server selects it
       const { rows } = await pool.query(sql, values);
       const pageRows = rows.slice(0, PAGE);
       n += pageRows.length;

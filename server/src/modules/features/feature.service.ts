@@ -1,9 +1,10 @@
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { decodeCursor, encodeCursor } from '../../domain/cursor';
+import { Cursor, decodeCursor, encodeCursor } from '../../domain/cursor';
 import { checkValue, FieldDefinition } from '../../domain/fields';
 import { BBox, checkBBox, checkLonLat } from '../../domain/geometry';
 import { badInput } from '../../errors';
+import { RawJSON } from '../../raw-json';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import {
   AttributeCondition, FeatureColumns, FeatureQuery, FeatureRow, PageRequest,
@@ -28,11 +29,21 @@ const MAX_IN_VALUES = 1000;
 const ORDERABLE = new Set(['text', 'integer', 'number', 'date', 'enum', 'boolean']);
 
 export function toFeature(row: FeatureRow): Feature {
+  const json = (value: object | string) => (typeof value === 'string' ? new RawJSON(value) : value);
   return {
-    id: row.id, layerKey: row.layer_key, geometry: row.geometry, attributes: row.attributes, version: row.version,
+    id: row.id, layerKey: row.layer_key, version: row.version,
+    geometry: json(row.geometry), attributes: json(row.attributes) as Feature['attributes'],
     createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
     createdBy: row.created_by, updatedBy: row.updated_by, lengthM: row.length_m, areaM2: row.area_m2,
   };
+}
+
+/** An edge whose cursor is encoded only when read: a viewport asks for the end cursor alone. */
+class Edge {
+  constructor(private readonly at: Cursor, readonly node: Feature) {}
+  get cursor(): string {
+    return encodeCursor(this.at);
+  }
 }
 
 /** Reads features. Input is checked here against the layer's definition before any SQL is built. */
@@ -66,10 +77,7 @@ export class FeatureService {
     const hasNextPage = rows.length > first;
     const pageRows = hasNextPage ? rows.slice(0, first) : rows;
     const base = page.offset ?? 0;
-    const edges = pageRows.map((row, i) => ({
-      cursor: encodeCursor(page.orderBy?.field ? { offset: base + i + 1 } : { id: row.id }),
-      node: toFeature(row),
-    }));
+    const edges = pageRows.map((row, i) => new Edge(page.orderBy?.field ? { offset: base + i + 1 } : { id: row.id }, toFeature(row)));
     return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
 

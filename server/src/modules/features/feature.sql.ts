@@ -8,13 +8,16 @@ export interface FeatureColumns {
   times?: boolean;
   measures?: boolean;
   users?: boolean;
+  /** Geometry and attributes as JSON text, for passing through to the response unparsed (RawJSON). */
+  raw?: boolean;
 }
 
 export interface FeatureRow {
   id: string;
   layer_key: string;
-  geometry: object;
-  attributes: Record<string, unknown>;
+  /** Text when selected with `raw`. */
+  geometry: object | string;
+  attributes: Record<string, unknown> | string;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -28,7 +31,10 @@ export interface FeatureRow {
 
 /** SELECT list and FROM clause for feature rows (alias f; layer l). 9 decimals keep survey millimetres. */
 export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []): string {
-  const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', 'ST_AsGeoJSON(f.geom, 9)::json AS geometry', 'f.attributes', 'f.version'];
+  const json = columns.raw
+    ? ['ST_AsGeoJSON(f.geom, 9) AS geometry', 'f.attributes::text AS attributes']
+    : ['ST_AsGeoJSON(f.geom, 9)::json AS geometry', 'f.attributes'];
+  const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', ...json, 'f.version'];
   if (columns.times) cols.push('f.created_at', 'f.updated_at', 'f.deleted_at');
   let from = 'feature f JOIN layer l ON l.id = f.layer_id';
   if (columns.measures) {
