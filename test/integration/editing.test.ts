@@ -216,6 +216,37 @@ describeBackends('Editing with integrity', (get) => {
     expect(ok.data.applyChanges[1]).toEqual({ id: m.id, version: m.version + 1 });
   });
 
+  test('a batch may change one feature twice, each change against the version the one before it wrote', async () => {
+    const m = await firstFeature(get(), 'curve_mirrors');
+    const BATCH = `mutation($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { id version attributes } }`;
+    const stale = await as('roads')(BATCH, {
+      changes: [
+        { op: 'UPDATE', id: m.id, expectedVersion: m.version, attributes: { condition: '要補修' } },
+        { op: 'UPDATE', id: m.id, expectedVersion: m.version, attributes: { condition: '良好' } },
+      ],
+    });
+    expectCode(stale, 'CONFLICT', /^changes\[1\]:/);
+    expect((stale.errors![0].extensions as any).currentVersion).toBe(m.version + 1);
+    expect((await firstFeature(get(), 'curve_mirrors')).version).toBe(m.version);
+
+    const ok = await as('roads')(BATCH, {
+      changes: [
+        { op: 'UPDATE', id: m.id, expectedVersion: m.version, attributes: { condition: '要補修' } },
+        { op: 'UPDATE', id: m.id, expectedVersion: m.version + 1, geometry: { type: 'Point', coordinates: [140.1704, 35.6704] } },
+        { op: 'DELETE', id: m.id, expectedVersion: m.version + 2 },
+      ],
+    });
+    expect(ok.errors).toBeUndefined();
+    // The result is each written feature as it stands after the whole batch.
+    expect(ok.data.applyChanges.map((f: any) => f.version)).toEqual([m.version + 3, m.version + 3, m.version + 3]);
+    const h = (await as('roads')(HISTORY, { id: m.id })).data.featureHistory;
+    expect(h.slice(0, 3).map((v: any) => [v.version, v.operation])).toEqual([
+      [m.version + 3, 'delete'], [m.version + 2, 'update'], [m.version + 1, 'update']]);
+    expect(h[1].geometryChanged).toBe(true);
+    expect(h[1].attributes.condition).toBe('要補修');
+    expect(h[2].geometryChanged).toBe(false);
+  });
+
   test('every write bumps the layer data version (tile caches)', async () => {
     const version = async () => (await get().db.pool.query("SELECT data_version FROM layer WHERE key = 'curve_mirrors'")).rows[0].data_version;
     const v0 = await version();

@@ -9,7 +9,7 @@ import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
   PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
-  insertHistorySql, inspectGeometrySql, lockFeatureSql, softDeleteFeatureSql, updateFeatureSql,
+  inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeatureSql,
 } from './edit.sql';
 
 export const MAX_POSITIONS = 50_000;
@@ -42,6 +42,17 @@ interface LockedRow {
   updated_by: string | null;
 }
 
+/** Rows locked ahead of a batch's changes, by feature id. */
+type Locked = Map<string, LockedRow>;
+
+/** Locks every feature a batch changes in one statement (ids that are not features are left to their change). */
+async function lockAll(tx: PoolClient, changes: FeatureChange[]): Promise<Locked> {
+  const ids = [...new Set(changes.filter((c) => c.op !== 'create' && typeof c.id === 'string' && /^\d{1,18}$/.test(c.id)).map((c) => c.id!))];
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.query<LockedRow>(lockFeaturesSql, [ids]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Thrown inside a batch to prefix the failing change's position without losing the error code. */
 function withIndex(err: unknown, index: number | null): unknown {
   if (index === null || !(err instanceof AppError)) return err;
@@ -72,11 +83,12 @@ export class EditService {
       throw badInput(`at most ${this.config.batchMaxChanges} changes per request; split the batch`, { field: 'changes' });
     }
     const batch = changes.length > 1;
+    const locked = batch ? await lockAll(tx, changes) : new Map<string, LockedRow>();
     const ids: string[] = [];
     const touched = new Set<number>();
     for (let i = 0; i < changes.length; i++) {
       try {
-        const { id, layerId } = await this.applyOne(tx, user, layers, changes[i]);
+        const { id, layerId } = await this.applyOne(tx, user, layers, changes[i], locked);
         ids.push(id);
         touched.add(layerId);
       } catch (err) {
@@ -87,12 +99,12 @@ export class EditService {
     return ids;
   }
 
-  private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+  private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
     switch (change.op) {
       case 'create': return this.create(tx, user, layers, change);
-      case 'update': return this.update(tx, user, layers, change);
-      case 'delete': return this.remove(tx, user, layers, change);
-      case 'restore': return this.restore(tx, user, layers, change);
+      case 'update': return this.update(tx, user, layers, change, locked);
+      case 'delete': return this.remove(tx, user, layers, change, locked);
+      case 'restore': return this.restore(tx, user, layers, change, locked);
       default: throw badInput(`unknown op "${String(change.op)}"`, { field: 'op' });
     }
   }
@@ -105,32 +117,29 @@ export class EditService {
     const attributes = checkAttributes(layer.fieldDefs, change.attributes ?? {}, {});
     const geojson = await this.checkGeometry(tx, layer, change.geometry, change.srid);
     const { rows } = await tx.query(insertFeatureSql(layer.fieldDefs), [layer.id, geojson, JSON.stringify(attributes), user.id]);
-    await tx.query(insertHistorySql, [rows[0].id, 'create', user.id]);
     return { id: rows[0].id as string, layerId: layer.id };
   }
 
-  private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
-    const { row, layer } = await this.lockForWrite(tx, user, layers, change);
+  private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
+    const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
     if (row.deleted_at) throw conflict('この地物は削除されています。先に復元してください (the feature is deleted; restore it first)', current(row));
     const attributes = change.attributes ? checkAttributes(layer.fieldDefs, change.attributes, row.attributes) : row.attributes;
     const geojson = change.geometry !== undefined && change.geometry !== null
-      ? await this.checkGeometry(tx, layer, change.geometry, change.srid) : row.geojson;
-    const { rows } = await tx.query(updateFeatureSql(layer.fieldDefs), [row.id, geojson, JSON.stringify(attributes), user.id, row.version]);
-    await tx.query(insertHistorySql, [rows[0].id, 'update', user.id]);
+      ? await this.checkGeometry(tx, layer, change.geometry, change.srid) : null; // null: keep the stored geometry
+    await tx.query(updateFeatureSql(layer.fieldDefs, 'update'), [row.id, geojson, JSON.stringify(attributes), user.id, row.version]);
     return { id: row.id, layerId: layer.id };
   }
 
-  private async remove(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
-    const { row, layer } = await this.lockForWrite(tx, user, layers, change);
+  private async remove(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
+    const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
     if (row.deleted_at) throw conflict('この地物は既に削除されています (the feature is already deleted)', current(row));
-    const { rows } = await tx.query(softDeleteFeatureSql, [row.id, user.id, row.version]);
-    await tx.query(insertHistorySql, [rows[0].id, 'delete', user.id]);
+    await tx.query(softDeleteFeatureSql, [row.id, user.id, row.version]);
     return { id: row.id, layerId: layer.id };
   }
 
   /** Brings back an older version's attributes and geometry as a new version (also undeletes). */
-  private async restore(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
-    const { row, layer } = await this.lockForWrite(tx, user, layers, change, { versionOptional: true });
+  private async restore(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
+    const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked, { versionOptional: true });
     if (!Number.isInteger(change.version)) throw badInput('version (the version to restore) is required', { field: 'version' });
     const { rows: old } = await tx.query(historyVersionSql, [row.id, change.version]);
     if (!old[0]) throw notFound(`feature ${row.id} has no version ${change.version}`);
@@ -139,21 +148,22 @@ export class EditService {
       throw badInput(`version ${change.version} no longer fits the layer's fields: ${describeProblems(problems)}`, { problems });
     }
     const attributes = withoutComputed(layer.fieldDefs, old[0].attributes);
-    const { rows } = await tx.query(updateFeatureSql(layer.fieldDefs), [row.id, old[0].geojson, JSON.stringify(attributes), user.id, row.version]);
-    await tx.query(insertHistorySql, [rows[0].id, 'restore', user.id]);
+    await tx.query(updateFeatureSql(layer.fieldDefs, 'restore'), [row.id, old[0].geojson, JSON.stringify(attributes), user.id, row.version]);
     return { id: row.id, layerId: layer.id };
   }
 
   /** Locks the row, checks the caller may edit its layer and that the expected version is current. */
-  private async lockForWrite(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange,
+  private async lockForWrite(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     options: { versionOptional?: boolean } = {}): Promise<{ row: LockedRow; layer: LayerRecord }> {
     if (!change.id || !/^\d{1,18}$/.test(change.id)) throw badInput(`"${change.id ?? ''}" is not a feature id`, { field: 'id' });
     const expected = change.expectedVersion;
     if (!options.versionOptional || expected !== undefined && expected !== null) {
       if (!Number.isInteger(expected)) throw badInput('expectedVersion is required: send the version you edited', { field: 'expectedVersion' });
     }
-    const { rows } = await tx.query<LockedRow>(lockFeatureSql, [change.id]);
-    const row = rows[0];
+    // A row locked up front is used once: a second change of the same feature reads the first's result.
+    let row = locked.get(change.id);
+    if (row) locked.delete(change.id);
+    else row = (await tx.query<LockedRow>(lockFeatureSql, [change.id])).rows[0];
     if (!row) throw notFound(`feature ${change.id} does not exist`);
     const layer = layers.find((l) => l.id === row.layer_id)!;
     requireEditor(user, layer);
