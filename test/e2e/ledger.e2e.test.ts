@@ -203,6 +203,8 @@ describe('road staff', () => {
     const problems = form.locator('.coordinate-problems li');
     await eventually(async () => expect(await problems.count()).toBe(2));
     expect(await problems.evaluateAll((items) => items.map((li) => li.getAttribute('data-line')))).toEqual(['3', '4']);
+    // The server's codes in the user's language, not its English message.
+    expect(await problems.allTextContents()).toEqual(['3行目: X座標が数値ではありません。', '4行目: 点名 P1 が重複しています。']);
     expect(await form.getByRole('button', { name: '登録' }).isDisabled()).toBe(true);
 
     await text.fill('点名,X,Y,標識\nP1,-40160.000,32740.000,鋲\nP2,-40160.000,32755.000,鋲\nP3,-40175.000,32755.000,鋲');

@@ -88,6 +88,16 @@ describeBackends('Boundary points, attachments and routes', (get) => {
     expect((await get().db.pool.query('SELECT count(*)::int AS n FROM feature')).rows[0].n).toBe(before);
   });
 
+  test('the preview of a pasted table gives each bad line its code and the params of its message', async () => {
+    const r = await as('roads')(`query($t: String!) { parseCoordinateTable(text: $t) { points { name } problems { line code params message } } }`,
+      { t: 'K1,-40160.000,32740.000\nK2,-4O160.000,32755.000\nK1,-40175.000,32755.000' });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.parseCoordinateTable.problems).toEqual([
+      { line: 2, code: 'notNumber', params: { axis: 'X', value: '-4O160.000' }, message: 'X "-4O160.000" is not a number' },
+      { line: 3, code: 'duplicateName', params: { name: 'K1' }, message: 'point name K1 is used twice' },
+    ]);
+  });
+
   test('plausible-looking coordinates far from the city (wrong zone) are refused', async () => {
     const r = await as('roads')(CREATE_RECORD, { a: { record_no: 'BR-FAR', determined_on: '2026-11-01' }, c: '1,0,0\n2,10,0\n3,10,10', closed: true });
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -84,15 +84,24 @@ export interface ParsedPoint {
   markerType: string | null;
 }
 
+/** A line of a coordinate table the server could not read; `code` and `params` give the reason, `message` is its English text. */
+export interface LineProblem {
+  line: number;
+  /** columns, notNumber, decimals, outsideZone, markerLength, duplicateName, duplicatePoint (others may follow). */
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
 export interface ParsedCoordinates {
   points: ParsedPoint[];
-  problems: { line: number; message: string }[];
+  problems: LineProblem[];
 }
 
 /** The server's reading of a pasted coordinate table, for a preview before saving. */
 export async function parseCoordinateTable(text: string, signal?: AbortSignal): Promise<ParsedCoordinates> {
   const data = await gql<{ parseCoordinateTable: ParsedCoordinates }>(
-    `query Parse($text: String!) { parseCoordinateTable(text: $text) { points { name x y markerType } problems { line message } } }`,
+    `query Parse($text: String!) { parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } } }`,
     { text },
     signal,
   );

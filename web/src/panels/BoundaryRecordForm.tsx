@@ -5,7 +5,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
-import { createBoundaryRecord, fetchClientSettings, parseCoordinateTable, setBoundaryPoints, type ParsedCoordinates } from '../api/ledger';
+import { createBoundaryRecord, fetchClientSettings, parseCoordinateTable, setBoundaryPoints, type LineProblem, type ParsedCoordinates } from '../api/ledger';
 import type { Attributes, Feature, Layer } from '../api/types';
 import { planeIXToLonLat } from '../editing/coordinates';
 import type { DraftFeature } from '../editing/graph';
@@ -14,6 +14,7 @@ import { useI18n } from '../i18n';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { zoomToBounds } from '../map/view';
 import { AttributeForm } from './AttributeForm';
+import { CoordinateProblems, refusedLines } from './CoordinateProblems';
 import { planeZoneName } from './ledgerFormat';
 
 /** Zone IX (Chiba), the zone the map preview can convert (editing/coordinates.ts). */
@@ -47,6 +48,8 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
   const [parseError, setParseError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // Bad lines of a save the server refused (the preview may not have caught up with the text yet).
+  const [refused, setRefused] = useState<LineProblem[]>([]);
   // The server reads the table in the installation's zone (PLANE_SRID).
   const [planeSrid, setPlaneSrid] = useState(ZONE_IX);
   useEffect(() => {
@@ -110,7 +113,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
 
   const needed = closed ? 3 : 2;
   const count = parsed?.points.length ?? 0;
-  const problems = parsed?.problems ?? [];
+  const problems = refused.length ? refused : (parsed?.problems ?? []);
   const canSave = !saving && problems.length === 0 && count >= needed;
 
   async function submit() {
@@ -119,6 +122,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
     setSaving(true);
     setSaveError(null);
     setFromServer([]);
+    setRefused([]);
     try {
       // Empty inputs are left out rather than sent as "".
       const values = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== '' && v !== null && v !== undefined));
@@ -126,7 +130,10 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
       if (map?.style) setCoordinatePreview(map, [], false);
       onSaved(feature);
     } catch (e) {
-      setSaveError((e as Error).message);
+      const badLines = e instanceof ApiError && e.code === 'BAD_USER_INPUT' ? refusedLines(e.extensions) : [];
+      // Bad lines are listed under the table, each in the user's language, instead of the server's English summary.
+      if (badLines.length) setRefused(badLines);
+      else setSaveError((e as Error).message);
       if (e instanceof ApiError && e.code === 'BAD_USER_INPUT') setFromServer(serverProblems(e.message, e.extensions).filter((p) => layer.fields.some((f) => f.key === p.field)));
     } finally {
       setSaving(false);
@@ -163,7 +170,10 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
             placeholder={EXAMPLE}
             spellCheck={false}
             aria-describedby={`${id}-help ${id}-reading`}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setRefused([]);
+            }}
           />
         </label>
         <label className="form-check">
@@ -184,15 +194,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
               )}
             </p>
           )}
-          {problems.length > 0 && (
-            <ul className="coordinate-problems error" aria-label={t('badLines')}>
-              {problems.map((p) => (
-                <li key={`${p.line}:${p.message}`} data-line={p.line}>
-                  {t('lineProblem', { line: p.line, message: p.message })}
-                </li>
-              ))}
-            </ul>
-          )}
+          {problems.length > 0 && <CoordinateProblems problems={problems} />}
           {parsed && problems.length === 0 && count < needed && <p className="muted">{t('needPoints', { count: needed })}</p>}
           {parseError && (
             <p className="error" role="alert">

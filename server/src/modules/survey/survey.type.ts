@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { JSONObjectScalar } from '../../scalars';
 
 @ObjectType({ description: '境界点: a surveyed boundary point, with the coordinates exactly as entered' })
 export class BoundaryPoint {
@@ -29,6 +30,8 @@ export class LineProblemType {
   @Field(() => Int) line!: number;
   @Field({ description: 'Machine code: columns, notNumber, decimals, outsideZone, markerLength, duplicateName, duplicatePoint' })
   code!: string;
+  @Field(() => JSONObjectScalar, { description: 'Values the message needs: axis, value, limit, count, max, name, sameAs' })
+  params!: Record<string, string | number>;
   @Field({ description: 'English, for scripts' }) message!: string;
 }
 
