@@ -1,12 +1,15 @@
 // Drawing end to end in headless Debian Chromium: the roads editor draws a boundary record (境界確定)
 // area by clicking four corners, fills the required fields and saves; then drags one corner of it
-// in select mode and saves again; then draws a road ledger line with three clicks. Every result is
-// checked through GraphQL: the stored corners are where the clicks were, only the dragged corner
-// moved, and the server's length_m is the geodesic length of the stored line.
+// in select mode and saves again; then draws a road ledger line with three clicks, and another one
+// finished by a double click. Back on the area: dragging an edge's midpoint handle adds a corner,
+// Ctrl+Z / Ctrl+Shift+Z undo and redo vertex drags one at a time, and a right click deletes a
+// corner. Every result is checked through GraphQL: the stored corners are where the clicks and
+// drags ended, the corners not touched did not move, and the server's length_m is the geodesic
+// length of the stored line.
 import type { Page } from 'playwright-core';
 import { expectCleanStep, launchGuarded, logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { goTo, graphql, lonLatOf, metresPerPixel, screenOf } from './support/map';
+import { goTo, graphql, lonLatOf, metresPerPixel, readView, screenOf } from './support/map';
 import { startServer, type RunningServer } from './support/server';
 
 jest.setTimeout(300_000);
@@ -94,6 +97,21 @@ async function clickAt(p: { x: number; y: number }) {
   await page.mouse.click(p.x, p.y);
   // Separate clicks, not a double click.
   await page.waitForTimeout(400);
+}
+
+/**
+ * Presses at `from`, drags to `to` and releases. Terra Draw skips every fifth drag event, so the
+ * drag ends with a one-pixel wiggle: whichever of the last two moves is skipped, the vertex ends
+ * within a pixel of `to`.
+ */
+async function drag(from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.move(to.x + 1, to.y);
+  await page.mouse.move(to.x, to.y);
+  await page.mouse.up();
 }
 
 /** The polygon's corners in drawing order, without the closing repeat. */
@@ -200,11 +218,7 @@ test('dragging one corner of the selected area moves exactly that corner; saving
   const moved = nearestCorner(clickedCorners[2], storedCorners).index;
   const start = await screenOf(page, view, storedCorners[moved]);
   const [dx, dy] = [60, 40];
-  await page.mouse.move(start.x, start.y, { steps: 3 });
-  await page.mouse.down();
-  await page.mouse.move(start.x + dx / 2, start.y + dy / 2, { steps: 5 });
-  await page.mouse.move(start.x + dx, start.y + dy, { steps: 5 });
-  await page.mouse.up();
+  await drag(start, { x: start.x + dx, y: start.y + dy });
   await eventually(async () => expect(await pendingStatus().textContent()).toBe('未保存の変更 1件'));
   await guarded.screenshot('34-vertex-dragged');
 
@@ -278,4 +292,160 @@ test('the roads editor draws a road ledger line with three clicks; the server co
   expect(Number.isFinite(lengthM)).toBe(true);
   expect(Math.abs(lengthM - length) / length).toBeLessThan(0.01);
   await guarded.screenshot('38-draw-line-saved');
+});
+
+const expectPending = (count: number) =>
+  eventually(async () => expect(await pendingStatus().textContent()).toBe(count ? `未保存の変更 ${count}件` : '未保存の変更はありません'));
+
+/** Saves the session's one change and reads the feature back through GraphQL. */
+async function saveAndRead(id: string, version: number): Promise<StoredFeature> {
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
+  await expectPending(0);
+  const stored = await storedFeature(id);
+  expect(stored.version).toBe(version);
+  return stored;
+}
+
+/** Every corner of `unchanged` is still stored, within a centimetre. */
+function expectUnmoved(unchanged: Position[], stored: Position[]) {
+  for (const p of unchanged) expect(nearestCorner(p, stored).distance).toBeLessThan(0.01);
+}
+
+test('a road ledger line is finished by double-clicking its last vertex; it is stored with the three vertices', async () => {
+  await page.keyboard.press('Escape');
+  await panel().getByRole('button', { name: '閉じる' }).click();
+  await page.getByRole('button', { name: '線を追加' }).click();
+  expect(await page.getByRole('button', { name: '線を追加' }).getAttribute('aria-pressed')).toBe('true');
+
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // Below the first line.
+  const screens = [
+    { x: cx - 220, y: cy + 250 },
+    { x: cx - 20, y: cy + 290 },
+    { x: cx + 200, y: cy + 240 },
+  ];
+  await clickAt(screens[0]);
+  await clickAt(screens[1]);
+  await page.mouse.move(screens[2].x, screens[2].y, { steps: 3 });
+  await page.mouse.dblclick(screens[2].x, screens[2].y);
+  const clicked = await Promise.all(screens.map((p) => lonLatOf(page, view, p)));
+
+  await panel().locator('.edit-feature[data-feature-id=""]').waitFor();
+  await expectPending(1);
+  // The double click finished the line; it did not zoom the map.
+  expect((await readView(page)).zoom).toBeCloseTo(view.zoom, 5);
+  const form = panel().locator('.attribute-form');
+  await form.locator('[data-field="route_no"]').fill('E2E-902');
+  await form.locator('[data-field="route_name"]').fill('ダブルクリック試験線');
+  await form.locator('select[data-field="road_class"]').selectOption('その他');
+  await guarded.screenshot('39-double-click-line');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
+
+  const id = (await panel().locator('.edit-feature').getAttribute('data-feature-id'))!;
+  expect(id).toMatch(/^\d+$/);
+  const stored = await storedFeature(id);
+  expect(stored.attributes).toMatchObject({ route_no: 'E2E-902' });
+  expect(stored.geometry.type).toBe('LineString');
+  const line = stored.geometry.coordinates as Position[];
+  expect(line).toHaveLength(3);
+  line.forEach((p, i) => expect(metres(p, clicked[i])).toBeLessThan(tolerance));
+});
+
+let insertedCorner: Position = [0, 0];
+
+test('dragging the midpoint handle of an edge of the selected area adds a corner there in one undo step; five corners are stored', async () => {
+  expect(polygonId).not.toBe('');
+  await page.keyboard.press('Escape');
+  await panel().getByRole('button', { name: '閉じる' }).click();
+  await page.getByRole('combobox', { name: '編集するレイヤ' }).selectOption({ label: '境界確定' });
+  await page.getByRole('button', { name: '選択・移動' }).click();
+  const before = corners((await storedFeature(polygonId)).geometry);
+  expect(before).toHaveLength(4);
+  const centre: Position = [before.reduce((s, p) => s + p[0], 0) / 4, before.reduce((s, p) => s + p[1], 0) / 4];
+  await clickAt(await screenOf(page, view, centre));
+  await eventually(async () => expect(await panel().locator('.edit-feature').getAttribute('data-feature-id')).toBe(polygonId));
+
+  // The top edge, between the first two clicked corners (neither has moved).
+  const [i0, i1] = [nearestCorner(clickedCorners[0], before).index, nearestCorner(clickedCorners[1], before).index];
+  expect([1, 3]).toContain((i1 - i0 + 4) % 4);
+  const [a, b] = [await screenOf(page, view, before[i0]), await screenOf(page, view, before[i1])];
+  const midpoint = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const target = { x: midpoint.x, y: midpoint.y - 50 };
+  await drag(midpoint, target);
+  await expectPending(1);
+  await guarded.screenshot('40-midpoint-dragged');
+
+  // Inserting the corner and dragging it is one step: one undo takes both back, one redo brings both.
+  await page.keyboard.press('Control+z');
+  await expectPending(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expectPending(1);
+
+  const after = corners((await saveAndRead(polygonId, 3)).geometry);
+  expect(after).toHaveLength(5);
+  expectUnmoved(before, after);
+  const inserted = nearestCorner(await lonLatOf(page, view, target), after);
+  expect(inserted.distance).toBeLessThan(tolerance);
+  // The new corner sits between the edge's two ends in the ring.
+  const neighbours = [after[(inserted.index + 1) % 5], after[(inserted.index + 4) % 5]];
+  expect(nearestCorner(before[i0], neighbours).distance).toBeLessThan(0.01);
+  expect(nearestCorner(before[i1], neighbours).distance).toBeLessThan(0.01);
+  insertedCorner = after[inserted.index];
+  await guarded.screenshot('41-midpoint-saved');
+});
+
+test('Ctrl+Z undoes vertex drags one at a time back to the stored area and Ctrl+Shift+Z redoes the first; the redone drag is what is saved', async () => {
+  const before = corners((await storedFeature(polygonId)).geometry);
+  expect(before).toHaveLength(5);
+  await eventually(async () => expect(await panel().locator('.edit-feature').getAttribute('data-feature-id')).toBe(polygonId));
+  const first = before[nearestCorner(clickedCorners[3], before).index];
+  const second = before[nearestCorner(clickedCorners[1], before).index];
+  const firstStart = await screenOf(page, view, first);
+  const firstTarget = { x: firstStart.x - 40, y: firstStart.y + 30 };
+  const secondStart = await screenOf(page, view, second);
+  await drag(firstStart, firstTarget);
+  await expectPending(1);
+  await drag(secondStart, { x: secondStart.x + 40, y: secondStart.y - 30 });
+  await expectPending(1);
+  await guarded.screenshot('42-two-vertices-dragged');
+
+  await page.keyboard.press('Control+z');
+  // One drag is still unsaved; the second undo leaves nothing: the stored geometry is back.
+  await expectPending(1);
+  await page.keyboard.press('Control+z');
+  await expectPending(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expectPending(1);
+  await guarded.screenshot('43-undo-redo');
+
+  const after = corners((await saveAndRead(polygonId, 4)).geometry);
+  expect(after).toHaveLength(5);
+  expectUnmoved(before.filter((p) => p !== first), after);
+  const firstTo = await lonLatOf(page, view, firstTarget);
+  expect(nearestCorner(firstTo, after).distance).toBeLessThan(tolerance);
+  expect(nearestCorner(first, after).distance).toBeGreaterThan(tolerance * 10);
+});
+
+test('right-clicking a corner of the selected area deletes it; four corners are stored', async () => {
+  const before = corners((await storedFeature(polygonId)).geometry);
+  expect(before).toHaveLength(5);
+  await eventually(async () => expect(await panel().locator('.edit-feature').getAttribute('data-feature-id')).toBe(polygonId));
+  // The hint beside the tools tells how.
+  expect(await page.locator('.edit-hint').textContent()).toContain('頂点の右クリックで削除');
+
+  const at = await screenOf(page, view, insertedCorner);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  await page.mouse.click(at.x, at.y, { button: 'right' });
+  await expectPending(1);
+  await guarded.screenshot('44-vertex-deleted');
+
+  const after = corners((await saveAndRead(polygonId, 5)).geometry);
+  expect(after).toHaveLength(4);
+  expectUnmoved(before.filter((p) => metres(p, insertedCorner) > 0.01), after);
+  expect(nearestCorner(insertedCorner, after).distance).toBeGreaterThan(tolerance * 10);
+  await guarded.screenshot('45-vertex-delete-saved');
 });

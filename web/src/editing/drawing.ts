@@ -23,8 +23,12 @@ export type Tool = DrawMode | 'select';
 export interface DrawCallbacks {
   /** A new point, line or area was drawn (key: the new feature's key). */
   onCreate(key: FeatureKey, geometry: Point | LineString | Polygon, mode: DrawMode): void;
-  /** One gesture (a drag, a vertex move, insert or delete) changed a part of a feature. */
-  onReshape(key: FeatureKey, part: number | null, geometry: Point | LineString | Polygon, action: string): void;
+  /**
+   * A gesture (a drag, a vertex move, insert or delete) changed a part of a feature. `gesture` numbers
+   * the pointer presses on the map: dragging a midpoint out reports an insert and then a vertex drag
+   * within one press, which the session keeps as one undo step.
+   */
+  onReshape(key: FeatureKey, part: number | null, geometry: Point | LineString | Polygon, action: string, gesture: number): void;
   onSelect(key: FeatureKey | null): void;
   /** Where to snap a pointer, or undefined to leave it (the position being edited is excluded). */
   snap(event: { lng: number; lat: number; x: number; y: number }, excludeKey: FeatureKey | null): Position | undefined;
@@ -33,6 +37,9 @@ export interface DrawCallbacks {
 const CLEAN: HexColor = '#1c7ed6';
 const DIRTY: HexColor = '#f76707';
 const colour = (f: GeoJSONStoreFeatures): HexColor => (f.properties.dirty ? DIRTY : CLEAN);
+
+/** Pointer presses on the map, numbered across controllers so that no two gestures share a number. */
+let gesture = 0;
 
 export class DrawController {
   private readonly draw: TerraDraw;
@@ -65,13 +72,15 @@ export class DrawController {
         new TerraDrawSelectMode({
           // Delete and undo are the session's (they are edits); Escape still deselects.
           keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null },
+          // Midpoints must be draggable for "drag a midpoint to add a vertex" (the hint says so);
+          // with `midpoints: true` only a click on one inserts a vertex, a drag does not.
           flags: {
             point: { feature: { draggable: true } },
             linestring: {
-              feature: { draggable: true, coordinates: { draggable: true, deletable: true, midpoints: true, snappable: snapping } },
+              feature: { draggable: true, coordinates: { draggable: true, deletable: true, midpoints: { draggable: true }, snappable: snapping } },
             },
             polygon: {
-              feature: { draggable: true, coordinates: { draggable: true, deletable: true, midpoints: true, snappable: snapping } },
+              feature: { draggable: true, coordinates: { draggable: true, deletable: true, midpoints: { draggable: true }, snappable: snapping } },
             },
           },
           styles: {
@@ -92,10 +101,15 @@ export class DrawController {
       ],
     });
     this.draw.start();
+    map.getCanvas().addEventListener('pointerdown', this.onPointerDown);
     this.draw.on('finish', this.onFinish);
     this.draw.on('select', this.onSelect);
     this.draw.on('deselect', this.onDeselect);
   }
+
+  private onPointerDown = () => {
+    gesture++;
+  };
 
   private onFinish = (id: string | number, context: { mode: string; action: string }) => {
     if (this.syncing) return;
@@ -106,7 +120,7 @@ export class DrawController {
       this.callbacks.onCreate(String(id), geometry, context.mode as DrawMode);
     } else {
       const { key, part } = parseDrawId(String(id));
-      this.callbacks.onReshape(key, part, geometry, context.action);
+      this.callbacks.onReshape(key, part, geometry, context.action, gesture);
     }
   };
 
@@ -189,6 +203,7 @@ export class DrawController {
   }
 
   destroy(): void {
+    this.map.getCanvas().removeEventListener('pointerdown', this.onPointerDown);
     this.draw.off('finish', this.onFinish);
     this.draw.off('select', this.onSelect);
     this.draw.off('deselect', this.onDeselect);

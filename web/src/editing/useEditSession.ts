@@ -173,13 +173,18 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
           // Fill in the form next, then move or reshape it.
           setToolState('select');
         },
-        onReshape(key, part, drawn, action) {
+        onReshape(key, part, drawn, action, gesture) {
           const { state: s } = live.current;
           const feature = entity(graphOf(s), s.base, key);
           if (!feature) return;
           const moved = drawn.type === 'Point' && action === 'dragFeature' ? snapPoint(drawn) : drawn;
           const label = live.current.te(action === 'dragFeature' ? 'actionMove' : 'actionReshape');
-          edit({ action: actionSetGeometry(key, withPart(feature.geometry, part, moved as Point | LineString | Polygon)), annotation: { label } });
+          // Edits within one pointer press (a midpoint inserted, then dragged) undo as one step.
+          edit({
+            action: actionSetGeometry(key, withPart(feature.geometry, part, moved as Point | LineString | Polygon)),
+            annotation: { label, coalesceKey: `gesture:${gesture}` },
+            coalesce: true,
+          });
         },
         onSelect(key) {
           dispatch({ type: 'select', key });

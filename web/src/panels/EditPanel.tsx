@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { AttributeForm } from './AttributeForm';
 import { ConflictDialog } from './ConflictDialog';
 import { CoordinateEntry } from './CoordinateEntry';
+import { TOOL_HINT } from './EditToolbar';
 import { HistoryPanel } from './HistoryPanel';
 import { featureTitle } from './IdentifyPanel';
 
@@ -39,7 +40,7 @@ export function EditPanel({ session, layersByKey, map, onClose }: Props) {
           ×
         </button>
       </div>
-      {!selected && <p className="muted">{session.tool ? te(session.tool === 'select' ? 'hintSelect' : 'hintPoint') : null}</p>}
+      {!selected && <p className="muted">{session.tool ? te(TOOL_HINT[session.tool]) : null}</p>}
       {selected && layer && (
         <div className="edit-feature" data-feature-key={selected.key} data-feature-id={selected.id ?? ''}>
           <p className="edit-feature-title">

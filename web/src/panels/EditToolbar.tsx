@@ -10,7 +10,7 @@ import { featureTitle } from './IdentifyPanel';
 import './editing.css';
 
 const TOOL_LABEL: Record<Tool, EditMessageKey> = { select: 'toolSelect', point: 'toolPoint', linestring: 'toolLine', polygon: 'toolPolygon' };
-const TOOL_HINT: Record<Tool, EditMessageKey> = { select: 'hintSelect', point: 'hintPoint', linestring: 'hintLine', polygon: 'hintPolygon' };
+export const TOOL_HINT: Record<Tool, EditMessageKey> = { select: 'hintSelect', point: 'hintPoint', linestring: 'hintLine', polygon: 'hintPolygon' };
 
 export function EditToolbar({ session, layersByKey }: { session: EditSession; layersByKey: Map<string, Layer> }) {
   const i18n = useI18n();
