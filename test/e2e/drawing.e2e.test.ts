@@ -245,16 +245,19 @@ test('dragging one corner of the selected area moves exactly that corner; saving
   await guarded.screenshot('35-vertex-saved');
 });
 
-test('the roads editor draws a road ledger line with three clicks; the server computes its length geodesically', async () => {
+/** Closes the selected feature, picks the layer if given, turns the line tool on; returns the map's centre on screen. */
+async function startLineTool(layerLabel?: string): Promise<{ cx: number; cy: number }> {
   await page.keyboard.press('Escape');
   await panel().getByRole('button', { name: '閉じる' }).click();
-  await page.getByRole('combobox', { name: '編集するレイヤ' }).selectOption({ label: '道路台帳' });
+  if (layerLabel) await page.getByRole('combobox', { name: '編集するレイヤ' }).selectOption({ label: layerLabel });
   await page.getByRole('button', { name: '線を追加' }).click();
   expect(await page.getByRole('button', { name: '線を追加' }).getAttribute('aria-pressed')).toBe('true');
-
   const box = (await page.locator('.map canvas').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+  return { cx: box.x + box.width / 2, cy: box.y + box.height / 2 };
+}
+
+test('the roads editor draws a road ledger line with three clicks; the server computes its length geodesically', async () => {
+  const { cx, cy } = await startLineTool('道路台帳');
   // Below the centre, away from the area drawn above it.
   const screens = [
     { x: cx - 200, y: cy + 80 },
@@ -269,23 +272,8 @@ test('the roads editor draws a road ledger line with three clicks; the server co
 
   await panel().locator('.edit-feature').waitFor();
   await eventually(async () => expect(await pendingStatus().textContent()).toBe('未保存の変更 1件'));
-  const form = panel().locator('.attribute-form');
-  await form.locator('[data-field="route_no"]').fill('E2E-901');
-  await form.locator('[data-field="route_name"]').fill('描画試験線');
-  await form.locator('select[data-field="road_class"]').selectOption('その他');
-  await guarded.screenshot('37-draw-line-form');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
-
-  const id = (await panel().locator('.edit-feature').getAttribute('data-feature-id'))!;
-  expect(id).toMatch(/^\d+$/);
-  const stored = await storedFeature(id);
-  expect(stored.version).toBe(1);
-  expect(stored.attributes).toMatchObject({ route_no: 'E2E-901', route_name: '描画試験線', road_class: 'その他' });
-  expect(stored.geometry.type).toBe('LineString');
+  const stored = await saveNewRoad({ route_no: 'E2E-901', route_name: '描画試験線' }, clicked, '37-draw-line-form');
   const line = stored.geometry.coordinates as Position[];
-  expect(line).toHaveLength(3);
-  line.forEach((p, i) => expect(metres(p, clicked[i])).toBeLessThan(tolerance));
 
   const length = line.slice(1).reduce((sum, p, i) => sum + geodesic(line[i], p), 0);
   const lengthM = Number(stored.attributes.length_m);
@@ -293,6 +281,31 @@ test('the roads editor draws a road ledger line with three clicks; the server co
   expect(Math.abs(lengthM - length) / length).toBeLessThan(0.01);
   await guarded.screenshot('38-draw-line-saved');
 });
+
+/**
+ * Fills the road ledger form of the line just drawn, saves it and reads it back: version 1,
+ * the attributes as typed, and one stored vertex within two pixels of each clicked point.
+ */
+async function saveNewRoad(attributes: { route_no: string; route_name: string }, clicked: Position[], shot: string): Promise<StoredFeature> {
+  const form = panel().locator('.attribute-form');
+  await form.locator('[data-field="route_no"]').fill(attributes.route_no);
+  await form.locator('[data-field="route_name"]').fill(attributes.route_name);
+  await form.locator('select[data-field="road_class"]').selectOption('その他');
+  await guarded.screenshot(shot);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
+
+  const id = (await panel().locator('.edit-feature').getAttribute('data-feature-id'))!;
+  expect(id).toMatch(/^\d+$/);
+  const stored = await storedFeature(id);
+  expect(stored.version).toBe(1);
+  expect(stored.attributes).toMatchObject({ ...attributes, road_class: 'その他' });
+  expect(stored.geometry.type).toBe('LineString');
+  const line = stored.geometry.coordinates as Position[];
+  expect(line).toHaveLength(clicked.length);
+  line.forEach((p, i) => expect(metres(p, clicked[i])).toBeLessThan(tolerance));
+  return stored;
+}
 
 const expectPending = (count: number) =>
   eventually(async () => expect(await pendingStatus().textContent()).toBe(count ? `未保存の変更 ${count}件` : '未保存の変更はありません'));
@@ -313,14 +326,7 @@ function expectUnmoved(unchanged: Position[], stored: Position[]) {
 }
 
 test('a road ledger line is finished by double-clicking its last vertex; it is stored with the three vertices', async () => {
-  await page.keyboard.press('Escape');
-  await panel().getByRole('button', { name: '閉じる' }).click();
-  await page.getByRole('button', { name: '線を追加' }).click();
-  expect(await page.getByRole('button', { name: '線を追加' }).getAttribute('aria-pressed')).toBe('true');
-
-  const box = (await page.locator('.map canvas').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+  const { cx, cy } = await startLineTool();
   // Below the first line.
   const screens = [
     { x: cx - 220, y: cy + 250 },
@@ -337,22 +343,7 @@ test('a road ledger line is finished by double-clicking its last vertex; it is s
   await expectPending(1);
   // The double click finished the line; it did not zoom the map.
   expect((await readView(page)).zoom).toBeCloseTo(view.zoom, 5);
-  const form = panel().locator('.attribute-form');
-  await form.locator('[data-field="route_no"]').fill('E2E-902');
-  await form.locator('[data-field="route_name"]').fill('ダブルクリック試験線');
-  await form.locator('select[data-field="road_class"]').selectOption('その他');
-  await guarded.screenshot('39-double-click-line');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await eventually(async () => expect(await saveStatus().textContent()).toBe('1件の変更を保存しました。'));
-
-  const id = (await panel().locator('.edit-feature').getAttribute('data-feature-id'))!;
-  expect(id).toMatch(/^\d+$/);
-  const stored = await storedFeature(id);
-  expect(stored.attributes).toMatchObject({ route_no: 'E2E-902' });
-  expect(stored.geometry.type).toBe('LineString');
-  const line = stored.geometry.coordinates as Position[];
-  expect(line).toHaveLength(3);
-  line.forEach((p, i) => expect(metres(p, clicked[i])).toBeLessThan(tolerance));
+  await saveNewRoad({ route_no: 'E2E-902', route_name: 'ダブルクリック試験線' }, clicked, '39-double-click-line');
 });
 
 let insertedCorner: Position = [0, 0];
