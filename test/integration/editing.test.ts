@@ -247,6 +247,38 @@ describeBackends('Editing with integrity', (get) => {
     expect(h[2].geometryChanged).toBe(false);
   });
 
+  test('a batch of updates over two layers is written together: versions, history rows in order, computed lengths', async () => {
+    const { rows: roads } = await get().db.pool.query(
+      `SELECT f.id::text AS id, f.version, ST_AsGeoJSON(f.geom, 9)::json AS geometry FROM feature f JOIN layer l ON l.id = f.layer_id
+       WHERE l.key = 'road_ledger' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 3`);
+    const m = await firstFeature(get(), 'curve_mirrors');
+    const newLine = { type: 'LineString', coordinates: [CENTRE, [CENTRE[0] + 0.001, CENTRE[1]]] }; // ~90 m
+    const changes = [
+      { op: 'UPDATE', id: roads[0].id, expectedVersion: roads[0].version, geometry: newLine },
+      { op: 'UPDATE', id: m.id, expectedVersion: m.version, attributes: { condition: '要補修' } },
+      { op: 'UPDATE', id: roads[1].id, expectedVersion: roads[1].version, attributes: { pavement: 'コンクリート' } },
+      { op: 'UPDATE', id: roads[2].id, expectedVersion: roads[2].version, attributes: { width_min_m: 4.5 } },
+    ];
+    const r = await as('roads')(`mutation($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { id version attributes geometry } }`, { changes });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.applyChanges.map((f: any) => [f.id, f.version])).toEqual([
+      [roads[0].id, roads[0].version + 1], [m.id, m.version + 1], [roads[1].id, roads[1].version + 1], [roads[2].id, roads[2].version + 1]]);
+    const [moved, , paved, widened] = r.data.applyChanges;
+    const { rows: [len] } = await get().db.pool.query(
+      'SELECT round(ST_Length(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)::geography)::numeric, 2)::float8 AS m', [JSON.stringify(newLine)]);
+    expect(moved.attributes.length_m).toBeCloseTo(len.m, 2);
+    expect(paved.attributes.pavement).toBe('コンクリート');
+    expect(paved.geometry).toEqual(roads[1].geometry); // kept exactly, not re-parsed
+    expect(widened.attributes.width_min_m).toBe(4.5);
+    const { rows: history } = await get().db.pool.query(
+      `SELECT h.feature_id::text AS id, h.version, h.operation, u.username FROM feature_history h JOIN app_user u ON u.id = h.changed_by
+       WHERE h.feature_id = ANY($1::bigint[]) ORDER BY h.id DESC LIMIT 4`, [changes.map((c) => c.id)]);
+    // One history row per change (their order across layers within one transaction carries no meaning).
+    const byId = (a: any[], b: any[]) => Number(a[0]) - Number(b[0]);
+    expect(history.map((h) => [h.id, h.version, h.operation, h.username]).sort(byId)).toEqual(
+      r.data.applyChanges.map((f: any) => [f.id, f.version, 'update', 'roads']).sort(byId));
+  });
+
   test('every write bumps the layer data version (tile caches)', async () => {
     const version = async () => (await get().db.pool.query("SELECT data_version FROM layer WHERE key = 'curve_mirrors'")).rows[0].data_version;
     const v0 = await version();
