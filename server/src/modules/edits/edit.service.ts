@@ -9,7 +9,7 @@ import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
   PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
-  inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeatureSql, updateFeaturesSql,
+  inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeaturesSql,
 } from './edit.sql';
 
 export const MAX_POSITIONS = 50_000;
@@ -57,9 +57,9 @@ async function lockAll(tx: PoolClient, changes: FeatureChange[]): Promise<Locked
 const canonicalId = (id: string) => String(BigInt(id));
 
 /**
- * Updates of a batch that are checked (locked, version, attributes, geometry) but not yet written.
- * They are written together, one statement per layer, which makes a large batch several times
- * faster than a statement per feature.
+ * Updates that are checked (locked, version, attributes, geometry) but not yet written. They are
+ * written together, one statement per layer, which makes a large batch several times faster than
+ * a statement per feature.
  */
 class PendingUpdates {
   private readonly byLayer = new Map<number, { layer: LayerRecord; ids: string[]; geojson: (string | null)[]; attributes: string[]; versions: number[] }>();
@@ -81,7 +81,7 @@ class PendingUpdates {
 
   async flush(tx: PoolClient, userId: number): Promise<void> {
     for (const { layer, ids, geojson, attributes, versions } of this.byLayer.values()) {
-      const { rowCount } = await tx.query(updateFeaturesSql(layer.fieldDefs), [ids, geojson, attributes, versions, userId]);
+      const { rowCount } = await tx.query(updateFeaturesSql(layer.fieldDefs, 'update'), [ids, geojson, attributes, versions, userId]);
       // The rows were locked and their versions checked: anything else is a bug, and rolls back.
       if (rowCount !== ids.length) throw new Error(`batch update wrote ${rowCount} of ${ids.length} features of layer ${layer.key}`);
     }
@@ -121,14 +121,14 @@ export class EditService {
     }
     const batch = changes.length > 1;
     const locked = batch ? await lockAll(tx, changes) : new Map<string, LockedRow>();
-    const pending = batch ? new PendingUpdates() : null;
+    const pending = new PendingUpdates();
     const ids: string[] = [];
     const touched = new Set<number>();
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i];
       try {
         // Anything but an update of a feature not yet touched sees the queued updates written first.
-        if (pending && (change.op !== 'update' || pending.has(change.id))) await pending.flush(tx, user.id);
+        if (change.op !== 'update' || pending.has(change.id)) await pending.flush(tx, user.id);
         const { id, layerId } = await this.applyOne(tx, user, layers, change, locked, pending);
         ids.push(id);
         touched.add(layerId);
@@ -136,13 +136,13 @@ export class EditService {
         throw withIndex(err, batch ? i : null);
       }
     }
-    await pending?.flush(tx, user.id);
+    await pending.flush(tx, user.id);
     await tx.query(bumpLayerVersionSql, [[...touched]]);
     return ids;
   }
 
   private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
-    pending: PendingUpdates | null) {
+    pending: PendingUpdates) {
     switch (change.op) {
       case 'create': return this.create(tx, user, layers, change);
       case 'update': return this.update(tx, user, layers, change, locked, pending);
@@ -164,14 +164,13 @@ export class EditService {
   }
 
   private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
-    pending: PendingUpdates | null) {
+    pending: PendingUpdates) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
     if (row.deleted_at) throw conflict('この地物は削除されています。先に復元してください (the feature is deleted; restore it first)', current(row));
     const attributes = change.attributes ? checkAttributes(layer.fieldDefs, change.attributes, row.attributes) : row.attributes;
     const geojson = change.geometry !== undefined && change.geometry !== null
       ? await this.checkGeometry(tx, layer, change.geometry, change.srid) : null; // null: keep the stored geometry
-    if (pending) pending.add(layer, row, geojson, attributes);
-    else await tx.query(updateFeatureSql(layer.fieldDefs, 'update'), [row.id, geojson, JSON.stringify(attributes), user.id, row.version]);
+    pending.add(layer, row, geojson, attributes);
     return { id: row.id, layerId: layer.id };
   }
 
@@ -193,7 +192,7 @@ export class EditService {
       throw badInput(`version ${change.version} no longer fits the layer's fields: ${describeProblems(problems)}`, { problems });
     }
     const attributes = withoutComputed(layer.fieldDefs, old[0].attributes);
-    await tx.query(updateFeatureSql(layer.fieldDefs, 'restore'), [row.id, old[0].geojson, JSON.stringify(attributes), user.id, row.version]);
+    await tx.query(updateFeaturesSql(layer.fieldDefs, 'restore'), [[row.id], [old[0].geojson], [JSON.stringify(attributes)], [row.version], user.id]);
     return { id: row.id, layerId: layer.id };
   }
 

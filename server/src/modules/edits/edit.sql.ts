@@ -37,10 +37,13 @@ export type HistoryOperation = 'create' | 'update' | 'delete' | 'restore';
  */
 function withHistory(write: string, operation: HistoryOperation, userParam: string): string {
   return `WITH written AS (${write} RETURNING id, layer_id, version, attributes, geom, updated_at)
-    INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
-    SELECT id, layer_id, version, '${operation}', attributes, geom, ${userParam}, updated_at FROM written
-    RETURNING feature_id::text AS id, version`;
+    ${historyFromWritten(operation, userParam)} RETURNING feature_id::text AS id, version`;
 }
+
+/** The history rows of the rows a CTE `written` returned (the operation is ours, never input). */
+const historyFromWritten = (operation: HistoryOperation, userParam: string, orderBy = '') => `
+  INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
+  SELECT id, layer_id, version, '${operation}', attributes, geom, ${userParam}, updated_at FROM written ${orderBy}`;
 
 const geomParam = (n: number) => `ST_SetSRID(ST_GeomFromGeoJSON($${n}), 4326)`;
 
@@ -51,24 +54,13 @@ export function insertFeatureSql(fields: FieldDefinition[]) {
 }
 
 /**
- * Writes a new state of a feature when its version is still the expected one: $1 id, $2 GeoJSON
- * (null keeps the stored geometry), $3 attributes, $4 user, $5 expected version.
- * Of two concurrent writers with the same expected version, the second finds the row
- * changed after waiting for the first's lock, matches nothing, and gets a CONFLICT.
+ * Writes new states of features of one layer whose versions are still the expected ones, with a
+ * history row each, in one statement: $1 ids, $2 GeoJSON (null keeps the stored geometry),
+ * $3 attributes, $4 expected versions, $5 user. The rows are locked and their versions checked
+ * first; of two concurrent writers with the same expected version, the second finds the row
+ * changed after waiting for the first's lock and gets a CONFLICT.
  */
-export function updateFeatureSql(fields: FieldDefinition[], operation: 'update' | 'restore') {
-  const geom = `COALESCE(${geomParam(2)}, geom)`;
-  return withHistory(`UPDATE feature SET geom = ${geom}, attributes = ${withComputedSql(fields, '$3::jsonb', geom)},
-      version = version + 1, updated_by = $4, updated_at = now(), deleted_at = NULL, deleted_by = NULL
-    WHERE id = $1::bigint AND version = $5`, operation, '$4');
-}
-
-/**
- * The same as updateFeatureSql for many features of one layer in one statement, history rows in
- * the order given (within the layer): $1 ids, $2 GeoJSON (null keeps the geometry), $3 attributes, $4 expected
- * versions, $5 user. The rows are locked and their versions checked before this runs.
- */
-export function updateFeaturesSql(fields: FieldDefinition[]) {
+export function updateFeaturesSql(fields: FieldDefinition[], operation: 'update' | 'restore') {
   const geom = 'COALESCE(ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), 4326), f.geom)';
   return `WITH i AS (
       SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::int[]) WITH ORDINALITY AS i(id, geojson, attributes, version, n)),
@@ -77,9 +69,7 @@ export function updateFeaturesSql(fields: FieldDefinition[]) {
         version = f.version + 1, updated_by = $5, updated_at = now(), deleted_at = NULL, deleted_by = NULL
       FROM i WHERE f.id = i.id AND f.version = i.version
       RETURNING f.id, f.layer_id, f.version, f.attributes, f.geom, f.updated_at, i.n)
-    INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
-    SELECT id, layer_id, version, 'update', attributes, geom, $5, updated_at FROM written ORDER BY n
-    RETURNING feature_id`;
+    ${historyFromWritten(operation, '$5', 'ORDER BY n')}`;
 }
 
 /** $1 id, $2 user, $3 expected version. */
