@@ -7,32 +7,16 @@
 // drags ended, the corners not touched did not move, and the server's length_m is the geodesic
 // length of the stored line.
 import type { Page } from 'playwright-core';
-import { expectCleanStep, launchGuarded, logIn, type GuardedBrowser } from './support/browser';
+import { logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { goTo, graphql, lonLatOf, metresPerPixel, readView, screenOf } from './support/map';
-import { startServer, type RunningServer } from './support/server';
-
-jest.setTimeout(300_000);
+import { goTo, graphql, lonLatOf, metres, metresPerPixel, readView, screenOf, type Position } from './support/map';
+import type { RunningServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  guarded = await launchGuarded(server.url);
-  page = guarded.page;
-  page.on('dialog', (dialog) => void dialog.accept());
-}, 240_000);
-
-afterAll(async () => {
-  await guarded?.close();
-  await server?.stop();
-});
-
-afterEach(() => expectCleanStep(guarded));
-
-type Position = [number, number];
+browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
 
 interface StoredFeature {
   id: string;
@@ -44,12 +28,6 @@ interface StoredFeature {
 async function storedFeature(id: string): Promise<StoredFeature> {
   const { feature } = await graphql<{ feature: StoredFeature }>(page, 'query($id: ID!) { feature(id: $id) { id version geometry attributes } }', { id });
   return feature;
-}
-
-/** Metres between two lon/lat points (equirectangular; fine over a few hundred metres). */
-function metres(a: Position, b: Position): number {
-  const k = Math.cos((a[1] * Math.PI) / 180);
-  return Math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * 111_320;
 }
 
 /** Geodesic distance on the WGS84 ellipsoid (Vincenty's inverse formula). */

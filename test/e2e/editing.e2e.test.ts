@@ -4,33 +4,17 @@
 // and resolves a conflict with a colleague's edit field by field. A viewer sees no edit controls,
 // and the environment department's editor cannot edit mirrors.
 import type { Page } from 'playwright-core';
-import { expectCleanStep, launchGuarded, logIn, type GuardedBrowser } from './support/browser';
+import { logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { goTo, graphql, screenOf, waitForMapIdle } from './support/map';
-import { startServer, type RunningServer } from './support/server';
-
-jest.setTimeout(300_000);
+import { goTo, graphql, metres, screenOf, waitForMapIdle, type Position } from './support/map';
+import type { RunningServer } from './support/server';
+import { browserSuite, graphqlAs } from './support/suite';
 
 let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  guarded = await launchGuarded(server.url);
-  page = guarded.page;
-  // Confirmations (restore, discard) are accepted.
-  page.on('dialog', (dialog) => void dialog.accept());
-}, 240_000);
-
-afterAll(async () => {
-  await guarded?.close();
-  await server?.stop();
-});
-
-afterEach(() => expectCleanStep(guarded));
-
-type Position = [number, number];
+// Confirmations (restore, discard) are accepted.
+browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
 
 interface StoredFeature {
   id: string;
@@ -40,31 +24,14 @@ interface StoredFeature {
 }
 
 /** A colleague: GraphQL from outside the browser, with its own login. */
-async function asColleague<T>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
-  const call = async (q: string, v: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: q, variables: v }),
-    });
-    return response.json();
-  };
-  const login = await call('mutation($u: String!) { login(username: $u, password: "chizu-demo") { token } }', { u: username });
-  return call(query, variables, login.data.login.token);
-}
+const asColleague = <T>(username: string, query: string, variables: Record<string, unknown> = {}) => graphqlAs<T>(server, username, query, variables);
 
 async function storedFeature(id: string): Promise<StoredFeature> {
   const { data } = await asColleague<{ feature: StoredFeature }>('admin', 'query($id: ID!) { feature(id: $id) { id version geometry attributes } }', { id });
   return data!.feature;
 }
 
-/** Metres between two lon/lat points (equirectangular; fine over a few hundred metres). */
-function metres(a: Position, b: Position): number {
-  const k = Math.cos((a[1] * Math.PI) / 180);
-  return Math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * 111_320;
-}
-
-/** Metres from a point to a segment (same approximation). */
+/** Metres from a point to a segment (the same approximation as metres). */
 function metresToSegment(p: Position, a: Position, b: Position): number {
   const k = Math.cos((p[1] * Math.PI) / 180);
   const [px, py, ax, ay, bx, by] = [p[0] * k, p[1], a[0] * k, a[1], b[0] * k, b[1]];

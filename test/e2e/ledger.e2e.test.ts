@@ -8,18 +8,18 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectCleanStep, launchGuarded, logIn, screenshotDir, type GuardedBrowser } from './support/browser';
+import { logIn, screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
 import { comparePngs } from './support/images';
 import { eventually } from './support/eventually';
 import { goTo, graphql, waitForMapIdle } from './support/map';
-import { startServer, type RunningServer } from './support/server';
-
-jest.setTimeout(300_000);
+import type { RunningServer } from './support/server';
+import { browserSuite, graphqlAs } from './support/suite';
 
 let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
+browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
 
 /**
  * A record beside road 1-01 in 吉岡 with round plane coordinates, so that 辺長 and area can be
@@ -39,29 +39,14 @@ let recordId: string;
 let documentBytes: Buffer;
 const metrics: Record<string, unknown> = {};
 
-/** GraphQL from outside the browser with a user's own session (test setup). */
+/** GraphQL from outside the browser with a user's own session (test setup); its errors fail the setup. */
 async function asUser<T>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<{ token: string; data: T }> {
-  const call = async (q: string, v: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: q, variables: v }),
-    });
-    const body = await response.json();
-    if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
-  const login = await call('mutation($u: String!) { login(username: $u, password: "chizu-demo") { token } }', { u: username });
-  const token = login.login.token as string;
-  return { token, data: (await call(query, variables, token)) as T };
+  const reply = await graphqlAs<T>(server, username, query, variables);
+  if (reply.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(reply.errors)}`);
+  return { token: reply.token, data: reply.data! };
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  guarded = await launchGuarded(server.url);
-  page = guarded.page;
-  page.on('dialog', (dialog) => void dialog.accept());
-
   // Setup through the API: the record and its scanned 境界確定図 (a real PDF, made by Chromium).
   const created = await asUser<{ createBoundaryRecord: { id: string } }>(
     'roads',
@@ -84,12 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
   fs.mkdirSync(screenshotDir, { recursive: true });
   fs.writeFileSync(path.join(screenshotDir, 'ledger-metrics.json'), JSON.stringify(metrics, null, 2));
-  await guarded?.close();
-  await server?.stop();
 });
-
-afterEach(() => expectCleanStep(guarded));
-
 
 async function clickMapCentre() {
   const box = await page.locator('.map canvas').boundingBox();

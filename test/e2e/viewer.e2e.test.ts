@@ -5,30 +5,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { expectCleanStep, launchGuarded, screenshotDir, type GuardedBrowser } from './support/browser';
+import { screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
 import { goTo, graphql, metresPerPixel, readView, waitForMapIdle } from './support/map';
 import { eventually } from './support/eventually';
-import { startServer, type RunningServer } from './support/server';
-
-jest.setTimeout(300_000);
+import type { RunningServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  guarded = await launchGuarded(server.url);
-  page = guarded.page;
-}, 240_000);
-
-afterAll(async () => {
-  await guarded?.close();
-  await server?.stop();
-});
-
-afterEach(() => expectCleanStep(guarded));
+browserSuite((suite) => ({ server, guarded, page } = suite));
 
 async function mapCanvasBox() {
   const box = await page.locator('.map canvas').boundingBox();

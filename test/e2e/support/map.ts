@@ -77,7 +77,6 @@ const mercY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.
 const lonOfMerc = (x: number) => x * 360 - 180;
 const latOfMerc = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
-export interface MapView { zoom: number; lat: number; lon: number }
 
 /** Where a lon/lat is on the page, for a map centred on `view`. */
 export async function screenOf(page: Page, view: MapView, [lon, lat]: number[]): Promise<{ x: number; y: number }> {
@@ -94,4 +93,12 @@ export async function lonLatOf(page: Page, view: MapView, { x, y }: { x: number;
   const box = (await page.locator('.map canvas').boundingBox())!;
   const world = worldPx(view.zoom);
   return [lonOfMerc(mercX(view.lon) + (x - box.x - box.width / 2) / world), latOfMerc(mercY(view.lat) + (y - box.y - box.height / 2) / world)];
+}
+
+export type Position = [number, number];
+
+/** Metres between two lon/lat points (equirectangular; fine over a few hundred metres). */
+export function metres(a: Position, b: Position): number {
+  const k = Math.cos((a[1] * Math.PI) / 180);
+  return Math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * 111_320;
 }
