@@ -7,6 +7,7 @@ import { fetchChanges, type ChangeEntry } from '../editing/api';
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { formatDateTime, HistoryPanel } from './HistoryPanel';
+import { LayerSelect } from './LayerSelect';
 
 const OP_LABEL: Record<string, EditMessageKey> = { create: 'opCreate', update: 'opUpdate', delete: 'opDelete', restore: 'opRestore' };
 
@@ -58,14 +59,7 @@ export function ChangesPanel({ layers, user, map, onShowFeature }: Props) {
       >
         <label>
           {te('filterLayer')}
-          <select value={layer} onChange={(e) => setLayer(e.target.value)}>
-            <option value="">{te('allLayers')}</option>
-            {layers.map((l) => (
-              <option key={l.key} value={l.key}>
-                {i18n.layerName(l)}
-              </option>
-            ))}
-          </select>
+          <LayerSelect layers={layers} value={layer} noneLabel={te('allLayers')} onChange={setLayer} />
         </label>
         <label>
           {te('filterUser')}

@@ -5,15 +5,14 @@ import { toolsFor } from '../editing/drawParts';
 import type { Tool } from '../editing/drawing';
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import type { EditSession } from '../editing/useEditSession';
-import { useI18n } from '../i18n';
 import { featureTitle } from './IdentifyPanel';
+import { LayerSelect } from './LayerSelect';
 import './editing.css';
 
 const TOOL_LABEL: Record<Tool, EditMessageKey> = { select: 'toolSelect', point: 'toolPoint', linestring: 'toolLine', polygon: 'toolPolygon' };
 export const TOOL_HINT: Record<Tool, EditMessageKey> = { select: 'hintSelect', point: 'hintPoint', linestring: 'hintLine', polygon: 'hintPolygon' };
 
 export function EditToolbar({ session, layersByKey }: { session: EditSession; layersByKey: Map<string, Layer> }) {
-  const i18n = useI18n();
   const te = useEditText();
   const { layer, pending } = session;
 
@@ -26,18 +25,13 @@ export function EditToolbar({ session, layersByKey }: { session: EditSession; la
     <div className="edit-toolbar" data-testid="edit-toolbar">
       <label className="edit-layer">
         <span>{te('editLayer')}</span>
-        <select
+        <LayerSelect
+          layers={session.editableLayers}
           value={session.layerKey ?? ''}
+          noneLabel={te('chooseLayer')}
           disabled={pending.length > 0}
-          onChange={(e) => (e.target.value ? session.start(e.target.value) : stop())}
-        >
-          <option value="">{te('chooseLayer')}</option>
-          {session.editableLayers.map((l) => (
-            <option key={l.key} value={l.key}>
-              {i18n.layerName(l)}
-            </option>
-          ))}
-        </select>
+          onChange={(key) => (key ? session.start(key) : stop())}
+        />
       </label>
 
       {layer && (

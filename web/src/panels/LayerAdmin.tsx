@@ -11,6 +11,7 @@ import {
 } from '../editing/layerForm';
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
+import { LayerSelect } from './LayerSelect';
 
 interface Props {
   layers: Layer[];
@@ -125,14 +126,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
       >
         <label>
           {te('adminLayer')}
-          <select value={selectedKey} onChange={(e) => setSelectedKey(e.target.value)}>
-            <option value="">{te('newLayer')}</option>
-            {layers.map((l) => (
-              <option key={l.key} value={l.key}>
-                {i18n.layerName(l)}
-              </option>
-            ))}
-          </select>
+          <LayerSelect layers={layers} value={selectedKey} noneLabel={te('newLayer')} onChange={setSelectedKey} />
         </label>
         <label>
           {te('layerKey')}
