@@ -6,6 +6,8 @@ export const DEPARTMENTS = [
   { key: 'env', nameJa: '環境政策課', nameEn: 'Environmental Policy Division', sortOrder: 20 },
   { key: 'community', nameJa: '自治振興課', nameEn: 'Community Affairs Division', sortOrder: 30 },
   { key: 'disaster', nameJa: '危機管理室', nameEn: 'Crisis Management Office', sortOrder: 40 },
+  { key: 'tax', nameJa: '資産税課', nameEn: 'Property Tax Division', sortOrder: 50 },
+  { key: 'planning', nameJa: '都市計画課', nameEn: 'City Planning Division', sortOrder: 60 },
 ] as const;
 
 export interface LayerDefinition {
@@ -134,6 +136,62 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
       { key: 'response', label: '対応内容', labelEn: 'Response', type: 'text', maxLength: 1000 },
       { key: 'resolved_on', label: '対応完了日', labelEn: 'Resolved on', type: 'date' },
       { key: 'affected_area_m2', label: '被害面積', labelEn: 'Affected area', type: 'number', unit: 'm²', computed: 'area' },
+    ],
+  },
+
+  // Reference layers of the base map: kept by the tax GIS (parcels, buildings) and city planning,
+  // brought in by import and read-only for the other departments.
+  {
+    key: 'parcels', nameJa: '地番図', nameEn: 'Parcels', departmentKey: 'tax', sortOrder: 70,
+    geometryTypes: ['Polygon', 'MultiPolygon'], labelField: 'chiban',
+    style: { color: '#868e96', fill: { 'fill-color': '#f8f9fa', 'fill-opacity': 0.05 }, line: { 'line-color': '#adb5bd', 'line-width': 0.6 } },
+    fields: [
+      { key: 'oaza', label: '大字・町名', labelEn: 'District', type: 'text', required: true, maxLength: 50 },
+      { key: 'chiban', label: '地番', labelEn: 'Lot number', type: 'text', required: true, maxLength: 30 },
+      { key: 'land_category', label: '地目', labelEn: 'Land category', type: 'enum', options: ['宅地', '田', '畑', '山林', '原野', '雑種地', '公衆用道路', '池沼', '学校用地', '公園'] },
+      { key: 'registered_area_m2', label: '地積', labelEn: 'Registered area', type: 'number', unit: 'm²', min: 0, max: 10_000_000 },
+    ],
+  },
+  {
+    key: 'buildings', nameJa: '家屋', nameEn: 'Buildings', departmentKey: 'tax', sortOrder: 80,
+    geometryTypes: ['Polygon', 'MultiPolygon'], labelField: 'building_no',
+    style: { color: '#ced4da', fill: { 'fill-color': '#dee2e6', 'fill-opacity': 0.9 }, line: { 'line-color': '#adb5bd', 'line-width': 0.5 } },
+    fields: [
+      { key: 'building_no', label: '家屋番号', labelEn: 'Building number', type: 'text', maxLength: 30 },
+      { key: 'structure', label: '構造', labelEn: 'Structure', type: 'enum', options: ['木造', '軽量鉄骨造', '鉄骨造', '鉄筋コンクリート造'] },
+      { key: 'building_use', label: '用途', labelEn: 'Use', type: 'enum', options: ['居宅', '共同住宅', '店舗', '事務所', '工場', '倉庫', '公共施設', 'その他'] },
+      { key: 'floors', label: '階数', labelEn: 'Floors', type: 'integer', min: 1, max: 60 },
+      { key: 'built_year', label: '建築年', labelEn: 'Year built', type: 'integer', min: 1868, max: 2100 },
+    ],
+  },
+  {
+    key: 'facilities', nameJa: '公共施設', nameEn: 'Public facilities', departmentKey: 'planning', sortOrder: 90,
+    geometryTypes: ['Point'], labelField: 'name',
+    style: circle('#5f3dc4', 6),
+    fields: [
+      { key: 'name', label: '名称', labelEn: 'Name', type: 'text', required: true, maxLength: 100 },
+      { key: 'reading', label: 'よみがな', labelEn: 'Reading (kana)', type: 'text', maxLength: 100 },
+      { key: 'facility_kind', label: '種別', labelEn: 'Kind', type: 'enum', required: true, options: ['市役所', '出張所', '学校', '保育所', '公園', '公民館', '図書館', '駅', '病院', 'その他'] },
+      { key: 'address', label: '所在地', labelEn: 'Address', type: 'text', maxLength: 100 },
+      { key: 'phone', label: '電話番号', labelEn: 'Phone', type: 'text', maxLength: 20 },
+    ],
+  },
+  {
+    key: 'railways', nameJa: '鉄道', nameEn: 'Railways', departmentKey: 'planning', sortOrder: 100,
+    geometryTypes: ['LineString', 'MultiLineString'], labelField: 'name',
+    style: { color: '#343a40', line: { 'line-color': '#343a40', 'line-width': 3 } },
+    fields: [
+      { key: 'name', label: '路線名', labelEn: 'Line name', type: 'text', required: true, maxLength: 100 },
+      { key: 'operator', label: '事業者', labelEn: 'Operator', type: 'text', maxLength: 100 },
+    ],
+  },
+  {
+    key: 'rivers', nameJa: '河川・水路', nameEn: 'Rivers and channels', departmentKey: 'planning', sortOrder: 110,
+    geometryTypes: ['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'], labelField: 'name',
+    style: { color: '#4dabf7', line: { 'line-color': '#4dabf7', 'line-width': 2 }, fill: { 'fill-color': '#a5d8ff', 'fill-opacity': 0.8 } },
+    fields: [
+      { key: 'name', label: '名称', labelEn: 'Name', type: 'text', required: true, maxLength: 100 },
+      { key: 'river_class', label: '河川区分', labelEn: 'Class', type: 'enum', options: ['一級河川', '二級河川', '準用河川', '普通河川', '水路'] },
     ],
   },
 ];
