@@ -117,12 +117,13 @@ export interface ReferenceOptions {
 }
 
 /**
- * Writes the reference layers in one transaction `tx`, after the road ledger. Below scale 1 only the area
- * around the station (scale × the city's area) is parcelled, so tests stay fast.
+ * Writes the reference layers in one transaction `tx`, after the road ledger. Below scale 1 only a disc
+ * around the station is parcelled (its area grows with the scale), so tests stay fast.
  */
 export async function seedReferenceData(tx: pg.PoolClient, options: ReferenceOptions): Promise<Record<string, number>> {
   const { scale, seed, rnd } = options;
-  const radius = scale >= 1 ? null : Math.sqrt((scale * CITY_AREA_M2) / Math.PI);
+  // 0.3: at the tests' scale 0.05 a disc of ~400 m, the view of the base-map tests, keeps each test file's seed short.
+  const radius = scale >= 1 ? null : Math.sqrt((0.3 * scale * CITY_AREA_M2) / Math.PI);
   const townAt = new Map(options.towns.map((t) => [t.name, t.at]));
   const facilities = FACILITIES.map((f, i) => {
     const near = typeof f.near === 'string' ? townAt.get(f.near) : f.near;
