@@ -1,0 +1,52 @@
+// The built-in basemap at the counter's scale: parcels with their 地番, buildings, railway and
+// facility names around 四街道駅, drawn from our own vector tiles; and the basemap switcher.
+import type { Page } from 'playwright-core';
+import { logIn, type GuardedBrowser } from './support/browser';
+import { eventually } from './support/eventually';
+import { colourShares } from './support/images';
+import { goTo, metresPerPixel, waitForMapIdle } from './support/map';
+import type { RunningServer } from './support/server';
+import { browserSuite } from './support/suite';
+
+let server: RunningServer;
+let guarded: GuardedBrowser;
+let page: Page;
+browserSuite((suite) => ({ server, guarded, page } = suite));
+
+const STATION = { lon: 140.1676, lat: 35.6698 };
+// 1/1,000 on a 96 dpi screen: 0.2646 ground metres per CSS pixel.
+const ZOOM_1_1000 = Math.log2(metresPerPixel(0, STATION.lat) / (1000 * 0.0254 / 96));
+// The basemap's own colours (web/src/map/basemap.ts): building fill, parcel lines, 地番 text.
+const BASEMAP_COLOURS = { building: [0xd8, 0xd4, 0xcc], parcelLine: [0x8f, 0x8a, 0x80], lotLabel: [0x5c, 0x56, 0x4c] } as Record<string, [number, number, number]>;
+
+async function mapShot(name: string) {
+  await waitForMapIdle(page);
+  const png = await page.locator('.map canvas').screenshot();
+  await guarded.screenshot(name);
+  return colourShares(page, png, BASEMAP_COLOURS);
+}
+
+test('at 1/1,000 around 四街道駅 the map shows parcels, buildings and their labels, not an empty sheet', async () => {
+  await logIn(page, 'counter');
+  // Just south of the station: houses on both sides of the railway.
+  await goTo(page, { zoom: Math.round(ZOOM_1_1000 * 100) / 100, lat: STATION.lat - 0.0012, lon: STATION.lon + 0.0008 });
+  const shares = await mapShot('basemap-1-1000');
+  expect(shares.inked).toBeGreaterThan(0.2);
+  expect(shares.colours.building).toBeGreaterThan(0.05);
+  expect(shares.colours.parcelLine).toBeGreaterThan(0.002);
+  // 地番 labels in their ink (parcel tiles carry the 地番).
+  expect(shares.colours.lotLabel).toBeGreaterThan(0.0003);
+});
+
+test('the basemap switcher puts the layers on a blank sheet and back', async () => {
+  // The map is rebuilt for another basemap: wait until the picture says so.
+  await page.getByLabel('背景地図').selectOption({ label: '白地図' });
+  await eventually(async () => {
+    const blank = await mapShot('basemap-blank');
+    expect(blank.colours.building).toBeLessThan(0.001);
+    expect(blank.colours.parcelLine).toBeLessThan(0.0005);
+  }, 30_000, 1000);
+
+  await page.getByLabel('背景地図').selectOption({ label: '標準(地番図・家屋)' });
+  await eventually(async () => expect((await mapShot('basemap-standard-again')).colours.building).toBeGreaterThan(0.05), 30_000, 1000);
+});
