@@ -5,8 +5,10 @@ import { logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { colourShares } from './support/images';
 import { goTo, metresPerPixel, waitForMapIdle } from './support/map';
-import { browserSuite } from './support/suite';
+import type { RunningServer } from './support/server';
+import { browserSuite, graphqlAs } from './support/suite';
 
+let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
 // A small demo city (a disc of parcels ~400 m around the station) starts in seconds; set before the suite starts the server.
@@ -16,7 +18,7 @@ afterAll(() => {
   if (previousScale === undefined) delete process.env.DEMO_SCALE;
   else process.env.DEMO_SCALE = previousScale;
 });
-browserSuite((suite) => ({ guarded, page } = suite));
+browserSuite((suite) => ({ server, guarded, page } = suite));
 
 const STATION = { lon: 140.1676, lat: 35.6698 };
 // 1/1,000 on a 96 dpi screen: 0.2646 ground metres per CSS pixel.
@@ -56,4 +58,14 @@ test('the basemap switcher puts the layers on a blank sheet and back', async () 
 
   await page.getByLabel('背景地図').selectOption({ label: '標準(地番図・家屋)' });
   await eventually(async () => expect((await mapShot('basemap-standard-again', 4)).colours.building).toBeGreaterThan(0.05), 30_000, 1000);
+});
+
+test('the printed 窓口案内図 at 1/1,000 shows the parcels and buildings too', async () => {
+  const { token } = await graphqlAs(server, 'counter', '{ me { username } }');
+  const query = new URLSearchParams({ lon: String(STATION.lon + 0.0008), lat: String(STATION.lat - 0.0012), scale: '1000', paper: 'A4-portrait', date: '2026-11-29' });
+  const response = await fetch(`${server.url}/api/print/enquiry.png?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  const sheet = await colourShares(page, Buffer.from(await response.arrayBuffer()), BASEMAP_COLOURS, 4);
+  // The map takes about half of the sheet; buildings cover a good part of it.
+  expect(sheet.colours.building).toBeGreaterThan(0.03);
 });
