@@ -53,7 +53,7 @@ export const parentsSql = `
   SELECT row_number() OVER (ORDER BY i, j, k)::int AS id, i, j, k, cell, geom, oaza, station_m,
          -- Most cells are not cut by a road: their lots are plain rectangles, no clipping needed.
          ST_Area(geom) >= $5 * $5 - 0.5 AS whole,
-         station_m < 1000 OR town_m < (CASE WHEN planned THEN 480 ELSE 250 END) * (0.75 + 0.5 * ${unit(cellKey('$7', 'res', 'i', 'j'))})
+         station_m < 900 OR town_m < (CASE WHEN planned THEN 430 ELSE 230 END) * (0.75 + 0.5 * ${unit(cellKey('$7', 'res', 'i', 'j'))})
            AS residential,
          -- Lot layout runs the same way over a few neighbouring cells, as in one subdivision.
          ${unit(cellKey('$7', 'dir', '(i / 4)', '(j / 4)'))} < 0.5 AS swap,
