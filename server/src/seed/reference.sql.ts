@@ -21,7 +21,8 @@ export const blocksSql = `
     UNION ALL
     SELECT ST_Buffer(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(c.g), 4326), $1::int), c.half_width, 'quad_segs=2')
     FROM json_to_recordset($2::json) AS c(g text, half_width float8))
-  SELECT (ST_Dump(ST_Difference(ST_Transform(b.geom, $1::int), (SELECT ST_Union(g) FROM corridor)))).geom AS geom
+  -- Half a metre inside the border, so shapes stay within it after the round trip to longitude/latitude.
+  SELECT (ST_Dump(ST_Difference(ST_Buffer(ST_Transform(b.geom, $1::int), -0.5), (SELECT ST_Union(g) FROM corridor)))).geom AS geom
   FROM city_boundary b`;
 
 /**
@@ -34,7 +35,7 @@ export const parentsSql = `
   WITH station AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($3, $4), 4326), $1::int) AS g),
   area AS (
     SELECT CASE WHEN $2::float8 IS NULL THEN c.g ELSE ST_Intersection(c.g, ST_Buffer(s.g, $2::float8)) END AS g
-    FROM (SELECT ST_Transform(geom, $1::int) AS g FROM city_boundary) c, station s),
+    FROM (SELECT ST_Buffer(ST_Transform(geom, $1::int), -0.5) AS g FROM city_boundary) c, station s),
   cell AS (SELECT s.i, s.j, s.geom FROM area, ST_SquareGrid($5, area.g) AS s),
   piece AS (
     SELECT c.i, c.j, c.geom AS cell,
@@ -217,7 +218,9 @@ export const clippedRowsSql = `
            THEN ST_Transform(ST_Buffer(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(c.g), 4326), $1::int), c.half_width), 4326)
            ELSE ST_SetSRID(ST_GeomFromGeoJSON(c.g), 4326) END), CASE WHEN c.half_width > 0 THEN 3 ELSE 2 END)) AS geom,
          c.a AS attributes
-  FROM json_to_recordset($2::json) AS c(ord int, g text, half_width float8, a jsonb), city_boundary b`;
+  FROM json_to_recordset($2::json) AS c(ord int, g text, half_width float8, a jsonb),
+       -- Half a metre inside the border (see blocksSql).
+       (SELECT ST_Transform(ST_Buffer(ST_Transform(geom, $1::int), -0.5), 4326) AS geom FROM city_boundary) b`;
 
 /** Points given as JSON rows. $1 [{ ord, g, a }]. */
 export const pointRowsSql = `
