@@ -137,7 +137,7 @@ export class EditService {
       }
     }
     await pending.flush(tx, user.id);
-    await tx.query(bumpLayerVersionSql, [[...touched]]);
+    await checkLayersAtCommit(tx, layers, touched);
     return ids;
   }
 
@@ -270,6 +270,23 @@ export class EditService {
       changes: diffAttributes(r.version > 1 ? r.previous_attributes : null, r.attributes, layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? []),
       geometryChanged: r.version === 1 || !!r.geometry_changed,
     }));
+  }
+}
+
+/**
+ * Bumps the touched layers' data versions (locking them until commit) and refuses the edit when a
+ * layer's definition changed after the request read it: the edit was validated against rules that
+ * no longer hold (e.g. an enum option removed meanwhile). Of an edit and a concurrent updateLayer,
+ * either this CONFLICT or updateLayer's "features in the way" refusal fires, never neither.
+ */
+async function checkLayersAtCommit(tx: PoolClient, layers: LayerRecord[], touched: Set<number>): Promise<void> {
+  const { rows } = await tx.query<{ id: number; fields: unknown; geometry_types: string[] }>(bumpLayerVersionSql, [[...touched]]);
+  for (const row of rows) {
+    const layer = layers.find((l) => l.id === row.id)!;
+    if (JSON.stringify(row.fields) !== JSON.stringify(layer.fieldDefs) || JSON.stringify(row.geometry_types) !== JSON.stringify(layer.geometryTypes)) {
+      throw conflict(`レイヤー「${layer.nameJa}」の定義が編集中に変更されました。再読み込みしてやり直してください ` +
+        `(the definition of layer ${layer.key} changed while you edited; reload and save again)`, { layer: layer.key });
+    }
   }
 }
 
