@@ -38,8 +38,8 @@ function boundTo(kind: Database['kind'], client: pg.PoolClient): Database {
   }) as pg.PoolClient['query'];
   const connection = {
     query, release: () => undefined,
-    on: (e: string, l: (...a: unknown[]) => void) => { client.on(e as never, l); return connection; },
-    removeListener: (e: string, l: (...a: unknown[]) => void) => { client.removeListener(e as never, l); return connection; },
+    on: (e: string, l: (...a: unknown[]) => void) => { client.on(e as never, l as never); return connection; },
+    removeListener: (e: string, l: (...a: unknown[]) => void) => { client.removeListener(e as never, l as never); return connection; },
   } as unknown as pg.PoolClient;
   // Prisma's adapter only takes a pg.Pool: a pool-shaped object over the one connection.
   const pool = Object.assign(Object.create(pg.Pool.prototype) as pg.Pool, {
