@@ -34,6 +34,8 @@ export interface Config {
   chromiumPath: string;
   /** Footer of printed sheets: department, phone and a note. */
   printFooter: { department: string; phone: string; note: string };
+  /** Show editors' login names (not only display names) to everyone, not only to administrators. */
+  showLoginNames: boolean;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -76,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       phone: env.PRINT_FOOTER_PHONE || '043-421-2111(代表)',
       note: env.PRINT_FOOTER_NOTE || 'この図面は参考図です。境界・幅員等の確定には窓口で原本をご確認ください。',
     },
+    showLoginNames: bool(env.SHOW_LOGIN_NAMES, false),
   };
 }

@@ -5,12 +5,13 @@ import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
 import { checkGeoJSONGeometry, checkLonLatPositions, positionsOf } from '../../domain/geometry';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
-import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
+import { canEditLayer, canSeeLoginNames, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
   PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
   inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeaturesSql,
 } from './edit.sql';
+import { requireVisibleFeature } from './visibility';
 
 export const MAX_POSITIONS = 50_000;
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -243,15 +244,17 @@ export class EditService {
     return r.geojson;
   }
 
-  async history(id: string, layers: LayerRecord[]) {
+  async history(user: SessionUser | null, id: string, layers: LayerRecord[]) {
     if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    await requireVisibleFeature(this.db.pool, user, layers, id);
+    const loginNames = canSeeLoginNames(user, this.config.showLoginNames);
     const { rows } = await this.db.pool.query(historySql, [id]);
     return rows.map((r, i) => {
       const previous = rows[i + 1];
       const fields = layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? [];
       return {
         featureId: r.feature_id, layerKey: r.layer_key, version: r.version, operation: r.operation, changedAt: r.changed_at,
-        changedBy: r.changed_by, changedByUsername: r.changed_by_username, attributes: r.attributes, geometry: r.geometry,
+        changedBy: r.changed_by, changedByUsername: loginNames ? r.changed_by_username : null, attributes: r.attributes, geometry: r.geometry,
         changes: diffAttributes(previous?.attributes ?? null, r.attributes, fields),
         geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry),
       };

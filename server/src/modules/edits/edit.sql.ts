@@ -92,6 +92,9 @@ export const historySql = `
   FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by
   WHERE h.feature_id = $1::bigint ORDER BY h.version DESC`;
 
+/** Whether a feature is deleted, and its layer (for who may see it). */
+export const featureStateSql = 'SELECT layer_id, deleted_at IS NOT NULL AS deleted FROM feature WHERE id = $1::bigint';
+
 export const historyVersionSql = `
   SELECT h.attributes, ST_AsGeoJSON(h.geom, 9) AS geojson, h.operation FROM feature_history h
   WHERE h.feature_id = $1::bigint AND h.version = $2`;
