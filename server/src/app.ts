@@ -19,6 +19,7 @@ import { basemapRouter } from './modules/city/basemap.route';
 import { surveyRouter } from './modules/survey/survey.route';
 import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
+import { backupRouter } from './backup/backup.route';
 import { stringifyResponse } from './raw-json';
 import { buildGraphQLSchema } from './schema';
 
@@ -94,6 +95,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api/basemap', reader, basemapRouter(services));
   app.use('/api', reader, attachmentRouter(services), surveyRouter(services), printRouter(services));
   app.use('/tiles', reader, tileRouter(db));
+  app.use('/api', reader, backupRouter(services));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
   if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });
