@@ -12,6 +12,7 @@ import {
   inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeaturesSql,
 } from './edit.sql';
 import { requireVisibleFeature } from './visibility';
+import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
 
 export const MAX_POSITIONS = 50_000;
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -125,6 +126,7 @@ export class EditService {
     const pending = new PendingUpdates();
     const ids: string[] = [];
     const touched = new Set<number>();
+    const geometryWrites: GeometryWrite[] = [];
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i];
       try {
@@ -133,11 +135,14 @@ export class EditService {
         const { id, layerId } = await this.applyOne(tx, user, layers, change, locked, pending);
         ids.push(id);
         touched.add(layerId);
+        if (change.op === 'restore') geometryWrites.push({ id, restoredVersion: change.version });
+        else if (change.op === 'update' && change.geometry !== undefined && change.geometry !== null) geometryWrites.push({ id });
       } catch (err) {
         throw withIndex(err, batch ? i : null);
       }
     }
     await pending.flush(tx, user.id);
+    await pointsFollowGeometry(tx, geometryWrites);
     await checkLayersAtCommit(tx, layers, touched);
     return ids;
   }
