@@ -79,6 +79,19 @@ describeBackends('Boundary points follow the record geometry', (get) => {
     expect(t.areaM2).toBeCloseTo(30.123 * 29.987, 6);
   });
 
+  test('a demo record dragged and restored gets its seeded surveyed points back', async () => {
+    const { rows } = await get().db.pool.query(`SELECT f.id::text AS id, f.version FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.key = 'boundary_records' AND ST_Dimension(f.geom) = 2 AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1`);
+    const demo = rows[0] as { id: string; version: number };
+    const before = (await gql(TABLE, { id: demo.id })).data.coordinateTable;
+    const corners = before.points.map((p: Row) => [Number(p.x), Number(p.y)]);
+    corners[0] = [corners[0][0] + 0.8, corners[0][1] - 0.4];
+    expect((await gql(UPDATE, { id: demo.id, v: demo.version, g: polygon(corners) })).errors).toBeUndefined();
+    expect((await gql(TABLE, { id: demo.id })).data.coordinateTable.points[0].surveyed).toBe(false);
+    expect((await gql(RESTORE, { id: demo.id, version: demo.version })).errors).toBeUndefined();
+    expect((await gql(TABLE, { id: demo.id })).data.coordinateTable).toEqual(before);
+  });
+
   test('every demo boundary record shows one area', async () => {
     const { rows } = await get().db.pool.query(`SELECT f.id::text AS id FROM feature f JOIN layer l ON l.id = f.layer_id
       WHERE l.key = 'boundary_records' AND ST_Dimension(f.geom) = 2 AND f.deleted_at IS NULL ORDER BY f.id LIMIT 5`);

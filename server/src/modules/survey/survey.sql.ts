@@ -63,9 +63,11 @@ export const featureShapeSql = `
 
 /**
  * Demo data: boundary points read off the records' own vertices in the plane zone, rounded to the mm
- * as a survey would state them (a polygon's closing vertex is not a point of its own).
+ * as a survey would state them (a polygon's closing vertex is not a point of its own), and recorded
+ * for the records' current versions (as insertPointsSql does).
  */
 export const pointsFromGeometrySql = `
+  WITH inserted AS (
   INSERT INTO boundary_point (feature_id, seq, name, marker_type, x_northing, y_easting, srid, geom)
   SELECT v.feature_id, v.seq, 'K' || v.seq,
          (ARRAY['コンクリート杭', '金属標', '鋲', 'プラスチック杭'])[1 + (v.feature_id + v.seq) % 4],
@@ -77,4 +79,9 @@ export const pointsFromGeometrySql = `
     FROM feature f, LATERAL ST_DumpPoints(ST_Transform(f.geom, $2::int)) AS d
     WHERE f.layer_id = $1 AND NOT EXISTS (SELECT 1 FROM boundary_point bp WHERE bp.feature_id = f.id)
   ) v
-  WHERE v.dim < 2 OR v.seq < v.n`;
+  WHERE v.dim < 2 OR v.seq < v.n
+  RETURNING feature_id, seq, name, marker_type, x_northing, y_easting, srid)
+  INSERT INTO boundary_point_history (feature_id, version, srid, points)
+  SELECT i.feature_id, f.version, min(i.srid), jsonb_agg(jsonb_build_object('seq', i.seq, 'name', i.name, 'marker', i.marker_type,
+           'x', i.x_northing::text, 'y', i.y_easting::text, 'surveyed', true) ORDER BY i.seq)
+  FROM inserted i JOIN feature f ON f.id = i.feature_id GROUP BY i.feature_id, f.version`;
