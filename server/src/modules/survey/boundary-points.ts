@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { pointsFollowingGeometry, RecordedPoint } from '../../domain/survey';
-import { deletePointsSql, insertPointsSql, recordedPointsSql, verticesOfSurveyedSql } from './survey.sql';
+import { deletePointsSql, featuresWithPointsSql, insertPointsSql, recordedPointsSql, verticesOfSurveyedSql } from './survey.sql';
 
 /** A feature whose geometry an edit wrote; restoredVersion when the edit brought back an older version. */
 export interface GeometryWrite {
@@ -16,8 +16,10 @@ export interface GeometryWrite {
  */
 export async function pointsFollowGeometry(tx: PoolClient, writes: GeometryWrite[]): Promise<void> {
   if (writes.length === 0) return;
+  const surveyed = (await tx.query(featuresWithPointsSql, [writes.map((w) => w.id)])).rows.map((r) => r.id as string);
+  if (surveyed.length === 0) return;
   const restored = new Map(writes.filter((w) => w.restoredVersion !== undefined).map((w) => [w.id, w.restoredVersion!]));
-  const { rows } = await tx.query(verticesOfSurveyedSql, [writes.map((w) => w.id)]);
+  const { rows } = await tx.query(verticesOfSurveyedSql, [surveyed]);
   for (const r of rows as Array<{ feature_id: string; srid: number; vertices: Array<{ x: string; y: string }>; points: RecordedPoint[] }>) {
     const version = restored.get(r.feature_id);
     const recorded = version === undefined ? undefined : (await tx.query(recordedPointsSql, [r.feature_id, version])).rows[0];

@@ -39,18 +39,24 @@ export const pointsAreaSql = `SELECT ${pointsPlaneAreaSql('$1::bigint')} AS area
  * points (a polygon's closing vertex is not a point of its own), with the points as they are now.
  */
 export const verticesOfSurveyedSql = `
-  WITH f AS (
-    SELECT f.id, f.geom, ST_Dimension(f.geom) AS dim,
-           (SELECT bp.srid FROM boundary_point bp WHERE bp.feature_id = f.id ORDER BY bp.seq LIMIT 1) AS srid
-    FROM feature f WHERE f.id = ANY($1::bigint[])),
+  WITH f AS MATERIALIZED (
+    SELECT f.id, f.geom, ST_Dimension(f.geom) AS dim, s.srid
+    FROM feature f JOIN LATERAL (SELECT bp.srid FROM boundary_point bp WHERE bp.feature_id = f.id ORDER BY bp.seq LIMIT 1) s ON true
+    WHERE f.id = ANY($1::bigint[])),
   d AS (
     SELECT f.id, f.srid, f.dim, dp.path, round(ST_Y(dp.geom)::numeric, 3)::text AS x, round(ST_X(dp.geom)::numeric, 3)::text AS y,
            row_number() OVER (PARTITION BY f.id, dp.path[1:array_length(dp.path, 1) - 1] ORDER BY dp.path[array_length(dp.path, 1)] DESC) AS from_end
-    FROM f, LATERAL ST_DumpPoints(ST_Transform(f.geom, f.srid)) AS dp WHERE f.srid IS NOT NULL)
+    FROM f, LATERAL ST_DumpPoints(ST_Transform(f.geom, f.srid)) AS dp)
   SELECT d.id::text AS feature_id, d.srid, json_agg(json_build_object('x', d.x, 'y', d.y) ORDER BY d.path) AS vertices,
          (SELECT json_agg(json_build_object('seq', bp.seq, 'name', bp.name, 'marker', bp.marker_type, 'x', bp.x_northing::text,
                  'y', bp.y_easting::text, 'surveyed', bp.surveyed) ORDER BY bp.seq) FROM boundary_point bp WHERE bp.feature_id = d.id) AS points
   FROM d WHERE d.dim < 2 OR d.from_end > 1 GROUP BY d.id, d.srid`;
+
+/**
+ * Which of the given features have boundary points: a cheap first step, since most edits touch none
+ * (the vertices query is planned with ST_DumpPoints' large default row estimate, which JIT-compiles).
+ */
+export const featuresWithPointsSql = 'SELECT DISTINCT feature_id::text AS id FROM boundary_point WHERE feature_id = ANY($1::bigint[])';
 
 /** The points recorded for a version of a feature (null when that version predates point history). */
 export const recordedPointsSql = 'SELECT points FROM boundary_point_history WHERE feature_id = $1::bigint AND version = $2';
