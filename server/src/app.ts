@@ -121,6 +121,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     const err = statementTimeoutError(caught) ?? caught;
     const code = (err as AppError)?.extensions?.code;
     if (err instanceof AppError) {
+      if (typeof err.extensions.retryAfter === 'number') res.set('Retry-After', String(err.extensions.retryAfter));
       res.status(httpStatus(code)).json({ error: { code, message: err.message } });
       return;
     }
