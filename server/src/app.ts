@@ -22,6 +22,7 @@ import { tileRouter } from './modules/tiles/tile.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
+import { inputGuardPlugin } from './security/input';
 import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
 import { buildGraphQLSchema } from './schema';
 
@@ -89,7 +90,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
-      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault)],
+      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin()],
   });
   await apollo.start();
 
