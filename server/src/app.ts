@@ -27,7 +27,8 @@ import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession,
 import { buildGraphQLSchema } from './schema';
 
 /** Operations anyone may call: logging in needs no session. */
-const PUBLIC_ROOT_FIELDS = new Set(['login', 'logout', 'me', '__typename', '__schema', '__type']);
+// Introspection needs a session: the schema is not shown to strangers (nor hinted at in errors).
+const PUBLIC_ROOT_FIELDS = new Set(['login', 'logout', 'me', '__typename']);
 
 /** Default-deny: every operation needs a session unless all its root fields are public. */
 function requireSessionPlugin(config: Config): ApolloServerPlugin<Context> {

@@ -173,6 +173,9 @@ describeBackends('Abuse: request level', (get) => {
       expect(r.errors?.[0].message).not.toMatch(/Did you mean/);
       const m = await get().gql('mutation { createUsr(x: 1) }');
       expect(JSON.stringify(m.errors)).not.toMatch(/createUser/);
+      const schema = await get().gql('{ __schema { mutationType { fields { name } } } }');
+      expect(schema.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(JSON.stringify(schema)).not.toMatch(/createUser/);
     });
   });
 }, { env: { STATEMENT_TIMEOUT_MS: '4000' } });
