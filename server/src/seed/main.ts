@@ -13,7 +13,9 @@ async function main() {
   const scaleArg = args.indexOf('--scale');
   const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1;
   if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale needs a positive number');
-  const config = { ...loadConfig(), seedDemoOnFirstStart: false };
+  const base = loadConfig();
+  // Bulk writing a large city may take longer than a request may.
+  const config = { ...base, seedDemoOnFirstStart: false, abuse: { ...base.abuse, statementTimeoutMs: 0 } };
   const db = await prepareDatabase(config);
   try {
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM feature');

@@ -171,7 +171,8 @@ export async function uploadAttachment(featureId: string, file: File): Promise<A
     response = await fetch(`/api/features/${encodeURIComponent(featureId)}/attachments?filename=${encodeURIComponent(file.name)}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
+      // The server's CSRF guard wants this header (or a non-simple type) on every write.
+      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json', 'apollo-require-preflight': 'true' },
       body: file,
     });
   } catch (e) {

@@ -3,7 +3,7 @@ import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
-import { checkGeoJSONGeometry, checkLonLatPositions, positionsOf } from '../../domain/geometry';
+import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
 import { canEditLayer, canSeeLoginNames, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
@@ -238,7 +238,7 @@ export class EditService {
     if (srid !== 4326 && !(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
       throw badInput(`srid must be 4326 (lon/lat) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max}`, { field: 'srid' });
     }
-    const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : null;
+    const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : checkPlanePositions(g.coordinates);
     if (outOfRange) throw badInput(outOfRange, { field: 'geometry' });
     const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
     const r = rows[0];
