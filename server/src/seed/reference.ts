@@ -144,8 +144,10 @@ export async function seedReferenceData(tx: pg.PoolClient, options: ReferenceOpt
   const started = Date.now();
   const step = (name: string) => options.log?.(`  reference data: ${name} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  // Compiling these one-off statements with JIT costs PostgreSQL more than running them.
+  // Compiling these one-off statements with JIT costs PostgreSQL more than running them; and they are
+  // long by design (seconds over the whole city), not the requests statement_timeout guards against.
   await tx.query('SET LOCAL jit = off');
+  await tx.query('SET LOCAL statement_timeout = 0');
   await tx.query(blocksSql, [PLANE_SRID, JSON.stringify(corridors)]);
   await tx.query('CREATE INDEX ON ref_block USING gist (geom)');
   step('blocks');
