@@ -12,6 +12,7 @@ import { EnquiryService } from './modules/enquiry/enquiry.service';
 import { PrintService } from './modules/print/print.service';
 import { SessionUser } from './modules/auth/permissions';
 import { FeatureService } from './modules/features/feature.service';
+import { ImportService } from './modules/imports/import.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
 
 export const SESSION_COOKIE = 'chizu_session';
@@ -30,6 +31,7 @@ export interface Services {
   roads: RoadService;
   enquiry: EnquiryService;
   print: PrintService;
+  imports: ImportService;
 }
 
 export function createServices(db: Database, config: Config): Services {
@@ -38,9 +40,10 @@ export function createServices(db: Database, config: Config): Services {
   const features = new FeatureService(db, config);
   const roads = new RoadService(db);
   const city = new CityService(db, roads);
+  const survey = new SurveyService(db, edits, config.planeSrid);
   return {
-    db, config, auth: new AuthService(db, config), layers, features, city, edits, roads,
-    survey: new SurveyService(db, edits, config.planeSrid),
+    db, config, auth: new AuthService(db, config), layers, features, city, edits, roads, survey,
+    imports: new ImportService(db, config, edits, layers, survey),
     attachments: new AttachmentService(db, config),
     enquiry: new EnquiryService(db, config, city, roads, features),
     print: new PrintService(config),

@@ -9,7 +9,8 @@ import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
   PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
-  inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeaturesSql,
+  duplicateValuesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
+  updateFeaturesSql,
 } from './edit.sql';
 
 export const MAX_POSITIONS = 50_000;
@@ -113,7 +114,8 @@ export class EditService {
   }
 
   /** The same inside a transaction the caller holds (for writes that change more than features). */
-  async applyIn(tx: PoolClient, user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[]): Promise<string[]> {
+  async applyIn(tx: PoolClient, user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[],
+    options: { importId?: string } = {}): Promise<string[]> {
     if (!user) throw unauthenticated();
     if (changes.length === 0) throw badInput('changes is empty');
     if (changes.length > this.config.batchMaxChanges) {
@@ -124,6 +126,8 @@ export class EditService {
     const pending = new PendingUpdates();
     const ids: string[] = [];
     const touched = new Set<number>();
+    // History rows of an import name it (the column's default reads this setting).
+    if (options.importId) await tx.query(setImportIdSql, [options.importId]);
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i];
       try {
@@ -137,8 +141,27 @@ export class EditService {
       }
     }
     await pending.flush(tx, user.id);
+    await this.checkUnique(tx, layers.filter((l) => touched.has(l.id)), ids);
     await tx.query(bumpLayerVersionSql, [[...touched]]);
+    if (options.importId) await tx.query(setImportIdSql, ['']);
     return ids;
+  }
+
+  /** Fields declared unique hold each value once among live features: refused with the duplicates named. */
+  private async checkUnique(tx: PoolClient, layers: LayerRecord[], ids: string[]): Promise<void> {
+    for (const layer of layers) {
+      const unique = layer.fieldDefs.filter((f) => f.unique && !f.computed);
+      if (unique.length === 0) continue;
+      await tx.query(lockLayerUniqueSql, [layer.id]);
+      for (const field of unique) {
+        const { rows } = await tx.query<{ value: string; ids: string[] }>(duplicateValuesSql, [layer.id, field.key, ids]);
+        if (rows.length) {
+          const list = rows.map((r) => `「${r.value}」(features ${r.ids.join(', ')})`).join(', ');
+          throw conflict(`${field.label}は重複できません: ${list} (${field.key} must be unique in layer ${layer.key})`,
+            { field: field.key, duplicates: rows.map((r) => ({ value: r.value, featureIds: r.ids })) });
+        }
+      }
+    }
   }
 
   private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,

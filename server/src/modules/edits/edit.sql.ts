@@ -100,3 +100,19 @@ export const changesSql = `
   WHERE ($1::text IS NULL OR l.key = $1) AND ($2::text IS NULL OR u.username = $2)
     AND ($3::timestamptz IS NULL OR h.changed_at >= $3) AND ($4::timestamptz IS NULL OR h.changed_at < $4)
   ORDER BY h.changed_at DESC, h.id DESC LIMIT $5`;
+
+/** Serialises writers of one layer while its unique fields are checked (released at commit). */
+export const lockLayerUniqueSql = 'SELECT pg_advisory_xact_lock(7243002, $1::int)';
+
+/**
+ * Values of a unique field ($2) that more than one live feature of the layer ($1) holds, among
+ * the values of the features just written ($3).
+ */
+export const duplicateValuesSql = `
+  SELECT f.attributes->>$2 AS value, array_agg(f.id::text ORDER BY f.id) AS ids FROM feature f
+  WHERE f.layer_id = $1 AND f.deleted_at IS NULL
+    AND f.attributes->>$2 IN (SELECT w.attributes->>$2 FROM feature w WHERE w.id = ANY($3::bigint[]) AND w.deleted_at IS NULL)
+  GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 10`;
+
+/** Names the import that the history rows of this transaction belong to ('' = none). */
+export const setImportIdSql = "SELECT set_config('chizu.import_id', $1, true)";

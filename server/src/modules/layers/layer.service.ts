@@ -27,6 +27,7 @@ function toDefinition(f: FieldInput): FieldDefinition {
   if (f.maxLength !== undefined && f.maxLength !== null) def.maxLength = f.maxLength;
   if (f.unit) def.unit = f.unit;
   if (f.computed) def.computed = f.computed as FieldDefinition['computed'];
+  if (f.unique) def.unique = true;
   return def;
 }
 
@@ -54,7 +55,7 @@ export class LayerService {
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
         fieldDefs,
-        fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, computed: f.computed as never })),
+        fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
     });
   }

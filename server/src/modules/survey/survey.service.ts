@@ -78,7 +78,8 @@ export class SurveyService {
     });
   }
 
-  private async writePoints(tx: { query: Database['pool']['query'] }, featureId: string, points: SurveyPoint[], srid: number) {
+  /** Stores a record's points (the caller's transaction; the feature's geometry is written by the edit path). */
+  async writePoints(tx: { query: Database['pool']['query'] }, featureId: string, points: SurveyPoint[], srid: number) {
     const rows = points.map((p, i) => ({ seq: i + 1, name: p.name, marker: p.markerType ?? null, x: p.x, y: p.y }));
     await tx.query(insertPointsSql, [featureId, srid, JSON.stringify(rows)]);
   }
