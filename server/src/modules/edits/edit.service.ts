@@ -8,8 +8,8 @@ import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } fr
 import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
-  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
-  duplicateValuesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
+  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
+  duplicateValuesSql, insertFeaturesSql, inspectGeometriesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
   updateFeaturesSql,
 } from './edit.sql';
 
@@ -91,6 +91,44 @@ class PendingUpdates {
   }
 }
 
+/**
+ * Creates that are checked (permission, attributes, the geometry's structure) but not yet written.
+ * Their geometries are checked by PostGIS in one query and written in one statement per layer.
+ */
+class PendingCreates {
+  private items: { layer: LayerRecord; geometry: string; srid: number; attributes: Record<string, unknown>; index: number }[] = [];
+
+  add(layer: LayerRecord, geometry: unknown, srid: number, attributes: Record<string, unknown>, index: number): void {
+    this.items.push({ layer, geometry: JSON.stringify(geometry), srid, attributes, index });
+  }
+
+  /** Writes the queued creates; puts each new id at its change's index in `ids`. */
+  async flush(tx: PoolClient, userId: number, marginM: number, ids: string[], batch: boolean): Promise<void> {
+    if (this.items.length === 0) return;
+    const items = this.items;
+    this.items = [];
+    const { rows } = await tx.query(inspectGeometriesSql, [items.map((i) => i.geometry), items.map((i) => i.srid), marginM]);
+    rows.forEach((r, k) => {
+      try { geometryVerdict(r, marginM); } catch (err) { throw withIndex(err, batch ? items[k].index : null); }
+    });
+    const byLayer = new Map<number, number[]>();
+    items.forEach((item, k) => byLayer.set(item.layer.id, [...(byLayer.get(item.layer.id) ?? []), k]));
+    for (const positions of byLayer.values()) {
+      const layer = items[positions[0]].layer;
+      const written = await tx.query(insertFeaturesSql(layer.fieldDefs),
+        [layer.id, positions.map((k) => rows[k].geojson), positions.map((k) => JSON.stringify(items[k].attributes)), userId]);
+      const newIds = written.rows.map((r) => r.id as string).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      positions.forEach((k, j) => { ids[items[k].index] = newIds[j]; });
+    }
+  }
+}
+
+/** PostGIS's verdict on a geometry: invalid (with its reason) or outside the service area. */
+function geometryVerdict(r: { valid: boolean; reason: string; inside: boolean }, marginM: number): void {
+  if (!r.valid) throw badInput(`geometry is not valid: ${r.reason}`, { field: 'geometry', reason: r.reason });
+  if (!r.inside) throw badInput(`geometry lies outside the service area (the city boundary plus ${marginM} m)`, { field: 'geometry' });
+}
+
 /** Thrown inside a batch to prefix the failing change's position without losing the error code. */
 function withIndex(err: unknown, index: number | null): unknown {
   if (index === null || !(err instanceof AppError)) return err;
@@ -124,16 +162,21 @@ export class EditService {
     const batch = changes.length > 1;
     const locked = batch ? await lockAll(tx, changes) : new Map<string, LockedRow>();
     const pending = new PendingUpdates();
+    const creates = new PendingCreates();
     const ids: string[] = [];
     const touched = new Set<number>();
     // History rows of an import name it (the column's default reads this setting).
     if (options.importId) await tx.query(setImportIdSql, [options.importId]);
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i];
+      // Creates are queued until another kind of change comes (their errors name their own index).
+      if (change.op !== 'create') await creates.flush(tx, user.id, this.config.serviceAreaMarginM, ids, batch);
       try {
         // Anything but an update of a feature not yet touched sees the queued updates written first.
         if (change.op !== 'update' || pending.has(change.id)) await pending.flush(tx, user.id);
-        const { id, layerId } = await this.applyOne(tx, user, layers, change, locked, pending);
+        const { id, layerId } = change.op === 'create'
+          ? await this.create(tx, user, layers, change, creates, i)
+          : await this.applyOne(tx, user, layers, change, locked, pending);
         ids.push(id);
         touched.add(layerId);
       } catch (err) {
@@ -141,6 +184,7 @@ export class EditService {
       }
     }
     await pending.flush(tx, user.id);
+    await creates.flush(tx, user.id, this.config.serviceAreaMarginM, ids, batch);
     await this.checkUnique(tx, layers.filter((l) => touched.has(l.id)), ids);
     await tx.query(bumpLayerVersionSql, [[...touched]]);
     if (options.importId) await tx.query(setImportIdSql, ['']);
@@ -167,7 +211,6 @@ export class EditService {
   private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     pending: PendingUpdates) {
     switch (change.op) {
-      case 'create': return this.create(tx, user, layers, change);
       case 'update': return this.update(tx, user, layers, change, locked, pending);
       case 'delete': return this.remove(tx, user, layers, change, locked);
       case 'restore': return this.restore(tx, user, layers, change, locked);
@@ -175,15 +218,16 @@ export class EditService {
     }
   }
 
-  private async create(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+  /** Checks a create and queues it: its id is known when the queue is written (a placeholder until then). */
+  private async create(_tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, creates: PendingCreates, index: number) {
     const layer = layers.find((l) => l.key === change.layer);
     if (!layer) throw badInput(`Unknown layer "${change.layer ?? ''}"`, { field: 'layer' });
     requireEditor(user, layer);
     if (change.geometry === undefined || change.geometry === null) throw badInput('geometry is required to create a feature', { field: 'geometry' });
     const attributes = checkAttributes(layer.fieldDefs, change.attributes ?? {}, {});
-    const geojson = await this.checkGeometry(tx, layer, change.geometry, change.srid);
-    const { rows } = await tx.query(insertFeatureSql(layer.fieldDefs), [layer.id, geojson, JSON.stringify(attributes), user.id]);
-    return { id: rows[0].id as string, layerId: layer.id };
+    const srid = this.precheckGeometry(layer, change.geometry, change.srid);
+    creates.add(layer, change.geometry, srid, attributes, index);
+    return { id: '', layerId: layer.id };
   }
 
   private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
@@ -245,6 +289,14 @@ export class EditService {
 
   /** Structural check, then PostGIS: transform to 4326, validity with its reason, service area. */
   private async checkGeometry(tx: PoolClient, layer: LayerRecord, geometry: unknown, srid = 4326): Promise<string> {
+    this.precheckGeometry(layer, geometry, srid);
+    const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
+    geometryVerdict(rows[0], this.config.serviceAreaMarginM);
+    return rows[0].geojson;
+  }
+
+  /** The checks that need no database: GeoJSON structure, the layer's types, size, SRID, lon/lat range. Returns the SRID. */
+  private precheckGeometry(layer: LayerRecord, geometry: unknown, srid = 4326): number {
     const bad = checkGeoJSONGeometry(geometry);
     if (bad) throw badInput(bad, { field: 'geometry' });
     const g = geometry as { type: string; coordinates: unknown };
@@ -257,13 +309,7 @@ export class EditService {
     }
     const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : null;
     if (outOfRange) throw badInput(outOfRange, { field: 'geometry' });
-    const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
-    const r = rows[0];
-    if (!r.valid) throw badInput(`geometry is not valid: ${r.reason}`, { field: 'geometry', reason: r.reason });
-    if (!r.inside) {
-      throw badInput(`geometry lies outside the service area (the city boundary plus ${this.config.serviceAreaMarginM} m)`, { field: 'geometry' });
-    }
-    return r.geojson;
+    return srid;
   }
 
   async history(id: string, layers: LayerRecord[]) {

@@ -21,6 +21,14 @@ export const inspectGeometrySql = `
          COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $3::int)), true) AS inside
   FROM g`;
 
+/** inspectGeometrySql for many geometries at once: $1 GeoJSON texts, $2 SRIDs, $3 margin; rows in input order. */
+export const inspectGeometriesSql = `
+  WITH g AS (SELECT n, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(j), srid), 4326) AS geom
+             FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS u(j, srid, n))
+  SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, ST_AsGeoJSON(g.geom, 9) AS geojson,
+         COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $3::int)), true) AS inside
+  FROM g ORDER BY g.n`;
+
 const LOCKED_COLUMNS = `f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes, ST_AsGeoJSON(f.geom, 9) AS geojson,
   f.updated_at, (SELECT display_name FROM app_user u WHERE u.id = f.updated_by) AS updated_by`;
 
@@ -45,12 +53,20 @@ const historyFromWritten = (operation: HistoryOperation, userParam: string, orde
   INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
   SELECT id, layer_id, version, '${operation}', attributes, geom, ${userParam}, updated_at FROM written ${orderBy}`;
 
-const geomParam = (n: number) => `ST_SetSRID(ST_GeomFromGeoJSON($${n}), 4326)`;
 
-/** Inserts a feature (geometry already validated, in 4326 GeoJSON). $1 layer, $2 GeoJSON, $3 attributes, $4 user. */
-export function insertFeatureSql(fields: FieldDefinition[]) {
-  return withHistory(`INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by)
-    VALUES ($1, ${geomParam(2)}, ${withComputedSql(fields, '$3::jsonb', geomParam(2))}, $4, $4)`, 'create', '$4');
+/**
+ * Inserts features of one layer (geometries validated, 4326 GeoJSON) with a history row each, in one
+ * statement: $1 layer, $2 GeoJSON texts, $3 attributes, $4 user. Ids come from the sequence in input
+ * order, so the returned ids sorted ascending are in input order.
+ */
+export function insertFeaturesSql(fields: FieldDefinition[]) {
+  const geom = 'ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), 4326)';
+  return `WITH i AS (SELECT * FROM unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS i(geojson, attributes, n)),
+    written AS (
+      INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by)
+      SELECT $1, ${geom}, ${withComputedSql(fields, 'i.attributes', geom)}, $4, $4 FROM i ORDER BY i.n
+      RETURNING id, layer_id, version, attributes, geom, updated_at)
+    ${historyFromWritten('create', '$4')} RETURNING feature_id::text AS id`;
 }
 
 /**
