@@ -63,12 +63,22 @@ async function main(): Promise<number> {
       };
       delete options.layer;
     }
-    const dry = await services.imports.dryRun(user, id, options);
-    printSummary(dry, true);
-    if (a['dry-run']) return dry.refused > 0 && !a['skip-refused'] ? 1 : 0;
-    if (dry.refused > 0 && !a['skip-refused']) { console.error('Rows were refused: nothing imported (fix them, or use --skip-refused).'); return 1; }
-    const done = await services.imports.commit(user, id, options);
-    printSummary(done, false);
+    if (a['dry-run']) {
+      const dry = await services.imports.dryRun(user, id, options);
+      printSummary(dry, true);
+      return dry.refused > 0 && !a['skip-refused'] ? 1 : 0;
+    }
+    // The commit checks every row as a dry run does (once) and refuses the whole file when rows are refused.
+    try {
+      printSummary(await services.imports.commit(user, id, options), false);
+    } catch (err) {
+      if (!(err instanceof AppError && err.extensions.reason === 'refusedRows')) throw err;
+      const job = await services.imports.job(user, id);
+      console.error(err.message);
+      for (const r of (err.extensions.refusedRows as ImportSummary['refusedRows'])) console.error(`line ${r.line}: ${r.field ?? ''} ${r.code}: ${r.message}`);
+      console.error(`Nothing imported (fix the rows, or use --skip-refused). Import ${job.id} was not committed.`);
+      return 1;
+    }
     console.log(`Import ${id} committed (undo: mutation { undoImport(id: "${id}") }).`);
     return 0;
   } finally {

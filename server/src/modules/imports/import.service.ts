@@ -338,10 +338,8 @@ export class ImportService {
     const existing = new Map<string, { id: string; version: number; attributes: Record<string, unknown> }>();
     if (keyField) {
       const keys = candidates.map((c) => String(c.attributes[keyField]));
-      for (let i = 0; i < keys.length; i += 10_000) {
-        const { rows } = await this.db.pool.query(featuresByKeySql, [layer.id, keyField, keys.slice(i, i + 10_000)]);
-        for (const r of rows) existing.set(r.key, r);
-      }
+      const { rows } = await this.db.pool.query(featuresByKeySql, [layer.id, keyField, keys]);
+      for (const r of rows) existing.set(r.key, r);
     }
     const inspected = await this.inspectGeometries(candidates.map((c) => ({
       ...c.geometry, existing: keyField ? existing.get(String(c.attributes[keyField]))?.id ?? null : null,

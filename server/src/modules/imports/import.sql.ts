@@ -52,10 +52,11 @@ export const inspectGeometriesSql = `
          (SELECT ST_HausdorffDistance(f.geom, g.geom) < 1e-8 FROM feature f WHERE f.id = g.existing) AS same_as_existing
   FROM g ORDER BY g.n`;
 
-/** Live features of a layer whose key field ($2) has one of the values ($3). */
+/** Live features of a layer whose key field ($2) has one of the values ($3); a join, so 100,000 keys stay fast. */
 export const featuresByKeySql = `
-  SELECT f.id::text AS id, f.version, f.attributes, f.attributes->>$2 AS key
-  FROM feature f WHERE f.layer_id = $1 AND f.deleted_at IS NULL AND f.attributes->>$2 = ANY($3::text[])`;
+  SELECT f.id::text AS id, f.version, f.attributes, k.key
+  FROM unnest($3::text[]) AS k(key) JOIN feature f ON f.attributes->>$2 = k.key
+  WHERE f.layer_id = $1 AND f.deleted_at IS NULL`;
 
 /**
  * What an import wrote, per feature: its first and last version by the import, whether the import
