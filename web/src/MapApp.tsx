@@ -24,6 +24,7 @@ import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats'
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
+import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
@@ -283,6 +284,12 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         </details>
         <EditSection session={editSession} layersByKey={layersByKey} />
         <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
+        {layers && user.editableLayers?.length ? (
+          <details className="import-section">
+            <summary>{t('importTitle')}</summary>
+            <ImportWizard user={user} layers={layers} onImported={reloadLayers} />
+          </details>
+        ) : null}
         <details open>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />

@@ -1,9 +1,11 @@
 // English UI text.
 import type { Messages } from './ja';
+import { importEn } from './imports';
 import { ledgerEn } from './ledger';
 
 export const en: Messages = {
   ...ledgerEn,
+  ...importEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',
