@@ -119,8 +119,9 @@ describeBackends('Imports', (get) => {
     const r = await as('roads')(COMMIT, { id: secondImport });
     expect(r.data.commitImport).toMatchObject({ create: 1, update: 1, unchanged: 1 });
     expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-9%'")).toBe(3);
-    const changes = await as('admin')('{ changes(layer: "curve_mirrors", first: 5) { featureId operation } }');
-    expect(changes.data.changes.map((c: { operation: string }) => c.operation).sort()).toEqual(expect.arrayContaining(['create', 'update']));
+    const changes = await as('admin')('{ changes(layer: "curve_mirrors", first: 2) { featureId operation importId } }');
+    expect(changes.data.changes.map((c: { operation: string; importId: string }) => [c.operation, c.importId]).sort())
+      .toEqual([['create', secondImport], ['update', secondImport]]);
   });
 
   test('undo restores the state before the import as new versions; an import cannot be undone twice', async () => {
@@ -130,6 +131,29 @@ describeBackends('Imports', (get) => {
     expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-9%'")).toBe(2);
     expect(await count('curve_mirrors', "f.attributes->>'mirror_no' = 'CM-9003' AND f.attributes->>'condition' = '要清掃'")).toBe(1);
     expect((await as('roads')(UNDO, { id: secondImport })).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  test('WKT and address columns place rows; an address on no town is a listed, unplaced row', async () => {
+    const town = (await get().db.pool.query('SELECT name FROM town ORDER BY id LIMIT 1')).rows[0].name as string;
+    const byAddress = `管理番号,住所\nCM-9501,四街道市${town}1-2\nCM-9502,どこか遠く1-1\n`;
+    const id = (await upload('roads', 'addr.csv', byAddress, 'curve_mirrors')).json.id;
+    const dry = (await as('roads')(DRY_RUN, { id })).data.importDryRun;
+    expect(dry.geometryFrom).toBe('address on the town (町丁目): 住所');
+    expect([dry.create, dry.refused]).toEqual([1, 1]);
+    expect(dry.refusedRows[0]).toMatchObject({ line: 3, field: 'geometry', code: 'unplaced' });
+    const wkt = `mirror_no\tWKT\nCM-9601\tPOINT(140.1681 35.6699)\nCM-9602\tPOINT(140.1681\n`;
+    const wktId = (await upload('roads', 'wkt.tsv', wkt, 'curve_mirrors')).json.id;
+    const w = (await as('roads')(DRY_RUN, { id: wktId })).data.importDryRun;
+    expect([w.create, w.refused, w.refusedRows[0].line, w.refusedRows[0].code]).toEqual([1, 1, 3, 'geometry']);
+  });
+
+  test('a field with shared values cannot be declared unique', async () => {
+    const layer = (await as('admin')('{ layer(key: "curve_mirrors") { fields { key label labelEn type required options min max maxLength unit computed unique } } }')).data.layer;
+    await get().db.pool.query(`UPDATE feature SET attributes = attributes || '{"route_name": "同じ路線"}' WHERE id IN (
+      SELECT f.id FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'curve_mirrors' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 2)`);
+    const fields = layer.fields.map((f: Record<string, unknown>) => Object.fromEntries(Object.entries({ ...f, unique: f.key === 'route_name' }).filter(([, v]) => v !== null)));
+    const r = await as('admin')('mutation($f: [FieldInput!]!) { updateLayer(key: "curve_mirrors", patch: { fields: $f }) { key } }', { f: fields });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'route_name' });
   });
 
   test('a viewer cannot import; an editor cannot import into another department\'s layer', async () => {

@@ -322,7 +322,7 @@ export class EditService {
         featureId: r.feature_id, layerKey: r.layer_key, version: r.version, operation: r.operation, changedAt: r.changed_at,
         changedBy: r.changed_by, changedByUsername: r.changed_by_username, attributes: r.attributes, geometry: r.geometry,
         changes: diffAttributes(previous?.attributes ?? null, r.attributes, fields),
-        geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry),
+        geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry), importId: r.import_id,
       };
     });
   }
@@ -337,7 +337,7 @@ export class EditService {
       featureId: r.feature_id, layerKey: r.layer_key, layerName: r.layer_name, version: r.version, operation: r.operation,
       changedAt: r.changed_at, changedBy: r.changed_by, changedByUsername: r.changed_by_username,
       changes: diffAttributes(r.version > 1 ? r.previous_attributes : null, r.attributes, layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? []),
-      geometryChanged: r.version === 1 || !!r.geometry_changed,
+      geometryChanged: r.version === 1 || !!r.geometry_changed, importId: r.import_id,
     }));
   }
 }

@@ -98,7 +98,8 @@ export const bumpLayerVersionSql = 'UPDATE layer SET data_version = data_version
 
 export const historySql = `
   SELECT h.version, h.operation, h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username,
-         h.attributes, ST_AsGeoJSON(h.geom, 7)::json AS geometry, l.key AS layer_key, h.feature_id::text AS feature_id
+         h.attributes, ST_AsGeoJSON(h.geom, 7)::json AS geometry, l.key AS layer_key, h.feature_id::text AS feature_id,
+         h.import_id::text AS import_id
   FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by
   WHERE h.feature_id = $1::bigint ORDER BY h.version DESC`;
 
@@ -109,7 +110,7 @@ export const historyVersionSql = `
 /** Recent changes across layers, newest first, with optional filters (all bound). */
 export const changesSql = `
   SELECT h.feature_id::text AS feature_id, l.key AS layer_key, l.name_ja AS layer_name, h.version, h.operation,
-         h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username, h.attributes,
+         h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username, h.attributes, h.import_id::text AS import_id,
          (SELECT p.attributes FROM feature_history p WHERE p.feature_id = h.feature_id AND p.version = h.version - 1) AS previous_attributes,
          h.version > 1 AND NOT ST_Equals(h.geom, (SELECT p.geom FROM feature_history p WHERE p.feature_id = h.feature_id AND p.version = h.version - 1)) AS geometry_changed
   FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by

@@ -6,7 +6,7 @@ import { isAdmin, SessionUser } from '../auth/permissions';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import {
-  departmentExistsSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
+  departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
   listLayersSql, lockLayerSql, updateLayerSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
@@ -122,6 +122,13 @@ export class LayerService {
           if (n > 0 && !removed.computed) {
             throw badInput(`field ${removed.key} (${removed.label}) still has values in ${n} features; clear them before removing the field`,
               { field: removed.key, count: n });
+          }
+        }
+        for (const made of fields.filter((f) => f.unique && !oldFields.some((o) => o.key === f.key && o.unique))) {
+          const d = (await tx.query(duplicateFieldValuesSql, [layer.id, made.key])).rows[0];
+          if (d.n > 0) {
+            throw badInput(`field ${made.key} (${made.label}) cannot be unique: ${d.n} values are shared by several features, e.g. "${d.example}"`,
+              { field: made.key, count: d.n });
           }
         }
         const { sql, values, keys } = fieldViolationsSql(layer.id, fields);
