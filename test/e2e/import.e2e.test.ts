@@ -74,3 +74,29 @@ test('file chosen → mapping → dry run with a refused row → import → the 
   await eventually(async () => expect(await wizard.getByTestId('import-undone').textContent()).toBe('取込を元に戻しました(1件)。'));
   expect(await mirrorCount()).toBe(0);
 });
+
+test('an administrator makes a new layer from a GeoJSON file: fields inferred, a key renamed, the layer listed', async () => {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await logIn(page, 'admin');
+  await page.locator('.import-section > summary').click();
+  const wizard = page.locator('.import-wizard');
+  await wizard.getByTestId('import-layer').selectOption({ label: '新しいレイヤを作成' });
+  await wizard.getByLabel('レイヤキー(英小文字)').fill('fire_hydrants');
+  await wizard.getByLabel('レイヤ名').fill('消火栓');
+  const geojson = JSON.stringify({ type: 'FeatureCollection', features: [
+    { type: 'Feature', properties: { 番号: 'H-1', 口径: 75 }, geometry: { type: 'Point', coordinates: place } },
+    { type: 'Feature', properties: { 番号: 'H-2', 口径: 100 }, geometry: { type: 'Point', coordinates: [place[0] + 0.001, place[1]] } },
+  ] });
+  await wizard.getByTestId('import-file').setInputFiles({ name: '消火栓.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(geojson) });
+  await wizard.getByRole('button', { name: 'ファイルを読み込む' }).click();
+  await wizard.getByLabel('番号 key').fill('hydrant_no');
+  expect(await wizard.getByLabel('口径 type').inputValue()).toBe('integer');
+  await wizard.getByRole('button', { name: '確認(試行)' }).click();
+  await eventually(async () => expect(await wizard.getByTestId('import-counts').textContent()).toBe('新規 2件・更新 0件・変更なし 0件・取込不可 0件'));
+  await wizard.getByRole('button', { name: '取り込む' }).click();
+  await eventually(async () => expect(await wizard.getByTestId('import-done').textContent()).toBe('取込が完了しました(新規 2件・更新 0件)。'));
+  await eventually(async () => expect(await page.locator('.layer-item[data-layer="fire_hydrants"] .layer-name').textContent()).toBe('消火栓'));
+  const { data } = await graphqlAs<{ features: { edges: { node: { attributes: Record<string, unknown> } }[] } }>(server, 'admin',
+    '{ features(layer: "fire_hydrants") { edges { node { attributes } } } }');
+  expect(data?.features.edges.map((e) => e.node.attributes)).toEqual([{ hydrant_no: 'H-1', field_2: 75 }, { hydrant_no: 'H-2', field_2: 100 }]);
+});

@@ -284,7 +284,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         </details>
         <EditSection session={editSession} layersByKey={layersByKey} />
         <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
-        {layers && user.editableLayers?.length ? (
+        {layers && (user.editableLayers?.length || user.role === 'ADMIN') ? (
           <details className="import-section">
             <summary>{t('importTitle')}</summary>
             <ImportWizard user={user} layers={layers} onImported={reloadLayers} />

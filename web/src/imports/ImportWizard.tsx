@@ -5,7 +5,11 @@ import { ApiError, gql } from '../api/client';
 import type { Layer, User } from '../api/types';
 import { useI18n } from '../i18n';
 
+interface InferredField { key: string; label: string; labelEn: string; type: string }
+
 interface Preview {
+  inferredFields: InferredField[];
+  geometryTypes: string[];
   format: string;
   encoding: string | null;
   tables: string[];
@@ -18,6 +22,9 @@ interface Preview {
 
 interface RefusedRow { line: number; field: string | null; code: string; message: string; value?: string | null }
 interface Summary { create: number; update: number; unchanged: number; refused: number; refusedRows: RefusedRow[]; warnings: string[] }
+
+const NEW_LAYER = '__new__';
+const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'boolean'];
 
 const SUMMARY = 'create update unchanged refused warnings refusedRows { line field code message value }';
 
@@ -37,9 +44,15 @@ interface Props {
 }
 
 export function ImportWizard({ user, layers, onImported }: Props) {
-  const { t, fieldLabel, layerName } = useI18n();
+  const { t, fieldLabel, layerName, departmentName } = useI18n();
   const editable = layers.filter((l) => user.editableLayers?.includes(l.key));
+  const admin = user.role === 'ADMIN';
+  const departments = [...new Map(layers.filter((l) => l.department).map((l) => [l.department!.key, l.department!])).values()];
   const [layerKey, setLayerKey] = useState(editable[0]?.key ?? '');
+  // An administrator's new layer made from the file: key, name, department and the inferred fields (editable).
+  const [newLayer, setNewLayer] = useState({ key: '', nameJa: '', departmentKey: departments[0]?.key ?? '' });
+  const [newFields, setNewFields] = useState<InferredField[]>([]);
+  const creating = layerKey === NEW_LAYER;
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -59,10 +72,19 @@ export function ImportWizard({ user, layers, onImported }: Props) {
   useEffect(() => () => { if (poll.current) window.clearInterval(poll.current); }, []);
 
   const layer = layers.find((l) => l.key === layerKey);
-  if (!editable.length) return null;
+  const fieldChoices = creating ? newFields.map((f) => ({ key: f.key, label: f.label, labelEn: f.labelEn })) : (layer?.fields ?? []).filter((f) => !f.computed);
+  if (!editable.length && !admin) return null;
+
+  const newLayerOptions = () => creating && preview ? {
+    newLayer: {
+      ...newLayer, nameEn: newLayer.key, fields: newFields,
+      geometryTypes: preview.geometryTypes.length ? preview.geometryTypes : ['Point'],
+    },
+  } : {};
 
   const options = () => ({
-    layer: layerKey, encoding: encoding || undefined, table: table || undefined, mapping, keyField: keyField || undefined,
+    ...newLayerOptions(),
+    layer: creating ? undefined : layerKey, encoding: encoding || undefined, table: table || undefined, mapping, keyField: keyField || undefined,
     geometry: Object.fromEntries(Object.entries(geometry).filter(([, v]) => v)),
   });
 
@@ -74,12 +96,13 @@ export function ImportWizard({ user, layers, onImported }: Props) {
 
   const readFile = () => step(async () => {
     if (!file) return;
-    const id = jobId ?? (await uploadFile(file, layerKey));
+    const id = jobId ?? (await uploadFile(file, creating ? '' : layerKey));
     setJobId(id);
     const { importPreview } = await gql<{ importPreview: Preview }>('query($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }',
-      { id, o: { layer: layerKey, encoding: encoding || undefined, table: table || undefined } });
+      { id, o: { layer: creating ? undefined : layerKey, encoding: encoding || undefined, table: table || undefined } });
     setPreview(importPreview);
-    setMapping(importPreview.mapping);
+    setNewFields(importPreview.inferredFields);
+    setMapping(creating ? Object.fromEntries(importPreview.columns.map((c, i) => [c, importPreview.inferredFields[i].key])) : importPreview.mapping);
     setGeometry(importPreview.geometry);
     setTable(importPreview.table ?? '');
     setSummary(null);
@@ -101,7 +124,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
       const { commitImport } = await gql<{ commitImport: Summary }>(`mutation($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ${SUMMARY} } }`,
         { id: jobId, o: { ...options(), skipRefused } });
       setDone(commitImport);
-      onImported(layerKey);
+      onImported(creating ? newLayer.key : layerKey);
     } finally {
       if (poll.current) window.clearInterval(poll.current);
       poll.current = null;
@@ -114,7 +137,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
   const undo = () => step(async () => {
     const { undoImport } = await gql<{ undoImport: number }>('mutation($id: ID!) { undoImport(id: $id) }', { id: jobId });
     setUndone(undoImport);
-    onImported(layerKey);
+    onImported(creating ? newLayer.key : layerKey);
   });
 
   const reset = () => {
@@ -141,8 +164,20 @@ export function ImportWizard({ user, layers, onImported }: Props) {
             {t('importLayer')}
             <select value={layerKey} onChange={(e) => setLayerKey(e.target.value)} data-testid="import-layer">
               {editable.map((l) => <option key={l.key} value={l.key}>{layerName(l)}</option>)}
+              {admin && <option value={NEW_LAYER}>{t('importNewLayer')}</option>}
             </select>
           </label>
+          {creating && (
+            <>
+              <label>{t('importNewLayerKey')}<input value={newLayer.key} onChange={(e) => setNewLayer({ ...newLayer, key: e.target.value })} /></label>
+              <label>{t('importNewLayerName')}<input value={newLayer.nameJa} onChange={(e) => setNewLayer({ ...newLayer, nameJa: e.target.value })} /></label>
+              <label>{t('importDepartment')}
+                <select value={newLayer.departmentKey} onChange={(e) => setNewLayer({ ...newLayer, departmentKey: e.target.value })}>
+                  {departments.map((d) => <option key={d.key} value={d.key}>{departmentName(d)}</option>)}
+                </select>
+              </label>
+            </>
+          )}
           <label>
             {t('importFile')}
             <input type="file" data-testid="import-file" accept=".csv,.tsv,.txt,.xlsx,.zip,.gpkg,.geojson,.json,.sim"
@@ -179,6 +214,29 @@ export function ImportWizard({ user, layers, onImported }: Props) {
             {columnSelect(t('importPlaneY'), 'planeY', 'import-plane-y')}
             <p className="hint">{t('importPlaneNote')}</p>
           </fieldset>
+          {creating && (
+            <fieldset>
+              <legend>{t('importNewLayer')}</legend>
+              <table className="import-new-fields">
+                <tbody>
+                  {newFields.map((f, i) => (
+                    <tr key={i}>
+                      <td><input aria-label={`${f.label} key`} value={f.key} onChange={(e) => {
+                        const key = e.target.value;
+                        const old = f.key;
+                        setNewFields(newFields.map((x, j) => (j === i ? { ...x, key } : x)));
+                        setMapping(Object.fromEntries(Object.entries(mapping).map(([c, k]) => [c, k === old ? key : k])));
+                      }} /></td>
+                      <td><input aria-label={`${f.label} label`} value={f.label} onChange={(e) => setNewFields(newFields.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} /></td>
+                      <td><select aria-label={`${f.label} type`} value={f.type} onChange={(e) => setNewFields(newFields.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}>
+                        {FIELD_TYPES.map((ty) => <option key={ty} value={ty}>{ty}</option>)}
+                      </select></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </fieldset>
+          )}
           <fieldset>
             <legend>{t('importMapping')}</legend>
             <table className="import-mapping">
@@ -194,7 +252,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
                         setMapping(next);
                       }}>
                         <option value="">{t('importNone')}</option>
-                        {(layer?.fields ?? []).filter((f) => !f.computed).map((f) => <option key={f.key} value={f.key}>{fieldLabel(f)}</option>)}
+                        {fieldChoices.map((f) => <option key={f.key} value={f.key}>{fieldLabel(f)}</option>)}
                       </select>
                     </td>
                   </tr>
@@ -207,7 +265,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
             <select value={keyField} onChange={(e) => setKeyField(e.target.value)} data-testid="import-key">
               <option value="">{t('importNone')}</option>
               {Object.values(mapping).map((k) => {
-                const f = layer?.fields.find((x) => x.key === k);
+                const f = fieldChoices.find((x) => x.key === k);
                 return <option key={k} value={k}>{f ? fieldLabel(f) : k}</option>;
               })}
             </select>
