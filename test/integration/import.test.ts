@@ -32,7 +32,9 @@ async function gdalWrite(geojson: object, driver: string, name: string, extra: s
       await gdal.close(datasets[0]);
       const files = new Map<string, Uint8Array>();
       for (const f of await gdal.getOutputFiles()) {
-        if (path.basename(f.path).startsWith(`${name}.`)) files.set(path.basename(f.path), await gdal.getFileBytes(f.path));
+        if (!path.basename(f.path).startsWith(`${name}.`)) continue;
+        files.set(path.basename(f.path), await gdal.getFileBytes(f.path));
+        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.path);
       }
       expect(out).toBeTruthy();
       return files;
@@ -241,7 +243,7 @@ describeBackends('Imports', (get) => {
 
     test('wrong encoding, zip without .shp, unknown .prj, path traversal, zip bomb', async () => {
       // Fixtures first: a slow fixture between requests would outlive the server's keep-alive.
-      const bomb = zipSync({ 'a.shp': new Uint8Array(50 * 1024 * 1024) }, { level: 6 });
+      const bomb = zipSync({ 'a.shp': new Uint8Array(10 * 1024 * 1024) }, { level: 6 }); // ~10 KB that unpacks to 10 MB
       const files = await gdalWrite(fc([{ props: { mirror_no: 'CM-9301' }, type: 'Point', coordinates: [origin.y, origin.x] }]), 'ESRI Shapefile', 'oddprj');
       files.set('oddprj.prj', strToU8('PROJCS["Made up",GEOGCS["Nowhere",DATUM["None",SPHEROID["Ball",1,0]],PRIMEM["G",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],UNIT["metre",1]]'));
       expect(await reasonOf('a.csv', mirrorCsv(mirrorRows()), { encoding: 'utf8' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'encoding' });

@@ -193,8 +193,10 @@ async function readWithGdal(format: 'shapefile' | 'gpkg', files: Map<string, Uin
         const tables = (info.layers ?? []).map((l) => l.name);
         const table = options.table ?? tables[0];
         if (!tables.includes(table)) throw badInput(`テーブル「${table}」がありません (no table "${table}"; tables: ${tables.join(', ')})`, { field: 'table' });
-        const out = await gdal.ogr2ogr(dataset, ['-f', 'GeoJSON', '-lco', 'RFC7946=NO', '-lco', 'COORDINATE_PRECISION=9', table]);
+        const out = await gdal.ogr2ogr(dataset, ['-f', 'GeoJSON', '-lco', 'RFC7946=NO', '-lco', 'COORDINATE_PRECISION=9', table])
+          .catch((err: unknown) => { throw fileError(`GDALが読めません (GDAL could not read the file: ${gdalMessage(err)})`, format); });
         const json = JSON.parse(Buffer.from(await gdal.getFileBytes(out)).toString('utf8'));
+        removeOutput(gdal, out.local);
         const hasPrj = format === 'gpkg' || [...files.keys()].some((n) => n.toLowerCase().endsWith('.prj'));
         const srid = hasPrj ? sridOf(json.crs) ?? -1 : undefined;
         return fromFeatureCollection(format, json, { tables, table, srid, encoding: format === 'shapefile' && !hasCpg ? (options.encoding ?? 'cp932') : undefined });
@@ -205,6 +207,16 @@ async function readWithGdal(format: 'shapefile' | 'gpkg', files: Map<string, Uin
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** gdal3.js rejects with plain objects; their message, whatever its shape. */
+const gdalMessage = (err: unknown) => (err instanceof Error ? err.message : typeof err === 'object' && err ? JSON.stringify(err).slice(0, 300) : String(err));
+
+/** GDAL's output stays in its in-memory file system until removed: a long-running server would grow. */
+function removeOutput(gdal: object, file: string): void {
+  try {
+    (gdal as { Module?: { FS?: { unlink(p: string): void } } }).Module?.FS?.unlink(file);
+  } catch { /* already gone */ }
 }
 
 function shapefileParts(data: Uint8Array, options: ReadOptions): Map<string, Uint8Array> {
