@@ -180,7 +180,6 @@ export class ImportService {
           { field: 'file', reason: 'refusedRows', refusedRows: summary.refusedRows.slice(0, 100) });
       }
       const seen = (job.summary?.dryRunVersions ?? {}) as Record<string, number>;
-      const changes = this.changesOf(plan, seen);
       // A new layer is made first, through the layer service (its own transaction). If the import
       // then fails, the layer stays, empty, and the next attempt imports into it with `layer`.
       const layer = merged.newLayer ? await this.createLayer(user!, merged.newLayer) : plan.layer;
@@ -188,7 +187,7 @@ export class ImportService {
       await this.db.transaction(async (tx) => {
         const state = (await tx.query(lockJobSql, [id])).rows[0];
         if (state?.status !== 'uploaded') throw conflict(`import ${id} is already ${state?.status}`);
-        await this.write(tx, user!, layers, layer, plan, changes, id, progress);
+        await this.write(tx, user!, layers, layer, plan, seen, id, progress);
         await tx.query(markCommittedSql, [id, layer.id, JSON.stringify(summary)]);
       });
       progress.phase = 'done';
@@ -309,7 +308,7 @@ export class ImportService {
 
     const { geometryFrom, geometryOf, warnings } = await this.geometryReader(source, layer, options);
     const fieldsByKey = new Map(layer.fieldDefs.map((f) => [f.key, f]));
-    const candidates: { row: SourceRow; attributes: Record<string, unknown>; geometry: { g: string; kind: string; srid: number }; block?: SimaBlock }[] = [];
+    const candidates: { line: number; attributes: Record<string, unknown>; geometry: { g: string; kind: string; srid: number }; block?: SimaBlock }[] = [];
     const keysSeen = new Map<string, number>();
     source.rows.forEach((row, index) => {
       const attributes: Record<string, unknown> = { ...(options.defaults ?? {}) };
@@ -329,7 +328,7 @@ export class ImportService {
       const geometry = geometryOf(row, index);
       if ('problem' in geometry) refuse({ line: row.line, field: 'geometry', code: geometry.code, message: geometry.problem });
       if (problems.length === 0 && !('problem' in geometry) && !refused.some((r) => r.line === row.line)) {
-        candidates.push({ row, attributes: normalizeAttributes(attributes), geometry, block: source.simaBlocks?.[index] });
+        candidates.push({ line: row.line, attributes: normalizeAttributes(attributes), geometry, block: source.simaBlocks?.[index] });
       }
       progress.rowsChecked = index + 1;
     });
@@ -353,11 +352,11 @@ export class ImportService {
         : !g.valid ? { code: 'geometry', message: `geometry is not valid: ${g.reason}` }
           : !layer.geometryTypes.includes(type) ? { code: 'geometryType', message: `layer ${layer.key} takes ${layer.geometryTypes.join(' or ')}, not ${type}` }
             : !g.inside ? { code: 'outside', message: 'geometry lies outside the city' } : null;
-      if (bad) { refuse({ line: c.row.line, field: 'geometry', ...bad }); return; }
+      if (bad) { refuse({ line: c.line, field: 'geometry', ...bad }); return; }
       const match = keyField ? existing.get(String(c.attributes[keyField])) : undefined;
-      if (match && sima) { refuse({ line: c.row.line, field: keyField!, code: 'duplicateKey', message: `a boundary record ${c.attributes[keyField!]} exists` }); return; }
+      if (match && sima) { refuse({ line: c.line, field: keyField!, code: 'duplicateKey', message: `a boundary record ${c.attributes[keyField!]} exists` }); return; }
       if (match && g.same_as_existing && sameAttributes(layer.fieldDefs, match.attributes, c.attributes)) { unchanged++; return; }
-      rows.push({ line: c.row.line, attributes: c.attributes, geojson: g.geojson, existing: match && { id: match.id, version: match.version }, block: c.block });
+      rows.push({ line: c.line, attributes: c.attributes, geojson: g.geojson, existing: match && { id: match.id, version: match.version }, block: c.block });
     });
     refused.sort((a, b) => a.line - b.line);
     const summary: ImportSummary = {
@@ -471,26 +470,27 @@ export class ImportService {
     return out;
   }
 
-  private changesOf(plan: Plan, seen: Record<string, number>): FeatureChange[] {
-    return plan.rows.map((r): FeatureChange => {
-      if (!r.existing) return { op: 'create', layer: plan.layer.key, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
+  /** The edit path's changes for some planned rows (made per chunk: parsed geometries are the bulk of an import's memory). */
+  private changesOf(layer: LayerRecord, rows: PlannedRow[], seen: Record<string, number>): FeatureChange[] {
+    return rows.map((r): FeatureChange => {
+      if (!r.existing) return { op: 'create', layer: layer.key, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
       // Version-checked against what the dry run showed the user.
       return { op: 'update', id: r.existing.id, expectedVersion: seen[r.existing.id] ?? r.existing.version, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
     });
   }
 
-  private async write(tx: PoolClient, user: SessionUser, layers: LayerRecord[], layer: LayerRecord, plan: Plan, changes: FeatureChange[],
+  private async write(tx: PoolClient, user: SessionUser, layers: LayerRecord[], layer: LayerRecord, plan: Plan, seen: Record<string, number>,
     importId: string, progress: ImportProgress): Promise<void> {
     progress.phase = 'writing';
-    for (const c of changes) if (c.op === 'create') c.layer = layer.key;
     const step = Math.min(this.config.batchMaxChanges, 2_000);
-    for (let i = 0; i < changes.length; i += step) {
+    for (let i = 0; i < plan.rows.length; i += step) {
       if (progress.cancelled) throw new AppError('BAD_USER_INPUT', '取込を中止しました。何も書き込まれていません (the import was cancelled; nothing was written)', { reason: 'cancelled' });
-      const chunk = changes.slice(i, i + step);
+      const rows = plan.rows.slice(i, i + step);
+      const chunk = this.changesOf(layer, rows, seen);
       const ids = await this.edits.applyIn(tx, user, layers, chunk, { importId });
       // SIMA blocks keep their surveyed points beside the record's geometry.
       for (let j = 0; j < chunk.length; j++) {
-        const block = plan.rows[i + j].block;
+        const block = rows[j].block;
         if (block) await this.survey.writePoints(tx, ids[j], this.survey.checkTable(simaTable(block), true), this.config.planeSrid);
       }
       progress.rowsWritten = i + chunk.length;
