@@ -158,6 +158,19 @@ describeBackends('Imports', (get) => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'route_name' });
   });
 
+  test('a running import shows its progress and can be cancelled: nothing is written', async () => {
+    const lines = ['管理番号,経度,緯度', ...Array.from({ length: 3000 }, (_, i) => `CM-C${i},${140.165 + (i % 60) * 0.0001},${35.668 + Math.floor(i / 60) * 0.00005}`)];
+    const id = (await upload('roads', 'many.csv', lines.join('\n'), 'curve_mirrors')).json.id;
+    const { imports, auth } = get().server.services;
+    const roads = (await auth.authenticate(tokens.roads))!;
+    const running = imports.commit(roads, id).then(() => 'committed', (e) => e.extensions?.reason);
+    while (!imports.cancel(roads, id)) await new Promise((r) => setImmediate(r));
+    expect(await running).toBe('cancelled');
+    const job = (await as('roads')('query($id: ID!) { importJob(id: $id) { status progress { phase rowsRead total } } }', { id })).data.importJob;
+    expect(job).toEqual({ status: 'uploaded', progress: { phase: 'cancelled', rowsRead: 3000, total: 3000 } });
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-C%'")).toBe(0);
+  });
+
   test('a viewer cannot import; an editor cannot import into another department\'s layer', async () => {
     expect((await upload('counter', 'a.csv', 'a,b\n1,2')).status).toBe(403);
     const id = (await upload('roads', 'a.csv', mirrorCsv(mirrorRows()), 'garbage_points')).json.id;
