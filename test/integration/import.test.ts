@@ -60,7 +60,7 @@ describeBackends('Imports', (get) => {
 
   async function upload(user: string, filename: string, body: Uint8Array | string, layer?: string) {
     const qs = new URLSearchParams({ filename, ...(layer ? { layer } : {}) });
-    const res = await fetch(`${get().url}/api/imports?${qs}`, { method: 'POST', body: typeof body === 'string' ? body : Buffer.from(body), headers: { authorization: `Bearer ${tokens[user]}` } });
+    const res = await fetch(`${get().url}/api/imports?${qs}`, { method: 'POST', body: typeof body === 'string' ? body : Buffer.from(body), headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/octet-stream' } });
     return { status: res.status, json: await res.json() as any };
   }
   const count = async (layer: string, where = 'true', params: unknown[] = []) => (await get().db.pool.query(

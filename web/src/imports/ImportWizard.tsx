@@ -30,7 +30,8 @@ const SUMMARY = 'create update unchanged refused warnings refusedRows { line fie
 
 async function uploadFile(file: File, layer: string): Promise<string> {
   const qs = new URLSearchParams({ filename: file.name, layer });
-  const res = await fetch(`/api/imports?${qs}`, { method: 'POST', credentials: 'same-origin', body: file });
+  // The file's own type may be empty (.sim, .gpkg): the server reads the content, and a typed body passes the CSRF guard.
+  const res = await fetch(`/api/imports?${qs}`, { method: 'POST', credentials: 'same-origin', body: file, headers: { 'content-type': 'application/octet-stream' } });
   const body = (await res.json()) as { id?: string; error?: { code: string; message: string } };
   if (!res.ok || !body.id) throw new ApiError(body.error?.message ?? `HTTP ${res.status}`, body.error?.code ?? 'BAD_RESPONSE');
   return body.id;
