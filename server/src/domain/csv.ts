@@ -1,0 +1,47 @@
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+
+/**
+ * CSV that Excel opens safely: every CSV the system writes goes through here.
+ * - A cell starting with = + - @, tab or CR would run as a formula (CSV injection): it gets a leading '.
+ *   Plain numbers written as text ("-36000.123") are left alone: they cannot run anything.
+ * - Codes Excel would turn into dates or numbers ("1-22", "0123", "1E5") are written as ="…" so they stay text.
+ * - UTF-8 gets a byte order mark (Excel then reads Japanese correctly); CP932 (Shift_JIS) is for older systems.
+ */
+export type CsvEncoding = 'utf8' | 'cp932';
+export const CSV_ENCODINGS: readonly CsvEncoding[] = ['utf8', 'cp932'];
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/; // Excel reads these as the right date: leave them dates
+const EXCEL_COERCES = /^(\d+[-/]\d+([-/]\d+)?|0\d+|\d+(\.\d+)?[eE][+-]?\d+|\d{16,})$/;
+
+/** One cell as Excel-safe text (before CSV quoting). */
+export function excelCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (PLAIN_NUMBER.test(text) && !/^0\d/.test(text)) return text;
+  if (FORMULA_START.test(text)) return `'${text}`;
+  if (EXCEL_COERCES.test(text) && !ISO_DATE.test(text)) return `="${text}"`;
+  return text;
+}
+
+/** Rows as CSV text (CRLF, RFC 4180 quoting), every cell made Excel-safe; no BOM. */
+export function csvText(rows: unknown[][]): string {
+  return stringify(rows.map((row) => row.map(excelCell)), { record_delimiter: 'windows' });
+}
+
+/** The byte order mark that starts a UTF-8 file (empty for CP932). */
+export function csvPreamble(encoding: CsvEncoding): Buffer {
+  return encoding === 'utf8' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0);
+}
+
+export function encodeText(text: string, encoding: CsvEncoding): Buffer {
+  return encoding === 'cp932' ? iconv.encode(text, 'cp932') : Buffer.from(text, 'utf8');
+}
+
+/** A whole CSV file as bytes. */
+export function csvFile(rows: unknown[][], encoding: CsvEncoding = 'utf8'): Buffer {
+  return Buffer.concat([csvPreamble(encoding), encodeText(csvText(rows), encoding)]);
+}
