@@ -114,7 +114,8 @@ export class FeatureService {
     return rows.map((row) => ({ distanceM: row.distance_m!, feature: toFeature(row) }));
   }
 
-  private buildQuery(layer: LayerRecord, args: ListArgs): FeatureQuery {
+  /** The checked query of a `features` call (filter, bbox, search): exports reuse it. */
+  buildQuery(layer: LayerRecord, args: Omit<ListArgs, 'layer'>): FeatureQuery {
     let bbox: BBox | undefined;
     if (args.bbox) {
       const bad = checkBBox(args.bbox);
