@@ -182,14 +182,14 @@ describeBackends('Layer exports', (get) => {
   test('the same login and coded errors as reads: 401, 404, 400', async () => {
     const anon = await download('boundary_records', 'format=gpkg', null);
     expect(anon.status).toBe(401);
-    expect((await anon.json()).error.code).toBe('UNAUTHENTICATED');
+    expect(((await anon.json()) as any).error.code).toBe('UNAUTHENTICATED');
     const missing = await download('no_such_layer', 'format=csv');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('NOT_FOUND');
+    expect(((await missing.json()) as any).error.code).toBe('NOT_FOUND');
     for (const q of ['format=dxf', 'format=geojson&srid=6677', 'format=gpkg&encoding=cp932', 'format=csv&filter=%5B%7B%22field%22%3A%22nope%22%2C%22eq%22%3A1%7D%5D', 'format=csv&bbox=1,2,3']) {
       const bad = await download('boundary_records', q);
       expect([q, bad.status]).toEqual([q, 400]);
-      expect((await bad.json()).error.code).toBe('BAD_USER_INPUT');
+      expect(((await bad.json()) as any).error.code).toBe('BAD_USER_INPUT');
     }
     const sima = await download('curve_mirrors', 'format=sima');
     expect(sima.status).toBe(400);

@@ -1,9 +1,11 @@
 // English UI text.
 import type { Messages } from './ja';
 import { ledgerEn } from './ledger';
+import { exportsEn } from './exports';
 
 export const en: Messages = {
   ...ledgerEn,
+  ...exportsEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

@@ -1,8 +1,10 @@
 // Japanese UI text (the default). en.ts must have the same keys.
 import { ledgerJa } from './ledger';
+import { exportsJa } from './exports';
 
 export const ja = {
   ...ledgerJa,
+  ...exportsJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',
