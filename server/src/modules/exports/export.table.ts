@@ -25,7 +25,8 @@ export function exportColumns(layer: LayerRecord, options: ExportOptions): Expor
   const byLabel = options.columns === 'labels';
   return [
     { name: byLabel ? 'ID' : 'id', key: 'id', label: 'ID' },
-    ...layer.fieldDefs.map((f) => ({ name: byLabel ? f.label : f.key, key: f.key, label: f.label, field: f })),
+    // A label carries its unit, as the attribute table shows it: 利用世帯数(世帯).
+    ...layer.fieldDefs.map((f) => ({ name: byLabel ? (f.unit ? `${f.label}(${f.unit})` : f.label) : f.key, key: f.key, label: f.label, field: f })),
   ];
 }
 
