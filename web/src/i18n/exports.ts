@@ -1,7 +1,7 @@
 // Messages of the layer export dialog (merged into ja.ts and en.ts).
 
 export const exportsJa = {
-  exportLayer: 'エクスポート…',
+  exportLayer: '出力…',
   exportLayerFor: '{name}をファイルに出力',
   exportTitle: '{name}のエクスポート',
   exportFormat: '形式',
