@@ -80,28 +80,13 @@ export function ExportDialog({ layer, where, bbox, onClose }: Props) {
           <label><input type="radio" name="srid" checked={(plane && !lonLatOnly) || planeOnly} onChange={() => setPlane(true)} /> {t('exportPlane')}</label>
         </fieldset>
         {hasEncoding && (
-          <label>
-            {t('exportEncoding')}
-            <select value={encoding} onChange={(e) => setEncoding(e.target.value as 'utf8' | 'cp932')} name="encoding">
-              <option value="utf8">{t('exportUtf8')}</option>
-              <option value="cp932">{t('exportCp932')}</option>
-            </select>
-          </label>
+          <Choice label={t('exportEncoding')} name="encoding" value={encoding} onChange={setEncoding}
+            options={[['utf8', t('exportUtf8')], ['cp932', t('exportCp932')]]} />
         )}
-        <label>
-          {t('exportColumns')}
-          <select value={columns} onChange={(e) => setColumns(e.target.value as 'labels' | 'keys')} name="columns">
-            <option value="labels">{t('exportLabels')}</option>
-            <option value="keys">{t('exportKeys')}</option>
-          </select>
-        </label>
-        <label>
-          {t('exportDates')}
-          <select value={dates} onChange={(e) => setDates(e.target.value as 'iso' | 'wareki')} name="dates">
-            <option value="iso">{t('exportIso')}</option>
-            <option value="wareki">{t('exportWareki')}</option>
-          </select>
-        </label>
+        <Choice label={t('exportColumns')} name="columns" value={columns} onChange={setColumns}
+          options={[['labels', t('exportLabels')], ['keys', t('exportKeys')]]} />
+        <Choice label={t('exportDates')} name="dates" value={dates} onChange={setDates}
+          options={[['iso', t('exportIso')], ['wareki', t('exportWareki')]]} />
         {!!where?.length && (
           <label><input type="checkbox" checked={useFilter} onChange={(e) => setUseFilter(e.target.checked)} name="useFilter" /> {t('exportUseFilter')}</label>
         )}
@@ -115,5 +100,18 @@ export function ExportDialog({ layer, where, bbox, onClose }: Props) {
         </div>
       </div>
     </div>
+  );
+}
+
+function Choice<T extends string>({ label, name, value, options, onChange }: {
+  label: string; name: string; value: T; options: [T, string][]; onChange: (value: T) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T)} name={name}>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </label>
   );
 }
