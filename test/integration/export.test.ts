@@ -179,6 +179,19 @@ describeBackends('Layer exports', (get) => {
     expect(text).not.toMatch(/,@SUM/);
   });
 
+  test('the current extent (bbox) selects what PostGIS says intersects it, and combines with the filter', async () => {
+    const bbox = [lonLat[0][0] - 0.001, lonLat[0][1] - 0.001, lonLat[0][0] + 0.001, lonLat[0][1] + 0.001];
+    const file = await exportFile('boundary_records', `format=geojson&bbox=${bbox.join(',')}`, 'bbox.geojson');
+    const ids = JSON.parse(fs.readFileSync(file, 'utf8')).features.map((f: { id: number }) => String(f.id)).sort();
+    const { rows } = await get().db.pool.query(`SELECT f.id::text AS id FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.key = 'boundary_records' AND f.deleted_at IS NULL AND ST_Intersects(f.geom, ST_MakeEnvelope($1, $2, $3, $4, 4326)) ORDER BY 1`, bbox);
+    expect(ids).toEqual(rows.map((r) => r.id).sort());
+    expect(ids).toContain(recordId);
+    const other = JSON.stringify([{ field: 'record_no', eq: 'BR-0000-000' }]);
+    const none = await exportFile('boundary_records', `format=geojson&bbox=${bbox.join(',')}&filter=${encodeURIComponent(other)}`, 'none.geojson');
+    expect(JSON.parse(fs.readFileSync(none, 'utf8')).features).toEqual([]);
+  });
+
   test('the same login and coded errors as reads: 401, 404, 400', async () => {
     const anon = await download('boundary_records', 'format=gpkg', null);
     expect(anon.status).toBe(401);
