@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { describeBackends, TestServer } from '../helpers/backends';
+import { exportCli } from '../../server/src/modules/exports/export-cli';
+import { describeBackends } from '../helpers/backends';
 
 const CREATE_RECORD = `mutation($a: JSONObject!, $c: String!) { createBoundaryRecord(attributes: $a, coordinates: $c) { id } }`;
 const RECORD_NO = 'BR-2026-951';
@@ -35,7 +36,7 @@ function gdalEpsg(file: string, layer: string): number {
 
 const ring = (g: GdalFeature['geometry']): number[][] => (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0]);
 
-describeBackends('Layer exports', (get) => {
+describeBackends('Layer exports', (get, kind) => {
   let counter: string;
   let recordId: string;
   let entered: { name: string; x: string; y: string }[];
@@ -123,6 +124,7 @@ describeBackends('Layer exports', (get) => {
     const kml = await exportFile('boundary_records', `format=kml&filter=${encodeURIComponent(FILTER)}`, 'br.kml');
     const k = gdalRead(kml).features;
     expect(k).toHaveLength(1);
+    expect(k[0].properties.Name).toBe(RECORD_NO); // the label field names the placemark
     expect(k[0].properties['立会者']).toBe(ATTRIBUTES.witnesses);
     near(ring(k[0].geometry).map((p) => p.slice(0, 2)));
   });
@@ -190,6 +192,16 @@ describeBackends('Layer exports', (get) => {
     const other = JSON.stringify([{ field: 'record_no', eq: 'BR-0000-000' }]);
     const none = await exportFile('boundary_records', `format=geojson&bbox=${bbox.join(',')}&filter=${encodeURIComponent(other)}`, 'none.geojson');
     expect(JSON.parse(fs.readFileSync(none, 'utf8')).features).toEqual([]);
+  });
+
+  // The embedded test database lives in memory inside the test process: a CLI cannot open it too.
+  (kind === 'postgis' ? test : test.skip)('npm run export writes the file with the same options', async () => {
+    const out = path.join(tmp, 'cli.sim');
+    const message = await exportCli(['--layer', 'boundary_records', '--format', 'sima', '--out', out, '--filter', FILTER], get().config);
+    expect(message).toContain(out);
+    const names = iconv.decode(fs.readFileSync(out), 'cp932').split('\r\n').filter((l) => l.startsWith('A01,')).map((l) => l.split(',')[2]);
+    expect(names).toEqual(['K1', 'K2', 'K3', 'K4']);
+    await expect(exportCli(['--layer', 'boundary_records', '--format', 'dxf', '--out', out], get().config)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   test('the same login and coded errors as reads: 401, 404, 400', async () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { loadConfig } from '../../config';
+import { Config, loadConfig } from '../../config';
 import { prepareDatabase } from '../../bootstrap';
 import { AppError } from '../../errors';
 import { FeatureService } from '../features/feature.service';
@@ -10,20 +10,19 @@ import { parseExportOptions, RawExportOptions } from './export.options';
 
 const USAGE = `usage: npm run export -- --layer KEY --format gpkg|shp|geojson|csv|kml|sima --out FILE
   [--srid 6668|6677] [--encoding utf8|cp932] [--columns labels|keys] [--dates iso|wareki]
-  [--bbox minLon,minLat,maxLon,maxLat] [--filter '[{"field":"…","eq":…}]'] [--geometry xy|wkt]`;
+  [--bbox minLon,minLat,maxLon,maxLat] [--filter '[{"field":"…","eq":…}]'] [--search TEXT] [--geometry xy|wkt]`;
 
-/** Exports a layer with DATABASE_URL or the embedded DATA_DIR, like the server (stop the server first for DATA_DIR). */
-async function main() {
-  const args = process.argv.slice(2);
+/** npm run export: a layer to a file, with DATABASE_URL or the embedded DATA_DIR like the server. Returns the message. */
+export async function exportCli(args: string[], config: Config): Promise<string> {
   const arg = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
   const layer = arg('layer');
   const out = arg('out');
   if (!layer || !out || !arg('format')) throw new Error(USAGE);
-  const config = { ...loadConfig(), seedDemoOnFirstStart: false };
   const raw: RawExportOptions = {};
   for (const key of ['format', 'srid', 'encoding', 'bbox', 'filter', 'search', 'columns', 'dates', 'geometry'] as const) raw[key] = arg(key);
   const options = parseExportOptions(raw, config.planeSrid);
-  const db = await prepareDatabase(config, () => undefined);
+  // The embedded database is one process: stop the server before exporting from its DATA_DIR.
+  const db = await prepareDatabase({ ...config, seedDemoOnFirstStart: false }, () => undefined);
   try {
     const service = new ExportService(db, config, new FeatureService(db, config));
     const file = await service.export(new LayerCatalog(new LayerService(db)), layer, options);
@@ -32,13 +31,15 @@ async function main() {
     } finally {
       file.dispose();
     }
-    console.log(`${layer} → ${out} (${fs.statSync(out).size} bytes)`);
+    return `${layer} → ${out} (${fs.statSync(out).size} bytes)`;
   } finally {
     await db.close();
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err.message ?? err);
-  process.exit(1);
-});
+if (require.main === module) {
+  exportCli(process.argv.slice(2), loadConfig()).then(console.log, (err) => {
+    console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err.message ?? err);
+    process.exit(1);
+  });
+}

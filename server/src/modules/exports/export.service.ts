@@ -64,7 +64,7 @@ export class ExportService {
 
   private async writeFeatures(query: FeatureQuery, layer: LayerRecord, options: ExportOptions, dir: string): Promise<string> {
     const ctx: WriterContext = {
-      dir, base: layer.key, columns: exportColumns(layer, options), options, layerName: layer.nameJa,
+      dir, base: layer.key, columns: exportColumns(layer, options), options, layerName: layer.nameJa, labelKey: layer.labelField,
       pointLayer: layer.geometryTypes.every((t) => t === 'Point'), planeSrid: this.config.planeSrid,
     };
     const writer: FeatureWriter = options.format === 'csv' ? csvWriter(ctx) : options.format === 'geojson' ? geojsonWriter(ctx) : gdalWriter(ctx);

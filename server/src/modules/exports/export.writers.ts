@@ -40,6 +40,8 @@ export interface WriterContext {
   pointLayer: boolean;
   planeSrid: number;
   layerName: string;
+  /** The layer's label field key (KML placemark names). */
+  labelKey?: string | null;
 }
 
 // ---- CSV (Excel-safe) ----
@@ -198,7 +200,10 @@ async function convert(ctx: WriterContext, parts: [string, Intermediate][], name
           await gdal.ogr2ogr(ds, ['-f', 'GPKG', ...common, '-nln', ctx.layerName, '-lco', 'GEOMETRY_NAME=geom'], `${rel}/${base}`);
           written.push(path.join(ctx.dir, `${base}.gpkg`));
         } else if (options.format === 'kml') {
-          await gdal.ogr2ogr(ds, ['-f', 'KML', '-s_srs', srs, '-t_srs', 'EPSG:4326', '-nln', ctx.layerName, '-mapFieldType', 'Date=String'], `${rel}/${base}`);
+          // The layer's label field names each placemark (管理番号, 確定番号 …).
+          const nameField = ctx.columns.find((c) => c.key === ctx.labelKey)?.name;
+          await gdal.ogr2ogr(ds, ['-f', 'KML', '-s_srs', srs, '-t_srs', 'EPSG:4326', '-nln', ctx.layerName, '-mapFieldType', 'Date=String',
+            ...(nameField ? ['-dsco', `NameField=${nameField}`] : [])], `${rel}/${base}`);
           written.push(path.join(ctx.dir, `${base}.kml`));
         } else {
           const enc = options.encoding === 'cp932' ? 'CP932' : 'UTF-8';
