@@ -225,25 +225,37 @@ async function convert(ctx: WriterContext, parts: [string, Intermediate][], name
   });
 }
 
-/** Zips files (streamed one by one through fflate). */
+/** Zips files, each read and deflated in 1 MB chunks (fflate), so a large .shp is never whole in memory. */
 export async function zipFiles(target: string, files: string[]): Promise<string> {
   const sink = new FileSink(target);
-  const pending: Promise<void>[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    const zip = new Zip((err, chunk, final) => {
-      if (err) { reject(err); return; }
-      pending.push(sink.write(Buffer.from(chunk)));
-      if (final) Promise.all(pending).then(() => resolve(), reject);
-    });
-    for (const file of files) {
-      const entry = new ZipDeflate(path.basename(file), { level: 6 });
-      zip.add(entry);
-      entry.push(fs.readFileSync(file), true);
-    }
-    zip.end();
+  let chain = Promise.resolve();
+  let failed: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failed = err;
+    else { const copy = Buffer.from(chunk); chain = chain.then(() => sink.write(copy)); }
   });
-  await done;
+  const buffer = Buffer.alloc(1 << 20);
+  for (const file of files) {
+    const entry = new ZipDeflate(path.basename(file), { level: 6 });
+    zip.add(entry);
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      let read = 0;
+      do {
+        const n = fs.readSync(fd, buffer, 0, buffer.length, read);
+        read += n;
+        entry.push(buffer.subarray(0, n), read >= size);
+        await chain; // let the file catch up before the next chunk
+      } while (read < size);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  zip.end();
+  await chain;
   await sink.close();
+  if (failed) throw failed;
   return target;
 }
 
