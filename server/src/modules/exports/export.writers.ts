@@ -79,9 +79,10 @@ export function csvWriter(ctx: WriterContext): FeatureWriter {
 export function geojsonWriter(ctx: WriterContext): FeatureWriter {
   const sink = new FileSink(path.join(ctx.dir, `${ctx.base}.geojson`));
   let first = true;
+  const head = sink.write(`{"type":"FeatureCollection","name":${JSON.stringify(ctx.layerName)},"features":[\n`);
   return {
     async page(rows) {
-      if (first) await sink.write(`{"type":"FeatureCollection","name":${JSON.stringify(ctx.layerName)},"features":[\n`);
+      await head;
       const parts = rows.map((r) => {
         const values = rowValues(r, ctx.columns, ctx.options);
         const properties = Object.fromEntries(ctx.columns.map((c, i) => [c.name, values[i]]));
@@ -93,7 +94,7 @@ export function geojsonWriter(ctx: WriterContext): FeatureWriter {
       await sink.write(parts.join(''));
     },
     async finish() {
-      if (first) await sink.write('{"type":"FeatureCollection","features":[\n');
+      await head;
       await sink.write('\n]}\n');
       await sink.close();
       return sink.file;
