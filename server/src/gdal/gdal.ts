@@ -1,32 +1,36 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import initGdalJs from 'gdal3.js/node.js';
+import type initGdalJs from 'gdal3.js';
 
-/** GDAL compiled to WebAssembly (gdal3.js): no native build, nothing downloaded at run time. */
 export type Gdal = Awaited<ReturnType<typeof initGdalJs>>;
 
-export interface LoadedGdal {
-  gdal: Gdal;
-  /** The host directory GDAL writes its outputs into (gdal3.js mounts it as /output). */
-  outputDir: string;
-}
-
-let loading: Promise<LoadedGdal> | undefined;
+let loading: Promise<Gdal> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+let outputDir: string | undefined;
 
-/** Loads GDAL once, on first use (~0.6 s); the rest of the server never pays for it. */
-export function loadGdal(): Promise<LoadedGdal> {
-  return (loading ??= (async () => {
-    const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-gdal-'));
-    const quiet = () => undefined; // GDAL's warnings would go to stdout; errors reach us as rejections
-    const gdal = await initGdalJs({ dest: outputDir, logHandler: quiet, errorHandler: quiet });
-    return { gdal, outputDir };
-  })());
+/**
+ * The host directory gdal3.js mounts as /output: files GDAL writes (exports) go straight to disk
+ * instead of the WebAssembly memory.
+ */
+export function gdalOutputDir(): string {
+  return (outputDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-gdal-')));
 }
 
-/** Runs fn with GDAL alone: one WebAssembly instance with one mounted input directory at a time. */
-export function withGdal<T>(fn: (g: LoadedGdal) => Promise<T>): Promise<T> {
+/**
+ * GDAL compiled to WebAssembly (gdal3.js), loaded on first use (~1 s) and kept: the Shapefile,
+ * GeoPackage and KML drivers without a native build or a download.
+ */
+export function loadGdal(): Promise<Gdal> {
+  const quiet = () => undefined; // warnings would go to stdout; errors reach the caller as rejections
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loading ??= (require('gdal3.js/node.js') as typeof initGdalJs)({ useWorker: false, dest: gdalOutputDir(), logHandler: quiet, errorHandler: quiet })
+    .catch((err: unknown) => { loading = undefined; throw err; });
+  return loading;
+}
+
+/** Runs fn with GDAL, one call at a time: the WebAssembly file system is shared. */
+export function withGdal<T>(fn: (gdal: Gdal) => Promise<T>): Promise<T> {
   const run = queue.then(() => loadGdal()).then(fn);
   queue = run.catch(() => undefined);
   return run;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { badInput, notFound } from '../../errors';
-import { loadGdal } from '../../gdal/gdal';
+import { gdalOutputDir } from '../../gdal/gdal';
 import { FeatureService } from '../features/feature.service';
 import { FeatureQuery } from '../features/feature.sql';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
@@ -48,7 +48,7 @@ export class ExportService {
     const query = this.features.buildQuery(layer, { bbox: options.bbox, where: options.where, search: options.search });
     const gdalFormat = options.format === 'gpkg' || options.format === 'shp' || options.format === 'kml';
     // GDAL (WebAssembly) writes only inside its mounted output directory.
-    const root = gdalFormat ? (await loadGdal()).outputDir : os.tmpdir();
+    const root = gdalFormat ? gdalOutputDir() : os.tmpdir();
     const dir = fs.mkdtempSync(path.join(root, 'export-'));
     const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
     try {

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { csvFile, csvPreamble, csvText, encodeText } from '../../domain/csv';
-import { withGdal } from '../../gdal/gdal';
+import { gdalOutputDir, withGdal } from '../../gdal/gdal';
 import { ExportOptions } from './export.options';
 import { ExportColumn, rowValues } from './export.table';
 import { ExportRow, SimaPointRow } from './export.sql';
@@ -185,8 +185,8 @@ function layerType(types: Set<string>, family: string): string {
 
 async function convert(ctx: WriterContext, parts: [string, Intermediate][], names: string[]): Promise<string> {
   const { options } = ctx;
-  return withGdal(async ({ gdal, outputDir }) => {
-    const rel = path.relative(outputDir, ctx.dir);
+  return withGdal(async (gdal) => {
+    const rel = path.relative(gdalOutputDir(), ctx.dir);
     if (rel.startsWith('..')) throw new Error('export directory must lie inside the GDAL output directory');
     const srs = `EPSG:${options.srid}`;
     const written: string[] = [];
