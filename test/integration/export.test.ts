@@ -60,6 +60,30 @@ describeBackends('Layer exports', (get, kind) => {
     lonLat = g.rows[0].lonlat.coordinates[0];
   });
 
+  test('Shift_JIS: JIS variants become their CP932 forms, and a character CP932 lacks is refused by name, not written as "?"', async () => {
+    const t = get();
+    const text = entered.map((p) => `${p.name},${(Number(p.x) + 200).toFixed(3)},${p.y}`).join('\n');
+    const r = await t.gql(CREATE_RECORD, { a: { record_no: 'BR-2026-952', determined_on: '2026-01-05', witnesses: '𠮷田 一郎', notes: '10〜20' }, c: text }, await t.login('roads'));
+    expect(r.errors).toBeUndefined();
+    const id = r.data.createBoundaryRecord.id;
+    const only = encodeURIComponent(JSON.stringify([{ field: 'record_no', eq: 'BR-2026-952' }]));
+    for (const format of ['csv', 'shp']) {
+      const refused = await download('boundary_records', `format=${format}&encoding=cp932&filter=${only}`);
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as any;
+      expect(body.error.code).toBe('BAD_USER_INPUT');
+      expect(body.error.message).toContain(`feature ${id}, 立会者: "𠮷"`);
+    }
+    const utf8 = await exportFile('boundary_records', `format=csv&filter=${only}`, 'kichi.csv');
+    expect(fs.readFileSync(utf8, 'utf8')).toContain('𠮷田 一郎');
+    await t.gql('mutation($id: ID!) { deleteFeature(id: $id, expectedVersion: 1) { id } }', { id }, await t.login('roads'));
+    const noWitness = await t.gql('mutation($a: JSONObject!, $c: String!) { createBoundaryRecord(attributes: $a, coordinates: $c) { id } }',
+      { a: { record_no: 'BR-2026-953', determined_on: '2026-01-05', notes: '10〜20' }, c: text }, await t.login('roads'));
+    expect(noWitness.errors).toBeUndefined();
+    const sjis = await exportFile('boundary_records', `format=csv&encoding=cp932&filter=${encodeURIComponent(JSON.stringify([{ field: 'record_no', eq: 'BR-2026-953' }]))}`, 'wave.csv');
+    expect(iconv.decode(fs.readFileSync(sjis), 'cp932')).toContain(',10～20,');
+  });
+
   async function download(layer: string, query: string, token: string | null = counter) {
     return fetch(`${get().url}/api/layers/${layer}/export?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   }

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { csvFile, csvText, excelCell } from './csv';
+import { csvFile, csvText, excelCell, firstUnencodable } from './csv';
 
 describe('Excel-safe CSV', () => {
   it('neutralises cells that Excel would run as formulas', () => {
@@ -33,5 +33,13 @@ describe('Excel-safe CSV', () => {
     const sjis = csvFile([['名前'], ['鹿渡']], 'cp932');
     expect(sjis[0]).not.toBe(0xef);
     expect(iconv.decode(sjis, 'cp932')).toBe('名前\r\n鹿渡\r\n');
+  });
+
+  it('maps JIS variants to CP932 and names what Shift_JIS cannot hold', () => {
+    expect(iconv.decode(csvFile([['10〜20 −5']], 'cp932'), 'cp932')).toBe('10～20 －5\r\n');
+    expect(firstUnencodable('髙橋 ① 〜', 'cp932')).toBeNull();
+    expect(firstUnencodable('𠮷野家', 'cp932')).toBe('𠮷');
+    expect(firstUnencodable('🙂', 'cp932')).toBe('🙂');
+    expect(firstUnencodable('𠮷野家', 'utf8')).toBeNull();
   });
 });

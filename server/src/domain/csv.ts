@@ -37,8 +37,32 @@ export function csvPreamble(encoding: CsvEncoding): Buffer {
   return encoding === 'utf8' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0);
 }
 
+/**
+ * Characters that JIS maps differently from Windows' CP932 (the 〜/～ problem): text typed on a Mac or
+ * read from a JIS source has the left one, Shift_JIS files for Windows need the right one.
+ */
+const CP932_VARIANTS: Record<string, string> = {
+  '\u301c': '\uff5e', '\u2212': '\uff0d', '\u2014': '\u2015', '\u2016': '\u2225', '\u00a2': '\uffe0', '\u00a3': '\uffe1', '\u00ac': '\uffe2',
+};
+const VARIANT_RE = new RegExp(`[${Object.keys(CP932_VARIANTS).join('')}]`, 'g');
+
+/** Text as it will be written in the encoding (CP932: JIS variants mapped to Windows' code points). */
+export function forEncoding(text: string, encoding: CsvEncoding): string {
+  return encoding === 'cp932' ? text.replace(VARIANT_RE, (c) => CP932_VARIANTS[c]) : text;
+}
+
+/** The first character the encoding cannot hold (e.g. 𠮷 or an emoji in CP932), or null. */
+export function firstUnencodable(text: string, encoding: CsvEncoding): string | null {
+  if (encoding === 'utf8') return null;
+  for (const ch of forEncoding(text, encoding)) {
+    // ¥ becomes 0x5C, which Japanese Windows shows as ¥.
+    if (ch !== '\u00a5' && iconv.decode(iconv.encode(ch, 'cp932'), 'cp932') !== ch) return ch;
+  }
+  return null;
+}
+
 export function encodeText(text: string, encoding: CsvEncoding): Buffer {
-  return encoding === 'cp932' ? iconv.encode(text, 'cp932') : Buffer.from(text, 'utf8');
+  return encoding === 'cp932' ? iconv.encode(forEncoding(text, encoding), 'cp932') : Buffer.from(text, 'utf8');
 }
 
 /** A whole CSV file as bytes. */

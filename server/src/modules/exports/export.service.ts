@@ -13,7 +13,7 @@ import { ExportFormat, ExportOptions } from './export.options';
 import { ExportRow, exportPageSql, SimaPointRow, simaPointsSql } from './export.sql';
 import { exportColumns } from './export.table';
 import { csvWriter, FeatureWriter, FileSink, gdalWriter, geojsonWriter, simaText, WriterContext } from './export.writers';
-import { encodeText } from '../../domain/csv';
+import { encodeText, firstUnencodable } from '../../domain/csv';
 
 const PAGE_ROWS = 2000;
 
@@ -89,8 +89,11 @@ export class ExportService {
       if (!last || new Set(rows.map((r) => r.feature_id)).size < PAGE_ROWS) break;
       after = last;
     }
+    const text = simaText(points, layer.nameJa);
+    const bad = firstUnencodable(text, options.encoding);
+    if (bad) throw badInput(`"${bad}" (in a point name or record label) cannot be written in Shift_JIS (cp932); export in UTF-8 instead`, { field: 'encoding' });
     const sink = new FileSink(path.join(dir, `${layer.key}.sim`));
-    await sink.write(encodeText(simaText(points, layer.nameJa), options.encoding));
+    await sink.write(encodeText(text, options.encoding));
     await sink.close();
     return sink.file;
   }
