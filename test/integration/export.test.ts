@@ -187,6 +187,16 @@ describeBackends('Layer exports', (get, kind) => {
     expect(Math.abs(Number(first[first.length - 1]) - rows[0].y)).toBeLessThan(0.001);
   });
 
+  test('the table\'s sort is kept: CSV rows in the order the features query gives', async () => {
+    const order = { field: 'mirror_size_mm', descending: true };
+    const file = await exportFile('curve_mirrors', `format=csv&columns=keys&order=${encodeURIComponent(JSON.stringify(order))}`, 'sorted.csv');
+    const ids = fs.readFileSync(file, 'utf8').slice(1).trim().split('\r\n').slice(1).map((l) => l.split(',')[0]);
+    const r = await get().gql(`{ features(layer: "curve_mirrors", orderBy: { field: "mirror_size_mm", descending: true }, first: 5000) { edges { node { id } } } }`, {}, counter);
+    expect(ids).toEqual(r.data.features.edges.map((e: any) => e.node.id));
+    const bad = await download('curve_mirrors', `format=csv&order=${encodeURIComponent('{"field":"nope"}')}`);
+    expect(bad.status).toBe(400);
+  });
+
   test('SIMA (Shift_JIS) has the surveyed points exactly as entered in a D00…D99 block', async () => {
     const file = await exportFile('boundary_records', `format=sima&filter=${encodeURIComponent(FILTER)}`, 'br.sim');
     const lines = iconv.decode(fs.readFileSync(file), 'cp932').trim().split('\r\n').map((l) => l.split(','));

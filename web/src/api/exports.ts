@@ -1,6 +1,6 @@
 // Layer exports: the server writes every file (one CSV writer, Excel-safe); the browser only downloads it.
 import { ApiError } from './client';
-import type { AttributeFilter } from './types';
+import type { AttributeFilter, FeatureOrder } from './types';
 
 export type ExportFormat = 'gpkg' | 'shp' | 'geojson' | 'csv' | 'kml' | 'sima';
 
@@ -11,6 +11,8 @@ export interface ExportRequest {
   columns?: 'labels' | 'keys';
   dates?: 'iso' | 'wareki';
   where?: AttributeFilter[];
+  /** The table's sort (id order when absent). */
+  orderBy?: FeatureOrder;
   bbox?: number[];
 }
 
@@ -21,6 +23,7 @@ export function exportUrl(layerKey: string, r: ExportRequest): string {
   if (r.columns) q.set('columns', r.columns);
   if (r.dates) q.set('dates', r.dates);
   if (r.where?.length) q.set('filter', JSON.stringify(r.where));
+  if (r.orderBy) q.set('order', JSON.stringify(r.orderBy));
   if (r.bbox) q.set('bbox', r.bbox.map((v) => v.toFixed(7)).join(','));
   return `/api/layers/${encodeURIComponent(layerKey)}/export?${q}`;
 }

@@ -90,7 +90,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
     setExporting(true);
     try {
       // The server writes the CSV (Excel-safe, one writer for every CSV) with the table's filter.
-      await downloadExport(layer.key, { format: 'csv', where });
+      await downloadExport(layer.key, { format: 'csv', where, orderBy: order ?? undefined });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -106,7 +106,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
 
   return (
     <section className="attribute-table" aria-labelledby="table-title">
-      {exportOpen && <ExportDialog layer={layer} where={where} onClose={() => setExportOpen(false)} />}
+      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} onClose={() => setExportOpen(false)} />}
       <div className="panel-heading">
         <h2 id="table-title">{t('tableFor', { name })}</h2>
         <div className="table-actions">

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { downloadExport, type ExportFormat } from '../api/exports';
-import type { AttributeFilter, Layer } from '../api/types';
+import type { AttributeFilter, FeatureOrder, Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
 import './editing.css';
@@ -18,12 +18,14 @@ interface Props {
   layer: Layer;
   /** The attribute table's filter, when opened from the table. */
   where?: AttributeFilter[];
+  /** The attribute table's sort, kept in the file. */
+  orderBy?: FeatureOrder;
   /** The map's current extent [minLon, minLat, maxLon, maxLat], when known. */
   bbox?: number[];
   onClose: () => void;
 }
 
-export function ExportDialog({ layer, where, bbox, onClose }: Props) {
+export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [format, setFormat] = useState<ExportFormat>('gpkg');
@@ -49,6 +51,7 @@ export function ExportDialog({ layer, where, bbox, onClose }: Props) {
         srid: planeOnly || (plane && !lonLatOnly) ? PLANE_SRID : undefined,
         encoding: hasEncoding ? encoding : undefined,
         where: useFilter ? where : undefined,
+        orderBy,
         bbox: useExtent ? bbox : undefined,
       });
       setMessage({ error: false, text: t('exportDone', { filename }) });

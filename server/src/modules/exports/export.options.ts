@@ -1,7 +1,7 @@
 import { CSV_ENCODINGS, CsvEncoding } from '../../domain/csv';
 import { badInput } from '../../errors';
 import { PLANE_SRIDS } from '../edits/edit.sql';
-import { AttributeFilter } from '../features/feature.input';
+import { AttributeFilter, FeatureOrder } from '../features/feature.input';
 
 export const EXPORT_FORMATS = ['gpkg', 'shp', 'geojson', 'csv', 'kml', 'sima'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,6 +17,8 @@ export interface ExportOptions {
   bbox?: number[];
   where?: AttributeFilter[];
   search?: string;
+  /** The attribute table's sort; id order when absent. */
+  orderBy?: FeatureOrder;
   /** Column names: the Japanese labels (default) or the field keys (what an import maps back by). */
   columns: 'labels' | 'keys';
   dates: 'iso' | 'wareki';
@@ -25,7 +27,7 @@ export interface ExportOptions {
 }
 
 /** Query-string style options (HTTP and the CLI share this parser). */
-export type RawExportOptions = Partial<Record<'format' | 'srid' | 'encoding' | 'bbox' | 'filter' | 'search' | 'columns' | 'dates' | 'geometry', string>>;
+export type RawExportOptions = Partial<Record<'format' | 'srid' | 'encoding' | 'bbox' | 'filter' | 'search' | 'order' | 'columns' | 'dates' | 'geometry', string>>;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T | undefined): T {
   if (value === undefined || value === '') {
@@ -66,6 +68,15 @@ export function parseExportOptions(raw: RawExportOptions, planeSrid: number): Ex
       throw badInput('filter must be a JSON array of attribute conditions, as the features query takes in where: [{"field":"…","eq":…}]', { field: 'filter' });
     }
     options.where = where as AttributeFilter[];
+  }
+  if (raw.order) {
+    let order: unknown;
+    try { order = JSON.parse(raw.order); } catch { order = undefined; }
+    const o = order as FeatureOrder | undefined;
+    if (!o || typeof o !== 'object' || typeof o.field !== 'string' || (o.descending !== undefined && typeof o.descending !== 'boolean')) {
+      throw badInput('order must be JSON as the features query takes in orderBy: {"field":"…","descending":true}', { field: 'order' });
+    }
+    options.orderBy = { field: o.field, descending: !!o.descending };
   }
   return options;
 }

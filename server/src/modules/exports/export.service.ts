@@ -67,13 +67,20 @@ export class ExportService {
       dir, base: layer.key, columns: exportColumns(layer, options), options, layerName: layer.nameJa, labelKey: layer.labelField,
       pointLayer: layer.geometryTypes.every((t) => t === 'Point'), planeSrid: this.config.planeSrid,
     };
+    const order = this.features.pageOrder(layer, options.orderBy);
     const writer: FeatureWriter = options.format === 'csv' ? csvWriter(ctx) : options.format === 'geojson' ? geojsonWriter(ctx) : gdalWriter(ctx);
-    for (let after = '0'; ;) {
-      const { sql, values } = exportPageSql(query, after, PAGE_ROWS, options.srid, this.config.planeSrid);
-      const { rows } = await this.db.pool.query<ExportRow>(sql, values);
-      if (rows.length) await writer.page(rows);
-      if (rows.length < PAGE_ROWS) break;
-      after = rows[rows.length - 1].id;
+    try {
+      for (const at = { afterId: '0', offset: 0 }; ;) {
+        const { sql, values } = exportPageSql(query, order, at, PAGE_ROWS, options.srid, this.config.planeSrid);
+        const { rows } = await this.db.pool.query<ExportRow>(sql, values);
+        if (rows.length) await writer.page(rows);
+        if (rows.length < PAGE_ROWS) break;
+        at.afterId = rows[rows.length - 1].id;
+        at.offset += rows.length;
+      }
+    } catch (err) {
+      await writer.discard();
+      throw err;
     }
     return writer.finish();
   }

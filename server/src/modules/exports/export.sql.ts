@@ -1,5 +1,5 @@
 import { Params } from '../../db/sql';
-import { FeatureQuery, featureWhere } from '../features/feature.sql';
+import { FeatureQuery, featureWhere, orderClause, PageRequest } from '../features/feature.sql';
 
 export interface ExportRow {
   id: string;
@@ -19,11 +19,14 @@ export interface ExportRow {
 /** Decimals that keep survey millimetres: 1e-9° is 0.1 mm; plane metres to 0.1 mm. */
 export const decimalsFor = (srid: number) => (srid === 6668 || srid === 4326 ? 9 : 4);
 
+/** Where the next page starts: after an id (id order), or at an offset (an attribute sort, as the table shows it). */
+export interface ExportCursor { afterId: string; offset: number }
+
 /**
- * One page of a layer's features for an export, by id (keyset), with the same WHERE as `features`.
+ * One page of a layer's features for an export, with the same WHERE and ORDER BY as `features`.
  * Pages rather than one cursor: the embedded database has a single connection to share.
  */
-export function exportPageSql(q: FeatureQuery, afterId: string, limit: number, srid: number, planeSrid: number) {
+export function exportPageSql(q: FeatureQuery, order: PageRequest['orderBy'], at: ExportCursor, limit: number, srid: number, planeSrid: number) {
   const p = new Params();
   const where = featureWhere(q, p);
   const g = `ST_Transform(f.geom, ${p.add(srid)}::int)`;
@@ -36,7 +39,8 @@ export function exportPageSql(q: FeatureQuery, afterId: string, limit: number, s
       CASE WHEN ${point} THEN round(ST_Y(f.geom)::numeric, 9) END AS lat,
       CASE WHEN ${point} THEN round(ST_Y(${plane})::numeric, 3) END AS plane_x,
       CASE WHEN ${point} THEN round(ST_X(${plane})::numeric, 3) END AS plane_y
-    FROM feature f WHERE ${where} AND f.id > ${p.add(afterId)}::bigint ORDER BY f.id LIMIT ${p.add(limit)}`;
+    FROM feature f WHERE ${where} ${order ? '' : `AND f.id > ${p.add(at.afterId)}::bigint`}
+    ORDER BY ${orderClause(order, p)} LIMIT ${p.add(limit)} ${order ? `OFFSET ${p.add(at.offset)}` : ''}`;
   return { sql, values: p.values };
 }
 

@@ -12,15 +12,22 @@ import { ExportRow, SimaPointRow } from './export.sql';
 /** A file written in order with back-pressure, so a large layer never sits in memory. */
 export class FileSink {
   private readonly out: fs.WriteStream;
+  private failed: Error | null = null;
   constructor(readonly file: string) {
     this.out = fs.createWriteStream(file);
+    // An export given up half-way removes its directory; the stream's error must not go unhandled.
+    this.out.on('error', (err) => { this.failed = err; });
   }
   async write(chunk: string | Buffer): Promise<void> {
+    if (this.failed) throw this.failed;
     if (!this.out.write(chunk)) await once(this.out, 'drain');
   }
   async close(): Promise<void> {
-    this.out.end();
-    await once(this.out, 'close');
+    if (!this.out.closed) {
+      this.out.end();
+      await once(this.out, 'close');
+    }
+    if (this.failed) throw this.failed;
   }
 }
 
@@ -28,7 +35,11 @@ export class FileSink {
 export interface FeatureWriter {
   page(rows: ExportRow[]): Promise<void>;
   finish(): Promise<string>;
+  /** Closes the files of an export given up (its directory is then removed). */
+  discard(): Promise<void>;
 }
+
+const closeQuietly = (sinks: Iterable<FileSink>) => Promise.all([...sinks].map((s) => s.close().catch(() => undefined))).then(() => undefined);
 
 export interface WriterContext {
   dir: string;
@@ -71,6 +82,7 @@ export function csvWriter(ctx: WriterContext): FeatureWriter {
       await sink.close();
       return sink.file;
     },
+    discard: () => closeQuietly([sink]),
   };
 }
 
@@ -99,6 +111,7 @@ export function geojsonWriter(ctx: WriterContext): FeatureWriter {
       await sink.close();
       return sink.file;
     },
+    discard: () => closeQuietly([sink]),
   };
 }
 
@@ -171,6 +184,7 @@ export function gdalWriter(ctx: WriterContext): FeatureWriter {
       for (const p of parts.values()) await p.sink.close();
       return convert(ctx, [...parts.entries()], names);
     },
+    discard: () => closeQuietly([...parts.values()].map((p) => p.sink)),
   };
 }
 

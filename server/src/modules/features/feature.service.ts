@@ -57,12 +57,7 @@ export class FeatureService {
       throw badInput(`first must be between 0 and ${this.config.featuresPageMax}; page through larger results with after`, { field: 'first' });
     }
     const query = this.buildQuery(layer, args);
-    const page: PageRequest = { limit: first };
-    if (args.orderBy && args.orderBy.field !== 'id') {
-      page.orderBy = { field: orderField(layer, args.orderBy.field), descending: args.orderBy.descending };
-    } else if (args.orderBy?.descending) {
-      page.orderBy = { descending: true };
-    }
+    const page: PageRequest = { limit: first, orderBy: this.pageOrder(layer, args.orderBy) };
     if (args.after) {
       const cursor = decodeCursor(args.after);
       const ok = cursor && (page.orderBy?.field ? 'offset' in cursor : 'id' in cursor);
@@ -112,6 +107,12 @@ export class FeatureService {
     const { sql, values } = featuresNearSql({ layerIds: layers.map((l) => l.id), lon, lat, radius, degLon, degLat, limit: first }, columns);
     const { rows } = await this.db.pool.query<FeatureRow>(sql, values);
     return rows.map((row) => ({ distanceM: row.distance_m!, feature: toFeature(row) }));
+  }
+
+  /** The checked sort of a `features` call (exports sort the same way). */
+  pageOrder(layer: LayerRecord, orderBy?: FeatureOrder): PageRequest['orderBy'] {
+    if (orderBy && orderBy.field !== 'id') return { field: orderField(layer, orderBy.field), descending: !!orderBy.descending };
+    return orderBy?.descending ? { descending: true } : undefined;
   }
 
   /** The checked query of a `features` call (filter, bbox, search): exports reuse it. */
