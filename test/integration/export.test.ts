@@ -253,4 +253,4 @@ describeBackends('Layer exports', (get, kind) => {
     const sima = await download('curve_mirrors', 'format=sima');
     expect(sima.status).toBe(400);
   });
-});
+}, { scale: 0.01 }); // a small demo city: the tests count what the database holds
