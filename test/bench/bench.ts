@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --scale N] [-- --reuse]
+// npm run bench [-- --quick] [-- --scale N] [-- --reuse]   (or -- --abuse: the abuse soak, test/bench/abuse.ts)
 //
 // Measures Chizu against the floor (the same SQL through pg, no server) and a peer (PostGraphile 5
 // on the same table), in one run, on one machine and one database. Not part of the test suite.
@@ -18,6 +18,7 @@ import {
   postgisVersionSql, quoteLiteral, userIdSql, writeFloorSql, writeTargetsSql,
 } from './bench.sql';
 import { prng, runInterleaved, runLoad } from './load';
+import { runAbuseSoak } from './abuse';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -509,7 +510,7 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
   console.log(`SUMMARY ${summary.join(' | ')} | peak RSS ${fmt(peak?.ours ?? null, 'MB')} MB (peer ${fmt(peak?.peer ?? null, 'MB')} MB)`);
 }
 
-main().then(() => process.exit(0), (err) => {
+(process.argv.includes('--abuse') ? runAbuseSoak(process.argv.slice(2)) : main()).then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });
