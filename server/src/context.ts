@@ -10,6 +10,7 @@ import { AttachmentService } from './modules/attachments/attachment.service';
 import { RoadService } from './modules/roads/road.service';
 import { EnquiryService } from './modules/enquiry/enquiry.service';
 import { PrintService } from './modules/print/print.service';
+import { ExportService } from './modules/exports/export.service';
 import { SessionUser } from './modules/auth/permissions';
 import { FeatureService } from './modules/features/feature.service';
 import { ImportService } from './modules/imports/import.service';
@@ -32,6 +33,7 @@ export interface Services {
   enquiry: EnquiryService;
   print: PrintService;
   imports: ImportService;
+  exports: ExportService;
 }
 
 export function createServices(db: Database, config: Config): Services {
@@ -47,6 +49,7 @@ export function createServices(db: Database, config: Config): Services {
     attachments: new AttachmentService(db, config),
     enquiry: new EnquiryService(db, config, city, roads, features),
     print: new PrintService(config),
+    exports: new ExportService(db, config, features),
   };
 }
 

@@ -14,6 +14,7 @@ import { MapView } from './map/MapView';
 import { setHighlight } from './map/overlays';
 import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
+import { ExportDialog } from './panels/ExportDialog';
 import { CoordinateReadout } from './panels/CoordinateReadout';
 import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
 import { useEditSession } from './editing/useEditSession';
@@ -52,6 +53,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [identify, setIdentify] = useState<IdentifyState | null>(null);
   const [selected, setSelected] = useState<Feature | null>(null);
   const [tableLayerKey, setTableLayerKey] = useState<string | null>(null);
+  const [exportLayerKey, setExportLayerKey] = useState<string | null>(null);
   const [measureMode, setMeasureMode] = useState<MeasureMode | null>(null);
   const [disasterYears, setDisasterYears] = useState<[number, number] | null>(null);
   // Road ledger / boundary record / attachments column (issue 7).
@@ -278,6 +280,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
               onVisible={setVisible}
               onOpacity={setOpacity}
               onOpenTable={setTableLayerKey}
+              onExport={setExportLayerKey}
               onZoom={(layer) => map && layer.extent && zoomToBounds(map, layer.extent)}
             />
           )}
@@ -352,6 +355,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
       {tableLayer && (
         <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} />
+      )}
+      {exportLayerKey && layersByKey.get(exportLayerKey) && (
+        <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />
       )}
     </div>
   );
