@@ -25,6 +25,8 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
         log(`Demo city ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       }
     }
+    const keyed = await new CityService(db).ensureSearchKeys();
+    if (keyed) log(`Search keys written for ${keyed} features`);
     return db;
   } catch (err) {
     await db.close();

@@ -8,6 +8,8 @@ import type { Extension } from '@electric-sql/pglite';
 // The contrib entry's types are declared for ESM only; its CommonJS build loads fine.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 export interface EmbeddedServer {
   connection: { host: string; port: number; user: string; database: string };
@@ -22,7 +24,7 @@ export async function openEmbedded(dataDir: string | undefined, log: (m: string)
   log(firstStart
     ? `Creating the embedded PostGIS database${dataDir ? ` in ${dataDir}` : ' in memory'} (first start unpacks PostGIS; this takes a few seconds)…`
     : `Opening the embedded PostGIS database in ${dataDir}…`);
-  const db = await PGlite.create({ dataDir, extensions: { postgis, btree_gist } });
+  const db = await PGlite.create({ dataDir, extensions: { postgis, btree_gist, pg_trgm } });
   // The pool uses one connection at a time, but pg closes a client after an error and opens a new one
   // before the old socket is gone: allow that overlap instead of refusing the new connection.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });

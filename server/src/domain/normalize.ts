@@ -7,6 +7,7 @@
  */
 import { kanji2number } from '@geolonia/japanese-numeral';
 import { toHiragana } from 'wanakana';
+import type { FieldDefinition } from './fields';
 
 const HYPHENS = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g; // ‐ ‑ ‒ – — ― − ⁃ ﹘ ﹣ －
 const KANJI_DIGITS = '〇零一二三四五六七八九十百千';
@@ -65,16 +66,29 @@ export const KEY_SEPARATOR = '|';
  * name and reading): each value normalised, plus all of them run together (鹿渡 + 933-1 = 鹿渡933-1),
  * as `|v1|v2|…|`. Empty values are left out; null when nothing is left.
  */
-export function searchKeyOf(values: Array<unknown>): string | null {
+export function searchKeyOf(values: Array<unknown>, options: { joined?: boolean } = {}): string | null {
   const parts = values
     .filter((v): v is string | number => (typeof v === 'string' || typeof v === 'number') && String(v).trim() !== '')
     .map((v) => normalizeSearchText(String(v)))
     .filter((v) => v !== '');
   if (parts.length === 0) return null;
-  const unique = [...new Set(parts.length > 1 ? [...parts, parts.join('')] : parts)];
+  const unique = [...new Set(parts.length > 1 && options.joined !== false ? [...parts, parts.join('')] : parts)];
   return `${KEY_SEPARATOR}${unique.join(KEY_SEPARATOR)}${KEY_SEPARATOR}`;
 }
 
 /** Compares labels in natural order: 一丁目, 二丁目 … 十丁目 and G-2 before G-10. */
 const collator = new Intl.Collator('ja', { numeric: true });
 export const naturalCompare = (a: string, b: string) => collator.compare(normalizeSearchText(a), normalizeSearchText(b));
+
+/** What a layer's features are found by: its label field, required text fields, and text numbers, names and readings. */
+export function searchFieldKeys(layer: { fieldDefs: FieldDefinition[]; labelField?: string | null }): string[] {
+  return layer.fieldDefs
+    .filter((f) => f.key === layer.labelField
+      || (f.type === 'text' && !f.computed && (f.required || /(^|_)(no|name|reading|kana)$/.test(f.key))))
+    .map((f) => f.key);
+}
+
+/** A feature's search key: '' when it has nothing to search by (so it is not keyed again). */
+export function featureSearchKey(fieldKeys: string[], attributes: Record<string, unknown>): string {
+  return searchKeyOf(fieldKeys.map((k) => attributes[k])) ?? '';
+}

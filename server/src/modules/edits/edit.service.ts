@@ -3,6 +3,7 @@ import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
+import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
 import { checkGeoJSONGeometry, checkLonLatPositions, positionsOf } from '../../domain/geometry';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
 import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
@@ -62,7 +63,9 @@ const canonicalId = (id: string) => String(BigInt(id));
  * a statement per feature.
  */
 class PendingUpdates {
-  private readonly byLayer = new Map<number, { layer: LayerRecord; ids: string[]; geojson: (string | null)[]; attributes: string[]; versions: number[] }>();
+  private readonly byLayer = new Map<number, {
+    layer: LayerRecord; ids: string[]; geojson: (string | null)[]; attributes: string[]; versions: number[]; searchKeys: string[];
+  }>();
   private readonly ids = new Set<string>();
 
   has(id: string | undefined): boolean {
@@ -71,17 +74,18 @@ class PendingUpdates {
 
   add(layer: LayerRecord, row: LockedRow, geojson: string | null, attributes: Record<string, unknown>): void {
     let group = this.byLayer.get(layer.id);
-    if (!group) this.byLayer.set(layer.id, group = { layer, ids: [], geojson: [], attributes: [], versions: [] });
+    if (!group) this.byLayer.set(layer.id, group = { layer, ids: [], geojson: [], attributes: [], versions: [], searchKeys: [] });
     group.ids.push(row.id);
     group.geojson.push(geojson);
     group.attributes.push(JSON.stringify(attributes));
     group.versions.push(row.version);
+    group.searchKeys.push(searchKeyFor(layer, attributes));
     this.ids.add(row.id);
   }
 
   async flush(tx: PoolClient, userId: number): Promise<void> {
-    for (const { layer, ids, geojson, attributes, versions } of this.byLayer.values()) {
-      const { rowCount } = await tx.query(updateFeaturesSql(layer.fieldDefs, 'update'), [ids, geojson, attributes, versions, userId]);
+    for (const { layer, ids, geojson, attributes, versions, searchKeys } of this.byLayer.values()) {
+      const { rowCount } = await tx.query(updateFeaturesSql(layer.fieldDefs, 'update'), [ids, geojson, attributes, versions, userId, searchKeys]);
       // The rows were locked and their versions checked: anything else is a bug, and rolls back.
       if (rowCount !== ids.length) throw new Error(`batch update wrote ${rowCount} of ${ids.length} features of layer ${layer.key}`);
     }
@@ -159,7 +163,8 @@ export class EditService {
     if (change.geometry === undefined || change.geometry === null) throw badInput('geometry is required to create a feature', { field: 'geometry' });
     const attributes = checkAttributes(layer.fieldDefs, change.attributes ?? {}, {});
     const geojson = await this.checkGeometry(tx, layer, change.geometry, change.srid);
-    const { rows } = await tx.query(insertFeatureSql(layer.fieldDefs), [layer.id, geojson, JSON.stringify(attributes), user.id]);
+    const { rows } = await tx.query(insertFeatureSql(layer.fieldDefs),
+      [layer.id, geojson, JSON.stringify(attributes), user.id, searchKeyFor(layer, attributes)]);
     return { id: rows[0].id as string, layerId: layer.id };
   }
 
@@ -192,7 +197,8 @@ export class EditService {
       throw badInput(`version ${change.version} no longer fits the layer's fields: ${describeProblems(problems)}`, { problems });
     }
     const attributes = withoutComputed(layer.fieldDefs, old[0].attributes);
-    await tx.query(updateFeaturesSql(layer.fieldDefs, 'restore'), [[row.id], [old[0].geojson], [JSON.stringify(attributes)], [row.version], user.id]);
+    await tx.query(updateFeaturesSql(layer.fieldDefs, 'restore'),
+      [[row.id], [old[0].geojson], [JSON.stringify(attributes)], [row.version], user.id, [searchKeyFor(layer, attributes)]]);
     return { id: row.id, layerId: layer.id };
   }
 
@@ -279,6 +285,9 @@ export function requireEditor(user: SessionUser | null, layer: LayerRecord): voi
   if (user.role === 'viewer') throw forbidden('閲覧専用アカウントでは編集できません (viewer accounts cannot edit)');
   throw forbidden(`レイヤー「${layer.nameJa}」は${layer.department.nameJa}の管理です。編集権限がありません (layer ${layer.key} belongs to ${layer.department.nameEn}; you may not edit it)`);
 }
+
+/** Every write keeps the feature's search key in step with its attributes. */
+const searchKeyFor = (layer: LayerRecord, attributes: Record<string, unknown>) => featureSearchKey(searchFieldKeys(layer), attributes);
 
 const withoutComputed = (fields: FieldDefinition[], attrs: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(attrs).filter(([k]) => !fields.some((f) => f.key === k && f.computed)));
