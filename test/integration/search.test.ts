@@ -38,6 +38,14 @@ describeBackends('search', (get) => {
       ...FACILITIES.map(({ lon, lat, ...attributes }) => ({ op: 'CREATE', layer: 'facilities', geometry: point(lon, lat), attributes })),
       { op: 'CREATE', layer: 'curve_mirrors', geometry: point(140.171, 35.671), attributes: { mirror_no: 'G-1451' } },
       { op: 'CREATE', layer: 'curve_mirrors', geometry: point(140.172, 35.671), attributes: { mirror_no: 'G-14510' } },
+      // A 6 m road whose centreline runs 3 m south of 鹿渡933-1 (fronts it), one 50 m north (does not),
+      // and a boundary determination sharing the parcel's east edge.
+      { op: 'CREATE', layer: 'road_ledger', geometry: { type: 'LineString', coordinates: [[140.1699, 35.669973], [140.1703, 35.669973]] },
+        attributes: { route_no: 'T-901', route_name: '鹿渡南線', road_class: '2級', width_min_m: 5.5, width_max_m: 6 } },
+      { op: 'CREATE', layer: 'road_ledger', geometry: { type: 'LineString', coordinates: [[140.1699, 35.6707], [140.1703, 35.6707]] },
+        attributes: { route_no: 'T-902', route_name: '鹿渡北線', road_class: 'その他', width_min_m: 4, width_max_m: 4 } },
+      { op: 'CREATE', layer: 'boundary_records', geometry: square(140.1702, 35.67, 0.00005),
+        attributes: { record_no: 'BR-T-1', determined_on: '2025-04-01', parcel_no: '鹿渡933-1' } },
     ];
     const r = await get().gql('mutation($c: [FeatureChangeInput!]!) { applyChanges(changes: $c) { id } }', { c: changes }, admin);
     expect(r.errors).toBeUndefined();
@@ -122,6 +130,34 @@ describeBackends('search', (get) => {
     expect((await search(rows[0].no)).some((h) => h.featureId === rows[0].id)).toBe(false);
     expect(await refreshSearchKeys(get().db)).toBe(1);
     expect((await search(rows[0].no)).find((h) => h.featureId === rows[0].id)?.match).toBe('exact');
+  });
+
+  test('the enquiry for a parcel found by its 地番 gives its road frontage and boundary determinations', async () => {
+    const [lot] = await search('鹿渡933番1');
+    expect(lot).toMatchObject({ kind: 'lot', label: '鹿渡933-1' });
+    const r = await get().gql(`query($lon: Float!, $lat: Float!) { enquiry(lon: $lon, lat: $lat) { town
+      parcel { featureId label oaza chiban landCategory areaM2 bbox
+        roadFrontage { routeNo routeName roadClass widthMinM widthMaxM distanceM frontageM }
+        boundaryRecords { recordNo determinedOn } } } }`,
+    { lon: (lot.bbox![0] + lot.bbox![2]) / 2, lat: (lot.bbox![1] + lot.bbox![3]) / 2 }, counter);
+    expect(r.errors).toBeUndefined();
+    const parcel = r.data.enquiry.parcel;
+    expect(parcel).toMatchObject({ featureId: lot.featureId, label: '鹿渡933-1', oaza: '鹿渡', chiban: '933-1', landCategory: '宅地' });
+    expect(parcel.areaM2).toBeGreaterThan(300); // 0.0002° square here: about 18 m × 22 m
+    expect(parcel.areaM2).toBeLessThan(500);
+    expect(parcel.roadFrontage.map((f: any) => f.routeNo)).toEqual(['T-901']);
+    const front = parcel.roadFrontage[0];
+    expect(front).toMatchObject({ routeName: '鹿渡南線', roadClass: '2級', widthMinM: 5.5, widthMaxM: 6 });
+    expect(front.distanceM).toBeGreaterThan(2);
+    expect(front.distanceM).toBeLessThan(4);
+    expect(front.frontageM).toBeGreaterThan(18); // the whole south edge (about 18 m) and a little either side
+    expect(parcel.boundaryRecords).toEqual([{ recordNo: 'BR-T-1', determinedOn: '2025-04-01' }]);
+  });
+
+  test('a place without a parcel has no parcel answer', async () => {
+    const r = await get().gql('{ enquiry(lon: 140.20, lat: 35.65) { parcel { featureId } } }', undefined, counter);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.enquiry.parcel).toBeNull();
   });
 
   test('bad input is refused with BAD_USER_INPUT', async () => {

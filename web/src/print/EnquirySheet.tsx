@@ -46,6 +46,13 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
   }, [mapDrawn, data, onDrawn]);
 
   const zoom = zoomForScale(request.scale, request.lat);
+  // The parcel at the place is outlined with its 地番 unless the sheet is about another feature.
+  const parcel = data?.enquiry.parcel ?? null;
+  const highlight = data?.feature?.geometry ?? parcel?.geometry ?? null;
+  const labels = useMemo(
+    () => (parcel ? [{ position: [request.lon, request.lat] as [number, number], text: parcel.label }] : undefined),
+    [parcel, request.lon, request.lat],
+  );
   return (
     <>
       <SheetHeader title={t('enquirySheetTitle')} subtitle={data?.enquiry.town ?? ''} date={request.date} />
@@ -59,7 +66,8 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
               scale={request.scale}
               frameMm={paper.mapMm}
               layers={drawn}
-              highlight={data.feature?.geometry ?? null}
+              highlight={highlight}
+              labels={labels}
               marker
               onDrawn={() => setMapDrawn(true)}
               onError={onError}
@@ -73,7 +81,7 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
           </section>
           <section aria-labelledby="sheet-legend">
             <h2 id="sheet-legend">{t('sheetLegend')}</h2>
-            <Legend layers={drawn} symbols={data?.feature ? ['place', 'highlight'] : ['place']} />
+            <Legend layers={drawn} symbols={highlight ? ['place', 'highlight'] : ['place']} />
           </section>
         </div>
       </div>

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { repoRoot } from '../../config';
 import { Database } from '../../db/database';
 import { LayerRecord } from '../layers/layer.service';
-import { RoadService } from '../roads/road.service';
 import {
   basemapRoadsSql, boundaryGeoJSONSql, computeTownAreasSql, insertBoundarySql, insertTownsSql,
   townAtSql, townCountSql, townsSql,
@@ -23,8 +22,8 @@ export const hasPoint = (f: any) => Number.isFinite(f?.geometry?.coordinates?.[0
 export class CityService {
   private readonly searcher: SearchService;
 
-  constructor(private readonly db: Database, roads?: RoadService) {
-    this.searcher = new SearchService(db, roads);
+  constructor(private readonly db: Database) {
+    this.searcher = new SearchService(db);
   }
 
   /** Loads the city boundary and towns (reference data every installation needs) when missing. */

@@ -2,7 +2,6 @@ import { Database } from '../../db/database';
 import { KEY_SEPARATOR, naturalCompare, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
 import { badInput } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
-import { RoadService } from '../roads/road.service';
 import { SearchResult } from './city.type';
 import { FeatureHitRow, featureHitsSql, likePattern, lotsOfParentSql, townKeysSql } from './search.sql';
 
@@ -47,7 +46,7 @@ const ADDRESS = /^(.*[^0-9-])([0-9]+)-([0-9]+)(?:-([0-9]+))?$/;
  * management numbers and names. Query and index are normalised alike (domain/normalize.ts).
  */
 export class SearchService {
-  constructor(private readonly db: Database, private readonly roads?: RoadService) {}
+  constructor(private readonly db: Database) {}
 
   async search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
     if (text.length > 100) throw badInput('search text must be at most 100 characters', { field: 'text' });
@@ -95,27 +94,29 @@ export class SearchService {
     ]);
     const byId = new Map(searchable.map((l) => [l.id, l]));
     const hits: Hit[] = [];
-    const routes = new Map<string, number>(); // a road route is one hit, not one per segment
+    const routes = new Map<string, Hit>(); // a road route is one hit, not one per segment
     for (const r of rows) {
       const layer = byId.get(r.layer_id)!;
       const kind = KIND_OF_LAYER[layer.key] ?? 'feature';
-      if (kind === 'route' && this.roads) {
-        const routeNo = String(r.attributes.route_no ?? '');
-        routes.set(routeNo, Math.min(r.tier, routes.get(routeNo) ?? 9));
+      if (kind !== 'route') {
+        hits.push(featureHit(layer, kind, r));
         continue;
       }
-      hits.push(featureHit(layer, kind, r));
+      const routeNo = String(r.attributes.route_no ?? r.id);
+      const seen = routes.get(routeNo);
+      if (!seen) {
+        const a = r.attributes;
+        routes.set(routeNo, {
+          ...featureHit(layer, kind, r), label: routeNo, sublabel: [layer.nameJa, a.route_name, a.road_class].filter(Boolean).join(' · '),
+        });
+      } else {
+        // The route's box grows with each of its segments found; its best tier counts.
+        const b = bboxOf(r)!;
+        if (seen.bbox && b) seen.bbox = [Math.min(seen.bbox[0], b[0]), Math.min(seen.bbox[1], b[1]), Math.max(seen.bbox[2], b[2]), Math.max(seen.bbox[3], b[3])];
+        if (r.tier < seen.tier) Object.assign(seen, { tier: r.tier, match: MATCHES[r.tier] });
+      }
     }
-    for (const [routeNo, tier] of routes) {
-      const route = await this.roads!.route(routeNo);
-      if (!route) continue;
-      hits.push({
-        kind: 'route', label: route.routeNo, sublabel: ['道路台帳', route.routeName, route.roadClass].filter(Boolean).join(' · '),
-        layerKey: byId.get(rows.find((r) => r.attributes.route_no === routeNo)!.layer_id)!.key,
-        featureId: route.segmentIds[0], geometry: route.geometry, bbox: route.bbox, tier, match: MATCHES[tier], note: null,
-      });
-    }
-    return hits;
+    return [...hits, ...routes.values()];
   }
 
   /**
