@@ -5,7 +5,8 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 ALTER TABLE feature ADD COLUMN search_key TEXT;
-CREATE INDEX feature_search_key_trgm_idx ON feature USING gin (search_key gin_trgm_ops)
+-- fastupdate off: every search would otherwise also read the pending list of recent writes.
+CREATE INDEX feature_search_key_trgm_idx ON feature USING gin (search_key gin_trgm_ops) WITH (fastupdate = off)
   WHERE deleted_at IS NULL AND search_key <> '';
 -- Finds the rows still to be keyed without a scan.
 CREATE INDEX feature_search_key_missing_idx ON feature (id) WHERE search_key IS NULL;
