@@ -160,6 +160,19 @@ describeBackends('search', (get) => {
     expect(r.data.enquiry.parcel).toBeNull();
   });
 
+  test('a layer whose label field changes is keyed again: its features are found by the new field', async () => {
+    const admin = await get().login('admin');
+    const created = await get().gql('mutation($c: [FeatureChangeInput!]!) { applyChanges(changes: $c) { id } }', { c: [{
+      op: 'CREATE', layer: 'disaster_history', geometry: point(140.173, 35.672),
+      attributes: { disaster_type: '倒木', occurred_on: '2025-09-01', cause: '台風十五号' } }] }, admin);
+    expect(created.errors).toBeUndefined();
+    const id = created.data.applyChanges[0].id;
+    expect((await search('台風15号')).some((h) => h.featureId === id)).toBe(false); // 原因 is not searched
+    const changed = await get().gql('mutation { updateLayer(key: "disaster_history", patch: { labelField: "cause" }) { key } }', undefined, admin);
+    expect(changed.errors).toBeUndefined();
+    expect((await search('台風15号')).find((h) => h.featureId === id)?.match).toBe('exact');
+  });
+
   test('bad input is refused with BAD_USER_INPUT', async () => {
     const r = await get().gql(SEARCH, { t: 'x'.repeat(101), first: 5 }, counter);
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

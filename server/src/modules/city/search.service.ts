@@ -24,6 +24,9 @@ type Hit = SearchResult & { tier: number };
 
 interface TownRow extends BBoxCols { id: number; name: string; search_key: string; geometry: object }
 
+/** Parcels under one 親番, and the 枝番 asked for (0: none). */
+interface LotCandidates { rows: FeatureHitRow[]; oaza: string; parent: string; branch: number }
+
 const keyValues = (key: string) => key.split(KEY_SEPARATOR).filter(Boolean);
 
 /** The tier of a key for a normalised query, or null when it does not match. */
@@ -55,15 +58,16 @@ export class SearchService {
     if (!q) return [];
     // A single character matches too much as a substring: exact and prefix only.
     const fuzzy = [...q].length >= 2;
-    const towns = (await this.db.pool.query<TownRow>(townKeysSql)).rows;
-    const hits: Hit[] = [
-      ...this.townHits(towns, q, fuzzy),
-      ...this.addressHits(towns, q, text.trim()),
-      ...await this.featureHits(q, fuzzy, first, layers),
-    ];
     const lotLayer = layers.find((l) => KIND_OF_LAYER[l.key] === 'lot');
-    if (lotLayer && !hits.some((h) => h.kind === 'lot' && h.tier === 0)) {
-      const nearest = await this.nearestLot(lotLayer, towns, q, text.trim());
+    // The three reads are independent (the nearest lot is dropped below when the lot exists): in parallel.
+    const [towns, features, lots] = await Promise.all([
+      this.db.pool.query<TownRow>(townKeysSql).then((r) => r.rows),
+      this.featureHits(q, fuzzy, first, layers),
+      lotLayer ? this.lotsOfParent(lotLayer, q) : null,
+    ]);
+    const hits: Hit[] = [...this.townHits(towns, q, fuzzy), ...this.addressHits(towns, q, text.trim()), ...features];
+    if (lots && !hits.some((h) => h.kind === 'lot' && h.tier === 0)) {
+      const nearest = this.nearestLot(lotLayer!, lots, towns, text.trim(), hits.length > 0);
       return group([...hits.filter((h) => !nearest.some((n) => n.kind === h.kind && n.featureId === h.featureId)), ...nearest]).slice(0, first);
     }
     return group(hits).slice(0, first);
@@ -119,17 +123,23 @@ export class SearchService {
     return [...hits, ...routes.values()];
   }
 
-  /**
-   * A lot number that does not exist goes to the nearest existing 枝番 of the same 親番, with a note;
-   * when the 親番 has no parcel at all, to the 大字's town with a note that the lot was not found.
-   */
-  private async nearestLot(layer: LayerRecord, towns: TownRow[], q: string, typed: string): Promise<Hit[]> {
+  /** The parcels under the 親番 of a typed lot number (大字 + 親番[-枝番]), if it is one. */
+  private async lotsOfParent(layer: LayerRecord, q: string): Promise<LotCandidates | null> {
     const m = LOT.exec(q);
-    if (!m) return [];
+    if (!m) return null;
     const [, oaza, parent, branchText] = m;
-    const branch = branchText === undefined ? 0 : Number(branchText);
     const { rows } = await this.db.pool.query<FeatureHitRow>(lotsOfParentSql,
       [layer.id, likePattern('%|', `${oaza}${parent}`, '|%'), likePattern('%|', `${oaza}${parent}-`, '%')]);
+    return { rows, oaza, parent, branch: branchText === undefined ? 0 : Number(branchText) };
+  }
+
+  /**
+   * A lot number that does not exist goes to the nearest existing 枝番 of the same 親番, with a note;
+   * when the 親番 has no parcel at all and nothing else was found, to the 大字's town with a note that
+   * the lot was not found (四街道1 is more likely 四街道1丁目, found by prefix, than a missing lot).
+   */
+  private nearestLot(layer: LayerRecord, { rows, oaza, parent, branch }: LotCandidates, towns: TownRow[], typed: string,
+    foundOther: boolean): Hit[] {
     const branchOf = (r: FeatureHitRow) => {
       const v = keyValues(r.search_key).find((x) => x === `${oaza}${parent}` || x.startsWith(`${oaza}${parent}-`))!;
       return v === `${oaza}${parent}` ? 0 : Number(v.slice(oaza.length + parent.length + 1).split('-')[0]);
@@ -140,6 +150,7 @@ export class SearchService {
       const hit = featureHit(layer, 'lot', { ...nearest.r, tier: 2 });
       return [{ ...hit, note: { code: 'nearestBranch', requested: typed, found: hit.label } }];
     }
+    if (foundOther) return [];
     const town = towns.find((t) => keyValues(t.search_key).includes(oaza));
     return town ? [{ ...townHit(town, 2), note: { code: 'lotNotFound', requested: typed, found: town.name } }] : [];
   }
