@@ -11,12 +11,14 @@ describeBackends('GraphQL read API', (get) => {
   beforeAll(async () => { token = await get().login('counter'); });
   const gql = (query: string, variables?: Record<string, unknown>) => get().gql(query, variables, token);
 
-  test('lists the six built-in layers with Japanese names, fields, counts and extents', async () => {
+  test('lists the built-in ledger and reference layers with Japanese names, fields, counts and extents', async () => {
     const r = await gql('{ layers { key nameJa department { nameJa } featureCount extent fields { key label type unit } } }');
     expect(r.errors).toBeUndefined();
     const byKey = Object.fromEntries(r.data.layers.map((l: any) => [l.key, l]));
     expect(Object.keys(byKey).sort()).toEqual(
-      ['boundary_records', 'curve_mirrors', 'disaster_history', 'garbage_points', 'road_ledger', 'street_lights']);
+      ['boundary_records', 'buildings', 'curve_mirrors', 'disaster_history', 'facilities', 'garbage_points', 'parcels', 'railways',
+        'rivers', 'road_ledger', 'street_lights']);
+    expect(byKey.parcels.department.nameJa).toBe('資産税課');
     expect(byKey.garbage_points.nameJa).toBe('ゴミ集積所');
     expect(byKey.road_ledger.department.nameJa).toBe('道路管理課');
     expect(byKey.street_lights.fields.find((f: any) => f.key === 'watts')).toMatchObject({ label: '消費電力', type: 'INTEGER', unit: 'W' });
