@@ -2,6 +2,10 @@
 // clerk types what the citizen says — a town with an arabic 丁目, a management number in full
 // width, a lot number with 番 — picks the first hit with the keyboard and lands on the place:
 // the map centre inside it, the feature panel open, and for a parcel its enquiry with 接道.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
@@ -94,4 +98,28 @@ test('a lot number that does not exist offers the nearest 枝番 and says so', a
   await option.waitFor();
   expect(await option.locator('.result-note').textContent()).toContain('最も近い');
   await box.press('Escape');
+});
+
+test('the printed 窓口案内図 for the parcel outlines it and names its 地番 and road frontage', async () => {
+  const q = new URLSearchParams({
+    lon: (PARCEL.lon + PARCEL.size / 2).toFixed(6), lat: (PARCEL.lat + PARCEL.size / 2).toFixed(6), scale: '1000', paper: 'A4-portrait', date: '2026-11-29',
+  });
+  await page.goto(`/print/enquiry?${q}`);
+  await page.waitForFunction(() => (window as { __chizuSheetReady?: boolean }).__chizuSheetReady === true, undefined, { timeout: 60_000 });
+  const answer = page.locator('.enquiry-answer');
+  expect(await answer.locator('[data-row="parcel"] .answer-main').textContent()).toBe('鹿渡933-1');
+  expect(await answer.locator('[data-row="frontage"]').textContent()).toContain('E-901');
+  // No feature was selected: the outlined shape is the parcel's.
+  expect(await page.locator('.sheet-legend li[data-symbol="highlight"]').count()).toBe(1);
+  await guarded.screenshot('search-04-print');
+  // The PDF the counter hands over: one page, with the 地番 in its text.
+  const pdf = await (await page.request.get(`/api/print/enquiry.pdf?${q}`)).body();
+  const file = path.join(os.tmpdir(), `chizu-parcel-sheet-${process.pid}.pdf`);
+  fs.writeFileSync(file, pdf);
+  try {
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toContain('鹿渡933-1');
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 });

@@ -116,7 +116,7 @@ export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
   );
 }
 
-/** The parcel (地番) at the place: 地目 and 地積, the city roads along it (接道), boundary determinations. */
+/** The parcel (地番) at the place: 地目, 地積 and boundary determinations, and the city roads along it (接道). */
 function ParcelRows({ parcel }: { parcel: ParcelAnswer }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -130,7 +130,13 @@ function ParcelRows({ parcel }: { parcel: ParcelAnswer }) {
           </span>
           <span className="answer-detail">
             {t('enquiryLandCategory')}: {text(parcel.landCategory)} / {t('enquiryRegisteredArea')}:{' '}
-            {parcel.registeredAreaM2 === null ? '—' : `${i18n.formatNumber(parcel.registeredAreaM2, 2)} m²`}
+            {parcel.registeredAreaM2 === null ? '—' : `${i18n.formatNumber(parcel.registeredAreaM2, 2)} m²`} /{' '}
+            <span data-row="parcel-boundary-records">
+              {t('enquiryBoundaryRecordsOfParcel')}:{' '}
+              {parcel.boundaryRecords.length === 0
+                ? t('enquiryNoBoundaryRecords')
+                : parcel.boundaryRecords.map((r) => `${text(r.recordNo)} (${text(r.determinedOn)})`).join(', ')}
+            </span>
           </span>
         </td>
       </tr>
@@ -149,14 +155,6 @@ function ParcelRows({ parcel }: { parcel: ParcelAnswer }) {
                 </span>
               </span>
             ))}
-        </td>
-      </tr>
-      <tr data-row="parcel-boundary-records">
-        <th scope="row">{t('enquiryBoundaryRecordsOfParcel')}</th>
-        <td>
-          {parcel.boundaryRecords.length === 0
-            ? t('enquiryNoBoundaryRecords')
-            : parcel.boundaryRecords.map((r) => `${text(r.recordNo)} (${text(r.determinedOn)})`).join(', ')}
         </td>
       </tr>
     </>

@@ -6,6 +6,7 @@ import { fetchFeature } from '../api/queries';
 import type { Feature, Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
+import { geometryBounds } from '../map/geometry';
 import { EnquiryAnswer } from '../panels/EnquiryAnswer';
 import { Legend } from './Legend';
 import { PAPERS, zoomForScale } from './scale';
@@ -49,10 +50,11 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
   // The parcel at the place is outlined with its 地番 unless the sheet is about another feature.
   const parcel = data?.enquiry.parcel ?? null;
   const highlight = data?.feature?.geometry ?? parcel?.geometry ?? null;
-  const labels = useMemo(
-    () => (parcel ? [{ position: [request.lon, request.lat] as [number, number], text: parcel.label }] : undefined),
-    [parcel, request.lon, request.lat],
-  );
+  // The 地番 on the parcel's upper edge, clear of the place marker.
+  const labels = useMemo(() => {
+    const b = parcel ? geometryBounds(parcel.geometry) : null;
+    return parcel && b ? [{ position: [(b[0] + b[2]) / 2, b[3]] as [number, number], text: parcel.label }] : undefined;
+  }, [parcel]);
   return (
     <>
       <SheetHeader title={t('enquirySheetTitle')} subtitle={data?.enquiry.town ?? ''} date={request.date} />
