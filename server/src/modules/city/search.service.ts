@@ -16,6 +16,12 @@ const MATCHES = ['exact', 'prefix', 'fuzzy'] as const;
  */
 const KIND_OF_LAYER: Record<string, SearchKind> = { parcels: 'lot', facilities: 'facility', road_ledger: 'route' };
 
+/**
+ * Rows read per tier for each result asked: a big layer's many equal hits (every garbage point of a
+ * town, every segment of a route) should not keep a smaller layer's hits out of the groups.
+ */
+const CANDIDATES_PER_RESULT = 5;
+
 type BBoxCols = { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null };
 const bboxOf = (r: BBoxCols) => (r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!]);
 
@@ -94,7 +100,8 @@ export class SearchService {
     const searchable = layers.filter((l) => searchFieldKeys(l).length > 0);
     if (searchable.length === 0) return [];
     const { rows } = await this.db.pool.query<FeatureHitRow>(featureHitsSql, [
-      searchable.map((l) => l.id), likePattern('%|', q, '|%'), likePattern('%|', q, '%'), fuzzy ? likePattern('%', q, '%') : null, first,
+      searchable.map((l) => l.id), likePattern('%|', q, '|%'), likePattern('%|', q, '%'), fuzzy ? likePattern('%', q, '%') : null,
+      Math.min(first * CANDIDATES_PER_RESULT, 500),
     ]);
     const byId = new Map(searchable.map((l) => [l.id, l]));
     const hits: Hit[] = [];
