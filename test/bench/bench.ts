@@ -20,6 +20,7 @@ import {
 import { prng, runInterleaved, runLoad } from './load';
 import { normalizeSearchText } from '../../server/src/domain/normalize';
 import { featureHitsSql, likePattern } from '../../server/src/modules/city/search.sql';
+import { CANDIDATES_PER_RESULT } from '../../server/src/modules/city/search.service';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -398,7 +399,8 @@ async function main() {
   const searchOurs = async (i: number) => (await postJson(`${oursUrl}/graphql`, { query: SEARCH_Q, variables: { t: SEARCH_TEXTS[i % SEARCH_TEXTS.length] } }, reader)).search;
   const searchFloor = async (i: number) => {
     const q = normalizeSearchText(SEARCH_TEXTS[i % SEARCH_TEXTS.length]);
-    return (await pool.query(featureHitsSql, [searchLayerIds, likePattern('%|', q, '|%'), likePattern('%|', q, '%'), likePattern('%', q, '%'), 20])).rows;
+    return (await pool.query(featureHitsSql,
+      [searchLayerIds, likePattern('%|', q, '|%'), likePattern('%|', q, '%'), likePattern('%', q, '%'), 20 * CANDIDATES_PER_RESULT])).rows;
   };
   for (let i = 0; i < SEARCH_TEXTS.length; i++) await Promise.all([searchOurs(i), searchFloor(i)]); // warm-up, and every text parses
   const runsPerText = options.quick ? 4 : 20;

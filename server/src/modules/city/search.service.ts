@@ -20,7 +20,7 @@ const KIND_OF_LAYER: Record<string, SearchKind> = { parcels: 'lot', facilities: 
  * Rows read per tier for each result asked: a big layer's many equal hits (every garbage point of a
  * town, every segment of a route) should not keep a smaller layer's hits out of the groups.
  */
-const CANDIDATES_PER_RESULT = 5;
+export const CANDIDATES_PER_RESULT = 5;
 
 type BBoxCols = { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null };
 const bboxOf = (r: BBoxCols) => (r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!]);
