@@ -20,7 +20,8 @@ const KIND_OF_LAYER: Record<string, SearchKind> = { parcels: 'lot', facilities: 
  * Rows read per tier for each result asked: a big layer's many equal hits (every garbage point of a
  * town, every segment of a route) should not keep a smaller layer's hits out of the groups.
  */
-export const CANDIDATES_PER_RESULT = 5;
+export const CANDIDATES_PER_RESULT = 3;
+const TOWN_CACHE_MS = 60_000;
 
 type BBoxCols = { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null };
 const bboxOf = (r: BBoxCols) => (r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!]);
@@ -55,7 +56,19 @@ const ADDRESS = /^(.*[^0-9-])([0-9]+)-([0-9]+)(?:-([0-9]+))?$/;
  * management numbers and names. Query and index are normalised alike (domain/normalize.ts).
  */
 export class SearchService {
+  /** Towns change only with the reference data (at start-up): read them once a minute, not per keystroke. */
+  private towns: { at: number; rows: Promise<TownRow[]> } | null = null;
+
   constructor(private readonly db: Database) {}
+
+  private townRows(): Promise<TownRow[]> {
+    if (!this.towns || Date.now() - this.towns.at > TOWN_CACHE_MS) {
+      const rows = this.db.pool.query<TownRow>(townKeysSql).then((r) => r.rows);
+      rows.catch(() => { this.towns = null; });
+      this.towns = { at: Date.now(), rows };
+    }
+    return this.towns.rows;
+  }
 
   async search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
     if (text.length > 100) throw badInput('search text must be at most 100 characters', { field: 'text' });
@@ -67,7 +80,7 @@ export class SearchService {
     const lotLayer = layers.find((l) => KIND_OF_LAYER[l.key] === 'lot');
     // The three reads are independent (the nearest lot is dropped below when the lot exists): in parallel.
     const [towns, features, lots] = await Promise.all([
-      this.db.pool.query<TownRow>(townKeysSql).then((r) => r.rows),
+      this.townRows(),
       this.featureHits(q, fuzzy, first, layers),
       lotLayer ? this.lotsOfParent(lotLayer, q) : null,
     ]);
