@@ -19,11 +19,17 @@ import { basemapRouter } from './modules/city/basemap.route';
 import { surveyRouter } from './modules/survey/survey.route';
 import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
+import { backupRouter } from './backup/backup.route';
 import { stringifyResponse } from './raw-json';
+import { costLimitPlugin } from './security/cost';
+import { statementTimeoutError } from './security/timeout';
+import { inputGuardPlugin } from './security/input';
+import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
 import { buildGraphQLSchema } from './schema';
 
 /** Operations anyone may call: logging in needs no session. */
-const PUBLIC_ROOT_FIELDS = new Set(['login', 'logout', 'me', '__typename', '__schema', '__type']);
+// Introspection needs a session: the schema is not shown to strangers (nor hinted at in errors).
+const PUBLIC_ROOT_FIELDS = new Set(['login', 'logout', 'me', '__typename']);
 
 /** Default-deny: every operation needs a session unless all its root fields are public. */
 function requireSessionPlugin(config: Config): ApolloServerPlugin<Context> {
@@ -49,6 +55,8 @@ function rootFieldNames(operation: OperationDefinitionNode): string[] {
 /** Known errors keep their code and message; anything else becomes a generic error (no SQL, no stack). */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (m: string) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const timedOut = statementTimeoutError(original);
+  if (timedOut) return { message: timedOut.message, path: formatted.path, extensions: { ...timedOut.extensions } };
   if (original instanceof AppError) return { message: original.message, path: formatted.path, extensions: { ...original.extensions } };
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
@@ -71,29 +79,36 @@ export async function createServer(db: Database, config: Config, log: (m: string
   const services = createServices(db, config);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.abuse.trustProxy));
+  app.use(securityHeaders(config), csrfGuard());
   app.use(compression()); // the client's JavaScript and GeoJSON shrink to a fraction
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: buildGraphQLSchema(),
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.abuse.graphql.maxTokens }, // a huge document is refused while parsing
+    hideSchemaDetailsFromClientErrors: true, // no "Did you mean …?": the schema is not a public document
     formatError: (formatted, error) => formatError(formatted, error, log),
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
+      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin()],
   });
   await apollo.start();
 
-  const context = ({ req, res }: { req: Request; res: Response }) => createContext(services, req, res);
+  // The session is known before the body is read (resolveSession), so the body limit can depend on it.
+  const context = async ({ req, res }: { req: Request; res: Response }) => (res.locals.ctx as Context | undefined) ?? createContext(services, req, res);
   // A sub-app without ETags: hashing every response body is wasted on POSTed queries.
   const graphql = express().set('etag', false).disable('x-powered-by');
-  graphql.use(express.json({ limit: '20mb' }), expressMiddleware(apollo, { context }));
+  graphql.use(resolveSession(services), anonymousBodyLimit(config), jsonBody(config, '20mb'), expressMiddleware(apollo, { context }));
   app.use('/graphql', graphql);
 
   const reader = requireReader(services);
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', reader, basemapRouter(services));
-  app.use('/api', reader, attachmentRouter(services), surveyRouter(services), printRouter(services));
-  app.use('/tiles', reader, tileRouter(db));
+  app.use('/api', reader, anonymousBodyLimit(config), attachmentRouter(services), surveyRouter(services), printRouter(services));
+  app.use('/api', reader, backupRouter(services));
+  app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config)));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
   if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });
@@ -106,9 +121,11 @@ export async function createServer(db: Database, config: Config, log: (m: string
     app.get(/^\/(?!graphql|api|tiles)[^.]*$/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
   }
 
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((caught: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const err = statementTimeoutError(caught) ?? caught;
     const code = (err as AppError)?.extensions?.code;
     if (err instanceof AppError) {
+      if (typeof err.extensions.retryAfter === 'number') res.set('Retry-After', String(err.extensions.retryAfter));
       res.status(httpStatus(code)).json({ error: { code, message: err.message } });
       return;
     }

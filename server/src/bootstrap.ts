@@ -4,27 +4,20 @@ import { migrate } from './db/migrate';
 import { CityService } from './modules/city/city.service';
 import { EditService } from './modules/edits/edit.service';
 import { LayerService } from './modules/layers/layer.service';
-import { seedDemo } from './seed/demo';
+import { seedDemoOnFirstStart } from './seed/seed-state';
 
 /**
  * Opens the database and brings it to the current schema with the reference data
  * (city boundary, towns, built-in layers). An empty embedded database also gets the demo city.
  */
 export async function prepareDatabase(config: Config, log: (m: string) => void = console.log): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log, statementTimeoutMs: config.abuse.statementTimeoutMs });
   try {
     await migrate(db, log);
     await new LayerService(db).ensureBuiltins();
     await new CityService(db).ensureReferenceData();
     await new EditService(db, config).ensureServiceArea();
-    if (config.seedDemoOnFirstStart) {
-      const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM feature');
-      if (rows[0].n === 0) {
-        log(`Writing the demo city (scale ${config.demoScale})…`);
-        const counts = await seedDemo(db, { scale: config.demoScale, users: true, log });
-        log(`Demo city ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-      }
-    }
+    if (config.seedDemoOnFirstStart) await seedDemoOnFirstStart(db, config.demoScale, log);
     const keyed = await new CityService(db).ensureSearchKeys();
     if (keyed) log(`Search keys written for ${keyed} features`);
     return db;

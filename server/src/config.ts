@@ -34,6 +34,27 @@ export interface Config {
   chromiumPath: string;
   /** Footer of printed sheets: department, phone and a note. */
   printFooter: { department: string; phone: string; note: string };
+  /** Show editors' login names (not only display names) to everyone, not only to administrators. */
+  showLoginNames: boolean;
+  /** Limits against hostile requests (server/src/security/). */
+  abuse: AbuseLimits;
+}
+
+export interface AbuseLimits {
+  /** GraphQL cost model: refused before any SQL runs. */
+  graphql: { maxTokens: number; maxDepth: number; maxAliases: number; maxRootFields: number; maxListItems: number; maxFilterConditions: number };
+  /** statement_timeout of every PostgreSQL connection (0 = none). */
+  statementTimeoutMs: number;
+  /** Request bodies of callers without a session (login); the full limits apply after the session is known. */
+  anonymousBodyBytes: number;
+  /** Failed logins from one client address (all user names) within the throttle window. */
+  loginAddressMaxFailures: number;
+  /** Express `trust proxy`: empty = no proxy; else e.g. `loopback`, `1` or a list of proxy addresses. */
+  trustProxy?: string;
+  /** The public base URL (e.g. https://chizu.city.local/map) used in generated URLs; wins over proxy headers. */
+  publicUrl?: string;
+  /** Server-side printing: concurrent renders, waiting requests (in all, and per user), render timeout. */
+  print: { concurrency: number; queueMax: number; perUserMax: number; timeoutMs: number };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -75,6 +96,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       department: env.PRINT_FOOTER_DEPARTMENT || '四街道市 道路管理課',
       phone: env.PRINT_FOOTER_PHONE || '043-421-2111(代表)',
       note: env.PRINT_FOOTER_NOTE || 'この図面は参考図です。境界・幅員等の確定には窓口で原本をご確認ください。',
+    },
+    showLoginNames: bool(env.SHOW_LOGIN_NAMES, false),
+    abuse: {
+      graphql: {
+        maxTokens: int(env.GRAPHQL_MAX_TOKENS, 20_000, 'GRAPHQL_MAX_TOKENS'),
+        maxDepth: int(env.GRAPHQL_MAX_DEPTH, 15, 'GRAPHQL_MAX_DEPTH'),
+        maxAliases: int(env.GRAPHQL_MAX_ALIASES, 30, 'GRAPHQL_MAX_ALIASES'),
+        maxRootFields: int(env.GRAPHQL_MAX_ROOT_FIELDS, 20, 'GRAPHQL_MAX_ROOT_FIELDS'),
+        maxListItems: int(env.GRAPHQL_MAX_LIST_ITEMS, 20_000, 'GRAPHQL_MAX_LIST_ITEMS'),
+        maxFilterConditions: int(env.GRAPHQL_MAX_FILTERS, 50, 'GRAPHQL_MAX_FILTERS'),
+      },
+      statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 15_000, 'STATEMENT_TIMEOUT_MS'),
+      anonymousBodyBytes: int(env.ANONYMOUS_BODY_KB, 64, 'ANONYMOUS_BODY_KB') * 1024,
+      loginAddressMaxFailures: int(env.LOGIN_ADDRESS_MAX_FAILURES, 30, 'LOGIN_ADDRESS_MAX_FAILURES'),
+      trustProxy: env.TRUST_PROXY || undefined,
+      publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+      print: {
+        concurrency: int(env.PRINT_CONCURRENCY, 2, 'PRINT_CONCURRENCY'),
+        queueMax: int(env.PRINT_QUEUE_MAX, 8, 'PRINT_QUEUE_MAX'),
+        perUserMax: int(env.PRINT_QUEUE_PER_USER, 2, 'PRINT_QUEUE_PER_USER'),
+        timeoutMs: int(env.PRINT_TIMEOUT_S, 60, 'PRINT_TIMEOUT_S') * 1000,
+      },
     },
   };
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --scale N] [-- --reuse]
+// npm run bench [-- --quick] [-- --scale N] [-- --reuse]   (or -- --abuse: the abuse soak, test/bench/abuse.ts)
 //
 // Measures Chizu against the floor (the same SQL through pg, no server) and a peer (PostGraphile 5
 // on the same table), in one run, on one machine and one database. Not part of the test suite.
@@ -21,6 +21,7 @@ import { prng, runInterleaved, runLoad } from './load';
 import { normalizeSearchText } from '../../server/src/domain/normalize';
 import { featureHitsSql, likePattern } from '../../server/src/modules/city/search.sql';
 import { CANDIDATES_PER_RESULT } from '../../server/src/modules/city/search.service';
+import { runAbuseSoak } from './abuse';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -538,7 +539,7 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
   console.log(`SUMMARY ${summary.join(' | ')} | peak RSS ${fmt(peak?.ours ?? null, 'MB')} MB (peer ${fmt(peak?.peer ?? null, 'MB')} MB)`);
 }
 
-main().then(() => process.exit(0), (err) => {
+(process.argv.includes('--abuse') ? runAbuseSoak(process.argv.slice(2)) : main()).then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

@@ -12,6 +12,8 @@ export interface Database {
   kind: 'postgis' | 'pglite';
   pool: pg.Pool;
   prisma: PrismaClient;
+  /** Embedded only: a consistent copy of the running database (see backup/). */
+  dumpDataDir?: () => Promise<Blob>;
   /** Runs fn in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: pg.PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -25,6 +27,8 @@ export interface OpenOptions {
   /** Embedded database directory; undefined = in memory (tests). */
   dataDir?: string;
   log?: (message: string) => void;
+  /** PostgreSQL only: statement_timeout of every connection (0 = none). PGlite in WebAssembly ignores it. */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -36,7 +40,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let pool: pg.Pool;
   if (options.databaseUrl) {
-    pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A runaway query ends on the server, not only in the client that gave up; JIT compiling the
+    // big GeoJSON queries costs more than it saves.
+    pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: `-c statement_timeout=${options.statementTimeoutMs ?? 0} -c jit=off` });
   } else {
     embedded = await openEmbedded(options.dataDir, options.log);
     // PGlite is a single session: one connection keeps transactions from interleaving.
@@ -49,6 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     kind: embedded ? 'pglite' : 'postgis',
     pool,
     prisma,
+    dumpDataDir: embedded?.dumpDataDir,
     async transaction(fn) {
       const client = await pool.connect();
       try {

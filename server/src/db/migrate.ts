@@ -16,6 +16,7 @@ export async function migrate(db: Database, log: (m: string) => void = () => und
     .filter((d) => d.isDirectory()).map((d) => d.name).sort();
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7243001)');
+    await tx.query('SET LOCAL statement_timeout = 0'); // a migration of a large table may take long
     await tx.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,

@@ -32,7 +32,7 @@ const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
  * (web/src/editing/validate.ts ProblemCode), so it shows the same Japanese text for both.
  */
 export type ProblemCode =
-  | 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
+  | 'required' | 'text' | 'characters' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
   | 'unknownField' | 'computed'
   // field definitions (layer administration)
   | 'fieldKey' | 'duplicateField' | 'fieldType' | 'fieldLabel' | 'enumOptions' | 'minAboveMax';
@@ -54,6 +54,7 @@ const list = (options: ProblemParams[string]) => (options as string[]).join(', '
 const MESSAGES: Record<ProblemCode, (p: ProblemParams) => string> = {
   required: () => 'is required',
   text: () => 'must be text',
+  characters: () => 'contains characters that cannot be stored (NUL or a broken character)',
   maxLength: (p) => `must be at most ${p.max} characters`,
   number: () => 'must be a number',
   integer: () => 'must be a whole number',
@@ -84,11 +85,24 @@ export function isValidDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * Text PostgreSQL can store: no NUL (text and jsonb refuse it) and no lone UTF-16 surrogate
+ * (not valid UTF-8). The one rule for every text input, GraphQL and attributes alike.
+ */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE_RE.test(value);
+}
+const UNSTORABLE_RE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Empty or only whitespace: a required field is not filled by spaces, and "cleared" means absent. */
+export const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
 /** Checks one value against its field: a problem with its code, or null. */
 export function valueProblem(field: FieldDefinition, value: unknown): ValueProblem | null {
   switch (field.type) {
     case 'text': {
       if (typeof value !== 'string') return problem('text');
+      if (!isStorableText(value)) return problem('characters');
       const max = field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
       return value.length > max ? problem('maxLength', { max }) : null;
     }
@@ -128,7 +142,7 @@ export function validateAttributes(
     const field = byKey.get(key);
     if (!field) { problems.push(fieldProblem(key, 'unknownField')); continue; }
     if (field.computed) { problems.push(fieldProblem(key, 'computed')); continue; }
-    if (value === null || value === undefined || value === '') {
+    if (isBlank(value)) {
       if (field.required) problems.push(fieldProblem(key, 'required'));
       continue;
     }
@@ -145,7 +159,7 @@ export function validateAttributes(
 
 /** Drops empty values so that "cleared" means "absent" in storage. */
 export function normalizeAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  return Object.fromEntries(Object.entries(attributes).filter(([, v]) => !isBlank(v)));
 }
 
 /** Validates a layer's field definitions themselves (layer administration). */

@@ -26,8 +26,9 @@ export function checkLonLat(lon: number, lat: number): string | null {
   return null;
 }
 
+// 2D only: the geometry columns have no Z, and a height would be silently lost.
 function isPosition(p: unknown): p is number[] {
-  return Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
 }
 const isArrayOf = (v: unknown, check: (x: unknown) => boolean, min = 0) => Array.isArray(v) && v.length >= min && v.every(check);
 const isLine = (v: unknown) => isArrayOf(v, isPosition, 2);
@@ -51,7 +52,7 @@ export function checkGeoJSONGeometry(value: unknown): string | null {
     Polygon: () => isPolygon(c),
     MultiPolygon: () => isArrayOf(c, isPolygon, 1),
   }[g.type as GeometryType]();
-  if (!ok) return `geometry coordinates are not a valid ${g.type as string} (finite [lon, lat] positions; lines need 2, rings 4 or more)`;
+  if (!ok) return `geometry coordinates are not a valid ${g.type as string} (finite 2D [lon, lat] positions, no height; lines need 2, rings 4 or more)`;
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
     const polygons = (g.type === 'Polygon' ? [c] : c) as number[][][][];
     for (const rings of polygons) for (const ring of rings) {
@@ -78,4 +79,13 @@ export function positionsOf(coordinates: unknown): number[][] {
 export function checkLonLatPositions(coordinates: unknown): string | null {
   const bad = positionsOf(coordinates).some(([lon, lat]) => Math.abs(lon) > 180 || Math.abs(lat) > 90);
   return bad ? 'coordinates must be [lon, lat] within -180..180 and -90..90 (for plane rectangular coordinates give srid)' : null;
+}
+
+/** A JGD2011 plane rectangular zone spans a few hundred km around its origin; farther is a typo or an attack. */
+const PLANE_MAX_M = 1_000_000;
+
+/** For plane rectangular input (srid 6669–6687): every coordinate within ±1,000 km of the zone origin. */
+export function checkPlanePositions(coordinates: unknown): string | null {
+  const bad = positionsOf(coordinates).some(([x, y]) => Math.abs(x) > PLANE_MAX_M || Math.abs(y) > PLANE_MAX_M);
+  return bad ? `plane rectangular coordinates must lie within ${PLANE_MAX_M / 1000} km of the zone origin (metres, [easting, northing])` : null;
 }

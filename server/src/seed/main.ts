@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../bootstrap';
-import { seedDemo } from './demo';
+import { seedDemoAtomically } from './seed-state';
 
 /**
  * npm run seed [-- --scale N] [--users]
@@ -13,7 +13,9 @@ async function main() {
   const scaleArg = args.indexOf('--scale');
   const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1;
   if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale needs a positive number');
-  const config = { ...loadConfig(), seedDemoOnFirstStart: false };
+  const base = loadConfig();
+  // Bulk writing a large city may take longer than a request may.
+  const config = { ...base, seedDemoOnFirstStart: false, abuse: { ...base.abuse, statementTimeoutMs: 0 } };
   const db = await prepareDatabase(config);
   try {
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM feature');
@@ -22,7 +24,7 @@ async function main() {
       return;
     }
     const t0 = Date.now();
-    const counts = await seedDemo(db, { scale, users: args.includes('--users') || !config.databaseUrl, log: console.log });
+    const counts = await seedDemoAtomically(db, { scale, users: args.includes('--users') || !config.databaseUrl, log: console.log });
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`Wrote ${total} features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {

@@ -46,6 +46,8 @@ export interface BoundaryPoint {
   lat: number;
   /** 辺長 to the next point in plane metres; null after the last point of an open line. */
   sideLengthM: number | null;
+  /** False when a map edit moved the point: not the surveyed coordinates (未測量). */
+  surveyed: boolean;
 }
 
 /** 座標一覧 of a boundary record. */
@@ -64,7 +66,7 @@ export async function fetchCoordinateTable(featureId: string, signal?: AbortSign
     `query CoordinateTable($id: ID!) {
       coordinateTable(featureId: $id) {
         featureId recordNo srid closed perimeterM areaM2
-        points { seq name markerType x y srid lon lat sideLengthM }
+        points { seq name markerType x y srid lon lat sideLengthM surveyed }
       }
     }`,
     { id: featureId },
@@ -169,7 +171,8 @@ export async function uploadAttachment(featureId: string, file: File): Promise<A
     response = await fetch(`/api/features/${encodeURIComponent(featureId)}/attachments?filename=${encodeURIComponent(file.name)}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
+      // The server's CSRF guard wants this header (or a non-simple type) on every write.
+      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json', 'apollo-require-preflight': 'true' },
       body: file,
     });
   } catch (e) {

@@ -30,7 +30,8 @@ export function isValidDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+// Spaces alone do not fill a required field (the server's isBlank).
+const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export function checkValue(field: FieldDefinition, value: unknown): Omit<FieldProblem, 'field'> | null {
   switch (field.type) {

@@ -20,7 +20,7 @@ export async function toUser(user: SessionUser, layers: LayerRecord[]): Promise<
 export class AuthResolver {
   @Mutation(() => LoginResult, { description: 'Opens a session; sets the HttpOnly session cookie' })
   async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<LoginResult> {
-    const session = await ctx.services.auth.login(username, password);
+    const session = await ctx.services.auth.login(username, password, ctx.req?.ip ?? '');
     ctx.res?.append('Set-Cookie', serialize(SESSION_COOKIE, session.token, {
       httpOnly: true, sameSite: 'lax', path: '/', expires: session.expiresAt, secure: ctx.req?.secure ?? false,
     }));
@@ -30,8 +30,13 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the current session' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     if (ctx.token) await ctx.services.auth.logout(ctx.token);
-    ctx.res?.append('Set-Cookie', serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0 }));
+    ctx.res?.append('Set-Cookie', serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0, secure: ctx.req?.secure ?? false }));
     return true;
+  }
+
+  @Mutation(() => Int, { description: 'Lifts the login lock of a user name after failed logins; returns the failures cleared (administrators)' })
+  async unlockLogin(@Arg('username') username: string, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.auth.unlockLogin(ctx.user, username);
   }
 
   @Query(() => [User], { description: 'All users (administrators)' })

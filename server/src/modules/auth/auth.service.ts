@@ -3,8 +3,14 @@ import { hash, verify } from '@node-rs/argon2';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { AppError, badInput, forbidden, notFound } from '../../errors';
-import { sessionUserSql } from './auth.sql';
+import {
+  clearLoginFailuresSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
+} from './auth.sql';
 import { isAdmin, SessionUser } from './permissions';
+
+/** Longest user name a login may name (checked before any database work). */
+export const MAX_USERNAME_LENGTH = 64;
+const MAX_PASSWORD_LENGTH = 1024;
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -21,28 +27,37 @@ export interface NewUser {
 export class AuthService {
   constructor(private readonly db: Database, private readonly config: Config) {}
 
-  /** Checks the password (throttled per user name) and opens a session. */
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
-    const prisma = this.db.prisma;
+  /**
+   * Checks the password and opens a session. Throttled per (user name, client address) and per
+   * client address, atomically: the attempt is counted (as a failure) before the password is checked.
+   * There is deliberately no lock per user name alone: a stranger must not lock out the user's own
+   * right password from the user's own desk (README "Login throttling").
+   */
+  async login(username: string, password: string, clientAddress = ''): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
+    // Refused before any database work or hashing: names are at most 40 characters when created.
+    if (username.length > MAX_USERNAME_LENGTH) throw badInput(`ユーザー名が長すぎます (user name longer than ${MAX_USERNAME_LENGTH} characters)`, { field: 'username' });
+    if (password.length > MAX_PASSWORD_LENGTH) throw badInput(`パスワードが長すぎます (password longer than ${MAX_PASSWORD_LENGTH} characters)`, { field: 'password' });
     const windowStart = new Date(Date.now() - this.config.loginThrottleMinutes * 60_000);
-    const recentFailures = await prisma.loginAttempt.count({
-      where: { username, succeeded: false, attemptedAt: { gte: windowStart } },
+    const attemptId = await this.db.transaction(async (tx) => {
+      await tx.query(lockLoginAddressSql, [clientAddress]);
+      const { pair, address } = (await tx.query(loginFailuresSql, [username, clientAddress, windowStart])).rows[0];
+      if (pair >= this.config.loginMaxFailures || address >= this.config.abuse.loginAddressMaxFailures) return null;
+      return (await tx.query(insertLoginAttemptSql, [username, clientAddress])).rows[0].id as string;
     });
-    if (recentFailures >= this.config.loginMaxFailures) {
+    if (!attemptId) {
       throw new AppError('TOO_MANY_REQUESTS',
         `ログイン失敗が続いたため一時的にロックされています。${this.config.loginThrottleMinutes}分後に再度お試しください (too many failed logins; try again later)`);
     }
-    const user = await prisma.appUser.findUnique({ where: { username } });
+    const user = await this.db.prisma.appUser.findUnique({ where: { username } });
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    const succeeded = ok && !!user && !user.disabled;
-    await prisma.loginAttempt.create({ data: { username, succeeded } });
-    if (!succeeded || !user) {
+    if (!ok || !user || user.disabled) {
       throw new AppError('UNAUTHENTICATED', 'ユーザー名またはパスワードが違います (wrong user name or password)');
     }
+    await this.db.pool.query(loginSucceededSql, [attemptId]);
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-    await prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
+    await this.db.prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
     return { token, expiresAt, user: (await this.sessionUser(user.id))! };
   }
 
@@ -55,6 +70,13 @@ export class AuthService {
       id: row.id, username: row.username, displayName: row.display_name, role: row.role,
       departmentKey: row.department_key, grantedLayerIds: row.granted_layer_ids,
     };
+  }
+
+  /** Administrators: the user name's failed logins no longer count; returns how many were cleared. */
+  async unlockLogin(caller: SessionUser | null, username: string): Promise<number> {
+    requireAdmin(caller);
+    if (username.length > MAX_USERNAME_LENGTH) throw badInput('user name too long', { field: 'username' });
+    return (await this.db.pool.query(clearLoginFailuresSql, [username])).rowCount ?? 0;
   }
 
   async logout(token: string): Promise<void> {
@@ -100,6 +122,13 @@ export class AuthService {
     if (role === 'editor' && !departmentKey) throw badInput('an editor needs a department', { field: 'departmentKey' });
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     await this.db.prisma.$transaction(async (tx) => {
+      if (role !== 'admin' || patch.disabled) {
+        const admins = await tx.$queryRawUnsafe<{ id: number }[]>(lockActiveAdminsSql);
+        if (admins.some((a) => a.id === user.id) && admins.length === 1) {
+          throw new AppError('CONFLICT', '最後の管理者は権限を外すことも無効にすることもできません。先に別の管理者を作成してください ' +
+            '(the last active administrator cannot be demoted or disabled; make another administrator first)', { field: 'role' });
+        }
+      }
       await tx.appUser.update({
         where: { id: user.id },
         data: { displayName: patch.displayName, role, departmentKey, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) },

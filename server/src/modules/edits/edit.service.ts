@@ -3,15 +3,17 @@ import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
+import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
 import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
-import { checkGeoJSONGeometry, checkLonLatPositions, positionsOf } from '../../domain/geometry';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
-import { canEditLayer, isAdmin, SessionUser } from '../auth/permissions';
+import { canEditLayer, canSeeLoginNames, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
   PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
   inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeaturesSql,
 } from './edit.sql';
+import { requireVisibleFeature } from './visibility';
+import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
 
 export const MAX_POSITIONS = 50_000;
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -128,6 +130,7 @@ export class EditService {
     const pending = new PendingUpdates();
     const ids: string[] = [];
     const touched = new Set<number>();
+    const geometryWrites: GeometryWrite[] = [];
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i];
       try {
@@ -136,12 +139,15 @@ export class EditService {
         const { id, layerId } = await this.applyOne(tx, user, layers, change, locked, pending);
         ids.push(id);
         touched.add(layerId);
+        if (change.op === 'restore') geometryWrites.push({ id, restoredVersion: change.version });
+        else if (change.op === 'update' && change.geometry !== undefined && change.geometry !== null) geometryWrites.push({ id });
       } catch (err) {
         throw withIndex(err, batch ? i : null);
       }
     }
     await pending.flush(tx, user.id);
-    await tx.query(bumpLayerVersionSql, [[...touched]]);
+    await pointsFollowGeometry(tx, geometryWrites);
+    await checkLayersAtCommit(tx, layers, touched);
     return ids;
   }
 
@@ -238,7 +244,7 @@ export class EditService {
     if (srid !== 4326 && !(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
       throw badInput(`srid must be 4326 (lon/lat) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max}`, { field: 'srid' });
     }
-    const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : null;
+    const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : checkPlanePositions(g.coordinates);
     if (outOfRange) throw badInput(outOfRange, { field: 'geometry' });
     const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
     const r = rows[0];
@@ -249,15 +255,17 @@ export class EditService {
     return r.geojson;
   }
 
-  async history(id: string, layers: LayerRecord[]) {
+  async history(user: SessionUser | null, id: string, layers: LayerRecord[]) {
     if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    await requireVisibleFeature(this.db.pool, user, layers, id);
+    const loginNames = canSeeLoginNames(user, this.config.showLoginNames);
     const { rows } = await this.db.pool.query(historySql, [id]);
     return rows.map((r, i) => {
       const previous = rows[i + 1];
       const fields = layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? [];
       return {
         featureId: r.feature_id, layerKey: r.layer_key, version: r.version, operation: r.operation, changedAt: r.changed_at,
-        changedBy: r.changed_by, changedByUsername: r.changed_by_username, attributes: r.attributes, geometry: r.geometry,
+        changedBy: r.changed_by, changedByUsername: loginNames ? r.changed_by_username : null, attributes: r.attributes, geometry: r.geometry,
         changes: diffAttributes(previous?.attributes ?? null, r.attributes, fields),
         geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry),
       };
@@ -276,6 +284,23 @@ export class EditService {
       changes: diffAttributes(r.version > 1 ? r.previous_attributes : null, r.attributes, layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? []),
       geometryChanged: r.version === 1 || !!r.geometry_changed,
     }));
+  }
+}
+
+/**
+ * Bumps the touched layers' data versions (locking them until commit) and refuses the edit when a
+ * layer's definition changed after the request read it: the edit was validated against rules that
+ * no longer hold (e.g. an enum option removed meanwhile). Of an edit and a concurrent updateLayer,
+ * either this CONFLICT or updateLayer's "features in the way" refusal fires, never neither.
+ */
+async function checkLayersAtCommit(tx: PoolClient, layers: LayerRecord[], touched: Set<number>): Promise<void> {
+  const { rows } = await tx.query<{ id: number; fields: unknown; geometry_types: string[] }>(bumpLayerVersionSql, [[...touched]]);
+  for (const row of rows) {
+    const layer = layers.find((l) => l.id === row.id)!;
+    if (JSON.stringify(row.fields) !== JSON.stringify(layer.fieldDefs) || JSON.stringify(row.geometry_types) !== JSON.stringify(layer.geometryTypes)) {
+      throw conflict(`レイヤー「${layer.nameJa}」の定義が編集中に変更されました。再読み込みしてやり直してください ` +
+        `(the definition of layer ${layer.key} changed while you edited; reload and save again)`, { layer: layer.key });
+    }
   }
 }
 

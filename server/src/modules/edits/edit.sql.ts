@@ -77,14 +77,23 @@ export const softDeleteFeatureSql = withHistory(`
   UPDATE feature SET version = version + 1, updated_by = $2, updated_at = now(), deleted_at = now(), deleted_by = $2
   WHERE id = $1::bigint AND version = $3 AND deleted_at IS NULL`, 'delete', '$2');
 
-/** Every edit changes the layer's data version, which keys tile caches. */
-export const bumpLayerVersionSql = 'UPDATE layer SET data_version = data_version + 1 WHERE id = ANY($1::int[])';
+/**
+ * Every edit changes the layer's data version, which keys tile caches. The UPDATE also locks the
+ * layer rows until commit (it conflicts with updateLayer's FOR UPDATE) and returns the definitions
+ * as they are now, so the edit can check it was validated against the layer as it is at commit.
+ */
+export const bumpLayerVersionSql = `
+  UPDATE layer SET data_version = data_version + 1 WHERE id = ANY($1::int[])
+  RETURNING id, fields, geometry_types`;
 
 export const historySql = `
   SELECT h.version, h.operation, h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username,
          h.attributes, ST_AsGeoJSON(h.geom, 7)::json AS geometry, l.key AS layer_key, h.feature_id::text AS feature_id
   FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by
   WHERE h.feature_id = $1::bigint ORDER BY h.version DESC`;
+
+/** Whether a feature is deleted, and its layer (for who may see it). */
+export const featureStateSql = 'SELECT layer_id, deleted_at IS NOT NULL AS deleted FROM feature WHERE id = $1::bigint';
 
 export const historyVersionSql = `
   SELECT h.attributes, ST_AsGeoJSON(h.geom, 9) AS geojson, h.operation FROM feature_history h

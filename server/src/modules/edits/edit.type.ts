@@ -34,7 +34,7 @@ export class FeatureVersion {
   @Field({ description: 'create, update, delete or restore' }) operation!: string;
   @Field() changedAt!: Date;
   @Field(() => String, { nullable: true }) changedBy!: string | null;
-  @Field(() => String, { nullable: true }) changedByUsername!: string | null;
+  @Field(() => String, { nullable: true, description: 'Login name: administrators only, unless SHOW_LOGIN_NAMES' }) changedByUsername!: string | null;
   @Field(() => JSONObjectScalar) attributes!: Record<string, unknown>;
   @Field(() => GeoJSONScalar) geometry!: object;
   @Field(() => [AttributeChange], { description: 'Differences from the previous version' }) changes!: AttributeChange[];

@@ -1,6 +1,7 @@
 import { Params, likeContains } from '../../db/sql';
 import { FieldDefinition } from '../../domain/fields';
 import { BBox } from '../../domain/geometry';
+import { pointsPlaneAreaSql } from '../survey/survey.sql';
 
 /** Optional columns, selected only when the GraphQL query asks for them. */
 export interface FeatureColumns {
@@ -40,7 +41,8 @@ export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []
   if (columns.measures) {
     cols.push(
       `CASE WHEN ST_Dimension(f.geom) = 1 THEN ST_Length(f.geom::geography) END AS length_m`,
-      `CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_Area(f.geom::geography) END AS area_m2`);
+      // A boundary record's area is its surveyed points' plane area, the one its 座標一覧 shows.
+      `CASE WHEN ST_Dimension(f.geom) = 2 THEN COALESCE(${pointsPlaneAreaSql('f.id')}, ST_Area(f.geom::geography)) END AS area_m2`);
   }
   if (columns.users) {
     cols.push('cu.display_name AS created_by', 'uu.display_name AS updated_by');

@@ -16,7 +16,10 @@ export function printRouter(services: Services): Router {
     if (!['enquiry', 'route'].includes(kind) || !['pdf', 'png'].includes(format)) throw badInput('print enquiry or route as pdf or png');
     const query = sheetQuery(kind, req.query as Record<string, unknown>);
     const baseUrl = `http://127.0.0.1:${req.socket.localPort}`;
-    const body = await services.print.render(baseUrl, kind, query, format, res.locals.ctx.token);
+    const gone = new AbortController();
+    res.on('close', () => { if (!res.writableFinished) gone.abort(); });
+    const userKey = res.locals.ctx.user ? `user:${res.locals.ctx.user.id}` : `address:${req.ip}`;
+    const body = await services.print.render(userKey, baseUrl, kind, query, format, res.locals.ctx.token, gone.signal);
     const name = kind === 'enquiry' ? `窓口案内図_${query.get('date')}` : `道路台帳_${query.get('routeNo')}`;
     res.setHeader('Content-Type', format === 'pdf' ? 'application/pdf' : 'image/png');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);

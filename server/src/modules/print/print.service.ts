@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from '../../context';
 import { checkLonLat } from '../../domain/geometry';
 import { isValidDate } from '../../domain/fields';
 import { AppError, badInput } from '../../errors';
+import { PrintQueue } from './print.queue';
 
 export const PAPERS = {
   'A4-portrait': { format: 'A4', landscape: false, widthMm: 210, heightMm: 297 },
@@ -68,29 +69,49 @@ export function sheetQuery(kind: SheetKind, q: Record<string, unknown>): URLSear
  */
 export class PrintService {
   private browser?: Promise<Browser>;
+  readonly queue: PrintQueue;
 
-  constructor(private readonly config: Config) {}
+  constructor(private readonly config: Config) {
+    this.queue = new PrintQueue(config.abuse.print);
+  }
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      this.browser = import('playwright-core').then(({ chromium }) =>
-        chromium.launch({ executablePath: this.config.chromiumPath, args: CHROMIUM_ARGS }))
-        .catch((err) => {
-          this.browser = undefined;
-          throw new AppError('BAD_USER_INPUT', `印刷用のChromiumを起動できません (cannot start Chromium at ${this.config.chromiumPath}: install it or set CHROMIUM_PATH)`, { cause: String(err?.message ?? err).slice(0, 200) });
-        });
+      const launching: Promise<Browser> = import('playwright-core').then(async ({ chromium }) => {
+        const browser = await chromium.launch({ executablePath: this.config.chromiumPath, args: CHROMIUM_ARGS });
+        // Chromium crashed or was killed (e.g. by the OOM killer): the next print starts a new one.
+        browser.on('disconnected', () => { if (this.browser === launching) this.browser = undefined; });
+        return browser;
+      }).catch((err) => {
+        this.browser = undefined;
+        throw new AppError('BAD_USER_INPUT', `印刷用のChromiumを起動できません (cannot start Chromium at ${this.config.chromiumPath}: install it or set CHROMIUM_PATH)`, { cause: String(err?.message ?? err).slice(0, 200) });
+      });
+      this.browser = launching;
     }
     return this.browser;
   }
 
-  async render(baseUrl: string, kind: SheetKind, query: URLSearchParams, format: SheetFormat, token: string | undefined): Promise<Buffer> {
+  /**
+   * Renders a sheet through the bounded queue (`userKey`: whose share it uses); `signal` drops a
+   * request whose caller went away while it waited.
+   */
+  render(userKey: string, baseUrl: string, kind: SheetKind, query: URLSearchParams, format: SheetFormat, token: string | undefined, signal?: AbortSignal): Promise<Buffer> {
+    return this.queue.run(userKey, () => this.renderNow(baseUrl, kind, query, format, token), signal);
+  }
+
+  private async renderNow(baseUrl: string, kind: SheetKind, query: URLSearchParams, format: SheetFormat, token: string | undefined): Promise<Buffer> {
     const paper = PAPERS[query.get('paper') as Paper];
-    const browser = await this.launch();
+    let browser = await this.launch();
+    if (!browser.isConnected()) { // died before its 'disconnected' event reached us
+      this.browser = undefined;
+      browser = await this.launch();
+    }
     const pxPerMm = 96 / 25.4;
     const context = await browser.newContext({
       viewport: { width: Math.round(paper.widthMm * pxPerMm), height: Math.round(paper.heightMm * pxPerMm) },
       deviceScaleFactor: format === 'png' ? 2 : 1,
     });
+    context.setDefaultTimeout(this.config.abuse.print.timeoutMs);
     try {
       if (token) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseUrl }]);
       const page = await context.newPage();
@@ -100,7 +121,10 @@ export class PrintService {
       const handle = await page.waitForFunction(
         // Runs in the page: the print page sets these when its map and data are drawn.
         () => { const w = globalThis as any; return w.__chizuSheetError ?? (w.__chizuSheetReady ? 'ready' : null); },
-        undefined, { timeout: 60_000 });
+        undefined, { timeout: this.config.abuse.print.timeoutMs }).catch((err) => {
+        if ((err as Error)?.name !== 'TimeoutError') throw err;
+        throw badInput(`印刷に時間がかかりすぎたため中止しました (the sheet took longer than ${this.config.abuse.print.timeoutMs / 1000} s)`, { reason: 'PRINT_TIMEOUT' });
+      });
       const state = await handle.jsonValue();
       if (state !== 'ready') throw badInput(`the sheet could not be made: ${String(state)}`);
       if (format === 'pdf') {
@@ -108,7 +132,7 @@ export class PrintService {
       }
       return await page.screenshot({ type: 'png', fullPage: false });
     } finally {
-      await context.close();
+      await context.close().catch(() => undefined); // closes its pages too, also after a crash
     }
   }
 

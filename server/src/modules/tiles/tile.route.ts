@@ -20,7 +20,8 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
  * GET /tiles/{layer}.json              TileJSON (also /tiles/{layer}/tilejson.json)
  * Mounted behind the same read rule as GraphQL (see app.ts). Handlers parse, ask TileService, encode.
  */
-export function tileRouter(db: Database, options?: TileOptions): Router {
+/** `baseUrl` gives the service's public base URL for a request (never the raw Host header). */
+export function tileRouter(db: Database, baseUrl: (req: Request) => string, options?: TileOptions): Router {
   const tiles = new TileService(db, options);
   const router = Router();
 
@@ -45,7 +46,7 @@ export function tileRouter(db: Database, options?: TileOptions): Router {
   const tileJson = async (req: Request, res: Response) => {
     const layer = await tiles.layer((req.params as Record<string, string>).layer);
     res.set('Cache-Control', 'private, no-cache');
-    res.json(await tiles.tileJson(layer, `${req.protocol}://${req.get('host')}`));
+    res.json(await tiles.tileJson(layer, baseUrl(req)));
   };
   router.get('/:layer.json', tileJson);
   router.get('/:layer/tilejson.json', tileJson);

@@ -1,0 +1,121 @@
+import {
+  FieldNode, FragmentDefinitionNode, getArgumentValues, getNamedType, GraphQLSchema, isCompositeType,
+  isInterfaceType, isObjectType, OperationDefinitionNode, SelectionSetNode, GraphQLCompositeType, GraphQLField,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { badInput } from '../errors';
+
+/** What one operation may ask for before any resolver (and so any SQL) runs. */
+export interface CostLimits {
+  /** Deepest nesting of fields. */
+  maxDepth: number;
+  /** Aliased fields in the whole operation (300 aliases of one list query is the classic amplification). */
+  maxAliases: number;
+  /** Fields directly under query/mutation. */
+  maxRootFields: number;
+  /** Sum of `first` over every paged field of the operation; a field without `first` counts its default. */
+  maxListItems: number;
+  /** Attribute filter conditions (`where`) over the operation. */
+  maxFilterConditions: number;
+}
+
+export interface OperationCost { depth: number; aliases: number; rootFields: number; listItems: number; filterConditions: number }
+
+/**
+ * Measures an operation against the schema, following fragments, with the request's variables.
+ * `defaultPageSize` is what a paged field without `first` and without a declared default returns.
+ */
+export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>, defaultPageSize: number): OperationCost {
+  const cost: OperationCost = { depth: 0, aliases: 0, rootFields: 0, listItems: 0, filterConditions: 0 };
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const visiting = new Set<string>();
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType | null | undefined, depth: number) => {
+    for (const sel of set.selections) {
+      if (sel.kind === 'Field') {
+        if (depth === 1) cost.rootFields++;
+        if (sel.alias) cost.aliases++;
+        cost.depth = Math.max(cost.depth, depth);
+        const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;
+        if (def) countArguments(def, sel, variables, defaultPageSize, cost);
+        if (sel.selectionSet) {
+          const type = def ? getNamedType(def.type) : undefined;
+          walk(sel.selectionSet, type && isCompositeType(type) ? type : null, depth + 1);
+        }
+      } else if (sel.kind === 'InlineFragment') {
+        const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        walk(sel.selectionSet, type && isCompositeType(type) ? type : null, depth);
+      } else {
+        const name = sel.name.value;
+        const fragment = fragments[name];
+        if (!fragment || visiting.has(name)) continue; // cycles are refused by validation anyway
+        visiting.add(name);
+        const type = schema.getType(fragment.typeCondition.name.value);
+        walk(fragment.selectionSet, type && isCompositeType(type) ? type : null, depth);
+        visiting.delete(name);
+      }
+    }
+  };
+  walk(operation.selectionSet, root, 1);
+  return cost;
+}
+
+function countArguments(def: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>, defaultPageSize: number, cost: OperationCost) {
+  const firstArg = def.args.find((a) => a.name === 'first');
+  const whereArg = def.args.find((a) => a.name === 'where');
+  if (!firstArg && !whereArg) return;
+  let args: Record<string, unknown> = {};
+  try { args = getArgumentValues(def, node, variables); } catch { /* bad values are refused when the operation executes */ }
+  if (firstArg) {
+    const first = typeof args.first === 'number' ? args.first : defaultPageSize;
+    cost.listItems += Math.max(0, first);
+  }
+  if (whereArg && Array.isArray(args.where)) {
+    for (const filter of args.where as Array<Record<string, unknown>>) {
+      for (const [key, value] of Object.entries(filter ?? {})) {
+        if (key === 'field' || value === undefined || value === null) continue;
+        cost.filterConditions += Array.isArray(value) ? Math.max(1, value.length) : 1;
+      }
+    }
+  }
+}
+
+const LIMIT_NAMES: Record<keyof OperationCost, keyof CostLimits> = {
+  depth: 'maxDepth', aliases: 'maxAliases', rootFields: 'maxRootFields', listItems: 'maxListItems', filterConditions: 'maxFilterConditions',
+};
+
+const LIMIT_TEXT: Record<keyof OperationCost, string> = {
+  depth: '入れ子が深すぎます (fields nested too deeply)',
+  aliases: '別名 (alias) が多すぎます (too many aliases)',
+  rootFields: '一度に問い合わせる項目が多すぎます (too many root fields)',
+  listItems: '一度に取得する件数が多すぎます。first を小さくしてページングしてください (too many items asked for; page with smaller `first`)',
+  filterConditions: '絞り込み条件が多すぎます (too many filter conditions)',
+};
+
+/** The first limit an operation exceeds, as a BAD_USER_INPUT error with `extensions.cost`, or null. */
+export function costError(cost: OperationCost, limits: CostLimits) {
+  for (const measure of Object.keys(LIMIT_NAMES) as Array<keyof OperationCost>) {
+    const max = limits[LIMIT_NAMES[measure]];
+    if (cost[measure] > max) {
+      return badInput(`クエリが大きすぎます: ${LIMIT_TEXT[measure]} (${cost[measure]} > ${max})`, { cost: { measure, value: cost[measure], max } });
+    }
+  }
+  return null;
+}
+
+/** Refuses a too costly operation after parsing and validation, before execution. */
+export function costLimitPlugin<C>(limits: CostLimits, defaultPageSize: number): ApolloServerPlugin<C & object> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, operation, document, request }) {
+          if (!operation) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments[d.name.value] = d;
+          const error = costError(operationCost(schema, operation, fragments, request.variables ?? {}, defaultPageSize), limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// The print queue under a flood, and Chromium's recovery, against a real server and real Chromium.
+// The print page here is a stand-in (a static page that declares itself drawn after a second), so
+// that the queue's timing does not depend on the web client's build; the real page is covered by
+// test/e2e/ledger.e2e.test.ts.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServer, ChizuServer } from '../../server/src/app';
+import { backends, openBackend, TestBackend } from '../helpers/backends';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo';
+
+const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
+
+/** Chromium processes started by this test process (the server runs inside it). */
+function chromiumChildren(): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => /chrom/i.test(l)).map((l) => Number(l.trim().split(/\s+/)[0]));
+}
+
+for (const kind of backends()) {
+  (hasChromium ? describe : describe.skip)(`Print queue [${kind}]`, () => {
+    let backend: TestBackend;
+    let server: ChizuServer;
+    let url: string;
+    let webDist: string;
+    const tokens: Record<string, string> = {};
+
+    beforeAll(async () => {
+      webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-print-'));
+      fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><body><p>sheet</p><script src="/sheet.js"></script></body></html>');
+      // A sheet dated 2000-01-01 never finishes drawing: the render timeout must end it.
+      fs.writeFileSync(path.join(webDist, 'sheet.js'),
+        "setTimeout(function () { if (location.search.indexOf('date=2000-01-01') < 0) window.__chizuSheetReady = true; }, 1000);");
+      backend = await openBackend(kind, { scale: 0.02, env: { PRINT_CONCURRENCY: '2', PRINT_QUEUE_MAX: '3', PRINT_QUEUE_PER_USER: '2', PRINT_TIMEOUT_S: '3' } });
+      server = await createServer(backend.db, { ...backend.config, webDist }, () => undefined);
+      url = `http://127.0.0.1:${await server.listen(0)}`;
+      for (const u of ['admin', 'roads', 'env', 'community', 'disaster', 'counter']) {
+        const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `mutation { login(username: "${u}", password: "${DEMO_PASSWORD}") { token } }` }) });
+        tokens[u] = ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
+      }
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await backend?.close();
+      fs.rmSync(webDist, { recursive: true, force: true });
+    });
+
+    const print = (user: string, date = '2026-11-24') =>
+      fetch(`${url}/api/print/enquiry.pdf?lon=140.168&lat=35.67&scale=1000&date=${date}`, { headers: { authorization: `Bearer ${tokens[user]}` } });
+
+    test('a flood of 10 sheet requests: at most 2 renders at once, 3 wait, the rest get 429 with Retry-After', async () => {
+      const users = ['admin', 'roads', 'env', 'community', 'disaster'];
+      const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => print(users[i % 5])));
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+      for (const r of responses.filter((x) => x.status === 429)) expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      for (const r of responses.filter((x) => x.status === 200)) expect(Buffer.from(await r.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(server.services.print.queue.peak).toBe(2);
+    });
+
+    test('one user cannot take the whole queue: their third request is refused while others still get in', async () => {
+      const mine = await Promise.all([print('counter'), print('counter'), print('counter'), print('roads')]);
+      expect(mine.map((r) => r.status).sort()).toEqual([200, 200, 200, 429]);
+      expect(mine[3].status).toBe(200);
+    });
+
+    test('a sheet that never finishes drawing ends at the render timeout with a coded error', async () => {
+      const t0 = Date.now();
+      const res = await print('roads', '2000-01-01');
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
+      expect(Date.now() - t0).toBeLessThan(8000);
+    });
+
+    test('after Chromium is killed, the next print starts a new one and succeeds', async () => {
+      const before = chromiumChildren();
+      expect(before.length).toBeGreaterThan(0);
+      for (const pid of before) process.kill(pid, 'SIGKILL');
+      await new Promise((r) => setTimeout(r, 300));
+      const res = await print('roads');
+      expect(res.status).toBe(200);
+      expect(chromiumChildren().some((pid) => !before.includes(pid))).toBe(true);
+    });
+  });
+}
