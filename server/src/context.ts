@@ -41,7 +41,7 @@ export function createServices(db: Database, config: Config): Services {
   const edits = new EditService(db, config);
   const features = new FeatureService(db, config);
   const roads = new RoadService(db);
-  const city = new CityService(db, roads);
+  const city = new CityService(db);
   const survey = new SurveyService(db, edits, config.planeSrid);
   return {
     db, config, auth: new AuthService(db, config), layers, features, city, edits, roads, survey,

@@ -199,7 +199,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         setLedger({ kind: 'route', routeNo: result.label });
         return;
       }
-      if (result.kind === 'feature' && result.featureId) {
+      // A lot (地番), facility or ledger feature opens like a clicked feature (and so its enquiry).
+      if (result.kind !== 'town' && result.kind !== 'address' && result.featureId) {
         try {
           const feature = await fetchFeature(result.featureId);
           if (feature) {
@@ -212,9 +213,10 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       } else {
         // A town: outline its area (the result itself carries the label point), no feature panel.
         setIdentify(null);
-        const id = `town:${result.label}`;
+        const town = result.kind === 'address' ? result.note?.found ?? result.label : result.label;
+        const id = `town:${town}`;
         setSelected(result.geometry ? { id, layerKey: '', geometry: result.geometry, attributes: {} } : null);
-        const area = await townArea(result.label);
+        const area = await townArea(town);
         if (area) setSelected((current) => (current?.id === id ? { ...current, geometry: area } : current));
       }
     },

@@ -4,6 +4,7 @@ import { Database } from '../../db/database';
 import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
 import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
+import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
 import { canEditLayer, canSeeLoginNames, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
@@ -65,7 +66,9 @@ const canonicalId = (id: string) => String(BigInt(id));
  * a statement per feature.
  */
 class PendingUpdates {
-  private readonly byLayer = new Map<number, { layer: LayerRecord; ids: string[]; geojson: (string | null)[]; attributes: string[]; versions: number[] }>();
+  private readonly byLayer = new Map<number, {
+    layer: LayerRecord; ids: string[]; geojson: (string | null)[]; attributes: string[]; versions: number[]; searchKeys: string[];
+  }>();
   private readonly ids = new Set<string>();
 
   has(id: string | undefined): boolean {
@@ -74,17 +77,18 @@ class PendingUpdates {
 
   add(layer: LayerRecord, row: LockedRow, geojson: string | null, attributes: Record<string, unknown>): void {
     let group = this.byLayer.get(layer.id);
-    if (!group) this.byLayer.set(layer.id, group = { layer, ids: [], geojson: [], attributes: [], versions: [] });
+    if (!group) this.byLayer.set(layer.id, group = { layer, ids: [], geojson: [], attributes: [], versions: [], searchKeys: [] });
     group.ids.push(row.id);
     group.geojson.push(geojson);
     group.attributes.push(JSON.stringify(attributes));
     group.versions.push(row.version);
+    group.searchKeys.push(searchKeyFor(layer, attributes));
     this.ids.add(row.id);
   }
 
   async flush(tx: PoolClient, userId: number): Promise<void> {
-    for (const { layer, ids, geojson, attributes, versions } of this.byLayer.values()) {
-      const { rowCount } = await tx.query(updateFeaturesSql(layer.fieldDefs, 'update'), [ids, geojson, attributes, versions, userId]);
+    for (const { layer, ids, geojson, attributes, versions, searchKeys } of this.byLayer.values()) {
+      const { rowCount } = await tx.query(updateFeaturesSql(layer.fieldDefs, 'update'), [ids, geojson, attributes, versions, userId, searchKeys]);
       // The rows were locked and their versions checked: anything else is a bug, and rolls back.
       if (rowCount !== ids.length) throw new Error(`batch update wrote ${rowCount} of ${ids.length} features of layer ${layer.key}`);
     }
@@ -118,7 +122,8 @@ class PendingCreates {
     for (const positions of byLayer.values()) {
       const layer = items[positions[0]].layer;
       const written = await tx.query(insertFeaturesSql(layer.fieldDefs),
-        [layer.id, positions.map((k) => rows[k].geojson), positions.map((k) => JSON.stringify(items[k].attributes)), userId]);
+        [layer.id, positions.map((k) => rows[k].geojson), positions.map((k) => JSON.stringify(items[k].attributes)), userId,
+          positions.map((k) => searchKeyFor(layer, items[k].attributes))]);
       const newIds = written.rows.map((r) => r.id as string).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
       positions.forEach((k, j) => { ids[items[k].index] = newIds[j]; });
     }
@@ -265,7 +270,8 @@ export class EditService {
       throw badInput(`version ${change.version} no longer fits the layer's fields: ${describeProblems(problems)}`, { problems });
     }
     const attributes = withoutComputed(layer.fieldDefs, old[0].attributes);
-    await tx.query(updateFeaturesSql(layer.fieldDefs, 'restore'), [[row.id], [old[0].geojson], [JSON.stringify(attributes)], [row.version], user.id]);
+    await tx.query(updateFeaturesSql(layer.fieldDefs, 'restore'),
+      [[row.id], [old[0].geojson], [JSON.stringify(attributes)], [row.version], user.id, [searchKeyFor(layer, attributes)]]);
     return { id: row.id, layerId: layer.id };
   }
 
@@ -373,6 +379,9 @@ export function requireEditor(user: SessionUser | null, layer: LayerRecord): voi
   if (user.role === 'viewer') throw forbidden('閲覧専用アカウントでは編集できません (viewer accounts cannot edit)');
   throw forbidden(`レイヤー「${layer.nameJa}」は${layer.department.nameJa}の管理です。編集権限がありません (layer ${layer.key} belongs to ${layer.department.nameEn}; you may not edit it)`);
 }
+
+/** Every write keeps the feature's search key in step with its attributes. */
+const searchKeyFor = (layer: LayerRecord, attributes: Record<string, unknown>) => featureSearchKey(searchFieldKeys(layer), attributes);
 
 const withoutComputed = (fields: FieldDefinition[], attrs: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(attrs).filter(([k]) => !fields.some((f) => f.key === k && f.computed)));

@@ -56,15 +56,15 @@ const historyFromWritten = (operation: HistoryOperation, userParam: string, orde
 
 /**
  * Inserts features of one layer (geometries validated, 4326 GeoJSON) with a history row each, in one
- * statement: $1 layer, $2 GeoJSON texts, $3 attributes, $4 user. Ids come from the sequence in input
+ * statement: $1 layer, $2 GeoJSON texts, $3 attributes, $4 user, $5 search keys. Ids come from the sequence in input
  * order, so the returned ids sorted ascending are in input order.
  */
 export function insertFeaturesSql(fields: FieldDefinition[]) {
   const geom = 'ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), 4326)';
-  return `WITH i AS (SELECT * FROM unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS i(geojson, attributes, n)),
+  return `WITH i AS (SELECT * FROM unnest($2::text[], $3::jsonb[], $5::text[]) WITH ORDINALITY AS i(geojson, attributes, search_key, n)),
     written AS (
-      INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by)
-      SELECT $1, ${geom}, ${withComputedSql(fields, 'i.attributes', geom)}, $4, $4 FROM i ORDER BY i.n
+      INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by, search_key)
+      SELECT $1, ${geom}, ${withComputedSql(fields, 'i.attributes', geom)}, $4, $4, i.search_key FROM i ORDER BY i.n
       RETURNING id, layer_id, version, attributes, geom, updated_at)
     ${historyFromWritten('create', '$4')} RETURNING feature_id::text AS id`;
 }
@@ -72,16 +72,16 @@ export function insertFeaturesSql(fields: FieldDefinition[]) {
 /**
  * Writes new states of features of one layer whose versions are still the expected ones, with a
  * history row each, in one statement: $1 ids, $2 GeoJSON (null keeps the stored geometry),
- * $3 attributes, $4 expected versions, $5 user. The rows are locked and their versions checked
+ * $3 attributes, $4 expected versions, $5 user, $6 search keys. The rows are locked and their versions checked
  * first; of two concurrent writers with the same expected version, the second finds the row
  * changed after waiting for the first's lock and gets a CONFLICT.
  */
 export function updateFeaturesSql(fields: FieldDefinition[], operation: 'update' | 'restore') {
   const geom = 'COALESCE(ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), 4326), f.geom)';
   return `WITH i AS (
-      SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::int[]) WITH ORDINALITY AS i(id, geojson, attributes, version, n)),
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::int[], $6::text[]) WITH ORDINALITY AS i(id, geojson, attributes, version, search_key, n)),
     written AS (
-      UPDATE feature f SET geom = ${geom}, attributes = ${withComputedSql(fields, 'i.attributes', geom)},
+      UPDATE feature f SET geom = ${geom}, attributes = ${withComputedSql(fields, 'i.attributes', geom)}, search_key = i.search_key,
         version = f.version + 1, updated_by = $5, updated_at = now(), deleted_at = NULL, deleted_by = NULL
       FROM i WHERE f.id = i.id AND f.version = i.version
       RETURNING f.id, f.layer_id, f.version, f.attributes, f.geom, f.updated_at, i.n)

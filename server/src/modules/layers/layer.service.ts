@@ -1,8 +1,11 @@
 import { Database } from '../../db/database';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
+import { searchFieldKeys } from '../../domain/normalize';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import { isAdmin, SessionUser } from '../auth/permissions';
+import { refreshSearchKeys } from '../city/search-index';
+import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import {
@@ -143,10 +146,14 @@ export class LayerService {
         const n = (await tx.query(geometryTypeViolationsSql, [layer.id, geometryTypes.map((t: string) => `ST_${t}`)])).rows[0].n;
         if (n > 0) throw badInput(`${n} features have a geometry type not in ${geometryTypes.join(', ')}`, { field: 'geometryTypes', count: n });
       }
+      // New searchable fields: the layer's features are keyed again (below, once committed).
+      const searchFields = (f: FieldDefinition[], label: string | null) => searchFieldKeys({ fieldDefs: f, labelField: label }).join();
+      if (searchFields(oldFields, layer.label_field) !== searchFields(fields, labelField ?? null)) await tx.query(forgetLayerKeysSql, [layer.id]);
       await tx.query(updateLayerSql,
         [layer.id, patch.nameJa ?? null, patch.nameEn ?? null, patch.departmentKey ?? null, geometryTypes, JSON.stringify(fields),
           patch.style ? JSON.stringify(patch.style) : null, labelField ?? null, patch.sortOrder ?? null]);
     });
+    await refreshSearchKeys(this.db);
   }
 
   /** Creates the built-in departments and layers that are missing; never overwrites admin changes. */
