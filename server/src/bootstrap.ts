@@ -18,6 +18,8 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
     await new CityService(db).ensureReferenceData();
     await new EditService(db, config).ensureServiceArea();
     if (config.seedDemoOnFirstStart) await seedDemoOnFirstStart(db, config.demoScale, log);
+    const keyed = await new CityService(db).ensureSearchKeys();
+    if (keyed) log(`Search keys written for ${keyed} features`);
     return db;
   } catch (err) {
     await db.close();

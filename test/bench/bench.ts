@@ -18,6 +18,9 @@ import {
   postgisVersionSql, quoteLiteral, userIdSql, writeFloorSql, writeTargetsSql,
 } from './bench.sql';
 import { prng, runInterleaved, runLoad } from './load';
+import { normalizeSearchText } from '../../server/src/domain/normalize';
+import { featureHitsSql, likePattern } from '../../server/src/modules/city/search.sql';
+import { CANDIDATES_PER_RESULT } from '../../server/src/modules/city/search.service';
 import { runAbuseSoak } from './abuse';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -25,6 +28,9 @@ const LAYER = 'street_lights';
 const PAGE = 5000; // FEATURES_PAGE_MAX: the largest page our API serves
 const CENTRE = { lon: 140.168, lat: 35.669 }; // Yotsukaido station: the densest part of the demo city
 const WRITE_ATTRIBUTES = { watts: 20 };
+/** Search texts as citizens say them: towns, readings, management numbers in other widths, lots, facilities, an address. */
+const SEARCH_TEXTS = ['四街道1丁目', '旭ヶ丘', 'しかわたし', 'Ｇ－１４５１', 'G1451', 'sl-00123', 'ＣＭ００４２', '1-01', '鹿渡353-14',
+  '鹿渡字東933番地の1', '四街道駅', '市役所', 'よつかいどう', '四街道一丁目2番3号', '和良比'];
 
 interface Options { quick: boolean; scale: number; reuse: boolean; adminUrl: string; database: string }
 
@@ -383,6 +389,29 @@ async function main() {
       measurement(`tiles z12-16 c${c} throughput`, 'tiles/s', 'higher', o.throughput, f.throughput, null,
         c === 1 ? 'floor: the same ST_AsMVT statement through pg, same tiles; PostGraphile serves no tiles' : undefined),
       measurement(`tiles z12-16 c${c} p95`, 'ms', 'lower', o.p95, f.p95, null),
+    );
+  }
+
+  // 4b. Search: what clerks type (towns, readings, management numbers in odd widths, lot numbers,
+  // facilities), through the search query vs the feature part of its SQL through pg.
+  oursMemory.phase = peerMemory.phase = 'search';
+  const searchLayerIds = (await pool.query('SELECT id FROM layer')).rows.map((r) => r.id as number);
+  const SEARCH_Q = 'query($t: String!) { search(text: $t, first: 20) { kind label featureId match } }';
+  const searchOurs = async (i: number) => (await postJson(`${oursUrl}/graphql`, { query: SEARCH_Q, variables: { t: SEARCH_TEXTS[i % SEARCH_TEXTS.length] } }, reader)).search;
+  const searchFloor = async (i: number) => {
+    const q = normalizeSearchText(SEARCH_TEXTS[i % SEARCH_TEXTS.length]);
+    return (await pool.query(featureHitsSql,
+      [searchLayerIds, likePattern('%|', q, '|%'), likePattern('%|', q, '%'), likePattern('%', q, '%'), 20 * CANDIDATES_PER_RESULT])).rows;
+  };
+  for (let i = 0; i < SEARCH_TEXTS.length; i++) await Promise.all([searchOurs(i), searchFloor(i)]); // warm-up, and every text parses
+  const runsPerText = options.quick ? 4 : 20;
+  for (const c of [1, 8] as const) {
+    const st = await runInterleaved({ ours: searchOurs, floor: searchFloor }, SEARCH_TEXTS.length * runsPerText, c);
+    log(`search c${c}: ours p50 ${st.ours.p50.toFixed(1)} ms p95 ${st.ours.p95.toFixed(1)} ms; floor p95 ${st.floor.p95.toFixed(1)} ms`);
+    results.push(
+      measurement(`search c${c} p50`, 'ms', 'lower', st.ours.p50, st.floor.p50, null,
+        c === 1 ? `${SEARCH_TEXTS.length} texts as clerks type them (${SEARCH_TEXTS.join(' ')}); floor: the feature search SQL alone through pg; PostGraphile has no such search` : undefined),
+      measurement(`search c${c} p95`, 'ms', 'lower', st.ours.p95, st.floor.p95, null),
     );
   }
 

@@ -16,6 +16,7 @@ import { useBasemapChoice } from './map/basemapChoice';
 import { setHighlight } from './map/overlays';
 import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
+import { ExportDialog } from './panels/ExportDialog';
 import { CoordinateReadout } from './panels/CoordinateReadout';
 import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
 import { useEditSession } from './editing/useEditSession';
@@ -26,6 +27,7 @@ import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats'
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
+import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
@@ -53,6 +55,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [identify, setIdentify] = useState<IdentifyState | null>(null);
   const [selected, setSelected] = useState<Feature | null>(null);
   const [tableLayerKey, setTableLayerKey] = useState<string | null>(null);
+  const [exportLayerKey, setExportLayerKey] = useState<string | null>(null);
   const [measureMode, setMeasureMode] = useState<MeasureMode | null>(null);
   const [disasterYears, setDisasterYears] = useState<[number, number] | null>(null);
   // Road ledger / boundary record / attachments column (issue 7).
@@ -199,7 +202,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         setLedger({ kind: 'route', routeNo: result.label });
         return;
       }
-      if (result.kind === 'feature' && result.featureId) {
+      // A lot (地番), facility or ledger feature opens like a clicked feature (and so its enquiry).
+      if (result.kind !== 'town' && result.kind !== 'address' && result.featureId) {
         try {
           const feature = await fetchFeature(result.featureId);
           if (feature) {
@@ -212,9 +216,10 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       } else {
         // A town: outline its area (the result itself carries the label point), no feature panel.
         setIdentify(null);
-        const id = `town:${result.label}`;
+        const town = result.kind === 'address' ? result.note?.found ?? result.label : result.label;
+        const id = `town:${town}`;
         setSelected(result.geometry ? { id, layerKey: '', geometry: result.geometry, attributes: {} } : null);
-        const area = await townArea(result.label);
+        const area = await townArea(town);
         if (area) setSelected((current) => (current?.id === id ? { ...current, geometry: area } : current));
       }
     },
@@ -280,6 +285,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
               onVisible={setVisible}
               onOpacity={setOpacity}
               onOpenTable={setTableLayerKey}
+              onExport={setExportLayerKey}
               onZoom={(layer) => map && layer.extent && zoomToBounds(map, layer.extent)}
             />
           )}
@@ -287,6 +293,12 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <EditSection session={editSession} layersByKey={layersByKey} />
         <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
         {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} />}
+        {layers && (user.editableLayers?.length || user.role === 'ADMIN') ? (
+          <details className="import-section">
+            <summary>{t('importTitle')}</summary>
+            <ImportWizard user={user} layers={layers} onImported={reloadLayers} />
+          </details>
+        ) : null}
         <details open>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
@@ -349,6 +361,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
       {tableLayer && (
         <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} />
+      )}
+      {exportLayerKey && layersByKey.get(exportLayerKey) && (
+        <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />
       )}
     </div>
   );

@@ -8,6 +8,8 @@ import type { Extension } from '@electric-sql/pglite';
 // The contrib entry's types are declared for ESM only; its CommonJS build loads fine.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 export interface EmbeddedServer {
   connection: { host: string; port: number; user: string; database: string };
@@ -19,7 +21,7 @@ export interface EmbeddedServer {
 
 /** PGlite with the extensions Chizu's migrations use; loadDataDir fills a new data directory from a dump. */
 export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
-  return PGlite.create({ ...options, extensions: { postgis, btree_gist } });
+  return PGlite.create({ ...options, extensions: { postgis, btree_gist, pg_trgm } });
 }
 
 /** Starts PGlite (PostGIS 3.6 in WebAssembly) and serves it on a loopback port for pg. */

@@ -1,11 +1,13 @@
 import { Database } from '../db/database';
 import { FieldDefinition } from '../domain/fields';
+import { featureSearchKey, searchFieldKeys } from '../domain/normalize';
 import { hashPassword } from '../modules/auth/auth.service';
 import { referenceDataDir } from '../modules/city/city.service';
 import { withComputedSql } from '../modules/features/feature.sql';
 import { pointsFromGeometrySql } from '../modules/survey/survey.sql';
 import { CityModel, offset, Position, RoadEdge } from './city-model';
 import { Random } from './random';
+import { refreshSearchKeys } from '../modules/city/search-index';
 import { seedReferenceData } from './reference';
 
 export const DEMO_PASSWORD = 'chizu-demo';
@@ -207,13 +209,15 @@ function boundaryRecords(city: CityModel, rnd: Random, n: number): Draft[] {
 const BATCH = 2000;
 
 /** Inserts features with their 'create' history rows; computed fields are filled by SQL. */
-async function insertFeatures(db: Database, layer: { id: number; fields: FieldDefinition[] }, drafts: Draft[], userId: number | null): Promise<number> {
+async function insertFeatures(db: Database, layer: { id: number; fields: FieldDefinition[]; labelField: string | null }, drafts: Draft[],
+  userId: number | null): Promise<number> {
+  const searchFields = searchFieldKeys({ fieldDefs: layer.fields, labelField: layer.labelField });
   const geom = 'ST_SetSRID(ST_GeomFromGeoJSON(r.g), 4326)';
   const sql = `
     WITH ins AS (
-      INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by)
-      SELECT $1, ${geom}, ${withComputedSql(layer.fields, 'r.a', geom)}, $2, $2
-      FROM json_to_recordset($3::json) AS r(g text, a jsonb), city_boundary b
+      INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by, search_key)
+      SELECT $1, ${geom}, ${withComputedSql(layer.fields, 'r.a', geom)}, $2, $2, r.k
+      FROM json_to_recordset($3::json) AS r(g text, a jsonb, k text), city_boundary b
       -- The generator works point by point; this drops the rare shape whose edge crosses a concave border.
       WHERE ST_Within(${geom}, b.geom)
       RETURNING id, layer_id, version, attributes, geom, created_by, created_at)
@@ -221,7 +225,7 @@ async function insertFeatures(db: Database, layer: { id: number; fields: FieldDe
     SELECT id, layer_id, version, 'create', attributes, geom, created_by, created_at FROM ins`;
   let inserted = 0;
   for (let i = 0; i < drafts.length; i += BATCH) {
-    const rows = drafts.slice(i, i + BATCH).map((d) => ({ g: JSON.stringify(d.geometry), a: d.attributes }));
+    const rows = drafts.slice(i, i + BATCH).map((d) => ({ g: JSON.stringify(d.geometry), a: d.attributes, k: featureSearchKey(searchFields, d.attributes) }));
     const result = await db.transaction((tx) => tx.query(sql, [layer.id, userId, JSON.stringify(rows)]));
     inserted += result.rowCount ?? 0;
   }
@@ -260,7 +264,8 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     if (!layer) throw new Error(`layer ${key} is missing; run migrations first`);
     const drafts = generate();
     counts[key] = await insertFeatures(
-      db, { id: layer.id, fields: layer.fields as unknown as FieldDefinition[] }, drafts, userIds.get(layer.departmentKey) ?? null);
+      db, { id: layer.id, fields: layer.fields as unknown as FieldDefinition[], labelField: layer.labelField }, drafts,
+      userIds.get(layer.departmentKey) ?? null);
     log(`  ${key}: ${counts[key]}`);
   }
   // Parcels, buildings, water, railway and facilities: after the road ledger, whose roads bound the blocks.
@@ -270,6 +275,8 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   }));
   for (const [key, n] of Object.entries(reference)) log(`  ${key}: ${n}`);
   Object.assign(counts, reference);
+  // The reference data is written in bulk by SQL: its search keys (地番, facility names) are computed here.
+  await refreshSearchKeys(db);
   const boundaryLayer = layers.find((l) => l.key === 'boundary_records');
   if (boundaryLayer) await db.pool.query(pointsFromGeometrySql, [boundaryLayer.id, PLANE_SRID_ZONE_IX]);
   await db.pool.query('ANALYZE feature');

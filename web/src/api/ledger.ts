@@ -199,6 +199,22 @@ export interface Enquiry {
   garbagePoint: FeatureHit | null;
   curveMirror: FeatureHit | null;
   features: FeatureHit[];
+  parcel: ParcelAnswer | null;
+}
+
+/** The parcel (地番) at the enquiry's place: its road frontage (接道) and boundary determinations. */
+export interface ParcelAnswer {
+  featureId: string;
+  label: string;
+  landCategory: string | null;
+  registeredAreaM2: number | null;
+  areaM2: number;
+  geometry: Geometry;
+  roadFrontage: Array<{
+    routeNo: string; routeName: string | null; roadClass: string | null; widthMinM: number | null; widthMaxM: number | null;
+    distanceM: number; frontageM: number;
+  }>;
+  boundaryRecords: Array<{ featureId: string; recordNo: string | null; determinedOn: string | null }>;
 }
 
 const HIT = `distanceM feature { id layerKey attributes }`;
@@ -210,6 +226,9 @@ export async function fetchEnquiry(lon: number, lat: number, layers: string[] | 
         lon lat town planeX planeY planeSrid
         route { routeNo routeName roadClass widthMinM widthMaxM lengthM }
         streetLight { ${HIT} } garbagePoint { ${HIT} } curveMirror { ${HIT} } features { ${HIT} }
+        parcel { featureId label landCategory registeredAreaM2 areaM2 geometry
+          roadFrontage { routeNo routeName roadClass widthMinM widthMaxM distanceM frontageM }
+          boundaryRecords { featureId recordNo determinedOn } }
       }
     }`,
     { lon, lat, layers },

@@ -100,8 +100,17 @@ export interface FeatureConnection {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** Why a hit is not exactly what was typed (codes: nearestBranch, lotNotFound, addressInTown). */
+export interface SearchNote {
+  code: 'nearestBranch' | 'lotNotFound' | 'addressInTown' | string;
+  requested: string;
+  found: string | null;
+}
+
 export interface SearchResult {
-  kind: 'town' | 'feature' | string;
+  kind: 'town' | 'address' | 'lot' | 'facility' | 'route' | 'feature' | string;
+  match: 'exact' | 'prefix' | 'fuzzy' | string;
+  note: SearchNote | null;
   label: string;
   sublabel: string | null;
   layerKey: string | null;

@@ -1,9 +1,15 @@
 // English UI text.
 import type { Messages } from './ja';
+import { importEn } from './imports';
 import { ledgerEn } from './ledger';
+import { exportsEn } from './exports';
+import { searchEn } from './search';
 
 export const en: Messages = {
   ...ledgerEn,
+  ...importEn,
+  ...exportsEn,
+  ...searchEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',
@@ -37,7 +43,7 @@ export const en: Messages = {
   zoomToLayerFor: 'Zoom to {name}',
 
   searchLabel: 'Search',
-  searchPlaceholder: 'Town, management no., route name',
+  searchPlaceholder: 'Town, lot no., address, facility, management no.',
   searchNoResults: 'Nothing found',
   searchResults: 'Search results',
   searchKindTown: 'Town',

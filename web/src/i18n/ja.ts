@@ -1,8 +1,14 @@
 // Japanese UI text (the default). en.ts must have the same keys.
+import { importJa } from './imports';
 import { ledgerJa } from './ledger';
+import { exportsJa } from './exports';
+import { searchJa } from './search';
 
 export const ja = {
   ...ledgerJa,
+  ...importJa,
+  ...exportsJa,
+  ...searchJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',
@@ -36,7 +42,7 @@ export const ja = {
   zoomToLayerFor: '{name}の範囲を表示',
 
   searchLabel: '検索',
-  searchPlaceholder: '町丁目・管理番号・路線名で検索',
+  searchPlaceholder: '町丁目・地番・住所・施設・管理番号で検索',
   searchNoResults: '該当するものがありません',
   searchResults: '検索結果',
   searchKindTown: '町丁目',

@@ -1,6 +1,6 @@
 // The counter's answer for a place (窓口案内): town, city road, nearest street light's 管理自治会,
 // nearest garbage point's collection days. Shown in the enquiry panel and on the printed sheet.
-import type { Enquiry } from '../api/ledger';
+import type { Enquiry, ParcelAnswer } from '../api/ledger';
 import type { Feature, FeatureHit, Layer } from '../api/types';
 import { useI18n, type I18n } from '../i18n';
 import { featureTitle } from './IdentifyPanel';
@@ -39,6 +39,7 @@ export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
             </td>
           </tr>
         )}
+        {enquiry.parcel && <ParcelRows parcel={enquiry.parcel} />}
         <tr data-row="town">
           <th scope="row">{t('enquiryTown')}</th>
           <td>{text(enquiry.town)}</td>
@@ -112,5 +113,50 @@ export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
         )}
       </tbody>
     </table>
+  );
+}
+
+/** The parcel (地番) at the place: 地目, 地積 and boundary determinations, and the city roads along it (接道). */
+function ParcelRows({ parcel }: { parcel: ParcelAnswer }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <>
+      <tr data-row="parcel">
+        <th scope="row">{t('enquiryParcel')}</th>
+        <td>
+          <span className="answer-main" data-parcel={parcel.label}>
+            {parcel.label}
+          </span>
+          <span className="answer-detail">
+            {t('enquiryLandCategory')}: {text(parcel.landCategory)} / {t('enquiryRegisteredArea')}:{' '}
+            {parcel.registeredAreaM2 === null ? '—' : `${i18n.formatNumber(parcel.registeredAreaM2, 2)} m²`} /{' '}
+            <span data-row="parcel-boundary-records">
+              {t('enquiryBoundaryRecordsOfParcel')}:{' '}
+              {parcel.boundaryRecords.length === 0
+                ? t('enquiryNoBoundaryRecords')
+                : parcel.boundaryRecords.map((r) => `${text(r.recordNo)} (${text(r.determinedOn)})`).join(', ')}
+            </span>
+          </span>
+        </td>
+      </tr>
+      <tr data-row="frontage">
+        <th scope="row">{t('enquiryFrontage')}</th>
+        <td>
+          {parcel.roadFrontage.length === 0
+            ? t('enquiryNoFrontage')
+            : parcel.roadFrontage.map((f) => (
+              <span key={f.routeNo} className="answer-main" data-route-no={f.routeNo}>
+                {t('routeNumbered', { routeNo: f.routeNo })} {f.routeName ?? ''}{' '}
+                <span className="answer-detail">
+                  {t('enquiryFrontageDetail', {
+                    roadClass: text(f.roadClass), width: widthRange(f.widthMinM, f.widthMaxM, i18n), length: i18n.formatNumber(f.frontageM, 1),
+                  })}
+                </span>
+              </span>
+            ))}
+        </td>
+      </tr>
+    </>
   );
 }

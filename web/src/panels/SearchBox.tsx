@@ -1,10 +1,14 @@
-// One box for town names (町丁目), management numbers, route numbers and names.
-// Follows the ARIA combobox pattern: arrow keys move through the results, Enter picks one.
+// One box for towns (町丁目), addresses, lot numbers (地番), facilities, routes and management numbers,
+// typed the way citizens say them; the server normalises and ranks. Results come grouped by kind under
+// headings. Follows the ARIA combobox pattern: arrow keys move through the results, Enter picks one.
+// A hit that is not what was typed (the nearest 枝番, an address shown as its town) says so.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
 import { search } from '../api/queries';
-import type { Layer, SearchResult } from '../api/types';
-import { useI18n } from '../i18n';
+import type { Layer, SearchNote, SearchResult } from '../api/types';
+import { useI18n, type I18n } from '../i18n';
+import './search.css';
+import type { MessageKey } from '../i18n/ja';
 
 interface Props {
   layersByKey: Map<string, Layer>;
@@ -12,6 +16,20 @@ interface Props {
 }
 
 const DEBOUNCE_MS = 250;
+
+const GROUP_TITLES: Record<string, MessageKey> = {
+  town: 'searchKindTown', address: 'searchKindAddress', lot: 'searchKindLot', facility: 'searchKindFacility',
+  route: 'searchKindRoute', feature: 'searchKindLayerFeature',
+};
+const NOTE_MESSAGES: Record<string, MessageKey> = {
+  nearestBranch: 'searchNoteNearestBranch', lotNotFound: 'searchNoteLotNotFound', addressInTown: 'searchNoteAddressInTown',
+};
+
+/** The note of a hit in the user's language (unknown codes fall back to nothing). */
+export function searchNoteText(note: SearchNote | null, i18n: I18n): string | null {
+  const key = note && NOTE_MESSAGES[note.code];
+  return key ? i18n.t(key, { requested: note.requested, found: note.found ?? '' }) : null;
+}
 
 export function SearchBox({ layersByKey, onPick }: Props) {
   const i18n = useI18n();
@@ -22,6 +40,7 @@ export function SearchBox({ layersByKey, onPick }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
+  const [pickedNote, setPickedNote] = useState<string | null>(null);
   // After a pick the box shows the picked label; that text is not searched again.
   const pickedRef = useRef<string | null>(null);
 
@@ -57,6 +76,7 @@ export function SearchBox({ layersByKey, onPick }: Props) {
     setOpen(false);
     pickedRef.current = result.label;
     setText(result.label);
+    setPickedNote(searchNoteText(result.note, i18n));
     onPick(result);
   }
 
@@ -96,6 +116,7 @@ export function SearchBox({ layersByKey, onPick }: Props) {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
+          setPickedNote(null);
           setOpen(true);
         }}
         onKeyDown={onKeyDown}
@@ -107,14 +128,22 @@ export function SearchBox({ layersByKey, onPick }: Props) {
         <ul id={listId} role="listbox" aria-label={t('searchResults')} className="search-results">
           {error && <li className="error">{t('error', { message: error })}</li>}
           {!error && results.length === 0 && <li className="muted">{t('searchNoResults')}</li>}
-          {results.map((result, i) => {
+          {results.flatMap((result, i) => {
             const layer = result.layerKey ? layersByKey.get(result.layerKey) : undefined;
             const kind = result.kind === 'town' ? t('searchKindTown') : layer ? i18n.layerName(layer) : t('searchKindFeature');
-            return (
+            const note = searchNoteText(result.note, i18n);
+            // The results arrive grouped by kind: a heading starts each group.
+            const heading = i === 0 || results[i - 1].kind !== result.kind ? (
+              <li key={`group:${result.kind}`} role="presentation" className="search-group" data-group={result.kind}>
+                {GROUP_TITLES[result.kind] ? t(GROUP_TITLES[result.kind]) : result.kind}
+              </li>
+            ) : null;
+            return [heading, (
               <li
                 key={`${result.kind}:${result.layerKey ?? ''}:${result.featureId ?? result.label}:${i}`}
                 id={`${id}-r${i}`}
                 role="option"
+                data-kind={result.kind}
                 aria-selected={i === active}
                 className={i === active ? 'active' : undefined}
                 onMouseDown={(e) => e.preventDefault()}
@@ -124,10 +153,17 @@ export function SearchBox({ layersByKey, onPick }: Props) {
                 <span className="result-kind">{kind}</span>
                 <span className="result-label">{result.label}</span>
                 {result.sublabel && <span className="result-sublabel">{result.sublabel}</span>}
+                {result.match === 'fuzzy' && !note && <span className="result-match">{t('searchMatchFuzzy')}</span>}
+                {note && <span className="result-note">{note}</span>}
               </li>
-            );
+            )];
           })}
         </ul>
+      )}
+      {pickedNote && !showList && (
+        <p className="search-note" role="status" onClick={() => setPickedNote(null)}>
+          {pickedNote}
+        </p>
       )}
     </div>
   );

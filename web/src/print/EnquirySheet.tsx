@@ -6,6 +6,7 @@ import { fetchFeature } from '../api/queries';
 import type { Feature, Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
+import { geometryBounds } from '../map/geometry';
 import { EnquiryAnswer } from '../panels/EnquiryAnswer';
 import { Legend } from './Legend';
 import { PAPERS, zoomForScale } from './scale';
@@ -46,6 +47,14 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
   }, [mapDrawn, data, onDrawn]);
 
   const zoom = zoomForScale(request.scale, request.lat);
+  // The parcel at the place is outlined with its 地番 unless the sheet is about another feature.
+  const parcel = data?.enquiry.parcel ?? null;
+  const highlight = data?.feature?.geometry ?? parcel?.geometry ?? null;
+  // The 地番 on the parcel's upper edge, clear of the place marker.
+  const labels = useMemo(() => {
+    const b = parcel ? geometryBounds(parcel.geometry) : null;
+    return parcel && b ? [{ position: [(b[0] + b[2]) / 2, b[3]] as [number, number], text: parcel.label }] : undefined;
+  }, [parcel]);
   return (
     <>
       <SheetHeader title={t('enquirySheetTitle')} subtitle={data?.enquiry.town ?? ''} date={request.date} />
@@ -59,7 +68,8 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
               scale={request.scale}
               frameMm={paper.mapMm}
               layers={drawn}
-              highlight={data.feature?.geometry ?? null}
+              highlight={highlight}
+              labels={labels}
               marker
               onDrawn={() => setMapDrawn(true)}
               onError={onError}
@@ -73,7 +83,7 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
           </section>
           <section aria-labelledby="sheet-legend">
             <h2 id="sheet-legend">{t('sheetLegend')}</h2>
-            <Legend layers={drawn} symbols={data?.feature ? ['place', 'highlight'] : ['place']} />
+            <Legend layers={drawn} symbols={highlight ? ['place', 'highlight'] : ['place']} />
           </section>
         </div>
       </div>

@@ -71,7 +71,7 @@ export function Legend({ layers, symbols }: { layers: Layer[]; symbols: LegendSy
   return (
     <ul className="sheet-legend">
       {symbols.map((s) => (
-        <li key={s}>
+        <li key={s} data-symbol={s}>
           <Symbol kind={s} />
           {own[s]}
         </li>

@@ -2,15 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../config';
 import { Database } from '../../db/database';
-import { likeContains } from '../../db/sql';
-import { badInput } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
-import { RoadService } from '../roads/road.service';
 import {
   basemapRoadsSql, boundaryGeoJSONSql, computeTownAreasSql, insertBoundarySql, insertTownsSql,
-  townAtSql, townCountSql, townSearchSql, townsSql,
+  townAtSql, townCountSql, townsSql,
 } from './city.sql';
-import { featureSearchSql, FeatureSearchRow } from './search.sql';
+import { refreshSearchKeys } from './search-index';
+import { SearchService } from './search.service';
 import { SearchResult, Town } from './city.type';
 
 export const referenceDataDir = path.join(repoRoot, 'prisma', 'seed', 'data');
@@ -21,15 +19,12 @@ const bboxOf = (r: BBoxCols) => (r.min_lon === null ? null : [r.min_lon, r.min_l
 /** The source has one town (たかおの杜) without a representative point; such towns are skipped. */
 export const hasPoint = (f: any) => Number.isFinite(f?.geometry?.coordinates?.[0]) && Number.isFinite(f?.geometry?.coordinates?.[1]);
 
-/** Fields searched by number or name: each layer's label field plus its *_no and *_name text fields. */
-export function searchKeys(layer: LayerRecord): string[] {
-  const keys = layer.fieldDefs.filter((f) => f.type === 'text' && /(_no|_name)$/.test(f.key)).map((f) => f.key);
-  if (layer.labelField && !keys.includes(layer.labelField)) keys.unshift(layer.labelField);
-  return keys;
-}
-
 export class CityService {
-  constructor(private readonly db: Database, private readonly routeSearch?: RoadService) {}
+  private readonly searcher: SearchService;
+
+  constructor(private readonly db: Database) {
+    this.searcher = new SearchService(db);
+  }
 
   /** Loads the city boundary and towns (reference data every installation needs) when missing. */
   async ensureReferenceData(dir = referenceDataDir): Promise<void> {
@@ -44,6 +39,11 @@ export class CityService {
       await tx.query(insertTownsSql, [JSON.stringify(rows)]);
       await tx.query(computeTownAreasSql);
     });
+  }
+
+  /** Search keys for towns and for features loaded in bulk (the edit path keys what it writes). */
+  async ensureSearchKeys(dir = referenceDataDir): Promise<number> {
+    return refreshSearchKeys(this.db, dir);
   }
 
   async boundary(): Promise<{ name: string; geometry: object } | null> {
@@ -63,36 +63,8 @@ export class CityService {
     return (await this.db.pool.query(basemapRoadsSql)).rows;
   }
 
-  /** One search box: town names, then features by management number, route number or name. */
-  async search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
-    const q = text.trim();
-    if (!q) return [];
-    if (q.length > 100) throw badInput('search text must be at most 100 characters', { field: 'text' });
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { field: 'first' });
-    const pattern = likeContains(q);
-    const towns = (await this.db.pool.query(townSearchSql, [pattern, q, first])).rows.map((r): SearchResult => ({
-      kind: 'town', label: r.name, sublabel: '町丁目', layerKey: null, featureId: null, geometry: r.geometry, bbox: bboxOf(r),
-    }));
-    // Road segments are found as whole routes (路線): one hit per route, not per segment.
-    const routes = this.routeSearch ? await this.routeSearch.search(q, first) : [];
-    const results = [...towns, ...routes.map((r): SearchResult => ({
-      kind: 'route', label: r.routeNo, sublabel: ['道路台帳', r.routeName, r.roadClass].filter(Boolean).join(' · '),
-      layerKey: 'road_ledger', featureId: r.segmentIds[0], geometry: r.geometry, bbox: r.bbox,
-    }))];
-    for (const layer of layers) {
-      if (results.length >= first) break;
-      if (this.routeSearch && layer.key === 'road_ledger') continue;
-      const keys = searchKeys(layer);
-      if (keys.length === 0) continue;
-      const { sql, values } = featureSearchSql(layer.id, keys, pattern, q, first - results.length);
-      const { rows } = await this.db.pool.query<FeatureSearchRow>(sql, values);
-      for (const r of rows) {
-        results.push({
-          kind: 'feature', label: r.label ?? r.id, sublabel: [layer.nameJa, r.detail].filter(Boolean).join(' · '),
-          layerKey: layer.key, featureId: r.id, geometry: r.geometry, bbox: bboxOf(r),
-        });
-      }
-    }
-    return results.slice(0, first);
+  /** One search box: see SearchService. */
+  search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
+    return this.searcher.search(text, first, layers);
   }
 }

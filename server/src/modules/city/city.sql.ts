@@ -35,11 +35,6 @@ export const townAtSql = `
            point <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)
   LIMIT 1`;
 
-export const townSearchSql = `
-  SELECT name, ST_AsGeoJSON(point, 6)::json AS geometry,
-         ST_XMin(area) AS min_lon, ST_YMin(area) AS min_lat, ST_XMax(area) AS max_lon, ST_YMax(area) AS max_lat
-  FROM town WHERE name ILIKE $1 ORDER BY (name = $2) DESC, length(name), name LIMIT $3`;
-
 /** Road ledger lines for the basemap. */
 export const basemapRoadsSql = `
   SELECT ST_AsGeoJSON(f.geom, 6)::json AS geometry, f.attributes->>'route_no' AS route_no,

@@ -10,13 +10,24 @@ export class Town {
   @Field(() => [Float], { nullable: true }) bbox!: number[] | null;
 }
 
-@ObjectType({ description: 'A search hit: a town or a feature found by its number or name' })
+@ObjectType({ description: 'Why a search hit is not exactly what was typed' })
+export class SearchNote {
+  @Field({ description: '"nearestBranch" (the lot number does not exist; the nearest 枝番 of its 親番), '
+    + '"lotNotFound" (no parcel under that 親番; its town), "addressInTown" (an address, shown as its town)' }) code!: string;
+  @Field({ description: 'What was typed' }) requested!: string;
+  @Field(() => String, { nullable: true, description: 'What was found instead' }) found!: string | null;
+}
+
+@ObjectType({ description: 'A search hit: a town, address, lot, facility, road route or feature found by its number or name' })
 export class SearchResult {
-  @Field({ description: '"town", "route" (a road route; featureId is its first segment) or "feature"' }) kind!: string;
+  @Field({ description: 'The group: "town", "address", "lot" (地番), "facility", "route" (a road route; featureId is its first segment) or "feature"' })
+  kind!: string;
   @Field() label!: string;
   @Field(() => String, { nullable: true }) sublabel!: string | null;
   @Field(() => String, { nullable: true }) layerKey!: string | null;
   @Field(() => ID, { nullable: true }) featureId!: string | null;
   @Field(() => GeoJSONScalar) geometry!: object;
   @Field(() => [Float], { nullable: true, description: '[minLon, minLat, maxLon, maxLat] to zoom to' }) bbox!: number[] | null;
+  @Field({ description: '"exact", "prefix" or "fuzzy" (a substring, or the nearest lot)' }) match!: string;
+  @Field(() => SearchNote, { nullable: true }) note!: SearchNote | null;
 }

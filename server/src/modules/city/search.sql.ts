@@ -1,26 +1,74 @@
-import { Params } from '../../db/sql';
+/**
+ * Search SQL over the normalised search keys ('|value|value|…|', see domain/normalize.ts).
+ * Every pattern is built by likePattern from a normalised text; the trigram indexes of
+ * migration 0004 serve all three tiers (exact value, value prefix, substring).
+ */
 
-export interface FeatureSearchRow {
+/** A LIKE pattern around a normalised text (which never holds '|', '%', '_' or '\\'). */
+export const likePattern = (before: string, text: string, after: string) => `${before}${text}${after}`;
+
+const FEATURE_COLUMNS = `f.id::text AS id, f.layer_id, f.attributes, f.search_key,
+  ST_AsGeoJSON(ST_PointOnSurface(f.geom), 7)::json AS geometry,
+  ST_XMin(f.geom) AS min_lon, ST_YMin(f.geom) AS min_lat, ST_XMax(f.geom) AS max_lon, ST_YMax(f.geom) AS max_lat`;
+
+export interface FeatureHitRow {
   id: string;
-  label: string | null;
-  detail: string | null;
+  layer_id: number;
+  attributes: Record<string, unknown>;
+  search_key: string;
   geometry: object;
   min_lon: number; min_lat: number; max_lon: number; max_lat: number;
+  /** 0 exact value, 1 value prefix, 2 substring */
+  tier: number;
 }
 
-/** Features of one layer whose number/name fields contain the text; exact matches first. */
-export function featureSearchSql(layerId: number, keys: string[], pattern: string, exact: string, limit: number) {
-  const p = new Params();
-  const k = p.add(keys);
-  const sql = `
-    SELECT f.id::text AS id, f.attributes->>(${k}::text[])[1] AS label,
-           NULLIF(concat_ws(' ', VARIADIC ARRAY(SELECT f.attributes->>key FROM unnest(${k}::text[]) key OFFSET 1)), '') AS detail,
-           ST_AsGeoJSON(ST_PointOnSurface(f.geom), 7)::json AS geometry,
-           ST_XMin(f.geom) AS min_lon, ST_YMin(f.geom) AS min_lat, ST_XMax(f.geom) AS max_lon, ST_YMax(f.geom) AS max_lat
-    FROM feature f
-    WHERE f.layer_id = ${p.add(layerId)} AND f.deleted_at IS NULL
-      AND EXISTS (SELECT 1 FROM unnest(${k}::text[]) key WHERE f.attributes->>key ILIKE ${p.add(pattern)})
-    ORDER BY EXISTS (SELECT 1 FROM unnest(${k}::text[]) key WHERE f.attributes->>key = ${p.add(exact)}) DESC, f.id
-    LIMIT ${p.add(limit)}`;
-  return { sql, values: p.values };
-}
+/**
+ * Features of the given layers whose key matches, best tier first, each tier limited on its own
+ * (so a common prefix never keeps an exact hit out). No ORDER BY: a tier stops at its limit instead
+ * of sorting thousands of equal hits (every garbage point of a town); the service orders what it gets. $1 layer ids, $2 exact, $3 prefix,
+ * $4 substring pattern (null: skip the substring tier), $5 limit per tier.
+ */
+export const featureHitsSql = `
+  (SELECT ${FEATURE_COLUMNS}, 0 AS tier FROM feature f
+    WHERE f.deleted_at IS NULL AND f.search_key <> '' AND f.layer_id = ANY($1::int[]) AND f.search_key LIKE $2
+    LIMIT $5)
+  UNION ALL
+  (SELECT ${FEATURE_COLUMNS}, 1 AS tier FROM feature f
+    WHERE f.deleted_at IS NULL AND f.search_key <> '' AND f.layer_id = ANY($1::int[]) AND f.search_key LIKE $3 AND f.search_key NOT LIKE $2
+    LIMIT $5)
+  UNION ALL
+  (SELECT ${FEATURE_COLUMNS}, 2 AS tier FROM feature f
+    WHERE $4::text IS NOT NULL AND f.deleted_at IS NULL AND f.search_key <> '' AND f.layer_id = ANY($1::int[])
+      AND f.search_key LIKE $4 AND f.search_key NOT LIKE $3
+    LIMIT $5)`;
+
+/** Parcels of one layer under one 親番: '|鹿渡933|' or '|鹿渡933-…|'. $1 layer, $2 and $3 patterns. */
+export const lotsOfParentSql = `
+  SELECT ${FEATURE_COLUMNS}, 2 AS tier FROM feature f
+  WHERE f.deleted_at IS NULL AND f.search_key <> '' AND f.layer_id = $1 AND (f.search_key LIKE $2 OR f.search_key LIKE $3)
+  LIMIT 500`;
+
+/** Every town with its key (the city has tens of towns: ranked in code). */
+export const townKeysSql = `
+  SELECT id, name, search_key, ST_AsGeoJSON(point, 6)::json AS geometry,
+         ST_XMin(area) AS min_lon, ST_YMin(area) AS min_lat, ST_XMax(area) AS max_lon, ST_YMax(area) AS max_lat
+  FROM town WHERE search_key <> ''`;
+
+// Keeping the keys: rows loaded in bulk have none yet (NULL) and are keyed in batches.
+
+export const featuresWithoutKeySql = `
+  SELECT f.id::text AS id, f.layer_id, f.attributes FROM feature f
+  WHERE f.search_key IS NULL AND f.id > $1::bigint ORDER BY f.id LIMIT $2`;
+
+export const writeFeatureKeysSql = `
+  UPDATE feature f SET search_key = k.search_key
+  FROM unnest($1::bigint[], $2::text[]) AS k(id, search_key) WHERE f.id = k.id`;
+
+/** A layer whose searchable fields changed is keyed again. */
+export const forgetLayerKeysSql = 'UPDATE feature SET search_key = NULL WHERE layer_id = $1 AND search_key IS NOT NULL';
+
+export const townsWithoutKeySql = 'SELECT id, name, kana FROM town WHERE search_key IS NULL';
+
+export const writeTownKeysSql = `
+  UPDATE town t SET kana = k.kana, search_key = k.search_key
+  FROM unnest($1::int[], $2::text[], $3::text[]) AS k(id, kana, search_key) WHERE t.id = k.id`;

@@ -8,6 +8,7 @@ import { FeatureColumns } from '../features/feature.sql';
 import { LayerRecord } from '../layers/layer.service';
 import { RoadService } from '../roads/road.service';
 import { planeCoordinatesSql } from './enquiry.sql';
+import { parcelEnquiryAt } from './parcel.service';
 import { Enquiry } from './enquiry.type';
 
 /** The counter's answer for a place: town, road, and the nearest ledger features citizens ask about. */
@@ -24,7 +25,7 @@ export class EnquiryService {
       const layer = layers.find((l) => l.key === key);
       return layer ? (await this.features.near([layer], lon, lat, radius, 1, columns))[0] ?? null : null;
     };
-    const [plane, town, route, streetLight, garbagePoint, curveMirror, features] = await Promise.all([
+    const [plane, town, route, streetLight, garbagePoint, curveMirror, features, parcel] = await Promise.all([
       this.db.pool.query(planeCoordinatesSql, [lon, lat, this.config.planeSrid]).then((r) => r.rows[0]),
       this.city.townAt(lon, lat),
       this.roads.routeAt(lon, lat, 30),
@@ -32,7 +33,10 @@ export class EnquiryService {
       nearest('garbage_points', 300),
       nearest('curve_mirrors', 50),
       visible.length ? this.features.near(visible, lon, lat, 10, 20, columns) : Promise.resolve([]),
+      parcelEnquiryAt(this.db, layers, lon, lat),
     ]);
-    return { lon, lat, planeX: plane.x, planeY: plane.y, planeSrid: this.config.planeSrid, town, route, streetLight, garbagePoint, curveMirror, features };
+    return {
+      lon, lat, planeX: plane.x, planeY: plane.y, planeSrid: this.config.planeSrid, town, route, streetLight, garbagePoint, curveMirror, features, parcel,
+    };
   }
 }

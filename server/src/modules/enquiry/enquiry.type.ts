@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FeatureHit } from '../features/feature.type';
 import { Route } from '../roads/road.type';
+import { ParcelEnquiry } from './parcel.type';
 
 @ObjectType({ description: 'What the counter tells a citizen about a place (窓口案内)' })
 export class Enquiry {
@@ -15,4 +16,5 @@ export class Enquiry {
   @Field(() => FeatureHit, { nullable: true, description: 'Nearest garbage collection point within 300 m (収集曜日)' }) garbagePoint!: FeatureHit | null;
   @Field(() => FeatureHit, { nullable: true, description: 'Nearest curve mirror within 50 m' }) curveMirror!: FeatureHit | null;
   @Field(() => [FeatureHit], { description: 'Features of the given layers at the place (10 m)' }) features!: FeatureHit[];
+  @Field(() => ParcelEnquiry, { nullable: true, description: 'The parcel (地番) at the place with its road frontage' }) parcel!: ParcelEnquiry | null;
 }

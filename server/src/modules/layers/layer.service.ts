@@ -1,12 +1,15 @@
 import { Database } from '../../db/database';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
+import { searchFieldKeys } from '../../domain/normalize';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import { isAdmin, SessionUser } from '../auth/permissions';
+import { refreshSearchKeys } from '../city/search-index';
+import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import {
-  departmentExistsSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
+  departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
   listLayersSql, lockLayerSql, updateLayerSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
@@ -27,6 +30,7 @@ function toDefinition(f: FieldInput): FieldDefinition {
   if (f.maxLength !== undefined && f.maxLength !== null) def.maxLength = f.maxLength;
   if (f.unit) def.unit = f.unit;
   if (f.computed) def.computed = f.computed as FieldDefinition['computed'];
+  if (f.unique) def.unique = true;
   return def;
 }
 
@@ -54,7 +58,7 @@ export class LayerService {
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
         fieldDefs,
-        fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, computed: f.computed as never })),
+        fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
     });
   }
@@ -123,6 +127,13 @@ export class LayerService {
               { field: removed.key, count: n });
           }
         }
+        for (const made of fields.filter((f) => f.unique && !oldFields.some((o) => o.key === f.key && o.unique))) {
+          const d = (await tx.query(duplicateFieldValuesSql, [layer.id, made.key])).rows[0];
+          if (d.n > 0) {
+            throw badInput(`field ${made.key} (${made.label}) cannot be unique: ${d.n} values are shared by several features, e.g. "${d.example}"`,
+              { field: made.key, count: d.n });
+          }
+        }
         const { sql, values, keys } = fieldViolationsSql(layer.id, fields);
         const counts = (await tx.query(sql, values)).rows[0];
         const offending = keys.map((k, i) => ({ key: k, n: counts[`c${i}`] as number })).filter((c) => c.n > 0);
@@ -135,10 +146,14 @@ export class LayerService {
         const n = (await tx.query(geometryTypeViolationsSql, [layer.id, geometryTypes.map((t: string) => `ST_${t}`)])).rows[0].n;
         if (n > 0) throw badInput(`${n} features have a geometry type not in ${geometryTypes.join(', ')}`, { field: 'geometryTypes', count: n });
       }
+      // New searchable fields: the layer's features are keyed again (below, once committed).
+      const searchFields = (f: FieldDefinition[], label: string | null) => searchFieldKeys({ fieldDefs: f, labelField: label }).join();
+      if (searchFields(oldFields, layer.label_field) !== searchFields(fields, labelField ?? null)) await tx.query(forgetLayerKeysSql, [layer.id]);
       await tx.query(updateLayerSql,
         [layer.id, patch.nameJa ?? null, patch.nameEn ?? null, patch.departmentKey ?? null, geometryTypes, JSON.stringify(fields),
           patch.style ? JSON.stringify(patch.style) : null, labelField ?? null, patch.sortOrder ?? null]);
     });
+    await refreshSearchKeys(this.db);
   }
 
   /** Creates the built-in departments and layers that are missing; never overwrites admin changes. */

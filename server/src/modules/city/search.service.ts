@@ -1,0 +1,208 @@
+import { Database } from '../../db/database';
+import { KEY_SEPARATOR, naturalCompare, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
+import { badInput } from '../../errors';
+import { LayerRecord } from '../layers/layer.service';
+import { SearchResult } from './city.type';
+import { FeatureHitRow, featureHitsSql, likePattern, lotsOfParentSql, townKeysSql } from './search.sql';
+
+/** The groups of one search, in the order the box shows them when their best hits tie. */
+export const SEARCH_KINDS = ['town', 'address', 'lot', 'facility', 'route', 'feature'] as const;
+export type SearchKind = typeof SEARCH_KINDS[number];
+const MATCHES = ['exact', 'prefix', 'fuzzy'] as const;
+
+/**
+ * Layers whose hits mean something of their own at the counter (by layer key, like the road module);
+ * every other layer's hits are "feature" (found by its management numbers and names).
+ */
+const KIND_OF_LAYER: Record<string, SearchKind> = { parcels: 'lot', facilities: 'facility', road_ledger: 'route' };
+
+/**
+ * Rows read per tier for each result asked: a big layer's many equal hits (every garbage point of a
+ * town, every segment of a route) should not keep a smaller layer's hits out of the groups.
+ */
+export const CANDIDATES_PER_RESULT = 3;
+const TOWN_CACHE_MS = 60_000;
+
+type BBoxCols = { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null };
+const bboxOf = (r: BBoxCols) => (r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!]);
+
+/** A hit before it is grouped: its tier is 0 exact, 1 prefix, 2 fuzzy. */
+type Hit = SearchResult & { tier: number };
+
+interface TownRow extends BBoxCols { id: number; name: string; search_key: string; geometry: object }
+
+/** Parcels under one 親番, and the 枝番 asked for (0: none). */
+interface LotCandidates { rows: FeatureHitRow[]; oaza: string; parent: string; branch: number }
+
+const keyValues = (key: string) => key.split(KEY_SEPARATOR).filter(Boolean);
+
+/** The tier of a key for a normalised query, or null when it does not match. */
+function tierOf(key: string, q: string, fuzzy: boolean): number | null {
+  const values = keyValues(key);
+  if (values.includes(q)) return 0;
+  if (values.some((v) => v.startsWith(q))) return 1;
+  if (fuzzy && key.includes(q)) return 2;
+  return null;
+}
+
+/** 鹿渡933-1 → 大字 鹿渡, 親番 933, 枝番 1 (the 大字 part is needed: a bare number names no parcel). */
+const LOT = /^(.*[^0-9-])([0-9]+)(?:-([0-9]+))?$/;
+/** 四街道1-2-3 (住居表示: 丁目-番-号) → town 四街道1丁目. */
+const ADDRESS = /^(.*[^0-9-])([0-9]+)-([0-9]+)(?:-([0-9]+))?$/;
+
+/**
+ * One search box for the counter: towns (町丁目, by name or reading), addresses (住居表示, to their
+ * town), lot numbers (地番, or the nearest 枝番), facilities, road routes, and every layer's
+ * management numbers and names. Query and index are normalised alike (domain/normalize.ts).
+ */
+export class SearchService {
+  /** Towns change only with the reference data (at start-up): read them once a minute, not per keystroke. */
+  private towns: { at: number; rows: Promise<TownRow[]> } | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  private townRows(): Promise<TownRow[]> {
+    if (!this.towns || Date.now() - this.towns.at > TOWN_CACHE_MS) {
+      const rows = this.db.pool.query<TownRow>(townKeysSql).then((r) => r.rows);
+      rows.catch(() => { this.towns = null; });
+      this.towns = { at: Date.now(), rows };
+    }
+    return this.towns.rows;
+  }
+
+  async search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
+    if (text.length > 100) throw badInput('search text must be at most 100 characters', { field: 'text' });
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { field: 'first' });
+    const q = normalizeSearchText(text);
+    if (!q) return [];
+    // A single character matches too much as a substring: exact and prefix only.
+    const fuzzy = [...q].length >= 2;
+    const lotLayer = layers.find((l) => KIND_OF_LAYER[l.key] === 'lot');
+    // The three reads are independent (the nearest lot is dropped below when the lot exists): in parallel.
+    const [towns, features, lots] = await Promise.all([
+      this.townRows(),
+      this.featureHits(q, fuzzy, first, layers),
+      lotLayer ? this.lotsOfParent(lotLayer, q) : null,
+    ]);
+    const hits: Hit[] = [...this.townHits(towns, q, fuzzy), ...this.addressHits(towns, q, text.trim()), ...features];
+    if (lots && !hits.some((h) => h.kind === 'lot' && h.tier === 0)) {
+      const nearest = this.nearestLot(lotLayer!, lots, towns, text.trim(), hits.length > 0);
+      return group([...hits.filter((h) => !nearest.some((n) => n.kind === h.kind && n.featureId === h.featureId)), ...nearest]).slice(0, first);
+    }
+    return group(hits).slice(0, first);
+  }
+
+  private townHits(towns: TownRow[], q: string, fuzzy: boolean): Hit[] {
+    return towns.flatMap((t) => {
+      const tier = tierOf(t.search_key, q, fuzzy);
+      return tier === null ? [] : [townHit(t, tier)];
+    });
+  }
+
+  /** An address within a town goes to the town, with a note (the city has no address points). */
+  private addressHits(towns: TownRow[], q: string, typed: string): Hit[] {
+    const m = ADDRESS.exec(q);
+    if (!m) return [];
+    const town = towns.find((t) => keyValues(t.search_key).includes(`${m[1]}${m[2]}丁目`));
+    if (!town) return [];
+    return [{ ...townHit(town, 0), kind: 'address', label: typed, sublabel: town.name,
+      note: { code: 'addressInTown', requested: typed, found: town.name } }];
+  }
+
+  private async featureHits(q: string, fuzzy: boolean, first: number, layers: LayerRecord[]): Promise<Hit[]> {
+    const searchable = layers.filter((l) => searchFieldKeys(l).length > 0);
+    if (searchable.length === 0) return [];
+    const { rows } = await this.db.pool.query<FeatureHitRow>(featureHitsSql, [
+      searchable.map((l) => l.id), likePattern('%|', q, '|%'), likePattern('%|', q, '%'), fuzzy ? likePattern('%', q, '%') : null,
+      Math.min(first * CANDIDATES_PER_RESULT, 500),
+    ]);
+    const byId = new Map(searchable.map((l) => [l.id, l]));
+    const hits: Hit[] = [];
+    const routes = new Map<string, Hit>(); // a road route is one hit, not one per segment
+    for (const r of rows) {
+      const layer = byId.get(r.layer_id)!;
+      const kind = KIND_OF_LAYER[layer.key] ?? 'feature';
+      if (kind !== 'route') {
+        hits.push(featureHit(layer, kind, r));
+        continue;
+      }
+      const routeNo = String(r.attributes.route_no ?? r.id);
+      const seen = routes.get(routeNo);
+      if (!seen) {
+        const a = r.attributes;
+        routes.set(routeNo, {
+          ...featureHit(layer, kind, r), label: routeNo, sublabel: [layer.nameJa, a.route_name, a.road_class].filter(Boolean).join(' · '),
+        });
+      } else {
+        // The route's box grows with each of its segments found; its best tier counts.
+        const b = bboxOf(r)!;
+        if (seen.bbox && b) seen.bbox = [Math.min(seen.bbox[0], b[0]), Math.min(seen.bbox[1], b[1]), Math.max(seen.bbox[2], b[2]), Math.max(seen.bbox[3], b[3])];
+        if (r.tier < seen.tier) Object.assign(seen, { tier: r.tier, match: MATCHES[r.tier] });
+      }
+    }
+    return [...hits, ...routes.values()];
+  }
+
+  /** The parcels under the 親番 of a typed lot number (大字 + 親番[-枝番]), if it is one. */
+  private async lotsOfParent(layer: LayerRecord, q: string): Promise<LotCandidates | null> {
+    const m = LOT.exec(q);
+    if (!m) return null;
+    const [, oaza, parent, branchText] = m;
+    const { rows } = await this.db.pool.query<FeatureHitRow>(lotsOfParentSql,
+      [layer.id, likePattern('%|', `${oaza}${parent}`, '|%'), likePattern('%|', `${oaza}${parent}-`, '%')]);
+    return { rows, oaza, parent, branch: branchText === undefined ? 0 : Number(branchText) };
+  }
+
+  /**
+   * A lot number that does not exist goes to the nearest existing 枝番 of the same 親番, with a note;
+   * when the 親番 has no parcel at all and nothing else was found, to the 大字's town with a note that
+   * the lot was not found (四街道1 is more likely 四街道1丁目, found by prefix, than a missing lot).
+   */
+  private nearestLot(layer: LayerRecord, { rows, oaza, parent, branch }: LotCandidates, towns: TownRow[], typed: string,
+    foundOther: boolean): Hit[] {
+    const branchOf = (r: FeatureHitRow) => {
+      const v = keyValues(r.search_key).find((x) => x === `${oaza}${parent}` || x.startsWith(`${oaza}${parent}-`))!;
+      return v === `${oaza}${parent}` ? 0 : Number(v.slice(oaza.length + parent.length + 1).split('-')[0]);
+    };
+    const nearest = rows.map((r) => ({ r, d: Math.abs(branchOf(r) - branch), b: branchOf(r) }))
+      .sort((a, b) => a.d - b.d || a.b - b.b)[0];
+    if (nearest) {
+      const hit = featureHit(layer, 'lot', { ...nearest.r, tier: 2 });
+      return [{ ...hit, note: { code: 'nearestBranch', requested: typed, found: hit.label } }];
+    }
+    if (foundOther) return [];
+    const town = towns.find((t) => keyValues(t.search_key).includes(oaza));
+    return town ? [{ ...townHit(town, 2), note: { code: 'lotNotFound', requested: typed, found: town.name } }] : [];
+  }
+}
+
+function townHit(t: TownRow, tier: number): Hit {
+  return {
+    kind: 'town', label: t.name, sublabel: '町丁目', layerKey: null, featureId: null, geometry: t.geometry, bbox: bboxOf(t),
+    tier, match: MATCHES[tier], note: null,
+  };
+}
+
+/** A feature's label: its required identifying values run together (鹿渡 + 933-1), else its label field. */
+function featureHit(layer: LayerRecord, kind: SearchKind, r: FeatureHitRow): Hit {
+  const keys = searchFieldKeys(layer);
+  const text = (k: string) => (r.attributes[k] === undefined || r.attributes[k] === null ? '' : String(r.attributes[k]));
+  const required = keys.filter((k) => layer.fieldDefs.find((f) => f.key === k)?.required && layer.fieldDefs.find((f) => f.key === k)?.type === 'text');
+  const label = kind === 'lot' ? required.map(text).join('') : text(layer.labelField ?? keys[0]) || required.map(text).join(' ');
+  const detail = keys.map(text).filter((v) => v && !label.includes(v)).join(' ');
+  return {
+    kind, label: label || r.id, sublabel: [layer.nameJa, detail].filter(Boolean).join(' · '), layerKey: layer.key, featureId: r.id,
+    geometry: r.geometry, bbox: bboxOf(r), tier: r.tier, match: MATCHES[r.tier], note: null,
+  };
+}
+
+/** Groups by kind, the group with the best hit first (ties in SEARCH_KINDS order); inside a group best tier, then natural order. */
+function group(hits: Hit[]): SearchResult[] {
+  const best = new Map<string, number>();
+  for (const h of hits) best.set(h.kind, Math.min(h.tier, best.get(h.kind) ?? 9));
+  const kindOrder = (k: string) => SEARCH_KINDS.indexOf(k as SearchKind);
+  return [...hits]
+    .sort((a, b) => best.get(a.kind)! - best.get(b.kind)! || kindOrder(a.kind) - kindOrder(b.kind)
+      || a.tier - b.tier || naturalCompare(a.label, b.label))
+    .map(({ tier: _tier, ...result }) => result);
+}
