@@ -4,7 +4,7 @@ import { migrate } from './db/migrate';
 import { CityService } from './modules/city/city.service';
 import { EditService } from './modules/edits/edit.service';
 import { LayerService } from './modules/layers/layer.service';
-import { seedDemo } from './seed/demo';
+import { seedDemoOnFirstStart } from './seed/seed-state';
 
 /**
  * Opens the database and brings it to the current schema with the reference data
@@ -17,14 +17,7 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
     await new LayerService(db).ensureBuiltins();
     await new CityService(db).ensureReferenceData();
     await new EditService(db, config).ensureServiceArea();
-    if (config.seedDemoOnFirstStart) {
-      const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM feature');
-      if (rows[0].n === 0) {
-        log(`Writing the demo city (scale ${config.demoScale})…`);
-        const counts = await seedDemo(db, { scale: config.demoScale, users: true, log });
-        log(`Demo city ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-      }
-    }
+    if (config.seedDemoOnFirstStart) await seedDemoOnFirstStart(db, config.demoScale, log);
     return db;
   } catch (err) {
     await db.close();

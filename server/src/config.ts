@@ -20,6 +20,9 @@ export interface Config {
   planeSrid: number;
   /** Largest attachment upload in bytes. */
   attachmentMaxBytes: number;
+  /** Largest import file in bytes, and the most a zipped upload may unpack to (zip bombs). */
+  importMaxBytes: number;
+  importMaxUnzippedBytes: number;
   /** Largest batch of changes in one applyChanges call. */
   batchMaxChanges: number;
   featuresPageDefault: number;
@@ -34,6 +37,8 @@ export interface Config {
   chromiumPath: string;
   /** Footer of printed sheets: department, phone and a note. */
   printFooter: { department: string; phone: string; note: string };
+  /** Show editors' login names (not only display names) to everyone, not only to administrators. */
+  showLoginNames: boolean;
   /** Limits against hostile requests (server/src/security/). */
   abuse: AbuseLimits;
 }
@@ -82,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),
     planeSrid: int(env.PLANE_SRID, 6677, 'PLANE_SRID'),
     attachmentMaxBytes: int(env.ATTACHMENT_MAX_MB, 20, 'ATTACHMENT_MAX_MB') * 1024 * 1024,
+    importMaxBytes: int(env.IMPORT_MAX_MB, 200, 'IMPORT_MAX_MB') * 1024 * 1024,
+    importMaxUnzippedBytes: int(env.IMPORT_MAX_UNZIPPED_MB, 1000, 'IMPORT_MAX_UNZIPPED_MB') * 1024 * 1024,
     batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),
     featuresPageMax: int(env.FEATURES_PAGE_MAX, 5000, 'FEATURES_PAGE_MAX'),
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       phone: env.PRINT_FOOTER_PHONE || '043-421-2111(代表)',
       note: env.PRINT_FOOTER_NOTE || 'この図面は参考図です。境界・幅員等の確定には窓口で原本をご確認ください。',
     },
+    showLoginNames: bool(env.SHOW_LOGIN_NAMES, false),
     abuse: {
       graphql: {
         maxTokens: int(env.GRAPHQL_MAX_TOKENS, 20_000, 'GRAPHQL_MAX_TOKENS'),

@@ -181,7 +181,8 @@ describeBackends('Editing with integrity', (get) => {
 
     const h = (await as('counter')(HISTORY, { id })).data.featureHistory;
     expect(h.map((v: any) => [v.version, v.operation])).toEqual([[5, 'restore'], [4, 'delete'], [3, 'update'], [2, 'update'], [1, 'create']]);
-    expect(h.every((v: any) => v.changedByUsername === 'roads')).toBe(true);
+    // A viewer sees the editor's display name, not the login name.
+    expect(h.every((v: any) => v.changedBy === '道路管理課 担当' && v.changedByUsername === null)).toBe(true);
     expect(h[3].changes).toEqual(expect.arrayContaining([
       { field: 'last_inspected_on', label: '最終点検日', before: '2024-04-01', after: '2025-10-01' },
       { field: 'condition', label: '状態', before: null, after: '要補修' },

@@ -12,6 +12,8 @@ export interface Database {
   kind: 'postgis' | 'pglite';
   pool: pg.Pool;
   prisma: PrismaClient;
+  /** Embedded only: a consistent copy of the running database (see backup/). */
+  dumpDataDir?: () => Promise<Blob>;
   /** Runs fn in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: pg.PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     kind: embedded ? 'pglite' : 'postgis',
     pool,
     prisma,
+    dumpDataDir: embedded?.dumpDataDir,
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -12,7 +12,14 @@ const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { b
 export interface EmbeddedServer {
   connection: { host: string; port: number; user: string; database: string };
   firstStart: boolean;
+  /** A consistent copy of the running database (gzipped tar of its data directory). */
+  dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
+}
+
+/** PGlite with the extensions Chizu's migrations use; loadDataDir fills a new data directory from a dump. */
+export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { postgis, btree_gist } });
 }
 
 /** Starts PGlite (PostGIS 3.6 in WebAssembly) and serves it on a loopback port for pg. */
@@ -22,7 +29,7 @@ export async function openEmbedded(dataDir: string | undefined, log: (m: string)
   log(firstStart
     ? `Creating the embedded PostGIS database${dataDir ? ` in ${dataDir}` : ' in memory'} (first start unpacks PostGIS; this takes a few seconds)…`
     : `Opening the embedded PostGIS database in ${dataDir}…`);
-  const db = await PGlite.create({ dataDir, extensions: { postgis, btree_gist } });
+  const db = await createPGlite({ dataDir });
   // The pool uses one connection at a time, but pg closes a client after an error and opens a new one
   // before the old socket is gone: allow that overlap instead of refusing the new connection.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
@@ -31,6 +38,12 @@ export async function openEmbedded(dataDir: string | undefined, log: (m: string)
   return {
     connection: { host: '127.0.0.1', port: address.port, user: 'postgres', database: 'postgres' },
     firstStart,
+    async dumpDataDir() {
+      // The checkpoint writes out every committed page, so the copy opens without replaying WAL; the tar
+      // itself is read from PGlite's file system in one synchronous step, between two statements.
+      await db.exec('CHECKPOINT');
+      return db.dumpDataDir('gzip');
+    },
     async close() {
       await server.stop();
       await db.close();

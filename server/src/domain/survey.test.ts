@@ -1,4 +1,4 @@
-import { parseCoordinateTable, planeArea, sideLengths, surveyGeometry } from './survey';
+import { parseCoordinateTable, planeArea, pointsFollowingGeometry, sideLengths, surveyGeometry } from './survey';
 
 describe('coordinate table parsing', () => {
   test('reads names, X, Y and markers in several separators, skipping a header and blank lines', () => {
@@ -55,5 +55,20 @@ describe('辺長 and area', () => {
   test('geometry puts easting first, as PostGIS orders plane coordinates', () => {
     const g = surveyGeometry([{ name: 'a', x: '-36500.000', y: '30450.000' }, { name: 'b', x: '-36510.000', y: '30450.000' }], false);
     expect(g).toEqual({ type: 'LineString', coordinates: [[30450, -36500], [30450, -36510]] });
+  });
+});
+
+describe('pointsFollowingGeometry', () => {
+  const K = (seq: number, x: string, y: string) => ({ seq, name: `K${seq}`, marker: '鋲', x, y, surveyed: true });
+  const reference = [K(1, '100.000', '200.000'), K(2, '130.000', '200.000'), K(3, '130.000', '220.000')];
+
+  test('unmoved vertices keep their surveyed points; a moved one is not surveyed and keeps the name it replaces', () => {
+    const after = pointsFollowingGeometry([{ x: '100.0001', y: '199.9999' }, { x: '130.000', y: '200.000' }, { x: '131.5', y: '221' }], reference);
+    expect(after).toEqual([reference[0], reference[1], { seq: 3, name: 'K3', marker: null, x: '131.500', y: '221.000', surveyed: false }]);
+  });
+
+  test('an inserted vertex renumbers the points and gets a name of its own', () => {
+    const after = pointsFollowingGeometry([{ x: '100', y: '200' }, { x: '115', y: '200' }, { x: '130', y: '200' }, { x: '130', y: '220' }], reference);
+    expect(after.map((p) => [p.seq, p.name, p.surveyed])).toEqual([[1, 'K1', true], [2, 'P2', false], [3, 'K2', true], [4, 'K3', true]]);
   });
 });

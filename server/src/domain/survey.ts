@@ -119,3 +119,39 @@ export function surveyGeometry(points: SurveyPoint[], closed: boolean): { type: 
   const coords = points.map((p) => [Number(p.y), Number(p.x)]);
   return closed ? { type: 'Polygon', coordinates: [[...coords, coords[0]]] } : { type: 'LineString', coordinates: coords };
 }
+
+/** A stored boundary point: coordinates as entered (text, to the mm), and whether they are the surveyed ones. */
+export interface RecordedPoint {
+  seq: number;
+  name: string;
+  marker: string | null;
+  x: string;
+  y: string;
+  surveyed: boolean;
+}
+
+const toMm = (v: string | number) => Number(v).toFixed(3);
+
+/**
+ * The points of a boundary record after its geometry changed on the map: a vertex where a reference
+ * point lies (to the mm) keeps that point with its surveyed values; any other vertex becomes a point
+ * that is not surveyed, named after the point it replaces in survey order.
+ */
+export function pointsFollowingGeometry(vertices: Array<{ x: string; y: string }>, reference: RecordedPoint[]): RecordedPoint[] {
+  const free = new Map<string, RecordedPoint>();
+  for (const p of reference) if (!free.has(`${toMm(p.x)},${toMm(p.y)}`)) free.set(`${toMm(p.x)},${toMm(p.y)}`, p);
+  const kept = vertices.map((v) => {
+    const key = `${toMm(v.x)},${toMm(v.y)}`;
+    const p = free.get(key);
+    if (p) free.delete(key);
+    return p;
+  });
+  const keptNames = new Set(kept.filter((p) => p).map((p) => p!.name));
+  return vertices.map((v, i) => {
+    const p = kept[i];
+    if (p) return { ...p, seq: i + 1 };
+    const replaced = reference[i];
+    const name = replaced && !keptNames.has(replaced.name) ? replaced.name : `P${i + 1}`;
+    return { seq: i + 1, name, marker: null, x: toMm(v.x), y: toMm(v.y), surveyed: false };
+  });
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../bootstrap';
-import { seedDemo } from './demo';
+import { seedDemoAtomically } from './seed-state';
 
 /**
  * npm run seed [-- --scale N] [--users]
@@ -24,7 +24,7 @@ async function main() {
       return;
     }
     const t0 = Date.now();
-    const counts = await seedDemo(db, { scale, users: args.includes('--users') || !config.databaseUrl, log: console.log });
+    const counts = await seedDemoAtomically(db, { scale, users: args.includes('--users') || !config.databaseUrl, log: console.log });
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`Wrote ${total} features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {

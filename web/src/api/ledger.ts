@@ -46,6 +46,8 @@ export interface BoundaryPoint {
   lat: number;
   /** 辺長 to the next point in plane metres; null after the last point of an open line. */
   sideLengthM: number | null;
+  /** False when a map edit moved the point: not the surveyed coordinates (未測量). */
+  surveyed: boolean;
 }
 
 /** 座標一覧 of a boundary record. */
@@ -64,7 +66,7 @@ export async function fetchCoordinateTable(featureId: string, signal?: AbortSign
     `query CoordinateTable($id: ID!) {
       coordinateTable(featureId: $id) {
         featureId recordNo srid closed perimeterM areaM2
-        points { seq name markerType x y srid lon lat sideLengthM }
+        points { seq name markerType x y srid lon lat sideLengthM surveyed }
       }
     }`,
     { id: featureId },

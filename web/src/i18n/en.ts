@@ -1,9 +1,13 @@
 // English UI text.
 import type { Messages } from './ja';
+import { importEn } from './imports';
 import { ledgerEn } from './ledger';
+import { exportsEn } from './exports';
 
 export const en: Messages = {
   ...ledgerEn,
+  ...importEn,
+  ...exportsEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

@@ -1,8 +1,12 @@
 // Japanese UI text (the default). en.ts must have the same keys.
+import { importJa } from './imports';
 import { ledgerJa } from './ledger';
+import { exportsJa } from './exports';
 
 export const ja = {
   ...ledgerJa,
+  ...importJa,
+  ...exportsJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

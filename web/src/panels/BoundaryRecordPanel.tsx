@@ -83,7 +83,14 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved }: P
               {table.points.map((p) => (
                 <tr key={p.seq} data-seq={p.seq}>
                   <td className="num">{p.seq}</td>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">
+                    {p.name}
+                    {!p.surveyed && (
+                      <span className="not-surveyed" title={t('notSurveyedHint')} data-not-surveyed>
+                        {' '}({t('notSurveyed')})
+                      </span>
+                    )}
+                  </th>
                   <td className="num" data-x={p.x}>
                     {p.x}
                   </td>

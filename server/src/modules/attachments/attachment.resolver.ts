@@ -9,7 +9,7 @@ const withUrl = (a: AttachmentInfo): Attachment => ({ ...a, url: `/api/attachmen
 export class AttachmentResolver {
   @Query(() => [Attachment], { description: 'Files attached to a feature (upload: POST /api/features/{id}/attachments?filename=…)' })
   async attachments(@Arg('featureId', () => ID) featureId: string, @Ctx() ctx: Context): Promise<Attachment[]> {
-    return (await ctx.services.attachments.list(featureId)).map(withUrl);
+    return (await ctx.services.attachments.list(ctx.user, await ctx.layers.all(), featureId)).map(withUrl);
   }
 
   @Mutation(() => Boolean, { description: 'Removes an attachment (editors of the feature\'s layer)' })

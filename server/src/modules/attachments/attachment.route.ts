@@ -14,7 +14,8 @@ export function attachmentRouter(services: Services): Router {
     res.status(201).json(info);
   }));
   router.get('/attachments/:id', route(async (req, res) => {
-    const file = await services.attachments.download(String(req.params.id));
+    const layers = await new LayerCatalog(services.layers).all();
+    const file = await services.attachments.download(res.locals.ctx.user, layers, String(req.params.id));
     const disposition = req.query.download ? 'attachment' : 'inline'; // inline: the browser previews PDFs and images
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.data.length));

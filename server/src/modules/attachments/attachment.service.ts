@@ -4,6 +4,7 @@ import { Database } from '../../db/database';
 import { AppError, badInput, notFound } from '../../errors';
 import { SessionUser } from '../auth/permissions';
 import { requireEditor } from '../edits/edit.service';
+import { requireVisibleFeature } from '../edits/visibility';
 import { LayerRecord } from '../layers/layer.service';
 import {
   attachmentDataSql, attachmentMetaSql, deleteAttachmentSql, featureLayerSql, insertAttachmentSql, listAttachmentsSql,
@@ -58,8 +59,9 @@ export class AttachmentService {
     });
   }
 
-  async list(featureId: string): Promise<AttachmentInfo[]> {
+  async list(user: SessionUser | null, layers: LayerRecord[], featureId: string): Promise<AttachmentInfo[]> {
     if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    await requireVisibleFeature(this.db.pool, user, layers, featureId);
     const { rows } = await this.db.pool.query(listAttachmentsSql, [featureId]);
     return rows.map((r) => ({
       id: r.id, featureId: r.feature_id, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes,
@@ -67,10 +69,12 @@ export class AttachmentService {
     }));
   }
 
-  async download(id: string): Promise<{ filename: string; contentType: string; sha256: string; data: Buffer }> {
+  async download(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<{ filename: string; contentType: string; sha256: string; data: Buffer }> {
     if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an attachment id`);
     const r = (await this.db.pool.query(attachmentDataSql, [id])).rows[0];
     if (!r) throw notFound(`attachment ${id} does not exist`);
+    // The file of a deleted feature is as hidden as the feature (same NOT_FOUND as an unknown id).
+    await requireVisibleFeature(this.db.pool, user, layers, r.feature_id, `attachment ${id} does not exist`);
     return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data };
   }
 

@@ -3,7 +3,9 @@ import { hash, verify } from '@node-rs/argon2';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { AppError, badInput, forbidden, notFound } from '../../errors';
-import { clearLoginFailuresSql, insertLoginAttemptSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql } from './auth.sql';
+import {
+  clearLoginFailuresSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
+} from './auth.sql';
 import { isAdmin, SessionUser } from './permissions';
 
 /** Longest user name a login may name (checked before any database work). */
@@ -120,6 +122,13 @@ export class AuthService {
     if (role === 'editor' && !departmentKey) throw badInput('an editor needs a department', { field: 'departmentKey' });
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     await this.db.prisma.$transaction(async (tx) => {
+      if (role !== 'admin' || patch.disabled) {
+        const admins = await tx.$queryRawUnsafe<{ id: number }[]>(lockActiveAdminsSql);
+        if (admins.some((a) => a.id === user.id) && admins.length === 1) {
+          throw new AppError('CONFLICT', '最後の管理者は権限を外すことも無効にすることもできません。先に別の管理者を作成してください ' +
+            '(the last active administrator cannot be demoted or disabled; make another administrator first)', { field: 'role' });
+        }
+      }
       await tx.appUser.update({
         where: { id: user.id },
         data: { displayName: patch.displayName, role, departmentKey, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) },

@@ -1,3 +1,6 @@
+/** Active administrators, locked: two admins demoting each other concurrently cannot both succeed. */
+export const lockActiveAdminsSql = `SELECT id FROM app_user WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`;
+
 /** The user of a live session with its extra layer grants, in one round trip (runs on every request). */
 export const sessionUserSql = `
   SELECT u.id, u.username, u.display_name, u.role, u.department_key,

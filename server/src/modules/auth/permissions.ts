@@ -16,4 +16,10 @@ export function canEditLayer(user: SessionUser | null, layer: { id: number; depa
   return layer.departmentKey === user.departmentKey || user.grantedLayerIds.includes(layer.id);
 }
 
+/** Deleted features, their history and attachments: for those who may restore them (the layer's editors, admins). */
+export const canSeeDeleted = canEditLayer;
+
+/** Login names identify accounts (and half of a login): administrators see them, others only when the city allows it. */
+export const canSeeLoginNames = (user: SessionUser | null, showLoginNames: boolean) => showLoginNames || isAdmin(user);
+
 export const isAdmin = (user: SessionUser | null) => user?.role === 'admin';

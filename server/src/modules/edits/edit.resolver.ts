@@ -62,7 +62,7 @@ export class EditResolver {
 
   @Query(() => [FeatureVersion], { description: 'All versions of a feature, newest first, with what changed' })
   async featureHistory(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<FeatureVersion[]> {
-    return ctx.services.edits.history(id, await ctx.layers.all());
+    return ctx.services.edits.history(ctx.user, id, await ctx.layers.all());
   }
 
   @Query(() => [ChangeEntry], { description: 'Recent changes across layers (administrators)' })

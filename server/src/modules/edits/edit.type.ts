@@ -34,11 +34,12 @@ export class FeatureVersion {
   @Field({ description: 'create, update, delete or restore' }) operation!: string;
   @Field() changedAt!: Date;
   @Field(() => String, { nullable: true }) changedBy!: string | null;
-  @Field(() => String, { nullable: true }) changedByUsername!: string | null;
+  @Field(() => String, { nullable: true, description: 'Login name: administrators only, unless SHOW_LOGIN_NAMES' }) changedByUsername!: string | null;
   @Field(() => JSONObjectScalar) attributes!: Record<string, unknown>;
   @Field(() => GeoJSONScalar) geometry!: object;
   @Field(() => [AttributeChange], { description: 'Differences from the previous version' }) changes!: AttributeChange[];
   @Field() geometryChanged!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The import that made this change (undoImport reverses it as a whole)' }) importId!: string | null;
 }
 
 @ObjectType({ description: 'One change in the audit list across layers' })
@@ -53,4 +54,5 @@ export class ChangeEntry {
   @Field(() => String, { nullable: true }) changedByUsername!: string | null;
   @Field(() => [AttributeChange]) changes!: AttributeChange[];
   @Field() geometryChanged!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The import that made this change (undoImport reverses it as a whole)' }) importId!: string | null;
 }

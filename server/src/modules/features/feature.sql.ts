@@ -1,6 +1,7 @@
 import { Params, likeContains } from '../../db/sql';
 import { FieldDefinition } from '../../domain/fields';
 import { BBox } from '../../domain/geometry';
+import { pointsPlaneAreaSql } from '../survey/survey.sql';
 
 /** Optional columns, selected only when the GraphQL query asks for them. */
 export interface FeatureColumns {
@@ -40,7 +41,8 @@ export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []
   if (columns.measures) {
     cols.push(
       `CASE WHEN ST_Dimension(f.geom) = 1 THEN ST_Length(f.geom::geography) END AS length_m`,
-      `CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_Area(f.geom::geography) END AS area_m2`);
+      // A boundary record's area is its surveyed points' plane area, the one its 座標一覧 shows.
+      `CASE WHEN ST_Dimension(f.geom) = 2 THEN COALESCE(${pointsPlaneAreaSql('f.id')}, ST_Area(f.geom::geography)) END AS area_m2`);
   }
   if (columns.users) {
     cols.push('cu.display_name AS created_by', 'uu.display_name AS updated_by');
@@ -122,20 +124,21 @@ export interface PageRequest {
   orderBy?: { field?: FieldDefinition; descending: boolean };
 }
 
+/** ORDER BY for a page: an attribute (empty values last, then id) or the id. */
+export function orderClause(orderBy: PageRequest['orderBy'], p: Params): string {
+  if (orderBy?.field) {
+    const { expr } = attributeExpr(orderBy.field, p);
+    const dir = orderBy.descending ? 'DESC' : 'ASC';
+    return `${expr} ${dir} NULLS LAST, f.id ${dir}`;
+  }
+  return orderBy?.descending ? 'f.id DESC' : 'f.id';
+}
+
 export function featurePageSql(q: FeatureQuery, page: PageRequest, columns: FeatureColumns) {
   const p = new Params();
   let where = featureWhere(q, p);
-  let order = 'f.id';
-  if (page.orderBy?.field) {
-    const { expr } = attributeExpr(page.orderBy.field, p);
-    const dir = page.orderBy.descending ? 'DESC' : 'ASC';
-    order = `${expr} ${dir} NULLS LAST, f.id ${dir}`;
-  } else if (page.orderBy?.descending) {
-    order = 'f.id DESC';
-    if (page.afterId) where += ` AND f.id < ${p.add(page.afterId)}::bigint`;
-  } else if (page.afterId) {
-    where += ` AND f.id > ${p.add(page.afterId)}::bigint`;
-  }
+  const order = orderClause(page.orderBy, p);
+  if (!page.orderBy?.field && page.afterId) where += ` AND f.id ${page.orderBy?.descending ? '<' : '>'} ${p.add(page.afterId)}::bigint`;
   let sql = `${featureSelect(columns)} WHERE ${where} ORDER BY ${order} LIMIT ${p.add(page.limit + 1)}`;
   if (page.offset) sql += ` OFFSET ${p.add(page.offset)}`;
   return { sql, values: p.values };

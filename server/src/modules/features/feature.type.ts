@@ -15,7 +15,7 @@ export class Feature {
   @Field(() => String, { nullable: true, description: 'Display name of the creator' }) createdBy?: string | null;
   @Field(() => String, { nullable: true, description: 'Display name of the last editor' }) updatedBy?: string | null;
   @Field(() => Float, { nullable: true, description: 'Geodesic length in metres (lines)' }) lengthM?: number | null;
-  @Field(() => Float, { nullable: true, description: 'Geodesic area in square metres (polygons)' }) areaM2?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Area in square metres (polygons): geodesic, or for a boundary record with surveyed points their plane area (座標求積), as in coordinateTable' }) areaM2?: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -1,12 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import { Database } from '../../db/database';
-import { LineProblem, parseCoordinateTable, planeArea, sideLengths, SurveyPoint, surveyGeometry } from '../../domain/survey';
+import { csvFile } from '../../domain/csv';
+import { LineProblem, parseCoordinateTable, sideLengths, SurveyPoint, surveyGeometry } from '../../domain/survey';
 import { badInput, notFound } from '../../errors';
 import { SessionUser } from '../auth/permissions';
 import { EditService } from '../edits/edit.service';
 import { PLANE_SRIDS } from '../edits/edit.sql';
 import { LayerRecord } from '../layers/layer.service';
-import { deletePointsSql, featureShapeSql, insertPointsSql, pointsSql } from './survey.sql';
+import { deletePointsSql, featureShapeSql, insertPointsSql, pointsAreaSql, pointsSql } from './survey.sql';
 
 export const BOUNDARY_LAYER = 'boundary_records';
 
@@ -21,6 +21,8 @@ export interface CoordinateRow {
   lat: number;
   /** 辺長 to the next point (plane metres); null for the last point of an open line. */
   sideLengthM: number | null;
+  /** False once a map edit moved the point's vertex: the coordinates are no longer the surveyed ones. */
+  surveyed: boolean;
 }
 
 export interface CoordinateTable {
@@ -78,8 +80,9 @@ export class SurveyService {
     });
   }
 
-  private async writePoints(tx: { query: Database['pool']['query'] }, featureId: string, points: SurveyPoint[], srid: number) {
-    const rows = points.map((p, i) => ({ seq: i + 1, name: p.name, marker: p.markerType ?? null, x: p.x, y: p.y }));
+  /** Stores a record's points (the caller's transaction; the feature's geometry is written by the edit path). */
+  async writePoints(tx: { query: Database['pool']['query'] }, featureId: string, points: SurveyPoint[], srid: number) {
+    const rows = points.map((p, i) => ({ seq: i + 1, name: p.name, marker: p.markerType ?? null, x: p.x, y: p.y, surveyed: true }));
     await tx.query(insertPointsSql, [featureId, srid, JSON.stringify(rows)]);
   }
 
@@ -89,22 +92,23 @@ export class SurveyService {
     const shape = (await this.db.pool.query(featureShapeSql, [featureId])).rows[0];
     if (!shape || shape.deleted_at) throw notFound(`feature ${featureId} does not exist`);
     const { rows } = await this.db.pool.query(pointsSql, [featureId]);
+    const area = (await this.db.pool.query(pointsAreaSql, [featureId])).rows[0].area_m2 as number | null;
     const plane = rows.map((r) => ({ x: Number(r.x), y: Number(r.y) }));
     const sides = sideLengths(plane, shape.closed);
     const points: CoordinateRow[] = rows.map((r, i) => ({
-      seq: r.seq, name: r.name, markerType: r.marker_type, x: r.x, y: r.y, srid: r.srid, lon: r.lon, lat: r.lat,
+      seq: r.seq, name: r.name, markerType: r.marker_type, x: r.x, y: r.y, srid: r.srid, lon: r.lon, lat: r.lat, surveyed: r.surveyed,
       sideLengthM: Number.isNaN(sides[i]) ? null : sides[i],
     }));
     return {
       featureId, recordNo: shape.record_no, srid: rows[0]?.srid ?? null, closed: shape.closed, points,
       perimeterM: sides.filter((s) => !Number.isNaN(s)).reduce((a, b) => a + b, 0),
-      areaM2: shape.closed && plane.length >= 3 ? planeArea(plane) : null,
+      areaM2: shape.closed && plane.length >= 3 ? area : null, // the same number as the feature's areaM2
     };
   }
 }
 
-/** The coordinate table as CSV (UTF-8 with BOM so that Excel reads the Japanese headers). */
-export function coordinateCsv(t: CoordinateTable): string {
+/** The coordinate table as Excel-safe CSV (UTF-8 with BOM so that Excel reads the Japanese headers). */
+export function coordinateCsv(t: CoordinateTable): Buffer {
   const rows: unknown[][] = [
     ['順', '点名', 'X(m)', 'Y(m)', '辺長(m)', '標識', '経度', '緯度'],
     ...t.points.map((p) => [p.seq, p.name, p.x, p.y, p.sideLengthM === null ? '' : p.sideLengthM.toFixed(3), p.markerType ?? '', p.lon.toFixed(9), p.lat.toFixed(9)]),
@@ -113,5 +117,5 @@ export function coordinateCsv(t: CoordinateTable): string {
     ['周長(m)', t.perimeterM.toFixed(3)],
     ...(t.areaM2 !== null ? [['面積(m²)', t.areaM2.toFixed(3)]] : []),
   ];
-  return stringify(rows, { bom: true, record_delimiter: 'windows' });
+  return csvFile(rows);
 }

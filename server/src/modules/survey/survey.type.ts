@@ -12,6 +12,7 @@ export class BoundaryPoint {
   @Field(() => Float) lon!: number;
   @Field(() => Float) lat!: number;
   @Field(() => Float, { nullable: true, description: '辺長: plane distance to the next point in metres' }) sideLengthM!: number | null;
+  @Field({ description: 'False when a map edit moved this point: its coordinates are not the surveyed ones (未測量)' }) surveyed!: boolean;
 }
 
 @ObjectType({ description: '座標一覧 of a boundary determination record' })
@@ -22,7 +23,7 @@ export class CoordinateTable {
   @Field({ description: 'The points close a polygon' }) closed!: boolean;
   @Field(() => [BoundaryPoint]) points!: BoundaryPoint[];
   @Field(() => Float) perimeterM!: number;
-  @Field(() => Float, { nullable: true, description: 'Plane area in m² when closed' }) areaM2!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Plane area of the points in m² when closed (the same as the feature\'s areaM2)' }) areaM2!: number | null;
 }
 
 @ObjectType()

@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import { Services } from '../context';
+import { badInput, forbidden } from '../errors';
+import { route } from '../http';
+import { isAdmin } from '../modules/auth/permissions';
+
+/**
+ * GET /api/admin/backup (administrators, embedded database): a consistent copy of the running
+ * PGlite database as a gzipped tar. `npm run backup` calls it and writes the manifest.
+ */
+export function backupRouter(services: Services): Router {
+  const router = Router();
+  router.get('/admin/backup', route(async (_req, res) => {
+    if (!isAdmin(res.locals.ctx.user)) throw forbidden('バックアップは管理者のみ取得できます (only administrators take backups)');
+    const dump = services.db.dumpDataDir;
+    if (!dump) throw badInput('on PostgreSQL, back up on the server host with npm run backup (pg_dump)');
+    const data = Buffer.from(await (await dump()).arrayBuffer());
+    res.setHeader('Content-Type', 'application/gzip');
+    res.setHeader('Content-Length', String(data.length));
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(data);
+  }));
+  return router;
+}
