@@ -17,8 +17,10 @@ import { requireReader } from './http';
 import { attachmentRouter } from './modules/attachments/attachment.route';
 import { basemapRouter } from './modules/city/basemap.route';
 import { surveyRouter } from './modules/survey/survey.route';
+import { exportRouter } from './modules/exports/export.route';
 import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
+import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
@@ -107,7 +109,9 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', reader, basemapRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), attachmentRouter(services), surveyRouter(services), printRouter(services));
+  app.use('/api', reader, exportRouter(services));
   app.use('/api', reader, backupRouter(services));
+  app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config)));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.

@@ -20,6 +20,9 @@ export interface Config {
   planeSrid: number;
   /** Largest attachment upload in bytes. */
   attachmentMaxBytes: number;
+  /** Largest import file in bytes, and the most a zipped upload may unpack to (zip bombs). */
+  importMaxBytes: number;
+  importMaxUnzippedBytes: number;
   /** Largest batch of changes in one applyChanges call. */
   batchMaxChanges: number;
   featuresPageDefault: number;
@@ -84,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),
     planeSrid: int(env.PLANE_SRID, 6677, 'PLANE_SRID'),
     attachmentMaxBytes: int(env.ATTACHMENT_MAX_MB, 20, 'ATTACHMENT_MAX_MB') * 1024 * 1024,
+    importMaxBytes: int(env.IMPORT_MAX_MB, 200, 'IMPORT_MAX_MB') * 1024 * 1024,
+    importMaxUnzippedBytes: int(env.IMPORT_MAX_UNZIPPED_MB, 1000, 'IMPORT_MAX_UNZIPPED_MB') * 1024 * 1024,
     batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),
     featuresPageMax: int(env.FEATURES_PAGE_MAX, 5000, 'FEATURES_PAGE_MAX'),

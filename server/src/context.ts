@@ -10,8 +10,10 @@ import { AttachmentService } from './modules/attachments/attachment.service';
 import { RoadService } from './modules/roads/road.service';
 import { EnquiryService } from './modules/enquiry/enquiry.service';
 import { PrintService } from './modules/print/print.service';
+import { ExportService } from './modules/exports/export.service';
 import { SessionUser } from './modules/auth/permissions';
 import { FeatureService } from './modules/features/feature.service';
+import { ImportService } from './modules/imports/import.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
 
 export const SESSION_COOKIE = 'chizu_session';
@@ -30,6 +32,8 @@ export interface Services {
   roads: RoadService;
   enquiry: EnquiryService;
   print: PrintService;
+  imports: ImportService;
+  exports: ExportService;
 }
 
 export function createServices(db: Database, config: Config): Services {
@@ -38,12 +42,14 @@ export function createServices(db: Database, config: Config): Services {
   const features = new FeatureService(db, config);
   const roads = new RoadService(db);
   const city = new CityService(db);
+  const survey = new SurveyService(db, edits, config.planeSrid);
   return {
-    db, config, auth: new AuthService(db, config), layers, features, city, edits, roads,
-    survey: new SurveyService(db, edits, config.planeSrid),
+    db, config, auth: new AuthService(db, config), layers, features, city, edits, roads, survey,
+    imports: new ImportService(db, config, edits, layers, survey),
     attachments: new AttachmentService(db, config),
     enquiry: new EnquiryService(db, config, city, roads, features),
     print: new PrintService(config),
+    exports: new ExportService(db, config, features),
   };
 }
 

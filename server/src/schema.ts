@@ -15,8 +15,9 @@ import { PrintResolver } from './modules/print/print.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { FeatureResolver } from './modules/features/feature.resolver';
 import { LayerAdminResolver, LayerResolver } from './modules/layers/layer.resolver';
+import { ImportResolver } from './modules/imports/import.resolver';
 
-export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver, SettingsResolver] as const;
+export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver, SettingsResolver, ImportResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

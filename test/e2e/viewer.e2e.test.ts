@@ -231,9 +231,9 @@ test('the attribute table filters, pages, zooms to a row and exports the filtere
   await waitForMapIdle(page);
   await guarded.screenshot('05-attribute-table');
 
-  // Export: UTF-8 with BOM, Japanese headers, exactly the filtered rows.
+  // Export (written by the server, Excel-safe): UTF-8 with BOM, Japanese headers, exactly the filtered rows.
   const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'CSV出力' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^garbage_points_\d{8}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^ゴミ集積所_\d{8}\.csv$/);
   const file = path.join(screenshotDir, download.suggestedFilename());
   await download.saveAs(file);
   const bytes = fs.readFileSync(file);

@@ -103,13 +103,13 @@ export async function startServer(kind: BackendKind, options: BackendOptions = {
 }
 
 /** describe() once per backend, each with its own fresh database and server. */
-export function describeBackends(name: string, fn: (get: () => TestServer) => void, options: BackendOptions = {}) {
+export function describeBackends(name: string, fn: (get: () => TestServer, kind: BackendKind) => void, options: BackendOptions = {}) {
   for (const kind of backends()) {
     describe(`${name} [${kind}]`, () => {
       let server: TestServer | undefined;
       beforeAll(async () => { server = await startServer(kind, options); });
       afterAll(async () => { await server?.close(); });
-      fn(() => server!);
+      fn(() => server!, kind);
     });
   }
 }

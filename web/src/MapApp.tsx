@@ -14,6 +14,7 @@ import { MapView } from './map/MapView';
 import { setHighlight } from './map/overlays';
 import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
+import { ExportDialog } from './panels/ExportDialog';
 import { CoordinateReadout } from './panels/CoordinateReadout';
 import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
 import { useEditSession } from './editing/useEditSession';
@@ -24,6 +25,7 @@ import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats'
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
+import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
@@ -51,6 +53,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [identify, setIdentify] = useState<IdentifyState | null>(null);
   const [selected, setSelected] = useState<Feature | null>(null);
   const [tableLayerKey, setTableLayerKey] = useState<string | null>(null);
+  const [exportLayerKey, setExportLayerKey] = useState<string | null>(null);
   const [measureMode, setMeasureMode] = useState<MeasureMode | null>(null);
   const [disasterYears, setDisasterYears] = useState<[number, number] | null>(null);
   // Road ledger / boundary record / attachments column (issue 7).
@@ -279,12 +282,19 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
               onVisible={setVisible}
               onOpacity={setOpacity}
               onOpenTable={setTableLayerKey}
+              onExport={setExportLayerKey}
               onZoom={(layer) => map && layer.extent && zoomToBounds(map, layer.extent)}
             />
           )}
         </details>
         <EditSection session={editSession} layersByKey={layersByKey} />
         <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
+        {layers && (user.editableLayers?.length || user.role === 'ADMIN') ? (
+          <details className="import-section">
+            <summary>{t('importTitle')}</summary>
+            <ImportWizard user={user} layers={layers} onImported={reloadLayers} />
+          </details>
+        ) : null}
         <details open>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
@@ -347,6 +357,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
       {tableLayer && (
         <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} />
+      )}
+      {exportLayerKey && layersByKey.get(exportLayerKey) && (
+        <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />
       )}
     </div>
   );

@@ -21,6 +21,8 @@ export interface FieldDefinition {
   maxLength?: number;
   unit?: string;
   computed?: ComputedKind;
+  /** No two live features of the layer may share a value (e.g. 管理番号); checked on every write. */
+  unique?: boolean;
 }
 
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;

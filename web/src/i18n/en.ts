@@ -1,10 +1,14 @@
 // English UI text.
 import type { Messages } from './ja';
+import { importEn } from './imports';
 import { ledgerEn } from './ledger';
+import { exportsEn } from './exports';
 import { searchEn } from './search';
 
 export const en: Messages = {
   ...ledgerEn,
+  ...importEn,
+  ...exportsEn,
   ...searchEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',

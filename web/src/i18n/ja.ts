@@ -1,9 +1,13 @@
 // Japanese UI text (the default). en.ts must have the same keys.
+import { importJa } from './imports';
 import { ledgerJa } from './ledger';
+import { exportsJa } from './exports';
 import { searchJa } from './search';
 
 export const ja = {
   ...ledgerJa,
+  ...importJa,
+  ...exportsJa,
   ...searchJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',

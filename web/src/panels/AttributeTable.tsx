@@ -1,10 +1,11 @@
-// One layer's features in a table: filters by field type, sort, paging, CSV export.
+// One layer's features in a table: filters by field type, sort, paging, export (CSV and files) with the filter.
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
-import { fetchAllFeatures, fetchFeatures } from '../api/queries';
+import { downloadExport } from '../api/exports';
+import { fetchFeatures } from '../api/queries';
 import type { Feature, FeatureConnection, FeatureOrder, FieldDefinition, Layer } from '../api/types';
 import { useI18n, type I18n } from '../i18n';
-import { downloadText, toCsv } from './csv';
+import { ExportDialog } from './ExportDialog';
 import { toAttributeFilters, type FilterInput, type FilterInputs } from './filters';
 import { formatValue } from './format';
 
@@ -23,25 +24,6 @@ function headerLabel(field: FieldDefinition, i18n: I18n): string {
   return field.unit ? `${label}(${field.unit})` : label;
 }
 
-/** The filtered rows as CSV cells: raw values (numbers stay numbers), booleans in words. */
-export function csvRows(layer: Layer, features: Feature[], i18n: I18n): unknown[][] {
-  const header = [i18n.t('featureId'), ...layer.fields.map((f) => headerLabel(f, i18n))];
-  const rows = features.map((feature) => [
-    feature.id,
-    ...layer.fields.map((field) => {
-      const value = feature.attributes?.[field.key];
-      if (field.type === 'BOOLEAN' && value != null) return value === true ? i18n.t('yes') : i18n.t('no');
-      return value;
-    }),
-  ]);
-  return [header, ...rows];
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -54,6 +36,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
 
   // A new layer starts afresh.
   useEffect(() => {
@@ -106,8 +89,8 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
   async function exportCsv() {
     setExporting(true);
     try {
-      const features = await fetchAllFeatures({ layer: layer.key, where, orderBy: order ?? undefined });
-      downloadText(`${layer.key}_${today()}.csv`, toCsv(csvRows(layer, features, i18n)));
+      // The server writes the CSV (Excel-safe, one writer for every CSV) with the table's filter.
+      await downloadExport(layer.key, { format: 'csv', where, orderBy: order ?? undefined });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -123,6 +106,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
 
   return (
     <section className="attribute-table" aria-labelledby="table-title">
+      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} onClose={() => setExportOpen(false)} />}
       <div className="panel-heading">
         <h2 id="table-title">{t('tableFor', { name })}</h2>
         <div className="table-actions">
@@ -141,6 +125,9 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
           </button>
           <button type="button" onClick={exportCsv} disabled={exporting || total === 0}>
             {exporting ? t('exporting') : t('exportCsv')}
+          </button>
+          <button type="button" onClick={() => setExportOpen(true)} disabled={total === 0} aria-label={t('exportLayerFor', { name })}>
+            {t('exportLayer')}
           </button>
           <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
             ×

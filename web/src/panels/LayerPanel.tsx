@@ -15,6 +15,8 @@ interface Props {
   onOpacity: (key: string, opacity: number) => void;
   onOpenTable: (key: string) => void;
   onZoom: (layer: Layer) => void;
+  /** Opens the export dialog for a layer. */
+  onExport?: (key: string) => void;
 }
 
 /** Groups layers by department, keeping the server's order. */
@@ -34,7 +36,7 @@ export function Swatch({ layer }: { layer: Layer }) {
   return <span className={`swatch swatch-${shape}`} style={{ '--swatch': color } as CSSProperties} aria-hidden="true" />;
 }
 
-export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, onOpenTable, onZoom }: Props) {
+export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, onOpenTable, onZoom, onExport }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -81,6 +83,11 @@ export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, on
                     <button type="button" className="small" onClick={() => onOpenTable(layer.key)} aria-label={t('openTableFor', { name })}>
                       {t('openTable')}
                     </button>
+                    {onExport && (
+                      <button type="button" className="small" onClick={() => onExport(layer.key)} aria-label={t('exportLayerFor', { name })}>
+                        {t('exportLayer')}
+                      </button>
+                    )}
                   </div>
                   {state && state !== 'done' && 'loaded' in state && (
                     <div className="layer-status" role="status">

@@ -9,8 +9,9 @@ import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } fr
 import { canEditLayer, canSeeLoginNames, isAdmin, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
-  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql, insertFeatureSql,
-  inspectGeometrySql, lockFeatureSql, lockFeaturesSql, softDeleteFeatureSql, updateFeaturesSql,
+  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
+  duplicateValuesSql, insertFeaturesSql, inspectGeometriesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
+  updateFeaturesSql,
 } from './edit.sql';
 import { requireVisibleFeature } from './visibility';
 import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
@@ -96,6 +97,45 @@ class PendingUpdates {
   }
 }
 
+/**
+ * Creates that are checked (permission, attributes, the geometry's structure) but not yet written.
+ * Their geometries are checked by PostGIS in one query and written in one statement per layer.
+ */
+class PendingCreates {
+  private items: { layer: LayerRecord; geometry: string; srid: number; attributes: Record<string, unknown>; index: number }[] = [];
+
+  add(layer: LayerRecord, geometry: unknown, srid: number, attributes: Record<string, unknown>, index: number): void {
+    this.items.push({ layer, geometry: JSON.stringify(geometry), srid, attributes, index });
+  }
+
+  /** Writes the queued creates; puts each new id at its change's index in `ids`. */
+  async flush(tx: PoolClient, userId: number, marginM: number, ids: string[], batch: boolean): Promise<void> {
+    if (this.items.length === 0) return;
+    const items = this.items;
+    this.items = [];
+    const { rows } = await tx.query(inspectGeometriesSql, [items.map((i) => i.geometry), items.map((i) => i.srid), marginM]);
+    rows.forEach((r, k) => {
+      try { geometryVerdict(r, marginM); } catch (err) { throw withIndex(err, batch ? items[k].index : null); }
+    });
+    const byLayer = new Map<number, number[]>();
+    items.forEach((item, k) => byLayer.set(item.layer.id, [...(byLayer.get(item.layer.id) ?? []), k]));
+    for (const positions of byLayer.values()) {
+      const layer = items[positions[0]].layer;
+      const written = await tx.query(insertFeaturesSql(layer.fieldDefs),
+        [layer.id, positions.map((k) => rows[k].geojson), positions.map((k) => JSON.stringify(items[k].attributes)), userId,
+          positions.map((k) => searchKeyFor(layer, items[k].attributes))]);
+      const newIds = written.rows.map((r) => r.id as string).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      positions.forEach((k, j) => { ids[items[k].index] = newIds[j]; });
+    }
+  }
+}
+
+/** PostGIS's verdict on a geometry: invalid (with its reason) or outside the service area. */
+function geometryVerdict(r: { valid: boolean; reason: string; inside: boolean }, marginM: number): void {
+  if (!r.valid) throw badInput(`geometry is not valid: ${r.reason}`, { field: 'geometry', reason: r.reason });
+  if (!r.inside) throw badInput(`geometry lies outside the service area (the city boundary plus ${marginM} m)`, { field: 'geometry' });
+}
+
 /** Thrown inside a batch to prefix the failing change's position without losing the error code. */
 function withIndex(err: unknown, index: number | null): unknown {
   if (index === null || !(err instanceof AppError)) return err;
@@ -119,7 +159,8 @@ export class EditService {
   }
 
   /** The same inside a transaction the caller holds (for writes that change more than features). */
-  async applyIn(tx: PoolClient, user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[]): Promise<string[]> {
+  async applyIn(tx: PoolClient, user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[],
+    options: { importId?: string } = {}): Promise<string[]> {
     if (!user) throw unauthenticated();
     if (changes.length === 0) throw badInput('changes is empty');
     if (changes.length > this.config.batchMaxChanges) {
@@ -128,15 +169,22 @@ export class EditService {
     const batch = changes.length > 1;
     const locked = batch ? await lockAll(tx, changes) : new Map<string, LockedRow>();
     const pending = new PendingUpdates();
+    const creates = new PendingCreates();
     const ids: string[] = [];
     const touched = new Set<number>();
     const geometryWrites: GeometryWrite[] = [];
+    // History rows of an import name it (the column's default reads this setting).
+    if (options.importId) await tx.query(setImportIdSql, [options.importId]);
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i];
+      // Creates are queued until another kind of change comes (their errors name their own index).
+      if (change.op !== 'create') await creates.flush(tx, user.id, this.config.serviceAreaMarginM, ids, batch);
       try {
         // Anything but an update of a feature not yet touched sees the queued updates written first.
         if (change.op !== 'update' || pending.has(change.id)) await pending.flush(tx, user.id);
-        const { id, layerId } = await this.applyOne(tx, user, layers, change, locked, pending);
+        const { id, layerId } = change.op === 'create'
+          ? await this.create(tx, user, layers, change, creates, i)
+          : await this.applyOne(tx, user, layers, change, locked, pending);
         ids.push(id);
         touched.add(layerId);
         if (change.op === 'restore') geometryWrites.push({ id, restoredVersion: change.version });
@@ -146,15 +194,34 @@ export class EditService {
       }
     }
     await pending.flush(tx, user.id);
+    await creates.flush(tx, user.id, this.config.serviceAreaMarginM, ids, batch);
     await pointsFollowGeometry(tx, geometryWrites);
+    await this.checkUnique(tx, layers.filter((l) => touched.has(l.id)), ids);
     await checkLayersAtCommit(tx, layers, touched);
+    if (options.importId) await tx.query(setImportIdSql, ['']);
     return ids;
+  }
+
+  /** Fields declared unique hold each value once among live features: refused with the duplicates named. */
+  private async checkUnique(tx: PoolClient, layers: LayerRecord[], ids: string[]): Promise<void> {
+    for (const layer of layers) {
+      const unique = layer.fieldDefs.filter((f) => f.unique && !f.computed);
+      if (unique.length === 0) continue;
+      await tx.query(lockLayerUniqueSql, [layer.id]);
+      for (const field of unique) {
+        const { rows } = await tx.query<{ value: string; ids: string[] }>(duplicateValuesSql, [layer.id, field.key, ids]);
+        if (rows.length) {
+          const list = rows.map((r) => `「${r.value}」(features ${r.ids.join(', ')})`).join(', ');
+          throw conflict(`${field.label}は重複できません: ${list} (${field.key} must be unique in layer ${layer.key})`,
+            { field: field.key, duplicates: rows.map((r) => ({ value: r.value, featureIds: r.ids })) });
+        }
+      }
+    }
   }
 
   private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     pending: PendingUpdates) {
     switch (change.op) {
-      case 'create': return this.create(tx, user, layers, change);
       case 'update': return this.update(tx, user, layers, change, locked, pending);
       case 'delete': return this.remove(tx, user, layers, change, locked);
       case 'restore': return this.restore(tx, user, layers, change, locked);
@@ -162,16 +229,16 @@ export class EditService {
     }
   }
 
-  private async create(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange) {
+  /** Checks a create and queues it: its id is known when the queue is written (a placeholder until then). */
+  private async create(_tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, creates: PendingCreates, index: number) {
     const layer = layers.find((l) => l.key === change.layer);
     if (!layer) throw badInput(`Unknown layer "${change.layer ?? ''}"`, { field: 'layer' });
     requireEditor(user, layer);
     if (change.geometry === undefined || change.geometry === null) throw badInput('geometry is required to create a feature', { field: 'geometry' });
     const attributes = checkAttributes(layer.fieldDefs, change.attributes ?? {}, {});
-    const geojson = await this.checkGeometry(tx, layer, change.geometry, change.srid);
-    const { rows } = await tx.query(insertFeatureSql(layer.fieldDefs),
-      [layer.id, geojson, JSON.stringify(attributes), user.id, searchKeyFor(layer, attributes)]);
-    return { id: rows[0].id as string, layerId: layer.id };
+    const srid = this.precheckGeometry(layer, change.geometry, change.srid);
+    creates.add(layer, change.geometry, srid, attributes, index);
+    return { id: '', layerId: layer.id };
   }
 
   private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
@@ -234,6 +301,14 @@ export class EditService {
 
   /** Structural check, then PostGIS: transform to 4326, validity with its reason, service area. */
   private async checkGeometry(tx: PoolClient, layer: LayerRecord, geometry: unknown, srid = 4326): Promise<string> {
+    this.precheckGeometry(layer, geometry, srid);
+    const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
+    geometryVerdict(rows[0], this.config.serviceAreaMarginM);
+    return rows[0].geojson;
+  }
+
+  /** The checks that need no database: GeoJSON structure, the layer's types, size, SRID, lon/lat range. Returns the SRID. */
+  private precheckGeometry(layer: LayerRecord, geometry: unknown, srid = 4326): number {
     const bad = checkGeoJSONGeometry(geometry);
     if (bad) throw badInput(bad, { field: 'geometry' });
     const g = geometry as { type: string; coordinates: unknown };
@@ -246,13 +321,7 @@ export class EditService {
     }
     const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : checkPlanePositions(g.coordinates);
     if (outOfRange) throw badInput(outOfRange, { field: 'geometry' });
-    const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
-    const r = rows[0];
-    if (!r.valid) throw badInput(`geometry is not valid: ${r.reason}`, { field: 'geometry', reason: r.reason });
-    if (!r.inside) {
-      throw badInput(`geometry lies outside the service area (the city boundary plus ${this.config.serviceAreaMarginM} m)`, { field: 'geometry' });
-    }
-    return r.geojson;
+    return srid;
   }
 
   async history(user: SessionUser | null, id: string, layers: LayerRecord[]) {
@@ -267,7 +336,7 @@ export class EditService {
         featureId: r.feature_id, layerKey: r.layer_key, version: r.version, operation: r.operation, changedAt: r.changed_at,
         changedBy: r.changed_by, changedByUsername: loginNames ? r.changed_by_username : null, attributes: r.attributes, geometry: r.geometry,
         changes: diffAttributes(previous?.attributes ?? null, r.attributes, fields),
-        geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry),
+        geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry), importId: r.import_id,
       };
     });
   }
@@ -282,7 +351,7 @@ export class EditService {
       featureId: r.feature_id, layerKey: r.layer_key, layerName: r.layer_name, version: r.version, operation: r.operation,
       changedAt: r.changed_at, changedBy: r.changed_by, changedByUsername: r.changed_by_username,
       changes: diffAttributes(r.version > 1 ? r.previous_attributes : null, r.attributes, layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? []),
-      geometryChanged: r.version === 1 || !!r.geometry_changed,
+      geometryChanged: r.version === 1 || !!r.geometry_changed, importId: r.import_id,
     }));
   }
 }

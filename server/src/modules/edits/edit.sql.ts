@@ -21,6 +21,14 @@ export const inspectGeometrySql = `
          COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $3::int)), true) AS inside
   FROM g`;
 
+/** inspectGeometrySql for many geometries at once: $1 GeoJSON texts, $2 SRIDs, $3 margin; rows in input order. */
+export const inspectGeometriesSql = `
+  WITH g AS (SELECT n, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(j), srid), 4326) AS geom
+             FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS u(j, srid, n))
+  SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, ST_AsGeoJSON(g.geom, 9) AS geojson,
+         COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $3::int)), true) AS inside
+  FROM g ORDER BY g.n`;
+
 const LOCKED_COLUMNS = `f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes, ST_AsGeoJSON(f.geom, 9) AS geojson,
   f.updated_at, (SELECT display_name FROM app_user u WHERE u.id = f.updated_by) AS updated_by`;
 
@@ -45,12 +53,20 @@ const historyFromWritten = (operation: HistoryOperation, userParam: string, orde
   INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
   SELECT id, layer_id, version, '${operation}', attributes, geom, ${userParam}, updated_at FROM written ${orderBy}`;
 
-const geomParam = (n: number) => `ST_SetSRID(ST_GeomFromGeoJSON($${n}), 4326)`;
 
-/** Inserts a feature (geometry already validated, in 4326 GeoJSON). $1 layer, $2 GeoJSON, $3 attributes, $4 user, $5 search key. */
-export function insertFeatureSql(fields: FieldDefinition[]) {
-  return withHistory(`INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by, search_key)
-    VALUES ($1, ${geomParam(2)}, ${withComputedSql(fields, '$3::jsonb', geomParam(2))}, $4, $4, $5)`, 'create', '$4');
+/**
+ * Inserts features of one layer (geometries validated, 4326 GeoJSON) with a history row each, in one
+ * statement: $1 layer, $2 GeoJSON texts, $3 attributes, $4 user, $5 search keys. Ids come from the sequence in input
+ * order, so the returned ids sorted ascending are in input order.
+ */
+export function insertFeaturesSql(fields: FieldDefinition[]) {
+  const geom = 'ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), 4326)';
+  return `WITH i AS (SELECT * FROM unnest($2::text[], $3::jsonb[], $5::text[]) WITH ORDINALITY AS i(geojson, attributes, search_key, n)),
+    written AS (
+      INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by, search_key)
+      SELECT $1, ${geom}, ${withComputedSql(fields, 'i.attributes', geom)}, $4, $4, i.search_key FROM i ORDER BY i.n
+      RETURNING id, layer_id, version, attributes, geom, updated_at)
+    ${historyFromWritten('create', '$4')} RETURNING feature_id::text AS id`;
 }
 
 /**
@@ -88,7 +104,8 @@ export const bumpLayerVersionSql = `
 
 export const historySql = `
   SELECT h.version, h.operation, h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username,
-         h.attributes, ST_AsGeoJSON(h.geom, 7)::json AS geometry, l.key AS layer_key, h.feature_id::text AS feature_id
+         h.attributes, ST_AsGeoJSON(h.geom, 7)::json AS geometry, l.key AS layer_key, h.feature_id::text AS feature_id,
+         h.import_id::text AS import_id
   FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by
   WHERE h.feature_id = $1::bigint ORDER BY h.version DESC`;
 
@@ -102,10 +119,26 @@ export const historyVersionSql = `
 /** Recent changes across layers, newest first, with optional filters (all bound). */
 export const changesSql = `
   SELECT h.feature_id::text AS feature_id, l.key AS layer_key, l.name_ja AS layer_name, h.version, h.operation,
-         h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username, h.attributes,
+         h.changed_at, u.display_name AS changed_by, u.username AS changed_by_username, h.attributes, h.import_id::text AS import_id,
          (SELECT p.attributes FROM feature_history p WHERE p.feature_id = h.feature_id AND p.version = h.version - 1) AS previous_attributes,
          h.version > 1 AND NOT ST_Equals(h.geom, (SELECT p.geom FROM feature_history p WHERE p.feature_id = h.feature_id AND p.version = h.version - 1)) AS geometry_changed
   FROM feature_history h JOIN layer l ON l.id = h.layer_id LEFT JOIN app_user u ON u.id = h.changed_by
   WHERE ($1::text IS NULL OR l.key = $1) AND ($2::text IS NULL OR u.username = $2)
     AND ($3::timestamptz IS NULL OR h.changed_at >= $3) AND ($4::timestamptz IS NULL OR h.changed_at < $4)
   ORDER BY h.changed_at DESC, h.id DESC LIMIT $5`;
+
+/** Serialises writers of one layer while its unique fields are checked (released at commit). */
+export const lockLayerUniqueSql = 'SELECT pg_advisory_xact_lock(7243002, $1::int)';
+
+/**
+ * Values of a unique field ($2) that more than one live feature of the layer ($1) holds, among
+ * the values of the features just written ($3).
+ */
+export const duplicateValuesSql = `
+  SELECT f.attributes->>$2 AS value, array_agg(f.id::text ORDER BY f.id) AS ids FROM feature f
+  WHERE f.layer_id = $1 AND f.deleted_at IS NULL
+    AND f.attributes->>$2 IN (SELECT w.attributes->>$2 FROM feature w WHERE w.id = ANY($3::bigint[]) AND w.deleted_at IS NULL)
+  GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 10`;
+
+/** Names the import that the history rows of this transaction belong to ('' = none). */
+export const setImportIdSql = "SELECT set_config('chizu.import_id', $1, true)";

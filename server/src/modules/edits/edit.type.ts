@@ -39,6 +39,7 @@ export class FeatureVersion {
   @Field(() => GeoJSONScalar) geometry!: object;
   @Field(() => [AttributeChange], { description: 'Differences from the previous version' }) changes!: AttributeChange[];
   @Field() geometryChanged!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The import that made this change (undoImport reverses it as a whole)' }) importId!: string | null;
 }
 
 @ObjectType({ description: 'One change in the audit list across layers' })
@@ -53,4 +54,5 @@ export class ChangeEntry {
   @Field(() => String, { nullable: true }) changedByUsername!: string | null;
   @Field(() => [AttributeChange]) changes!: AttributeChange[];
   @Field() geometryChanged!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The import that made this change (undoImport reverses it as a whole)' }) importId!: string | null;
 }

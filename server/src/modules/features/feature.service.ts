@@ -57,12 +57,7 @@ export class FeatureService {
       throw badInput(`first must be between 0 and ${this.config.featuresPageMax}; page through larger results with after`, { field: 'first' });
     }
     const query = this.buildQuery(layer, args);
-    const page: PageRequest = { limit: first };
-    if (args.orderBy && args.orderBy.field !== 'id') {
-      page.orderBy = { field: orderField(layer, args.orderBy.field), descending: args.orderBy.descending };
-    } else if (args.orderBy?.descending) {
-      page.orderBy = { descending: true };
-    }
+    const page: PageRequest = { limit: first, orderBy: this.pageOrder(layer, args.orderBy) };
     if (args.after) {
       const cursor = decodeCursor(args.after);
       const ok = cursor && (page.orderBy?.field ? 'offset' in cursor : 'id' in cursor);
@@ -114,7 +109,14 @@ export class FeatureService {
     return rows.map((row) => ({ distanceM: row.distance_m!, feature: toFeature(row) }));
   }
 
-  private buildQuery(layer: LayerRecord, args: ListArgs): FeatureQuery {
+  /** The checked sort of a `features` call (exports sort the same way). */
+  pageOrder(layer: LayerRecord, orderBy?: FeatureOrder): PageRequest['orderBy'] {
+    if (orderBy && orderBy.field !== 'id') return { field: orderField(layer, orderBy.field), descending: !!orderBy.descending };
+    return orderBy?.descending ? { descending: true } : undefined;
+  }
+
+  /** The checked query of a `features` call (filter, bbox, search): exports reuse it. */
+  buildQuery(layer: LayerRecord, args: Omit<ListArgs, 'layer'>): FeatureQuery {
     let bbox: BBox | undefined;
     if (args.bbox) {
       const bad = checkBBox(args.bbox);

@@ -124,20 +124,21 @@ export interface PageRequest {
   orderBy?: { field?: FieldDefinition; descending: boolean };
 }
 
+/** ORDER BY for a page: an attribute (empty values last, then id) or the id. */
+export function orderClause(orderBy: PageRequest['orderBy'], p: Params): string {
+  if (orderBy?.field) {
+    const { expr } = attributeExpr(orderBy.field, p);
+    const dir = orderBy.descending ? 'DESC' : 'ASC';
+    return `${expr} ${dir} NULLS LAST, f.id ${dir}`;
+  }
+  return orderBy?.descending ? 'f.id DESC' : 'f.id';
+}
+
 export function featurePageSql(q: FeatureQuery, page: PageRequest, columns: FeatureColumns) {
   const p = new Params();
   let where = featureWhere(q, p);
-  let order = 'f.id';
-  if (page.orderBy?.field) {
-    const { expr } = attributeExpr(page.orderBy.field, p);
-    const dir = page.orderBy.descending ? 'DESC' : 'ASC';
-    order = `${expr} ${dir} NULLS LAST, f.id ${dir}`;
-  } else if (page.orderBy?.descending) {
-    order = 'f.id DESC';
-    if (page.afterId) where += ` AND f.id < ${p.add(page.afterId)}::bigint`;
-  } else if (page.afterId) {
-    where += ` AND f.id > ${p.add(page.afterId)}::bigint`;
-  }
+  const order = orderClause(page.orderBy, p);
+  if (!page.orderBy?.field && page.afterId) where += ` AND f.id ${page.orderBy?.descending ? '<' : '>'} ${p.add(page.afterId)}::bigint`;
   let sql = `${featureSelect(columns)} WHERE ${where} ORDER BY ${order} LIMIT ${p.add(page.limit + 1)}`;
   if (page.offset) sql += ` OFFSET ${p.add(page.offset)}`;
   return { sql, values: p.values };

@@ -62,7 +62,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
       line: { 'line-color': '#7048e8', 'line-width': 2 },
     },
     fields: [
-      { key: 'record_no', label: '確定番号', labelEn: 'Record number', type: 'text', required: true, maxLength: 30 },
+      { key: 'record_no', label: '確定番号', labelEn: 'Record number', type: 'text', required: true, maxLength: 30, unique: true },
       { key: 'determined_on', label: '確定年月日', labelEn: 'Determined on', type: 'date', required: true },
       { key: 'parcel_no', label: '地番', labelEn: 'Parcel number', type: 'text', maxLength: 100 },
       { key: 'applicant_type', label: '申請者区分', labelEn: 'Applicant', type: 'enum', options: ['個人', '法人', '国・県', '市'] },

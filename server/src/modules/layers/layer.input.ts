@@ -15,6 +15,7 @@ export class FieldInput {
   @Field(() => Int, { nullable: true }) maxLength?: number;
   @Field({ nullable: true }) unit?: string;
   @Field(() => ComputedKindEnum, { nullable: true }) computed?: ComputedKindEnum;
+  @Field({ defaultValue: false, description: 'No two features may share a value' }) unique!: boolean;
 }
 
 @InputType()

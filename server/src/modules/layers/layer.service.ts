@@ -9,7 +9,7 @@ import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import {
-  departmentExistsSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
+  departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
   listLayersSql, lockLayerSql, updateLayerSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
@@ -30,6 +30,7 @@ function toDefinition(f: FieldInput): FieldDefinition {
   if (f.maxLength !== undefined && f.maxLength !== null) def.maxLength = f.maxLength;
   if (f.unit) def.unit = f.unit;
   if (f.computed) def.computed = f.computed as FieldDefinition['computed'];
+  if (f.unique) def.unique = true;
   return def;
 }
 
@@ -57,7 +58,7 @@ export class LayerService {
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
         fieldDefs,
-        fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, computed: f.computed as never })),
+        fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
     });
   }
@@ -124,6 +125,13 @@ export class LayerService {
           if (n > 0 && !removed.computed) {
             throw badInput(`field ${removed.key} (${removed.label}) still has values in ${n} features; clear them before removing the field`,
               { field: removed.key, count: n });
+          }
+        }
+        for (const made of fields.filter((f) => f.unique && !oldFields.some((o) => o.key === f.key && o.unique))) {
+          const d = (await tx.query(duplicateFieldValuesSql, [layer.id, made.key])).rows[0];
+          if (d.n > 0) {
+            throw badInput(`field ${made.key} (${made.label}) cannot be unique: ${d.n} values are shared by several features, e.g. "${d.example}"`,
+              { field: made.key, count: d.n });
           }
         }
         const { sql, values, keys } = fieldViolationsSql(layer.id, fields);

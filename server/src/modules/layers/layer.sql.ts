@@ -52,6 +52,12 @@ export function fieldViolationsSql(layerId: number, fields: FieldDefinition[]) {
 /** Features (deleted ones included: they can be restored) that still hold a value for a key. */
 export const featuresWithKeySql = 'SELECT count(*)::int AS n FROM feature WHERE layer_id = $1 AND attributes ? $2';
 
+/** Values of a field ($2) that more than one live feature of the layer ($1) holds (before declaring it unique). */
+export const duplicateFieldValuesSql = `
+  SELECT count(*)::int AS n, min(v) AS example FROM (
+    SELECT attributes->>$2 AS v FROM feature WHERE layer_id = $1 AND deleted_at IS NULL AND attributes ? $2
+    GROUP BY 1 HAVING count(*) > 1) d`;
+
 /** Features whose geometry type is not in the given list. */
 export const geometryTypeViolationsSql = `
   SELECT count(*)::int AS n FROM feature WHERE layer_id = $1 AND NOT (ST_GeometryType(geom) = ANY($2::text[]))`;

@@ -28,6 +28,7 @@ export class FieldDefinition {
   @Field({ nullable: true }) unit?: string;
   @Field(() => ComputedKindEnum, { nullable: true, description: 'Set when the server computes the value from the geometry' })
   computed?: ComputedKindEnum;
+  @Field({ description: 'No two features may share a value (e.g. 管理番号); enforced on every write' }) unique!: boolean;
 }
 
 @ObjectType({ description: 'A map layer: a department ledger such as curve mirrors or street lights' })

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { Database } from '../../db/database';
+import { csvFile } from '../../domain/csv';
 import { LineProblem, parseCoordinateTable, sideLengths, SurveyPoint, surveyGeometry } from '../../domain/survey';
 import { badInput, notFound } from '../../errors';
 import { SessionUser } from '../auth/permissions';
@@ -80,7 +80,8 @@ export class SurveyService {
     });
   }
 
-  private async writePoints(tx: { query: Database['pool']['query'] }, featureId: string, points: SurveyPoint[], srid: number) {
+  /** Stores a record's points (the caller's transaction; the feature's geometry is written by the edit path). */
+  async writePoints(tx: { query: Database['pool']['query'] }, featureId: string, points: SurveyPoint[], srid: number) {
     const rows = points.map((p, i) => ({ seq: i + 1, name: p.name, marker: p.markerType ?? null, x: p.x, y: p.y, surveyed: true }));
     await tx.query(insertPointsSql, [featureId, srid, JSON.stringify(rows)]);
   }
@@ -106,8 +107,8 @@ export class SurveyService {
   }
 }
 
-/** The coordinate table as CSV (UTF-8 with BOM so that Excel reads the Japanese headers). */
-export function coordinateCsv(t: CoordinateTable): string {
+/** The coordinate table as Excel-safe CSV (UTF-8 with BOM so that Excel reads the Japanese headers). */
+export function coordinateCsv(t: CoordinateTable): Buffer {
   const rows: unknown[][] = [
     ['順', '点名', 'X(m)', 'Y(m)', '辺長(m)', '標識', '経度', '緯度'],
     ...t.points.map((p) => [p.seq, p.name, p.x, p.y, p.sideLengthM === null ? '' : p.sideLengthM.toFixed(3), p.markerType ?? '', p.lon.toFixed(9), p.lat.toFixed(9)]),
@@ -116,5 +117,5 @@ export function coordinateCsv(t: CoordinateTable): string {
     ['周長(m)', t.perimeterM.toFixed(3)],
     ...(t.areaM2 !== null ? [['面積(m²)', t.areaM2.toFixed(3)]] : []),
   ];
-  return stringify(rows, { bom: true, record_delimiter: 'windows' });
+  return csvFile(rows);
 }

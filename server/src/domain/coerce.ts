@@ -1,0 +1,178 @@
+/**
+ * Turning the cells of other departments' files into field values: pure rules, no I/O.
+ * A cell that cannot be read as its field's type keeps its text, so that validation in the
+ * edit path (fields.ts) reports it with the same problem code an edit would get.
+ */
+import { FieldDefinition, FieldType } from './fields';
+
+/** Full-width digits, letters, signs and spaces to ASCII (ＡＢ１２３－４ → AB123-4), trimmed. */
+export function toHalfWidth(text: string): string {
+  return text.normalize('NFKC').replace(/[−‐‑–—](?=\d)/g, '-').trim();
+}
+
+/** A number written by hand: full-width, thousands separators, a leading + or −. */
+export function parseNumber(text: string): number | null {
+  const s = toHalfWidth(text).replace(/,(?=\d{3}(\D|$))/g, '');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Japanese eras (元号) with their first day; a date before the next era's start belongs to this one. */
+const ERAS = [
+  { names: ['令和', 'R'], start: '2019-05-01' },
+  { names: ['平成', 'H'], start: '1989-01-08' },
+  { names: ['昭和', 'S'], start: '1926-12-25' },
+  { names: ['大正', 'T'], start: '1912-07-30' },
+  { names: ['明治', 'M'], start: '1868-01-25' },
+];
+
+const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+function realDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? iso(y, m, d) : null;
+}
+
+/**
+ * 和暦 (`平成27年4月1日`, `H27.4.1`, `令和元年5月1日`, `R1/5/1`) to ISO. A date outside its era
+ * (`平成31年5月1日` is 令和元年) is refused: such a typo usually hides another.
+ */
+export function parseWareki(text: string): string | null {
+  const s = toHalfWidth(text).replace(/\s+/g, '');
+  const m = /^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/i.exec(s);
+  if (!m) return null;
+  const index = ERAS.findIndex((e) => e.names.includes(m[1].toUpperCase()));
+  const era = ERAS[index];
+  const year = Number(era.start.slice(0, 4)) + (m[2] === '元' ? 1 : Number(m[2])) - 1;
+  const date = realDate(year, Number(m[3]), Number(m[4]));
+  if (!date || date < era.start) return null;
+  const next = ERAS[index - 1];
+  return next && date >= next.start ? null : date;
+}
+
+/** Excel stores dates as days since 1899-12-30 (its 1900 leap-year bug included). */
+export function excelSerialToDate(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) return null;
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Gregorian dates as clerks write them: 2015-04-01, 2015/4/1, 2015年4月1日, 20150401. */
+export function parseDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return excelSerialToDate(value);
+  if (typeof value !== 'string') return null;
+  const s = toHalfWidth(value).replace(/\s+/g, '');
+  const g = /^(\d{4})(?:[-/.年])(\d{1,2})(?:[-/.月])(\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (g) return realDate(Number(g[1]), Number(g[2]), Number(g[3]));
+  if (/^\d{5}$/.test(s)) return excelSerialToDate(Number(s));
+  return parseWareki(s);
+}
+
+const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', '有', 'あり', '○', '〇', '◯', 'はい', '済', '要'];
+const FALSE_WORDS = ['false', 'f', 'no', 'n', '0', '無', 'なし', '×', '✕', 'いいえ', '未', '不要'];
+
+export function parseBoolean(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;
+  if (typeof value !== 'string') return null;
+  const s = toHalfWidth(value).toLowerCase();
+  if (TRUE_WORDS.includes(s) || value.trim() === '○') return true;
+  if (FALSE_WORDS.includes(s)) return false;
+  return null;
+}
+
+/** An enum cell by its label, ignoring width and case ("ＬＥＤ" is "LED"); or by its 1-based code. */
+export function parseEnum(field: FieldDefinition, value: unknown): string | null {
+  const options = field.options ?? [];
+  const s = toHalfWidth(String(value)).toLowerCase();
+  const found = options.find((o) => toHalfWidth(o).toLowerCase() === s);
+  if (found) return found;
+  const code = /^\d+$/.test(s) ? Number(s) : NaN;
+  return code >= 1 && code <= options.length ? options[code - 1] : null;
+}
+
+/**
+ * The value of one cell for its field; `undefined` for an empty cell. A cell that does not
+ * read as the type is returned as given, for validation to refuse with the field's problem code.
+ */
+export function coerceValue(field: FieldDefinition, value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  const readers: Record<FieldType, () => unknown> = {
+    text: () => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : String(value)),
+    integer: () => (typeof value === 'number' ? value : parseNumber(String(value))),
+    number: () => (typeof value === 'number' ? value : parseNumber(String(value))),
+    date: () => parseDate(value),
+    boolean: () => parseBoolean(value),
+    enum: () => parseEnum(field, value),
+  };
+  const read = readers[field.type]();
+  return read === null ? value : read;
+}
+
+/** Column names under which files carry coordinates, lower-cased and half-width. */
+export const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x_lon', '経度', '東経'];
+export const LAT_NAMES = ['lat', 'latitude', 'y_lat', '緯度', '北緯'];
+export const PLANE_X_NAMES = ['x', 'x座標', 'ｘ座標', 'x(m)', 'x座標(m)', '座標x', 'northing'];
+export const PLANE_Y_NAMES = ['y', 'y座標', 'ｙ座標', 'y(m)', 'y座標(m)', '座標y', 'easting'];
+export const WKT_NAMES = ['wkt', 'geometry', 'geom', 'the_geom', '形状'];
+export const ADDRESS_NAMES = ['address', '住所', '所在地', '所在', '設置場所', '町丁目', '地区'];
+
+const norm = (s: string) => toHalfWidth(s).toLowerCase().replace(/\s+/g, '');
+
+/** The first column whose name is one of the names (width, case and spaces ignored). */
+export function findColumn(columns: string[], names: string[]): string | undefined {
+  const wanted = names.map(norm);
+  return columns.find((c) => wanted.includes(norm(c)));
+}
+
+/**
+ * Matches file columns to layer fields by key or label (Japanese or English), ignoring width
+ * and case. Returns column → field key.
+ */
+export function matchColumns(columns: string[], fields: FieldDefinition[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const column of columns) {
+    const n = norm(column);
+    const field = fields.find((f) => !f.computed && [f.key, f.label, f.labelEn].some((name) => name && norm(name) === n));
+    if (field && !Object.values(mapping).includes(field.key)) mapping[column] = field.key;
+  }
+  return mapping;
+}
+
+/**
+ * Plane rectangular coordinates of the city's zone: X (northing) and Y (easting) are both within a
+ * few hundred km of the origin. Surveyors write X first; GIS people often put easting first.
+ * A point whose swapped reading falls inside the city while the given one does not was swapped.
+ */
+export function looksSwapped(x: number, y: number, cityBox: { minX: number; maxX: number; minY: number; maxY: number }): boolean {
+  const inside = (px: number, py: number) => px >= cityBox.minX && px <= cityBox.maxX && py >= cityBox.minY && py <= cityBox.maxY;
+  return !inside(x, y) && inside(y, x);
+}
+
+/** A field type that fits every non-empty value of a column (for a new layer made from a file). */
+export function inferFieldType(values: unknown[]): FieldType {
+  const present = values.filter((v) => v !== null && v !== undefined && String(v).trim() !== '');
+  if (present.length === 0) return 'text';
+  const all = (test: (v: unknown) => boolean) => present.every(test);
+  const num = (v: unknown) => (typeof v === 'number' ? v : parseNumber(String(v)));
+  // Codes with leading zeros ("007") or hyphens stay text.
+  if (all((v) => typeof v === 'number' || (/^[+-]?[1-9]\d*$|^0$/.test(toHalfWidth(String(v)).replace(/,/g, ''))))) {
+    return all((v) => Number.isInteger(num(v))) ? 'integer' : 'number';
+  }
+  if (all((v) => typeof v === 'number' || (num(v) !== null && !/^0\d/.test(toHalfWidth(String(v)))))) return 'number';
+  if (all((v) => v instanceof Date || (typeof v === 'string' && parseDate(v) !== null && !/^\d{5}$/.test(v.trim())))) return 'date';
+  if (all((v) => typeof v === 'boolean' || (typeof v === 'string' && ['有', '無', '○', '×', 'はい', 'いいえ', 'true', 'false'].includes(v.trim())))) return 'boolean';
+  return 'text';
+}
+
+/** A field key made from a column name: ASCII names kept (snake_case), others numbered. */
+export function fieldKeyFor(column: string, index: number, taken: Set<string>): string {
+  let key = toHalfWidth(column).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(key)) key = `field_${index + 1}`;
+  let candidate = key;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${key}_${n}`;
+  taken.add(candidate);
+  return candidate;
+}

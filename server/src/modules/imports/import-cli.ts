@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config';
+import { prepareDatabase } from '../../bootstrap';
+import { createServices } from '../../context';
+import { AppError } from '../../errors';
+import { GeometrySource, ImportOptions, ImportSummary } from './import.service';
+
+const USAGE = `usage: npm run import -- FILE --layer KEY [--key FIELD] [--dry-run] [--new-layer KEY --department KEY]
+  [--lon COL --lat COL | --plane-x COL --plane-y COL --srid 6677] [--map file.json] [--encoding utf8|cp932]
+  [--table NAME] [--skip-refused] [--user NAME]   (plane X = northing, Y = easting)`;
+
+function printSummary(s: ImportSummary, dryRun: boolean): void {
+  console.log(`${dryRun ? 'Dry run' : 'Imported'}: create ${s.create}, update ${s.update}, unchanged ${s.unchanged}, refused ${s.refused}`);
+  console.log(`Geometry from ${s.geometryFrom}; columns → fields: ${Object.entries(s.mapping).map(([c, k]) => `${c}→${k}`).join(', ')}`);
+  for (const w of s.warnings) console.log(`warning: ${w}`);
+  for (const r of s.refusedRows.slice(0, 50)) console.log(`line ${r.line}: ${r.field ?? ''} ${r.code}: ${r.message}${r.value !== undefined ? ` (${r.value})` : ''}`);
+  if (s.refusedRows.length > 50) console.log(`… and ${s.refusedRows.length - 50} more refused rows`);
+}
+
+/**
+ * npm run import -- FILE --layer KEY …: the same import jobs as the web wizard, on the configured
+ * database (DATABASE_URL, or the embedded one in DATA_DIR). Exits 1 when rows are refused, unless
+ * --skip-refused.
+ */
+async function main(): Promise<number> {
+  const { values: a, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      layer: { type: 'string' }, key: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'new-layer': { type: 'string' },
+      department: { type: 'string' }, lon: { type: 'string' }, lat: { type: 'string' }, 'plane-x': { type: 'string' },
+      'plane-y': { type: 'string' }, srid: { type: 'string' }, map: { type: 'string' }, encoding: { type: 'string' },
+      table: { type: 'string' }, 'skip-refused': { type: 'boolean' }, user: { type: 'string', default: 'admin' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || (!a.layer && !a['new-layer'])) { console.error(USAGE); return 2; }
+  const config = { ...loadConfig(), seedDemoOnFirstStart: false };
+  const db = await prepareDatabase(config);
+  try {
+    const services = createServices(db, config);
+    const row = await db.prisma.appUser.findUnique({ where: { username: a.user! } });
+    const user = row && await services.auth.sessionUser(row.id);
+    if (!user) { console.error(`no user "${a.user}" (--user)`); return 2; }
+    const geometry: GeometrySource = {
+      lon: a.lon, lat: a.lat, planeX: a['plane-x'], planeY: a['plane-y'], srid: a.srid ? Number(a.srid) : undefined,
+    };
+    const options: ImportOptions = {
+      layer: a.layer, keyField: a.key, encoding: a.encoding as ImportOptions['encoding'], table: a.table, skipRefused: a['skip-refused'],
+      geometry, mapping: a.map ? JSON.parse(fs.readFileSync(a.map, 'utf8')) : undefined,
+    };
+    const id = await services.imports.upload(user, path.basename(file), fs.readFileSync(file), {});
+    if (a['new-layer']) {
+      // Fields inferred from the file, keyed from the column names; --map can rename them.
+      const preview = await services.imports.preview(user, id, options);
+      const fields = preview.inferredFields;
+      options.mapping ??= Object.fromEntries(preview.columns.map((c, i) => [c, fields[i].key]));
+      options.newLayer = {
+        key: a['new-layer'], nameJa: path.basename(file, path.extname(file)), departmentKey: a.department ?? user.departmentKey ?? 'roads',
+        geometryTypes: preview.geometryTypes.length ? preview.geometryTypes : ['Point'], fields,
+      };
+      delete options.layer;
+    }
+    if (a['dry-run']) {
+      const dry = await services.imports.dryRun(user, id, options);
+      printSummary(dry, true);
+      return dry.refused > 0 && !a['skip-refused'] ? 1 : 0;
+    }
+    // The commit checks every row as a dry run does (once) and refuses the whole file when rows are refused.
+    try {
+      printSummary(await services.imports.commit(user, id, options), false);
+    } catch (err) {
+      if (!(err instanceof AppError && err.extensions.reason === 'refusedRows')) throw err;
+      const job = await services.imports.job(user, id);
+      console.error(err.message);
+      for (const r of (err.extensions.refusedRows as ImportSummary['refusedRows'])) console.error(`line ${r.line}: ${r.field ?? ''} ${r.code}: ${r.message}`);
+      console.error(`Nothing imported (fix the rows, or use --skip-refused). Import ${job.id} was not committed.`);
+      return 1;
+    }
+    console.log(`Import ${id} committed (undo: mutation { undoImport(id: "${id}") }).`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then((code) => process.exit(code)).catch((err) => {
+  console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err);
+  process.exit(1);
+});

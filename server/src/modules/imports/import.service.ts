@@ -1,0 +1,523 @@
+import type { PoolClient } from 'pg';
+import { stringify } from 'csv-stringify/sync';
+import { Config } from '../../config';
+import { Database } from '../../db/database';
+import {
+  ADDRESS_NAMES, coerceValue, fieldKeyFor, findColumn, inferFieldType, LAT_NAMES, LON_NAMES, looksSwapped, matchColumns,
+  parseNumber, PLANE_X_NAMES, PLANE_Y_NAMES, toHalfWidth, WKT_NAMES,
+} from '../../domain/coerce';
+import { FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
+import { checkGeoJSONGeometry } from '../../domain/geometry';
+import { simaTable, SimaBlock } from '../../domain/sima';
+import { surveyGeometry } from '../../domain/survey';
+import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
+import { isAdmin, SessionUser } from '../auth/permissions';
+import { EditService, FeatureChange, requireEditor } from '../edits/edit.service';
+import { PLANE_SRIDS } from '../edits/edit.sql';
+import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service';
+import { BOUNDARY_LAYER, SurveyService } from '../survey/survey.service';
+import { ImportSource, readImportFile, SourceRow, TextEncoding } from './readers';
+import {
+  cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobDataSql, jobSql, jobsSql,
+  knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, saveDryRunSql, townsForAddressSql,
+} from './import.sql';
+
+/** Where a row's geometry comes from; absent parts are found by common column names. */
+export interface GeometrySource {
+  lon?: string;
+  lat?: string;
+  /** Plane rectangular X = northing, Y = easting (as surveyors write them). */
+  planeX?: string;
+  planeY?: string;
+  srid?: number;
+  wkt?: string;
+  /** Point layers: an address column placed on the town (町丁目). */
+  address?: string;
+}
+
+/** A layer made from the file at commit (admins): fields inferred by `preview`, editable. */
+export interface NewLayerSpec {
+  key: string;
+  nameJa: string;
+  nameEn?: string;
+  departmentKey: string;
+  geometryTypes: string[];
+  fields: FieldDefinition[];
+}
+
+export interface ImportOptions {
+  layer?: string;
+  newLayer?: NewLayerSpec;
+  encoding?: TextEncoding;
+  table?: string;
+  /** Column → field key; by default columns match fields by key or (Japanese) label. */
+  mapping?: Record<string, string>;
+  /** Update features whose value of this field matches a row; create the rest. */
+  keyField?: string;
+  geometry?: GeometrySource;
+  /** Values for every row (e.g. 確定年月日 of SIMA boundary records). */
+  defaults?: Record<string, unknown>;
+  /** Import the good rows and leave the refused ones out (otherwise any refused row stops the commit). */
+  skipRefused?: boolean;
+}
+
+export type RefusedCode = string;
+
+export interface RefusedRow { line: number; field: string | null; code: RefusedCode; message: string; value?: string }
+
+export interface ImportSummary {
+  create: number;
+  update: number;
+  unchanged: number;
+  refused: number;
+  refusedRows: RefusedRow[];
+  warnings: string[];
+  /** How the geometry was read, e.g. "plane X/Y (6677): X座標, Y座標". */
+  geometryFrom: string;
+  mapping: Record<string, string>;
+}
+
+interface PlannedRow {
+  line: number;
+  attributes: Record<string, unknown>;
+  geojson: string;
+  existing?: { id: string; version: number };
+  block?: SimaBlock;
+}
+
+interface Plan { layer: LayerRecord; rows: PlannedRow[]; summary: ImportSummary }
+
+export interface ImportProgress { phase: string; rowsRead: number; rowsChecked: number; rowsWritten: number; total: number; cancelled: boolean }
+
+const MAX_REFUSED_STORED = 10_000;
+const GEOMETRY_CHUNK = 2_000;
+
+/** A refusal at the level of the file (no row is imported). */
+const fileProblem = (message: string, reason: string, extra: Record<string, unknown> = {}) => badInput(message, { field: 'file', reason, ...extra });
+
+/**
+ * Imports of department files as jobs, the GeoServer Importer way: upload → dry run → commit.
+ * Nothing is written before the commit, and the commit is one batch through the edit path.
+ */
+export class ImportService {
+  private readonly progress = new Map<string, ImportProgress>();
+
+  constructor(private readonly db: Database, private readonly config: Config, private readonly edits: EditService,
+    private readonly layers: LayerService, private readonly survey: SurveyService) {}
+
+  /** Stores an uploaded file as a new job. */
+  async upload(user: SessionUser | null, filename: string, data: Uint8Array, options: ImportOptions = {}): Promise<string> {
+    requireImporter(user);
+    if (data.length === 0) throw fileProblem('ファイルが空です (the file is empty)', 'empty');
+    if (data.length > this.config.importMaxBytes) {
+      throw fileProblem(`ファイルが大きすぎます(上限 ${Math.round(this.config.importMaxBytes / 1024 / 1024)} MB) (the file is larger than the limit)`, 'tooLarge');
+    }
+    if (!filename.trim() || filename.length > 255) throw badInput('filename is required', { field: 'filename' });
+    const { rows } = await this.db.pool.query(insertJobSql, [null, filename, JSON.stringify(options), Buffer.from(data), user!.id]);
+    return rows[0].id;
+  }
+
+  async job(user: SessionUser | null, id: string) {
+    requireImporter(user);
+    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an import id`, { field: 'id' });
+    const row = (await this.db.pool.query(jobSql, [id])).rows[0];
+    if (!row) throw notFound(`import ${id} does not exist`);
+    if (row.created_by !== user!.id && !isAdmin(user)) throw forbidden('他のユーザーの取込です (this import belongs to another user)');
+    return { ...row, progress: this.progress.get(id) ?? null };
+  }
+
+  async jobs(user: SessionUser | null, first = 20) {
+    requireImporter(user);
+    const { rows } = await this.db.pool.query(jobsSql, [isAdmin(user) ? null : user!.id, Math.min(Math.max(first, 1), 200)]);
+    return rows;
+  }
+
+  /** Reads the job's file: what a wizard shows before the mapping (columns, samples, guesses, inferred fields). */
+  async preview(user: SessionUser | null, id: string, options: ImportOptions = {}) {
+    const job = await this.job(user, id);
+    const merged = { ...job.options, ...options } as ImportOptions;
+    const source = await this.read(id, job.filename, merged);
+    const layer = merged.layer ? await new LayerCatalog(this.layers).require(merged.layer) : undefined;
+    const taken = new Set<string>();
+    const inferred: FieldDefinition[] = source.columns.map((c, i) => ({
+      key: fieldKeyFor(c, i, taken), label: c, labelEn: c, type: inferFieldType(source.rows.slice(0, 1000).map((r) => r.values[c])),
+    }));
+    return {
+      format: source.format, encoding: source.encoding ?? null, tables: source.tables, table: source.table ?? null,
+      columns: source.columns, rowCount: source.rows.length, srid: source.srid ?? null,
+      sampleRows: source.rows.slice(0, 20).map((r) => ({ line: r.line, values: r.values })),
+      mapping: layer ? matchColumns(source.columns, layer.fieldDefs) : {},
+      geometry: guessGeometry(source), inferredFields: inferred,
+      geometryTypes: [...new Set(source.rows.map((r) => r.geometry?.type).filter(Boolean))] as string[],
+    };
+  }
+
+  /** Checks every row as the commit would, writes nothing; remembers the versions it saw. */
+  async dryRun(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    const job = await this.job(user, id);
+    if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
+    const merged = { ...job.options, ...options } as ImportOptions;
+    const plan = await this.plan(user!, id, job.filename, merged);
+    const versions = Object.fromEntries(plan.rows.filter((r) => r.existing).map((r) => [r.existing!.id, r.existing!.version]));
+    await this.db.pool.query(saveDryRunSql, [id, JSON.stringify(merged), JSON.stringify({ ...plan.summary, dryRunVersions: versions })]);
+    return plan.summary;
+  }
+
+  /**
+   * Writes the import as one batch through the edit path: all rows or none, each history row
+   * naming the import. Features updated since the dry run make it fail with CONFLICT.
+   */
+  async commit(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    const job = await this.job(user, id);
+    if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
+    const merged = { ...job.options, ...options } as ImportOptions;
+    const progress = this.track(id);
+    try {
+      const plan = await this.plan(user!, id, job.filename, merged);
+      const { summary } = plan;
+      if (summary.refused > 0 && !merged.skipRefused) {
+        throw badInput(`${summary.refused}行が取り込めません。修正するか、除外して取り込んでください (${summary.refused} rows refused; fix them or skip them)`,
+          { field: 'file', reason: 'refusedRows', refusedRows: summary.refusedRows.slice(0, 100) });
+      }
+      const seen = (job.summary?.dryRunVersions ?? {}) as Record<string, number>;
+      // A new layer is made first, through the layer service (its own transaction). If the import
+      // then fails, the layer stays, empty, and the next attempt imports into it with `layer`.
+      const layer = merged.newLayer ? await this.createLayer(user!, merged.newLayer) : plan.layer;
+      const layers = await this.layers.list();
+      await this.db.transaction(async (tx) => {
+        const state = (await tx.query(lockJobSql, [id])).rows[0];
+        if (state?.status !== 'uploaded') throw conflict(`import ${id} is already ${state?.status}`);
+        await this.write(tx, user!, layers, layer, plan, seen, id, progress);
+        await tx.query(markCommittedSql, [id, layer.id, JSON.stringify(summary)]);
+      });
+      progress.phase = 'done';
+      return summary;
+    } catch (err) {
+      progress.phase = progress.cancelled ? 'cancelled' : 'failed';
+      throw err;
+    }
+  }
+
+  cancel(user: SessionUser | null, id: string): boolean {
+    requireImporter(user);
+    const p = this.progress.get(id);
+    if (!p || p.phase === 'done' || p.phase === 'failed') return false;
+    p.cancelled = true;
+    return true;
+  }
+
+  /**
+   * Undoes a committed import as a whole, through the edit path: features it created are deleted,
+   * features it updated get a new version restoring their state before the import. A feature
+   * edited after the import stops the undo (CONFLICT), so no later edit is lost.
+   */
+  async undo(user: SessionUser | null, id: string): Promise<number> {
+    const job = await this.job(user, id);
+    if (job.status !== 'committed') throw conflict(`import ${id} is ${job.status}, not committed`);
+    const layers = await this.layers.list();
+    return this.db.transaction(async (tx) => {
+      const state = (await tx.query(lockJobSql, [id])).rows[0];
+      if (state?.status !== 'committed') throw conflict(`import ${id} is ${state?.status}, not committed`);
+      const { rows } = await tx.query(importedFeaturesSql, [id]);
+      const edited = rows.filter((r) => r.current_version !== r.last_version);
+      if (edited.length) {
+        throw conflict(`取込後に編集された地物があるため元に戻せません: ${edited.slice(0, 10).map((r) => r.id).join(', ')} (features edited after the import)`,
+          { featureIds: edited.map((r) => r.id) });
+      }
+      const changes: FeatureChange[] = rows.filter((r) => !(r.created && r.deleted)).map((r) => r.created
+        ? { op: 'delete', id: r.id, expectedVersion: r.current_version }
+        : { op: 'restore', id: r.id, expectedVersion: r.current_version, version: r.first_version - 1 });
+      for (let i = 0; i < changes.length; i += this.config.batchMaxChanges) {
+        await this.edits.applyIn(tx, user, layers, changes.slice(i, i + this.config.batchMaxChanges));
+      }
+      await tx.query(markUndoneSql, [id]);
+      return changes.length;
+    });
+  }
+
+  /** The refused rows of the last dry run (or commit) as CSV for Excel: 行, 項目, コード, 理由. */
+  async refusedCsv(user: SessionUser | null, id: string): Promise<string> {
+    const job = await this.job(user, id);
+    const rows: RefusedRow[] = job.summary?.refusedRows ?? [];
+    return stringify([['行', '項目', 'コード', '値', '理由'], ...rows.map((r) => [r.line, r.field ?? '', r.code, r.value ?? '', r.message])],
+      { bom: true, record_delimiter: 'windows' });
+  }
+
+  private track(id: string): ImportProgress {
+    const p: ImportProgress = { phase: 'reading', rowsRead: 0, rowsChecked: 0, rowsWritten: 0, total: 0, cancelled: false };
+    this.progress.set(id, p);
+    return p;
+  }
+
+  private async read(id: string, filename: string, options: ImportOptions): Promise<ImportSource> {
+    const data: Buffer | null = (await this.db.pool.query(jobDataSql, [id])).rows[0]?.data;
+    if (!data) throw conflict(`import ${id} no longer holds its file`);
+    return readImportFile(filename, data, { encoding: options.encoding, table: options.table, zip: { maxTotalBytes: this.config.importMaxUnzippedBytes, maxRatio: 200 } });
+  }
+
+  private async createLayer(user: SessionUser, spec: NewLayerSpec): Promise<LayerRecord> {
+    if ((await this.layers.list()).some((l) => l.key === spec.key)) throw conflict(`layer "${spec.key}" already exists; import into it with layer: "${spec.key}"`);
+    await this.layers.create(user, {
+      key: spec.key, nameJa: spec.nameJa, nameEn: spec.nameEn ?? spec.key, departmentKey: spec.departmentKey, geometryTypes: spec.geometryTypes,
+      fields: spec.fields.map((f) => ({ ...f, required: !!f.required, unique: !!f.unique })) as never,
+    });
+    return (await this.layers.list()).find((l) => l.key === spec.key)!;
+  }
+
+  /** The layer an import writes: an existing one the user may edit, or the new one described (admins). */
+  private async targetLayer(user: SessionUser, options: ImportOptions): Promise<LayerRecord> {
+    if (options.newLayer) {
+      if (!isAdmin(user)) throw forbidden('ファイルからのレイヤー作成は管理者のみ行えます (only administrators create layers)');
+      const spec = options.newLayer;
+      const dep = (await this.layers.list()).find((l) => l.departmentKey === spec.departmentKey)?.department;
+      return {
+        id: -1, key: spec.key, nameJa: spec.nameJa, nameEn: spec.nameEn ?? spec.key, departmentKey: spec.departmentKey,
+        department: dep ?? { key: spec.departmentKey, nameJa: spec.departmentKey, nameEn: spec.departmentKey },
+        geometryTypes: spec.geometryTypes, fieldDefs: spec.fields, fields: [], style: {}, labelField: null, sortOrder: 100,
+        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(),
+      };
+    }
+    if (!options.layer) throw badInput('取込先のレイヤーを選んでください (choose the layer to import into)', { field: 'layer' });
+    const layer = await new LayerCatalog(this.layers).require(options.layer);
+    requireEditor(user, layer);
+    return layer;
+  }
+
+  /** Reads, maps, coerces and checks every row: what a commit would write, and every refused row. */
+  private async plan(user: SessionUser, id: string, filename: string, options: ImportOptions): Promise<Plan> {
+    const progress = this.progress.get(id) ?? this.track(id);
+    const layer = await this.targetLayer(user, options);
+    const source = await this.read(id, filename, options);
+    progress.rowsRead = progress.total = source.rows.length;
+    progress.phase = 'checking';
+    if (source.rows.length === 0) throw fileProblem('取り込む行がありません (the file has no rows)', 'empty');
+    const refused: RefusedRow[] = [];
+    const refuse = (r: RefusedRow) => { refused.push(r); };
+    const sima = source.format === 'sima';
+    if (sima && layer.key !== BOUNDARY_LAYER) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
+
+    const mapping = sima ? { 区画名: 'record_no' } : options.mapping ?? matchColumns(source.columns, layer.fieldDefs);
+    for (const [column, key] of Object.entries(mapping)) {
+      if (!source.columns.includes(column)) throw badInput(`列「${column}」がファイルにありません (no column "${column}")`, { field: 'mapping' });
+      if (!layer.fieldDefs.some((f) => f.key === key && !f.computed)) throw badInput(`項目「${key}」はレイヤーにありません (no field "${key}")`, { field: 'mapping' });
+    }
+    const keyField = options.keyField ?? (sima ? 'record_no' : undefined);
+    if (keyField && !Object.values(mapping).includes(keyField)) {
+      throw badInput(`照合キー「${keyField}」に対応する列がありません (no column maps to the key field ${keyField})`, { field: 'keyField' });
+    }
+
+    const { geometryFrom, geometryOf, warnings } = await this.geometryReader(source, layer, options);
+    const fieldsByKey = new Map(layer.fieldDefs.map((f) => [f.key, f]));
+    const candidates: { line: number; attributes: Record<string, unknown>; geometry: { g: string; kind: string; srid: number }; block?: SimaBlock }[] = [];
+    const keysSeen = new Map<string, number>();
+    source.rows.forEach((row, index) => {
+      const attributes: Record<string, unknown> = { ...(options.defaults ?? {}) };
+      for (const [column, key] of Object.entries(mapping)) {
+        const value = coerceValue(fieldsByKey.get(key)!, row.values[column]);
+        if (value !== undefined) attributes[key] = value;
+      }
+      const problems = validateAttributes(layer.fieldDefs, attributes);
+      for (const p of problems) refuse({ line: row.line, field: p.field, code: p.code, message: p.message, value: cellText(attributes[p.field]) });
+      if (keyField && attributes[keyField] !== undefined) {
+        const key = String(attributes[keyField]);
+        const first = keysSeen.get(key);
+        if (first !== undefined) {
+          refuse({ line: row.line, field: keyField, code: 'duplicateKey', message: `the key ${key} is also on line ${first}`, value: key });
+        } else keysSeen.set(key, row.line);
+      }
+      const geometry = geometryOf(row, index);
+      if ('problem' in geometry) refuse({ line: row.line, field: 'geometry', code: geometry.code, message: geometry.problem });
+      if (problems.length === 0 && !('problem' in geometry) && !refused.some((r) => r.line === row.line)) {
+        candidates.push({ line: row.line, attributes: normalizeAttributes(attributes), geometry, block: source.simaBlocks?.[index] });
+      }
+      progress.rowsChecked = index + 1;
+    });
+
+    // Stored features with the same key are updated (or left alone when nothing changed).
+    const existing = new Map<string, { id: string; version: number; attributes: Record<string, unknown> }>();
+    if (keyField) {
+      const keys = candidates.map((c) => String(c.attributes[keyField]));
+      const { rows } = await this.db.pool.query(featuresByKeySql, [layer.id, keyField, keys]);
+      for (const r of rows) existing.set(r.key, r);
+    }
+    const inspected = await this.inspectGeometries(candidates.map((c) => ({
+      ...c.geometry, existing: keyField ? existing.get(String(c.attributes[keyField]))?.id ?? null : null,
+    })));
+    const rows: PlannedRow[] = [];
+    let unchanged = 0;
+    candidates.forEach((c, i) => {
+      const g = inspected[i];
+      const type = g.type?.replace(/^ST_/, '');
+      const bad = g.error ? { code: 'geometry', message: `geometry cannot be read: ${g.error}` }
+        : !g.valid ? { code: 'geometry', message: `geometry is not valid: ${g.reason}` }
+          : !layer.geometryTypes.includes(type) ? { code: 'geometryType', message: `layer ${layer.key} takes ${layer.geometryTypes.join(' or ')}, not ${type}` }
+            : !g.inside ? { code: 'outside', message: 'geometry lies outside the city' } : null;
+      if (bad) { refuse({ line: c.line, field: 'geometry', ...bad }); return; }
+      const match = keyField ? existing.get(String(c.attributes[keyField])) : undefined;
+      if (match && sima) { refuse({ line: c.line, field: keyField!, code: 'duplicateKey', message: `a boundary record ${c.attributes[keyField!]} exists` }); return; }
+      if (match && g.same_as_existing && sameAttributes(layer.fieldDefs, match.attributes, c.attributes)) { unchanged++; return; }
+      rows.push({ line: c.line, attributes: c.attributes, geojson: g.geojson, existing: match && { id: match.id, version: match.version }, block: c.block });
+    });
+    refused.sort((a, b) => a.line - b.line);
+    const summary: ImportSummary = {
+      create: rows.filter((r) => !r.existing).length, update: rows.filter((r) => r.existing).length, unchanged,
+      refused: new Set(refused.map((r) => r.line)).size, refusedRows: refused.slice(0, MAX_REFUSED_STORED), warnings, geometryFrom, mapping,
+    };
+    return { layer, rows, summary };
+  }
+
+  /** Decides once how rows carry geometry; returns a reader for one row. */
+  private async geometryReader(source: ImportSource, layer: LayerRecord, options: ImportOptions) {
+    const warnings: string[] = [];
+    const given = options.geometry ?? {};
+    type Read = { g: string; kind: string; srid: number } | { problem: string; code: string };
+    const hasOwn = source.rows.some((r) => r.geometry);
+    if (source.format === 'sima') {
+      const srid = given.srid ?? this.config.planeSrid;
+      return {
+        geometryFrom: `SIMA (EPSG:${srid})`, warnings,
+        geometryOf: (_row: SourceRow, i: number): Read => ({ g: JSON.stringify(surveyGeometry(source.simaBlocks![i].points, true)), kind: 'geojson', srid }),
+      };
+    }
+    if (hasOwn && !given.lon && !given.planeX && !given.wkt && !given.address) {
+      const srid = given.srid ?? source.srid ?? 4326;
+      if (srid === -1) throw fileProblem('ファイルの座標系(.prj)を判別できません。EPSGコードを指定してください (the coordinate system of the file is not known; give its EPSG code)', 'prj');
+      if (!(await this.db.pool.query(knownSridSql, [srid])).rows[0].known) throw fileProblem(`座標系 EPSG:${srid} には変換できません (cannot transform EPSG:${srid})`, 'prj');
+      return {
+        geometryFrom: `file geometry (EPSG:${srid})`, warnings,
+        geometryOf: (row: SourceRow): Read => {
+          if (!row.geometry) return { problem: 'the row has no geometry', code: 'noGeometry' };
+          const bad = checkGeoJSONGeometry(row.geometry);
+          return bad ? { problem: bad, code: 'geometry' } : { g: JSON.stringify(row.geometry), kind: 'geojson', srid };
+        },
+      };
+    }
+    const guess = { ...guessGeometry(source), ...stripUndefined(given) };
+    if (guess.lon && guess.lat) {
+      const [lonCol, latCol] = [guess.lon, guess.lat];
+      return {
+        geometryFrom: `lon/lat: ${lonCol}, ${latCol}`, warnings,
+        geometryOf: (row: SourceRow): Read => {
+          const lon = numberCell(row.values[lonCol]);
+          const lat = numberCell(row.values[latCol]);
+          if (lon === null || lat === null || Math.abs(lon) > 180 || Math.abs(lat) > 90) return { problem: 'longitude/latitude are not numbers in range', code: 'coordinates' };
+          return { g: JSON.stringify({ type: 'Point', coordinates: [lon, lat] }), kind: 'geojson', srid: given.srid ?? 4326 };
+        },
+      };
+    }
+    if (guess.planeX && guess.planeY) {
+      const srid = given.srid ?? this.config.planeSrid;
+      if (!(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) throw badInput(`平面直角座標系のEPSGコード ${PLANE_SRIDS.min}〜${PLANE_SRIDS.max} を指定してください`, { field: 'srid' });
+      const [xCol, yCol] = [guess.planeX, guess.planeY];
+      const box = (await this.db.pool.query(cityPlaneBoxSql, [srid])).rows[0];
+      if (box) {
+        const swapped = source.rows.slice(0, 200).filter((r) => {
+          const x = numberCell(r.values[xCol]); const y = numberCell(r.values[yCol]);
+          return x !== null && y !== null && looksSwapped(x, y, { minX: box.min_n, maxX: box.max_n, minY: box.min_e, maxY: box.max_e });
+        }).length;
+        if (swapped > 0) warnings.push(`X と Y が入れ替わっているようです(X は北方向の座標です) (X and Y look swapped in ${swapped} of the first rows: X is the northing)`);
+      }
+      return {
+        geometryFrom: `plane X/Y (EPSG:${srid}): ${xCol}, ${yCol}`, warnings,
+        geometryOf: (row: SourceRow): Read => {
+          const x = numberCell(row.values[xCol]);
+          const y = numberCell(row.values[yCol]);
+          if (x === null || y === null) return { problem: 'X/Y are not numbers', code: 'coordinates' };
+          return { g: JSON.stringify({ type: 'Point', coordinates: [y, x] }), kind: 'geojson', srid };
+        },
+      };
+    }
+    if (guess.wkt) {
+      const col = guess.wkt;
+      return {
+        geometryFrom: `WKT: ${col}`, warnings,
+        geometryOf: (row: SourceRow): Read => {
+          const text = String(row.values[col] ?? '').trim();
+          return text ? { g: text, kind: 'wkt', srid: given.srid ?? 4326 } : { problem: 'no WKT', code: 'noGeometry' };
+        },
+      };
+    }
+    if (guess.address && layer.geometryTypes.includes('Point')) {
+      const col = guess.address;
+      const towns = (await this.db.pool.query<{ name: string; geojson: string }>(townsForAddressSql)).rows;
+      return {
+        geometryFrom: `address on the town (町丁目): ${col}`, warnings,
+        geometryOf: (row: SourceRow): Read => {
+          const address = toHalfWidth(String(row.values[col] ?? ''));
+          const town = towns.find((t) => address.includes(toHalfWidth(t.name)));
+          return town ? { g: town.geojson, kind: 'geojson', srid: 4326 } : { problem: `住所「${address}」の町丁目が見つかりません (address not placed)`, code: 'unplaced' };
+        },
+      };
+    }
+    throw fileProblem('位置の列が見つかりません。経度/緯度、X座標/Y座標、WKT、住所のいずれかを指定してください (no geometry: give lon/lat, plane X/Y, WKT or address columns)', 'noGeometry');
+  }
+
+  /** Bulk PostGIS check in chunks; a chunk that fails as a whole (unreadable WKT) is checked row by row. */
+  private async inspectGeometries(items: { g: string; kind: string; srid: number; existing: string | null }[]) {
+    const out: { valid?: boolean; reason?: string; type: string; geojson: string; inside?: boolean; same_as_existing?: boolean; error?: string }[] = [];
+    const run = async (chunk: typeof items) => (await this.db.pool.query(inspectGeometriesSql,
+      [chunk.map((c) => c.g), chunk.map((c) => c.kind), chunk.map((c) => c.srid), this.config.serviceAreaMarginM, chunk.map((c) => c.existing)])).rows;
+    for (let i = 0; i < items.length; i += GEOMETRY_CHUNK) {
+      const chunk = items.slice(i, i + GEOMETRY_CHUNK);
+      try {
+        out.push(...await run(chunk));
+      } catch {
+        for (const one of chunk) {
+          try { out.push((await run([one]))[0]); } catch (err) { out.push({ type: '', geojson: '', error: (err as Error).message.slice(0, 200) }); }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The edit path's changes for some planned rows (made per chunk: parsed geometries are the bulk of an import's memory). */
+  private changesOf(layer: LayerRecord, rows: PlannedRow[], seen: Record<string, number>): FeatureChange[] {
+    return rows.map((r): FeatureChange => {
+      if (!r.existing) return { op: 'create', layer: layer.key, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
+      // Version-checked against what the dry run showed the user.
+      return { op: 'update', id: r.existing.id, expectedVersion: seen[r.existing.id] ?? r.existing.version, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
+    });
+  }
+
+  private async write(tx: PoolClient, user: SessionUser, layers: LayerRecord[], layer: LayerRecord, plan: Plan, seen: Record<string, number>,
+    importId: string, progress: ImportProgress): Promise<void> {
+    progress.phase = 'writing';
+    const step = Math.min(this.config.batchMaxChanges, 2_000);
+    for (let i = 0; i < plan.rows.length; i += step) {
+      if (progress.cancelled) throw new AppError('BAD_USER_INPUT', '取込を中止しました。何も書き込まれていません (the import was cancelled; nothing was written)', { reason: 'cancelled' });
+      const rows = plan.rows.slice(i, i + step);
+      const chunk = this.changesOf(layer, rows, seen);
+      const ids = await this.edits.applyIn(tx, user, layers, chunk, { importId });
+      // SIMA blocks keep their surveyed points beside the record's geometry.
+      for (let j = 0; j < chunk.length; j++) {
+        const block = rows[j].block;
+        if (block) await this.survey.writePoints(tx, ids[j], this.survey.checkTable(simaTable(block), true), this.config.planeSrid);
+      }
+      progress.rowsWritten = i + chunk.length;
+    }
+  }
+}
+
+function requireImporter(user: SessionUser | null): void {
+  if (!user) throw unauthenticated();
+  if (user.role === 'viewer') throw forbidden('閲覧専用アカウントでは取込できません (viewer accounts cannot import)');
+}
+
+/** Geometry columns found by common names. */
+export function guessGeometry(source: Pick<ImportSource, 'columns'>): GeometrySource {
+  const c = source.columns;
+  return stripUndefined({
+    lon: findColumn(c, LON_NAMES), lat: findColumn(c, LAT_NAMES), planeX: findColumn(c, PLANE_X_NAMES), planeY: findColumn(c, PLANE_Y_NAMES),
+    wkt: findColumn(c, WKT_NAMES), address: findColumn(c, ADDRESS_NAMES),
+  });
+}
+
+const stripUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+
+const numberCell = (v: unknown): number | null => (typeof v === 'number' ? v : v === null || v === undefined ? null : parseNumber(String(v)));
+
+const cellText = (v: unknown) => (v === undefined || v === null ? undefined : String(v).slice(0, 200));
+
+function sameAttributes(fields: FieldDefinition[], stored: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
+  return fields.filter((f) => !f.computed).every((f) => JSON.stringify(stored[f.key] ?? null) === JSON.stringify(incoming[f.key] ?? stored[f.key] ?? null));
+}

@@ -1,0 +1,71 @@
+/** SQL of import jobs. Values always bound. */
+
+export const insertJobSql = `
+  INSERT INTO import_job (layer_id, filename, status, options, data, created_by)
+  VALUES ($1, $2, 'uploaded', $3::jsonb, $4, $5) RETURNING id::text AS id`;
+
+export const jobSql = `
+  SELECT j.id::text AS id, j.layer_id, l.key AS layer_key, j.filename, j.status, j.options, j.summary, j.created_by,
+         j.created_at, j.committed_at, j.undone_at, octet_length(j.data) AS size_bytes
+  FROM import_job j LEFT JOIN layer l ON l.id = j.layer_id WHERE j.id = $1::bigint`;
+
+export const jobDataSql = 'SELECT data FROM import_job WHERE id = $1::bigint';
+
+export const jobsSql = `
+  SELECT j.id::text AS id, j.layer_id, l.key AS layer_key, j.filename, j.status, j.options, j.summary, j.created_by,
+         j.created_at, j.committed_at, j.undone_at, octet_length(j.data) AS size_bytes
+  FROM import_job j LEFT JOIN layer l ON l.id = j.layer_id
+  WHERE ($1::int IS NULL OR j.created_by = $1) ORDER BY j.id DESC LIMIT $2`;
+
+export const saveDryRunSql = 'UPDATE import_job SET options = $2::jsonb, summary = $3::jsonb WHERE id = $1::bigint';
+
+/** A committed job keeps its summary but not the file. */
+export const markCommittedSql = `
+  UPDATE import_job SET status = 'committed', layer_id = $2, summary = $3::jsonb, committed_at = now(), data = NULL
+  WHERE id = $1::bigint AND status = 'uploaded'`;
+
+export const markUndoneSql = `UPDATE import_job SET status = 'undone', undone_at = now() WHERE id = $1::bigint AND status = 'committed'`;
+
+export const lockJobSql = 'SELECT status FROM import_job WHERE id = $1::bigint FOR UPDATE';
+
+/** Is this EPSG code one PostGIS can transform? */
+export const knownSridSql = 'SELECT EXISTS (SELECT 1 FROM spatial_ref_sys WHERE srid = $1::int) AS known';
+
+/** The city's extent in plane coordinates (to tell X from Y). */
+export const cityPlaneBoxSql = `
+  SELECT ST_XMin(b) AS min_e, ST_XMax(b) AS max_e, ST_YMin(b) AS min_n, ST_YMax(b) AS max_n
+  FROM (SELECT ST_Transform(geom, $1::int)::box2d AS b FROM city_boundary WHERE id = 1) c`;
+
+/**
+ * Geometries of many rows at once, as the edit path will see them: GeoJSON or WKT ($1, kinds in $2)
+ * in an SRID ($3) transformed to 4326, with validity, the service-area test and, for rows that match
+ * a stored feature ($5), whether the geometry is the stored one (within ~1 mm).
+ */
+export const inspectGeometriesSql = `
+  WITH i AS (
+    SELECT n, CASE WHEN kind = 'wkt' THEN ST_GeomFromText(g) ELSE ST_GeomFromGeoJSON(g) END AS raw, srid, existing
+    FROM unnest($1::text[], $2::text[], $3::int[], $5::bigint[]) WITH ORDINALITY AS u(g, kind, srid, existing, n)),
+  g AS (SELECT n, existing, ST_Transform(ST_SetSRID(raw, srid), 4326) AS geom FROM i)
+  SELECT g.n::int AS n, ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, ST_GeometryType(g.geom) AS type,
+         ST_AsGeoJSON(g.geom, 9) AS geojson,
+         COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $4::int)), true) AS inside,
+         (SELECT ST_HausdorffDistance(f.geom, g.geom) < 1e-8 FROM feature f WHERE f.id = g.existing) AS same_as_existing
+  FROM g ORDER BY g.n`;
+
+/** Live features of a layer whose key field ($2) has one of the values ($3); a join, so 100,000 keys stay fast. */
+export const featuresByKeySql = `
+  SELECT f.id::text AS id, f.version, f.attributes, k.key
+  FROM unnest($3::text[]) AS k(key) JOIN feature f ON f.attributes->>$2 = k.key
+  WHERE f.layer_id = $1 AND f.deleted_at IS NULL`;
+
+/**
+ * What an import wrote, per feature: its first and last version by the import, whether the import
+ * created it, and the feature's current version (to refuse undoing over later edits).
+ */
+export const importedFeaturesSql = `
+  SELECT h.feature_id::text AS id, min(h.version) AS first_version, max(h.version) AS last_version,
+         bool_or(h.operation = 'create') AS created, f.version AS current_version, f.deleted_at IS NOT NULL AS deleted
+  FROM feature_history h JOIN feature f ON f.id = h.feature_id
+  WHERE h.import_id = $1::bigint GROUP BY h.feature_id, f.version, f.deleted_at ORDER BY h.feature_id`;
+
+export const townsForAddressSql = 'SELECT name, ST_AsGeoJSON(point, 9) AS geojson FROM town ORDER BY length(name) DESC';

@@ -1,0 +1,283 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import iconv from 'iconv-lite';
+import { withGdal } from '../../server/src/gdal/gdal';
+import { describeBackends, TestServer } from '../helpers/backends';
+
+const DRY_RUN = `mutation($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) {
+  create update unchanged refused warnings geometryFrom mapping refusedRows { line field code message value } } }`;
+const COMMIT = `mutation($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { create update unchanged refused } }`;
+const UNDO = 'mutation($id: ID!) { undoImport(id: $id) }';
+const PREVIEW = 'query($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }';
+
+/** Zone IX X (northing) / Y (easting) of a point inside the city, computed by PostGIS. */
+async function planeOf(t: TestServer, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  const { rows } = await t.db.pool.query(
+    'SELECT round(ST_Y(p)::numeric, 3)::float8 AS x, round(ST_X(p)::numeric, 3)::float8 AS y FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($1, $2), 4326), 6677) AS p) s', [lon, lat]);
+  return rows[0];
+}
+
+/** A file written by GDAL (gdal3.js) from GeoJSON in EPSG:6677, as the other GIS of the city exports it. */
+async function gdalWrite(geojson: object, driver: string, name: string, extra: string[] = []): Promise<Map<string, Uint8Array>> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chizu-fixture-'));
+  try {
+    const src = path.join(dir, `${name}.geojson`);
+    await fs.writeFile(src, JSON.stringify(geojson));
+    return await withGdal(async (gdal) => {
+      const { datasets } = await gdal.open([src]);
+      const out = await gdal.ogr2ogr(datasets[0], ['-f', driver, '-a_srs', 'EPSG:6677', ...extra], name);
+      await gdal.close(datasets[0]);
+      const files = new Map<string, Uint8Array>();
+      for (const f of await gdal.getOutputFiles()) {
+        if (!path.basename(f.path).startsWith(`${name}.`)) continue;
+        files.set(path.basename(f.path), await gdal.getFileBytes(f.path));
+        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.path);
+      }
+      expect(out).toBeTruthy();
+      return files;
+    });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+const fc = (features: { props: Record<string, unknown>; type: string; coordinates: unknown }[]) => ({
+  type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::6677' } },
+  features: features.map((f) => ({ type: 'Feature', properties: f.props, geometry: { type: f.type, coordinates: f.coordinates } })),
+});
+
+describeBackends('Imports', (get) => {
+  const tokens: Record<string, string> = {};
+  let origin: { x: number; y: number };
+  beforeAll(async () => {
+    for (const u of ['roads', 'admin', 'counter']) tokens[u] = await get().login(u);
+    origin = await planeOf(get(), 140.1679, 35.6697);
+  });
+  const as = (user: string) => (query: string, variables?: Record<string, unknown>) => get().gql(query, variables, tokens[user]);
+
+  async function upload(user: string, filename: string, body: Uint8Array | string, layer?: string) {
+    const qs = new URLSearchParams({ filename, ...(layer ? { layer } : {}) });
+    const res = await fetch(`${get().url}/api/imports?${qs}`, { method: 'POST', body: typeof body === 'string' ? body : Buffer.from(body), headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/octet-stream' } });
+    return { status: res.status, json: await res.json() as any };
+  }
+  const count = async (layer: string, where = 'true', params: unknown[] = []) => (await get().db.pool.query(
+    `SELECT count(*)::int AS n FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = $1 AND f.deleted_at IS NULL AND ${where}`, [layer, ...params])).rows[0].n;
+
+  /** The curve-mirror ledger of another department: Shift_JIS, 和暦, plane X/Y (X northing). */
+  const mirrorCsv = (rows: string[][]) => iconv.encode(
+    [['管理番号', '路線名', '鏡面サイズ', '最終点検日', '状態', 'X座標', 'Y座標'], ...rows].map((r) => r.join(',')).join('\r\n'), 'cp932');
+  const mirrorRows = () => [
+    ['CM-9001', '市道１－０１', '６００', '平成27年4月1日', '良好', String(origin.x), String(origin.y)],
+    ['CM-9002', '市道１－０２', '約600', 'H28.5.10', '要清掃', String(origin.x + 40), String(origin.y + 10)],
+    ['CM-9003', '市道１－０３', '"1,000"', '令和元年5月1日', '2', String(origin.x - 30), String(origin.y - 25)],
+  ];
+
+  let firstImport: string;
+  test('a Shift_JIS CSV with 和暦 and plane X/Y: dry run counts and names the refused row; nothing written', async () => {
+    const up = await upload('roads', 'カーブミラー.csv', mirrorCsv(mirrorRows()), 'curve_mirrors');
+    expect(up.status).toBe(201);
+    firstImport = up.json.id;
+    const preview = (await as('roads')(PREVIEW, { id: firstImport })).data.importPreview;
+    expect(preview).toMatchObject({ format: 'csv', encoding: 'cp932', rowCount: 3, geometry: { planeX: 'X座標', planeY: 'Y座標' } });
+    expect(preview.mapping).toMatchObject({ 管理番号: 'mirror_no', 鏡面サイズ: 'mirror_size_mm', 最終点検日: 'last_inspected_on', 状態: 'condition' });
+    const r = await as('roads')(DRY_RUN, { id: firstImport, o: { keyField: 'mirror_no' } });
+    expect(r.errors).toBeUndefined();
+    const s = r.data.importDryRun;
+    expect([s.create, s.update, s.unchanged, s.refused]).toEqual([2, 0, 0, 1]);
+    expect(s.refusedRows).toEqual([{ line: 3, field: 'mirror_size_mm', code: 'number', message: 'must be a number', value: '約600' }]);
+    expect(s.geometryFrom).toContain('6677');
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-9%'")).toBe(0);
+    const csv = await (await fetch(`${get().url}/api/imports/${firstImport}/refused.csv`, { headers: { authorization: `Bearer ${tokens.roads}` } })).text();
+    expect(csv).toContain('3,mirror_size_mm,number,約600,must be a number');
+  });
+
+  test('a commit with refused rows is refused unless they are skipped; then one batch with the import on each history row', async () => {
+    const refused = await as('roads')(COMMIT, { id: firstImport });
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-9%'")).toBe(0);
+    const r = await as('roads')(COMMIT, { id: firstImport, o: { skipRefused: true } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.commitImport).toMatchObject({ create: 2, refused: 1 });
+    const { rows } = await get().db.pool.query(`SELECT f.attributes, ST_X(ST_Transform(f.geom, 6677)) AS e, ST_Y(ST_Transform(f.geom, 6677)) AS n, h.import_id::text AS import_id
+      FROM feature f JOIN feature_history h ON h.feature_id = f.id WHERE f.attributes->>'mirror_no' LIKE 'CM-9%' ORDER BY f.attributes->>'mirror_no'`);
+    expect(rows.map((x) => x.import_id)).toEqual([firstImport, firstImport]);
+    expect(rows[0].attributes).toMatchObject({ mirror_no: 'CM-9001', route_name: '市道１－０１', mirror_size_mm: 600, last_inspected_on: '2015-04-01', condition: '良好' });
+    expect(rows[1].attributes).toMatchObject({ mirror_size_mm: 1000, last_inspected_on: '2019-05-01', condition: '要清掃' });
+    expect(Math.abs(rows[0].n - origin.x)).toBeLessThan(0.001); // X is the northing
+    expect(Math.abs(rows[0].e - origin.y)).toBeLessThan(0.001);
+  });
+
+  let secondImport: string;
+  test('the fixed file re-imported by 管理番号 creates the missing row only: no duplicates, unchanged rows left alone', async () => {
+    const fixed = mirrorRows();
+    fixed[1][2] = '600';
+    fixed[2][4] = '要補修';
+    secondImport = (await upload('roads', 'カーブミラー_修正.csv', mirrorCsv(fixed), 'curve_mirrors')).json.id;
+    const dry = (await as('roads')(DRY_RUN, { id: secondImport, o: { keyField: 'mirror_no' } })).data.importDryRun;
+    expect([dry.create, dry.update, dry.unchanged, dry.refused]).toEqual([1, 1, 1, 0]);
+    const r = await as('roads')(COMMIT, { id: secondImport });
+    expect(r.data.commitImport).toMatchObject({ create: 1, update: 1, unchanged: 1 });
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-9%'")).toBe(3);
+    const changes = await as('admin')('{ changes(layer: "curve_mirrors", first: 2) { featureId operation importId } }');
+    expect(changes.data.changes.map((c: { operation: string; importId: string }) => [c.operation, c.importId]).sort())
+      .toEqual([['create', secondImport], ['update', secondImport]]);
+  });
+
+  test('undo restores the state before the import as new versions; an import cannot be undone twice', async () => {
+    const r = await as('roads')(UNDO, { id: secondImport });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.undoImport).toBe(2);
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-9%'")).toBe(2);
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' = 'CM-9003' AND f.attributes->>'condition' = '要清掃'")).toBe(1);
+    expect((await as('roads')(UNDO, { id: secondImport })).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  test('WKT and address columns place rows; an address on no town is a listed, unplaced row', async () => {
+    const town = (await get().db.pool.query('SELECT name FROM town ORDER BY id LIMIT 1')).rows[0].name as string;
+    const byAddress = `管理番号,住所\nCM-9501,四街道市${town}1-2\nCM-9502,どこか遠く1-1\n`;
+    const id = (await upload('roads', 'addr.csv', byAddress, 'curve_mirrors')).json.id;
+    const dry = (await as('roads')(DRY_RUN, { id })).data.importDryRun;
+    expect(dry.geometryFrom).toBe('address on the town (町丁目): 住所');
+    expect([dry.create, dry.refused]).toEqual([1, 1]);
+    expect(dry.refusedRows[0]).toMatchObject({ line: 3, field: 'geometry', code: 'unplaced' });
+    const wkt = `mirror_no\tWKT\nCM-9601\tPOINT(140.1681 35.6699)\nCM-9602\tPOINT(140.1681\n`;
+    const wktId = (await upload('roads', 'wkt.tsv', wkt, 'curve_mirrors')).json.id;
+    const w = (await as('roads')(DRY_RUN, { id: wktId })).data.importDryRun;
+    expect([w.create, w.refused, w.refusedRows[0].line, w.refusedRows[0].code]).toEqual([1, 1, 3, 'geometry']);
+  });
+
+  test('a field with shared values cannot be declared unique', async () => {
+    const layer = (await as('admin')('{ layer(key: "curve_mirrors") { fields { key label labelEn type required options min max maxLength unit computed unique } } }')).data.layer;
+    await get().db.pool.query(`UPDATE feature SET attributes = attributes || '{"route_name": "同じ路線"}' WHERE id IN (
+      SELECT f.id FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'curve_mirrors' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 2)`);
+    const fields = layer.fields.map((f: Record<string, unknown>) => Object.fromEntries(Object.entries({ ...f, unique: f.key === 'route_name' }).filter(([, v]) => v !== null)));
+    const r = await as('admin')('mutation($f: [FieldInput!]!) { updateLayer(key: "curve_mirrors", patch: { fields: $f }) { key } }', { f: fields });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'route_name' });
+  });
+
+  test('a running import shows its progress and can be cancelled: nothing is written', async () => {
+    const lines = ['管理番号,経度,緯度', ...Array.from({ length: 3000 }, (_, i) => `CM-C${i},${140.165 + (i % 60) * 0.0001},${35.668 + Math.floor(i / 60) * 0.00005}`)];
+    const id = (await upload('roads', 'many.csv', lines.join('\n'), 'curve_mirrors')).json.id;
+    const { imports, auth } = get().server.services;
+    const roads = (await auth.authenticate(tokens.roads))!;
+    const running = imports.commit(roads, id).then(() => 'committed', (e) => e.extensions?.reason);
+    while (!imports.cancel(roads, id)) await new Promise((r) => setImmediate(r));
+    expect(await running).toBe('cancelled');
+    const job = (await as('roads')('query($id: ID!) { importJob(id: $id) { status progress { phase rowsRead total } } }', { id })).data.importJob;
+    expect(job).toEqual({ status: 'uploaded', progress: { phase: 'cancelled', rowsRead: 3000, total: 3000 } });
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-C%'")).toBe(0);
+  });
+
+  test('a viewer cannot import; an editor cannot import into another department\'s layer', async () => {
+    expect((await upload('counter', 'a.csv', 'a,b\n1,2')).status).toBe(403);
+    const id = (await upload('roads', 'a.csv', mirrorCsv(mirrorRows()), 'garbage_points')).json.id;
+    expect((await as('roads')(DRY_RUN, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('a CP932 Shapefile without .cpg in EPSG:6677 from the tax GIS becomes a new layer with Japanese columns', async () => {
+    const files = await gdalWrite(fc([
+      { props: { 地番: '四街道1-1', 評価額: 1200000, 地目: '宅地' }, type: 'Polygon',
+        coordinates: [[[origin.y, origin.x], [origin.y + 20, origin.x], [origin.y + 20, origin.x + 20], [origin.y, origin.x + 20], [origin.y, origin.x]]] },
+      { props: { 地番: '四街道1-2', 評価額: 800000, 地目: '畑' }, type: 'Polygon',
+        coordinates: [[[origin.y + 30, origin.x], [origin.y + 50, origin.x], [origin.y + 50, origin.x + 20], [origin.y + 30, origin.x]]] },
+    ]), 'ESRI Shapefile', 'parcels', ['-lco', 'ENCODING=CP932']);
+    files.delete('parcels.cpg');
+    const id = (await upload('admin', 'tax.zip', zipSync(Object.fromEntries(files)))).json.id;
+    const preview = (await as('admin')(PREVIEW, { id })).data.importPreview;
+    expect(preview.columns).toEqual(['地番', '評価額', '地目']);
+    expect(preview.srid).toBe(6677);
+    const fields = preview.inferredFields.map((f: { key: string }, i: number) => ({ ...f, key: ['parcel_no', 'assessed_yen', 'land_use'][i] }));
+    const newLayer = { key: 'tax_parcels', nameJa: '課税地番', departmentKey: 'roads', geometryTypes: ['Polygon'], fields };
+    const mapping = { 地番: 'parcel_no', 評価額: 'assessed_yen', 地目: 'land_use' };
+    const dry = (await as('admin')(DRY_RUN, { id, o: { newLayer, mapping, keyField: 'parcel_no' } })).data.importDryRun;
+    expect([dry.create, dry.refused]).toEqual([2, 0]);
+    const r = await as('admin')(COMMIT, { id });
+    expect(r.errors).toBeUndefined();
+    const { rows } = await get().db.pool.query(`SELECT f.attributes, ST_Area(ST_Transform(f.geom, 6677)) AS area FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.key = 'tax_parcels' ORDER BY f.id`);
+    expect(rows.map((x) => x.attributes)).toEqual([
+      { parcel_no: '四街道1-1', assessed_yen: 1200000, land_use: '宅地' }, { parcel_no: '四街道1-2', assessed_yen: 800000, land_use: '畑' }]);
+    expect(rows[0].area).toBeCloseTo(400, 2);
+  });
+
+  test('a GeoPackage table is chosen; an xlsx with dates and 和暦 cells is read', async () => {
+    const files = await gdalWrite(fc([{ props: { 管理番号: 'CM-9101', 状態: '良好' }, type: 'Point', coordinates: [origin.y + 5, origin.x + 5] }]), 'GPKG', 'mirrors', ['-nln', 'mirrors']);
+    const gpkgId = (await upload('roads', 'mirrors.gpkg', files.get('mirrors.gpkg')!, 'curve_mirrors')).json.id;
+    expect((await as('roads')(PREVIEW, { id: gpkgId })).data.importPreview.tables).toEqual(['mirrors']);
+    expect((await as('roads')(DRY_RUN, { id: gpkgId, o: { table: 'nothere' } })).errors?.[0].extensions?.field).toBe('table');
+    expect((await as('roads')(COMMIT, { id: gpkgId, o: { table: 'mirrors' } })).data.commitImport.create).toBe(1);
+
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('台帳');
+    sheet.addRow(['管理番号', '設置日', '最終点検日', '経度', '緯度']);
+    sheet.addRow(['CM-9201', new Date(Date.UTC(2015, 3, 1)), '令和2年4月1日', 140.168, 35.6698]);
+    const xlsxId = (await upload('roads', '台帳.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), 'curve_mirrors')).json.id;
+    const dry = (await as('roads')(DRY_RUN, { id: xlsxId, o: { mapping: { 管理番号: 'mirror_no', 最終点検日: 'last_inspected_on' } } })).data.importDryRun;
+    expect([dry.create, dry.refused]).toEqual([1, 0]);
+    await as('roads')(COMMIT, { id: xlsxId });
+    expect(await count('curve_mirrors', "f.attributes->>'last_inspected_on' = '2020-04-01'")).toBe(1);
+  });
+
+  test('a SIMA file with a closed block becomes a boundary record with its points; the same 確定番号 is never duplicated', async () => {
+    const { x, y } = origin;
+    const sima = ['G00,01,テスト', 'Z00,座標データ,', 'A00,', `A01,1,K1,${x},${y},0.000,`, `A01,2,K2,${x + 30},${y},0.000,`,
+      `A01,3,K3,${x + 30},${y + 20},0.000,`, 'A99,', 'Z00,区画データ,', 'D00,1,BR-2026-951,1,', 'B01,1,K1,', 'B01,2,K2,', 'B01,3,K3,', 'B01,1,K1,', 'D99,'].join('\r\n');
+    const id = (await upload('roads', 'kukaku.sim', iconv.encode(sima, 'cp932'), 'boundary_records')).json.id;
+    const r = await as('roads')(COMMIT, { id, o: { defaults: { determined_on: '2026-11-01' } } });
+    expect(r.errors).toBeUndefined();
+    const { rows } = await get().db.pool.query(`SELECT p.name, p.x_northing::text AS x FROM boundary_point p JOIN feature f ON f.id = p.feature_id
+      WHERE f.attributes->>'record_no' = 'BR-2026-951' ORDER BY p.seq`);
+    expect(rows.map((p) => p.name)).toEqual(['K1', 'K2', 'K3']);
+    expect(Number(rows[0].x)).toBeCloseTo(x, 3);
+    const again = (await upload('roads', 'kukaku.sim', iconv.encode(sima, 'cp932'), 'boundary_records')).json.id;
+    const dry = (await as('roads')(DRY_RUN, { id: again, o: { defaults: { determined_on: '2026-11-01' } } })).data.importDryRun;
+    expect(dry.refusedRows[0]).toMatchObject({ code: 'duplicateKey', field: 'record_no' });
+    // Unique on every write, not only imports.
+    const twice = await as('roads')('mutation($a: JSONObject!, $c: String!) { createBoundaryRecord(attributes: $a, coordinates: $c) { id } }',
+      { a: { record_no: 'BR-2026-951', determined_on: '2026-11-02' }, c: `${x + 100},${y}\n${x + 130},${y}\n${x + 130},${y + 20}` });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'record_no' });
+    expect(await count('boundary_records', "f.attributes->>'record_no' = 'BR-2026-951'")).toBe(1);
+  });
+
+  describe('bad files get a coded error and change nothing', () => {
+    let before: number;
+    beforeAll(async () => { before = (await get().db.pool.query('SELECT count(*)::int AS n FROM feature_history')).rows[0].n; });
+    afterAll(async () => { expect((await get().db.pool.query('SELECT count(*)::int AS n FROM feature_history')).rows[0].n).toBe(before); });
+
+    const reasonOf = async (filename: string, body: Uint8Array | string, options: object = {}, layer = 'curve_mirrors') => {
+      const up = await upload('roads', filename, body, layer);
+      if (up.status !== 201) return { status: up.status, ...up.json.error };
+      const r = await as('roads')(DRY_RUN, { id: up.json.id, o: options });
+      return { code: r.errors?.[0].extensions?.code, reason: r.errors?.[0].extensions?.reason, summary: r.data?.importDryRun };
+    };
+
+    test('wrong encoding, zip without .shp, unknown .prj, path traversal, zip bomb', async () => {
+      // Fixtures first: a slow fixture between requests would outlive the server's keep-alive.
+      const bomb = zipSync({ 'a.shp': new Uint8Array(10 * 1024 * 1024) }, { level: 6 }); // ~10 KB that unpacks to 10 MB
+      const files = await gdalWrite(fc([{ props: { mirror_no: 'CM-9301' }, type: 'Point', coordinates: [origin.y, origin.x] }]), 'ESRI Shapefile', 'oddprj');
+      files.set('oddprj.prj', strToU8('PROJCS["Made up",GEOGCS["Nowhere",DATUM["None",SPHEROID["Ball",1,0]],PRIMEM["G",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],UNIT["metre",1]]'));
+      expect(await reasonOf('a.csv', mirrorCsv(mirrorRows()), { encoding: 'utf8' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'encoding' });
+      expect(await reasonOf('a.zip', zipSync({ 'a.dbf': strToU8('x') }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'noShp' });
+      expect(await reasonOf('odd.zip', zipSync(Object.fromEntries(files)))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'prj' });
+      expect(await reasonOf('evil.zip', zipSync({ '../evil.shp': strToU8('x'), 'a.shx': strToU8('x') }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'zipPath' });
+      expect(await reasonOf('bomb.zip', bomb)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'zipBomb' });
+    });
+
+    test('mixed geometry types for a point layer and geometry outside the city are refused rows', async () => {
+      const geojson = JSON.stringify({ type: 'FeatureCollection', features: [
+        { type: 'Feature', properties: { mirror_no: 'CM-9401' }, geometry: { type: 'LineString', coordinates: [[140.168, 35.67], [140.169, 35.671]] } },
+        { type: 'Feature', properties: { mirror_no: 'CM-9402' }, geometry: { type: 'Point', coordinates: [139.7, 35.68] } },
+      ] });
+      const { summary } = await reasonOf('m.geojson', geojson);
+      expect(summary.refusedRows.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([[1, 'geometryType'], [2, 'outside']]);
+    });
+
+    test('a file over the size limit is refused at upload', async () => {
+      const big = new Uint8Array(get().config.importMaxBytes + 10);
+      expect(await reasonOf('big.csv', big)).toMatchObject({ status: 413, code: 'BAD_USER_INPUT' });
+    });
+  });
+}, { env: { IMPORT_MAX_MB: '1' } });
