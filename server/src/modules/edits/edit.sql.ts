@@ -53,6 +53,7 @@ const historyFromWritten = (operation: HistoryOperation, userParam: string, orde
   INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
   SELECT id, layer_id, version, '${operation}', attributes, geom, ${userParam}, updated_at FROM written ${orderBy}`;
 
+
 /**
  * Inserts features of one layer (geometries validated, 4326 GeoJSON) with a history row each, in one
  * statement: $1 layer, $2 GeoJSON texts, $3 attributes, $4 user, $5 search keys. Ids come from the sequence in input
