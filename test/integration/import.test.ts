@@ -31,10 +31,10 @@ async function gdalWrite(geojson: object, driver: string, name: string, extra: s
       const out = await gdal.ogr2ogr(datasets[0], ['-f', driver, '-a_srs', 'EPSG:6677', ...extra], name);
       await gdal.close(datasets[0]);
       const files = new Map<string, Uint8Array>();
-      for (const f of await gdal.getOutputFiles()) {
-        if (!path.basename(f.path).startsWith(`${name}.`)) continue;
-        files.set(path.basename(f.path), await gdal.getFileBytes(f.path));
-        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.path);
+      // Every file ogr2ogr wrote (/output is a host directory, see gdalOutputDir, so getOutputFiles lists nothing).
+      for (const f of (out.all as unknown as { local: string }[] | undefined) ?? [out]) {
+        files.set(path.basename(f.local), await gdal.getFileBytes(f.local));
+        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.local);
       }
       expect(out).toBeTruthy();
       return files;
