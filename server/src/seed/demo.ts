@@ -31,6 +31,8 @@ export const DEMO_COUNTS = {
 
 export interface SeedOptions {
   scale?: number;
+  /** Scale of the reference layers (parcels, buildings …); defaults to scale. */
+  referenceScale?: number;
   users?: boolean;
   seed?: number;
   log?: (m: string) => void;
@@ -270,7 +272,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   }
   // Parcels, buildings, water, railway and facilities: after the road ledger, whose roads bound the blocks.
   const reference = await db.transaction((tx) => seedReferenceData(tx, {
-    scale, seed: options.seed ?? 12228, towns: city.towns, userIds, rnd, log,
+    scale: options.referenceScale ?? scale, seed: options.seed ?? 12228, towns: city.towns, userIds, rnd, log,
     layers: layers.map((l) => ({ id: l.id, key: l.key, departmentKey: l.departmentKey, fields: l.fields as unknown as FieldDefinition[] })),
   }));
   for (const [key, n] of Object.entries(reference)) log(`  ${key}: ${n}`);
