@@ -34,7 +34,7 @@ for (const kind of backends()) {
 
     test('a seed interrupted after four layers leaves an empty database, and the next start writes the whole city', async () => {
       // The seed logs after each layer; failing there is a crash in the middle of the seed.
-      const interrupted = seedDemoOnFirstStart(db, SCALE, (m) => { if (m.includes('street_lights')) throw new Error('power cut'); });
+      const interrupted = seedDemoOnFirstStart(db, { scale: SCALE }, (m) => { if (m.includes('street_lights')) throw new Error('power cut'); });
       await expect(interrupted).rejects.toThrow('power cut');
       const after = await inspect();
       expect(Object.values(after.layers).reduce((a, b) => a + b, 0)).toBe(0);
