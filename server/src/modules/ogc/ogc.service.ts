@@ -1,0 +1,155 @@
+import { Config } from '../../config';
+import { Database } from '../../db/database';
+import { notFound } from '../../errors';
+import { LayerCatalog, LayerRecord } from '../layers/layer.service';
+import { FeatureService } from '../features/feature.service';
+import { featureCountSql, featurePageSql, FeatureRow } from '../features/feature.sql';
+import { dateFieldOf, datetimeFilter, equalityFilters, parseBBox, parseLimit, parseOffset } from './ogc.params';
+
+export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
+
+export const CONFORMANCE = [
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+];
+
+export interface Link { href: string; rel: string; type: string; title?: string }
+
+/** Builds links from the request's public base URL (…/ogc) and the format of each target. */
+export class Links {
+  constructor(readonly base: string) {}
+  json(path: string, rel: string, title?: string, type = 'application/json', query = ''): Link {
+    return { href: `${this.base}${path}?f=json${query}`, rel, type, ...(title ? { title } : {}) };
+  }
+  html(path: string, rel: string, query = ''): Link {
+    return { href: `${this.base}${path}?f=html${query}`, rel, type: 'text/html' };
+  }
+  /** self + alternate for a resource in the format it was asked in. */
+  selfAndAlternate(path: string, html: boolean, type = 'application/json', query = ''): Link[] {
+    const json = this.json(path, html ? 'alternate' : 'self', 'JSON', type, query);
+    const page = this.html(path, html ? 'self' : 'alternate', query);
+    return html ? [page, json] : [json, page];
+  }
+}
+
+const GEOJSON = 'application/geo+json';
+
+/** OGC API – Features documents over the layer catalogue and the features service (no SQL of its own). */
+export class OgcService {
+  constructor(private readonly db: Database, private readonly config: Config, private readonly features: FeatureService) {}
+
+  landing(links: Links, html: boolean) {
+    return {
+      title: 'Chizu 地図 — OGC API Features',
+      description: '四街道市 統合型GIS の地物サービス (OGC API – Features)',
+      links: [
+        ...links.selfAndAlternate('', html),
+        { href: `${links.base}/api`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'OpenAPI 3.0' },
+        links.json('/conformance', 'conformance', 'Conformance'),
+        links.json('/collections', 'data', 'Collections'),
+      ],
+    };
+  }
+
+  conformance(links: Links, html: boolean) {
+    return { conformsTo: CONFORMANCE, links: links.selfAndAlternate('/conformance', html) };
+  }
+
+  async collections(catalog: LayerCatalog, links: Links, html: boolean) {
+    const layers = await catalog.all();
+    const stats = await catalog.stats();
+    return {
+      links: links.selfAndAlternate('/collections', html),
+      collections: layers.map((l) => this.describe(l, stats.get(l.id), links)),
+    };
+  }
+
+  async collection(catalog: LayerCatalog, key: string, links: Links, html: boolean) {
+    const layer = await requireLayer(catalog, key);
+    const doc = this.describe(layer, (await catalog.stats()).get(layer.id), links);
+    return { ...doc, links: [...links.selfAndAlternate(`/collections/${layer.key}`, html), ...doc.links.filter((l) => l.rel === 'items')] };
+  }
+
+  private describe(layer: LayerRecord, stats: { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null } | undefined, links: Links) {
+    const bbox = stats && stats.min_lon !== null ? [[stats.min_lon, stats.min_lat, stats.max_lon, stats.max_lat]] : undefined;
+    const dateField = dateFieldOf(layer);
+    return {
+      id: layer.key,
+      title: layer.nameJa,
+      description: `${layer.nameEn}${dateField ? ` (datetime: ${dateField.key})` : ''}`,
+      itemType: 'feature',
+      crs: [CRS84],
+      storageCrs: CRS84,
+      ...(bbox ? { extent: { spatial: { bbox, crs: CRS84 } } } : {}),
+      links: [
+        links.json(`/collections/${layer.key}`, 'self', layer.nameJa),
+        links.json(`/collections/${layer.key}/items`, 'items', layer.nameJa, GEOJSON),
+        links.html(`/collections/${layer.key}/items`, 'items'),
+      ],
+    };
+  }
+
+  /** One page of items: the same checked query as GraphQL's `features`, paged by offset (next/prev links). */
+  async items(catalog: LayerCatalog, key: string, query: Record<string, unknown>, links: Links, html: boolean) {
+    const layer = await requireLayer(catalog, key);
+    const limit = parseLimit(query.limit, this.config.featuresPageDefault, this.config.featuresPageMax);
+    const offset = parseOffset(query.offset);
+    const when = datetimeFilter(layer, query.datetime);
+    const where = [...equalityFilters(layer, query), ...(when ? [when] : [])];
+    const checked = this.features.buildQuery(layer, { bbox: parseBBox(query.bbox), where });
+    const page = featurePageSql(checked, { limit, offset }, {});
+    const count = featureCountSql(checked);
+    const [rows, matched] = await Promise.all([
+      this.db.pool.query<FeatureRow>(page.sql, page.values).then((r) => r.rows),
+      this.db.pool.query<{ count: number }>(count.sql, count.values).then((r) => r.rows[0].count),
+    ]);
+    const returned = rows.slice(0, limit);
+    const path = `/collections/${layer.key}/items`;
+    // Links keep every filter of this request; only offset changes.
+    const kept = Object.entries(query).filter(([k, v]) => k !== 'f' && k !== 'offset' && typeof v === 'string') as [string, string][];
+    const qs = (at: number) => [...kept, ['offset', String(at)]].map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+    const pageLinks = [...links.selfAndAlternate(path, html, GEOJSON, qs(offset))];
+    if (rows.length > limit) pageLinks.push(links.json(path, 'next', 'next page', GEOJSON, qs(offset + limit)));
+    if (offset > 0) pageLinks.push(links.json(path, 'prev', 'previous page', GEOJSON, qs(Math.max(0, offset - limit))));
+    pageLinks.push(links.json(`/collections/${layer.key}`, 'collection', layer.nameJa));
+    return {
+      layer,
+      doc: {
+        type: 'FeatureCollection',
+        features: returned.map((row) => toGeoJson(row)),
+        numberMatched: matched,
+        numberReturned: returned.length,
+        timeStamp: new Date().toISOString(),
+        links: pageLinks,
+      },
+    };
+  }
+
+  async item(catalog: LayerCatalog, key: string, id: string, links: Links, html: boolean) {
+    const layer = await requireLayer(catalog, key);
+    const feature = /^\d{1,18}$/.test(id) ? await this.features.byId(id, {}) : null;
+    if (!feature || feature.layerKey !== layer.key) throw notFound(`地物 ${id} はレイヤー ${layer.key} にありません (no feature ${id} in collection ${layer.key})`);
+    const path = `/collections/${layer.key}/items/${feature.id}`;
+    return {
+      layer,
+      version: feature.version,
+      doc: {
+        type: 'Feature', id: feature.id, geometry: feature.geometry, properties: feature.attributes,
+        links: [...links.selfAndAlternate(path, html, GEOJSON), links.json(`/collections/${layer.key}`, 'collection', layer.nameJa)],
+      },
+    };
+  }
+}
+
+/** An unknown collection is a 404 here (GraphQL answers BAD_USER_INPUT for the same key). */
+export async function requireLayer(catalog: LayerCatalog, key: string): Promise<LayerRecord> {
+  const layer = await catalog.find(key);
+  if (!layer) throw notFound(`レイヤー ${key} はありません (no collection "${key}")`);
+  return layer;
+}
+
+function toGeoJson(row: FeatureRow) {
+  return { type: 'Feature', id: row.id, geometry: row.geometry, properties: row.attributes };
+}
