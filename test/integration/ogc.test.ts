@@ -147,6 +147,41 @@ describeBackends('OGC API Features', (get) => {
     await problem('/collections/street_lights/items/abc', 404);
   });
 
+  test('Part 2: crs and bbox-crs in JGD2011 (lat/lon) and plane zone IX (northing/easting), transformed in PostGIS', async () => {
+    const lights = await json('/collections/street_lights');
+    expect(lights.crs).toEqual(expect.arrayContaining([
+      'http://www.opengis.net/def/crs/OGC/1.3/CRS84', 'http://www.opengis.net/def/crs/EPSG/0/6668', 'http://www.opengis.net/def/crs/EPSG/0/6677']));
+    expect(lights.storageCrs).toBe('http://www.opengis.net/def/crs/OGC/1.3/CRS84');
+    const { rows: [truth] } = await get().db.pool.query(
+      `SELECT f.id::text AS id, ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat, ST_X(ST_Transform(f.geom, 6677)) AS e, ST_Y(ST_Transform(f.geom, 6677)) AS n
+       FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'street_lights' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1`);
+    const plane = await ogc(`/collections/street_lights/items/${truth.id}?crs=http://www.opengis.net/def/crs/EPSG/0/6677`);
+    expect(plane.headers.get('content-crs')).toBe('<http://www.opengis.net/def/crs/EPSG/0/6677>');
+    const [x, y] = ((await plane.json()) as any).geometry.coordinates;
+    expect(Math.abs(x - truth.n)).toBeLessThan(0.001); // EPSG:6677 axis 1 is X = northing
+    expect(Math.abs(y - truth.e)).toBeLessThan(0.001);
+    const geo = await ogc(`/collections/street_lights/items/${truth.id}?crs=[EPSG:6668]`);
+    expect(geo.headers.get('content-crs')).toBe('<http://www.opengis.net/def/crs/EPSG/0/6668>');
+    const [lat, lon] = ((await geo.json()) as any).geometry.coordinates;
+    expect(lat).toBeCloseTo(truth.lat, 8); expect(lon).toBeCloseTo(truth.lon, 8);
+    // The same box in CRS84, in JGD2011 (lat/lon) and in zone IX (N/E) finds the same features.
+    const [minLon, minLat, maxLon, maxLat] = CENTRAL_BBOX;
+    const matched = async (q: string) => (await json(`/collections/street_lights/items?limit=1&${q}`)).numberMatched as number;
+    const base = await matched(`bbox=${CENTRAL_BBOX.join(',')}`);
+    expect(base).toBeGreaterThan(0);
+    expect(await matched(`bbox=${[minLat, minLon, maxLat, maxLon].join(',')}&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/6668`)).toBe(base);
+    const { rows: [box] } = await get().db.pool.query(
+      `SELECT ST_XMin(b) AS e1, ST_YMin(b) AS n1, ST_XMax(b) AS e2, ST_YMax(b) AS n2 FROM ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), 6677) b`, CENTRAL_BBOX);
+    const exact = await count('street_lights', 'AND ST_Intersects(ST_Transform(f.geom, 6677), ST_MakeEnvelope($2, $3, $4, $5, 6677))', [box.e1, box.n1, box.e2, box.n2]);
+    // The plane box is filtered by its WGS84 bounds: it may hold a few features just outside its rotated edges.
+    const inPlane = await matched(`bbox=${[box.n1, box.e1, box.n2, box.e2].join(',')}&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/6677`);
+    expect(inPlane).toBeGreaterThanOrEqual(exact);
+    expect(inPlane).toBeLessThanOrEqual(exact * 1.05 + 1);
+    expect(exact).toBeGreaterThanOrEqual(base);
+    expect((await problem('/collections/street_lights/items?crs=EPSG:3857', 400)).parameter).toBe('crs');
+    expect((await problem('/collections/street_lights/items?bbox=1,2,3,4&bbox-crs=nonsense', 400)).parameter).toBe('bbox-crs');
+  });
+
   test('HTML pages by Accept or f=html, with escaped values', async () => {
     const page = await ogc('/collections', { accept: 'text/html,application/xhtml+xml' });
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);

@@ -11,6 +11,8 @@ export interface FeatureColumns {
   users?: boolean;
   /** Geometry and attributes as JSON text, for passing through to the response unparsed (RawJSON). */
   raw?: boolean;
+  /** Another GeoJSON expression over f.geom (OGC API output CRS); built by a trusted SQL builder. */
+  geometrySql?: string;
 }
 
 export interface FeatureRow {
@@ -32,9 +34,10 @@ export interface FeatureRow {
 
 /** SELECT list and FROM clause for feature rows (alias f; layer l). 9 decimals keep survey millimetres. */
 export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []): string {
+  const geometry = columns.geometrySql ?? 'ST_AsGeoJSON(f.geom, 9)';
   const json = columns.raw
-    ? ['ST_AsGeoJSON(f.geom, 9) AS geometry', 'f.attributes::text AS attributes']
-    : ['ST_AsGeoJSON(f.geom, 9)::json AS geometry', 'f.attributes'];
+    ? [`${geometry} AS geometry`, 'f.attributes::text AS attributes']
+    : [`${geometry}::json AS geometry`, 'f.attributes'];
   const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', ...json, 'f.version'];
   if (columns.times) cols.push('f.created_at', 'f.updated_at', 'f.deleted_at');
   let from = 'feature f JOIN layer l ON l.id = f.layer_id';

@@ -5,7 +5,7 @@ const json = (description: string, type = 'application/json') => ({ description,
 const problem = { description: 'problem details (RFC 9457)', content: { 'application/problem+json': { schema: { type: 'object' } } } };
 
 /** The OpenAPI 3.0 description of this service; collection ids are the current layer keys. */
-export function openApiDocument(base: string, layers: LayerRecord[], limits: { default: number; max: number }) {
+export function openApiDocument(base: string, layers: LayerRecord[], limits: { default: number; max: number }, crs: string[]) {
   const get = (summary: string, parameters: unknown[], ok: unknown) => ({
     get: { summary, parameters: [...parameters, ref('f')], responses: { 200: ok, 400: problem, 401: problem, 404: problem } },
   });
@@ -24,6 +24,8 @@ export function openApiDocument(base: string, layers: LayerRecord[], limits: { d
         limit: { name: 'limit', in: 'query', required: false, style: 'form', explode: false,
           schema: { type: 'integer', minimum: 1, maximum: limits.max, default: limits.default } },
         offset: { name: 'offset', in: 'query', required: false, schema: { type: 'integer', minimum: 0, default: 0 } },
+        crs: { name: 'crs', in: 'query', required: false, schema: { type: 'string', format: 'uri', enum: crs } },
+        'bbox-crs': { name: 'bbox-crs', in: 'query', required: false, schema: { type: 'string', format: 'uri', enum: crs } },
         datetime: { name: 'datetime', in: 'query', required: false, style: 'form', explode: false, schema: { type: 'string' } },
       },
     },
@@ -35,8 +37,8 @@ export function openApiDocument(base: string, layers: LayerRecord[], limits: { d
       '/collections': get('Layers', [], json('collections')),
       '/collections/{collectionId}': get('One layer', [ref('collectionId')], json('collection')),
       '/collections/{collectionId}/items': get('Features of a layer',
-        [ref('collectionId'), ref('bbox'), ref('limit'), ref('offset'), ref('datetime')], json('FeatureCollection', 'application/geo+json')),
-      '/collections/{collectionId}/items/{featureId}': get('One feature', [ref('collectionId'), ref('featureId')], json('Feature', 'application/geo+json')),
+        [ref('collectionId'), ref('bbox'), ref('bbox-crs'), ref('crs'), ref('limit'), ref('offset'), ref('datetime')], json('FeatureCollection', 'application/geo+json')),
+      '/collections/{collectionId}/items/{featureId}': get('One feature', [ref('collectionId'), ref('featureId'), ref('crs')], json('Feature', 'application/geo+json')),
     },
   };
 }

@@ -5,6 +5,7 @@ import { requireReader, route } from '../../http';
 import { statementTimeoutError } from '../../security/timeout';
 import { renderHtml } from './ogc.html';
 import { openApiDocument } from './ogc.openapi';
+import { supportedCrs } from './ogc.crs';
 import { badParam } from './ogc.params';
 import { Links, OgcService } from './ogc.service';
 
@@ -41,7 +42,8 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
   router.get('/conformance', route(async (req, res) => send(req, res, 'Conformance', ogc.conformance(links(req), wantsHtml(req)))));
   router.get('/api', route(async (req, res) => {
     const doc = openApiDocument(`${baseUrl(req)}/ogc`, await res.locals.ctx.layers.all(),
-      { default: services.config.featuresPageDefault, max: services.config.featuresPageMax });
+      { default: services.config.featuresPageDefault, max: services.config.featuresPageMax },
+      supportedCrs(services.config.planeSrid).map((c) => c.uri));
     res.type('application/vnd.oai.openapi+json;version=3.0').send(JSON.stringify(doc));
   }));
   router.get('/collections', route(async (req, res) => {
@@ -52,14 +54,14 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
     send(req, res, `${doc.title} (${doc.id})`, doc);
   }));
   router.get('/collections/:layer/items', route(async (req, res) => {
-    const { layer, doc } = await ogc.items(res.locals.ctx.layers, key(req), req.query, links(req), wantsHtml(req));
-    res.set('Content-Crs', `<http://www.opengis.net/def/crs/OGC/1.3/CRS84>`);
+    const { layer, crs, doc } = await ogc.items(res.locals.ctx.layers, key(req), req.query, links(req), wantsHtml(req));
+    res.set('Content-Crs', `<${crs.uri}>`);
     send(req, res, `${layer.nameJa} (${layer.key})`, doc, GEOJSON);
   }));
   router.get('/collections/:layer/items/:id', route(async (req, res) => {
-    const { layer, version, doc } = await ogc.item(res.locals.ctx.layers, key(req), String(req.params.id), links(req), wantsHtml(req));
+    const { layer, crs, version, doc } = await ogc.item(res.locals.ctx.layers, key(req), String(req.params.id), req.query, links(req), wantsHtml(req));
     res.set('ETag', `"${version}"`);
-    res.set('Content-Crs', `<http://www.opengis.net/def/crs/OGC/1.3/CRS84>`);
+    res.set('Content-Crs', `<${crs.uri}>`);
     send(req, res, `${layer.nameJa} ${doc.id}`, doc, GEOJSON);
   }));
   router.use(() => { throw notFound('OGC API のパスではありません (not an OGC API path)'); });

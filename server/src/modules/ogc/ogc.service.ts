@@ -4,15 +4,17 @@ import { notFound } from '../../errors';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import { FeatureService } from '../features/feature.service';
 import { featureCountSql, featurePageSql, FeatureRow } from '../features/feature.sql';
-import { dateFieldOf, datetimeFilter, equalityFilters, parseBBox, parseLimit, parseOffset } from './ogc.params';
+import { CRS84, Crs, parseCrs, supportedCrs } from './ogc.crs';
+import { bboxToWgs84Sql, geometryInCrsSql } from './ogc.sql';
+import { badParam, dateFieldOf, datetimeFilter, equalityFilters, parseBBox, parseLimit, parseOffset } from './ogc.params';
 
-export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
 export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+  'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
 ];
 
 export interface Link { href: string; rel: string; type: string; title?: string }
@@ -80,7 +82,7 @@ export class OgcService {
       title: layer.nameJa,
       description: `${layer.nameEn}${dateField ? ` (datetime: ${dateField.key})` : ''}`,
       itemType: 'feature',
-      crs: [CRS84],
+      crs: supportedCrs(this.config.planeSrid).map((c) => c.uri),
       storageCrs: CRS84,
       ...(bbox ? { extent: { spatial: { bbox, crs: CRS84 } } } : {}),
       links: [
@@ -92,14 +94,33 @@ export class OgcService {
   }
 
   /** One page of items: the same checked query as GraphQL's `features`, paged by offset (next/prev links). */
+  /** Part 2: the output CRS asked for with `crs`. */
+  outputCrs(query: Record<string, unknown>): Crs {
+    return parseCrs(query.crs, 'crs', this.config.planeSrid);
+  }
+
+  /** `bbox` in `bbox-crs` (default CRS84) as the WGS84 box the features query filters by, transformed in PostGIS. */
+  private async bbox(query: Record<string, unknown>): Promise<number[] | undefined> {
+    const bbox = parseBBox(query.bbox);
+    const crs = parseCrs(query['bbox-crs'], 'bbox-crs', this.config.planeSrid);
+    if (!bbox || crs.srid === 4326) return bbox;
+    if (bbox[0] >= bbox[2] || bbox[1] >= bbox[3]) throw badParam('bbox', 'bbox must give the lower corner first, in the axis order of bbox-crs');
+    const { sql, values } = bboxToWgs84Sql(bbox, crs);
+    const { rows } = await this.db.pool.query<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(sql, values);
+    const r = rows[0];
+    if (![r.min_lon, r.min_lat, r.max_lon, r.max_lat].every(Number.isFinite)) throw badParam('bbox', 'bbox lies outside bbox-crs');
+    return [r.min_lon, r.min_lat, r.max_lon, r.max_lat];
+  }
+
   async items(catalog: LayerCatalog, key: string, query: Record<string, unknown>, links: Links, html: boolean) {
     const layer = await requireLayer(catalog, key);
+    const crs = this.outputCrs(query);
     const limit = parseLimit(query.limit, this.config.featuresPageDefault, this.config.featuresPageMax);
     const offset = parseOffset(query.offset);
     const when = datetimeFilter(layer, query.datetime);
     const where = [...equalityFilters(layer, query), ...(when ? [when] : [])];
-    const checked = this.features.buildQuery(layer, { bbox: parseBBox(query.bbox), where });
-    const page = featurePageSql(checked, { limit, offset }, {});
+    const checked = this.features.buildQuery(layer, { bbox: await this.bbox(query), where });
+    const page = featurePageSql(checked, { limit, offset }, { geometrySql: geometryInCrsSql(crs) });
     const count = featureCountSql(checked);
     const [rows, matched] = await Promise.all([
       this.db.pool.query<FeatureRow>(page.sql, page.values).then((r) => r.rows),
@@ -109,13 +130,13 @@ export class OgcService {
     const path = `/collections/${layer.key}/items`;
     // Links keep every filter of this request; only offset changes.
     const kept = Object.entries(query).filter(([k, v]) => k !== 'f' && k !== 'offset' && typeof v === 'string') as [string, string][];
-    const qs = (at: number) => [...kept, ['offset', String(at)]].map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+    const qs = (at: number): string => [...kept, ['offset', String(at)]].map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
     const pageLinks = [...links.selfAndAlternate(path, html, GEOJSON, qs(offset))];
     if (rows.length > limit) pageLinks.push(links.json(path, 'next', 'next page', GEOJSON, qs(offset + limit)));
     if (offset > 0) pageLinks.push(links.json(path, 'prev', 'previous page', GEOJSON, qs(Math.max(0, offset - limit))));
     pageLinks.push(links.json(`/collections/${layer.key}`, 'collection', layer.nameJa));
     return {
-      layer,
+      layer, crs,
       doc: {
         type: 'FeatureCollection',
         features: returned.map((row) => toGeoJson(row)),
@@ -127,13 +148,14 @@ export class OgcService {
     };
   }
 
-  async item(catalog: LayerCatalog, key: string, id: string, links: Links, html: boolean) {
+  async item(catalog: LayerCatalog, key: string, id: string, query: Record<string, unknown>, links: Links, html: boolean) {
     const layer = await requireLayer(catalog, key);
-    const feature = /^\d{1,18}$/.test(id) ? await this.features.byId(id, {}) : null;
+    const crs = this.outputCrs(query);
+    const feature = /^\d{1,18}$/.test(id) ? await this.features.byId(id, { geometrySql: geometryInCrsSql(crs) }) : null;
     if (!feature || feature.layerKey !== layer.key) throw notFound(`地物 ${id} はレイヤー ${layer.key} にありません (no feature ${id} in collection ${layer.key})`);
     const path = `/collections/${layer.key}/items/${feature.id}`;
     return {
-      layer,
+      layer, crs,
       version: feature.version,
       doc: {
         type: 'Feature', id: feature.id, geometry: feature.geometry, properties: feature.attributes,
