@@ -182,6 +182,17 @@ describeBackends('OGC API Features', (get) => {
     expect((await problem('/collections/street_lights/items?bbox=1,2,3,4&bbox-crs=nonsense', 400)).parameter).toBe('bbox-crs');
   });
 
+  test('queryables: the layer fields as a JSON Schema, usable as equality filters', async () => {
+    const res = await ogc('/collections/street_lights/queryables');
+    expect(res.headers.get('content-type')).toMatch(/^application\/schema\+json/);
+    const schema: any = await res.json();
+    const { rows: [layer] } = await get().db.pool.query("SELECT fields FROM layer WHERE key = 'street_lights'");
+    expect(Object.keys(schema.properties).sort()).toEqual(['geometry', ...layer.fields.map((f: any) => f.key)].sort());
+    expect(schema.properties.watts).toMatchObject({ type: 'integer', title: '消費電力' });
+    expect(schema.properties.lamp_type.enum).toContain('LED');
+    await problem('/collections/nowhere/queryables', 404);
+  });
+
   test('HTML pages by Accept or f=html, with escaped values', async () => {
     const page = await ogc('/collections', { accept: 'text/html,application/xhtml+xml' });
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);

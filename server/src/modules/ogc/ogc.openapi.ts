@@ -38,6 +38,7 @@ export function openApiDocument(base: string, layers: LayerRecord[], limits: { d
       '/collections/{collectionId}': get('One layer', [ref('collectionId')], json('collection')),
       '/collections/{collectionId}/items': get('Features of a layer',
         [ref('collectionId'), ref('bbox'), ref('bbox-crs'), ref('crs'), ref('limit'), ref('offset'), ref('datetime')], json('FeatureCollection', 'application/geo+json')),
+      '/collections/{collectionId}/queryables': get('Queryable properties (JSON Schema)', [ref('collectionId')], json('JSON Schema', 'application/schema+json')),
       '/collections/{collectionId}/items/{featureId}': get('One feature', [ref('collectionId'), ref('featureId'), ref('crs')], json('Feature', 'application/geo+json')),
     },
   };

@@ -58,6 +58,10 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
     res.set('Content-Crs', `<${crs.uri}>`);
     send(req, res, `${layer.nameJa} (${layer.key})`, doc, GEOJSON);
   }));
+  router.get('/collections/:layer/queryables', route(async (req, res) => {
+    const doc = await ogc.queryables(res.locals.ctx.layers, key(req), links(req));
+    send(req, res, `${doc.title} queryables`, doc, 'application/schema+json');
+  }));
   router.get('/collections/:layer/items/:id', route(async (req, res) => {
     const { layer, crs, version, doc } = await ogc.item(res.locals.ctx.layers, key(req), String(req.params.id), req.query, links(req), wantsHtml(req));
     res.set('ETag', `"${version}"`);

@@ -15,6 +15,8 @@ export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
 ];
 
 export interface Link { href: string; rel: string; type: string; title?: string }
@@ -90,6 +92,28 @@ export class OgcService {
         links.json(`/collections/${layer.key}/items`, 'items', layer.nameJa, GEOJSON),
         links.html(`/collections/${layer.key}/items`, 'items'),
       ],
+    };
+  }
+
+  /** Part 3 queryables: the layer's fields as a JSON Schema (the same names the equality filters take). */
+  async queryables(catalog: LayerCatalog, key: string, links: Links) {
+    const layer = await requireLayer(catalog, key);
+    const type = { text: 'string', enum: 'string', date: 'string', integer: 'integer', number: 'number', boolean: 'boolean' } as const;
+    const properties: Record<string, object> = { geometry: { 'x-ogc-role': 'primary-geometry', format: 'geometry-any' } };
+    for (const f of layer.fieldDefs) {
+      properties[f.key] = {
+        title: f.label, description: f.labelEn, type: type[f.type],
+        ...(f.type === 'date' ? { format: 'date' } : {}),
+        ...(f.options ? { enum: f.options } : {}),
+        ...(f.min !== undefined ? { minimum: f.min } : {}), ...(f.max !== undefined ? { maximum: f.max } : {}),
+        ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
+        ...(f.computed ? { readOnly: true } : {}),
+      };
+    }
+    return {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `${links.base}/collections/${layer.key}/queryables`,
+      type: 'object', title: layer.nameJa, properties, additionalProperties: false,
     };
   }
 
