@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { withGdal } from '../../server/src/gdal/gdal';
+import { gdalOutputDir, withGdal } from '../../server/src/gdal/gdal';
 import { describeBackends, TestServer } from '../helpers/backends';
 
 const DRY_RUN = `mutation($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) {
@@ -30,11 +30,13 @@ async function gdalWrite(geojson: object, driver: string, name: string, extra: s
       const { datasets } = await gdal.open([src]);
       const out = await gdal.ogr2ogr(datasets[0], ['-f', driver, '-a_srs', 'EPSG:6677', ...extra], name);
       await gdal.close(datasets[0]);
+      // GDAL's output directory is on disk (gdalOutputDir): ogr2ogr names every file it wrote.
       const files = new Map<string, Uint8Array>();
-      for (const f of await gdal.getOutputFiles()) {
-        if (!path.basename(f.path).startsWith(`${name}.`)) continue;
-        files.set(path.basename(f.path), await gdal.getFileBytes(f.path));
-        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.path);
+      for (const f of (out as { all?: { local: string; real: string }[] }).all ?? [out]) {
+        files.set(path.basename(f.local), new Uint8Array(await fs.readFile(f.real)));
+        await fs.rm(f.real, { force: true });
+        // A Shapefile named without .shp is written into a folder of that name: remove it too.
+        if (path.dirname(f.real) !== gdalOutputDir()) await fs.rm(path.dirname(f.real), { recursive: true, force: true });
       }
       expect(out).toBeTruthy();
       return files;
