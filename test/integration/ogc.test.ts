@@ -193,6 +193,40 @@ describeBackends('OGC API Features', (get) => {
     await problem('/collections/nowhere/queryables', 404);
   });
 
+  test('Part 3 filter: CQL2 text and JSON give the counts PostGIS gives; bad filters are 400s naming filter', async () => {
+    const matched = async (filter: string, lang?: string) => {
+      const q = `filter=${encodeURIComponent(filter)}${lang ? `&filter-lang=${lang}` : ''}&limit=50`;
+      const page = await json(`/collections/street_lights/items?${q}`);
+      return page;
+    };
+    const led = await matched("lamp_type IN ('LED', '蛍光灯') AND watts BETWEEN 15 AND 25 AND NOT association IS NULL");
+    expect(led.numberMatched).toBe(await count('street_lights',
+      "AND f.attributes->>'lamp_type' IN ('LED', '蛍光灯') AND (f.attributes->>'watts')::numeric BETWEEN 15 AND 25 AND f.attributes ? 'association'"));
+    for (const f of led.features) expect(['LED', '蛍光灯']).toContain(f.properties.lamp_type);
+    const asJson = await matched(JSON.stringify({ op: 'and', args: [
+      { op: 'in', args: [{ property: 'lamp_type' }, ['LED', '蛍光灯']] },
+      { op: 'between', args: [{ property: 'watts' }, 15, 25] },
+      { op: 'not', args: [{ op: 'isNull', args: [{ property: 'association' }] }] }] }), 'cql2-json');
+    expect(asJson.numberMatched).toBe(led.numberMatched);
+    const like = await matched("light_no LIKE 'SL-0001%' OR watts > 30");
+    expect(like.numberMatched).toBe(await count('street_lights',
+      "AND (f.attributes->>'light_no' LIKE 'SL-0001%' OR (f.attributes->>'watts')::numeric > 30)"));
+    const [a, b, c, d] = CENTRAL_BBOX;
+    const inBox = await count('street_lights', 'AND ST_Intersects(f.geom, ST_MakeEnvelope($2, $3, $4, $5, 4326))', CENTRAL_BBOX);
+    expect((await matched(`S_INTERSECTS(geometry, BBOX(${a}, ${b}, ${c}, ${d}))`)).numberMatched).toBe(inBox);
+    expect((await matched(`S_INTERSECTS(geometry, POLYGON((${a} ${b}, ${c} ${b}, ${c} ${d}, ${a} ${d}, ${a} ${b})))`)).numberMatched).toBe(inBox);
+    expect((await matched(JSON.stringify({ op: 's_intersects', args: [{ property: 'geometry' },
+      { type: 'Polygon', coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] }] }), 'cql2-json')).numberMatched).toBe(inBox);
+    for (const bad of ["lamp_type = ", "colour = 'red'", "watts = 'bright'", "S_INTERSECTS(geometry, POLYGON((1 2, 3)))",
+      "watts LIKE '1%'", "lamp_type = 'x'); DROP TABLE feature; --"]) {
+      const r = await problem(`/collections/street_lights/items?filter=${encodeURIComponent(bad)}`, 400);
+      expect(r.parameter).toBe('filter');
+    }
+    expect((await problem(`/collections/street_lights/items?filter=${encodeURIComponent('{"op":"~","args":[]}')}&filter-lang=cql2-json`, 400)).parameter).toBe('filter');
+    expect((await problem('/collections/street_lights/items?filter=a%3D1&filter-lang=sql', 400)).parameter).toBe('filter-lang');
+    expect(await count('street_lights')).toBeGreaterThan(0); // nothing was dropped
+  });
+
   test('HTML pages by Accept or f=html, with escaped values', async () => {
     const page = await ogc('/collections', { accept: 'text/html,application/xhtml+xml' });
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);

@@ -65,6 +65,8 @@ export interface AttributeCondition {
   lt?: unknown;
   lte?: unknown;
   contains?: string;
+  /** A LIKE pattern as given (CQL2: % and _ are wildcards). */
+  like?: string;
   isNull?: boolean;
 }
 
@@ -80,8 +82,13 @@ function attributeExpr(field: FieldDefinition, p: Params): { expr: string; cast:
 }
 
 export function attributeConditionSql(c: AttributeCondition, p: Params): string[] {
-  const { expr, cast } = attributeExpr(c.field, p);
   const sql: string[] = [];
+  // isNull alone must not bind the unused key of the value expression (its type could not be inferred).
+  if (Object.keys(c).every((k) => k === 'field' || k === 'isNull')) {
+    if (c.isNull !== undefined) sql.push(`${c.isNull ? 'NOT ' : ''}(f.attributes ? ${p.add(c.field.key)})`);
+    return sql;
+  }
+  const { expr, cast } = attributeExpr(c.field, p);
   const cmp = (op: string, v: unknown) => sql.push(`${expr} ${op} ${p.add(v)}::${cast}`);
   if (c.eq !== undefined) cmp('=', c.eq);
   if (c.ne !== undefined) sql.push(`${expr} IS DISTINCT FROM ${p.add(c.ne)}::${cast}`);
@@ -91,6 +98,7 @@ export function attributeConditionSql(c: AttributeCondition, p: Params): string[
   if (c.lte !== undefined) cmp('<=', c.lte);
   if (c.in !== undefined) sql.push(`${expr} = ANY(${p.add(c.in)}::${cast}[])`);
   if (c.contains !== undefined) sql.push(`${expr} ILIKE ${p.add(likeContains(c.contains))}`);
+  if (c.like !== undefined) sql.push(`${expr} LIKE ${p.add(c.like)}`);
   if (c.isNull !== undefined) sql.push(`${c.isNull ? 'NOT ' : ''}(f.attributes ? ${p.add(c.field.key)})`);
   return sql;
 }
@@ -103,6 +111,8 @@ export interface FeatureQuery {
   searchFields: FieldDefinition[];
   search?: string;
   deleted?: boolean;
+  /** A further condition built by a trusted builder (OGC API CQL2 filter), with its values bound in `p`. */
+  extra?: (p: Params) => string;
 }
 
 /** WHERE clause for a layer's features. The (layer_id, geom) GiST index serves layer + bbox. */
@@ -113,6 +123,7 @@ export function featureWhere(q: FeatureQuery, p: Params): string {
     where.push(`f.geom && ${env}`, `ST_Intersects(f.geom, ${env})`);
   }
   for (const c of q.conditions) where.push(...attributeConditionSql(c, p));
+  if (q.extra) where.push(`(${q.extra(p)})`);
   if (q.search && q.searchFields.length > 0) {
     const pattern = p.add(likeContains(q.search));
     where.push(`(${q.searchFields.map((f) => `(f.attributes->>${p.add(f.key)}) ILIKE ${pattern}`).join(' OR ')})`);

@@ -4,7 +4,7 @@ import { LayerRecord } from '../layers/layer.service';
 import { AttributeFilter } from '../features/feature.input';
 
 /** Query parameters of /items that are not attribute filters. */
-export const ITEMS_PARAMS = new Set(['f', 'bbox', 'bbox-crs', 'crs', 'limit', 'offset', 'datetime']);
+export const ITEMS_PARAMS = new Set(['f', 'bbox', 'bbox-crs', 'crs', 'limit', 'offset', 'datetime', 'filter', 'filter-lang', 'filter-crs']);
 
 /** A 400 that names the offending query parameter (OGC problem details carry it). */
 export const badParam = (parameter: string, message: string): AppError => badInput(message, { field: parameter, parameter });

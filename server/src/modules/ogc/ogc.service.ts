@@ -5,7 +5,8 @@ import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import { FeatureService } from '../features/feature.service';
 import { featureCountSql, featurePageSql, FeatureRow } from '../features/feature.sql';
 import { CRS84, Crs, parseCrs, supportedCrs } from './ogc.crs';
-import { bboxToWgs84Sql, geometryInCrsSql } from './ogc.sql';
+import { bboxToWgs84Sql, geometryCheckSql, geometryInCrsSql } from './ogc.sql';
+import { cql2Sql, parseFilter } from './ogc.filter';
 import { badParam, dateFieldOf, datetimeFilter, equalityFilters, parseBBox, parseLimit, parseOffset } from './ogc.params';
 
 
@@ -17,6 +18,12 @@ export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
+  'http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2',
+  'http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions',
+  'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',
+  'http://www.opengis.net/spec/cql2/1.0/conf/cql2-json',
 ];
 
 export interface Link { href: string; rel: string; type: string; title?: string }
@@ -136,6 +143,24 @@ export class OgcService {
     return [r.min_lon, r.min_lat, r.max_lon, r.max_lat];
   }
 
+  /** Part 3 `filter` as SQL; WKT/GeoJSON geometries are checked by PostGIS before the query runs. */
+  private async filter(layer: LayerRecord, query: Record<string, unknown>) {
+    const expr = parseFilter(query.filter, query['filter-lang']);
+    if (!expr) return undefined;
+    if (query['filter-crs'] !== undefined && parseCrs(query['filter-crs'], 'filter-crs', this.config.planeSrid).srid !== 4326) {
+      throw badParam('filter-crs', `filter-crs must be ${CRS84}`);
+    }
+    const translated = cql2Sql(expr, layer);
+    for (const g of translated.geometries) {
+      try {
+        await this.db.pool.query(geometryCheckSql(g.sql), [g.value]);
+      } catch {
+        throw badParam('filter', 'S_INTERSECTS: the geometry is not valid WKT or GeoJSON');
+      }
+    }
+    return translated.sql;
+  }
+
   async items(catalog: LayerCatalog, key: string, query: Record<string, unknown>, links: Links, html: boolean) {
     const layer = await requireLayer(catalog, key);
     const crs = this.outputCrs(query);
@@ -143,7 +168,7 @@ export class OgcService {
     const offset = parseOffset(query.offset);
     const when = datetimeFilter(layer, query.datetime);
     const where = [...equalityFilters(layer, query), ...(when ? [when] : [])];
-    const checked = this.features.buildQuery(layer, { bbox: await this.bbox(query), where });
+    const checked = { ...this.features.buildQuery(layer, { bbox: await this.bbox(query), where }), extra: await this.filter(layer, query) };
     const page = featurePageSql(checked, { limit, offset }, { geometrySql: geometryInCrsSql(crs) });
     const count = featureCountSql(checked);
     const [rows, matched] = await Promise.all([

@@ -24,3 +24,8 @@ export function bboxToWgs84Sql(bbox: number[], crs: Crs) {
     values: p.values,
   };
 }
+
+/** Parses a filter geometry (a fixed constructor over $1) so that a malformed one is a 400, not a failed query. */
+export function geometryCheckSql(constructor: string): string {
+  return `SELECT ST_IsEmpty(${constructor}) AS empty`;
+}
