@@ -227,6 +227,50 @@ describeBackends('OGC API Features', (get) => {
     expect(await count('street_lights')).toBeGreaterThan(0); // nothing was dropped
   });
 
+  test('Part 4: create, patch, replace and delete through the edit path with ETag locking (428/412), problems and permissions', async () => {
+    const editor = await get().login('community');
+    const send = (method: string, p: string, body?: unknown, headers: Record<string, string> = {}, who = editor) =>
+      fetch(`${get().url}/ogc/collections/street_lights/items${p}`, {
+        method, body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { authorization: `Bearer ${who}`, 'content-type': 'application/geo+json', ...headers },
+      });
+    const { rows: [near] } = await get().db.pool.query(
+      "SELECT ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'street_lights' LIMIT 1");
+    const point = { type: 'Point', coordinates: [near.lon + 0.0001, near.lat] };
+    const created = await send('POST', '', { type: 'Feature', geometry: point, properties: { light_no: 'SL-T0001', lamp_type: 'LED', watts: 20 } });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+    const id = created.headers.get('location')!.split('/').pop()!;
+    expect((await json(`/collections/street_lights/items/${id}`)).properties).toMatchObject({ light_no: 'SL-T0001', watts: 20 });
+
+    const patchBody = { properties: { watts: 30, pole_no: null } };
+    expect((await send('PATCH', `/${id}`, patchBody, { 'content-type': 'application/merge-patch+json' })).status).toBe(428);
+    const stale = await send('PATCH', `/${id}`, patchBody, { 'content-type': 'application/merge-patch+json', 'if-match': '"7"' });
+    expect(stale.status).toBe(412);
+    const patched = await send('PATCH', `/${id}`, patchBody, { 'content-type': 'application/merge-patch+json', 'if-match': '"1"' });
+    expect(patched.status).toBe(200);
+    expect(patched.headers.get('etag')).toBe('"2"');
+    expect((await json(`/collections/street_lights/items/${id}`)).properties).toMatchObject({ light_no: 'SL-T0001', lamp_type: 'LED', watts: 30 });
+
+    const bad: any = await (await send('PATCH', `/${id}`, { properties: { watts: 9999, lamp_type: 'ろうそく' } }, { 'if-match': '"2"' })).json();
+    expect(bad.status).toBe(400);
+    expect(bad.problems.map((p: any) => p.field).sort()).toEqual(['lamp_type', 'watts']);
+    expect((await send('PATCH', `/${id}`, { properties: { watts: 25 } }, { 'if-match': '"2"' }, token)).status).toBe(403); // a viewer
+    const roads = await get().login('roads');
+    expect((await send('PATCH', `/${id}`, { properties: { watts: 25 } }, { 'if-match': '"2"' }, roads)).status).toBe(403); // another department
+
+    const replaced = await send('PUT', `/${id}`, { type: 'Feature', geometry: point, properties: { light_no: 'SL-T0001' } }, { 'if-match': '"2"' });
+    expect(replaced.status).toBe(200);
+    const after = await json(`/collections/street_lights/items/${id}`);
+    expect(after.properties.watts).toBeUndefined(); // a replacement clears what it does not name
+    const { rows: history } = await get().db.pool.query('SELECT version FROM feature_history WHERE feature_id = $1 ORDER BY version', [id]);
+    expect(history.map((h: any) => h.version)).toEqual([1, 2, 3]);
+
+    expect((await send('DELETE', `/${id}`, undefined, { 'if-match': '"2"' })).status).toBe(412);
+    expect((await send('DELETE', `/${id}`, undefined, { 'if-match': '"3"' })).status).toBe(204);
+    await problem(`/collections/street_lights/items/${id}`, 404);
+  });
+
   test('HTML pages by Accept or f=html, with escaped values', async () => {
     const page = await ogc('/collections', { accept: 'text/html,application/xhtml+xml' });
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);

@@ -1,8 +1,10 @@
-import { NextFunction, Request, Response, Router } from 'express';
+import express, { NextFunction, Request, Response, Router } from 'express';
 import { Services } from '../../context';
 import { AppError, httpStatus, notFound } from '../../errors';
 import { requireReader, route } from '../../http';
 import { statementTimeoutError } from '../../security/timeout';
+import { anonymousBodyLimit } from '../../security/http';
+import { PreconditionError, writeItem } from './ogc.write';
 import { renderHtml } from './ogc.html';
 import { openApiDocument } from './ogc.openapi';
 import { supportedCrs } from './ogc.crs';
@@ -68,6 +70,20 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
     res.set('Content-Crs', `<${crs.uri}>`);
     send(req, res, `${layer.nameJa} ${doc.id}`, doc, GEOJSON);
   }));
+  // Part 4: writes take GeoJSON (and JSON Merge Patch); the answer carries the new version as ETag.
+  const body = [anonymousBodyLimit(services.config),
+    express.json({ limit: '20mb', type: ['application/json', GEOJSON, 'application/merge-patch+json'] })];
+  const written = async (req: Request, res: Response, id: string, status: number) => {
+    const { version } = await ogc.item(res.locals.ctx.layers, key(req), id, {}, links(req), false);
+    res.status(status).set('ETag', `"${version}"`).set('Location', `${links(req).base}/collections/${key(req)}/items/${id}`).end();
+  };
+  router.post('/collections/:layer/items', body, route(async (req, res) => written(req, res, await writeItem(res.locals.ctx, req, 'create'), 201)));
+  router.put('/collections/:layer/items/:id', body, route(async (req, res) => written(req, res, await writeItem(res.locals.ctx, req, 'replace'), 200)));
+  router.patch('/collections/:layer/items/:id', body, route(async (req, res) => written(req, res, await writeItem(res.locals.ctx, req, 'patch'), 200)));
+  router.delete('/collections/:layer/items/:id', route(async (req, res) => {
+    await writeItem(res.locals.ctx, req, 'delete');
+    res.status(204).end();
+  }));
   router.use(() => { throw notFound('OGC API のパスではありません (not an OGC API path)'); });
   router.use(problemDetails);
   return router;
@@ -77,7 +93,8 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
 function problemDetails(caught: unknown, _req: Request, res: Response, next: NextFunction) {
   const err = statementTimeoutError(caught) ?? caught;
   if (!(err instanceof AppError)) return next(err);
-  const status = httpStatus(err.extensions.code);
+  const status = err instanceof PreconditionError ? err.status
+    : err.extensions.code === 'CONFLICT' && err.extensions.currentVersion !== undefined ? 412 : httpStatus(err.extensions.code);
   if (status === 401) res.set('WWW-Authenticate', 'Bearer');
   const { code, field, problems } = err.extensions as Record<string, unknown>;
   const parameter = err.extensions.parameter ?? field;
