@@ -5,7 +5,8 @@ import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import { FeatureService } from '../features/feature.service';
 import { featureCountSql, featurePageSql, FeatureRow } from '../features/feature.sql';
 import { CRS84, Crs, parseCrs, supportedCrs } from './ogc.crs';
-import { bboxToWgs84Sql, geometryCheckSql, geometryInCrsSql } from './ogc.sql';
+import { Params } from '../../db/sql';
+import { bboxInCrsSql, bboxToWgs84Sql, geometryCheckSql, geometryInCrsSql } from './ogc.sql';
 import { cql2Sql, parseFilter } from './ogc.filter';
 import { badParam, dateFieldOf, datetimeFilter, equalityFilters, parseBBox, parseLimit, parseOffset } from './ogc.params';
 
@@ -133,17 +134,20 @@ export class OgcService {
     return parseCrs(query.crs, 'crs', this.config.planeSrid);
   }
 
-  /** `bbox` in `bbox-crs` (default CRS84) as the WGS84 box the features query filters by, transformed in PostGIS. */
-  private async bbox(query: Record<string, unknown>): Promise<number[] | undefined> {
+  /**
+   * `bbox` in `bbox-crs` (default CRS84): the WGS84 box around it for the index, and for another CRS the exact
+   * test in that CRS (a plane box is slightly rotated against lon/lat).
+   */
+  private async bbox(query: Record<string, unknown>): Promise<{ wgs84?: number[]; exact?: (p: Params) => string }> {
     const bbox = parseBBox(query.bbox);
     const crs = parseCrs(query['bbox-crs'], 'bbox-crs', this.config.planeSrid);
-    if (!bbox || crs.srid === 4326) return bbox;
+    if (!bbox || crs.srid === 4326) return { wgs84: bbox };
     if (bbox[0] >= bbox[2] || bbox[1] >= bbox[3]) throw badParam('bbox', 'bbox must give the lower corner first, in the axis order of bbox-crs');
     const { sql, values } = bboxToWgs84Sql(bbox, crs);
     const { rows } = await this.db.pool.query<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(sql, values);
     const r = rows[0];
     if (![r.min_lon, r.min_lat, r.max_lon, r.max_lat].every(Number.isFinite)) throw badParam('bbox', 'bbox lies outside bbox-crs');
-    return [r.min_lon, r.min_lat, r.max_lon, r.max_lat];
+    return { wgs84: [r.min_lon, r.min_lat, r.max_lon, r.max_lat], exact: (p) => bboxInCrsSql(bbox, crs, p) };
   }
 
   /** Part 3 `filter` as SQL; WKT/GeoJSON geometries are checked by PostGIS before the query runs. */
@@ -171,7 +175,13 @@ export class OgcService {
     const offset = parseOffset(query.offset);
     const when = datetimeFilter(layer, query.datetime);
     const where = [...equalityFilters(layer, query), ...(when ? [when] : [])];
-    const checked = { ...this.features.buildQuery(layer, { bbox: await this.bbox(query), where }), extra: await this.filter(layer, query) };
+    const box = await this.bbox(query);
+    const filter = await this.filter(layer, query);
+    const extras = [box.exact, filter].filter((x): x is (p: Params) => string => !!x);
+    const checked = {
+      ...this.features.buildQuery(layer, { bbox: box.wgs84, where }),
+      extra: extras.length ? (p: Params) => extras.map((x) => `(${x(p)})`).join(' AND ') : undefined,
+    };
     const page = featurePageSql(checked, { limit, offset }, { geometrySql: geometryInCrsSql(crs) });
     const count = featureCountSql(checked);
     const [rows, matched] = await Promise.all([

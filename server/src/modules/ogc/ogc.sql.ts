@@ -29,3 +29,9 @@ export function bboxToWgs84Sql(bbox: number[], crs: Crs) {
 export function geometryCheckSql(constructor: string): string {
   return `SELECT ST_IsEmpty(${constructor}) AS empty`;
 }
+
+/** The exact bbox test in the bbox's own CRS (after the WGS84 box has used the index). */
+export function bboxInCrsSql(bbox: number[], crs: Crs, p: Params): string {
+  const [a, b, c, d] = crs.flip ? [bbox[1], bbox[0], bbox[3], bbox[2]] : bbox;
+  return `ST_Intersects(ST_Transform(f.geom, ${p.add(crs.srid)}::int), ST_MakeEnvelope(${p.add(a)}, ${p.add(b)}, ${p.add(c)}, ${p.add(d)}, ${p.add(crs.srid)}::int))`;
+}
