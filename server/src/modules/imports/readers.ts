@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { unExcelCell } from '../../domain/csv';
 import { parseSima, SimaBlock } from '../../domain/sima';
 import { badInput } from '../../errors';
 import { withGdal } from '../../gdal/gdal';
@@ -107,7 +108,8 @@ function readCsv(data: Uint8Array, format: 'csv' | 'tsv', options: ReadOptions):
   } catch (err) {
     throw fileError(`CSVを読めません (${(err as Error).message})`, 'csv');
   }
-  return fromTable(format, table, encoding);
+  // Our own exports are Excel-safe (and so may other systems' be): read the cells back as they were.
+  return fromTable(format, table.map((row) => row.map(unExcelCell)), encoding);
 }
 
 async function readXlsx(data: Uint8Array, options: ReadOptions): Promise<ImportSource> {
