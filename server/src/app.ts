@@ -22,6 +22,7 @@ import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
 import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
+import { liveRouter } from './modules/live/live.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
@@ -112,6 +113,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, exportRouter(services));
   app.use('/api', reader, backupRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
+  app.use('/api', reader, liveRouter(services));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config)));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
@@ -149,6 +151,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     listen: (port) => new Promise((resolve) => httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port))),
     async stop() {
       await services.print.close();
+      services.events.close();
       await apollo.stop();
       httpServer.close();
     },

@@ -41,6 +41,8 @@ export interface Config {
   showLoginNames: boolean;
   /** Limits against hostile requests (server/src/security/). */
   abuse: AbuseLimits;
+  /** Recent live edit events kept for reconnecting clients (Last-Event-ID). */
+  liveEventRing: number;
 }
 
 export interface AbuseLimits {
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       note: env.PRINT_FOOTER_NOTE || 'この図面は参考図です。境界・幅員等の確定には窓口で原本をご確認ください。',
     },
     showLoginNames: bool(env.SHOW_LOGIN_NAMES, false),
+    liveEventRing: int(env.LIVE_EVENT_RING, 1000, 'LIVE_EVENT_RING'),
     abuse: {
       graphql: {
         maxTokens: int(env.GRAPHQL_MAX_TOKENS, 20_000, 'GRAPHQL_MAX_TOKENS'),
