@@ -20,6 +20,7 @@ import { surveyRouter } from './modules/survey/survey.route';
 import { exportRouter } from './modules/exports/export.route';
 import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
+import { TileCache } from './modules/tiles/tile.cache';
 import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
 import { liveRouter } from './modules/live/live.route';
@@ -114,7 +115,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, backupRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
   app.use('/api', reader, liveRouter(services));
-  app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config)));
+  app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
   if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });

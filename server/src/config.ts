@@ -43,6 +43,8 @@ export interface Config {
   abuse: AbuseLimits;
   /** Recent live edit events kept for reconnecting clients (Last-Event-ID). */
   liveEventRing: number;
+  /** Memory for cached vector tiles (MiB); 0 = no cache. */
+  tileCacheMb: number;
 }
 
 export interface AbuseLimits {
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     showLoginNames: bool(env.SHOW_LOGIN_NAMES, false),
     liveEventRing: int(env.LIVE_EVENT_RING, 1000, 'LIVE_EVENT_RING'),
+    tileCacheMb: int(env.TILE_CACHE_MB, 64, 'TILE_CACHE_MB'),
     abuse: {
       graphql: {
         maxTokens: int(env.GRAPHQL_MAX_TOKENS, 20_000, 'GRAPHQL_MAX_TOKENS'),
