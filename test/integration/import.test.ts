@@ -30,11 +30,12 @@ async function gdalWrite(geojson: object, driver: string, name: string, extra: s
       const { datasets } = await gdal.open([src]);
       const out = await gdal.ogr2ogr(datasets[0], ['-f', driver, '-a_srs', 'EPSG:6677', ...extra], name);
       await gdal.close(datasets[0]);
+      // GDAL's output directory is on disk (gdalOutputDir): ogr2ogr names every file it wrote.
       const files = new Map<string, Uint8Array>();
-      for (const f of await gdal.getOutputFiles()) {
-        if (!path.basename(f.path).startsWith(`${name}.`)) continue;
-        files.set(path.basename(f.path), await gdal.getFileBytes(f.path));
-        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.path);
+      for (const f of (out as { all?: { local: string; real: string }[] }).all ?? [out]) {
+        files.set(path.basename(f.local), new Uint8Array(await fs.readFile(f.real)));
+        // Removed through GDAL's file system: a file removed behind its back cannot be written again.
+        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.local);
       }
       expect(out).toBeTruthy();
       return files;
