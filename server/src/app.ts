@@ -20,9 +20,11 @@ import { surveyRouter } from './modules/survey/survey.route';
 import { exportRouter } from './modules/exports/export.route';
 import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
+import { TileCache } from './modules/tiles/tile.cache';
 import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
 import { ogcRouter } from './modules/ogc/ogc.route';
+import { liveRouter } from './modules/live/live.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
@@ -117,7 +119,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, exportRouter(services));
   app.use('/api', reader, backupRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
-  app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config)));
+  app.use('/api', reader, liveRouter(services));
+  app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // API paths never fall through to the web app: an unknown one is a 404.
   app.use(API_PREFIXES.map((p) => `/${p}`), () => { throw notFound('この URL はありません (no such API path)'); });
@@ -157,6 +160,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     listen: (port) => new Promise((resolve) => httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port))),
     async stop() {
       await services.print.close();
+      services.events.close();
       await apollo.stop();
       httpServer.close();
     },

@@ -43,6 +43,10 @@ export interface Config {
   showLoginNames: boolean;
   /** Limits against hostile requests (server/src/security/). */
   abuse: AbuseLimits;
+  /** Recent live edit events kept for reconnecting clients (Last-Event-ID). */
+  liveEventRing: number;
+  /** Memory for cached vector tiles (MiB); 0 = no cache. */
+  tileCacheMb: number;
 }
 
 export interface AbuseLimits {
@@ -106,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       note: env.PRINT_FOOTER_NOTE || 'この図面は参考図です。境界・幅員等の確定には窓口で原本をご確認ください。',
     },
     showLoginNames: bool(env.SHOW_LOGIN_NAMES, false),
+    liveEventRing: int(env.LIVE_EVENT_RING, 1000, 'LIVE_EVENT_RING'),
+    tileCacheMb: int(env.TILE_CACHE_MB, 64, 'TILE_CACHE_MB'),
     abuse: {
       graphql: {
         maxTokens: int(env.GRAPHQL_MAX_TOKENS, 20_000, 'GRAPHQL_MAX_TOKENS'),

@@ -15,6 +15,7 @@ import { SessionUser } from './modules/auth/permissions';
 import { FeatureService } from './modules/features/feature.service';
 import { ImportService } from './modules/imports/import.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
+import { EventBus } from './modules/live/event.bus';
 
 export const SESSION_COOKIE = 'chizu_session';
 
@@ -34,17 +35,20 @@ export interface Services {
   print: PrintService;
   imports: ImportService;
   exports: ExportService;
+  /** Committed edits, for the live event stream. */
+  events: EventBus;
 }
 
 export function createServices(db: Database, config: Config): Services {
   const layers = new LayerService(db);
-  const edits = new EditService(db, config);
+  const events = new EventBus(config.liveEventRing);
+  const edits = new EditService(db, config, events);
   const features = new FeatureService(db, config);
   const roads = new RoadService(db);
   const city = new CityService(db);
   const survey = new SurveyService(db, edits, config.planeSrid);
   return {
-    db, config, auth: new AuthService(db, config), layers, features, city, edits, roads, survey,
+    db, config, events, auth: new AuthService(db, config), layers, features, city, edits, roads, survey,
     imports: new ImportService(db, config, edits, layers, survey),
     attachments: new AttachmentService(db, config),
     enquiry: new EnquiryService(db, config, city, roads, features),

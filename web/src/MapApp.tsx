@@ -20,6 +20,7 @@ import { ExportDialog } from './panels/ExportDialog';
 import { CoordinateReadout } from './panels/CoordinateReadout';
 import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
 import { useEditSession } from './editing/useEditSession';
+import { useLiveEdits } from './live/useLiveEdits';
 import { EditPanel } from './panels/EditPanel';
 import { EditSection } from './panels/EditToolbar';
 import { AdminSections } from './panels/AdminSections';
@@ -232,6 +233,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const reloadLayers = useCallback(() => {
     fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
   }, []);
+  // Other users' saves appear without a reload; missed events (reset) reload the layers.
+  const liveEdits = useLiveEdits(views, reloadLayers);
   const showFeatureById = useCallback(
     (id: string) => {
       fetchFeature(id).then((feature) => feature && showFeature(feature), () => {});
@@ -330,7 +333,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <CoordinateReadout map={map} />
       </main>
 
-      {editing && <EditPanel session={editSession} layersByKey={layersByKey} map={map} onClose={() => editSession.select(null)} />}
+      {editing && <EditPanel session={editSession} layersByKey={layersByKey} map={map} liveEdits={liveEdits} onClose={() => editSession.select(null)} />}
 
       {identify && !editing && (
         <IdentifyPanel

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { openEmbedded, EmbeddedServer } from './embedded';
+import { settleTransaction } from './after-commit';
 
 /** Anything that runs SQL with bound parameters: the pool or a client inside a transaction. */
 export interface Queryable {
@@ -62,8 +63,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         await client.query('BEGIN');
         const result = await fn(client);
         await client.query('COMMIT');
+        settleTransaction(client, true);
         return result;
       } catch (err) {
+        settleTransaction(client, false);
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {

@@ -4,12 +4,14 @@ import { importEn } from './imports';
 import { ledgerEn } from './ledger';
 import { exportsEn } from './exports';
 import { searchEn } from './search';
+import { liveEn } from './live';
 
 export const en: Messages = {
   ...ledgerEn,
   ...importEn,
   ...exportsEn,
   ...searchEn,
+  ...liveEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

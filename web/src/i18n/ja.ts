@@ -3,12 +3,14 @@ import { importJa } from './imports';
 import { ledgerJa } from './ledger';
 import { exportsJa } from './exports';
 import { searchJa } from './search';
+import { liveJa } from './live';
 
 export const ja = {
   ...ledgerJa,
   ...importJa,
   ...exportsJa,
   ...searchJa,
+  ...liveJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

@@ -70,6 +70,12 @@ export class GeoJsonFeatureSource implements FeatureSource {
     return this.pending;
   }
 
+  /** Reads the whole layer again (after another user's large batch). */
+  reload(): Promise<void> {
+    this.pending = null;
+    return this.load();
+  }
+
   /** After a save: puts the written features in place (or adds them) and drops removed ones. */
   applyEdits(saved: Feature[], removedIds: string[]): void {
     if (!this.loaded) return; // not drawn yet; the first load will fetch them

@@ -10,16 +10,20 @@ import { ConflictDialog } from './ConflictDialog';
 import { CoordinateEntry } from './CoordinateEntry';
 import { TOOL_HINT } from './EditToolbar';
 import { HistoryPanel } from './HistoryPanel';
+import type { LiveEdit } from '../live/useLiveEdits';
+import { RemoteChangeNotice } from '../live/RemoteChangeNotice';
 import { featureTitle } from './IdentifyPanel';
 
 interface Props {
   session: EditSession;
   layersByKey: Map<string, Layer>;
   map: MapLibreMap | null;
+  /** Other users' latest saves by feature id (live events). */
+  liveEdits?: Map<string, LiveEdit>;
   onClose(): void;
 }
 
-export function EditPanel({ session, layersByKey, map, onClose }: Props) {
+export function EditPanel({ session, layersByKey, map, liveEdits, onClose }: Props) {
   const i18n = useI18n();
   const te = useEditText();
   const [showHistory, setShowHistory] = useState(false);
@@ -49,6 +53,7 @@ export function EditPanel({ session, layersByKey, map, onClose }: Props) {
             {pendingChange && <span className="dirty-badge"> ● {te(pendingChange.kind === 'create' ? 'pendingCreate' : 'pendingUpdate')}</span>}
             {selected.version != null && <span className="muted"> {te('version', { version: selected.version })}</span>}
           </p>
+          {selected.id && <RemoteChangeNotice edit={liveEdits?.get(selected.id)} version={selected.version} />}
           {selected.geometry.type.startsWith('Multi') && <p className="muted">{te('multiPartNote')}</p>}
           {geometryProblems.length > 0 && (
             <ul className="field-problems" data-testid="problem-geometry">

@@ -15,6 +15,8 @@ import {
 } from './edit.sql';
 import { requireVisibleFeature } from './visibility';
 import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
+import { EventBus } from '../live/event.bus';
+import { announceEdits } from '../live/live.publisher';
 
 export const MAX_POSITIONS = 50_000;
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -147,7 +149,8 @@ function withIndex(err: unknown, index: number | null): unknown {
  * the write with a version bump, one history row, and the layer's data version bump.
  */
 export class EditService {
-  constructor(private readonly db: Database, private readonly config: Config) {}
+  /** events: committed edits are published here for other maps (live updates). */
+  constructor(private readonly db: Database, private readonly config: Config, private readonly events?: EventBus) {}
 
   async ensureServiceArea(): Promise<void> {
     await this.db.pool.query(ensureServiceAreaSql, [this.config.serviceAreaMarginM, this.config.planeSrid]);
@@ -199,6 +202,7 @@ export class EditService {
     await this.checkUnique(tx, layers.filter((l) => touched.has(l.id)), ids);
     await checkLayersAtCommit(tx, layers, touched);
     if (options.importId) await tx.query(setImportIdSql, ['']);
+    if (this.events) await announceEdits(tx, this.events, ids.map((id, i) => ({ id, op: changes[i].op })));
     return ids;
   }
 

@@ -2,6 +2,7 @@ import { Request, Response, Router } from 'express';
 import { Database } from '../../db/database';
 import { notFound } from '../../errors';
 import { parseTileCoords, TileOptions, TileService } from './tile.service';
+import { TileCache, tileEncoding } from './tile.cache';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
@@ -21,7 +22,8 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
  * Mounted behind the same read rule as GraphQL (see app.ts). Handlers parse, ask TileService, encode.
  */
 /** `baseUrl` gives the service's public base URL for a request (never the raw Host header). */
-export function tileRouter(db: Database, baseUrl: (req: Request) => string, options?: TileOptions): Router {
+/** `cache`: tiles kept in memory by layer, data version and address (see TileCache). */
+export function tileRouter(db: Database, baseUrl: (req: Request) => string, options?: TileOptions, cache = new TileCache(64 * 1024 * 1024)): Router {
   const tiles = new TileService(db, options);
   const router = Router();
 
@@ -34,12 +36,17 @@ export function tileRouter(db: Database, baseUrl: (req: Request) => string, opti
     const current = req.query.v === String(layer.dataVersion);
     res.set('Cache-Control', current ? 'private, max-age=86400' : 'private, no-cache');
     res.set('ETag', tiles.etag(layer, coords));
-    res.set('Vary', 'Cookie, Authorization');
+    res.set('Vary', 'Cookie, Authorization, Accept-Encoding');
     if (etagMatches(req.get('if-none-match'), res.get('ETag')!)) {
       res.status(304).end();
       return;
     }
-    const body = await tiles.tile(layer, coords);
+    const encoding = tileEncoding(req.get('accept-encoding'));
+    const { body, hit } = await cache.get(layer.key, `${layer.dataVersion}-${layer.fingerprint}`, `${coords.z}/${coords.x}/${coords.y}`, encoding,
+      () => tiles.tile(layer, coords));
+    // Already compressed: compression() leaves a response with a Content-Encoding alone.
+    if (encoding !== 'identity') res.set('Content-Encoding', encoding);
+    res.set('X-Tile-Cache', hit ? 'hit' : 'miss');
     res.type(MVT_CONTENT_TYPE).send(body);
   });
 
