@@ -37,9 +37,10 @@ export class FeatureResolver {
     return ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columns, wantCount);
   }
 
-  @Query(() => Feature, { nullable: true })
-  feature(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Feature | null> {
-    return ctx.services.features.byId(id, columnsFor(info));
+  @Query(() => Feature, { nullable: true, description: 'A feature by id; null when unknown or of a layer the caller may not read' })
+  async feature(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Feature | null> {
+    const feature = await ctx.services.features.byId(id, columnsFor(info));
+    return feature && (await ctx.layers.find(feature.layerKey)) ? feature : null;
   }
 
   @Query(() => [FeatureHit], { description: 'Identify: features of the given layers (default all) at a point, nearest first' })

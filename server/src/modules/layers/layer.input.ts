@@ -18,6 +18,12 @@ export class FieldInput {
   @Field({ defaultValue: false, description: 'No two features may share a value' }) unique!: boolean;
 }
 
+@InputType({ description: 'Who may read a layer besides its editors and administrators' })
+export class LayerReadAccessInput {
+  @Field(() => [String], { defaultValue: [] }) departments!: string[];
+  @Field(() => [Int], { defaultValue: [] }) users!: number[];
+}
+
 @InputType()
 export class LayerInput {
   @Field({ description: 'Lower-case letters, digits and _, e.g. "fire_hydrants"' }) key!: string;
@@ -29,6 +35,8 @@ export class LayerInput {
   @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
   @Field({ nullable: true }) labelField?: string;
   @Field(() => Int, { nullable: true }) sortOrder?: number;
+  @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; omitted or null = all staff' })
+  readAccess?: LayerReadAccessInput | null;
 }
 
 @InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
@@ -41,6 +49,8 @@ export class LayerPatch {
   @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
   @Field({ nullable: true }) labelField?: string;
   @Field(() => Int, { nullable: true }) sortOrder?: number;
+  @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; null = all staff, omitted = unchanged' })
+  readAccess?: LayerReadAccessInput | null;
 }
 
 @InputType()

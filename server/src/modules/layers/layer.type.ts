@@ -31,6 +31,12 @@ export class FieldDefinition {
   @Field({ description: 'No two features may share a value (e.g. 管理番号); enforced on every write' }) unique!: boolean;
 }
 
+@ObjectType({ description: 'Who may read a layer besides its editors and administrators' })
+export class LayerReadAccess {
+  @Field(() => [String], { description: 'Department keys whose staff read the layer' }) departments!: string[];
+  @Field(() => [Int], { description: 'User ids who read the layer' }) users!: number[];
+}
+
 @ObjectType({ description: 'A map layer: a department ledger such as curve mirrors or street lights' })
 export class Layer {
   @Field(() => Int) id!: number;
@@ -45,6 +51,8 @@ export class Layer {
   @Field(() => String, { nullable: true }) labelField!: string | null;
   @Field(() => Int) sortOrder!: number;
   @Field(() => Int, { description: 'Changes on every edit of the layer\'s features (tile cache key)' }) dataVersion!: number;
+  @Field(() => LayerReadAccess, { nullable: true, description: 'Who may read the layer; null = all staff' })
+  readAccess!: LayerReadAccess | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }
