@@ -53,3 +53,24 @@ export function canReadLayer(user: SessionUser | null,
   return (user.departmentKey !== null && layer.readAccess.departments.includes(user.departmentKey))
     || layer.readAccess.users.includes(user.id);
 }
+
+/**
+ * A field holding personal data (立会者, 申請者 …) is read only by the layer's editors, admins and
+ * the departments and users listed; for everyone else it is left out of every read path.
+ */
+export function canReadField(user: SessionUser | null,
+  layer: { id: number; departmentKey: string }, field: { restricted?: ReadAccess }): boolean {
+  if (!field.restricted) return true;
+  if (!user) return false;
+  if (canEditLayer(user, layer)) return true;
+  return (user.departmentKey !== null && field.restricted.departments.includes(user.departmentKey))
+    || field.restricted.users.includes(user.id);
+}
+
+/** The attributes without the given keys (a copy; the input is left alone). */
+export function omitFields(attributes: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  if (!keys.length) return attributes;
+  const out = { ...attributes };
+  for (const k of keys) delete out[k];
+  return out;
+}

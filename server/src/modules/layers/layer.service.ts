@@ -1,10 +1,11 @@
 import { Prisma } from '../../generated/prisma/client';
 import { Database, Queryable } from '../../db/database';
+import { RawJSON } from '../../raw-json';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
 import { searchFieldKeys } from '../../domain/normalize';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
-import { canReadLayer, isAdmin, ReadAccess, SessionUser, toReadAccess } from '../auth/permissions';
+import { canReadField, canReadLayer, isAdmin, omitFields, ReadAccess, SessionUser, toReadAccess } from '../auth/permissions';
 import { refreshSearchKeys } from '../city/search-index';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
@@ -32,6 +33,7 @@ function toDefinition(f: FieldInput): FieldDefinition {
   if (f.unit) def.unit = f.unit;
   if (f.computed) def.computed = f.computed as FieldDefinition['computed'];
   if (f.unique) def.unique = true;
+  if (f.restricted) def.restricted = { departments: [...new Set(f.restricted.departments)], users: [...new Set(f.restricted.users)] };
   return def;
 }
 
@@ -54,7 +56,11 @@ async function checkReadAccess(db: Queryable, access: ReadAccess | null | undefi
 }
 
 /** A layer as the services use it: the GraphQL shape plus typed field definitions. */
-export type LayerRecord = Layer & { fieldDefs: FieldDefinition[]; departmentKey: string; readAccess: ReadAccess | null };
+export type LayerRecord = Layer & {
+  fieldDefs: FieldDefinition[]; departmentKey: string; readAccess: ReadAccess | null;
+  /** Restricted fields the catalogue's reader may not read: left out of fieldDefs and of every feature's attributes. */
+  hiddenFields: string[];
+};
 
 export class LayerService {
   constructor(private readonly db: Database) {}
@@ -68,7 +74,7 @@ export class LayerService {
         department: { key: row.department_key, nameJa: row.department_name_ja, nameEn: row.department_name_en },
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
-        readAccess: toReadAccess(row.read_access),
+        readAccess: toReadAccess(row.read_access), hiddenFields: [],
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -204,8 +210,24 @@ export class LayerCatalog {
   all(): Promise<LayerRecord[]> {
     return (this.layers ??= this.service.list().then((layers) => {
       const reader = this.reader;
-      return reader === SYSTEM_READER ? layers : layers.filter((l) => canReadLayer(reader, l));
+      if (reader === SYSTEM_READER) return layers;
+      return layers.filter((l) => canReadLayer(reader, l)).map((l) => {
+        const hidden = l.fieldDefs.filter((f) => !canReadField(reader, l, f)).map((f) => f.key);
+        if (!hidden.length) return l;
+        const visible = (f: { key: string }) => !hidden.includes(f.key);
+        return { ...l, hiddenFields: hidden, fieldDefs: l.fieldDefs.filter(visible), fields: l.fields.filter(visible),
+          labelField: l.labelField && hidden.includes(l.labelField) ? null : l.labelField };
+      });
     }));
+  }
+
+  /** The feature as its reader may see it: restricted fields the reader may not read are left out. */
+  async redact<F extends { layerKey: string; attributes: unknown } | null | undefined>(feature: F): Promise<F> {
+    if (!feature) return feature;
+    const hidden = (await this.find(feature.layerKey))?.hiddenFields ?? [];
+    if (!hidden.length) return feature;
+    const attrs = feature.attributes instanceof RawJSON ? JSON.parse(feature.attributes.text) : feature.attributes;
+    return { ...feature, attributes: omitFields(attrs as Record<string, unknown>, hidden) };
   }
 
   async find(key: string): Promise<LayerRecord | undefined> {
