@@ -95,3 +95,89 @@ describeBackends('Layer read permission', (get) => {
     expect(r).toEqual(allTrue(r));
   });
 });
+
+const SECRET = '被害者 山田太郎 宅 床上浸水';
+const CREATE_DISASTER = `mutation($attributes: JSONObject) {
+  createFeature(layer: "disaster_history", geometry: { type: "Point", coordinates: [140.1722, 35.6722] }, attributes: $attributes) { id version } }`;
+const UPDATE_DISASTER = 'mutation($id: ID!, $v: Int!, $a: JSONObject) { updateFeature(id: $id, expectedVersion: $v, attributes: $a) { id version } }';
+
+/** Everything a caller can read about one feature, on every path that carries attributes, as one text. */
+async function everythingAbout(t: TestServer, token: string, featureId: string): Promise<Record<string, string>> {
+  const gql = async (q: string, v?: Record<string, unknown>) => JSON.stringify(await t.gql(q, v, token));
+  const http = async (path: string) => {
+    const r = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return `${r.status} ${Buffer.from(await r.arrayBuffer()).toString('utf8')}`;
+  };
+  return {
+    layerFields: await gql('{ layer(key: "disaster_history") { fields { key } } }'),
+    features: await gql('{ features(layer: "disaster_history", where: [{ field: "cause", eq: "PERM-TEST" }]) { edges { node { attributes } } } }'),
+    feature: await gql('query($id: ID!) { feature(id: $id) { attributes } }', { id: featureId }),
+    featuresAt: await gql('{ featuresAt(lon: 140.1722, lat: 35.6722, tolerance: 3) { feature { attributes } } }'),
+    featuresNear: await gql('{ featuresNear(layer: "disaster_history", lon: 140.1722, lat: 35.6722, radius: 3) { feature { attributes } } }'),
+    enquiry: await gql('{ enquiry(lon: 140.1722, lat: 35.6722, layers: ["disaster_history"]) { features { feature { attributes } } } }'),
+    history: await gql('query($id: ID!) { featureHistory(id: $id) { attributes changes { field before after } } }', { id: featureId }),
+    search: await gql('query($t: String!) { search(text: $t) { label sublabel featureId } }', { t: '山田太郎' }),
+    filterByHidden: await gql('{ features(layer: "disaster_history", where: [{ field: "damage_summary", eq: "x" }]) { edges { node { id } } } }'),
+    exportCsv: await http('/api/layers/disaster_history/export?format=csv'),
+    exportGeoJson: await http('/api/layers/disaster_history/export?format=geojson'),
+    tile: await http('/tiles/disaster_history/16/58285/25808.mvt'),
+  };
+}
+
+describeBackends('Restricted fields', (get) => {
+  const tokens: Record<string, string> = {};
+  let featureId = '';
+  beforeAll(async () => {
+    for (const u of ['admin', 'disaster', 'roads', 'counter']) tokens[u] = await get().login(u);
+    const created = await get().gql(CREATE_DISASTER, { attributes: { disaster_type: '浸水', occurred_on: '2026-07-01', cause: 'PERM-TEST', damage_summary: 'なし' } }, tokens.disaster);
+    featureId = created.data.createFeature.id;
+    const updated = await get().gql(UPDATE_DISASTER, { id: featureId, v: 1, a: { damage_summary: SECRET, response: '土のう配布 (PERM-RESPONSE)' } }, tokens.disaster);
+    expect(updated.errors).toBeUndefined();
+  });
+
+  test('the counter and other departments never receive the disaster details, on any read path', async () => {
+    for (const outsider of ['counter', 'roads']) {
+      const seen = await everythingAbout(get(), tokens[outsider], featureId);
+      // The feature itself is there (the layer is readable) …
+      expect(seen.feature).toContain('PERM-TEST');
+      expect(seen.history).toContain('PERM-TEST');
+      for (const [path, text] of Object.entries(seen).filter(([p]) => p !== 'filterByHidden')) {
+        // … but not its restricted fields, anywhere.
+        expect({ path, leaked: ['山田太郎', 'PERM-RESPONSE', 'damage_summary', '被害概要'].some((s) => text.includes(s)) }).toEqual({ path, leaked: false });
+      }
+      // Filtering by a hidden field is refused like an unknown field (it would otherwise reveal values).
+      expect(seen.filterByHidden).toContain('BAD_USER_INPUT');
+      expect(seen.tile.startsWith('200')).toBe(true);
+    }
+  });
+
+  test('the disaster office (editors) and administrators read them', async () => {
+    for (const insider of ['disaster', 'admin']) {
+      const seen = await everythingAbout(get(), tokens[insider], featureId);
+      for (const path of ['layerFields', 'features', 'feature', 'featuresAt', 'featuresNear', 'enquiry', 'history', 'exportCsv', 'exportGeoJson']) {
+        expect({ path, shown: seen[path].includes('damage_summary') || seen[path].includes('被害概要') }).toEqual({ path, shown: true });
+      }
+      expect(seen.feature).toContain('山田太郎');
+      expect(seen.history).toContain('山田太郎');
+      expect(seen.exportCsv).toContain('山田太郎');
+      // Tiles and the search key are shared: never the restricted text, not even for insiders.
+      expect(seen.tile.startsWith('200') && seen.tile.includes('浸水')).toBe(true);
+      expect(seen.tile).not.toContain('山田太郎');
+      expect(seen.search).not.toContain(featureId);
+    }
+  });
+
+  test('a listed department is allowed; saving fields without `restricted` keeps the restriction', async () => {
+    const FIELDS = '{ layer(key: "disaster_history") { fields { key label labelEn type required options maxLength unit computed unique } } }';
+    const fields = (await get().gql(FIELDS, {}, tokens.admin)).data.layer.fields.map((f: any) =>
+      Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null)));
+    const save = (fs: unknown) => get().gql('mutation($f: [FieldInput!]!) { updateLayer(key: "disaster_history", patch: { fields: $f }) { key } }', { f: fs }, tokens.admin);
+    expect((await save(fields)).errors).toBeUndefined();
+    expect((await everythingAbout(get(), tokens.counter, featureId)).feature).not.toContain('山田太郎');
+    const withCounter = fields.map((f: any) => (f.key === 'damage_summary' ? { ...f, restricted: { departments: ['roads'] } } : f));
+    expect((await save(withCounter)).errors).toBeUndefined();
+    expect((await everythingAbout(get(), tokens.roads, featureId)).feature).toContain('山田太郎');
+    expect((await everythingAbout(get(), tokens.roads, featureId)).feature).not.toContain('PERM-RESPONSE');
+    expect((await everythingAbout(get(), tokens.counter, featureId)).feature).not.toContain('山田太郎');
+  });
+});

@@ -131,7 +131,14 @@ export class LayerService {
       const layer = rows[0];
       if (!layer) throw notFound(`layer "${key}" does not exist`);
       const oldFields = layer.fields as FieldDefinition[];
-      const fields = patch.fields ? patch.fields.map(toDefinition) : oldFields;
+      // A field sent without `restricted` keeps its restriction (an older client must not open personal data); null lifts it.
+      const fields = patch.fields
+        ? patch.fields.map((f) => {
+          const def = toDefinition(f);
+          const before = oldFields.find((o) => o.key === f.key)?.restricted;
+          return f.restricted === undefined && before ? { ...def, restricted: before } : def;
+        })
+        : oldFields;
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
       const labelField = patch.labelField !== undefined ? patch.labelField : layer.label_field;
       checkLayerShape(fields, geometryTypes, labelField);
