@@ -41,13 +41,14 @@ async function readPaths(t: TestServer, token: string, featureId: string): Promi
   };
 }
 
-describeBackends('Layer read permission', (get) => {
-  const tokens: Record<string, string> = {};
-  let featureId = '';
-  beforeAll(async () => {
-    for (const u of ['admin', 'roads', 'env', 'disaster', 'counter']) tokens[u] = await get().login(u);
-    const created = await get().gql(CREATE, { attributes: { mirror_no: MIRROR_NO, shape: '丸' } }, tokens.roads);
-    featureId = created.data.createFeature.id;
+function layerReadPermission(get: () => TestServer) {
+  describe('Layer read permission', () => {
+    const tokens: Record<string, string> = {};
+    let featureId = '';
+    beforeAll(async () => {
+      for (const u of ['admin', 'roads', 'env', 'disaster', 'counter']) tokens[u] = await get().login(u);
+      const created = await get().gql(CREATE, { attributes: { mirror_no: MIRROR_NO, shape: '丸' } }, tokens.roads);
+      featureId = created.data.createFeature.id;
   });
   const allTrue = (r: Record<string, boolean>) => Object.fromEntries(Object.keys(r).map((k) => [k, true]));
   const allFalse = (r: Record<string, boolean>) => Object.fromEntries(Object.keys(r).map((k) => [k, false]));
@@ -94,7 +95,8 @@ describeBackends('Layer read permission', (get) => {
     const r = await readPaths(get(), tokens.env, featureId);
     expect(r).toEqual(allTrue(r));
   });
-});
+  });
+}
 
 const SECRET = '被害者 山田太郎 宅 床上浸水';
 const CREATE_DISASTER = `mutation($attributes: JSONObject) {
@@ -124,15 +126,16 @@ async function everythingAbout(t: TestServer, token: string, featureId: string):
   };
 }
 
-describeBackends('Restricted fields', (get) => {
-  const tokens: Record<string, string> = {};
-  let featureId = '';
-  beforeAll(async () => {
-    for (const u of ['admin', 'disaster', 'roads', 'counter']) tokens[u] = await get().login(u);
-    const created = await get().gql(CREATE_DISASTER, { attributes: { disaster_type: '浸水', occurred_on: '2026-07-01', cause: 'PERM-TEST', damage_summary: 'なし' } }, tokens.disaster);
-    featureId = created.data.createFeature.id;
-    const updated = await get().gql(UPDATE_DISASTER, { id: featureId, v: 1, a: { damage_summary: SECRET, response: '土のう配布 (PERM-RESPONSE)' } }, tokens.disaster);
-    expect(updated.errors).toBeUndefined();
+function restrictedFields(get: () => TestServer) {
+  describe('Restricted fields', () => {
+    const tokens: Record<string, string> = {};
+    let featureId = '';
+    beforeAll(async () => {
+      for (const u of ['admin', 'disaster', 'roads', 'counter']) tokens[u] = await get().login(u);
+      const created = await get().gql(CREATE_DISASTER, { attributes: { disaster_type: '浸水', occurred_on: '2026-07-01', cause: 'PERM-TEST', damage_summary: 'なし' } }, tokens.disaster);
+      featureId = created.data.createFeature.id;
+      const updated = await get().gql(UPDATE_DISASTER, { id: featureId, v: 1, a: { damage_summary: SECRET, response: '土のう配布 (PERM-RESPONSE)' } }, tokens.disaster);
+      expect(updated.errors).toBeUndefined();
   });
 
   test('the counter and other departments never receive the disaster details, on any read path', async () => {
@@ -180,4 +183,11 @@ describeBackends('Restricted fields', (get) => {
     expect((await everythingAbout(get(), tokens.roads, featureId)).feature).not.toContain('PERM-RESPONSE');
     expect((await everythingAbout(get(), tokens.counter, featureId)).feature).not.toContain('山田太郎');
   });
+  });
+}
+
+// One server per backend for both groups: the first leaves the layers as it found them.
+describeBackends('Read permissions', (get) => {
+  layerReadPermission(get);
+  restrictedFields(get);
 });
