@@ -12,7 +12,7 @@ import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'gr
 import { Config } from './config';
 import { Context, createContext, createServices, Services } from './context';
 import { Database } from './db/database';
-import { AppError, httpStatus, unauthenticated } from './errors';
+import { AppError, httpStatus, notFound, unauthenticated } from './errors';
 import { requireReader } from './http';
 import { attachmentRouter } from './modules/attachments/attachment.route';
 import { basemapRouter } from './modules/city/basemap.route';
@@ -22,12 +22,17 @@ import { printRouter } from './modules/print/print.route';
 import { tileRouter } from './modules/tiles/tile.route';
 import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
+import { ogcRouter } from './modules/ogc/ogc.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
 import { inputGuardPlugin } from './security/input';
 import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
 import { buildGraphQLSchema } from './schema';
+
+/** Path prefixes served by the API; the web app's client routes are everything else without a file extension. */
+export const API_PREFIXES = ['graphql', 'api', 'tiles', 'ogc'];
+export const SPA_ROUTE = new RegExp(`^/(?!(${API_PREFIXES.join('|')})(/|$))[^.]*$`);
 
 /** Operations anyone may call: logging in needs no session. */
 // Introspection needs a session: the schema is not shown to strangers (nor hinted at in errors).
@@ -113,6 +118,9 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, backupRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config)));
+  app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
+  // API paths never fall through to the web app: an unknown one is a 404.
+  app.use(API_PREFIXES.map((p) => `/${p}`), () => { throw notFound('この URL はありません (no such API path)'); });
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
   if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });
@@ -122,7 +130,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
       setHeaders: (res, file) => { if (file.endsWith('.pbf')) res.setHeader('Content-Type', 'application/x-protobuf'); },
     }));
     // Client routes (no file extension) get the app; a missing asset (glyph, script) stays a 404.
-    app.get(/^\/(?!graphql|api|tiles)[^.]*$/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
+    app.get(SPA_ROUTE, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
   }
 
   app.use((caught: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -17,7 +17,7 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
     await new LayerService(db).ensureBuiltins();
     await new CityService(db).ensureReferenceData();
     await new EditService(db, config).ensureServiceArea();
-    if (config.seedDemoOnFirstStart) await seedDemoOnFirstStart(db, config.demoScale, log);
+    if (config.seedDemoOnFirstStart) await seedDemoOnFirstStart(db, { scale: config.demoScale, referenceScale: config.demoReferenceScale }, log);
     const keyed = await new CityService(db).ensureSearchKeys();
     if (keyed) log(`Search keys written for ${keyed} features`);
     return db;

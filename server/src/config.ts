@@ -11,6 +11,8 @@ export interface Config {
   /** Fill an empty embedded database with the demo city on first start. */
   seedDemoOnFirstStart: boolean;
   demoScale: number;
+  /** Scale of the demo's parcels, buildings and other reference layers (default: demoScale); small for quick test servers. */
+  demoReferenceScale: number;
   sessionTtlHours: number;
   /** Allow reading without a login (counter kiosks); writes always need a login. */
   allowAnonymousRead: boolean;
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'web', 'dist')),
     seedDemoOnFirstStart: bool(env.SEED_DEMO, !env.DATABASE_URL),
     demoScale: int(env.DEMO_SCALE, 1, 'DEMO_SCALE'),
+    demoReferenceScale: int(env.DEMO_REFERENCE_SCALE, int(env.DEMO_SCALE, 1, 'DEMO_SCALE'), 'DEMO_REFERENCE_SCALE'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
     allowAnonymousRead: bool(env.ALLOW_ANONYMOUS_READ, false),
     serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),

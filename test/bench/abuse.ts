@@ -1,4 +1,4 @@
-// npm run bench -- --abuse [--seconds N] [--backend pglite|postgis] [--scale S]
+// npm run bench -- --abuse [--seconds N] [--backend pglite|postgis] [--scale S] [--attacks aliases,where,bigBody,login,csrf,print]
 //
 // The abuse soak: replays the request-level attacks of issue 12 against a freshly started server
 // for a bounded time (loopback only, bounded loops) while a normal user's requests are measured.
@@ -18,7 +18,7 @@ const log = (m: string) => console.log(`[abuse] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PASSWORD = 'chizu-demo';
 
-interface SoakOptions { seconds: number; backend: 'pglite' | 'postgis'; scale: number; adminUrl: string }
+interface SoakOptions { seconds: number; backend: 'pglite' | 'postgis'; scale: number; adminUrl: string; attacks?: string[] }
 
 function options(argv: string[]): SoakOptions {
   const value = (name: string, fallback: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
@@ -29,7 +29,8 @@ function options(argv: string[]): SoakOptions {
     throw new Error('--seconds 1..600, --scale 0..10, --backend pglite|postgis');
   }
   const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
-  return { seconds, backend, scale, adminUrl };
+  const attacks = argv.includes('--attacks') ? value('--attacks', '').split(',').filter(Boolean) : undefined;
+  return { seconds, backend, scale, adminUrl, attacks };
 }
 
 /** Resident memory of a process group in MB (the server and the Chromium it started). */
@@ -132,7 +133,8 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
       csrf: async () => (await fetch(`${base}/api/features/1/attachments?filename=x.pdf`, { method: 'POST', body: '%PDF-1.4', headers: { 'content-type': 'text/plain', cookie: `chizu_session=${attacker}` } })).status,
       print: async () => (await fetch(`${base}/api/print/enquiry.png?lon=140.168&lat=35.67&scale=1000&date=2026-11-24`, { headers: { authorization: `Bearer ${attacker}` } })).status,
     };
-    const loops = Object.entries(attacks).flatMap(([name, attack]) => [0, 1].map(async () => {
+    const chosen = Object.entries(attacks).filter(([name]) => !o.attacks || o.attacks.includes(name));
+    const loops = chosen.flatMap(([name, attack]) => [0, 1].map(async () => {
       while (Date.now() < deadline) count(name, await attack().catch((e) => `error:${(e as Error).message.slice(0, 40)}`));
     }));
     const underAttack = await measure(o.seconds * 1000);
@@ -142,7 +144,7 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
     const attackP95 = percentile(underAttack, 95);
     log(`under attack: ${underAttack.length} requests, p95 ${attackP95.toFixed(1)} ms`);
     for (const [name, byStatus] of Object.entries(statuses)) log(`  ${name}: ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(', ')}`);
-    console.log(`abuse soak (${o.backend}, ${o.seconds} s): normal p95 idle ${idleP95.toFixed(1)} ms, under attack ${attackP95.toFixed(1)} ms `
+    console.log(`abuse soak (${o.backend}, ${o.seconds} s, ${chosen.map(([n]) => n).join('+')}; load ${os.loadavg()[0].toFixed(1)}): normal p95 idle ${idleP95.toFixed(1)} ms, under attack ${attackP95.toFixed(1)} ms `
       + `(${(attackP95 / idleP95).toFixed(2)}×); peak RSS ${peakRss.toFixed(0)} MB (idle ${idleRss.toFixed(0)} MB)`);
   } finally {
     clearInterval(sampler);

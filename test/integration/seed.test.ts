@@ -34,26 +34,26 @@ for (const kind of backends()) {
 
     test('a seed interrupted after four layers leaves an empty database, and the next start writes the whole city', async () => {
       // The seed logs after each layer; failing there is a crash in the middle of the seed.
-      const interrupted = seedDemoOnFirstStart(db, SCALE, (m) => { if (m.includes('street_lights')) throw new Error('power cut'); });
+      const interrupted = seedDemoOnFirstStart(db, { scale: SCALE }, (m) => { if (m.includes('street_lights')) throw new Error('power cut'); });
       await expect(interrupted).rejects.toThrow('power cut');
       const after = await inspect();
       expect(Object.values(after.layers).reduce((a, b) => a + b, 0)).toBe(0);
       expect(after.users).toBe(0);
 
-      await seedDemoOnFirstStart(db, SCALE, quiet);
+      await seedDemoOnFirstStart(db, { scale: SCALE }, quiet);
       const seeded = await inspect();
       for (const key of Object.keys(DEMO_COUNTS)) expect(seeded.layers[key]).toBeGreaterThan(0);
       expect(seeded.users).toBeGreaterThan(0);
       expect(seeded.pointless).toBe(0);
       // A finished seed is not written twice.
-      await seedDemoOnFirstStart(db, SCALE, quiet);
+      await seedDemoOnFirstStart(db, { scale: SCALE }, quiet);
       expect(await inspect()).toEqual(seeded);
     });
 
     test('a database with features but no finished seed is refused at start with a message saying what to do', async () => {
       await db.pool.query('DELETE FROM seed_state');
       const before = await inspect();
-      await expect(seedDemoOnFirstStart(db, SCALE, quiet)).rejects.toThrow(/demo seed never finished.*DATA_DIR.*SEED_DEMO=false/s);
+      await expect(seedDemoOnFirstStart(db, { scale: SCALE }, quiet)).rejects.toThrow(/demo seed never finished.*DATA_DIR.*SEED_DEMO=false/s);
       expect(await inspect()).toEqual(before);
     });
   });

@@ -114,8 +114,8 @@ export function coerceValue(field: FieldDefinition, value: unknown): unknown {
 /** Column names under which files carry coordinates, lower-cased and half-width. */
 export const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x_lon', '経度', '東経'];
 export const LAT_NAMES = ['lat', 'latitude', 'y_lat', '緯度', '北緯'];
-export const PLANE_X_NAMES = ['x', 'x座標', 'ｘ座標', 'x(m)', 'x座標(m)', '座標x', 'northing'];
-export const PLANE_Y_NAMES = ['y', 'y座標', 'ｙ座標', 'y(m)', 'y座標(m)', '座標y', 'easting'];
+export const PLANE_X_NAMES = ['x(北)', 'x_north', 'x', 'x座標', 'ｘ座標', 'x(m)', 'x座標(m)', '座標x', 'northing'];
+export const PLANE_Y_NAMES = ['y(東)', 'y_east', 'y', 'y座標', 'ｙ座標', 'y(m)', 'y座標(m)', '座標y', 'easting'];
 export const WKT_NAMES = ['wkt', 'geometry', 'geom', 'the_geom', '形状'];
 export const ADDRESS_NAMES = ['address', '住所', '所在地', '所在', '設置場所', '町丁目', '地区'];
 
@@ -127,6 +127,17 @@ export function findColumn(columns: string[], names: string[]): string | undefin
   return columns.find((c) => wanted.includes(norm(c)));
 }
 
+/** The column of WKT and the EPSG code its header names, as our exports write it: `WKT(EPSG:6677)`. */
+export function findWktColumn(columns: string[]): { column: string; srid?: number } | undefined {
+  const named = findColumn(columns, WKT_NAMES);
+  if (named) return { column: named };
+  for (const column of columns) {
+    const m = /^wkt\(epsg:(\d+)\)$/.exec(norm(column));
+    if (m) return { column, srid: Number(m[1]) };
+  }
+  return undefined;
+}
+
 /**
  * Matches file columns to layer fields by key or label (Japanese or English), ignoring width
  * and case. Returns column → field key.
@@ -135,7 +146,9 @@ export function matchColumns(columns: string[], fields: FieldDefinition[]): Reco
   const mapping: Record<string, string> = {};
   for (const column of columns) {
     const n = norm(column);
-    const field = fields.find((f) => !f.computed && [f.key, f.label, f.labelEn].some((name) => name && norm(name) === n));
+    // A label may carry its unit, as the attribute table and exports write it: 利用世帯数(世帯).
+    const names = (f: FieldDefinition) => [f.key, f.label, f.labelEn, f.unit ? `${f.label}(${f.unit})` : undefined];
+    const field = fields.find((f) => !f.computed && names(f).some((name) => name && norm(name) === n));
     if (field && !Object.values(mapping).includes(field.key)) mapping[column] = field.key;
   }
   return mapping;

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { csvFile, csvText, excelCell, firstUnencodable } from './csv';
+import { csvFile, csvText, excelCell, firstUnencodable, unExcelCell } from './csv';
 
 describe('Excel-safe CSV', () => {
   it('neutralises cells that Excel would run as formulas', () => {
@@ -41,5 +41,13 @@ describe('Excel-safe CSV', () => {
     expect(firstUnencodable('𠮷野家', 'cp932')).toBe('𠮷');
     expect(firstUnencodable('🙂', 'cp932')).toBe('🙂');
     expect(firstUnencodable('𠮷野家', 'utf8')).toBeNull();
+  });
+
+  it('reads back what excelCell wrote; a text that starts with \' and no formula character stays as it is', () => {
+    for (const v of ['=1+2', '+81 43', '-x', '@SUM(1)', '\tx', '1-22', '0123', '1E5', "'literal", "'", '="x"y', 'plain', '-36000.123', '2019-05-01']) {
+      expect([v, unExcelCell(excelCell(v))]).toEqual([v, v]);
+    }
+    expect(unExcelCell('="1-22"')).toBe('1-22');
+    expect(unExcelCell("'=1+2")).toBe('=1+2');
   });
 });

@@ -27,6 +27,17 @@ export function excelCell(value: unknown): string {
   return text;
 }
 
+/**
+ * The inverse of `excelCell`, for CSV read back in: `="1-22"` → `1-22`, and the `'` put before
+ * = + - @ tab CR is removed. A text that starts with `'` followed by anything else is kept as it is,
+ * so only a value that itself started with `'` and then one of those characters cannot come back.
+ */
+export function unExcelCell(text: string): string {
+  const quoted = /^="(.*)"$/s.exec(text);
+  if (quoted && !quoted[1].includes('"')) return quoted[1];
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 /** Rows as CSV text (CRLF, RFC 4180 quoting), every cell made Excel-safe; no BOM. */
 export function csvText(rows: unknown[][]): string {
   return stringify(rows.map((row) => row.map(excelCell)), { record_delimiter: 'windows' });

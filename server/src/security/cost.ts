@@ -1,5 +1,5 @@
 import {
-  FieldNode, FragmentDefinitionNode, getArgumentValues, getNamedType, GraphQLSchema, isCompositeType,
+  FieldNode, FragmentDefinitionNode, getNamedType, IntValueNode, Kind, ListValueNode, ValueNode, GraphQLSchema, isCompositeType,
   isInterfaceType, isObjectType, OperationDefinitionNode, SelectionSetNode, GraphQLCompositeType, GraphQLField,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -60,21 +60,42 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
   return cost;
 }
 
+/**
+ * Reads `first` and `where` from the field's arguments without coercing them: coercing a hostile
+ * 10,000-element list would cost what the limit is there to prevent.
+ */
 function countArguments(def: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>, defaultPageSize: number, cost: OperationCost) {
   const firstArg = def.args.find((a) => a.name === 'first');
   const whereArg = def.args.find((a) => a.name === 'where');
   if (!firstArg && !whereArg) return;
-  let args: Record<string, unknown> = {};
-  try { args = getArgumentValues(def, node, variables); } catch { /* bad values are refused when the operation executes */ }
+  const given = (name: string): unknown => {
+    const arg = node.arguments?.find((a) => a.name.value === name);
+    if (!arg) return undefined;
+    return arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : arg.value;
+  };
   if (firstArg) {
-    const first = typeof args.first === 'number' ? args.first : defaultPageSize;
-    cost.listItems += Math.max(0, first);
+    const value = given('first');
+    const first = typeof value === 'number' ? value
+      : (value as ValueNode | undefined)?.kind === Kind.INT ? Number((value as IntValueNode).value)
+        : typeof firstArg.defaultValue === 'number' ? firstArg.defaultValue : defaultPageSize;
+    cost.listItems += Number.isFinite(first) ? Math.max(0, first) : 0;
   }
-  if (whereArg && Array.isArray(args.where)) {
-    for (const filter of args.where as Array<Record<string, unknown>>) {
-      for (const [key, value] of Object.entries(filter ?? {})) {
-        if (key === 'field' || value === undefined || value === null) continue;
-        cost.filterConditions += Array.isArray(value) ? Math.max(1, value.length) : 1;
+  if (whereArg) {
+    const value = given('where');
+    if (Array.isArray(value)) {
+      for (const filter of value) {
+        if (!filter || typeof filter !== 'object') continue;
+        for (const [key, v] of Object.entries(filter as Record<string, unknown>)) {
+          if (key !== 'field' && v !== undefined && v !== null) cost.filterConditions += Array.isArray(v) ? Math.max(1, v.length) : 1;
+        }
+      }
+    } else if ((value as ValueNode | undefined)?.kind === Kind.LIST) {
+      for (const item of (value as ListValueNode).values) {
+        if (item.kind !== Kind.OBJECT) { cost.filterConditions++; continue; }
+        for (const f of item.fields) {
+          if (f.name.value === 'field' || f.value.kind === Kind.NULL) continue;
+          cost.filterConditions += f.value.kind === Kind.LIST ? Math.max(1, f.value.values.length) : 1;
+        }
       }
     }
   }

@@ -57,6 +57,8 @@ export function csrfGuard(): RequestHandler {
     const refused = forbidden('他のサイトからの書き込み要求は受け付けません (cross-site request refused)');
     if (site && site !== 'same-origin' && site !== 'none') return next(refused);
     if (req.get('apollo-require-preflight') || req.get('x-apollo-operation-name')) return next();
+    // An Authorization header is never sent by a cross-site form either (desktop GIS DELETEs carry no body or type).
+    if (req.get('authorization')?.startsWith('Bearer ')) return next();
     const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!type || SIMPLE_CONTENT_TYPES.includes(type)) {
       return next(forbidden('書き込み要求には Content-Type か apollo-require-preflight ヘッダーが必要です (send a non-simple content type or an apollo-require-preflight header)'));

@@ -118,4 +118,7 @@ export const en: Messages = {
   disasterNoData: 'No disaster records.',
 
   basemap: 'Basemap',
+  basemapBuiltin: 'Standard (parcels, buildings)',
+  basemapBlank: 'Blank',
+  basemapCity: 'City network basemap',
 };

@@ -11,6 +11,8 @@ export interface FeatureColumns {
   users?: boolean;
   /** Geometry and attributes as JSON text, for passing through to the response unparsed (RawJSON). */
   raw?: boolean;
+  /** Another GeoJSON expression over f.geom (OGC API output CRS); built by a trusted SQL builder. */
+  geometrySql?: string;
 }
 
 export interface FeatureRow {
@@ -32,9 +34,10 @@ export interface FeatureRow {
 
 /** SELECT list and FROM clause for feature rows (alias f; layer l). 9 decimals keep survey millimetres. */
 export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []): string {
+  const geometry = columns.geometrySql ?? 'ST_AsGeoJSON(f.geom, 9)';
   const json = columns.raw
-    ? ['ST_AsGeoJSON(f.geom, 9) AS geometry', 'f.attributes::text AS attributes']
-    : ['ST_AsGeoJSON(f.geom, 9)::json AS geometry', 'f.attributes'];
+    ? [`${geometry} AS geometry`, 'f.attributes::text AS attributes']
+    : [`${geometry}::json AS geometry`, 'f.attributes'];
   const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', ...json, 'f.version'];
   if (columns.times) cols.push('f.created_at', 'f.updated_at', 'f.deleted_at');
   let from = 'feature f JOIN layer l ON l.id = f.layer_id';
@@ -62,6 +65,8 @@ export interface AttributeCondition {
   lt?: unknown;
   lte?: unknown;
   contains?: string;
+  /** A LIKE pattern as given (CQL2: % and _ are wildcards). */
+  like?: string;
   isNull?: boolean;
 }
 
@@ -77,8 +82,13 @@ function attributeExpr(field: FieldDefinition, p: Params): { expr: string; cast:
 }
 
 export function attributeConditionSql(c: AttributeCondition, p: Params): string[] {
-  const { expr, cast } = attributeExpr(c.field, p);
   const sql: string[] = [];
+  // isNull alone must not bind the unused key of the value expression (its type could not be inferred).
+  if (Object.keys(c).every((k) => k === 'field' || k === 'isNull')) {
+    if (c.isNull !== undefined) sql.push(`${c.isNull ? 'NOT ' : ''}(f.attributes ? ${p.add(c.field.key)})`);
+    return sql;
+  }
+  const { expr, cast } = attributeExpr(c.field, p);
   const cmp = (op: string, v: unknown) => sql.push(`${expr} ${op} ${p.add(v)}::${cast}`);
   if (c.eq !== undefined) cmp('=', c.eq);
   if (c.ne !== undefined) sql.push(`${expr} IS DISTINCT FROM ${p.add(c.ne)}::${cast}`);
@@ -88,6 +98,7 @@ export function attributeConditionSql(c: AttributeCondition, p: Params): string[
   if (c.lte !== undefined) cmp('<=', c.lte);
   if (c.in !== undefined) sql.push(`${expr} = ANY(${p.add(c.in)}::${cast}[])`);
   if (c.contains !== undefined) sql.push(`${expr} ILIKE ${p.add(likeContains(c.contains))}`);
+  if (c.like !== undefined) sql.push(`${expr} LIKE ${p.add(c.like)}`);
   if (c.isNull !== undefined) sql.push(`${c.isNull ? 'NOT ' : ''}(f.attributes ? ${p.add(c.field.key)})`);
   return sql;
 }
@@ -100,6 +111,8 @@ export interface FeatureQuery {
   searchFields: FieldDefinition[];
   search?: string;
   deleted?: boolean;
+  /** A further condition built by a trusted builder (OGC API CQL2 filter), with its values bound in `p`. */
+  extra?: (p: Params) => string;
 }
 
 /** WHERE clause for a layer's features. The (layer_id, geom) GiST index serves layer + bbox. */
@@ -110,6 +123,7 @@ export function featureWhere(q: FeatureQuery, p: Params): string {
     where.push(`f.geom && ${env}`, `ST_Intersects(f.geom, ${env})`);
   }
   for (const c of q.conditions) where.push(...attributeConditionSql(c, p));
+  if (q.extra) where.push(`(${q.extra(p)})`);
   if (q.search && q.searchFields.length > 0) {
     const pattern = p.add(likeContains(q.search));
     where.push(`(${q.searchFields.map((f) => `(f.attributes->>${p.add(f.key)}) ILIKE ${pattern}`).join(' OR ')})`);

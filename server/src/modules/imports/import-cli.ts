@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config';
+import { Config, loadConfig } from '../../config';
 import { prepareDatabase } from '../../bootstrap';
 import { createServices } from '../../context';
 import { AppError } from '../../errors';
@@ -12,12 +12,14 @@ const USAGE = `usage: npm run import -- FILE --layer KEY [--key FIELD] [--dry-ru
   [--lon COL --lat COL | --plane-x COL --plane-y COL --srid 6677] [--map file.json] [--encoding utf8|cp932]
   [--table NAME] [--skip-refused] [--user NAME]   (plane X = northing, Y = easting)`;
 
-function printSummary(s: ImportSummary, dryRun: boolean): void {
-  console.log(`${dryRun ? 'Dry run' : 'Imported'}: create ${s.create}, update ${s.update}, unchanged ${s.unchanged}, refused ${s.refused}`);
-  console.log(`Geometry from ${s.geometryFrom}; columns → fields: ${Object.entries(s.mapping).map(([c, k]) => `${c}→${k}`).join(', ')}`);
-  for (const w of s.warnings) console.log(`warning: ${w}`);
-  for (const r of s.refusedRows.slice(0, 50)) console.log(`line ${r.line}: ${r.field ?? ''} ${r.code}: ${r.message}${r.value !== undefined ? ` (${r.value})` : ''}`);
-  if (s.refusedRows.length > 50) console.log(`… and ${s.refusedRows.length - 50} more refused rows`);
+type Log = (line: string) => void;
+
+function printSummary(s: ImportSummary, dryRun: boolean, log: Log): void {
+  log(`${dryRun ? 'Dry run' : 'Imported'}: create ${s.create}, update ${s.update}, unchanged ${s.unchanged}, refused ${s.refused}`);
+  log(`Geometry from ${s.geometryFrom}; columns → fields: ${Object.entries(s.mapping).map(([c, k]) => `${c}→${k}`).join(', ')}`);
+  for (const w of s.warnings) log(`warning: ${w}`);
+  for (const r of s.refusedRows.slice(0, 50)) log(`line ${r.line}: ${r.field ?? ''} ${r.code}: ${r.message}${r.value !== undefined ? ` (${r.value})` : ''}`);
+  if (s.refusedRows.length > 50) log(`… and ${s.refusedRows.length - 50} more refused rows`);
 }
 
 /**
@@ -25,9 +27,9 @@ function printSummary(s: ImportSummary, dryRun: boolean): void {
  * database (DATABASE_URL, or the embedded one in DATA_DIR). Exits 1 when rows are refused, unless
  * --skip-refused.
  */
-async function main(): Promise<number> {
+export async function importCli(args: string[], baseConfig: Config, log: Log = console.log, logError: Log = console.error): Promise<number> {
   const { values: a, positionals } = parseArgs({
-    allowPositionals: true,
+    args, allowPositionals: true,
     options: {
       layer: { type: 'string' }, key: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'new-layer': { type: 'string' },
       department: { type: 'string' }, lon: { type: 'string' }, lat: { type: 'string' }, 'plane-x': { type: 'string' },
@@ -36,14 +38,14 @@ async function main(): Promise<number> {
     },
   });
   const file = positionals[0];
-  if (!file || (!a.layer && !a['new-layer'])) { console.error(USAGE); return 2; }
-  const config = { ...loadConfig(), seedDemoOnFirstStart: false };
-  const db = await prepareDatabase(config);
+  if (!file || (!a.layer && !a['new-layer'])) { logError(USAGE); return 2; }
+  const config = { ...baseConfig, seedDemoOnFirstStart: false };
+  const db = await prepareDatabase(config, () => undefined);
   try {
     const services = createServices(db, config);
     const row = await db.prisma.appUser.findUnique({ where: { username: a.user! } });
     const user = row && await services.auth.sessionUser(row.id);
-    if (!user) { console.error(`no user "${a.user}" (--user)`); return 2; }
+    if (!user) { logError(`no user "${a.user}" (--user)`); return 2; }
     const geometry: GeometrySource = {
       lon: a.lon, lat: a.lat, planeX: a['plane-x'], planeY: a['plane-y'], srid: a.srid ? Number(a.srid) : undefined,
     };
@@ -65,28 +67,30 @@ async function main(): Promise<number> {
     }
     if (a['dry-run']) {
       const dry = await services.imports.dryRun(user, id, options);
-      printSummary(dry, true);
+      printSummary(dry, true, log);
       return dry.refused > 0 && !a['skip-refused'] ? 1 : 0;
     }
     // The commit checks every row as a dry run does (once) and refuses the whole file when rows are refused.
     try {
-      printSummary(await services.imports.commit(user, id, options), false);
+      printSummary(await services.imports.commit(user, id, options), false, log);
     } catch (err) {
       if (!(err instanceof AppError && err.extensions.reason === 'refusedRows')) throw err;
       const job = await services.imports.job(user, id);
-      console.error(err.message);
-      for (const r of (err.extensions.refusedRows as ImportSummary['refusedRows'])) console.error(`line ${r.line}: ${r.field ?? ''} ${r.code}: ${r.message}`);
-      console.error(`Nothing imported (fix the rows, or use --skip-refused). Import ${job.id} was not committed.`);
+      logError(err.message);
+      for (const r of (err.extensions.refusedRows as ImportSummary['refusedRows'])) logError(`line ${r.line}: ${r.field ?? ''} ${r.code}: ${r.message}`);
+      logError(`Nothing imported (fix the rows, or use --skip-refused). Import ${job.id} was not committed.`);
       return 1;
     }
-    console.log(`Import ${id} committed (undo: mutation { undoImport(id: "${id}") }).`);
+    log(`Import ${id} committed (undo: mutation { undoImport(id: "${id}") }).`);
     return 0;
   } finally {
     await db.close();
   }
 }
 
-main().then((code) => process.exit(code)).catch((err) => {
-  console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err);
-  process.exit(1);
-});
+if (require.main === module) {
+  importCli(process.argv.slice(2), loadConfig()).then((code) => process.exit(code)).catch((err) => {
+    console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err);
+    process.exit(1);
+  });
+}

@@ -1,10 +1,10 @@
 import type { PoolClient } from 'pg';
-import { stringify } from 'csv-stringify/sync';
+import { csvFile } from '../../domain/csv';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import {
-  ADDRESS_NAMES, coerceValue, fieldKeyFor, findColumn, inferFieldType, LAT_NAMES, LON_NAMES, looksSwapped, matchColumns,
-  parseNumber, PLANE_X_NAMES, PLANE_Y_NAMES, toHalfWidth, WKT_NAMES,
+  ADDRESS_NAMES, coerceValue, fieldKeyFor, findColumn, findWktColumn, inferFieldType, LAT_NAMES, LON_NAMES, looksSwapped, matchColumns,
+  parseNumber, PLANE_X_NAMES, PLANE_Y_NAMES, toHalfWidth,
 } from '../../domain/coerce';
 import { FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
 import { checkGeoJSONGeometry } from '../../domain/geometry';
@@ -236,11 +236,11 @@ export class ImportService {
   }
 
   /** The refused rows of the last dry run (or commit) as CSV for Excel: 行, 項目, コード, 理由. */
-  async refusedCsv(user: SessionUser | null, id: string): Promise<string> {
+  async refusedCsv(user: SessionUser | null, id: string): Promise<Buffer> {
     const job = await this.job(user, id);
     const rows: RefusedRow[] = job.summary?.refusedRows ?? [];
-    return stringify([['行', '項目', 'コード', '値', '理由'], ...rows.map((r) => [r.line, r.field ?? '', r.code, r.value ?? '', r.message])],
-      { bom: true, record_delimiter: 'windows' });
+    // Excel-safe: a refused value is the file's own text and may be a formula (=HYPERLINK(…)).
+    return csvFile([['行', '項目', 'コード', '値', '理由'], ...rows.map((r) => [r.line, r.field ?? '', r.code, r.value ?? '', r.message])]);
   }
 
   private track(id: string): ImportProgress {
@@ -393,6 +393,9 @@ export class ImportService {
       };
     }
     const guess = { ...guessGeometry(source), ...stripUndefined(given) };
+    // Columns the user names win over other kinds guessed from the header (an export has lon/lat and X/Y).
+    if (given.planeX || given.planeY || given.wkt || given.address) delete guess.lon;
+    if (given.wkt || given.address) delete guess.planeX;
     if (guess.lon && guess.lat) {
       const [lonCol, latCol] = [guess.lon, guess.lat];
       return {
@@ -433,7 +436,7 @@ export class ImportService {
         geometryFrom: `WKT: ${col}`, warnings,
         geometryOf: (row: SourceRow): Read => {
           const text = String(row.values[col] ?? '').trim();
-          return text ? { g: text, kind: 'wkt', srid: given.srid ?? 4326 } : { problem: 'no WKT', code: 'noGeometry' };
+          return text ? { g: text, kind: 'wkt', srid: guess.srid ?? 4326 } : { problem: 'no WKT', code: 'noGeometry' };
         },
       };
     }
@@ -506,9 +509,10 @@ function requireImporter(user: SessionUser | null): void {
 /** Geometry columns found by common names. */
 export function guessGeometry(source: Pick<ImportSource, 'columns'>): GeometrySource {
   const c = source.columns;
+  const wkt = findWktColumn(c);
   return stripUndefined({
     lon: findColumn(c, LON_NAMES), lat: findColumn(c, LAT_NAMES), planeX: findColumn(c, PLANE_X_NAMES), planeY: findColumn(c, PLANE_Y_NAMES),
-    wkt: findColumn(c, WKT_NAMES), address: findColumn(c, ADDRESS_NAMES),
+    wkt: wkt?.column, srid: wkt?.srid, address: findColumn(c, ADDRESS_NAMES),
   });
 }
 

@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { unExcelCell } from '../../domain/csv';
 import { parseSima, SimaBlock } from '../../domain/sima';
 import { badInput } from '../../errors';
 import { withGdal } from '../../gdal/gdal';
@@ -98,15 +99,21 @@ function uniqueColumns(header: string[]): string[] {
   });
 }
 
-function readCsv(data: Uint8Array, format: 'csv' | 'tsv', options: ReadOptions): ImportSource {
-  const { text, encoding } = decodeText(data, options.encoding);
-  const delimiter = format === 'tsv' || (!text.split('\n')[0].includes(',') && text.split('\n')[0].includes('\t')) ? '\t' : ',';
+/** CSV text as a table of cells, with our own exports' Excel protection undone (see `unExcelCell`). */
+function csvTable(data: Uint8Array, tsv: boolean, chosen?: TextEncoding): { table: string[][]; encoding: TextEncoding } {
+  const { text, encoding } = decodeText(data, chosen);
+  const delimiter = tsv || (!text.split('\n')[0].includes(',') && text.split('\n')[0].includes('\t')) ? '\t' : ',';
   let table: string[][];
   try {
     table = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
   } catch (err) {
     throw fileError(`CSVを読めません (${(err as Error).message})`, 'csv');
   }
+  return { table: table.map((row) => row.map(unExcelCell)), encoding };
+}
+
+function readCsv(data: Uint8Array, format: 'csv' | 'tsv', options: ReadOptions): ImportSource {
+  const { table, encoding } = csvTable(data, format === 'tsv', options.encoding);
   return fromTable(format, table, encoding);
 }
 
@@ -219,7 +226,7 @@ function removeOutput(gdal: object, file: string): void {
   } catch { /* already gone */ }
 }
 
-function shapefileParts(data: Uint8Array, options: ReadOptions): Map<string, Uint8Array> {
+function shapefileParts(data: Uint8Array, options: ReadOptions): { parts: Map<string, Uint8Array>; fieldNames: Map<string, string> } {
   const entries = safeUnzip(data, options.zip);
   const shps = [...entries.keys()].filter((n) => n.toLowerCase().endsWith('.shp'));
   if (shps.length === 0) throw fileError('ZIPに .shp がありません (the zip holds no .shp)', 'noShp');
@@ -230,7 +237,27 @@ function shapefileParts(data: Uint8Array, options: ReadOptions): Map<string, Uin
       throw fileError(`ZIPに ${path.basename(base)}${ext} がありません (the Shapefile lacks its ${ext})`, 'shapefileParts');
     }
   }
-  return parts;
+  // Our exports cut DBF names to 10 bytes and add {layer}_fields.csv: short name → full column name.
+  const mappingFile = [...entries.keys()].find((n) => {
+    const prefix = n.endsWith('_fields.csv') ? n.slice(0, -'_fields.csv'.length) : null;
+    return prefix !== null && (base === prefix || base.startsWith(`${prefix}_`));
+  });
+  const fieldNames = new Map<string, string>();
+  if (mappingFile) {
+    const [, ...rows] = csvTable(entries.get(mappingFile)!, false).table;
+    for (const [short, full] of rows) if (short && full) fieldNames.set(short, full);
+  }
+  return { parts, fieldNames };
+}
+
+/** Columns renamed by the export's mapping file (short DBF name → the column it stands for). */
+function renameColumns(source: ImportSource, names: Map<string, string>): ImportSource {
+  if (names.size === 0) return source;
+  const name = (c: string) => names.get(c) ?? c;
+  return {
+    ...source, columns: source.columns.map(name),
+    rows: source.rows.map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).map(([c, v]) => [name(c), v])) })),
+  };
 }
 
 function readSima(data: Uint8Array, options: ReadOptions): ImportSource {
@@ -253,7 +280,10 @@ export async function readImportFile(filename: string, data: Uint8Array, options
     case 'csv': case 'tsv': return readCsv(data, format, options);
     case 'xlsx': return readXlsx(data, options);
     case 'geojson': return readGeoJson(data);
-    case 'shapefile': return readWithGdal('shapefile', shapefileParts(data, options), options);
+    case 'shapefile': {
+      const { parts, fieldNames } = shapefileParts(data, options);
+      return renameColumns(await readWithGdal('shapefile', parts, options), fieldNames);
+    }
     case 'gpkg': return readWithGdal('gpkg', new Map([['upload.gpkg', data]]), options);
     case 'sima': return readSima(data, options);
   }

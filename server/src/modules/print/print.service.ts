@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { Config } from '../../config';
 import { SESSION_COOKIE } from '../../context';
@@ -18,6 +19,20 @@ export type SheetFormat = 'pdf' | 'png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Chromium (its own process group, started by this process) runs at a lower CPU priority than the
+ * server, so that a flood of prints slows the prints and not everyone's map. Best effort (Linux).
+ */
+function lowerChromiumPriority(): void {
+  execFile('ps', ['-o', 'pid=,pgid=,args=', '--ppid', String(process.pid)], (err, out) => {
+    if (err) return;
+    for (const line of out.split('\n')) {
+      const [pid, pgid, command] = line.trim().split(/\s+/, 3);
+      if (command && /chrom/i.test(command) && pid === pgid) execFile('renice', ['-n', '10', '-g', pgid], () => undefined);
+    }
+  });
+}
 
 /** Today in Japan, the date a counter sheet shows when none is asked for. */
 export const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -81,6 +96,7 @@ export class PrintService {
         const browser = await chromium.launch({ executablePath: this.config.chromiumPath, args: CHROMIUM_ARGS });
         // Chromium crashed or was killed (e.g. by the OOM killer): the next print starts a new one.
         browser.on('disconnected', () => { if (this.browser === launching) this.browser = undefined; });
+        lowerChromiumPriority();
         return browser;
       }).catch((err) => {
         this.browser = undefined;
