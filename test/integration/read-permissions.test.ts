@@ -23,6 +23,8 @@ async function readPaths(t: TestServer, token: string, featureId: string): Promi
   const tile = await http('/tiles/curve_mirrors/14/14571/6459.mvt');
   const tileJson = await http('/tiles/curve_mirrors.json');
   const exported = await http('/api/layers/curve_mirrors/export?format=csv');
+  const ogcCollection = await http('/ogc/collections/curve_mirrors');
+  const ogcItem = await http(`/ogc/collections/curve_mirrors/items/${featureId}`);
   const body = await exported.text();
   return {
     layers: !!layers.data?.layers.some((l: any) => l.key === 'curve_mirrors'),
@@ -38,6 +40,8 @@ async function readPaths(t: TestServer, token: string, featureId: string): Promi
     tile: tile.status === 200,
     tileJson: tileJson.status === 200,
     export: exported.status === 200 && body.includes(MIRROR_NO),
+    ogcCollection: ogcCollection.status === 200,
+    ogcItem: ogcItem.status === 200,
   };
 }
 
@@ -122,6 +126,8 @@ async function everythingAbout(t: TestServer, token: string, featureId: string):
     filterByHidden: await gql('{ features(layer: "disaster_history", where: [{ field: "damage_summary", eq: "x" }]) { edges { node { id } } } }'),
     exportCsv: await http('/api/layers/disaster_history/export?format=csv'),
     exportGeoJson: await http('/api/layers/disaster_history/export?format=geojson'),
+    ogcItems: await http('/ogc/collections/disaster_history/items?limit=1000&f=json'),
+    ogcItem: await http(`/ogc/collections/disaster_history/items/${featureId}?f=json`),
     tile: await http('/tiles/disaster_history/16/58285/25808.mvt'),
   };
 }
@@ -157,7 +163,7 @@ function restrictedFields(get: () => TestServer) {
   test('the disaster office (editors) and administrators read them', async () => {
     for (const insider of ['disaster', 'admin']) {
       const seen = await everythingAbout(get(), tokens[insider], featureId);
-      for (const path of ['layerFields', 'features', 'feature', 'featuresAt', 'featuresNear', 'enquiry', 'history', 'exportCsv', 'exportGeoJson']) {
+      for (const path of ['layerFields', 'features', 'feature', 'featuresAt', 'featuresNear', 'enquiry', 'history', 'exportCsv', 'exportGeoJson', 'ogcItem']) {
         expect({ path, shown: seen[path].includes('damage_summary') || seen[path].includes('被害概要') }).toEqual({ path, shown: true });
       }
       expect(seen.feature).toContain('山田太郎');
