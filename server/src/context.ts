@@ -78,5 +78,5 @@ export function tokenFrom(req: Request): string | undefined {
 export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {
   const token = tokenFrom(req);
   const user = await services.auth.authenticate(token);
-  return { services, user, token, layers: new LayerCatalog(services.layers), req, res };
+  return { services, user, token, layers: new LayerCatalog(services.layers, user), req, res };
 }

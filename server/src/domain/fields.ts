@@ -23,6 +23,8 @@ export interface FieldDefinition {
   computed?: ComputedKind;
   /** No two live features of the layer may share a value (e.g. 管理番号); checked on every write. */
   unique?: boolean;
+  /** Personal data: read only by the layer's editors, admins and these departments and users (see permissions.ts). */
+  restricted?: { departments: string[]; users: number[] };
 }
 
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;

@@ -82,7 +82,9 @@ export const naturalCompare = (a: string, b: string) => collator.compare(normali
 
 /** What a layer's features are found by: its label field, required text fields, and text numbers, names and readings. */
 export function searchFieldKeys(layer: { fieldDefs: FieldDefinition[]; labelField?: string | null }): string[] {
+  // Restricted (personal) fields are never indexed: the shared search key must not reveal them.
   return layer.fieldDefs
+    .filter((f) => !f.restricted)
     .filter((f) => f.key === layer.labelField
       || (f.type === 'text' && !f.computed && (f.required || /(^|_)(no|name|reading|kana)$/.test(f.key))))
     .map((f) => f.key);

@@ -32,6 +32,8 @@ export interface FieldDefinition {
   unit: string | null;
   /** What the server computes the value from (e.g. LENGTH, AREA); null for user-entered fields. */
   computed: string | boolean | null;
+  /** Personal data (立会者 …): read only by the layer's editors, admins and these; null = everyone who reads the layer. */
+  restricted?: { departments: string[]; users: number[] } | null;
 }
 
 /** Paint per geometry kind, plus `color` for legend swatches. */

@@ -114,6 +114,8 @@ export interface FieldInput {
   maxLength?: number | null;
   unit?: string | null;
   computed?: string | null;
+  /** Personal data: who besides the layer's editors reads it; null lifts the restriction. */
+  restricted?: { departments: string[]; users: number[] } | null;
 }
 
 export interface LayerInput {

@@ -7,7 +7,7 @@ describe('layer administration form', () => {
     expect(checkLayerDraft(draft)).toEqual([]);
     const input = layerInput(draft);
     expect(input).toMatchObject({ key: 'fire_hydrants', departmentKey: 'roads', geometryTypes: ['Point'] });
-    expect(input.fields).toEqual([{ key: 'name', label: '名称', labelEn: 'Name', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: null, unit: null, computed: null }]);
+    expect(input.fields).toEqual([{ key: 'name', label: '名称', labelEn: 'Name', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, restricted: null }]);
     expect(input.style).toEqual({ color: '#0b7285', circle: { 'circle-color': '#0b7285', 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } });
   });
 
@@ -40,5 +40,18 @@ describe('layer administration form', () => {
     expect(styleObject({ ...draft, geometryTypes: ['Polygon'] })).toEqual({
       color: '#1971c2', line: { 'line-color': '#1971c2', 'line-width': 3 }, fill: { 'fill-color': '#1971c2', 'fill-opacity': 0.3 },
     });
+  });
+});
+
+describe('restricted fields in the layer form', () => {
+  test('a restriction read from the server is sent back unchanged, and lifting it sends null', () => {
+    const field = { key: 'witnesses', label: '立会者', labelEn: 'Witnesses', type: 'TEXT' as const, required: false, options: null, min: null, max: null,
+      maxLength: 300, unit: null, computed: null, restricted: { departments: ['roads', 'disaster'], users: [7] } };
+    const layer = { key: 'boundary_records', nameJa: '境界確定', nameEn: 'Boundary', labelField: null, geometryTypes: ['Polygon'],
+      department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, style: {}, fields: [field] } as never;
+    const draft = draftFromLayer(layer);
+    expect(draft.fields[0].restricted).toBe('roads、disaster');
+    expect(layerInput(draft).fields[0].restricted).toEqual({ departments: ['roads', 'disaster'], users: [7] });
+    expect(layerInput({ ...draft, fields: [{ ...draft.fields[0], restricted: null }] }).fields[0].restricted).toBeNull();
   });
 });

@@ -253,6 +253,16 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
               <label className="inline">
                 <input type="checkbox" checked={f.required} onChange={(e) => setField(i, { required: e.target.checked })} /> {te('fieldRequired')}
               </label>
+              <label className="inline">
+                <input type="checkbox" checked={f.restricted !== null}
+                  onChange={(e) => setField(i, { restricted: e.target.checked ? '' : null, restrictedUsers: [] })} /> {te('fieldRestricted')}
+              </label>
+              {f.restricted !== null && (
+                <label>
+                  {te('fieldRestrictedDepartments')}
+                  <input value={f.restricted} onChange={(e) => setField(i, { restricted: e.target.value })} />
+                </label>
+              )}
               {!f.existing && (
                 <button type="button" className="small" onClick={() => setDraft((d) => ({ ...d, fields: d.fields.filter((_, j) => j !== i) }))}>
                   {te('removeField')}

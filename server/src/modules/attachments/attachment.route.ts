@@ -8,13 +8,13 @@ export function attachmentRouter(services: Services): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: services.config.attachmentMaxBytes + 1 });
   router.post('/features/:id/attachments', raw, route(async (req, res) => {
-    const layers = await new LayerCatalog(services.layers).all();
+    const layers = await new LayerCatalog(services.layers, res.locals.ctx.user).all();
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const info = await services.attachments.upload(res.locals.ctx.user, layers, String(req.params.id), String(req.query.filename ?? ''), body);
     res.status(201).json(info);
   }));
   router.get('/attachments/:id', route(async (req, res) => {
-    const layers = await new LayerCatalog(services.layers).all();
+    const layers = await new LayerCatalog(services.layers, res.locals.ctx.user).all();
     const file = await services.attachments.download(res.locals.ctx.user, layers, String(req.params.id));
     const disposition = req.query.download ? 'attachment' : 'inline'; // inline: the browser previews PDFs and images
     res.setHeader('Content-Type', file.contentType);

@@ -23,3 +23,54 @@ export const canSeeDeleted = canEditLayer;
 export const canSeeLoginNames = (user: SessionUser | null, showLoginNames: boolean) => showLoginNames || isAdmin(user);
 
 export const isAdmin = (user: SessionUser | null) => user?.role === 'admin';
+
+/** Who may read a layer besides its editors and admins; null = all staff. */
+export interface ReadAccess {
+  departments: string[];
+  users: number[];
+}
+
+/** Parses the stored read_access column; a malformed value keeps the layer closed (only listed readers), never open. */
+export function toReadAccess(value: unknown): ReadAccess | null {
+  if (value === null || value === undefined) return null;
+  const v = value as Partial<ReadAccess>;
+  return {
+    departments: Array.isArray(v.departments) ? v.departments.filter((d) => typeof d === 'string') : [],
+    users: Array.isArray(v.users) ? v.users.filter((u) => Number.isInteger(u)) : [],
+  };
+}
+
+/**
+ * The one read rule for a layer, used by every read path through the layer catalogue: an
+ * unreadable layer is left out, so it looks like it does not exist. Anonymous readers (when the
+ * city allows them) see only layers open to all staff.
+ */
+export function canReadLayer(user: SessionUser | null,
+  layer: { id: number; departmentKey: string; readAccess: ReadAccess | null }): boolean {
+  if (!layer.readAccess) return true;
+  if (!user) return false;
+  if (canEditLayer(user, layer)) return true;
+  return (user.departmentKey !== null && layer.readAccess.departments.includes(user.departmentKey))
+    || layer.readAccess.users.includes(user.id);
+}
+
+/**
+ * A field holding personal data (立会者, 申請者 …) is read only by the layer's editors, admins and
+ * the departments and users listed; for everyone else it is left out of every read path.
+ */
+export function canReadField(user: SessionUser | null,
+  layer: { id: number; departmentKey: string }, field: { restricted?: ReadAccess }): boolean {
+  if (!field.restricted) return true;
+  if (!user) return false;
+  if (canEditLayer(user, layer)) return true;
+  return (user.departmentKey !== null && field.restricted.departments.includes(user.departmentKey))
+    || field.restricted.users.includes(user.id);
+}
+
+/** The attributes without the given keys (a copy; the input is left alone). */
+export function omitFields(attributes: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  if (!keys.length) return attributes;
+  const out = { ...attributes };
+  for (const k of keys) delete out[k];
+  return out;
+}

@@ -6,7 +6,7 @@ import { describeProblems, FieldDefinition, normalizeAttributes, validateAttribu
 import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
 import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
-import { canEditLayer, canSeeLoginNames, isAdmin, SessionUser } from '../auth/permissions';
+import { canEditLayer, canSeeLoginNames, isAdmin, omitFields, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
   PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
@@ -335,11 +335,14 @@ export class EditService {
     const { rows } = await this.db.pool.query(historySql, [id]);
     return rows.map((r, i) => {
       const previous = rows[i + 1];
-      const fields = layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? [];
+      const layer = layers.find((l) => l.key === r.layer_key);
+      const fields = layer?.fieldDefs ?? [];
+      // Restricted fields the caller may not read are left out of the versions and of the diffs.
+      const visible = (a: Record<string, unknown>) => omitFields(a, layer?.hiddenFields ?? []);
       return {
         featureId: r.feature_id, layerKey: r.layer_key, version: r.version, operation: r.operation, changedAt: r.changed_at,
-        changedBy: r.changed_by, changedByUsername: loginNames ? r.changed_by_username : null, attributes: r.attributes, geometry: r.geometry,
-        changes: diffAttributes(previous?.attributes ?? null, r.attributes, fields),
+        changedBy: r.changed_by, changedByUsername: loginNames ? r.changed_by_username : null, attributes: visible(r.attributes), geometry: r.geometry,
+        changes: diffAttributes(previous ? visible(previous.attributes) : null, visible(r.attributes), fields),
         geometryChanged: !previous || JSON.stringify(previous.geometry) !== JSON.stringify(r.geometry), importId: r.import_id,
       };
     });

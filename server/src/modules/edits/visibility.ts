@@ -5,14 +5,15 @@ import { LayerRecord } from '../layers/layer.service';
 import { featureStateSql } from './edit.sql';
 
 /**
- * Refuses, as if it did not exist, a deleted feature to a caller who may not see deleted features:
- * the one check for every path that reads a feature by id besides the feature itself (history, attachments).
- * An unknown id passes: those paths find nothing for it anyway.
+ * Refuses, as if it did not exist, a feature of a layer the caller may not read (`layers` is the
+ * caller's catalogue, which leaves those out) and a deleted feature to a caller who may not see
+ * deleted features: the one check for every path that reads a feature by id besides the feature
+ * itself (history, attachments). An unknown id passes: those paths find nothing for it anyway.
  */
 export async function requireVisibleFeature(db: Queryable, user: SessionUser | null, layers: LayerRecord[], featureId: string,
   notFoundMessage = `feature ${featureId} does not exist`): Promise<void> {
   const row = (await db.query<{ layer_id: number; deleted: boolean }>(featureStateSql, [featureId])).rows[0];
-  if (!row?.deleted) return;
+  if (!row) return;
   const layer = layers.find((l) => l.id === row.layer_id);
-  if (!layer || !canSeeDeleted(user, layer)) throw notFound(notFoundMessage);
+  if (!layer || (row.deleted && !canSeeDeleted(user, layer))) throw notFound(notFoundMessage);
 }

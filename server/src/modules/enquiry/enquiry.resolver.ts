@@ -1,7 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Float, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
-import { columnsFor } from '../features/feature.resolver';
+import { columnsFor, redactHits } from '../features/feature.resolver';
+import { FeatureHit } from '../features/feature.type';
 import { Enquiry } from './enquiry.type';
 
 @Resolver()
@@ -15,6 +16,9 @@ export class EnquiryResolver {
   ): Promise<Enquiry> {
     const all = await ctx.layers.all();
     const visible = layerKeys ? await Promise.all(layerKeys.map((k) => ctx.layers.require(k))) : [];
-    return ctx.services.enquiry.at(lon, lat, all, visible, columnsFor(info));
+    const e = await ctx.services.enquiry.at(lon, lat, all, visible, columnsFor(info));
+    const one = async (hit: FeatureHit | null) => (hit ? (await redactHits(ctx, [hit]))[0] : null);
+    return { ...e, features: await redactHits(ctx, e.features),
+      streetLight: await one(e.streetLight), garbagePoint: await one(e.garbagePoint), curveMirror: await one(e.curveMirror) };
   }
 }

@@ -28,7 +28,8 @@ export class EnquiryService {
     const [plane, town, route, streetLight, garbagePoint, curveMirror, features, parcel] = await Promise.all([
       this.db.pool.query(planeCoordinatesSql, [lon, lat, this.config.planeSrid]).then((r) => r.rows[0]),
       this.city.townAt(lon, lat),
-      this.roads.routeAt(lon, lat, 30),
+      // The route comes from the road ledger: only for those who may read it.
+      layers.some((l) => l.key === 'road_ledger') ? this.roads.routeAt(lon, lat, 30) : Promise.resolve(null),
       nearest('street_lights', 200),
       nearest('garbage_points', 300),
       nearest('curve_mirrors', 50),

@@ -4,7 +4,7 @@ import { Config, loadConfig } from '../../config';
 import { prepareDatabase } from '../../bootstrap';
 import { AppError } from '../../errors';
 import { FeatureService } from '../features/feature.service';
-import { LayerCatalog, LayerService } from '../layers/layer.service';
+import { LayerCatalog, LayerService, SYSTEM_READER } from '../layers/layer.service';
 import { ExportService } from './export.service';
 import { parseExportOptions, RawExportOptions } from './export.options';
 
@@ -25,7 +25,7 @@ export async function exportCli(args: string[], config: Config): Promise<string>
   const db = await prepareDatabase({ ...config, seedDemoOnFirstStart: false }, () => undefined);
   try {
     const service = new ExportService(db, config, new FeatureService(db, config));
-    const file = await service.export(new LayerCatalog(new LayerService(db)), layer, options);
+    const file = await service.export(new LayerCatalog(new LayerService(db), SYSTEM_READER), layer, options);
     try {
       fs.copyFileSync(file.file, out);
     } finally {

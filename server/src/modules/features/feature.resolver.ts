@@ -17,6 +17,11 @@ export function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
   };
 }
 
+/** Hits as their reader may see them (restricted fields left out). */
+export async function redactHits(ctx: Context, hits: FeatureHit[]): Promise<FeatureHit[]> {
+  return Promise.all(hits.map(async (h) => ({ ...h, feature: await ctx.layers.redact(h.feature) })));
+}
+
 @Resolver(() => Feature)
 export class FeatureResolver {
   @Query(() => FeatureConnection, { description: 'Features of one layer, filtered, cursor-paginated (ordered by id unless orderBy)' })
@@ -34,12 +39,17 @@ export class FeatureResolver {
     const wantCount = selectedFieldNames(info).has('totalCount');
     // A page may hold 5,000 features: their JSON goes from PostgreSQL to the response unparsed.
     const columns = { ...columnsFor(info), raw: true };
-    return ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columns, wantCount);
+    const page = await ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columns, wantCount);
+    if ((await ctx.layers.require(layer)).hiddenFields.length) {
+      for (const edge of page.edges) (edge as { node: Feature }).node = await ctx.layers.redact(edge.node);
+    }
+    return page;
   }
 
-  @Query(() => Feature, { nullable: true })
-  feature(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Feature | null> {
-    return ctx.services.features.byId(id, columnsFor(info));
+  @Query(() => Feature, { nullable: true, description: 'A feature by id; null when unknown or of a layer the caller may not read' })
+  async feature(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Feature | null> {
+    const feature = await ctx.services.features.byId(id, columnsFor(info));
+    return feature && (await ctx.layers.find(feature.layerKey)) ? ctx.layers.redact(feature) : null;
   }
 
   @Query(() => [FeatureHit], { description: 'Identify: features of the given layers (default all) at a point, nearest first' })
@@ -52,7 +62,7 @@ export class FeatureResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<FeatureHit[]> {
     const layers = layerKeys ? await Promise.all(layerKeys.map((k) => ctx.layers.require(k))) : await ctx.layers.all();
-    return ctx.services.features.near(layers, lon, lat, tolerance, 100, columnsFor(info));
+    return redactHits(ctx, await ctx.services.features.near(layers, lon, lat, tolerance, 100, columnsFor(info)));
   }
 
   @Query(() => [FeatureHit], { description: 'Features of one layer within radius metres of a point, nearest first' })
@@ -66,7 +76,7 @@ export class FeatureResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<FeatureHit[]> {
     const layer = await ctx.layers.require(layerKey);
-    return ctx.services.features.near([layer], lon, lat, radius, first, columnsFor(info));
+    return redactHits(ctx, await ctx.services.features.near([layer], lon, lat, radius, first, columnsFor(info)));
   }
 
   @FieldResolver(() => Layer)

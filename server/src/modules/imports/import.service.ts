@@ -137,7 +137,7 @@ export class ImportService {
     const job = await this.job(user, id);
     const merged = { ...job.options, ...options } as ImportOptions;
     const source = await this.read(id, job.filename, merged);
-    const layer = merged.layer ? await new LayerCatalog(this.layers).require(merged.layer) : undefined;
+    const layer = merged.layer ? await new LayerCatalog(this.layers, user).require(merged.layer) : undefined;
     const taken = new Set<string>();
     const inferred: FieldDefinition[] = source.columns.map((c, i) => ({
       key: fieldKeyFor(c, i, taken), label: c, labelEn: c, type: inferFieldType(source.rows.slice(0, 1000).map((r) => r.values[c])),
@@ -274,11 +274,11 @@ export class ImportService {
         id: -1, key: spec.key, nameJa: spec.nameJa, nameEn: spec.nameEn ?? spec.key, departmentKey: spec.departmentKey,
         department: dep ?? { key: spec.departmentKey, nameJa: spec.departmentKey, nameEn: spec.departmentKey },
         geometryTypes: spec.geometryTypes, fieldDefs: spec.fields, fields: [], style: {}, labelField: null, sortOrder: 100,
-        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(),
+        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [],
       };
     }
     if (!options.layer) throw badInput('取込先のレイヤーを選んでください (choose the layer to import into)', { field: 'layer' });
-    const layer = await new LayerCatalog(this.layers).require(options.layer);
+    const layer = await new LayerCatalog(this.layers, user).require(options.layer);
     requireEditor(user, layer);
     return layer;
   }

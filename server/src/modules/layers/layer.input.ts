@@ -2,6 +2,12 @@ import { Field, Float, InputType, Int } from 'type-graphql';
 import { JSONObjectScalar } from '../../scalars';
 import { ComputedKindEnum, FieldTypeEnum } from './layer.type';
 
+@InputType({ description: 'Who may read a layer besides its editors and administrators' })
+export class LayerReadAccessInput {
+  @Field(() => [String], { defaultValue: [] }) departments!: string[];
+  @Field(() => [Int], { defaultValue: [] }) users!: number[];
+}
+
 @InputType({ description: 'A field definition; the key identifies the field and cannot be renamed' })
 export class FieldInput {
   @Field() key!: string;
@@ -16,6 +22,8 @@ export class FieldInput {
   @Field({ nullable: true }) unit?: string;
   @Field(() => ComputedKindEnum, { nullable: true }) computed?: ComputedKindEnum;
   @Field({ defaultValue: false, description: 'No two features may share a value' }) unique!: boolean;
+  @Field(() => LayerReadAccessInput, { nullable: true, description: 'Personal data: only the layer\'s editors, admins and these read it (empty lists: editors only)' })
+  restricted?: LayerReadAccessInput | null;
 }
 
 @InputType()
@@ -29,6 +37,8 @@ export class LayerInput {
   @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
   @Field({ nullable: true }) labelField?: string;
   @Field(() => Int, { nullable: true }) sortOrder?: number;
+  @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; omitted or null = all staff' })
+  readAccess?: LayerReadAccessInput | null;
 }
 
 @InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
@@ -41,6 +51,8 @@ export class LayerPatch {
   @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
   @Field({ nullable: true }) labelField?: string;
   @Field(() => Int, { nullable: true }) sortOrder?: number;
+  @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; null = all staff, omitted = unchanged' })
+  readAccess?: LayerReadAccessInput | null;
 }
 
 @InputType()

@@ -43,12 +43,12 @@ export class LayerAdminResolver {
   @Mutation(() => Layer, { description: 'Creates a layer (administrators)' })
   async createLayer(@Arg('input', () => LayerInput) input: LayerInput, @Ctx() ctx: Context): Promise<Layer> {
     await ctx.services.layers.create(ctx.user, input);
-    return (await new LayerCatalog(ctx.services.layers).find(input.key))!;
+    return (await new LayerCatalog(ctx.services.layers, ctx.user).find(input.key))!;
   }
 
   @Mutation(() => Layer, { description: 'Changes a layer without losing data (administrators)' })
   async updateLayer(@Arg('key') key: string, @Arg('patch', () => LayerPatch) patch: LayerPatch, @Ctx() ctx: Context): Promise<Layer> {
     await ctx.services.layers.update(ctx.user, key, patch);
-    return (await new LayerCatalog(ctx.services.layers).find(key))!;
+    return (await new LayerCatalog(ctx.services.layers, ctx.user).find(key))!;
   }
 }

@@ -1,16 +1,18 @@
-import { Database } from '../../db/database';
+import { Prisma } from '../../generated/prisma/client';
+import { Database, Queryable } from '../../db/database';
+import { RawJSON } from '../../raw-json';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
 import { searchFieldKeys } from '../../domain/normalize';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
-import { isAdmin, SessionUser } from '../auth/permissions';
+import { canReadField, canReadLayer, isAdmin, omitFields, ReadAccess, SessionUser, toReadAccess } from '../auth/permissions';
 import { refreshSearchKeys } from '../city/search-index';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import {
   departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
-  listLayersSql, lockLayerSql, updateLayerSql,
+  listLayersSql, lockLayerSql, updateLayerSql, updateReadAccessSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
 
@@ -31,6 +33,7 @@ function toDefinition(f: FieldInput): FieldDefinition {
   if (f.unit) def.unit = f.unit;
   if (f.computed) def.computed = f.computed as FieldDefinition['computed'];
   if (f.unique) def.unique = true;
+  if (f.restricted) def.restricted = { departments: [...new Set(f.restricted.departments)], users: [...new Set(f.restricted.users)] };
   return def;
 }
 
@@ -42,8 +45,22 @@ function checkLayerShape(fields: FieldDefinition[], geometryTypes: string[], lab
   if (labelField && !fields.some((f) => f.key === labelField)) throw badInput(`labelField "${labelField}" is not one of the fields`, { field: 'labelField' });
 }
 
+/** Read access as stored: unknown departments refused, duplicates dropped; null = all staff. */
+async function checkReadAccess(db: Queryable, access: ReadAccess | null | undefined): Promise<ReadAccess | null> {
+  if (!access) return null;
+  const departments = [...new Set(access.departments)];
+  for (const d of departments) {
+    if (!(await db.query(departmentExistsSql, [d])).rowCount) throw badInput(`unknown department "${d}" in readAccess`, { field: 'readAccess' });
+  }
+  return { departments, users: [...new Set(access.users)] };
+}
+
 /** A layer as the services use it: the GraphQL shape plus typed field definitions. */
-export type LayerRecord = Layer & { fieldDefs: FieldDefinition[]; departmentKey: string };
+export type LayerRecord = Layer & {
+  fieldDefs: FieldDefinition[]; departmentKey: string; readAccess: ReadAccess | null;
+  /** Restricted fields the catalogue's reader may not read: left out of fieldDefs and of every feature's attributes. */
+  hiddenFields: string[];
+};
 
 export class LayerService {
   constructor(private readonly db: Database) {}
@@ -57,6 +74,7 @@ export class LayerService {
         department: { key: row.department_key, nameJa: row.department_name_ja, nameEn: row.department_name_en },
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
+        readAccess: toReadAccess(row.read_access), hiddenFields: [],
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -90,11 +108,13 @@ export class LayerService {
       throw badInput(`unknown department "${input.departmentKey}"`, { field: 'departmentKey' });
     }
     if (await this.db.prisma.layer.findUnique({ where: { key: input.key } })) throw conflict(`layer "${input.key}" already exists`);
+    const readAccess = await checkReadAccess(this.db.pool, input.readAccess);
     await this.db.prisma.layer.create({
       data: {
         key: input.key, nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey,
         geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
         labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
+        readAccess: readAccess ? { ...readAccess } : Prisma.DbNull,
       },
     });
   }
@@ -111,7 +131,14 @@ export class LayerService {
       const layer = rows[0];
       if (!layer) throw notFound(`layer "${key}" does not exist`);
       const oldFields = layer.fields as FieldDefinition[];
-      const fields = patch.fields ? patch.fields.map(toDefinition) : oldFields;
+      // A field sent without `restricted` keeps its restriction (an older client must not open personal data); null lifts it.
+      const fields = patch.fields
+        ? patch.fields.map((f) => {
+          const def = toDefinition(f);
+          const before = oldFields.find((o) => o.key === f.key)?.restricted;
+          return f.restricted === undefined && before ? { ...def, restricted: before } : def;
+        })
+        : oldFields;
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
       const labelField = patch.labelField !== undefined ? patch.labelField : layer.label_field;
       checkLayerShape(fields, geometryTypes, labelField);
@@ -152,6 +179,9 @@ export class LayerService {
       await tx.query(updateLayerSql,
         [layer.id, patch.nameJa ?? null, patch.nameEn ?? null, patch.departmentKey ?? null, geometryTypes, JSON.stringify(fields),
           patch.style ? JSON.stringify(patch.style) : null, labelField ?? null, patch.sortOrder ?? null]);
+      if (patch.readAccess !== undefined) {
+        await tx.query(updateReadAccessSql, [layer.id, JSON.stringify(await checkReadAccess(tx, patch.readAccess))]);
+      }
     });
     await refreshSearchKeys(this.db);
   }
@@ -171,15 +201,40 @@ export class LayerService {
   }
 }
 
-/** Per-request view of the layers: loaded once per request, looked up by key or id. */
+/** The reader of a catalogue: a caller (null when anonymous), or the server itself (command-line tools). */
+export const SYSTEM_READER = 'system' as const;
+
+/**
+ * Per-request view of the layers the caller may read: loaded once per request, looked up by key or
+ * id. Every read path takes its layers from here, so a layer the caller may not read does not exist.
+ */
 export class LayerCatalog {
   private layers?: Promise<LayerRecord[]>;
   private statsPromise?: Promise<Map<number, LayerStatsRow>>;
 
-  constructor(private readonly service: LayerService) {}
+  constructor(private readonly service: LayerService, private readonly reader: SessionUser | null | typeof SYSTEM_READER) {}
 
   all(): Promise<LayerRecord[]> {
-    return (this.layers ??= this.service.list());
+    return (this.layers ??= this.service.list().then((layers) => {
+      const reader = this.reader;
+      if (reader === SYSTEM_READER) return layers;
+      return layers.filter((l) => canReadLayer(reader, l)).map((l) => {
+        const hidden = l.fieldDefs.filter((f) => !canReadField(reader, l, f)).map((f) => f.key);
+        if (!hidden.length) return l;
+        const visible = (f: { key: string }) => !hidden.includes(f.key);
+        return { ...l, hiddenFields: hidden, fieldDefs: l.fieldDefs.filter(visible), fields: l.fields.filter(visible),
+          labelField: l.labelField && hidden.includes(l.labelField) ? null : l.labelField };
+      });
+    }));
+  }
+
+  /** The feature as its reader may see it: restricted fields the reader may not read are left out. */
+  async redact<F extends { layerKey: string; attributes: unknown } | null | undefined>(feature: F): Promise<F> {
+    if (!feature) return feature;
+    const hidden = (await this.find(feature.layerKey))?.hiddenFields ?? [];
+    if (!hidden.length) return feature;
+    const attrs = feature.attributes instanceof RawJSON ? JSON.parse(feature.attributes.text) : feature.attributes;
+    return { ...feature, attributes: omitFields(attrs as Record<string, unknown>, hidden) };
   }
 
   async find(key: string): Promise<LayerRecord | undefined> {

@@ -72,10 +72,13 @@ export const updateLayerSql = `
     sort_order = COALESCE($9, sort_order), data_version = data_version + 1, updated_at = now()
   WHERE id = $1`;
 
+/** 'null' (JSON) clears the restriction: all staff read the layer. */
+export const updateReadAccessSql = `UPDATE layer SET read_access = NULLIF($2::jsonb, 'null'::jsonb) WHERE id = $1`;
+
 /** All layers with their departments, in display order (read on most requests, so plain SQL). */
 export const listLayersSql = `
   SELECT l.id, l.key, l.name_ja, l.name_en, l.department_key, l.geometry_types, l.fields, l.style, l.label_field,
-         l.sort_order, l.data_version, l.created_at, l.updated_at,
+         l.sort_order, l.data_version, l.created_at, l.updated_at, l.read_access,
          d.name_ja AS department_name_ja, d.name_en AS department_name_en
   FROM layer l JOIN department d ON d.key = l.department_key
   ORDER BY l.sort_order, l.key`;

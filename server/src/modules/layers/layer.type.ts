@@ -14,6 +14,12 @@ export class Department {
   @Field() nameEn!: string;
 }
 
+@ObjectType({ description: 'Who may read a layer or field besides the layer\'s editors and administrators' })
+export class LayerReadAccess {
+  @Field(() => [String], { description: 'Department keys whose staff read the layer' }) departments!: string[];
+  @Field(() => [Int], { description: 'User ids who read the layer' }) users!: number[];
+}
+
 @ObjectType({ description: 'One attribute field of a layer' })
 export class FieldDefinition {
   @Field() key!: string;
@@ -29,6 +35,8 @@ export class FieldDefinition {
   @Field(() => ComputedKindEnum, { nullable: true, description: 'Set when the server computes the value from the geometry' })
   computed?: ComputedKindEnum;
   @Field({ description: 'No two features may share a value (e.g. 管理番号); enforced on every write' }) unique!: boolean;
+  @Field(() => LayerReadAccess, { nullable: true, description: 'Personal data: besides the layer\'s editors and administrators, only these read the field' })
+  restricted?: LayerReadAccess;
 }
 
 @ObjectType({ description: 'A map layer: a department ledger such as curve mirrors or street lights' })
@@ -45,6 +53,8 @@ export class Layer {
   @Field(() => String, { nullable: true }) labelField!: string | null;
   @Field(() => Int) sortOrder!: number;
   @Field(() => Int, { description: 'Changes on every edit of the layer\'s features (tile cache key)' }) dataVersion!: number;
+  @Field(() => LayerReadAccess, { nullable: true, description: 'Who may read the layer; null = all staff' })
+  readAccess!: LayerReadAccess | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }

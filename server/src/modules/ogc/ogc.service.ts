@@ -1,3 +1,4 @@
+import { omitFields } from '../auth/permissions';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { notFound } from '../../errors';
@@ -201,7 +202,7 @@ export class OgcService {
       layer, crs,
       doc: {
         type: 'FeatureCollection',
-        features: returned.map((row) => toGeoJson(row)),
+        features: returned.map((row) => toGeoJson(row, layer.hiddenFields)),
         numberMatched: matched,
         numberReturned: returned.length,
         timeStamp: new Date().toISOString(),
@@ -220,7 +221,7 @@ export class OgcService {
       layer, crs,
       version: feature.version,
       doc: {
-        type: 'Feature', id: feature.id, geometry: feature.geometry, properties: feature.attributes,
+        type: 'Feature', id: feature.id, geometry: feature.geometry, properties: omitFields(feature.attributes, layer.hiddenFields),
         links: [...links.selfAndAlternate(path, html, GEOJSON), links.json(`/collections/${layer.key}`, 'collection', layer.nameJa)],
       },
     };
@@ -234,6 +235,7 @@ export async function requireLayer(catalog: LayerCatalog, key: string): Promise<
   return layer;
 }
 
-function toGeoJson(row: FeatureRow) {
-  return { type: 'Feature', id: row.id, geometry: row.geometry, properties: row.attributes };
+/** Restricted fields the caller may not read (the catalogue's hiddenFields) are left out. */
+function toGeoJson(row: FeatureRow, hidden: string[]) {
+  return { type: 'Feature', id: row.id, geometry: row.geometry, properties: omitFields(row.attributes as Record<string, unknown>, hidden) };
 }

@@ -1,6 +1,7 @@
 import { Request, Response, Router } from 'express';
 import { Database } from '../../db/database';
 import { notFound } from '../../errors';
+import { Context } from '../../context';
 import { parseTileCoords, TileOptions, TileService } from './tile.service';
 import { TileCache, tileEncoding } from './tile.cache';
 
@@ -26,11 +27,16 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 export function tileRouter(db: Database, baseUrl: (req: Request) => string, options?: TileOptions, cache = new TileCache(64 * 1024 * 1024)): Router {
   const tiles = new TileService(db, options);
   const router = Router();
+  // A layer the caller may not read answers exactly like an unknown one.
+  const readableLayer = async (res: Response, key: string) => {
+    if (!(await (res.locals.ctx as Context).layers.find(key))) throw notFound(`レイヤー "${key}" はありません (unknown layer)`);
+    return tiles.layer(key);
+  };
 
   router.get('/:layer/:z/:x/:y.mvt', async (req: Request, res: Response) => {
     const p = req.params as Record<string, string>;
     const coords = parseTileCoords(p.z, p.x, p.y, tiles.options);
-    const layer = await tiles.layer(p.layer);
+    const layer = await readableLayer(res, p.layer);
     // A URL that names the current data version never changes content: the browser may keep it.
     // Any other URL (no ?v, or an old one) must be revalidated; the ETag makes that a cheap 304.
     const current = req.query.v === String(layer.dataVersion);
@@ -51,7 +57,7 @@ export function tileRouter(db: Database, baseUrl: (req: Request) => string, opti
   });
 
   const tileJson = async (req: Request, res: Response) => {
-    const layer = await tiles.layer((req.params as Record<string, string>).layer);
+    const layer = await readableLayer(res, (req.params as Record<string, string>).layer);
     res.set('Cache-Control', 'private, no-cache');
     res.json(await tiles.tileJson(layer, baseUrl(req)));
   };

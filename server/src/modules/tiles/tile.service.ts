@@ -62,7 +62,9 @@ export function styleFieldKeys(style: unknown): string[] {
 /** The attribute keys a layer's tiles carry (besides id and version), in field order. */
 export function tilePropertyKeys(layer: Pick<TileLayerRow, 'fields' | 'label_field' | 'style'>): string[] {
   const fromStyle = new Set(styleFieldKeys(layer.style));
+  // Tiles are cached and shared by every reader: they carry public fields only.
   return layer.fields
+    .filter((f) => !f.restricted)
     .filter((f) => f.key === layer.label_field || fromStyle.has(f.key) || FILTERABLE_TYPES.has(f.type))
     .map((f) => f.key);
 }

@@ -15,7 +15,7 @@ export interface TileLayerRow {
   data_version: number;
   label_field: string | null;
   style: Record<string, unknown>;
-  fields: Array<{ key: string; type: string }>;
+  fields: Array<{ key: string; type: string; restricted?: unknown }>;
 }
 
 /** The few columns a tile request needs, by layer key (cheaper than loading the whole catalog per tile). */
