@@ -72,6 +72,30 @@ describeBackends('Live edit events', (get) => {
     await stale.next((x) => x.event === 'reset');
   });
 
+  test('a reader gets no events of a layer it may not read', async () => {
+    const admin = await get().login('admin');
+    const RESTRICT = `mutation($access: LayerReadAccessInput) {
+      updateLayer(key: "curve_mirrors", patch: { readAccess: $access }) { key } }`;
+    expect((await get().gql(RESTRICT, { access: { departments: ['roads'] } }, admin)).errors).toBeUndefined();
+    try {
+      const viewer = await listen('counter');
+      const editor = await listen('roads');
+      const m = await mirror();
+      const r = await get().gql(UPDATE, { id: m.id, v: m.version, attributes: { condition: '要清掃' } }, tokens.roads);
+      expect(r.errors).toBeUndefined();
+      // The roads editor (who may read the layer) sees it; then an edit the counter may read proves its stream is live.
+      await editor.next((x) => x.data.featureId === m.id && x.data.version === m.version + 1);
+      const { rows } = await get().db.pool.query(`SELECT f.id::text AS id, f.version FROM feature f JOIN layer l ON l.id = f.layer_id
+        WHERE l.key = 'road_ledger' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1`);
+      const road = await get().gql(UPDATE, { id: rows[0].id, v: rows[0].version, attributes: { pavement: 'アスファルト' } }, tokens.roads);
+      expect(road.errors).toBeUndefined();
+      await viewer.next((x) => x.data.featureId === rows[0].id);
+      expect(viewer.events.filter((x) => x.data.layer === 'curve_mirrors')).toEqual([]);
+    } finally {
+      expect((await get().gql(RESTRICT, { access: null }, admin)).errors).toBeUndefined();
+    }
+  });
+
   test('a large batch is one bulk event per layer with its extent and count', async () => {
     const viewer = await listen('counter');
     const changes = Array.from({ length: 201 }, (_, i) => ({ op: 'CREATE', layer: 'curve_mirrors',

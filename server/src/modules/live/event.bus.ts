@@ -1,3 +1,4 @@
+import { canReadLayer } from '../auth/permissions';
 import type { SessionUser } from '../auth/permissions';
 
 export type LiveOperation = 'create' | 'update' | 'delete' | 'restore' | 'bulk';
@@ -77,10 +78,13 @@ export class EventBus {
 }
 
 /**
- * The read-permission filter of the live stream. Every signed-in reader may read every layer today
- * (only deleted features are hidden, and a delete event names nothing the reader had not seen);
- * a per-layer read permission would be checked here.
+ * The read-permission filter of the live stream: the layer read permission of the one permission
+ * module (an event names its layer, feature id and extent, never attributes, so field restrictions
+ * have nothing to remove). `layers` is the reader's view of the layer definitions by key.
  */
-export function mayReceive(user: SessionUser | null, _event: LiveEvent, allowAnonymousRead: boolean): boolean {
-  return !!user || allowAnonymousRead;
+export function mayReceive(user: SessionUser | null, event: LiveEvent, allowAnonymousRead: boolean,
+  layers: Map<string, Parameters<typeof canReadLayer>[1]>): boolean {
+  if (!user && !allowAnonymousRead) return false;
+  const layer = layers.get(event.layer);
+  return !!layer && canReadLayer(user, layer);
 }

@@ -1,5 +1,6 @@
 import { Request, Response, Router } from 'express';
 import { Context, Services } from '../../context';
+import { LayerRecord } from '../layers/layer.service';
 import { LiveEvent, mayReceive } from './event.bus';
 
 /** A comment line this often keeps proxies from closing an idle stream; the session is checked again then too. */
@@ -12,7 +13,7 @@ export const HEARTBEAT_MS = 25_000;
  */
 export function liveRouter(services: Services): Router {
   const router = Router();
-  router.get('/events', (req: Request, res: Response) => {
+  router.get('/events', async (req: Request, res: Response) => {
     const { user, token } = res.locals.ctx as Context;
     const bus = services.events;
     const allowAnonymous = services.config.allowAnonymousRead;
@@ -23,12 +24,16 @@ export function liveRouter(services: Services): Router {
     });
     // compression() buffers; flush after every write so an event leaves at once.
     const flush = () => (res as Response & { flush?: () => void }).flush?.();
+    // Layer definitions (read permissions) as of the stream's start, refreshed with every heartbeat.
+    let layers = new Map<string, LayerRecord>();
+    const loadLayers = () => services.layers.list().then((all) => { layers = new Map(all.map((l) => [l.key, l])); });
     const send = (event: LiveEvent) => {
-      if (!mayReceive(user, event, allowAnonymous)) return;
+      if (!mayReceive(user, event, allowAnonymous, layers)) return;
       const { seq: _seq, ...data } = event;
       res.write(`id: ${bus.eventId(event)}\nevent: edit\ndata: ${JSON.stringify(data)}\n\n`);
       flush();
     };
+    await loadLayers();
     res.write('retry: 2000\n\n');
     const lastId = req.get('last-event-id') ?? (typeof req.query.lastEventId === 'string' ? req.query.lastEventId : undefined);
     if (lastId) {
@@ -42,6 +47,7 @@ export function liveRouter(services: Services): Router {
       // A logged-out or expired session stops receiving.
       services.auth.authenticate(token).then((still) => {
         if (user && !still) { res.end(); return; }
+        loadLayers().catch(() => undefined);
         res.write(': keep-alive\n\n');
         flush();
       }, () => res.end());
