@@ -24,6 +24,7 @@ import { AdminSections } from './panels/AdminSections';
 import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats';
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
+import { DateStyleSelect } from './panels/DateStyleSelect';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
@@ -258,6 +259,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <SearchBox layersByKey={layersByKey} onPick={onSearchPick} />
         <div className="header-right">
           <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
+          <DateStyleSelect />
           <LanguageToggle />
           <button type="button" onClick={() => (!editSession.pending.length || window.confirm(editSession.leaveQuestion)) && onLogout()}>
             {t('logout')}

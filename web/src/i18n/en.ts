@@ -4,12 +4,14 @@ import { importEn } from './imports';
 import { ledgerEn } from './ledger';
 import { exportsEn } from './exports';
 import { searchEn } from './search';
+import { dailyEn } from './daily';
 
 export const en: Messages = {
   ...ledgerEn,
   ...importEn,
   ...exportsEn,
   ...searchEn,
+  ...dailyEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',
@@ -53,7 +55,7 @@ export const en: Messages = {
   identifyHint: 'Click the map to list the features there.',
   identifyCenter: 'Identify at map centre',
   identifyNone: 'No visible feature here.',
-  identifyCount: '{count} feature(s)',
+  identifyCount: '{count} features',
   distanceFromClick: '{distance} from the click',
   selectFeature: 'Select and highlight',
   selected: 'Selected',

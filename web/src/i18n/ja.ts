@@ -3,12 +3,14 @@ import { importJa } from './imports';
 import { ledgerJa } from './ledger';
 import { exportsJa } from './exports';
 import { searchJa } from './search';
+import { dailyJa } from './daily';
 
 export const ja = {
   ...ledgerJa,
   ...importJa,
   ...exportsJa,
   ...searchJa,
+  ...dailyJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',
