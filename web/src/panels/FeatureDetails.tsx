@@ -10,6 +10,8 @@ export function FeatureDetails({ feature, layer }: { feature: Feature; layer: La
   const known = new Set(fields.map((f) => f.key));
   // Attributes the layer definition does not describe are still shown, under their key.
   const extra = Object.keys(feature.attributes ?? {}).filter((k) => !known.has(k));
+  // A layer that stores its length or area as a computed field (道路区間の延長) already shows it.
+  const computed = new Set(fields.map((f) => String(f.computed).toLowerCase()));
   return (
     <dl className="feature-details">
       {fields.map((field) => (
@@ -24,13 +26,13 @@ export function FeatureDetails({ feature, layer }: { feature: Feature; layer: La
           <dd>{String(feature.attributes[key] ?? '—')}</dd>
         </div>
       ))}
-      {feature.lengthM != null && (
+      {feature.lengthM != null && !computed.has('length') && (
         <div className="feature-row">
           <dt>{t('length')}</dt>
           <dd>{formatMetres(feature.lengthM, i18n)}</dd>
         </div>
       )}
-      {feature.areaM2 != null && (
+      {feature.areaM2 != null && !computed.has('area') && (
         <div className="feature-row">
           <dt>{t('area')}</dt>
           <dd>{formatSquareMetres(feature.areaM2, i18n)}</dd>
