@@ -333,6 +333,23 @@ test('the disaster history panel charts events per year and filters by year', as
   await guarded.screenshot('07-disaster');
 });
 
+test('keyboard: the first tab stop skips to the map, and Escape closes the open panel', async () => {
+  await page.locator('body').focus();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '地図へ移動' });
+  expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
+
+  const box = await mapCanvasBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const panel = page.locator('.identify-panel');
+  await panel.waitFor();
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached', timeout: 5_000 });
+});
+
 test('switches to English and logs out', async () => {
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('en'));

@@ -25,6 +25,7 @@ import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats'
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { DateStyleSelect } from './panels/DateStyleSelect';
+import { SkipLink } from './panels/SkipLink';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
@@ -252,6 +253,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   return (
     <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}${ledgerOpen ? ' with-ledger' : ''}`}>
+      <SkipLink />
       <header className="app-header">
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>

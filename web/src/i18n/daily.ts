@@ -1,5 +1,6 @@
 // Text for the daily-work features (date style preference).
 export const dailyJa = {
+  skipToMap: '地図へ移動',
   dateStyle: '日付の表示',
   dateStyleWareki: '和暦（令和7年4月1日）',
   dateStyleWarekiShort: '和暦略（R7.4.1）',
@@ -13,6 +14,7 @@ export const dailyJa = {
 };
 
 export const dailyEn: typeof dailyJa = {
+  skipToMap: 'Skip to the map',
   dateStyle: 'Date format',
   dateStyleWareki: 'Japanese era (令和7年4月1日)',
   dateStyleWarekiShort: 'Japanese era, short (R7.4.1)',

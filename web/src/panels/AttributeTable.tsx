@@ -9,6 +9,7 @@ import { ExportDialog } from './ExportDialog';
 import { toAttributeFilters, type FilterInput, type FilterInputs } from './filters';
 import { formatValue } from './format';
 import { DateInput } from './DateInput';
+import { useEscape } from './useEscape';
 
 const PAGE_SIZE = 50;
 const FILTER_DELAY_MS = 300;
@@ -26,6 +27,7 @@ function headerLabel(field: FieldDefinition, i18n: I18n): string {
 }
 
 export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Props) {
+  useEscape(onClose);
   const i18n = useI18n();
   const { t } = i18n;
   const [inputs, setInputs] = useState<FilterInputs>({});

@@ -92,7 +92,8 @@ export function SearchBox({ layersByKey, onPick }: Props) {
     } else if (event.key === 'Enter' && open && results && active >= 0 && active < count) {
       event.preventDefault();
       pick(results[active]);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault(); // closes the list, not the panel behind it
       setOpen(false);
     }
   }
