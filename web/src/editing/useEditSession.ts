@@ -24,6 +24,8 @@ import { useEditText, type EditMessageKey } from './messages';
 import { graphOf, initialSession, sessionReducer, type SessionEvent, type SessionState } from './session';
 import { snap } from './snapping';
 import { serverProblems, validateAttributes, type FieldProblem } from './validate';
+import { townField, townFill } from './townField';
+import { fetchEnquiry } from '../api/ledger';
 
 /** How close, in screen pixels, a pointer must come to a vertex or line to snap to it. */
 export const SNAP_PIXELS = 12;
@@ -170,6 +172,17 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
           const geometry = asLayerGeometry(drawn.type === 'Point' ? snapPoint(drawn) : drawn, target.geometryTypes);
           const labels: Record<DrawMode, EditMessageKey> = { point: 'actionAddPoint', linestring: 'actionAddLine', polygon: 'actionAddPolygon' };
           edit({ action: actionAddFeature({ key, layerKey: target.key, geometry, attributes: {} }), annotation: { label: live.current.te(labels[mode]) }, select: key });
+          // A point knows its town: fill 住所(町丁目) for the clerk (editable, and undoable as its own step).
+          const town = townField(target);
+          if (town && geometry.type === 'Point') {
+            const [lon, lat] = geometry.coordinates;
+            void fetchEnquiry(lon, lat, []).then((answer) => {
+              const { state: now } = live.current;
+              const feature = entity(graphOf(now), now.base, key);
+              const fill = feature && townFill(target, feature.attributes, answer.town);
+              if (fill) edit({ action: actionChangeAttributes(key, fill), annotation: { label: live.current.te('actionAttribute', { label: town.label }) } });
+            }).catch(() => {}); // no town: the clerk types it, as before
+          }
           // Fill in the form next, then move or reshape it.
           setToolState('select');
         },
