@@ -296,6 +296,8 @@ test('the environment editor can edit garbage points but not curve mirrors', asy
   await page.mouse.click(at.x, at.y);
   await page.waitForTimeout(1000);
   expect(await panel().locator('.edit-feature').count()).toBe(0);
+  // …and says why.
+  await eventually(async () => expect(await page.getByTestId('save-status').textContent()).toContain('「カーブミラー」は編集中のレイヤ「ゴミ集積所」の地物ではない'));
   await guarded.screenshot('20-env-editor');
 });
 

@@ -242,7 +242,17 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
       try {
         const tolerance = pixelsToMetres(PICK_PIXELS, map.getZoom(), e.lngLat.lat);
         const hits = await fetchFeaturesAt(e.lngLat.lng, e.lngLat.lat, tolerance, [currentLayer.key]);
-        if (mine !== request || !hits.length) return;
+        if (mine !== request) return;
+        if (!hits.length) {
+          // Say why a click on something else picks nothing (another department's layer, or not the edited one).
+          const others = [...live.current.views.keys()].filter((k) => k !== currentLayer.key && map.getLayoutProperty(live.current.views.get(k)!.featureLayerIds[0], 'visibility') !== 'none');
+          const elsewhere = others.length ? await fetchFeaturesAt(e.lngLat.lng, e.lngLat.lat, tolerance, others) : [];
+          const other = elsewhere[0] && live.current.layersByKey.get(elsewhere[0].feature.layerKey);
+          if (mine === request && other) {
+            setSave({ state: 'idle', message: live.current.te('otherLayerClicked', { layer: other.nameJa, edited: currentLayer.nameJa }) });
+          }
+          return;
+        }
         dispatch({ type: 'load', features: [hits[0].feature] });
         dispatch({ type: 'select', key: hits[0].feature.id });
       } catch (error) {
