@@ -26,6 +26,7 @@ import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { DateStyleSelect } from './panels/DateStyleSelect';
 import { SkipLink } from './panels/SkipLink';
+import { keepInViewOnResize } from './map/keepInView';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
@@ -175,7 +176,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   useEffect(() => {
     if (!map) return;
     const onClick = (e: MapMouseEvent) => {
-      if (!measuringRef.current) identifyRef.current(e.lngLat.lng, e.lngLat.lat);
+      if (measuringRef.current) return;
+      keepInViewOnResize(map, e.lngLat, e.point.x);
+      identifyRef.current(e.lngLat.lng, e.lngLat.lat);
     };
     map.on('click', onClick);
     return () => {
