@@ -7,11 +7,11 @@ import { parseDate } from '../../../server/src/domain/dates';
 /** The client's checks, the server's 'unknownField', and 'server' for anything else it reports. */
 export type ProblemCode =
   | 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
-  | 'unknownField' | 'server';
+  | 'unknownField' | 'collectionDays' | 'server';
 
 /** Server codes shown with the client's own text; any other code falls back to the server's message. */
 const SERVER_CODES: ReadonlySet<string> = new Set<ProblemCode>([
-  'required', 'text', 'maxLength', 'number', 'integer', 'min', 'max', 'date', 'boolean', 'enum', 'unknownField',
+  'required', 'text', 'maxLength', 'number', 'integer', 'min', 'max', 'date', 'boolean', 'enum', 'unknownField', 'collectionDays',
 ]);
 
 export interface FieldProblem {

@@ -20,6 +20,7 @@ const PROBLEM_MESSAGE: Record<FieldProblem['code'], EditMessageKey> = {
   date: 'problemDate',
   boolean: 'problemBoolean',
   enum: 'problemEnum',
+  collectionDays: 'problemCollectionDays',
   unknownField: 'problemUnknownField',
   server: 'problemServer',
 };
