@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { gdalOutputDir, withGdal } from '../../server/src/gdal/gdal';
+import { withGdal } from '../../server/src/gdal/gdal';
 import { describeBackends, TestServer } from '../helpers/backends';
 
 const DRY_RUN = `mutation($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) {
@@ -34,9 +34,8 @@ async function gdalWrite(geojson: object, driver: string, name: string, extra: s
       const files = new Map<string, Uint8Array>();
       for (const f of (out as { all?: { local: string; real: string }[] }).all ?? [out]) {
         files.set(path.basename(f.local), new Uint8Array(await fs.readFile(f.real)));
-        await fs.rm(f.real, { force: true });
-        // A Shapefile named without .shp is written into a folder of that name: remove it too.
-        if (path.dirname(f.real) !== gdalOutputDir()) await fs.rm(path.dirname(f.real), { recursive: true, force: true });
+        // Removed through GDAL's file system: a file removed behind its back cannot be written again.
+        (gdal as unknown as { Module: { FS: { unlink(p: string): void } } }).Module.FS.unlink(f.local);
       }
       expect(out).toBeTruthy();
       return files;

@@ -6,12 +6,13 @@ const square = (lon: number, lat: number, d = 0.0002) => ({
   type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
 });
 const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
+// East of the demo parcels (at test scale they cover ~400 m around the station), so these are the only lots here.
 const PARCELS: Array<[oaza: string, chiban: string, lon: number, lat: number]> = [
-  ['鹿渡', '933-1', 140.1700, 35.6700],
-  ['鹿渡', '933-2', 140.1703, 35.6700],
-  ['鹿渡', '933-4', 140.1706, 35.6700],
-  ['鹿渡', '353-14', 140.1709, 35.6700],
-  ['鹿渡', '353-140', 140.1712, 35.6700],
+  ['鹿渡', '933-1', 140.2000, 35.6700],
+  ['鹿渡', '933-2', 140.2003, 35.6700],
+  ['鹿渡', '933-4', 140.2006, 35.6700],
+  ['鹿渡', '353-14', 140.2009, 35.6700],
+  ['鹿渡', '353-140', 140.2012, 35.6700],
 ];
 const FACILITIES = [
   { name: '四街道市役所', reading: 'よつかいどうしやくしょ', facility_kind: '市役所', lon: 140.1677, lat: 35.6697 },
@@ -40,11 +41,11 @@ describeBackends('search', (get) => {
       { op: 'CREATE', layer: 'curve_mirrors', geometry: point(140.172, 35.671), attributes: { mirror_no: 'G-14510' } },
       // A 6 m road whose centreline runs 3 m south of 鹿渡933-1 (fronts it), one 50 m north (does not),
       // and a boundary determination sharing the parcel's east edge.
-      { op: 'CREATE', layer: 'road_ledger', geometry: { type: 'LineString', coordinates: [[140.1699, 35.669973], [140.1703, 35.669973]] },
+      { op: 'CREATE', layer: 'road_ledger', geometry: { type: 'LineString', coordinates: [[140.1999, 35.669973], [140.2003, 35.669973]] },
         attributes: { route_no: 'T-901', route_name: '鹿渡南線', road_class: '2級', width_min_m: 5.5, width_max_m: 6 } },
-      { op: 'CREATE', layer: 'road_ledger', geometry: { type: 'LineString', coordinates: [[140.1699, 35.6707], [140.1703, 35.6707]] },
+      { op: 'CREATE', layer: 'road_ledger', geometry: { type: 'LineString', coordinates: [[140.1999, 35.6707], [140.2003, 35.6707]] },
         attributes: { route_no: 'T-902', route_name: '鹿渡北線', road_class: 'その他', width_min_m: 4, width_max_m: 4 } },
-      { op: 'CREATE', layer: 'boundary_records', geometry: square(140.1702, 35.67, 0.00005),
+      { op: 'CREATE', layer: 'boundary_records', geometry: square(140.2002, 35.67, 0.00005),
         attributes: { record_no: 'BR-T-1', determined_on: '2025-04-01', parcel_no: '鹿渡933-1' } },
     ];
     const r = await get().gql('mutation($c: [FeatureChangeInput!]!) { applyChanges(changes: $c) { id } }', { c: changes }, admin);

@@ -11,6 +11,8 @@ import { FeatureLayerView, GeoJsonFeatureSource } from './map/featureLayers';
 import { pixelsToMetres } from './map/geodesy';
 import { townArea } from './map/basemap';
 import { MapView } from './map/MapView';
+import { BasemapSwitcher } from './map/BasemapSwitcher';
+import { useBasemapChoice } from './map/basemapChoice';
 import { setHighlight } from './map/overlays';
 import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
@@ -67,6 +69,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
   }, []);
 
+  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config);
   const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
   const editSession = useEditSession({ map, user, layers, views });
   const editing = editSession.layerKey !== null;
@@ -296,6 +299,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         </details>
         <EditSection session={editSession} layersByKey={layersByKey} />
         <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
+        {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} />}
         {layers && (user.editableLayers?.length || user.role === 'ADMIN') ? (
           <details className="import-section">
             <summary>{t('importTitle')}</summary>
@@ -328,7 +332,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       </nav>
 
       <main className="map-area">
-        {config && <MapView config={config} onReady={setMap} />}
+        {mapConfig && <MapView config={mapConfig} onReady={setMap} />}
         <ZoomControls map={map} onIdentifyCentre={() => map && runIdentify(map.getCenter().lng, map.getCenter().lat)} />
         <CoordinateReadout map={map} />
       </main>

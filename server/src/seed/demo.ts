@@ -7,6 +7,8 @@ import { withComputedSql } from '../modules/features/feature.sql';
 import { pointsFromGeometrySql } from '../modules/survey/survey.sql';
 import { CityModel, offset, Position, RoadEdge } from './city-model';
 import { Random } from './random';
+import { refreshSearchKeys } from '../modules/city/search-index';
+import { seedReferenceData } from './reference';
 
 export const DEMO_PASSWORD = 'chizu-demo';
 /** Yotsukaido's survey coordinates are in JGD2011 plane rectangular zone IX. */
@@ -266,6 +268,15 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       userIds.get(layer.departmentKey) ?? null);
     log(`  ${key}: ${counts[key]}`);
   }
+  // Parcels, buildings, water, railway and facilities: after the road ledger, whose roads bound the blocks.
+  const reference = await db.transaction((tx) => seedReferenceData(tx, {
+    scale, seed: options.seed ?? 12228, towns: city.towns, userIds, rnd, log,
+    layers: layers.map((l) => ({ id: l.id, key: l.key, departmentKey: l.departmentKey, fields: l.fields as unknown as FieldDefinition[] })),
+  }));
+  for (const [key, n] of Object.entries(reference)) log(`  ${key}: ${n}`);
+  Object.assign(counts, reference);
+  // The reference data is written in bulk by SQL: its search keys (地番, facility names) are computed here.
+  await refreshSearchKeys(db);
   const boundaryLayer = layers.find((l) => l.key === 'boundary_records');
   if (boundaryLayer) await db.pool.query(pointsFromGeometrySql, [boundaryLayer.id, PLANE_SRID_ZONE_IX]);
   await db.pool.query('ANALYZE feature');

@@ -120,4 +120,7 @@ export const en: Messages = {
   disasterNoData: 'No disaster records.',
 
   basemap: 'Basemap',
+  basemapBuiltin: 'Standard (parcels, buildings)',
+  basemapBlank: 'Blank',
+  basemapCity: 'City network basemap',
 };

@@ -119,6 +119,9 @@ export const ja = {
   disasterNoData: '災害履歴がありません。',
 
   basemap: '背景地図',
+  basemapBuiltin: '標準(地番図・家屋)',
+  basemapBlank: '白地図',
+  basemapCity: '庁内の背景地図',
 } as const;
 
 export type MessageKey = keyof typeof ja;

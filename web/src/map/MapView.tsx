@@ -7,6 +7,9 @@ import { buildStyle, ensureSlots, LOCAL_IDEOGRAPH_FONTS } from './basemap';
 import type { AppConfig } from './config';
 import { addOverlays } from './overlays';
 
+/** Where the last map was looking: a map rebuilt for another basemap opens there. */
+let lastView: { center: [number, number]; zoom: number } | null = null;
+
 export function MapView({ config, onReady }: { config: AppConfig; onReady: (map: MapLibreMap | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const { t } = useI18n();
@@ -17,8 +20,8 @@ export function MapView({ config, onReady }: { config: AppConfig; onReady: (map:
     const map = new maplibregl.Map({
       container: container.current!,
       style: buildStyle(config),
-      center: config.initialCenter,
-      zoom: config.initialZoom,
+      center: lastView?.center ?? config.initialCenter,
+      zoom: lastView?.zoom ?? config.initialZoom,
       maxZoom: 20,
       // The URL keeps the view (#zoom/lat/lon), so a reload or a shared link shows the same place.
       hash: true,
@@ -45,6 +48,7 @@ export function MapView({ config, onReady }: { config: AppConfig; onReady: (map:
       onReadyRef.current(map);
     });
     return () => {
+      lastView = { center: map.getCenter().toArray(), zoom: map.getZoom() };
       onReadyRef.current(null);
       map.remove();
     };

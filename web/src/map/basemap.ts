@@ -1,9 +1,11 @@
 // The basemap, built from the city's own data served by our server (works on a closed network):
-// city boundary, town (町丁目) areas and names, and the road ledger's lines as roads.
+// city boundary, town (町丁目) areas and names, the road ledger's lines as roads and, from vector
+// tiles, the reference layers (parcels, buildings, water, railway, facilities) drawn like a city plan.
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { getJson } from '../api/client';
 import type { AppConfig } from './config';
+import { REFERENCE_LAYER_KEYS, tileJsonUrl } from './tileLayers';
 
 /** Font stack of our glyph PBFs (web/public/glyphs); CJK is drawn locally by the browser. */
 export const LABEL_FONT = ['Noto Sans CJK JP'];
@@ -38,7 +40,86 @@ function ownSources(): Record<string, SourceSpecification> {
     'basemap-towns': { type: 'geojson', data: absoluteUrl('/api/basemap/towns.geojson') },
     'basemap-town-points': { type: 'geojson', data: absoluteUrl('/api/basemap/town-points.geojson') },
     'basemap-roads': { type: 'geojson', data: absoluteUrl('/api/basemap/roads.geojson') },
+    ...Object.fromEntries(REFERENCE_LAYER_KEYS.map((key) => [`layer-${key}`, { type: 'vector', url: tileJsonUrl(key) } as SourceSpecification])),
   };
+}
+
+const WATER = '#9cc9ec';
+const WATER_LINE = '#4a90c8';
+const PARCEL_LINE = '#8f8a80';
+const BUILDING = '#d8d4cc';
+const BUILDING_LINE = '#7d766b';
+/** Land categories (地目) tinted as on a 都市計画基本図: fields, paddies, woods and parks; 宅地 stays paper white. */
+const LAND_TINT = [
+  'match', ['get', 'land_category'],
+  '田', '#e3efd9', '畑', '#eef1d6', '山林', '#d3e6c6', '原野', '#eaefdf', '公園', '#cfe8c4', '学校用地', '#f1ebdc', '雑種地', '#efece6',
+  'rgba(0,0,0,0)',
+];
+const ref = (key: (typeof REFERENCE_LAYER_KEYS)[number]) => ({ source: `layer-${key}`, 'source-layer': key });
+
+/** Reference layers under the roads: water, land, parcels and buildings. */
+function referenceAreaLayers(): LayerSpecification[] {
+  return [
+    { id: 'layer-rivers-fill', type: 'fill', ...ref('rivers'), filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': WATER, 'fill-opacity': 1 } },
+    {
+      id: 'layer-rivers-line', type: 'line', ...ref('rivers'),
+      paint: { 'line-color': WATER_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 17, 1.6], 'line-opacity': 1 },
+    },
+    { id: 'layer-parcels-fill', type: 'fill', ...ref('parcels'), minzoom: 13, paint: { 'fill-color': LAND_TINT as never, 'fill-opacity': 1 } },
+    {
+      id: 'layer-parcels-line', type: 'line', ...ref('parcels'), minzoom: 15,
+      paint: { 'line-color': PARCEL_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 17, 0.7, 19, 1.1], 'line-opacity': 1 },
+    },
+    { id: 'layer-buildings-fill', type: 'fill', ...ref('buildings'), minzoom: 14, paint: { 'fill-color': BUILDING, 'fill-opacity': 1 } },
+    {
+      id: 'layer-buildings-line', type: 'line', ...ref('buildings'), minzoom: 15,
+      paint: { 'line-color': BUILDING_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 18, 0.9], 'line-opacity': 1 },
+    },
+  ];
+}
+
+/** Railway (JR: black with white dashes) and labels of lots, water and facilities, above the roads. */
+function referenceTopLayers(): LayerSpecification[] {
+  const railWidth = ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 4, 18, 7];
+  return [
+    { id: 'layer-railways-line', type: 'line', ...ref('railways'), paint: { 'line-color': '#1f1f1f', 'line-width': railWidth as never, 'line-opacity': 1 } },
+    {
+      id: 'layer-railways-dash-line', type: 'line', ...ref('railways'),
+      paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.4, 15, 2.6, 18, 5], 'line-dasharray': [3, 3], 'line-opacity': 1 },
+    },
+    {
+      id: 'layer-parcels-label', type: 'symbol', ...ref('parcels'), minzoom: 17,
+      layout: { 'text-field': ['get', 'chiban'], 'text-font': LABEL_FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 17, 9, 19, 12], 'text-padding': 1 },
+      paint: { 'text-color': '#5c564c', 'text-halo-color': '#ffffff', 'text-halo-width': 1, 'text-opacity': 1 },
+    },
+    {
+      id: 'layer-rivers-label', type: 'symbol', ...ref('rivers'), minzoom: 14,
+      layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'symbol-spacing': 500, 'text-letter-spacing': 0.3 },
+      paint: { 'text-color': '#1c5d96', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4, 'text-opacity': 1 },
+    },
+  ];
+}
+
+/** Facility names in Japanese, above the operational layers like the town names. */
+function facilityLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'layer-facilities-circle', type: 'circle', ...ref('facilities'), minzoom: 13,
+      paint: {
+        'circle-color': ['match', ['get', 'facility_kind'], '駅', '#1f1f1f', '公園', '#3f8f3f', '#6a4c93'] as never,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 2.5, 17, 5],
+        'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2, 'circle-opacity': 1, 'circle-stroke-opacity': 1,
+      },
+    },
+    {
+      id: 'layer-facilities-label', type: 'symbol', ...ref('facilities'), minzoom: 14,
+      layout: {
+        'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 14, 11, 18, 14],
+        'text-anchor': 'top', 'text-offset': [0, 0.6], 'text-optional': true,
+      },
+      paint: { 'text-color': '#3b2a5c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6, 'text-opacity': 1 },
+    },
+  ];
 }
 
 /** Width of a road by zoom, wider for the larger classes (zoom must be the outermost input). */
@@ -52,11 +133,16 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
   const areas: LayerSpecification[] = withAreas
     ? [
         { id: 'basemap-background', type: 'background', paint: { 'background-color': '#e9e6df' } },
-        { id: 'basemap-boundary-fill', type: 'fill', source: 'basemap-boundary', paint: { 'fill-color': '#f8f6f1' } },
+        // The city's paper tone gives way to white at street zoom, where lots and buildings carry the map.
+        {
+          id: 'basemap-boundary-fill', type: 'fill', source: 'basemap-boundary',
+          paint: { 'fill-color': ['interpolate', ['linear'], ['zoom'], 14, '#f8f6f1', 16, '#ffffff'] },
+        },
       ]
     : [];
   return [
     ...areas,
+    ...referenceAreaLayers(),
     {
       id: 'basemap-towns-line',
       type: 'line',
@@ -81,6 +167,7 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': ROAD_COLOR, 'line-width': roadWidth(0) },
     },
+    ...referenceTopLayers(),
     {
       id: 'basemap-boundary-line',
       type: 'line',
@@ -112,17 +199,27 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
         'text-size': ['interpolate', ['linear'], ['zoom'], 12, 11, 16, 15],
         'text-padding': 4,
       },
-      paint: { 'text-color': '#3d3529', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+      paint: {
+        'text-color': '#3d3529', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6,
+        // Town names step back at street zoom, where lot numbers and facility names are read.
+        'text-opacity': ['interpolate', ['linear'], ['zoom'], 16, 1, 18, 0.45],
+      },
     },
+    ...facilityLayers(),
   ];
 }
 
 /** Ids of the basemap layers that carry labels; they are moved above the operational layers. */
-export const BASEMAP_LABEL_LAYERS = ['basemap-town-labels'];
+export const BASEMAP_LABEL_LAYERS = ['basemap-town-labels', 'layer-facilities-circle', 'layer-facilities-label'];
 
 export function buildStyle(config: AppConfig): StyleSpecification | string {
   const { basemap } = config;
   if (basemap.styleUrl) return basemap.styleUrl;
+  // Not through URL(): it would percent-encode the {fontstack} and {range} tokens.
+  const glyphs = `${window.location.origin}/glyphs/{fontstack}/{range}.pbf`;
+  if (basemap.blank) {
+    return { version: 8, glyphs, sources: {}, layers: [{ id: 'basemap-background', type: 'background', paint: { 'background-color': '#ffffff' } }, ...slotLayers()] };
+  }
   const sources = ownSources();
   const layers: LayerSpecification[] = [];
   if (basemap.rasterTiles?.length) {
@@ -140,8 +237,7 @@ export function buildStyle(config: AppConfig): StyleSpecification | string {
   const rest = layers.filter((l) => !BASEMAP_LABEL_LAYERS.includes(l.id));
   return {
     version: 8,
-    // Not through URL(): it would percent-encode the {fontstack} and {range} tokens.
-    glyphs: `${window.location.origin}/glyphs/{fontstack}/{range}.pbf`,
+    glyphs,
     sources,
     layers: [...rest, ...slotLayers(), ...labels],
   };

@@ -9,6 +9,8 @@ export interface BasemapConfig {
   rasterTiles?: string[] | null;
   rasterTileSize?: number;
   attribution?: string | null;
+  /** A white sheet with no basemap at all (the basemap switcher's 白地図). */
+  blank?: boolean;
 }
 
 export interface AppConfig {

@@ -7,7 +7,7 @@ import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as Map
 import { fetchAllFeatures } from '../api/queries';
 import type { Feature, Layer } from '../api/types';
 import { LABEL_FONT, type Slot } from './basemap';
-import { usesTiles, VectorTileFeatureSource } from './tileLayers';
+import { isReferenceLayer, usesTiles, VectorTileFeatureSource } from './tileLayers';
 
 /** Where a layer's features come from. */
 export interface FeatureSource {
@@ -132,6 +132,8 @@ export class FeatureLayerView {
   private hiddenIds: string[] = [];
   private visible = false;
   private opacity = 1;
+  /** The style layers belong to the basemap (reference layers): they are controlled, never removed. */
+  private adopted = false;
 
   constructor(readonly layer: Layer, source?: FeatureSource) {
     this.source = source ?? (usesTiles(layer) ? new VectorTileFeatureSource(layer.key) : new GeoJsonFeatureSource(layer.key));
@@ -149,6 +151,10 @@ export class FeatureLayerView {
 
   addTo(map: MapLibreMap): void {
     this.source.addTo(map);
+    if (isReferenceLayer(this.layer.key)) {
+      this.adoptBasemapLayers(map);
+      return;
+    }
     const style = this.layer.style ?? {};
     for (const kind of this.kinds) {
       const id = `${this.source.sourceId}-${kind}`;
@@ -197,9 +203,32 @@ export class FeatureLayerView {
     this.apply(map);
   }
 
+  /**
+   * A reference layer is drawn by the built-in basemap's style layers on the same source; with another
+   * basemap (blank, external) there are none and the layer stays off the map.
+   */
+  private adoptBasemapLayers(map: MapLibreMap): void {
+    const prefix = `${this.source.sourceId}-`;
+    for (const { id } of map.getStyle().layers) {
+      if (!id.startsWith(prefix)) continue;
+      this.styleLayerIds.push(id);
+      const kind = id.slice(id.lastIndexOf('-') + 1) as Kind;
+      for (const property of OPACITY_PROPERTIES[kind] ?? []) {
+        const value = map.getPaintProperty(id, property);
+        this.baseOpacity.set(`${id}|${property}`, typeof value === 'number' ? value : 1);
+      }
+    }
+    this.adopted = true;
+    this.apply(map);
+  }
+
   /** Takes the layer off the map (the map may already be gone). */
   removeFrom(map: MapLibreMap): void {
     if (!map.style) return;
+    if (this.adopted) {
+      this.styleLayerIds.length = 0;
+      return;
+    }
     for (const id of this.styleLayerIds) if (map.getLayer(id)) map.removeLayer(id);
     this.styleLayerIds.length = 0;
     if (map.getSource(this.source.sourceId)) map.removeSource(this.source.sourceId);

@@ -7,8 +7,19 @@ import type { FeatureSource } from './featureLayers';
 /** Layers with more features than this are drawn from tiles (street lights: 8,000). */
 export const TILE_THRESHOLD = 3000;
 
-export function usesTiles(layer: Pick<Layer, 'featureCount'>): boolean {
-  return layer.featureCount > TILE_THRESHOLD;
+/**
+ * Reference layers the built-in basemap draws from their tiles (sources `layer-{key}`, the ids the
+ * operational layer views use, so the layer panel's visibility and opacity drive those style layers).
+ */
+export const REFERENCE_LAYER_KEYS = ['rivers', 'parcels', 'buildings', 'railways', 'facilities'] as const;
+
+export function isReferenceLayer(key: string): boolean {
+  return (REFERENCE_LAYER_KEYS as readonly string[]).includes(key);
+}
+
+export function usesTiles(layer: Pick<Layer, 'featureCount' | 'key'>): boolean {
+  // Reference layers always: the whole city's parcels never travel as GeoJSON.
+  return layer.featureCount > TILE_THRESHOLD || isReferenceLayer(layer.key);
 }
 
 /** TileJSON of a layer; its tile URLs carry ?v=<data version>, so a new version means new URLs. */

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { stringify } from 'csv-stringify/sync';
+import { csvFile } from '../../domain/csv';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import {
@@ -236,11 +236,11 @@ export class ImportService {
   }
 
   /** The refused rows of the last dry run (or commit) as CSV for Excel: 行, 項目, コード, 理由. */
-  async refusedCsv(user: SessionUser | null, id: string): Promise<string> {
+  async refusedCsv(user: SessionUser | null, id: string): Promise<Buffer> {
     const job = await this.job(user, id);
     const rows: RefusedRow[] = job.summary?.refusedRows ?? [];
-    return stringify([['行', '項目', 'コード', '値', '理由'], ...rows.map((r) => [r.line, r.field ?? '', r.code, r.value ?? '', r.message])],
-      { bom: true, record_delimiter: 'windows' });
+    // Excel-safe: a refused value is the file's own text and may be a formula (=HYPERLINK(…)).
+    return csvFile([['行', '項目', 'コード', '値', '理由'], ...rows.map((r) => [r.line, r.field ?? '', r.code, r.value ?? '', r.message])]);
   }
 
   private track(id: string): ImportProgress {
