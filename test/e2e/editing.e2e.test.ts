@@ -214,8 +214,10 @@ test('a colleague saved first: the conflict shows both versions, and merging fie
   await form.locator('select[data-field="faces"]').selectOption('2面');
   await page.getByRole('button', { name: '保存', exact: true }).click();
 
-  const dialog = page.getByRole('dialog', { name: '他のユーザーが先に更新しました' });
+  // The dialog names the colleague who saved first, not "他のユーザー".
+  const dialog = page.getByRole('dialog', { name: '管理者さんが先に更新しました' });
   await dialog.waitFor();
+  expect(await dialog.textContent()).toContain('編集中に管理者さん（');
   const row = (field: string) => dialog.locator(`tr[data-field="${field}"]`);
   expect(await row('condition').textContent()).toContain('両方が変更');
   expect(await row('condition').locator('td').allTextContents()).toEqual(['良好', ' 要補修', ' 要清掃']);
@@ -294,6 +296,8 @@ test('the environment editor can edit garbage points but not curve mirrors', asy
   await page.mouse.click(at.x, at.y);
   await page.waitForTimeout(1000);
   expect(await panel().locator('.edit-feature').count()).toBe(0);
+  // …and says why.
+  await eventually(async () => expect(await page.getByTestId('save-status').textContent()).toContain('「カーブミラー」は編集中のレイヤ「ゴミ集積所」の地物ではない'));
   await guarded.screenshot('20-env-editor');
 });
 

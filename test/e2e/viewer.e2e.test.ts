@@ -116,7 +116,8 @@ test('clicking a garbage point identifies it with Japanese field labels', async 
   expect(await selected.locator('.hit-layer').textContent()).toBe('ゴミ集積所');
   expect(await selected.locator('.hit-title').textContent()).toBe(String(point.attributes.point_no));
   const burnable = selected.locator('.feature-row', { has: page.locator('dt', { hasText: '収集曜日(可燃ごみ)' }) });
-  expect(await burnable.locator('dd').textContent()).toBe(String(point.attributes.burnable_days));
+  // The days as stored, then the next two collection days (holidays and the year-end skipped).
+  expect(await burnable.locator('dd').textContent()).toMatch(new RegExp(`^${String(point.attributes.burnable_days)}（次回: \\d{4}-\\d{2}-\\d{2}、\\d{4}-\\d{2}-\\d{2}）$`));
   // Units follow numbers: 利用世帯数 in 世帯.
   const households = selected.locator('.feature-row', { has: page.locator('dt', { hasText: '利用世帯数' }) });
   expect(await households.locator('dd').textContent()).toBe(`${point.attributes.households}世帯`);
@@ -331,6 +332,23 @@ test('the disaster history panel charts events per year and filters by year', as
     expect(after).toBeGreaterThan(0);
   });
   await guarded.screenshot('07-disaster');
+});
+
+test('keyboard: the first tab stop skips to the map, and Escape closes the open panel', async () => {
+  // The skip link is the first focusable element of the page, and visible when focused.
+  const skip = page.getByRole('link', { name: '地図へ移動' });
+  expect(await skip.evaluate((el) => el === document.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'))).toBe(true);
+  await skip.focus();
+  expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
+
+  const box = await mapCanvasBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const panel = page.locator('.identify-panel');
+  await panel.waitFor();
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached', timeout: 5_000 });
 });
 
 test('switches to English and logs out', async () => {

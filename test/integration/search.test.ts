@@ -52,6 +52,20 @@ describeBackends('search', (get) => {
     expect(r.errors).toBeUndefined();
   });
 
+  test('a feature hit carries its town and its date, so equal labels can be told apart', async () => {
+    const r = await get().gql(`{ search(text: "BR-T-1") { kind label featureId town date } }`, {}, counter);
+    expect(r.errors).toBeUndefined();
+    const hit = r.data.search.find((h: { label: string }) => h.label === 'BR-T-1');
+    expect(hit.date).toBe('2025-04-01');
+    // The town is one of the city's towns (found as such by its own name).
+    expect(hit.town).toEqual(expect.any(String));
+    const towns = await get().gql('query($t: String!) { search(text: $t) { kind label } }', { t: hit.town }, counter);
+    expect(towns.data.search.filter((h: { kind: string }) => h.kind === 'town').map((h: { label: string }) => h.label)).toContain(hit.town);
+    // A town hit has neither.
+    const town = r.data.search.find((h: { kind: string }) => h.kind === 'town');
+    if (town) expect([town.town, town.date]).toEqual([null, null]);
+  });
+
   test('towns come in natural order: 一丁目, 二丁目, 三丁目 … not by code point', async () => {
     const towns = (await search('旭ケ丘')).filter((h) => h.kind === 'town').map((h) => h.label);
     expect(towns).toEqual(['旭ケ丘一丁目', '旭ケ丘二丁目', '旭ケ丘三丁目', '旭ケ丘四丁目', '旭ケ丘五丁目']);

@@ -27,6 +27,9 @@ import { AdminSections } from './panels/AdminSections';
 import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats';
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
+import { DateStyleSelect } from './panels/DateStyleSelect';
+import { SkipLink } from './panels/SkipLink';
+import { keepInViewOnResize } from './map/keepInView';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
@@ -177,7 +180,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   useEffect(() => {
     if (!map) return;
     const onClick = (e: MapMouseEvent) => {
-      if (!measuringRef.current) identifyRef.current(e.lngLat.lng, e.lngLat.lat);
+      if (measuringRef.current) return;
+      keepInViewOnResize(map, e.lngLat, e.point.x);
+      identifyRef.current(e.lngLat.lng, e.lngLat.lat);
     };
     map.on('click', onClick);
     return () => {
@@ -257,6 +262,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   return (
     <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}${ledgerOpen ? ' with-ledger' : ''}`}>
+      <SkipLink />
       <header className="app-header">
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>
@@ -264,6 +270,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <SearchBox layersByKey={layersByKey} onPick={onSearchPick} />
         <div className="header-right">
           <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
+          <DateStyleSelect />
           <LanguageToggle />
           <button type="button" onClick={() => (!editSession.pending.length || window.confirm(editSession.leaveQuestion)) && onLogout()}>
             {t('logout')}

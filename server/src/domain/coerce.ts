@@ -4,11 +4,10 @@
  * edit path (fields.ts) reports it with the same problem code an edit would get.
  */
 import { FieldDefinition, FieldType } from './fields';
+import { parseDate, toHalfWidth } from './dates';
 
-/** Full-width digits, letters, signs and spaces to ASCII (ＡＢ１２３－４ → AB123-4), trimmed. */
-export function toHalfWidth(text: string): string {
-  return text.normalize('NFKC').replace(/[−‐‑–—](?=\d)/g, '-').trim();
-}
+// Callers import these from here since the import work; the rules live in dates.ts, shared with the web.
+export { excelSerialToDate, parseDate, parseWareki, toHalfWidth } from './dates';
 
 /** A number written by hand: full-width, thousands separators, a leading + or −. */
 export function parseNumber(text: string): number | null {
@@ -16,57 +15,6 @@ export function parseNumber(text: string): number | null {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
-}
-
-/** Japanese eras (元号) with their first day; a date before the next era's start belongs to this one. */
-const ERAS = [
-  { names: ['令和', 'R'], start: '2019-05-01' },
-  { names: ['平成', 'H'], start: '1989-01-08' },
-  { names: ['昭和', 'S'], start: '1926-12-25' },
-  { names: ['大正', 'T'], start: '1912-07-30' },
-  { names: ['明治', 'M'], start: '1868-01-25' },
-];
-
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-
-function realDate(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? iso(y, m, d) : null;
-}
-
-/**
- * 和暦 (`平成27年4月1日`, `H27.4.1`, `令和元年5月1日`, `R1/5/1`) to ISO. A date outside its era
- * (`平成31年5月1日` is 令和元年) is refused: such a typo usually hides another.
- */
-export function parseWareki(text: string): string | null {
-  const s = toHalfWidth(text).replace(/\s+/g, '');
-  const m = /^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/i.exec(s);
-  if (!m) return null;
-  const index = ERAS.findIndex((e) => e.names.includes(m[1].toUpperCase()));
-  const era = ERAS[index];
-  const year = Number(era.start.slice(0, 4)) + (m[2] === '元' ? 1 : Number(m[2])) - 1;
-  const date = realDate(year, Number(m[3]), Number(m[4]));
-  if (!date || date < era.start) return null;
-  const next = ERAS[index - 1];
-  return next && date >= next.start ? null : date;
-}
-
-/** Excel stores dates as days since 1899-12-30 (its 1900 leap-year bug included). */
-export function excelSerialToDate(serial: number): string | null {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) return null;
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Gregorian dates as clerks write them: 2015-04-01, 2015/4/1, 2015年4月1日, 20150401. */
-export function parseDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return excelSerialToDate(value);
-  if (typeof value !== 'string') return null;
-  const s = toHalfWidth(value).replace(/\s+/g, '');
-  const g = /^(\d{4})(?:[-/.年])(\d{1,2})(?:[-/.月])(\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (g) return realDate(Number(g[1]), Number(g[2]), Number(g[3]));
-  if (/^\d{5}$/.test(s)) return excelSerialToDate(Number(s));
-  return parseWareki(s);
 }
 
 const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', '有', 'あり', '○', '〇', '◯', 'はい', '済', '要'];

@@ -2,6 +2,8 @@
  * Layer field definitions and attribute validation: pure rules, no I/O.
  * The same rules check writes (editing) and filter values (reads).
  */
+import { parseSchedule } from './collection';
+
 export const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'boolean', 'enum'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -25,6 +27,8 @@ export interface FieldDefinition {
   unique?: boolean;
   /** Personal data: read only by the layer's editors, admins and these departments and users (see permissions.ts). */
   restricted?: { departments: string[]; users: number[] };
+  /** A text field with a validated format: 'collectionDays' is 収集曜日 (月・木, 第2・第4水; see collection.ts). */
+  format?: 'collectionDays';
 }
 
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;
@@ -37,7 +41,7 @@ const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
  */
 export type ProblemCode =
   | 'required' | 'text' | 'characters' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
-  | 'unknownField' | 'computed'
+  | 'unknownField' | 'computed' | 'collectionDays'
   // field definitions (layer administration)
   | 'fieldKey' | 'duplicateField' | 'fieldType' | 'fieldLabel' | 'enumOptions' | 'minAboveMax';
 
@@ -69,6 +73,7 @@ const MESSAGES: Record<ProblemCode, (p: ProblemParams) => string> = {
   enum: (p) => `must be one of: ${list(p.options)}`,
   unknownField: () => 'is not a field of this layer',
   computed: () => 'is computed by the server and cannot be set',
+  collectionDays: () => 'must be collection days as 月・木 or 第2・第4水 (曜日 separated by ・)',
   fieldKey: () => 'key must be lower-case letters, digits and _',
   duplicateField: () => 'is defined twice',
   fieldType: (p) => `type must be one of ${list(p.options)}`,
@@ -108,7 +113,8 @@ export function valueProblem(field: FieldDefinition, value: unknown): ValueProbl
       if (typeof value !== 'string') return problem('text');
       if (!isStorableText(value)) return problem('characters');
       const max = field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
-      return value.length > max ? problem('maxLength', { max }) : null;
+      if (value.length > max) return problem('maxLength', { max });
+      return field.format === 'collectionDays' && !parseSchedule(value) ? problem('collectionDays') : null;
     }
     case 'integer':
     case 'number': {

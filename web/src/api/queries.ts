@@ -121,7 +121,7 @@ export async function fetchFeaturesAt(
 export async function search(text: string, first = 10, signal?: AbortSignal): Promise<SearchResult[]> {
   const data = await gql<{ search: SearchResult[] }>(
     `query Search($text: String!, $first: Int) {
-      search(text: $text, first: $first) { kind label sublabel layerKey featureId geometry bbox match note { code requested found } }
+      search(text: $text, first: $first) { kind label sublabel town date layerKey featureId geometry bbox match note { code requested found } }
     }`,
     { text, first },
     signal,

@@ -115,6 +115,9 @@ export interface SearchResult {
   note: SearchNote | null;
   label: string;
   sublabel: string | null;
+  /** For a feature: its town and its first date (ISO), which tell equal labels apart. */
+  town?: string | null;
+  date?: string | null;
   layerKey: string | null;
   featureId: string | null;
   geometry: Geometry | null;

@@ -13,6 +13,9 @@ export interface StoredVersion {
   attributes: Attributes;
   geometry: Geometry;
   deleted: boolean;
+  /** Display name of who saved the stored version, and when (the CONFLICT error carries both). */
+  updatedBy?: string | null;
+  updatedAt?: string | null;
 }
 
 export type Side = 'mine' | 'theirs';

@@ -24,6 +24,8 @@ import { useEditText, type EditMessageKey } from './messages';
 import { graphOf, initialSession, sessionReducer, type SessionEvent, type SessionState } from './session';
 import { snap } from './snapping';
 import { serverProblems, validateAttributes, type FieldProblem } from './validate';
+import { townField, townFill } from './townField';
+import { fetchEnquiry } from '../api/ledger';
 
 /** How close, in screen pixels, a pointer must come to a vertex or line to snap to it. */
 export const SNAP_PIXELS = 12;
@@ -170,6 +172,17 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
           const geometry = asLayerGeometry(drawn.type === 'Point' ? snapPoint(drawn) : drawn, target.geometryTypes);
           const labels: Record<DrawMode, EditMessageKey> = { point: 'actionAddPoint', linestring: 'actionAddLine', polygon: 'actionAddPolygon' };
           edit({ action: actionAddFeature({ key, layerKey: target.key, geometry, attributes: {} }), annotation: { label: live.current.te(labels[mode]) }, select: key });
+          // A point knows its town: fill 住所(町丁目) for the clerk (editable, and undoable as its own step).
+          const town = townField(target);
+          if (town && geometry.type === 'Point') {
+            const [lon, lat] = geometry.coordinates;
+            void fetchEnquiry(lon, lat, []).then((answer) => {
+              const { state: now } = live.current;
+              const feature = entity(graphOf(now), now.base, key);
+              const fill = feature && townFill(target, feature.attributes, answer.town);
+              if (fill) edit({ action: actionChangeAttributes(key, fill), annotation: { label: live.current.te('actionAttribute', { label: town.label }) } });
+            }).catch(() => {}); // no town: the clerk types it, as before
+          }
           // Fill in the form next, then move or reshape it.
           setToolState('select');
         },
@@ -229,7 +242,17 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
       try {
         const tolerance = pixelsToMetres(PICK_PIXELS, map.getZoom(), e.lngLat.lat);
         const hits = await fetchFeaturesAt(e.lngLat.lng, e.lngLat.lat, tolerance, [currentLayer.key]);
-        if (mine !== request || !hits.length) return;
+        if (mine !== request) return;
+        if (!hits.length) {
+          // Say why a click on something else picks nothing (another department's layer, or not the edited one).
+          const others = [...live.current.views.keys()].filter((k) => k !== currentLayer.key && map.getLayoutProperty(live.current.views.get(k)!.featureLayerIds[0], 'visibility') !== 'none');
+          const elsewhere = others.length ? await fetchFeaturesAt(e.lngLat.lng, e.lngLat.lat, tolerance, others) : [];
+          const other = elsewhere[0] && live.current.layersByKey.get(elsewhere[0].feature.layerKey);
+          if (mine === request && other) {
+            setSave({ state: 'idle', message: live.current.te('otherLayerClicked', { layer: other.nameJa, edited: currentLayer.nameJa }) });
+          }
+          return;
+        }
         dispatch({ type: 'load', features: [hits[0].feature] });
         dispatch({ type: 'select', key: hits[0].feature.id });
       } catch (error) {

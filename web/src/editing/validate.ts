@@ -2,15 +2,16 @@
 // form can say what is wrong before saving. The server still checks every write; its
 // BAD_USER_INPUT problems carry the same codes and are shown the same way (see serverProblems).
 import type { Attributes, FieldDefinition } from '../api/types';
+import { parseDate } from '../../../server/src/domain/dates';
 
 /** The client's checks, the server's 'unknownField', and 'server' for anything else it reports. */
 export type ProblemCode =
   | 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
-  | 'unknownField' | 'server';
+  | 'unknownField' | 'collectionDays' | 'server';
 
 /** Server codes shown with the client's own text; any other code falls back to the server's message. */
 const SERVER_CODES: ReadonlySet<string> = new Set<ProblemCode>([
-  'required', 'text', 'maxLength', 'number', 'integer', 'min', 'max', 'date', 'boolean', 'enum', 'unknownField',
+  'required', 'text', 'maxLength', 'number', 'integer', 'min', 'max', 'date', 'boolean', 'enum', 'unknownField', 'collectionDays',
 ]);
 
 export interface FieldProblem {
@@ -89,6 +90,8 @@ export function parseInput(field: FieldDefinition, raw: string | boolean): unkno
     const n = Number(ascii);
     return Number.isFinite(n) ? n : text;
   }
+  // 和暦 and 2025/4/1 become ISO; text that is no date stays, for the check to name.
+  if (field.type === 'DATE') return parseDate(text) ?? text;
   return field.type === 'TEXT' ? String(raw) : text;
 }
 

@@ -5,6 +5,7 @@ import { ledgerEn } from './ledger';
 import { exportsEn } from './exports';
 import { searchEn } from './search';
 import { liveEn } from './live';
+import { dailyEn } from './daily';
 
 export const en: Messages = {
   ...ledgerEn,
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...exportsEn,
   ...searchEn,
   ...liveEn,
+  ...dailyEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',
@@ -55,7 +57,7 @@ export const en: Messages = {
   identifyHint: 'Click the map to list the features there.',
   identifyCenter: 'Identify at map centre',
   identifyNone: 'No visible feature here.',
-  identifyCount: '{count} feature(s)',
+  identifyCount: '{count} features',
   distanceFromClick: '{distance} from the click',
   selectFeature: 'Select and highlight',
   selected: 'Selected',

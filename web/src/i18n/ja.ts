@@ -4,6 +4,7 @@ import { ledgerJa } from './ledger';
 import { exportsJa } from './exports';
 import { searchJa } from './search';
 import { liveJa } from './live';
+import { dailyJa } from './daily';
 
 export const ja = {
   ...ledgerJa,
@@ -11,6 +12,7 @@ export const ja = {
   ...exportsJa,
   ...searchJa,
   ...liveJa,
+  ...dailyJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

@@ -129,7 +129,7 @@ export function AttachmentsPanel({ featureId, canEdit }: Props) {
             <li key={item.id} data-attachment-id={item.id}>
               <span className="attachment-name">{item.filename}</span>
               <span className="muted">
-                {formatBytes(item.sizeBytes, i18n)} · {item.uploadedAt.slice(0, 10)}
+                {formatBytes(item.sizeBytes, i18n)} · {i18n.formatDate(item.uploadedAt)}
                 {item.uploadedBy ? ` · ${item.uploadedBy}` : ''}
               </span>
               <span className="attachment-actions">

@@ -31,6 +31,7 @@ const fromServer = serverProblems('attributes: mirror_size_mm: must be at most 1
     { field: 'mirror_size_mm', code: 'max', params: { max: 1200 }, message: 'must be at most 1200' },
     { field: 'shape', code: 'enum', params: { options: ['丸', '角'] }, message: 'must be one of: 丸, 角' },
     { field: 'notes', code: 'somethingNew', params: {}, message: 'is not allowed today' },
+    { field: 'shape', code: 'collectionDays', params: {}, message: 'must be collection days' },
   ],
 });
 
@@ -46,6 +47,7 @@ describe('server problems in the attribute form', () => {
     expect(html).toContain('1200以下で入力してください。');
     expect(html).toContain('選択肢（丸、角）から選んでください。');
     expect(html).not.toContain('must be at most 1200');
+    expect(html).toContain('収集曜日は「月・木」や「第2・第4水」の形で入力してください。');
   });
 
   test('in English the same codes show the client\'s English text', () => {

@@ -7,6 +7,7 @@ import { useEditText, type EditMessageKey, type EditText } from '../editing/mess
 import { formatInput, parseInput, type FieldProblem } from '../editing/validate';
 import { useI18n } from '../i18n';
 import { formatValue } from './format';
+import { DateInput } from './DateInput';
 
 const PROBLEM_MESSAGE: Record<FieldProblem['code'], EditMessageKey> = {
   required: 'problemRequired',
@@ -19,6 +20,7 @@ const PROBLEM_MESSAGE: Record<FieldProblem['code'], EditMessageKey> = {
   date: 'problemDate',
   boolean: 'problemBoolean',
   enum: 'problemEnum',
+  collectionDays: 'problemCollectionDays',
   unknownField: 'problemUnknownField',
   server: 'problemServer',
 };
@@ -91,7 +93,7 @@ export function AttributeForm({ layer, feature, problems, readOnly, onChange }: 
             );
             break;
           case 'DATE':
-            input = <input {...common} type="date" value={formatInput(value)} onChange={(e) => onChange(field, parseInput(field, e.target.value))} />;
+            input = <DateInput {...common} value={value} onChange={(text) => onChange(field, parseInput(field, text))} />;
             break;
           case 'INTEGER':
           case 'NUMBER':

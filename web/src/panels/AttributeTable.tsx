@@ -8,6 +8,8 @@ import { useI18n, type I18n } from '../i18n';
 import { ExportDialog } from './ExportDialog';
 import { toAttributeFilters, type FilterInput, type FilterInputs } from './filters';
 import { formatValue } from './format';
+import { DateInput } from './DateInput';
+import { useEscape } from './useEscape';
 
 const PAGE_SIZE = 50;
 const FILTER_DELAY_MS = 300;
@@ -25,6 +27,7 @@ function headerLabel(field: FieldDefinition, i18n: I18n): string {
 }
 
 export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Props) {
+  useEscape(onClose);
   const i18n = useI18n();
   const { t } = i18n;
   const [inputs, setInputs] = useState<FilterInputs>({});
@@ -233,28 +236,36 @@ function FieldFilter({ field, input, onChange }: { field: FieldDefinition; input
         </label>
       );
     }
+    case 'DATE':
+      // Typed in the user's date style (和暦 or ISO); filters.ts reads either.
+      return (
+        <div className="filter filter-range" role="group" aria-label={label}>
+          <span>{label}</span>
+          <DateInput value={input.min ?? ''} onChange={(min) => onChange({ min })} aria-label={t('filterFrom', { label })} data-field={field.key} data-bound="min" />
+          <span aria-hidden="true">〜</span>
+          <DateInput value={input.max ?? ''} onChange={(max) => onChange({ max })} aria-label={t('filterTo', { label })} data-field={field.key} data-bound="max" />
+        </div>
+      );
     case 'INTEGER':
-    case 'NUMBER':
-    case 'DATE': {
-      const isDate = field.type === 'DATE';
+    case 'NUMBER': {
       return (
         <div className="filter filter-range" role="group" aria-label={label}>
           <span>{field.unit ? `${label}(${field.unit})` : label}</span>
           <input
-            type={isDate ? 'date' : 'number'}
+            type="number"
             value={input.min ?? ''}
             onChange={(e) => onChange({ min: e.target.value })}
-            aria-label={t(isDate ? 'filterFrom' : 'filterMin', { label })}
+            aria-label={t('filterMin', { label })}
             data-field={field.key}
             data-bound="min"
             step={field.type === 'INTEGER' ? 1 : 'any'}
           />
           <span aria-hidden="true">〜</span>
           <input
-            type={isDate ? 'date' : 'number'}
+            type="number"
             value={input.max ?? ''}
             onChange={(e) => onChange({ max: e.target.value })}
-            aria-label={t(isDate ? 'filterTo' : 'filterMax', { label })}
+            aria-label={t('filterMax', { label })}
             data-field={field.key}
             data-bound="max"
             step={field.type === 'INTEGER' ? 1 : 'any'}

@@ -13,6 +13,16 @@ import { useI18n } from '../i18n';
 import { geometryBounds } from '../map/geometry';
 import { zoomToBounds } from '../map/view';
 import { formatValue } from './format';
+import { formatDateTime } from './HistoryPanel';
+import type { EditText } from '../editing/messages';
+import type { StoredVersion } from '../editing/conflict';
+
+/** Who saved the stored version, and when, for the dialog's title and introduction. */
+export function savedBy(stored: StoredVersion, te: EditText, lang: string): { title: string; who: string } {
+  if (!stored.updatedBy) return { title: te('conflictTitle'), who: te('conflictSomeone') };
+  const who = stored.updatedAt ? te('conflictWhoWhen', { who: stored.updatedBy, when: formatDateTime(stored.updatedAt, lang) }) : stored.updatedBy;
+  return { title: te('conflictTitleBy', { who: stored.updatedBy }), who };
+}
 
 interface Props {
   conflict: OpenConflict;
@@ -30,6 +40,7 @@ export function ConflictDialog({ conflict, original, mine, layer, map, onResolve
   const comparison = useMemo(() => compareVersions(original, mine, conflict.stored, fields), [original, mine, conflict.stored, fields]);
   const [choices, setChoices] = useState<Record<string, Side>>(() => Object.fromEntries(comparison.rows.map((r) => [r.field, r.suggested])));
   const [geometryChoice, setGeometryChoice] = useState<Side>(comparison.geometry.suggested);
+  const author = savedBy(conflict.stored, te, i18n.lang);
   const geometryDiffers = !geometryEquals(mine.geometry, conflict.stored.geometry);
 
   // Both geometries on the map, framed together.
@@ -57,8 +68,8 @@ export function ConflictDialog({ conflict, original, mine, layer, map, onResolve
   return (
     <div className="dialog-backdrop">
       <div className="conflict-dialog" role="dialog" aria-modal="false" aria-labelledby="conflict-title">
-        <h2 id="conflict-title">{te('conflictTitle')}</h2>
-        <p>{te('conflictIntro', { who: te('conflictSomeone'), version: conflict.stored.version })}</p>
+        <h2 id="conflict-title">{author.title}</h2>
+        <p>{te('conflictIntro', { who: author.who, version: conflict.stored.version })}</p>
         {conflict.stored.deleted && <p className="notice">{te('conflictDeleted')}</p>}
         {comparison.rows.length === 0 ? (
           <p className="muted">{te('conflictNoAttributeDifferences')}</p>

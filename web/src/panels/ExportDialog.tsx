@@ -6,6 +6,7 @@ import type { AttributeFilter, FeatureOrder, Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
 import './editing.css';
+import { useEscape } from './useEscape';
 
 const BOUNDARY_RECORDS = 'boundary_records'; // SIMA carries the surveyed points of boundary records
 const PLANE_SRID = 6677;
@@ -26,6 +27,7 @@ interface Props {
 }
 
 export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
+  useEscape(onClose);
   const i18n = useI18n();
   const { t } = i18n;
   const [format, setFormat] = useState<ExportFormat>('gpkg');

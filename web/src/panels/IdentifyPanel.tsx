@@ -4,6 +4,7 @@ import type { Feature, FeatureHit, Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import { FeatureDetails } from './FeatureDetails';
 import { formatMetres } from './format';
+import { useEscape } from './useEscape';
 
 export interface IdentifyState {
   lngLat: [number, number] | null;
@@ -28,6 +29,7 @@ export function featureTitle(feature: Feature, layer: Layer | undefined): string
 }
 
 export function IdentifyPanel({ state, layersByKey, selectedId, onSelect, onClose, renderExtra }: Props) {
+  useEscape(onClose);
   const i18n = useI18n();
   const { t } = i18n;
   return (

@@ -9,6 +9,7 @@ import { BoundaryRecordPanel } from './BoundaryRecordPanel';
 import { featureTitle } from './IdentifyPanel';
 import { RoutePanel } from './RoutePanel';
 import './ledger.css';
+import { useEscape } from './useEscape';
 
 export const ROAD_LEDGER = 'road_ledger';
 export const BOUNDARY_RECORDS = 'boundary_records';
@@ -34,6 +35,7 @@ interface Props {
 }
 
 export function LedgerPanel({ view, map, user, layersByKey, selectedId, onSelectFeature, onCreated, onClose }: Props) {
+  useEscape(onClose);
   const { t } = useI18n();
   const boundaryLayer = layersByKey.get(BOUNDARY_RECORDS);
   return (

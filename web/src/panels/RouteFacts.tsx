@@ -13,7 +13,7 @@ export function RouteFacts({ route }: { route: Route }) {
     ['route-no', t('routeNo'), route.routeNo],
     ['route-name', t('routeName'), dash(route.routeName)],
     ['road-class', t('roadClass'), dash(route.roadClass)],
-    ['certified-on', t('certifiedOn'), dash(route.certifiedOn)],
+    ['certified-on', t('certifiedOn'), route.certifiedOn ? i18n.formatDate(route.certifiedOn) : '—'],
     ['start-point', t('startPoint'), dash(route.startPoint)],
     ['end-point', t('endPoint'), dash(route.endPoint)],
     ['length', t('routeLength'), `${centimetres(route.lengthM, i18n.lang)} m`],

@@ -92,7 +92,8 @@ export function SearchBox({ layersByKey, onPick }: Props) {
     } else if (event.key === 'Enter' && open && results && active >= 0 && active < count) {
       event.preventDefault();
       pick(results[active]);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault(); // closes the list, not the panel behind it
       setOpen(false);
     }
   }
@@ -153,6 +154,9 @@ export function SearchBox({ layersByKey, onPick }: Props) {
                 <span className="result-kind">{kind}</span>
                 <span className="result-label">{result.label}</span>
                 {result.sublabel && <span className="result-sublabel">{result.sublabel}</span>}
+                {(result.date || result.town) && (
+                  <span className="result-where">{[result.date && i18n.formatDate(result.date), result.town].filter(Boolean).join(' · ')}</span>
+                )}
                 {result.match === 'fuzzy' && !note && <span className="result-match">{t('searchMatchFuzzy')}</span>}
                 {note && <span className="result-note">{note}</span>}
               </li>

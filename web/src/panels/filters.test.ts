@@ -36,13 +36,19 @@ describe('attribute table filters', () => {
   });
 
   test('malformed numbers and dates are ignored rather than sent', () => {
-    expect(toAttributeFilters(fields, { households: { min: 'abc' }, occurred_on: { min: '2020/01/01' } })).toEqual([]);
+    expect(toAttributeFilters(fields, { households: { min: 'abc' }, occurred_on: { min: '2020/13/01' } })).toEqual([]);
   });
 
   test('dates are YYYY-MM-DD strings and booleans real booleans', () => {
     expect(toAttributeFilters(fields, { occurred_on: { min: '2019-01-01', max: '2019-12-31' }, lit: { text: 'false' } })).toEqual([
       { field: 'occurred_on', gte: '2019-01-01', lte: '2019-12-31' },
       { field: 'lit', eq: false },
+    ]);
+  });
+
+  test('date bounds typed in 和暦 filter by the same days, on either side of the 平成/令和 change', () => {
+    expect(toAttributeFilters(fields, { occurred_on: { min: '平成31年4月30日', max: 'R1.5.1' } })).toEqual([
+      { field: 'occurred_on', gte: '2019-04-30', lte: '2019-05-01' },
     ]);
   });
 });

@@ -1,11 +1,12 @@
 // Attribute table filters: what the user typed per field, and the API filters it means.
 import type { AttributeFilter, FieldDefinition } from '../api/types';
+import { parseDate } from '../../../server/src/domain/dates';
 
 /** The raw form values of one field's filter; which ones are used depends on the field type. */
 export interface FilterInput {
   /** TEXT: substring; ENUM and BOOLEAN: the chosen value ('' for any). */
   text?: string;
-  /** INTEGER/NUMBER: bounds as typed; DATE: YYYY-MM-DD. */
+  /** INTEGER/NUMBER: bounds as typed; DATE: as typed, ISO or 和暦. */
   min?: string;
   max?: string;
 }
@@ -44,7 +45,7 @@ export function toAttributeFilters(fields: FieldDefinition[], inputs: FilterInpu
         break;
       }
       case 'DATE': {
-        const valid = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null);
+        const valid = (d?: string) => (d ? parseDate(d) : null);
         const from = valid(input.min);
         const to = valid(input.max);
         if (from || to) filters.push({ field: field.key, ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) });

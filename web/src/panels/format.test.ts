@@ -38,4 +38,27 @@ describe('value formatting', () => {
     expect(ja.t('featureCount', { count: 3 })).toBe('3件');
     expect(en.t('featureCount', { count: 3 })).toBe('3 features');
   });
+
+  test('English counts of one are singular; Japanese has no plural', () => {
+    expect(en.t('featureCount', { count: 1 })).toBe('1 feature');
+    expect(en.t('identifyCount', { count: 1 })).toBe('1 feature');
+    expect(en.t('identifyCount', { count: 2 })).toBe('2 features');
+    expect(ja.t('featureCount', { count: 1 })).toBe('1件');
+  });
+
+  test('years are shown without a thousands separator (設置年度 2022年度, not 2,022年度)', () => {
+    const fy = { ...base, key: 'installed_fy', type: 'INTEGER', unit: '年度' } as FieldDefinition;
+    const year = { ...base, key: 'built_year', type: 'INTEGER', unit: null } as FieldDefinition;
+    const households = { ...base, key: 'households', type: 'INTEGER', unit: '世帯' } as FieldDefinition;
+    expect(formatValue(fy, 2022, ja)).toBe('2022年度');
+    expect(formatValue(year, 2019, en)).toBe('2019');
+    expect(formatValue(households, 2022, ja)).toBe('2,022世帯');
+  });
+
+  test('dates follow the user\'s style: 和暦, short 和暦 or ISO', () => {
+    const day = { ...base, key: 'installed_on', type: 'DATE', unit: null } as FieldDefinition;
+    expect(formatValue(day, '2019-05-01', makeI18n('ja', undefined, 'wareki'))).toBe('令和元年5月1日');
+    expect(formatValue(day, '2019-04-30', makeI18n('ja', undefined, 'warekiShort'))).toBe('H31.4.30');
+    expect(formatValue(day, '2019-04-30', ja)).toBe('2019-04-30');
+  });
 });

@@ -16,13 +16,21 @@ export function formatValue(field: FieldDefinition, value: unknown, i18n: I18n):
     case 'INTEGER':
     case 'NUMBER': {
       const n = typeof value === 'number' ? value : Number(value);
-      return Number.isFinite(n) ? withUnit(i18n.formatNumber(n, field.type === 'INTEGER' ? 0 : 3), field.unit) : String(value);
+      if (!Number.isFinite(n)) return String(value);
+      // A year (設置年度 2022) is a name, not a quantity: no thousands separator.
+      if (isYear(field)) return withUnit(String(n), field.unit);
+      return withUnit(i18n.formatNumber(n, field.type === 'INTEGER' ? 0 : 3), field.unit);
     }
     case 'DATE':
-      return String(value).slice(0, 10);
+      return i18n.formatDate(String(value));
     default:
       return withUnit(Array.isArray(value) ? value.join('・') : String(value), field.unit);
   }
+}
+
+/** Integer fields that hold a year: unit 年/年度, or a key or English label that says year. */
+export function isYear(field: Pick<FieldDefinition, 'type' | 'unit' | 'key' | 'labelEn'>): boolean {
+  return field.type === 'INTEGER' && (/^年度?$/.test(field.unit ?? '') || /(^|_)(year|fy)$/i.test(field.key) || /\byear\b/i.test(field.labelEn ?? ''));
 }
 
 export function formatMetres(metres: number, i18n: I18n): string {

@@ -5,7 +5,7 @@ import { planeZoneName } from '../panels/ledgerFormat';
 import { formatScale, type PaperKey } from './scale';
 
 export function SheetHeader({ title, subtitle, date }: { title: string; subtitle: string; date: string }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   return (
     <header className="sheet-header">
       <h1>
@@ -13,7 +13,7 @@ export function SheetHeader({ title, subtitle, date }: { title: string; subtitle
         {subtitle && <span className="sheet-subtitle">{subtitle}</span>}
       </h1>
       <p className="sheet-date">
-        {t('sheetDate')}: <time dateTime={date}>{date}</time>
+        {t('sheetDate')}: <time dateTime={date}>{formatDate(date)}</time>
       </p>
     </header>
   );

@@ -24,6 +24,10 @@ export class SearchResult {
   kind!: string;
   @Field() label!: string;
   @Field(() => String, { nullable: true }) sublabel!: string | null;
+  @Field(() => String, { nullable: true, description: 'For a feature: the town (町丁目) it lies in, so that equal labels can be told apart' })
+  town!: string | null;
+  @Field(() => String, { nullable: true, description: "For a feature: the value of its layer's first date field (ISO), e.g. when a landslide occurred" })
+  date!: string | null;
   @Field(() => String, { nullable: true }) layerKey!: string | null;
   @Field(() => ID, { nullable: true }) featureId!: string | null;
   @Field(() => GeoJSONScalar) geometry!: object;

@@ -178,7 +178,7 @@ export class SearchService {
 
 function townHit(t: TownRow, tier: number): Hit {
   return {
-    kind: 'town', label: t.name, sublabel: '町丁目', layerKey: null, featureId: null, geometry: t.geometry, bbox: bboxOf(t),
+    kind: 'town', label: t.name, sublabel: '町丁目', town: null, date: null, layerKey: null, featureId: null, geometry: t.geometry, bbox: bboxOf(t),
     tier, match: MATCHES[tier], note: null,
   };
 }
@@ -190,8 +190,10 @@ function featureHit(layer: LayerRecord, kind: SearchKind, r: FeatureHitRow): Hit
   const required = keys.filter((k) => layer.fieldDefs.find((f) => f.key === k)?.required && layer.fieldDefs.find((f) => f.key === k)?.type === 'text');
   const label = kind === 'lot' ? required.map(text).join('') : text(layer.labelField ?? keys[0]) || required.map(text).join(' ');
   const detail = keys.map(text).filter((v) => v && !label.includes(v)).join(' ');
+  const dateField = layer.fieldDefs.find((f) => f.type === 'date');
   return {
     kind, label: label || r.id, sublabel: [layer.nameJa, detail].filter(Boolean).join(' · '), layerKey: layer.key, featureId: r.id,
+    town: r.town ?? null, date: dateField ? text(dateField.key).slice(0, 10) || null : null,
     geometry: r.geometry, bbox: bboxOf(r), tier: r.tier, match: MATCHES[r.tier], note: null,
   };
 }

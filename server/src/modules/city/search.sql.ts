@@ -9,7 +9,8 @@ export const likePattern = (before: string, text: string, after: string) => `${b
 
 const FEATURE_COLUMNS = `f.id::text AS id, f.layer_id, f.attributes, f.search_key,
   ST_AsGeoJSON(ST_PointOnSurface(f.geom), 7)::json AS geometry,
-  ST_XMin(f.geom) AS min_lon, ST_YMin(f.geom) AS min_lat, ST_XMax(f.geom) AS max_lon, ST_YMax(f.geom) AS max_lat`;
+  ST_XMin(f.geom) AS min_lon, ST_YMin(f.geom) AS min_lat, ST_XMax(f.geom) AS max_lon, ST_YMax(f.geom) AS max_lat,
+  (SELECT t.name FROM town t WHERE t.area IS NOT NULL AND ST_Intersects(t.area, ST_PointOnSurface(f.geom)) LIMIT 1) AS town`;
 
 export interface FeatureHitRow {
   id: string;
@@ -18,6 +19,8 @@ export interface FeatureHitRow {
   search_key: string;
   geometry: object;
   min_lon: number; min_lat: number; max_lon: number; max_lat: number;
+  /** The town (町丁目) the feature lies in, to tell equal hits apart. */
+  town: string | null;
   /** 0 exact value, 1 value prefix, 2 substring */
   tier: number;
 }

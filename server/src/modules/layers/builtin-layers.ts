@@ -97,9 +97,9 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     fields: [
       { key: 'point_no', label: '集積所番号', labelEn: 'Point number', type: 'text', required: true, maxLength: 20 },
       { key: 'address', label: '住所(町丁目)', labelEn: 'Address (town)', type: 'text', required: true, maxLength: 100 },
-      { key: 'burnable_days', label: '収集曜日(可燃ごみ)', labelEn: 'Collection days (burnable)', type: 'text', maxLength: 30 },
-      { key: 'non_burnable_days', label: '収集曜日(不燃ごみ)', labelEn: 'Collection days (non-burnable)', type: 'text', maxLength: 30 },
-      { key: 'recyclable_days', label: '収集曜日(資源ごみ)', labelEn: 'Collection days (recyclables)', type: 'text', maxLength: 30 },
+      { key: 'burnable_days', label: '収集曜日(可燃ごみ)', labelEn: 'Collection days (burnable)', type: 'text', maxLength: 30, format: 'collectionDays' },
+      { key: 'non_burnable_days', label: '収集曜日(不燃ごみ)', labelEn: 'Collection days (non-burnable)', type: 'text', maxLength: 30, format: 'collectionDays' },
+      { key: 'recyclable_days', label: '収集曜日(資源ごみ)', labelEn: 'Collection days (recyclables)', type: 'text', maxLength: 30, format: 'collectionDays' },
       association(),
       { key: 'households', label: '利用世帯数', labelEn: 'Households', type: 'integer', unit: '世帯', min: 1, max: 1000 },
       { key: 'installation_type', label: '設置形態', labelEn: 'Installation', type: 'enum', options: ['ボックス', 'ネット', 'ステーション', '戸別'] },
