@@ -16,4 +16,17 @@ describeBackends('収集曜日 through the edit path', (get) => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ field: 'burnable_days', code: 'collectionDays' })]);
   });
+
+  test('saving the layer through the API (which does not carry the format) keeps the 収集曜日 format and unique flags', async () => {
+    const admin = await get().login('admin');
+    const layer = (await get().gql(`{ layer(key: "garbage_points") { fields { key label labelEn type required options min max maxLength unit computed unique } } }`, {}, admin)).data.layer;
+    const fields = layer.fields.map((f: Record<string, unknown>) => ({ ...f, unique: f.key === 'point_no' ? true : f.unique }));
+    const saved = await get().gql(`mutation($fields: [FieldInput!]!) { updateLayer(key: "garbage_points", patch: { fields: $fields }) { key } }`, { fields }, admin);
+    expect(saved.errors).toBeUndefined();
+    const env = await get().login('env');
+    const bad = await get().gql(CREATE, { geometry: point, attributes: { ...base, point_no: 'G-T-3', burnable_days: '毎週月曜' } }, env);
+    expect(bad.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ field: 'burnable_days', code: 'collectionDays' })]);
+    const again = await get().gql(`{ layer(key: "garbage_points") { fields { key unique } } }`, {}, admin);
+    expect(again.data.layer.fields.find((f: { key: string }) => f.key === 'point_no').unique).toBe(true);
+  });
 });

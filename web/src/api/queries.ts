@@ -38,7 +38,7 @@ export async function fetchLayers(): Promise<Layer[]> {
     layers {
       key nameJa nameEn labelField geometryTypes featureCount extent style
       department { key nameJa nameEn }
-      fields { key label labelEn type required options min max maxLength unit computed restricted { departments users } }
+      fields { key label labelEn type required options min max maxLength unit computed unique restricted { departments users } }
     }
   }`);
   return data.layers;

@@ -33,6 +33,7 @@ export interface FieldDefinition {
   /** What the server computes the value from (e.g. LENGTH, AREA); null for user-entered fields. */
   computed: string | boolean | null;
   /** Personal data (立会者 …): read only by the layer's editors, admins and these; null = everyone who reads the layer. */
+  unique?: boolean;
   restricted?: { departments: string[]; users: number[] } | null;
 }
 

@@ -115,6 +115,7 @@ export interface FieldInput {
   unit?: string | null;
   computed?: string | null;
   /** Personal data: who besides the layer's editors reads it; null lifts the restriction. */
+  unique?: boolean;
   restricted?: { departments: string[]; users: number[] } | null;
 }
 

@@ -7,7 +7,7 @@ describe('layer administration form', () => {
     expect(checkLayerDraft(draft)).toEqual([]);
     const input = layerInput(draft);
     expect(input).toMatchObject({ key: 'fire_hydrants', departmentKey: 'roads', geometryTypes: ['Point'] });
-    expect(input.fields).toEqual([{ key: 'name', label: '名称', labelEn: 'Name', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, restricted: null }]);
+    expect(input.fields).toEqual([{ key: 'name', label: '名称', labelEn: 'Name', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null }]);
     expect(input.style).toEqual({ color: '#0b7285', circle: { 'circle-color': '#0b7285', 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } });
   });
 
@@ -54,4 +54,12 @@ describe('restricted fields in the layer form', () => {
     expect(layerInput(draft).fields[0].restricted).toEqual({ departments: ['roads', 'disaster'], users: [7] });
     expect(layerInput({ ...draft, fields: [{ ...draft.fields[0], restricted: null }] }).fields[0].restricted).toBeNull();
   });
+});
+
+test('a unique field read from the server stays unique when the layer is saved (the API would default it to false)', () => {
+  const field = { key: 'record_no', label: '確定番号', labelEn: null, type: 'TEXT' as const, required: true, options: null, min: null, max: null,
+    maxLength: 30, unit: null, computed: null, unique: true, restricted: null };
+  const layer = { key: 'boundary_records', nameJa: '境界確定', nameEn: 'Boundary', labelField: null, geometryTypes: ['Polygon'],
+    department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, style: {}, fields: [field] } as never;
+  expect(layerInput(draftFromLayer(layer)).fields[0].unique).toBe(true);
 });

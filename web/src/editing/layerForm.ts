@@ -25,6 +25,8 @@ export interface FieldDraft {
   maxLength: string;
   unit: string;
   computed: string | null;
+  /** No two features may share a value (管理番号); the server refuses it while duplicates exist. */
+  unique: boolean;
   /** Personal data: the departments (keys, 、-separated) besides the editors who read it; null = not restricted. */
   restricted: string | null;
   /** Users listed on the server (kept as they are: no user picker yet). */
@@ -52,7 +54,7 @@ const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.i
 const text = (v: number | null | undefined) => (v == null ? '' : String(v));
 
 export function emptyField(): FieldDraft {
-  return { key: '', label: '', labelEn: '', type: 'TEXT', required: false, options: '', min: '', max: '', maxLength: '', unit: '', computed: null, restricted: null, restrictedUsers: [], existing: false };
+  return { key: '', label: '', labelEn: '', type: 'TEXT', required: false, options: '', min: '', max: '', maxLength: '', unit: '', computed: null, unique: false, restricted: null, restrictedUsers: [], existing: false };
 }
 
 export function newLayerDraft(departmentKey: string): LayerDraft {
@@ -96,6 +98,7 @@ export function draftFromLayer(layer: Layer): LayerDraft {
       maxLength: text(f.maxLength),
       unit: f.unit ?? '',
       computed: typeof f.computed === 'string' ? f.computed : null,
+      unique: !!f.unique,
       restricted: f.restricted ? f.restricted.departments.join('、') : null,
       restrictedUsers: f.restricted?.users ?? [],
       existing: true,
@@ -132,6 +135,7 @@ export function fieldInput(f: FieldDraft): FieldInput {
     maxLength: f.type === 'TEXT' ? number(f.maxLength) : null,
     unit: f.unit.trim() || null,
     computed: f.computed,
+    unique: f.unique,
     restricted: f.restricted === null ? null : { departments: splitOptions(f.restricted), users: f.restrictedUsers },
   };
 }

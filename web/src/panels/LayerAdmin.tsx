@@ -254,6 +254,9 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
                 <input type="checkbox" checked={f.required} onChange={(e) => setField(i, { required: e.target.checked })} /> {te('fieldRequired')}
               </label>
               <label className="inline">
+                <input type="checkbox" checked={f.unique} onChange={(e) => setField(i, { unique: e.target.checked })} /> {te('fieldUnique')}
+              </label>
+              <label className="inline">
                 <input type="checkbox" checked={f.restricted !== null}
                   onChange={(e) => setField(i, { restricted: e.target.checked ? '' : null, restrictedUsers: [] })} /> {te('fieldRestricted')}
               </label>

@@ -132,11 +132,13 @@ export class LayerService {
       if (!layer) throw notFound(`layer "${key}" does not exist`);
       const oldFields = layer.fields as FieldDefinition[];
       // A field sent without `restricted` keeps its restriction (an older client must not open personal data); null lifts it.
+      // A text field keeps its validated format (e.g. 収集曜日), which the API does not carry.
       const fields = patch.fields
         ? patch.fields.map((f) => {
           const def = toDefinition(f);
-          const before = oldFields.find((o) => o.key === f.key)?.restricted;
-          return f.restricted === undefined && before ? { ...def, restricted: before } : def;
+          const old = oldFields.find((o) => o.key === f.key);
+          const kept = f.restricted === undefined && old?.restricted ? { ...def, restricted: old.restricted } : def;
+          return old?.format && kept.type === 'text' ? { ...kept, format: old.format } : kept;
         })
         : oldFields;
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
