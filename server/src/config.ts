@@ -81,14 +81,15 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const demoScale = int(env.DEMO_SCALE, 1, 'DEMO_SCALE');
   return {
     port: int(env.PORT, 4000, 'PORT'),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'web', 'dist')),
     seedDemoOnFirstStart: bool(env.SEED_DEMO, !env.DATABASE_URL),
-    demoScale: int(env.DEMO_SCALE, 1, 'DEMO_SCALE'),
-    demoReferenceScale: int(env.DEMO_REFERENCE_SCALE, int(env.DEMO_SCALE, 1, 'DEMO_SCALE'), 'DEMO_REFERENCE_SCALE'),
+    demoScale,
+    demoReferenceScale: int(env.DEMO_REFERENCE_SCALE, demoScale, 'DEMO_REFERENCE_SCALE'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
     allowAnonymousRead: bool(env.ALLOW_ANONYMOUS_READ, false),
     serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),

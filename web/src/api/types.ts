@@ -32,8 +32,9 @@ export interface FieldDefinition {
   unit: string | null;
   /** What the server computes the value from (e.g. LENGTH, AREA); null for user-entered fields. */
   computed: string | boolean | null;
-  /** Personal data (立会者 …): read only by the layer's editors, admins and these; null = everyone who reads the layer. */
+  /** No two live features of the layer may share a value (管理番号). */
   unique?: boolean;
+  /** Personal data (立会者 …): read only by the layer's editors, admins and these; null = everyone who reads the layer. */
   restricted?: { departments: string[]; users: number[] } | null;
 }
 

@@ -114,8 +114,9 @@ export interface FieldInput {
   maxLength?: number | null;
   unit?: string | null;
   computed?: string | null;
-  /** Personal data: who besides the layer's editors reads it; null lifts the restriction. */
+  /** No two live features of the layer may share a value (管理番号). */
   unique?: boolean;
+  /** Personal data: who besides the layer's editors reads it; null lifts the restriction. */
   restricted?: { departments: string[]; users: number[] } | null;
 }
 
