@@ -1,4 +1,4 @@
-import { parseCoordinateTable, planeArea, pointsFollowingGeometry, sideLengths, surveyGeometry } from './survey';
+import { coordinateAreaTable, parseCoordinateTable, planeArea, pointsFollowingGeometry, sideLengths, surveyGeometry } from './survey';
 
 describe('coordinate table parsing', () => {
   test('reads names, X, Y and markers in several separators, skipping a header and blank lines', () => {
@@ -70,5 +70,64 @@ describe('pointsFollowingGeometry', () => {
   test('an inserted vertex renumbers the points and gets a name of its own', () => {
     const after = pointsFollowingGeometry([{ x: '100', y: '200' }, { x: '115', y: '200' }, { x: '130', y: '200' }, { x: '130', y: '220' }], reference);
     expect(after.map((p) => [p.seq, p.name, p.surveyed])).toEqual([[1, 'K1', true], [2, 'P2', false], [3, 'K2', true], [4, 'K3', true]]);
+  });
+});
+
+describe('coordinateAreaTable (座標求積表)', () => {
+  // A 30 m × 20 m rectangle, as surveyed: 2S = 1200 m², S = 600 m².
+  const rectangle = [
+    { name: 'K1', x: '100.000', y: '200.000' },
+    { name: 'K2', x: '130.000', y: '200.000' },
+    { name: 'K3', x: '130.000', y: '220.000' },
+    { name: 'K4', x: '100.000', y: '220.000' },
+  ];
+
+  it('lays out Xn(Yn+1 − Yn−1) per point and adds up to twice the area', () => {
+    const table = coordinateAreaTable(rectangle);
+    // K1: X=100, Y(K2) − Y(K4) = 200 − 220 = −20 → −2000
+    expect(table.rows[0]).toMatchObject({ name: 'K1', dy: '-20.000', doubleAreaPart: '-2000.000000', sideLength: '30.000' });
+    expect(table.rows[1]).toMatchObject({ dy: '20.000', doubleAreaPart: '2600.000000', sideLength: '20.000' });
+    expect(table.doubleArea).toBe('1200.000000');
+    expect(table.area).toBe('600.000000');
+    expect(table.registeredArea).toBe('600.00');
+  });
+
+  it('gives the same area whichever way the ring runs', () => {
+    expect(coordinateAreaTable([...rectangle].reverse()).area).toBe('600.000000');
+  });
+
+  it('is exact to the millimetre on real plane coordinates where floating point is not', () => {
+    // Zone IX coordinates near the city: floating-point shoelace loses digits at this magnitude.
+    const pts = [
+      { name: 'A', x: '-35123.456', y: '12345.678' },
+      { name: 'B', x: '-35100.001', y: '12345.679' },
+      { name: 'C', x: '-35100.002', y: '12360.123' },
+    ];
+    const table = coordinateAreaTable(pts);
+    // By hand in mm: 2S = |Σ Xn(Yn+1 − Yn−1)|, with X in mm and Y in mm.
+    const X = [-35123456n, -35100001n, -35100002n];
+    const Y = [12345678n, 12345679n, 12360123n];
+    let twice = 0n;
+    for (let i = 0; i < 3; i++) twice += X[i] * (Y[(i + 1) % 3] - Y[(i + 2) % 3]);
+    if (twice < 0n) twice = -twice;
+    const asText = `${twice / 1_000_000n}.${(twice % 1_000_000n).toString().padStart(6, '0')}`;
+    expect(table.doubleArea).toBe(asText);
+    expect(table.registeredArea).toBe(`${twice / 2n / 10_000n / 100n}.${((twice / 2n / 10_000n) % 100n).toString().padStart(2, '0')}`);
+    expect(Number(table.area)).toBeCloseTo(planeArea(pts.map((p) => ({ x: Number(p.x), y: Number(p.y) }))), 2);
+  });
+
+  it('cuts, not rounds, the registered area (地積) to 0.01 m²', () => {
+    // A right triangle with legs 1.001 m and 1.001 m: S = 0.5010005 m² → 地積 0.50.
+    const table = coordinateAreaTable([
+      { name: '1', x: '0.000', y: '0.000' }, { name: '2', x: '1.001', y: '0.000' }, { name: '3', x: '0.000', y: '1.001' },
+    ]);
+    expect(table.doubleArea).toBe('1.002001');
+    expect(table.area).toBe('0.501000');
+    expect(table.registeredArea).toBe('0.50');
+  });
+
+  it('refuses fewer than three points and coordinates beyond the millimetre', () => {
+    expect(() => coordinateAreaTable(rectangle.slice(0, 2))).toThrow(RangeError);
+    expect(() => coordinateAreaTable([...rectangle.slice(0, 3), { name: 'K4', x: '1.0001', y: '0' }])).toThrow(/millimetre/);
   });
 });

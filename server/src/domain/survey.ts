@@ -155,3 +155,72 @@ export function pointsFollowingGeometry(vertices: Array<{ x: string; y: string }
     return { seq: i + 1, name, marker: null, x: toMm(v.x), y: toMm(v.y), surveyed: false };
   });
 }
+
+/** One row of a 座標求積表 (area by coordinates), as a surveyor lays it out. */
+export interface AreaTableRow {
+  name: string;
+  x: string;
+  y: string;
+  /** Yn+1 − Yn−1, in metres to the millimetre. */
+  dy: string;
+  /** Xn × (Yn+1 − Yn−1): this point's share of the double area (倍面積), m² to 6 decimals. */
+  doubleAreaPart: string;
+  /** 辺長 to the next point (the first after the last), metres to the millimetre. */
+  sideLength: string;
+}
+
+export interface AreaTable {
+  rows: AreaTableRow[];
+  /** 倍面積: the sum of the shares, sign dropped (m², 6 decimals). */
+  doubleArea: string;
+  /** 面積 = 倍面積 / 2 (m², 6 decimals, cut). */
+  area: string;
+  /** 地積 as registered: 面積 cut (not rounded) to 0.01 m². */
+  registeredArea: string;
+}
+
+/** Millimetres of a coordinate given to at most three decimals, exactly. */
+function millimetresOf(value: string): bigint {
+  const m = /^([+-]?)(\d+)(?:\.(\d{1,3}))?$/.exec(value.trim());
+  if (!m) throw new RangeError(`${value} is not a coordinate to the millimetre`);
+  const mm = BigInt(m[2]) * 1000n + BigInt((m[3] ?? '').padEnd(3, '0'));
+  return m[1] === '-' ? -mm : mm;
+}
+
+/** A value in units of 10^-scale as a decimal string with `scale` decimals. */
+function decimal(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/**
+ * 座標求積表: the area of a closed boundary by the coordinate method, 2S = Σ Xn (Yn+1 − Yn−1).
+ * Computed in whole millimetres (mm² for the products), so the table adds up to the last digit
+ * as it does on a surveyor's sheet; 辺長 are rounded to the millimetre.
+ */
+export function coordinateAreaTable(points: Array<{ name: string; x: string; y: string }>): AreaTable {
+  if (points.length < 3) throw new RangeError('an area needs at least three points');
+  const xs = points.map((p) => millimetresOf(p.x));
+  const ys = points.map((p) => millimetresOf(p.y));
+  const n = points.length;
+  let twice = 0n;
+  const rows = points.map((p, i) => {
+    const next = (i + 1) % n;
+    const dy = ys[next] - ys[(i + n - 1) % n];
+    const part = xs[i] * dy; // mm²
+    twice += part;
+    const side = Math.hypot(Number(xs[next] - xs[i]), Number(ys[next] - ys[i])); // mm
+    return {
+      name: p.name, x: decimal(xs[i], 3), y: decimal(ys[i], 3), dy: decimal(dy, 3),
+      doubleAreaPart: decimal(part, 6), sideLength: decimal(BigInt(Math.round(side)), 3),
+    };
+  });
+  const doubled = twice < 0n ? -twice : twice; // mm²; the ring's direction only sets the sign
+  return {
+    rows,
+    doubleArea: decimal(doubled, 6),
+    area: decimal(doubled / 2n, 6), // a half mm² is cut, as the sheet shows six decimals
+    registeredArea: decimal(doubled / 2n / 10_000n, 2),
+  };
+}
