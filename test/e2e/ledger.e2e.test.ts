@@ -131,6 +131,35 @@ describe('road staff', () => {
     expect(csv.slice(1, 5).map((r) => r[4])).toEqual(EXPECTED_SIDES);
   });
 
+  test('prints the record’s 境界確定図 with its 座標求積表: Xn(Yn+1 − Yn−1) per point, 倍面積 900, 面積 450, on one A4 page', async () => {
+    const panel = page.locator('.ledger-panel');
+    const link = panel.getByRole('link', { name: `境界確定 ${RECORD_NO} の境界確定図（座標求積表）をPDFで印刷` });
+    const href = (await link.getAttribute('href'))!;
+    const url = new URL(href, server.url);
+    expect(url.pathname).toBe('/api/print/boundary.pdf');
+    expect(url.searchParams.get('featureId')).toBe(recordId);
+    const response = await page.request.get(href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const file = path.join(screenshotDir, 'ledger-boundary-sheet.pdf');
+    fs.writeFileSync(file, await response.body());
+    const text = pdfText(file);
+    expect(text).toContain('境界確定図');
+    expect(text).toContain('座標求積表');
+    expect(text).toContain(RECORD_NO);
+    expect(text).toContain('吉岡 1234番5');
+    // By hand: K1 −40130 × (32760 − 32740) = −802600, K2 −40130 × 40, K3 −40145 × −20, K4 −40145 × −40.
+    for (const part of ['-802600.000000', '-1605200.000000', '802900.000000', '1605800.000000']) expect(text).toContain(part);
+    expect(text).toMatch(/倍面積 \(m²\)\s+900\.000000/);
+    expect(text).toMatch(/面積 \(m²\)\s+450\.000000/);
+    expect(text).toMatch(/地積[^\n]*\s+450\.00\b/);
+    for (const side of EXPECTED_SIDES) expect(text).toContain(side);
+    expect(text).toContain('IX'); // the zone of the coordinates
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
+  });
+
   test('previews and downloads the record’s document', async () => {
     const panel = page.locator('.ledger-panel');
     const item = panel.locator('.attachment-list li', { hasText: '境界確定図_BR-E2E-001.pdf' });

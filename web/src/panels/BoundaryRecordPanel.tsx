@@ -5,6 +5,8 @@ import { useEffect, useId, useState } from 'react';
 import { coordinateCsvUrl, fetchCoordinateTable, type CoordinateTable } from '../api/ledger';
 import type { Feature, Layer } from '../api/types';
 import { useI18n } from '../i18n';
+import { todayInJapan } from '../print/scale';
+import { sheetUrl } from '../print/sheetParams';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BoundaryRecordForm } from './BoundaryRecordForm';
@@ -124,6 +126,15 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved }: P
           <div className="ledger-actions">
             <a className="button" href={coordinateCsvUrl(feature.id)} download aria-label={t('coordinateCsvFor', { recordNo: title })}>
               {t('coordinateCsv')}
+            </a>
+            <a
+              className="button"
+              href={sheetUrl({ kind: 'boundary', featureId: feature.id, paper: 'A4-portrait', date: todayInJapan(), lang: i18n.lang }, 'pdf')}
+              target="_blank"
+              rel="noopener"
+              aria-label={t('printBoundarySheetFor', { recordNo: title })}
+            >
+              {t('printBoundarySheet')}
             </a>
           </div>
         </>

@@ -1,4 +1,4 @@
-// The print pages /print/enquiry and /print/route. The server opens them in Chromium with the
+// The print pages /print/enquiry, /print/route and /print/boundary. The server opens them in Chromium with the
 // caller's session, in a window the size of the paper, and saves them as PDF or PNG once
 // window.__chizuSheetReady is true (or gives up with window.__chizuSheetError). There is no
 // login screen: the page uses the session it is given.
@@ -9,6 +9,7 @@ import { fetchLayers, fetchMe } from '../api/queries';
 import type { Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
+import { BoundarySheet } from './BoundarySheet';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
 import { PAPERS } from './scale';
@@ -74,7 +75,9 @@ export default function PrintPage() {
   }, [request, fail]);
 
   useEffect(() => {
-    if (!('error' in request)) document.title = request.kind === 'enquiry' ? t('enquirySheetTitle') : `${t('routeSheetTitle')} ${request.routeNo}`;
+    if ('error' in request) return;
+    document.title =
+      request.kind === 'enquiry' ? t('enquirySheetTitle') : request.kind === 'route' ? `${t('routeSheetTitle')} ${request.routeNo}` : t('boundarySheetTitle');
   }, [request, t]);
 
   if ('error' in request) {
@@ -102,6 +105,7 @@ export default function PrintPage() {
         )}
         {basics && request.kind === 'enquiry' && <EnquirySheet request={request} {...basics} onDrawn={ready} onError={fail} />}
         {basics && request.kind === 'route' && <RouteSheet request={request} {...basics} onDrawn={ready} onError={fail} />}
+        {basics && request.kind === 'boundary' && <BoundarySheet request={request} {...basics} onDrawn={ready} onError={fail} />}
       </div>
     </>
   );

@@ -50,3 +50,11 @@ test('without layers the sheet draws them all; a bad request says what is wrong'
   expect(parseSheetRequest('/print/route', '?routeNo=1')).toEqual({ error: expect.stringContaining('date') });
   expect(parseSheetRequest('/print/other', '?date=2026-01-02')).toEqual({ error: expect.stringContaining('unknown sheet') });
 });
+
+test('a boundary sheet (境界確定図) is asked for by the record’s feature id, and a bad id is refused', () => {
+  const request = { kind: 'boundary', featureId: '4711', paper: 'A4-portrait', date: '2026-11-24', lang: 'ja' } as const;
+  const url = new URL(sheetUrl(request, 'pdf'), 'http://localhost');
+  expect(url.pathname).toBe('/api/print/boundary.pdf');
+  expect(parseSheetRequest('/print/boundary', url.search)).toEqual(request);
+  expect(parseSheetRequest('/print/boundary', '?featureId=1;drop&paper=A4-portrait&date=2026-11-24')).toEqual({ error: 'featureId is required' });
+});

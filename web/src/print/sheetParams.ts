@@ -1,5 +1,5 @@
 // The query of a printed sheet: /print/enquiry?lon&lat&scale&paper&layers&date[&featureId][&lang]
-// and /print/route?routeNo&paper&date[&lang]. The server checks the same query before it opens
+// /print/route?routeNo&paper&date[&lang] and /print/boundary?featureId&paper&date[&lang]. The server checks the same query before it opens
 // the page (server/src/modules/print/print.service.ts); the page reads it back here.
 import type { Lang } from '../i18n';
 import { ENQUIRY_SCALES, isPaperKey, type PaperKey } from './scale';
@@ -25,7 +25,16 @@ export interface RouteSheetRequest {
   routeNo: string;
 }
 
-export type SheetRequest = EnquirySheetRequest | RouteSheetRequest;
+/** 境界確定図 of one boundary record (a feature id). */
+export interface BoundarySheetRequest {
+  kind: 'boundary';
+  paper: PaperKey;
+  date: string;
+  lang: Lang;
+  featureId: string;
+}
+
+export type SheetRequest = EnquirySheetRequest | RouteSheetRequest | BoundarySheetRequest;
 export type SheetFormat = 'pdf' | 'png';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,7 +42,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** Reads a print page's path and query; a message says what is wrong when it cannot. */
 export function parseSheetRequest(pathname: string, search: string): SheetRequest | { error: string } {
   const q = new URLSearchParams(search);
-  const kind = /^\/print\/(enquiry|route)\/?$/.exec(pathname)?.[1];
+  const kind = /^\/print\/(enquiry|route|boundary)\/?$/.exec(pathname)?.[1];
   if (!kind) return { error: `unknown sheet ${pathname}` };
   const paper = q.get('paper') ?? 'A4-portrait';
   if (!isPaperKey(paper)) return { error: `unknown paper ${paper}` };
@@ -44,6 +53,11 @@ export function parseSheetRequest(pathname: string, search: string): SheetReques
     const routeNo = q.get('routeNo') ?? '';
     if (!routeNo) return { error: 'routeNo is required' };
     return { kind: 'route', paper, date, lang, routeNo };
+  }
+  if (kind === 'boundary') {
+    const featureId = q.get('featureId') ?? '';
+    if (!/^\d{1,18}$/.test(featureId)) return { error: 'featureId is required' };
+    return { kind: 'boundary', paper, date, lang, featureId };
   }
   const lon = Number(q.get('lon'));
   const lat = Number(q.get('lat'));
@@ -67,8 +81,10 @@ export function sheetUrl(request: SheetRequest, format: SheetFormat): string {
     q.set('lon', request.lon.toFixed(6));
     q.set('lat', request.lat.toFixed(6));
     q.set('scale', String(request.scale));
-  } else {
+  } else if (request.kind === 'route') {
     q.set('routeNo', request.routeNo);
+  } else {
+    q.set('featureId', request.featureId);
   }
   q.set('paper', request.paper);
   q.set('date', request.date);

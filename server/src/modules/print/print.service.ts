@@ -14,7 +14,8 @@ export const PAPERS = {
 } as const;
 export type Paper = keyof typeof PAPERS;
 export const SCALES = [500, 1000, 2500, 5000];
-export type SheetKind = 'enquiry' | 'route';
+export const SHEET_KINDS = ['enquiry', 'route', 'boundary'] as const;
+export type SheetKind = (typeof SHEET_KINDS)[number];
 export type SheetFormat = 'pdf' | 'png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -70,6 +71,9 @@ export function sheetQuery(kind: SheetKind, q: Record<string, unknown>): URLSear
       if (!/^\d{1,18}$/.test(String(q.featureId))) throw badInput('featureId is not a feature id', { field: 'featureId' });
       out.set('featureId', String(q.featureId));
     }
+  } else if (kind === 'boundary') {
+    if (!/^\d{1,18}$/.test(String(q.featureId ?? ''))) throw badInput('featureId of a boundary record is required', { field: 'featureId' });
+    out.set('featureId', String(q.featureId));
   } else {
     const routeNo = String(q.routeNo ?? '');
     if (!/^[\w-]{1,20}$/.test(routeNo)) throw badInput('routeNo is required', { field: 'routeNo' });
