@@ -155,6 +155,13 @@ describeBackends('Vector tiles', (get) => {
     expect(s).toBeLessThan(CENTRE.lat); expect(n).toBeGreaterThan(CENTRE.lat);
     const alias = await json(await fetchAs('/tiles/street_lights/tilejson.json'));
     expect(alias.tiles).toEqual(tj.tiles);
+    // What desktop GIS show for the layer, and where they open it.
+    expect(tj.description).toBe('防犯灯 (Street lights)');
+    expect(tj.attribution).toBe('自治振興課');
+    const [lon, lat, zoom] = tj.center;
+    expect(lon).toBeGreaterThan(w); expect(lon).toBeLessThan(e);
+    expect(lat).toBeGreaterThan(s); expect(lat).toBeLessThan(n);
+    expect(zoom).toBe(14);
   });
 
   test.each([

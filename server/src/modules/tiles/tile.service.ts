@@ -78,6 +78,9 @@ export interface TileLayer {
   /** Changes whenever what a tile contains could change for the same data version. */
   fingerprint: string;
   fieldTypes: Record<string, string>;
+  nameJa: string;
+  nameEn: string;
+  departmentJa: string;
 }
 
 /** Tiles and TileJSON for every layer; the catalog is the layer table itself. */
@@ -98,7 +101,10 @@ export class TileService {
     const types = new Map(row.fields.map((f) => [f.key, f.type]));
     const fieldTypes: Record<string, string> = { version: 'Number' };
     for (const k of propertyKeys) fieldTypes[k] = ['integer', 'number'].includes(types.get(k) ?? '') ? 'Number' : types.get(k) === 'boolean' ? 'Boolean' : 'String';
-    return { id: row.id, key: row.key, dataVersion: row.data_version, propertyKeys, fingerprint, fieldTypes };
+    return {
+      id: row.id, key: row.key, dataVersion: row.data_version, propertyKeys, fingerprint, fieldTypes,
+      nameJa: row.name_ja, nameEn: row.name_en, departmentJa: row.department_ja,
+    };
   }
 
   /** ETag of a tile: the layer's data version (bumped by every edit) and the tile's address. */
@@ -117,9 +123,14 @@ export class TileService {
     const bounds = (await this.db.pool.query<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(cityBoundsSql)).rows[0];
     // Features may lie a little outside the boundary (the service area margin): pad by about 1 km.
     const pad = 0.01;
+    // Desktop GIS open a layer at `center` (lon, lat, zoom): the middle of the city at street level.
+    const center = bounds ? [(bounds.min_lon + bounds.max_lon) / 2, (bounds.min_lat + bounds.max_lat) / 2, 14] : undefined;
     return {
       tilejson: '3.0.0',
       name: layer.key,
+      description: `${layer.nameJa} (${layer.nameEn})`,
+      attribution: layer.departmentJa,
+      ...(center ? { center } : {}),
       scheme: 'xyz',
       tiles: [`${baseUrl}/tiles/${encodeURIComponent(layer.key)}/{z}/{x}/{y}.mvt?v=${layer.dataVersion}`],
       minzoom: this.options.minZoom,

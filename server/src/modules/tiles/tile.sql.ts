@@ -16,11 +16,16 @@ export interface TileLayerRow {
   label_field: string | null;
   style: Record<string, unknown>;
   fields: Array<{ key: string; type: string; restricted?: unknown }>;
+  name_ja: string;
+  name_en: string;
+  /** The department that keeps the layer: the TileJSON attribution. */
+  department_ja: string;
 }
 
 /** The few columns a tile request needs, by layer key (cheaper than loading the whole catalog per tile). */
 export const tileLayerSql = `
-  SELECT id, key, data_version, label_field, style, fields FROM layer WHERE key = $1`;
+  SELECT l.id, l.key, l.data_version, l.label_field, l.style, l.fields, l.name_ja, l.name_en, d.name_ja AS department_ja
+  FROM layer l JOIN department d ON d.key = l.department_key WHERE l.key = $1`;
 
 /** The city's extent, for TileJSON bounds. */
 export const cityBoundsSql = `
