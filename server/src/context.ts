@@ -67,16 +67,33 @@ export interface Context {
   res?: Response;
 }
 
-/** The session token from the Authorization header (scripts) or the cookie (browser). */
+/**
+ * HTTP Basic credentials. Desktop GIS such as QGIS can send only a user name and password with a
+ * feature service, so they send an access token as the password; it is never a login password.
+ */
+function basicCredentials(req: Request): { username: string; token: string } | undefined {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Basic ')) return undefined;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon > 0 ? { username: decoded.slice(0, colon), token: decoded.slice(colon + 1) } : undefined;
+}
+
+/** The session token from the Authorization header (scripts, desktop GIS) or the cookie (browser). */
 export function tokenFrom(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const basic = basicCredentials(req);
+  if (basic) return basic.token || undefined;
   const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : {};
   return cookies[SESSION_COOKIE] || undefined;
 }
 
 export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {
   const token = tokenFrom(req);
-  const user = await services.auth.authenticate(token);
+  let user = await services.auth.authenticate(token);
+  // The Basic user name must name the token's user: a mismatch is a mistake, not a login.
+  const basic = basicCredentials(req);
+  if (basic && user && basic.username !== user.username) user = null;
   return { services, user, token, layers: new LayerCatalog(services.layers, user), req, res };
 }
