@@ -344,6 +344,28 @@ async function main() {
           'the same request with Accept-Encoding: gzip, as a browser sends it; the server compresses, the floor and the peer do not'));
       }
       acceptEncoding = 'identity';
+
+      // OGC API items: the same viewport as a desktop GIS reads it (GeoJSON pages of PAGE, following
+      // the next links), against the same SQL (the floor) and against our own GraphQL.
+      const ogcOurs = async () => {
+        let url: string | undefined = `${oursUrl}/ogc/collections/${LAYER}/items?bbox=${bbox.join(',')}&limit=${PAGE}`;
+        let n = 0;
+        while (url) {
+          const res = await fetch(url, { headers: { authorization: `Bearer ${reader}`, accept: 'application/geo+json', 'accept-encoding': 'identity' } });
+          if (res.status !== 200) throw new Error(`OGC items: HTTP ${res.status}`);
+          const body = await res.json() as { features: unknown[]; links: { rel: string; href: string }[] };
+          n += body.features.length;
+          url = body.links.find((l) => l.rel === 'next')?.href;
+        }
+        return n;
+      };
+      const ogcCount = await ogcOurs();
+      if (ogcCount !== count) throw new Error(`OGC items returned ${ogcCount} features for the ~2k viewport, expected ${count}`);
+      const ogc = await runInterleaved({ ogc: ogcOurs, graphql: () => viewportOurs(bbox), floor: () => viewportFloor(bbox) }, counts.viewport[2000].c1, 1);
+      log(`OGC items 2k c1: p50 ${ogc.ogc.p50.toFixed(1)} ms, GraphQL ${ogc.graphql.p50.toFixed(1)} ms, floor ${ogc.floor.p50.toFixed(1)} ms`);
+      results.push(measurement(`OGC API items 2k (${count} features) c1 p50`, 'ms', 'lower', ogc.ogc.p50, ogc.floor.p50, null,
+        `GeoJSON pages as GDAL/QGIS read them; ${(ogc.ogc.p50 / ogc.graphql.p50).toFixed(2)}× our GraphQL viewport measured in the same run (target ≤ 1.2×)`));
+      details.ogcItems2k = { p50: ogc.ogc.p50, p95: ogc.ogc.p95, graphqlP50: ogc.graphql.p50, floorP50: ogc.floor.p50, ratioToGraphql: ogc.ogc.p50 / ogc.graphql.p50 };
       oursMemory.phase = 'viewport-20k';
     }
   }
