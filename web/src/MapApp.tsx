@@ -33,6 +33,7 @@ import { keepInViewOnResize } from './map/keepInView';
 import { LayerPanel, type LoadState } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
+import { PrintMapPanel } from './panels/PrintMapPanel';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
 import { ZoomControls } from './panels/ZoomControls';
@@ -176,7 +177,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   identifyRef.current = runIdentify;
   const measuringRef = useRef(false);
   // While editing, clicks belong to the editor.
-  measuringRef.current = measureMode !== null || editing;
+  const [drawingRedline, setDrawingRedline] = useState(false);
+  measuringRef.current = measureMode !== null || editing || drawingRedline;
   useEffect(() => {
     if (!map) return;
     const onClick = (e: MapMouseEvent) => {
@@ -313,6 +315,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
         </details>
+        <PrintMapPanel map={map} visibleLayers={visibleLayerKeys} onDrawingChange={setDrawingRedline} />
         <details open>
           <summary>{t('enquirySection')}</summary>
           <EnquiryPanel place={enquiryPlace} visibleLayers={visibleLayerKeys} layersByKey={layersByKey} />

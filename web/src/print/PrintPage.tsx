@@ -10,6 +10,7 @@ import type { Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
 import { BoundarySheet } from './BoundarySheet';
+import { MapSheet } from './MapSheet';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
 import { PAPERS } from './scale';
@@ -77,7 +78,10 @@ export default function PrintPage() {
   useEffect(() => {
     if ('error' in request) return;
     document.title =
-      request.kind === 'enquiry' ? t('enquirySheetTitle') : request.kind === 'route' ? `${t('routeSheetTitle')} ${request.routeNo}` : t('boundarySheetTitle');
+      request.kind === 'enquiry' ? t('enquirySheetTitle')
+        : request.kind === 'route' ? `${t('routeSheetTitle')} ${request.routeNo}`
+          : request.kind === 'map' ? request.title || t('mapSheetTitle')
+            : t('boundarySheetTitle');
   }, [request, t]);
 
   if ('error' in request) {
@@ -106,6 +110,7 @@ export default function PrintPage() {
         {basics && request.kind === 'enquiry' && <EnquirySheet request={request} {...basics} onDrawn={ready} onError={fail} />}
         {basics && request.kind === 'route' && <RouteSheet request={request} {...basics} onDrawn={ready} onError={fail} />}
         {basics && request.kind === 'boundary' && <BoundarySheet request={request} {...basics} onDrawn={ready} onError={fail} />}
+        {basics && request.kind === 'map' && <MapSheet request={request} {...basics} onDrawn={ready} onError={fail} />}
       </div>
     </>
   );

@@ -13,6 +13,7 @@ import { FeatureLayerView, GeoJsonFeatureSource } from '../map/featureLayers';
 import { geodesicLength, type LonLat } from '../map/geodesy';
 import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
 import { addOverlays, setHighlight } from '../map/overlays';
+import { setRedline, type RedlineItem } from '../map/redline';
 import { usesTiles } from '../map/tileLayers';
 import { CSS_PX_PER_MM, formatScale, scaleBar } from './scale';
 
@@ -32,6 +33,8 @@ export interface SheetMapProps {
   labels?: { position: LonLat; text: string }[];
   /** A marker at the centre: the place the sheet is about. */
   marker?: boolean;
+  /** Temporary marks the user drew (朱書き), drawn above everything. */
+  redline?: RedlineItem[];
   onDrawn: (drawn: { measuredScale: number }) => void;
   onError: (message: string) => void;
 }
@@ -77,7 +80,7 @@ export function SheetMap(props: SheetMapProps) {
   const propsRef = useRef(props);
 
   useEffect(() => {
-    const { config, center, zoom, layers, highlight, route, labels, onDrawn, onError } = propsRef.current;
+    const { config, center, zoom, layers, highlight, route, labels, redline, onDrawn, onError } = propsRef.current;
     let done = false;
     const fail = (message: string) => {
       if (done) return;
@@ -120,6 +123,7 @@ export function SheetMap(props: SheetMapProps) {
         setHighlight(map, highlight ?? null);
         setRouteHighlight(map, route ?? null);
         if (labels?.length) addLabels(map, labels);
+        if (redline?.length) setRedline(map, redline);
         await settled(map);
         if (done) return;
         const scale = measureScale(map);

@@ -19,9 +19,10 @@ export function SheetHeader({ title, subtitle, date }: { title: string; subtitle
   );
 }
 
-const PAPER_KEYS: Record<PaperKey, 'paperA4Portrait' | 'paperA4Landscape' | 'paperA3Landscape'> = {
+const PAPER_KEYS: Record<PaperKey, 'paperA4Portrait' | 'paperA4Landscape' | 'paperA3Portrait' | 'paperA3Landscape'> = {
   'A4-portrait': 'paperA4Portrait',
   'A4-landscape': 'paperA4Landscape',
+  'A3-portrait': 'paperA3Portrait',
   'A3-landscape': 'paperA3Landscape',
 };
 

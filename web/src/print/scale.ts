@@ -13,7 +13,7 @@ export const ENQUIRY_SCALES = [500, 1000, 2500, 5000] as const;
 /** Scales a route sheet chooses from: the largest at which the whole route fits. */
 export const ROUTE_SCALES = [500, 1000, 2500, 5000, 10000, 12500, 25000] as const;
 
-export type PaperKey = 'A4-portrait' | 'A4-landscape' | 'A3-landscape';
+export type PaperKey = 'A4-portrait' | 'A4-landscape' | 'A3-portrait' | 'A3-landscape';
 
 export interface Paper {
   key: PaperKey;
@@ -27,8 +27,20 @@ export interface Paper {
 export const PAPERS: Record<PaperKey, Paper> = {
   'A4-portrait': { key: 'A4-portrait', widthMm: 210, heightMm: 297, landscape: false, mapMm: { width: 190, height: 172 } },
   'A4-landscape': { key: 'A4-landscape', widthMm: 297, heightMm: 210, landscape: true, mapMm: { width: 185, height: 166 } },
+  'A3-portrait': { key: 'A3-portrait', widthMm: 297, heightMm: 420, landscape: false, mapMm: { width: 277, height: 262 } },
   'A3-landscape': { key: 'A3-landscape', widthMm: 420, heightMm: 297, landscape: true, mapMm: { width: 290, height: 250 } },
 };
+
+/** Scales of a map printed as seen (print what I see). */
+export const MAP_SHEET_SCALES = [500, 1000, 2500, 5000, 10000, 25000] as const;
+
+/**
+ * The map frame of a sheet printed as seen: the paper less its margins, title and footer (and a
+ * note line). The frame drawn on the screen map before printing has the same size on the ground.
+ */
+export function mapSheetFrame(paper: Paper): { width: number; height: number } {
+  return { width: paper.widthMm - 20, height: paper.heightMm - 58 };
+}
 
 export function isPaperKey(value: unknown): value is PaperKey {
   return typeof value === 'string' && value in PAPERS;

@@ -58,3 +58,18 @@ test('a boundary sheet (境界確定図) is asked for by the record’s feature 
   expect(parseSheetRequest('/print/boundary', url.search)).toEqual(request);
   expect(parseSheetRequest('/print/boundary', '?featureId=1;drop&paper=A4-portrait&date=2026-11-24')).toEqual({ error: 'featureId is required' });
 });
+
+test('a map printed as seen carries its place, scale, layers, title, note and redline through the URL', () => {
+  const request = {
+    kind: 'map', paper: 'A3-portrait', date: '2026-11-29', lang: 'ja', lon: 140.1676, lat: 35.6698, scale: 2500,
+    layers: ['road_ledger', 'parcels'], title: 'ご案内図', note: '赤丸がお問い合わせの場所',
+    redline: [{ kind: 'mark', coordinates: [[140.1676, 35.6698]], text: 'ご自宅' }, { kind: 'arrow', coordinates: [[140.167, 35.669], [140.1675, 35.6697]] }],
+  } as const;
+  const url = new URL(sheetUrl(request as never, 'png'), 'http://localhost');
+  expect(url.pathname).toBe('/api/print/map.png');
+  expect(parseSheetRequest('/print/map', url.search)).toEqual(request);
+  expect(parseSheetRequest('/print/map', url.search.replace('scale=2500', 'scale=2.5'))).toEqual({ error: 'scale must be a whole number from 100 to 100000' });
+  const badRedline = new URLSearchParams(url.search);
+  badRedline.set('redline', '[["a",140.1,35.6]]'); // an arrow with one end
+  expect(parseSheetRequest('/print/map', `?${badRedline}`)).toHaveProperty('error');
+});
