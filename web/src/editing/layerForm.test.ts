@@ -1,4 +1,4 @@
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { checkLayerDraft, draftFromLayer, emptyField, layerInput, newLayerDraft, styleObject } from './layerForm';
 
 describe('layer administration form', () => {
@@ -31,7 +31,8 @@ describe('layer administration form', () => {
       key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '', nameEn: '' },
       geometryTypes: ['Point'], labelField: 'mirror_no', featureCount: 0, extent: null,
       style: { color: '#1971c2', circle: { 'circle-color': '#1971c2', 'circle-radius': 5 } },
-      fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null }],
+      fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null }],
+      canEdit: true,
     } as Layer;
     const draft = draftFromLayer(layer);
     expect(draft.fields[0]).toMatchObject({ options: '丸、角', existing: true });

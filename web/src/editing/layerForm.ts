@@ -1,7 +1,7 @@
 // The layer administration form as plain data: a layer's definition and style, checked the way
 // the server checks them (server/src/domain/fields.ts checkFieldDefinitions), and turned into
 // the API's input. No I/O.
-import type { FieldDefinition, FieldType, Layer } from '../api/types';
+import type { ComputedKind, FieldDefinition, FieldType, Layer } from '../api/model';
 import type { FieldInput, LayerInput } from './api';
 
 export interface StyleDraft {
@@ -24,7 +24,7 @@ export interface FieldDraft {
   max: string;
   maxLength: string;
   unit: string;
-  computed: string | null;
+  computed: ComputedKind | null;
   /** No two features may share a value (管理番号); the server refuses it while duplicates exist. */
   unique: boolean;
   /** Personal data: the departments (keys, 、-separated) besides the editors who read it; null = not restricted. */

@@ -1,7 +1,7 @@
 // Client-side attribute checks that mirror the server's (server/src/domain/fields.ts), so the
 // form can say what is wrong before saving. The server still checks every write; its
 // BAD_USER_INPUT problems carry the same codes and are shown the same way (see serverProblems).
-import type { Attributes, FieldDefinition } from '../api/types';
+import type { Attributes, FieldDefinition } from '../api/model';
 import { parseDate } from '../../../server/src/domain/dates';
 
 /** The client's checks, the server's 'unknownField', and 'server' for anything else it reports. */

@@ -1,7 +1,7 @@
 // An attribute form generated from the layer's field definitions: Japanese labels, units,
 // an input per field type (dates, enums as selects, numbers with their range), required marks,
 // and each problem (the client's checks or the server's answer) next to the field it names.
-import type { FieldDefinition, Layer } from '../api/types';
+import type { FieldDefinition, Layer } from '../api/model';
 import type { DraftFeature } from '../editing/graph';
 import { useEditText, type EditMessageKey, type EditText } from '../editing/messages';
 import { formatInput, parseInput, type FieldProblem } from '../editing/validate';

@@ -6,7 +6,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { createBoundaryRecord, fetchClientSettings, parseCoordinateTable, setBoundaryPoints, type LineProblem, type ParsedCoordinates } from '../api/ledger';
-import type { Attributes, Feature, Layer } from '../api/types';
+import type { Attributes, Feature, Layer } from '../api/model';
 import { planeIXToLonLat } from '../editing/coordinates';
 import type { DraftFeature } from '../editing/graph';
 import { serverProblems, validateAttributes, type FieldProblem } from '../editing/validate';

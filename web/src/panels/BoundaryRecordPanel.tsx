@@ -3,7 +3,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
 import { coordinateCsvUrl, fetchCoordinateTable, type CoordinateTable } from '../api/ledger';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { AttachmentsPanel } from './AttachmentsPanel';

@@ -2,7 +2,7 @@
 // opens the feature on the map and its history.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
-import type { Layer, User } from '../api/types';
+import type { Layer } from '../api/model';
 import { fetchChanges, type ChangeEntry } from '../editing/api';
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
@@ -13,7 +13,6 @@ const OP_LABEL: Record<string, EditMessageKey> = { create: 'opCreate', update: '
 
 interface Props {
   layers: Layer[];
-  user: User;
   map: MapLibreMap | null;
   onShowFeature(featureId: string): void;
 }
@@ -24,7 +23,7 @@ export function dayBoundary(date: string, end: boolean): string | null {
   return new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}+09:00`).toISOString();
 }
 
-export function ChangesPanel({ layers, user, map, onShowFeature }: Props) {
+export function ChangesPanel({ layers, map, onShowFeature }: Props) {
   const i18n = useI18n();
   const te = useEditText();
   const [layer, setLayer] = useState('');
@@ -122,7 +121,7 @@ export function ChangesPanel({ layers, user, map, onShowFeature }: Props) {
                     featureId={c.featureId}
                     layer={changeLayer}
                     map={map}
-                    canEdit={!!user.editableLayers?.includes(c.layerKey)}
+                    canEdit={changeLayer?.canEdit ?? false}
                     restoreBlocked={null}
                   />
                 )}

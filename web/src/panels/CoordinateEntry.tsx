@@ -2,7 +2,7 @@
 // them from survey documents. Adds a feature there, or moves the selected one there.
 import type { Geometry } from 'geojson';
 import { useState } from 'react';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { parseCoordinateLines, type CoordinateSystem } from '../editing/coordinates';
 import { asLayerGeometry, toolsFor, type DrawMode } from '../editing/drawParts';
 import type { DraftFeature } from '../editing/graph';

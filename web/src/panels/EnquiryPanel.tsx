@@ -3,7 +3,7 @@
 // paper, made on the server as PDF or PNG.
 import { useEffect, useId, useState } from 'react';
 import { fetchEnquiry, type Enquiry } from '../api/ledger';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { representativePoint } from '../map/representative';
 import { ENQUIRY_SCALES, formatScale, PAPERS, todayInJapan, type PaperKey } from '../print/scale';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { downloadExport, type ExportFormat } from '../api/exports';
-import type { AttributeFilter, FeatureOrder, Layer } from '../api/types';
+import type { AttributeFilter, FeatureOrder, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
 import './editing.css';

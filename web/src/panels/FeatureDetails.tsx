@@ -1,5 +1,5 @@
 // One feature's attributes as a definition list, labelled from the layer's field definitions.
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { formatMetres, formatSquareMetres, formatValue } from './format';
 import { CITY_DAYS_OFF, nextCollections, parseSchedule } from '../../../server/src/domain/collection';

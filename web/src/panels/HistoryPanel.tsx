@@ -2,7 +2,7 @@
 // previewed on the map, and editors can bring a version back (saved as a new version).
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { fetchFeatureHistory, restoreFeature, type FeatureVersion, type SavedFeature } from '../editing/api';
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { clearPreview, showPreview } from '../editing/previewOverlay';

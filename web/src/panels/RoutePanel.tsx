@@ -3,7 +3,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
 import { fetchRoute, type Route } from '../api/ledger';
-import type { Feature } from '../api/types';
+import type { Feature } from '../api/model';
 import { useI18n } from '../i18n';
 import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
 import { zoomToBounds } from '../map/view';

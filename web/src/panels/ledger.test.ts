@@ -1,4 +1,4 @@
-import type { Feature } from '../api/types';
+import type { Feature } from '../api/model';
 import { makeI18n } from '../i18n';
 import { fileProblem, formatBytes, MAX_ATTACHMENT_BYTES } from './AttachmentsPanel';
 import { placeOf } from './EnquiryPanel';

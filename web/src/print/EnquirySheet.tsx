@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchEnquiry, type Enquiry, type PrintSettings } from '../api/ledger';
 import { fetchFeature } from '../api/queries';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
 import { geometryBounds } from '../map/geometry';

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchPrintSettings, type PrintSettings } from '../api/ledger';
 import { fetchLayers, fetchMe } from '../api/queries';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
 import { EnquirySheet } from './EnquirySheet';

@@ -2,7 +2,7 @@
 // route at the largest standard scale at which it fits the frame.
 import { useEffect, useMemo, useState } from 'react';
 import { fetchRoute, type PrintSettings, type Route } from '../api/ledger';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
 import { geodesicLength, type LonLat } from '../map/geodesy';
