@@ -3,6 +3,7 @@
  * The same rules check writes (editing) and filter values (reads).
  */
 import { parseSchedule } from './collection';
+import { isFieldKey } from './ids';
 
 export const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'boolean', 'enum'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -33,7 +34,6 @@ export interface FieldDefinition {
 
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 /**
  * Machine codes of attribute problems. The value codes are the web client's own
@@ -177,7 +177,7 @@ export function checkFieldDefinitions(fields: FieldDefinition[]): FieldProblem[]
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   for (const f of fields) {
-    if (!FIELD_KEY_RE.test(f.key)) problems.push(fieldProblem(f.key, 'fieldKey'));
+    if (!isFieldKey(f.key)) problems.push(fieldProblem(f.key, 'fieldKey'));
     if (seen.has(f.key)) problems.push(fieldProblem(f.key, 'duplicateField'));
     seen.add(f.key);
     if (!FIELD_TYPES.includes(f.type)) problems.push(fieldProblem(f.key, 'fieldType', { options: [...FIELD_TYPES] }));

@@ -64,3 +64,14 @@ test('a unique field read from the server stays unique when the layer is saved (
     department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, style: {}, fields: [field] } as never;
   expect(layerInput(draftFromLayer(layer)).fields[0].unique).toBe(true);
 });
+
+test('a layer key the server refuses is refused before sending: one letter is too short, 63 characters is the most', () => {
+  const draft = { ...newLayerDraft('roads'), nameJa: 'テスト' };
+  const keyProblems = (key: string) => checkLayerDraft({ ...draft, key }).filter((p) => p.path === 'layer.key');
+  expect(keyProblems('a')).toHaveLength(1);
+  expect(keyProblems('ab')).toEqual([]);
+  expect(keyProblems(`a${'b'.repeat(62)}`)).toEqual([]);
+  expect(keyProblems(`a${'b'.repeat(63)}`)).toHaveLength(1);
+  // A one-letter field key stays valid, as on the server.
+  expect(checkLayerDraft({ ...draft, key: 'ab', fields: [{ ...emptyField(), key: 'x', label: 'X' }] })).toEqual([]);
+});

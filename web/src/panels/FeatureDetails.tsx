@@ -2,7 +2,7 @@
 import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { formatMetres, formatSquareMetres, formatValue } from './format';
-import { CITY_DAYS_OFF, nextCollections, parseSchedule } from '../../../server/src/domain/collection';
+import { CITY_DAYS_OFF, nextCollections, parseSchedule } from '#domain/collection';
 import { todayInJapan } from '../print/scale';
 import type { I18n } from '../i18n';
 

@@ -17,6 +17,7 @@ import { requireVisibleFeature } from './visibility';
 import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
 import { EventBus } from '../live/event.bus';
 import { announceEdits } from '../live/live.publisher';
+import { canonicalId, isId } from '../../domain/ids';
 
 export const MAX_POSITIONS = 50_000;
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -53,14 +54,12 @@ type Locked = Map<string, LockedRow>;
 
 /** Locks every feature a batch changes in one statement (ids that are not features are left to their change). */
 async function lockAll(tx: PoolClient, changes: FeatureChange[]): Promise<Locked> {
-  const ids = [...new Set(changes.filter((c) => c.op !== 'create' && typeof c.id === 'string' && /^\d{1,18}$/.test(c.id)).map((c) => canonicalId(c.id!)))];
+  const ids = [...new Set(changes.filter((c) => c.op !== 'create' && typeof c.id === 'string' && isId(c.id)).map((c) => canonicalId(c.id!)))];
   if (ids.length === 0) return new Map();
   const { rows } = await tx.query<LockedRow>(lockFeaturesSql, [ids]);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** A feature id as PostgreSQL prints it ("007" is feature 7). Only for ids already checked as digits. */
-const canonicalId = (id: string) => String(BigInt(id));
 
 /**
  * Updates that are checked (locked, version, attributes, geometry) but not yet written. They are
@@ -74,7 +73,7 @@ class PendingUpdates {
   private readonly ids = new Set<string>();
 
   has(id: string | undefined): boolean {
-    return !!id && /^\d{1,18}$/.test(id) && this.ids.has(canonicalId(id));
+    return !!id && isId(id) && this.ids.has(canonicalId(id));
   }
 
   add(layer: LayerRecord, row: LockedRow, geojson: string | null, attributes: Record<string, unknown>): void {
@@ -282,7 +281,7 @@ export class EditService {
   /** Locks the row, checks the caller may edit its layer and that the expected version is current. */
   private async lockForWrite(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     options: { versionOptional?: boolean } = {}): Promise<{ row: LockedRow; layer: LayerRecord }> {
-    if (!change.id || !/^\d{1,18}$/.test(change.id)) throw badInput(`"${change.id ?? ''}" is not a feature id`, { field: 'id' });
+    if (!change.id || !isId(change.id)) throw badInput(`"${change.id ?? ''}" is not a feature id`, { field: 'id' });
     const expected = change.expectedVersion;
     if (!options.versionOptional || expected !== undefined && expected !== null) {
       if (!Number.isInteger(expected)) throw badInput('expectedVersion is required: send the version you edited', { field: 'expectedVersion' });
@@ -329,7 +328,7 @@ export class EditService {
   }
 
   async history(user: SessionUser | null, id: string, layers: LayerRecord[]) {
-    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    if (!isId(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
     await requireVisibleFeature(this.db.pool, user, layers, id);
     const loginNames = canSeeLoginNames(user, this.config.showLoginNames);
     const { rows } = await this.db.pool.query(historySql, [id]);

@@ -21,6 +21,7 @@ import {
   cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobDataSql, jobSql, jobsSql,
   knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, saveDryRunSql, townsForAddressSql,
 } from './import.sql';
+import { isId } from '../../domain/ids';
 
 /** Where a row's geometry comes from; absent parts are found by common column names. */
 export interface GeometrySource {
@@ -119,7 +120,7 @@ export class ImportService {
 
   async job(user: SessionUser | null, id: string) {
     requireImporter(user);
-    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an import id`, { field: 'id' });
+    if (!isId(id)) throw badInput(`"${id}" is not an import id`, { field: 'id' });
     const row = (await this.db.pool.query(jobSql, [id])).rows[0];
     if (!row) throw notFound(`import ${id} does not exist`);
     if (row.created_by !== user!.id && !isAdmin(user)) throw forbidden('他のユーザーの取込です (this import belongs to another user)');

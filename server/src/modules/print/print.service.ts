@@ -6,6 +6,7 @@ import { checkLonLat } from '../../domain/geometry';
 import { isValidDate } from '../../domain/fields';
 import { AppError, badInput } from '../../errors';
 import { PrintQueue } from './print.queue';
+import { isId, isLayerKey } from '../../domain/ids';
 
 export const PAPERS = {
   'A4-portrait': { format: 'A4', landscape: false, widthMm: 210, heightMm: 297 },
@@ -63,11 +64,11 @@ export function sheetQuery(kind: SheetKind, q: Record<string, unknown>): URLSear
     // An empty list is kept: a sheet asked for with every layer hidden draws none.
     if (q.layers !== undefined) {
       const keys = String(q.layers).split(',').filter(Boolean);
-      if (!keys.every((k) => /^[a-z][a-z0-9_]{1,62}$/.test(k))) throw badInput('layers must be layer keys separated by commas', { field: 'layers' });
+      if (!keys.every(isLayerKey)) throw badInput('layers must be layer keys separated by commas', { field: 'layers' });
       out.set('layers', keys.join(','));
     }
     if (q.featureId) {
-      if (!/^\d{1,18}$/.test(String(q.featureId))) throw badInput('featureId is not a feature id', { field: 'featureId' });
+      if (!isId(String(q.featureId))) throw badInput('featureId is not a feature id', { field: 'featureId' });
       out.set('featureId', String(q.featureId));
     }
   } else {

@@ -7,6 +7,7 @@ import { EditService } from '../edits/edit.service';
 import { PLANE_SRIDS } from '../edits/edit.sql';
 import { LayerRecord } from '../layers/layer.service';
 import { deletePointsSql, featureShapeSql, insertPointsSql, pointsAreaSql, pointsSql } from './survey.sql';
+import { isId } from '../../domain/ids';
 
 export const BOUNDARY_LAYER = 'boundary_records';
 
@@ -88,7 +89,7 @@ export class SurveyService {
 
   /** 座標一覧: the points in survey order with 辺長, the perimeter and (for a closed record) the area. */
   async table(featureId: string): Promise<CoordinateTable> {
-    if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
     const shape = (await this.db.pool.query(featureShapeSql, [featureId])).rows[0];
     if (!shape || shape.deleted_at) throw notFound(`feature ${featureId} does not exist`);
     const { rows } = await this.db.pool.query(pointsSql, [featureId]);
