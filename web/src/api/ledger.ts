@@ -167,7 +167,7 @@ export async function fetchEnquiry(lon: number, lat: number, layers: string[] | 
 
 const ClientSettingsQuery = graphql(`query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }`);
 
-/** Installation settings the panels need: the largest attachment and the plane rectangular zone (EPSG, 6677 = zone IX). */
+/** Installation settings the panels need: the largest attachment and the city's plane rectangular zone (PLANE_SRID). */
 export type ClientSettings = ClientSettingsQuery['clientSettings'];
 
 let clientSettings: Promise<ClientSettings> | null = null;

@@ -9,7 +9,8 @@ import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BoundaryRecordForm } from './BoundaryRecordForm';
 import { featureTitle } from './IdentifyPanel';
-import { millimetres as mm, planeZoneName } from './ledgerFormat';
+import { planeZoneName } from '#domain/planeZones';
+import { millimetres as mm } from './ledgerFormat';
 
 interface Props {
   feature: Feature;

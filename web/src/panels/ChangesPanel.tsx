@@ -1,5 +1,6 @@
 // Administrators: recent changes across layers, filtered by layer, user and dates; each change
 // opens the feature on the map and its history.
+import { dayBoundaryInJapan } from '#domain/dates';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
 import type { Layer } from '../api/model';
@@ -19,8 +20,7 @@ interface Props {
 
 /** A date from a date input as the start (or end) of that day in Japan. */
 export function dayBoundary(date: string, end: boolean): string | null {
-  if (!date) return null;
-  return new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}+09:00`).toISOString();
+  return date ? dayBoundaryInJapan(date, end) : null;
 }
 
 export function ChangesPanel({ layers, map, onShowFeature }: Props) {

@@ -4,7 +4,8 @@ import type { Enquiry, ParcelAnswer } from '../api/ledger';
 import type { Feature, FeatureRef, Layer } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import { featureTitle } from './IdentifyPanel';
-import { centimetres, planeZoneName, widthRange } from './ledgerFormat';
+import { planeZoneName } from '#domain/planeZones';
+import { centimetres, widthRange } from './ledgerFormat';
 
 interface Props {
   enquiry: Enquiry;

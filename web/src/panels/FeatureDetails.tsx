@@ -3,7 +3,7 @@ import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { formatMetres, formatSquareMetres, formatValue } from './format';
 import { CITY_DAYS_OFF, nextCollections, parseSchedule } from '#domain/collection';
-import { todayInJapan } from '../print/scale';
+import { todayInJapan } from '#domain/dates';
 import type { I18n } from '../i18n';
 
 /** For a 収集曜日 field in the schedule format: its next two collection days, holidays and year-end skipped. */

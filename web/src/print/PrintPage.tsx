@@ -11,7 +11,7 @@ import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
-import { PAPERS } from './scale';
+import { PAPERS } from '#domain/sheets';
 import { parseSheetRequest } from './sheetParams';
 import './print.css';
 

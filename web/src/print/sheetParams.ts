@@ -1,62 +1,24 @@
 // The query of a printed sheet: /print/enquiry?lon&lat&scale&paper&layers&date[&featureId][&lang]
-// and /print/route?routeNo&paper&date[&lang]. The server checks the same query before it opens
-// the page (server/src/modules/print/print.service.ts); the page reads it back here.
+// and /print/route?routeNo&paper&date[&lang]. The server checks the query with the same rules
+// (#domain/sheets parseSheetParams) before it opens the page; the page reads it back here.
+import { parseSheetParams, type EnquirySheetParams, type RouteSheetParams } from '#domain/sheets';
 import type { Lang } from '../i18n';
-import { ENQUIRY_SCALES, isPaperKey, type PaperKey } from './scale';
 
-export interface EnquirySheetRequest {
-  kind: 'enquiry';
-  paper: PaperKey;
-  date: string;
-  lang: Lang;
-  lon: number;
-  lat: number;
-  scale: number;
-  /** Layers to draw and to list at the place; [] none (basemap only), null (not asked): all. */
-  layers: string[] | null;
-  featureId: string | null;
-}
-
-export interface RouteSheetRequest {
-  kind: 'route';
-  paper: PaperKey;
-  date: string;
-  lang: Lang;
-  routeNo: string;
-}
-
+export type EnquirySheetRequest = Omit<EnquirySheetParams, 'lang'> & { lang: Lang };
+export type RouteSheetRequest = Omit<RouteSheetParams, 'lang'> & { lang: Lang };
 export type SheetRequest = EnquirySheetRequest | RouteSheetRequest;
 export type SheetFormat = 'pdf' | 'png';
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads a print page's path and query; a message says what is wrong when it cannot. */
 export function parseSheetRequest(pathname: string, search: string): SheetRequest | { error: string } {
   const q = new URLSearchParams(search);
-  const kind = /^\/print\/(enquiry|route)\/?$/.exec(pathname)?.[1];
+  const kind = /^\/print\/(enquiry|route)\/?$/.exec(pathname)?.[1] as 'enquiry' | 'route' | undefined;
   if (!kind) return { error: `unknown sheet ${pathname}` };
-  const paper = q.get('paper') ?? 'A4-portrait';
-  if (!isPaperKey(paper)) return { error: `unknown paper ${paper}` };
-  const date = q.get('date') ?? '';
-  if (!DATE_RE.test(date)) return { error: 'date must be YYYY-MM-DD' };
-  const lang: Lang = q.get('lang') === 'en' ? 'en' : 'ja';
-  if (kind === 'route') {
-    const routeNo = q.get('routeNo') ?? '';
-    if (!routeNo) return { error: 'routeNo is required' };
-    return { kind: 'route', paper, date, lang, routeNo };
-  }
-  const lon = Number(q.get('lon'));
-  const lat = Number(q.get('lat'));
-  if (!q.get('lon') || !q.get('lat') || !Number.isFinite(lon) || !Number.isFinite(lat)) return { error: 'lon and lat are required' };
-  const scale = Number(q.get('scale') ?? 1000);
-  if (!(ENQUIRY_SCALES as readonly number[]).includes(scale)) return { error: `scale must be one of ${ENQUIRY_SCALES.join(', ')}` };
-  const layers = q.get('layers');
-  const featureId = q.get('featureId');
-  return {
-    kind: 'enquiry', paper, date, lang, lon, lat, scale,
-    layers: layers === null ? null : layers.split(',').filter(Boolean),
-    featureId: featureId && /^\d+$/.test(featureId) ? featureId : null,
-  };
+  // The server always states the date; the page never picks a day of its own.
+  if (!q.get('date')) return { error: 'date must be YYYY-MM-DD' };
+  const sheet = parseSheetParams(kind, Object.fromEntries(q));
+  if (!('kind' in sheet)) return { error: sheet.message };
+  return { ...sheet, lang: sheet.lang ?? 'ja' };
 }
 
 /** The server endpoint that prints a sheet (it opens /print/… with the same query). */

@@ -9,7 +9,7 @@ import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } fr
 import { canEditLayer, canSeeLoginNames, isAdmin, omitFields, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
-  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
+  bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
   duplicateValuesSql, insertFeaturesSql, inspectGeometriesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
   updateFeaturesSql,
 } from './edit.sql';
@@ -18,6 +18,7 @@ import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
 import { EventBus } from '../live/event.bus';
 import { announceEdits } from '../live/live.publisher';
 import { canonicalId, isId } from '../../domain/ids';
+import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
 
 export const MAX_POSITIONS = 50_000;
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -319,7 +320,7 @@ export class EditService {
       throw badInput(`layer ${layer.key} (${layer.nameJa}) takes ${layer.geometryTypes.join(' or ')}, not ${g.type}`, { field: 'geometry' });
     }
     if (positionsOf(g.coordinates).length > MAX_POSITIONS) throw badInput(`geometry has more than ${MAX_POSITIONS} positions`, { field: 'geometry' });
-    if (srid !== 4326 && !(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
+    if (srid !== 4326 && !isPlaneSrid(srid)) {
       throw badInput(`srid must be 4326 (lon/lat) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max}`, { field: 'srid' });
     }
     const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : checkPlanePositions(g.coordinates);

@@ -2,20 +2,11 @@ import { execFile } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { Config } from '../../config';
 import { SESSION_COOKIE } from '../../context';
-import { checkLonLat } from '../../domain/geometry';
-import { isValidDate } from '../../domain/fields';
+import { PAPERS, parseSheetParams, type PaperKey, type SheetKind } from '../../domain/sheets';
 import { AppError, badInput } from '../../errors';
 import { PrintQueue } from './print.queue';
-import { isId, isLayerKey } from '../../domain/ids';
 
-export const PAPERS = {
-  'A4-portrait': { format: 'A4', landscape: false, widthMm: 210, heightMm: 297 },
-  'A4-landscape': { format: 'A4', landscape: true, widthMm: 297, heightMm: 210 },
-  'A3-landscape': { format: 'A3', landscape: true, widthMm: 420, heightMm: 297 },
-} as const;
-export type Paper = keyof typeof PAPERS;
-export const SCALES = [500, 1000, 2500, 5000];
-export type SheetKind = 'enquiry' | 'route';
+export type { SheetKind } from '../../domain/sheets';
 export type SheetFormat = 'pdf' | 'png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -35,47 +26,25 @@ function lowerChromiumPriority(): void {
   });
 }
 
-/** Today in Japan, the date a counter sheet shows when none is asked for. */
-export const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-
 /**
- * Checks a sheet request and returns the canonical query for the web client's print page.
- * The same request always produces the same sheet: the date is part of it.
+ * Checks a sheet request (the shared rules of domain/sheets.ts, which the print page reads back with)
+ * and returns the canonical query for the web client's print page. The same request always produces
+ * the same sheet: the date (today in Japan unless asked) is part of it.
  */
 export function sheetQuery(kind: SheetKind, q: Record<string, unknown>): URLSearchParams {
-  const out = new URLSearchParams();
-  const paper = String(q.paper ?? 'A4-portrait');
-  if (!(paper in PAPERS)) throw badInput(`paper must be one of ${Object.keys(PAPERS).join(', ')}`, { field: 'paper' });
-  const date = String(q.date ?? todayInJapan());
-  if (!isValidDate(date)) throw badInput('date must be YYYY-MM-DD', { field: 'date' });
-  out.set('paper', paper);
-  out.set('date', date);
-  if (q.lang !== undefined) out.set('lang', q.lang === 'en' ? 'en' : 'ja');
-  if (kind === 'enquiry') {
-    const lon = Number(q.lon);
-    const lat = Number(q.lat);
-    const bad = checkLonLat(lon, lat);
-    if (q.lon === undefined || q.lat === undefined || bad) throw badInput(bad ?? 'lon and lat are required', { field: 'lon' });
-    const scale = Number(q.scale ?? 1000);
-    if (!SCALES.includes(scale)) throw badInput(`scale must be one of ${SCALES.map((s) => `1/${s}`).join(', ')}`, { field: 'scale' });
-    out.set('lon', String(lon));
-    out.set('lat', String(lat));
-    out.set('scale', String(scale));
-    // An empty list is kept: a sheet asked for with every layer hidden draws none.
-    if (q.layers !== undefined) {
-      const keys = String(q.layers).split(',').filter(Boolean);
-      if (!keys.every(isLayerKey)) throw badInput('layers must be layer keys separated by commas', { field: 'layers' });
-      out.set('layers', keys.join(','));
-    }
-    if (q.featureId) {
-      if (!isId(String(q.featureId))) throw badInput('featureId is not a feature id', { field: 'featureId' });
-      out.set('featureId', String(q.featureId));
-    }
-  } else {
-    const routeNo = String(q.routeNo ?? '');
-    if (!/^[\w-]{1,20}$/.test(routeNo)) throw badInput('routeNo is required', { field: 'routeNo' });
-    out.set('routeNo', routeNo);
+  const sheet = parseSheetParams(kind, q);
+  if (!('kind' in sheet)) throw badInput(sheet.message, { field: sheet.field });
+  const out = new URLSearchParams({ paper: sheet.paper, date: sheet.date });
+  if (sheet.lang) out.set('lang', sheet.lang);
+  if (sheet.kind === 'route') {
+    out.set('routeNo', sheet.routeNo);
+    return out;
   }
+  out.set('lon', String(sheet.lon));
+  out.set('lat', String(sheet.lat));
+  out.set('scale', String(sheet.scale));
+  if (sheet.layers) out.set('layers', sheet.layers.join(','));
+  if (sheet.featureId) out.set('featureId', sheet.featureId);
   return out;
 }
 
@@ -117,7 +86,7 @@ export class PrintService {
   }
 
   private async renderNow(baseUrl: string, kind: SheetKind, query: URLSearchParams, format: SheetFormat, token: string | undefined): Promise<Buffer> {
-    const paper = PAPERS[query.get('paper') as Paper];
+    const paper = PAPERS[query.get('paper') as PaperKey];
     let browser = await this.launch();
     if (!browser.isConnected()) { // died before its 'disconnected' event reached us
       this.browser = undefined;
