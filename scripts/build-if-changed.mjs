@@ -11,7 +11,8 @@ const SKIP = new Set(['node_modules', 'dist', '.git']);
 const common = ['package.json', 'package-lock.json', 'tsconfig.json'];
 const parts = [
   { name: 'server', inputs: ['server', 'prisma', 'tsconfig.build.json', ...common], output: 'dist/server/main.js', script: 'build:server' },
-  { name: 'web', inputs: ['web', ...common], output: 'web/dist/index.html', script: 'build:web' },
+  // The web client also bundles the shared rules (#domain/…).
+  { name: 'web', inputs: ['web', 'server/src/domain', ...common], output: 'web/dist/index.html', script: 'build:web' },
 ];
 
 function fingerprint(inputs) {

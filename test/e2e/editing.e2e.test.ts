@@ -346,6 +346,12 @@ test('an administrator filters recent changes by layer and user, and creates a l
   await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「消火栓」を保存しました。'));
   await page.getByRole('checkbox', { name: '消火栓を表示' }).waitFor();
   await guarded.screenshot('22-admin-layer');
+  // The new layer is editable in the same session, without a reload: permissions come with the layers, not from login.
+  const editLayer = page.getByRole('combobox', { name: '編集するレイヤ' });
+  await editLayer.locator('option', { hasText: '消火栓' }).waitFor({ state: 'attached' });
+  await editLayer.selectOption({ label: '消火栓' });
+  await page.getByTestId('edit-toolbar').getByRole('toolbar').waitFor();
+  await editLayer.selectOption('');
 
   const { data } = await asColleague<{ layer: { nameJa: string; style: { color: string; circle: Record<string, unknown> }; fields: { key: string; type: string; min: number; max: number; unit: string }[] } }>(
     'admin',

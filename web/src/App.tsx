@@ -3,7 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, onUnauthenticated } from './api/client';
 import { fetchMe, logout } from './api/queries';
-import type { User } from './api/types';
+import type { User } from './api/model';
 import { useI18n } from './i18n';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { LoginScreen } from './panels/LoginScreen';

@@ -4,7 +4,7 @@ import type { FilterSpecification, Map as MapLibreMap, MapMouseEvent } from 'map
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from './api/client';
 import { fetchFeature, fetchFeaturesAt, fetchLayers } from './api/queries';
-import type { Feature, Layer, SearchResult, User } from './api/types';
+import type { Feature, Layer, SearchResult, User } from './api/model';
 import { useI18n } from './i18n';
 import { loadConfig, type AppConfig } from './map/config';
 import { FeatureLayerView, GeoJsonFeatureSource } from './map/featureLayers';
@@ -73,7 +73,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config);
   const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
-  const editSession = useEditSession({ map, user, layers, views });
+  const editSession = useEditSession({ map, layers, views });
   const editing = editSession.layerKey !== null;
   const disasterLayerDef = layersByKey.get(DISASTER_LAYER);
 
@@ -305,7 +305,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <EditSection session={editSession} layersByKey={layersByKey} />
         <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
         {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} />}
-        {layers && (user.editableLayers?.length || user.role === 'ADMIN') ? (
+        {layers && (layers.some((l) => l.canEdit) || user.role === 'ADMIN') ? (
           <details className="import-section">
             <summary>{t('importTitle')}</summary>
             <ImportWizard user={user} layers={layers} onImported={reloadLayers} />
@@ -320,7 +320,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           <summary>{t('enquirySection')}</summary>
           <EnquiryPanel place={enquiryPlace} visibleLayers={visibleLayerKeys} layersByKey={layersByKey} />
         </details>
-        {canEditLayer(user, BOUNDARY_RECORDS) && (
+        {canEditLayer(layersByKey, BOUNDARY_RECORDS) && (
           <details open>
             <summary>{t('boundaryRecords')}</summary>
             <button type="button" onClick={() => setLedger({ kind: 'newRecord' })}>
@@ -363,7 +363,6 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <LedgerPanel
           view={ledger}
           map={map}
-          user={user}
           layersByKey={layersByKey}
           selectedId={selected?.id ?? null}
           onSelectFeature={showFeature}

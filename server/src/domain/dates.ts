@@ -76,3 +76,24 @@ export function formatDate(value: string, style: DateStyle): string {
   if (style === 'warekiShort') return `${era.letter}${year}.${mo}.${d}`;
   return `${era.name}${year === 1 ? '元' : year}年${mo}月${d}日`;
 }
+
+/** A real calendar date written YYYY-MM-DD (2025-02-29 is not). */
+export function isValidDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** The city's time zone: dates without a time (today, a day's start and end) are days in Japan. */
+export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
+const JST_OFFSET_MS = 9 * 3_600_000; // Japan has no daylight saving time
+
+/** Today's date in Japan (YYYY-MM-DD), whatever the machine's time zone. */
+export function todayInJapan(now = Date.now()): string {
+  return new Date(now + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant (ISO, UTC) a day in Japan starts, or its last millisecond with `end`. */
+export function dayBoundaryInJapan(date: string, end: boolean): string {
+  return new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}+09:00`).toISOString();
+}

@@ -3,6 +3,8 @@
  * The same rules check writes (editing) and filter values (reads).
  */
 import { parseSchedule } from './collection';
+import { isValidDate } from './dates';
+import { isFieldKey } from './ids';
 
 export const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'boolean', 'enum'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -31,9 +33,9 @@ export interface FieldDefinition {
   format?: 'collectionDays';
 }
 
+export { isValidDate };
+
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 /**
  * Machine codes of attribute problems. The value codes are the web client's own
@@ -88,11 +90,6 @@ function problem(code: ProblemCode, params: ProblemParams = {}): ValueProblem {
 
 const fieldProblem = (field: string, code: ProblemCode, params?: ProblemParams): FieldProblem => ({ field, ...problem(code, params) });
 
-export function isValidDate(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /**
  * Text PostgreSQL can store: no NUL (text and jsonb refuse it) and no lone UTF-16 surrogate
@@ -177,7 +174,7 @@ export function checkFieldDefinitions(fields: FieldDefinition[]): FieldProblem[]
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   for (const f of fields) {
-    if (!FIELD_KEY_RE.test(f.key)) problems.push(fieldProblem(f.key, 'fieldKey'));
+    if (!isFieldKey(f.key)) problems.push(fieldProblem(f.key, 'fieldKey'));
     if (seen.has(f.key)) problems.push(fieldProblem(f.key, 'duplicateField'));
     seen.add(f.key);
     if (!FIELD_TYPES.includes(f.type)) problems.push(fieldProblem(f.key, 'fieldType', { options: [...FIELD_TYPES] }));

@@ -1,4 +1,6 @@
-// A small GraphQL client: POST JSON to /graphql with the session cookie.
+// A small GraphQL client: POST JSON to /graphql with the session cookie. Documents come typed from
+// ./generated (`graphql(...)`), so a query's result and variables follow schema/schema.graphql.
+import type { TypedDocumentString } from './generated/graphql';
 
 export class ApiError extends Error {
   constructor(
@@ -27,14 +29,14 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
-export async function gql<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+export async function gql<T, V>(document: TypedDocumentString<T, V>, variables?: V, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     });
   } catch (e) {

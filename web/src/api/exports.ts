@@ -1,6 +1,6 @@
 // Layer exports: the server writes every file (one CSV writer, Excel-safe); the browser only downloads it.
 import { ApiError } from './client';
-import type { AttributeFilter, FeatureOrder } from './types';
+import type { AttributeFilter, FeatureOrder } from './model';
 
 export type ExportFormat = 'gpkg' | 'shp' | 'geojson' | 'csv' | 'kml' | 'sima';
 

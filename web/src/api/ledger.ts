@@ -1,77 +1,46 @@
 // Operations of the road ledger (道路台帳), boundary records (境界確定), attachments and the
 // counter enquiry (窓口案内), with the types they return (the truth is schema/schema.graphql).
-import type { Geometry } from 'geojson';
 import { ApiError, gql } from './client';
-import type { Attributes, Feature, FeatureHit } from './types';
+import { graphql } from './generated';
+import type { AttachmentsQuery, ClientSettingsQuery, CoordinateTableQuery, EnquiryQuery, ParseCoordinatesQuery, PrintSettingsQuery, RouteQuery } from './generated/graphql';
+import type { Attributes, Feature } from './model';
 
-const SEGMENT_FIELDS = `id layerKey geometry attributes version lengthM`;
-const ROUTE_FIELDS = `routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry`;
+const RouteQuery = graphql(`
+  query Route($routeNo: String!) {
+    route(routeNo: $routeNo) {
+      routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry
+      segments { ...FeatureFields }
+    }
+  }
+`);
 
 /** 路線: a city road route made of one or more ledger segments. */
-export interface Route {
-  routeNo: string;
-  routeName: string | null;
-  roadClass: string | null;
-  certifiedOn: string | null;
-  startPoint: string | null;
-  endPoint: string | null;
-  lengthM: number;
-  widthMinM: number | null;
-  widthMaxM: number | null;
-  segmentCount: number;
-  /** [minLon, minLat, maxLon, maxLat] */
-  bbox: number[];
-  geometry: Geometry;
-  segments: Feature[];
-}
+export type Route = NonNullable<RouteQuery['route']>;
 
 export async function fetchRoute(routeNo: string, signal?: AbortSignal): Promise<Route | null> {
-  const data = await gql<{ route: Route | null }>(
-    `query Route($routeNo: String!) { route(routeNo: $routeNo) { ${ROUTE_FIELDS} segments { ${SEGMENT_FIELDS} } } }`,
-    { routeNo },
-    signal,
-  );
-  return data.route;
+  const data = await gql(RouteQuery, { routeNo }, signal);
+  return data.route ?? null;
 }
 
-/** 境界点 as the server keeps them: X (northing) and Y (easting) exactly as entered. */
-export interface BoundaryPoint {
-  seq: number;
-  name: string;
-  markerType: string | null;
-  x: string;
-  y: string;
-  srid: number;
-  lon: number;
-  lat: number;
-  /** 辺長 to the next point in plane metres; null after the last point of an open line. */
-  sideLengthM: number | null;
-  /** False when a map edit moved the point: not the surveyed coordinates (未測量). */
-  surveyed: boolean;
-}
+const CoordinateTableQuery = graphql(`
+  query CoordinateTable($id: ID!) {
+    coordinateTable(featureId: $id) {
+      featureId recordNo srid closed perimeterM areaM2
+      points { seq name markerType x y srid lon lat sideLengthM surveyed }
+    }
+  }
+`);
 
 /** 座標一覧 of a boundary record. */
-export interface CoordinateTable {
-  featureId: string;
-  recordNo: string | null;
-  srid: number | null;
-  closed: boolean;
-  perimeterM: number;
-  areaM2: number | null;
-  points: BoundaryPoint[];
-}
+export type CoordinateTable = CoordinateTableQuery['coordinateTable'];
+/**
+ * 境界点 as the server keeps them: X (northing) and Y (easting) exactly as entered; `sideLengthM` is null
+ * after the last point of an open line; `surveyed` is false when a map edit moved the point (未測量).
+ */
+export type BoundaryPoint = CoordinateTable['points'][number];
 
 export async function fetchCoordinateTable(featureId: string, signal?: AbortSignal): Promise<CoordinateTable> {
-  const data = await gql<{ coordinateTable: CoordinateTable }>(
-    `query CoordinateTable($id: ID!) {
-      coordinateTable(featureId: $id) {
-        featureId recordNo srid closed perimeterM areaM2
-        points { seq name markerType x y srid lon lat sideLengthM surveyed }
-      }
-    }`,
-    { id: featureId },
-    signal,
-  );
+  const data = await gql(CoordinateTableQuery, { id: featureId }, signal);
   return data.coordinateTable;
 }
 
@@ -79,85 +48,71 @@ export function coordinateCsvUrl(featureId: string): string {
   return `/api/boundary-records/${encodeURIComponent(featureId)}/coordinates.csv`;
 }
 
-export interface ParsedPoint {
-  name: string;
-  x: string;
-  y: string;
-  markerType: string | null;
-}
+const ParseCoordinatesQuery = graphql(`
+  query ParseCoordinates($text: String!) {
+    parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } }
+  }
+`);
 
-/** A line of a coordinate table the server could not read; `code` and `params` give the reason, `message` is its English text. */
-export interface LineProblem {
-  line: number;
-  /** columns, notNumber, decimals, outsideZone, markerLength, duplicateName, duplicatePoint (others may follow). */
-  code: string;
-  params: Record<string, string | number>;
-  message: string;
-}
+type ServerParse = ParseCoordinatesQuery['parseCoordinateTable'];
+export type ParsedPoint = ServerParse['points'][number];
+/**
+ * A line of a coordinate table the server could not read; `code` (columns, notNumber, decimals, outsideZone,
+ * markerLength, duplicateName, duplicatePoint, others may follow) and `params` give the reason, `message` is its English text.
+ */
+export type LineProblem = Omit<ServerParse['problems'][number], 'params'> & { params: Record<string, string | number> };
 
+/** The server's reading of a pasted coordinate table, for a preview before saving. */
 export interface ParsedCoordinates {
   points: ParsedPoint[];
   problems: LineProblem[];
 }
 
-/** The server's reading of a pasted coordinate table, for a preview before saving. */
 export async function parseCoordinateTable(text: string, signal?: AbortSignal): Promise<ParsedCoordinates> {
-  const data = await gql<{ parseCoordinateTable: ParsedCoordinates }>(
-    `query Parse($text: String!) { parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } } }`,
-    { text },
-    signal,
-  );
-  return data.parseCoordinateTable;
+  const data = await gql(ParseCoordinatesQuery, { text }, signal);
+  const { points, problems } = data.parseCoordinateTable;
+  return { points, problems: problems.map((p) => ({ ...p, params: p.params as LineProblem['params'] })) };
 }
 
+const CreateBoundaryRecordMutation = graphql(`
+  mutation CreateBoundaryRecord($attributes: JSONObject!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
+    createBoundaryRecord(attributes: $attributes, coordinates: $coordinates, closed: $closed, srid: $srid) { ...FeatureFields }
+  }
+`);
+
+const SetBoundaryPointsMutation = graphql(`
+  mutation SetBoundaryPoints($id: ID!, $version: Int!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
+    setBoundaryPoints(featureId: $id, expectedVersion: $version, coordinates: $coordinates, closed: $closed, srid: $srid) { ...FeatureFields }
+  }
+`);
+
 export async function createBoundaryRecord(attributes: Attributes, coordinates: string, closed: boolean, srid?: number): Promise<Feature> {
-  const data = await gql<{ createBoundaryRecord: Feature }>(
-    `mutation CreateBoundaryRecord($attributes: JSONObject!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
-      createBoundaryRecord(attributes: $attributes, coordinates: $coordinates, closed: $closed, srid: $srid) {
-        id layerKey geometry attributes version updatedAt lengthM areaM2
-      }
-    }`,
-    { attributes, coordinates, closed, srid },
-  );
+  const data = await gql(CreateBoundaryRecordMutation, { attributes, coordinates, closed, srid });
   return data.createBoundaryRecord;
 }
 
 /** Replaces a record's points; its geometry follows them as a new version (CONFLICT when stale). */
 export async function setBoundaryPoints(featureId: string, expectedVersion: number, coordinates: string, closed: boolean, srid?: number): Promise<Feature> {
-  const data = await gql<{ setBoundaryPoints: Feature }>(
-    `mutation SetBoundaryPoints($id: ID!, $version: Int!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
-      setBoundaryPoints(featureId: $id, expectedVersion: $version, coordinates: $coordinates, closed: $closed, srid: $srid) {
-        id layerKey geometry attributes version updatedAt lengthM areaM2
-      }
-    }`,
-    { id: featureId, version: expectedVersion, coordinates, closed, srid },
-  );
+  const data = await gql(SetBoundaryPointsMutation, { id: featureId, version: expectedVersion, coordinates, closed, srid });
   return data.setBoundaryPoints;
 }
 
-export interface Attachment {
-  id: string;
-  featureId: string;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedAt: string;
-  uploadedBy: string | null;
-  /** Inline preview; add ?download=1 to save. */
-  url: string;
-}
+const AttachmentsQuery = graphql(`
+  query Attachments($id: ID!) { attachments(featureId: $id) { id featureId filename contentType sizeBytes uploadedAt uploadedBy url } }
+`);
+
+/** An attachment; `url` is an inline preview (add ?download=1 to save). */
+export type Attachment = AttachmentsQuery['attachments'][number];
 
 export async function fetchAttachments(featureId: string, signal?: AbortSignal): Promise<Attachment[]> {
-  const data = await gql<{ attachments: Attachment[] }>(
-    `query Attachments($id: ID!) { attachments(featureId: $id) { id featureId filename contentType sizeBytes uploadedAt uploadedBy url } }`,
-    { id: featureId },
-    signal,
-  );
+  const data = await gql(AttachmentsQuery, { id: featureId }, signal);
   return data.attachments;
 }
 
+const DeleteAttachmentMutation = graphql(`mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) }`);
+
 export async function deleteAttachment(id: string): Promise<void> {
-  await gql<{ deleteAttachment: boolean }>(`mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) }`, { id });
+  await gql(DeleteAttachmentMutation, { id });
 }
 
 export function downloadUrl(attachment: Pick<Attachment, 'url'>): string {
@@ -186,69 +141,40 @@ export async function uploadAttachment(featureId: string, file: File): Promise<A
   return body;
 }
 
+const EnquiryQuery = graphql(`
+  query Enquiry($lon: Float!, $lat: Float!, $layers: [String!]) {
+    enquiry(lon: $lon, lat: $lat, layers: $layers) {
+      lon lat town planeX planeY planeSrid
+      route { routeNo routeName roadClass widthMinM widthMaxM lengthM }
+      streetLight { ...EnquiryHit } garbagePoint { ...EnquiryHit } curveMirror { ...EnquiryHit } features { ...EnquiryHit }
+      parcel { featureId label landCategory registeredAreaM2 areaM2 geometry
+        roadFrontage { routeNo routeName roadClass widthMinM widthMaxM distanceM frontageM }
+        boundaryRecords { featureId recordNo determinedOn } }
+    }
+  }
+  fragment EnquiryHit on FeatureHit { distanceM feature { id layerKey attributes } }
+`);
+
 /** What the counter tells a citizen about a place (窓口案内). */
-export interface Enquiry {
-  lon: number;
-  lat: number;
-  town: string | null;
-  planeX: number;
-  planeY: number;
-  planeSrid: number;
-  route: Pick<Route, 'routeNo' | 'routeName' | 'roadClass' | 'widthMinM' | 'widthMaxM' | 'lengthM'> | null;
-  streetLight: FeatureHit | null;
-  garbagePoint: FeatureHit | null;
-  curveMirror: FeatureHit | null;
-  features: FeatureHit[];
-  parcel: ParcelAnswer | null;
-}
-
+export type Enquiry = EnquiryQuery['enquiry'];
 /** The parcel (地番) at the enquiry's place: its road frontage (接道) and boundary determinations. */
-export interface ParcelAnswer {
-  featureId: string;
-  label: string;
-  landCategory: string | null;
-  registeredAreaM2: number | null;
-  areaM2: number;
-  geometry: Geometry;
-  roadFrontage: Array<{
-    routeNo: string; routeName: string | null; roadClass: string | null; widthMinM: number | null; widthMaxM: number | null;
-    distanceM: number; frontageM: number;
-  }>;
-  boundaryRecords: Array<{ featureId: string; recordNo: string | null; determinedOn: string | null }>;
-}
-
-const HIT = `distanceM feature { id layerKey attributes }`;
+export type ParcelAnswer = NonNullable<Enquiry['parcel']>;
 
 export async function fetchEnquiry(lon: number, lat: number, layers: string[] | null, signal?: AbortSignal): Promise<Enquiry> {
-  const data = await gql<{ enquiry: Enquiry }>(
-    `query Enquiry($lon: Float!, $lat: Float!, $layers: [String!]) {
-      enquiry(lon: $lon, lat: $lat, layers: $layers) {
-        lon lat town planeX planeY planeSrid
-        route { routeNo routeName roadClass widthMinM widthMaxM lengthM }
-        streetLight { ${HIT} } garbagePoint { ${HIT} } curveMirror { ${HIT} } features { ${HIT} }
-        parcel { featureId label landCategory registeredAreaM2 areaM2 geometry
-          roadFrontage { routeNo routeName roadClass widthMinM widthMaxM distanceM frontageM }
-          boundaryRecords { featureId recordNo determinedOn } }
-      }
-    }`,
-    { lon, lat, layers },
-    signal,
-  );
+  const data = await gql(EnquiryQuery, { lon, lat, layers }, signal);
   return data.enquiry;
 }
 
-/** Installation settings the panels need for their checks and messages. */
-export interface ClientSettings {
-  attachmentMaxBytes: number;
-  /** EPSG code of the plane rectangular zone of survey coordinates (6677 = zone IX). */
-  planeSrid: number;
-}
+const ClientSettingsQuery = graphql(`query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }`);
+
+/** Installation settings the panels need: the largest attachment and the city's plane rectangular zone (PLANE_SRID). */
+export type ClientSettings = ClientSettingsQuery['clientSettings'];
 
 let clientSettings: Promise<ClientSettings> | null = null;
 
 /** Fetched once per page; they change only with the server's configuration. */
 export function fetchClientSettings(): Promise<ClientSettings> {
-  clientSettings ??= gql<{ clientSettings: ClientSettings }>(`query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }`).then(
+  clientSettings ??= gql(ClientSettingsQuery).then(
     (data) => data.clientSettings,
     (error: unknown) => {
       clientSettings = null; // try again next time
@@ -258,14 +184,12 @@ export function fetchClientSettings(): Promise<ClientSettings> {
   return clientSettings;
 }
 
+const PrintSettingsQuery = graphql(`query PrintSettings { printSettings { department phone note } }`);
+
 /** Footer of printed sheets, configured per installation. */
-export interface PrintSettings {
-  department: string;
-  phone: string;
-  note: string;
-}
+export type PrintSettings = PrintSettingsQuery['printSettings'];
 
 export async function fetchPrintSettings(): Promise<PrintSettings> {
-  const data = await gql<{ printSettings: PrintSettings }>(`query PrintSettings { printSettings { department phone note } }`);
+  const data = await gql(PrintSettingsQuery);
   return data.printSettings;
 }

@@ -1,73 +1,72 @@
-// Every GraphQL operation the client sends, with typed wrappers.
+// The GraphQL operations of reading the map, with typed wrappers (types generated from schema/schema.graphql).
 import { gql } from './client';
-import type {
-  AttributeFilter,
-  Feature,
-  FeatureConnection,
-  FeatureHit,
-  FeatureOrder,
-  Layer,
-  SearchResult,
-  User,
-} from './types';
+import { graphql } from './generated';
+import type { FeaturesQueryVariables } from './generated/graphql';
+import type { FeatureConnection, FeatureHit, Layer, SearchResult, StoredFeature, User } from './model';
 
-const USER_FIELDS = `id username displayName role editableLayers department { key nameJa nameEn }`;
-const FEATURE_FIELDS = `id layerKey geometry attributes version updatedAt lengthM areaM2`;
+const MeQuery = graphql(`query Me { me { ...UserFields } }`);
 
 export async function fetchMe(): Promise<User | null> {
-  const data = await gql<{ me: User | null }>(`query Me { me { ${USER_FIELDS} } }`);
-  return data.me;
+  const data = await gql(MeQuery);
+  return data.me ?? null;
 }
 
+const LoginMutation = graphql(`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) { user { ...UserFields } }
+  }
+`);
+
 export async function login(username: string, password: string): Promise<User> {
-  const data = await gql<{ login: { user: User } }>(
-    `mutation Login($username: String!, $password: String!) {
-      login(username: $username, password: $password) { user { ${USER_FIELDS} } }
-    }`,
-    { username, password },
-  );
+  const data = await gql(LoginMutation, { username, password });
   return data.login.user;
 }
 
+const LogoutMutation = graphql(`mutation Logout { logout }`);
+
 export async function logout(): Promise<void> {
-  await gql<{ logout: boolean }>(`mutation Logout { logout }`);
+  await gql(LogoutMutation);
 }
+
+// The caller's editable layers come with the layers, so a layer made or granted during the session
+// is editable as soon as the layers are read again (never from the state at login).
+const LayersQuery = graphql(`
+  query Layers {
+    layers { ...LayerFields }
+    me { editableLayers }
+  }
+`);
 
 export async function fetchLayers(): Promise<Layer[]> {
-  const data = await gql<{ layers: Layer[] }>(`query Layers {
-    layers {
-      key nameJa nameEn labelField geometryTypes featureCount extent style
-      department { key nameJa nameEn }
-      fields { key label labelEn type required options min max maxLength unit computed unique restricted { departments users } }
-    }
-  }`);
-  return data.layers;
+  const data = await gql(LayersQuery);
+  return withPermissions(data.layers, data.me?.editableLayers ?? []);
 }
 
-export interface FeaturesArgs {
-  layer: string;
-  bbox?: number[];
-  where?: AttributeFilter[];
-  search?: string;
-  orderBy?: FeatureOrder;
-  first?: number;
-  after?: string | null;
+/** Marks each layer with whether the caller may edit it (the server's `editableLayers`). */
+export function withPermissions<L extends { key: string; style: Record<string, unknown> | null }>(
+  layers: L[],
+  editableLayers: readonly string[],
+): (Omit<L, 'style'> & { style: Layer['style']; canEdit: boolean })[] {
+  const editable = new Set(editableLayers);
+  return layers.map((layer) => ({ ...layer, style: layer.style as Layer['style'], canEdit: editable.has(layer.key) }));
 }
+
+export type FeaturesArgs = Omit<FeaturesQueryVariables, 'layer'> & { layer: string };
+
+const FeaturesQuery = graphql(`
+  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,
+                 $orderBy: FeatureOrder, $first: Int, $after: String) {
+    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,
+             first: $first, after: $after) {
+      totalCount
+      edges { cursor node { ...FeatureFields } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
 
 export async function fetchFeatures(args: FeaturesArgs, signal?: AbortSignal): Promise<FeatureConnection> {
-  const data = await gql<{ features: FeatureConnection }>(
-    `query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,
-                    $orderBy: FeatureOrder, $first: Int, $after: String) {
-      features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,
-               first: $first, after: $after) {
-        totalCount
-        edges { cursor node { ${FEATURE_FIELDS} } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }`,
-    { ...args },
-    signal,
-  );
+  const data = await gql(FeaturesQuery, { ...args }, signal);
   return data.features;
 }
 
@@ -79,8 +78,8 @@ export async function fetchAllFeatures(
   args: Omit<FeaturesArgs, 'first' | 'after'>,
   signal?: AbortSignal,
   onPage?: (loaded: number, total: number) => void,
-): Promise<Feature[]> {
-  const features: Feature[] = [];
+): Promise<StoredFeature[]> {
+  const features: StoredFeature[] = [];
   let after: string | null = null;
   for (;;) {
     const page: FeatureConnection = await fetchFeatures({ ...args, first: MAX_PAGE, after }, signal);
@@ -91,13 +90,20 @@ export async function fetchAllFeatures(
   }
 }
 
-export async function fetchFeature(id: string): Promise<Feature | null> {
-  const data = await gql<{ feature: Feature | null }>(
-    `query Feature($id: ID!) { feature(id: $id) { ${FEATURE_FIELDS} } }`,
-    { id },
-  );
-  return data.feature;
+const FeatureQuery = graphql(`query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }`);
+
+export async function fetchFeature(id: string): Promise<StoredFeature | null> {
+  const data = await gql(FeatureQuery, { id });
+  return data.feature ?? null;
 }
+
+const FeaturesAtQuery = graphql(`
+  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {
+    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {
+      distanceM feature { ...FeatureFields }
+    }
+  }
+`);
 
 export async function fetchFeaturesAt(
   lon: number,
@@ -106,25 +112,19 @@ export async function fetchFeaturesAt(
   layers: string[],
   signal?: AbortSignal,
 ): Promise<FeatureHit[]> {
-  const data = await gql<{ featuresAt: FeatureHit[] }>(
-    `query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {
-      featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {
-        distanceM feature { ${FEATURE_FIELDS} }
-      }
-    }`,
-    { lon, lat, tolerance, layers },
-    signal,
-  );
+  const data = await gql(FeaturesAtQuery, { lon, lat, tolerance, layers }, signal);
   return data.featuresAt;
 }
 
+const SearchQuery = graphql(`
+  query Search($text: String!, $first: Int) {
+    search(text: $text, first: $first) {
+      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }
+    }
+  }
+`);
+
 export async function search(text: string, first = 10, signal?: AbortSignal): Promise<SearchResult[]> {
-  const data = await gql<{ search: SearchResult[] }>(
-    `query Search($text: String!, $first: Int) {
-      search(text: $text, first: $first) { kind label sublabel town date layerKey featureId geometry bbox match note { code requested found } }
-    }`,
-    { text, first },
-    signal,
-  );
+  const data = await gql(SearchQuery, { text, first }, signal);
   return data.search;
 }

@@ -1,10 +1,10 @@
 import { diffGraph } from './diff';
 import { compareVersions, resolveConflict, type StoredVersion } from './conflict';
 import { actionChangeAttributes, actionSetGeometry, draftFromFeature, emptyGraph, entity, type Base } from './graph';
-import type { FieldDefinition, Layer } from '../api/types';
+import type { FieldDefinition, Layer } from '../api/model';
 
 const f = (key: string, type: FieldDefinition['type'] = 'TEXT'): FieldDefinition => ({
-  key, label: key, labelEn: key, type, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null,
+  key, label: key, labelEn: key, type, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null,
 });
 const fields = [f('mirror_no'), f('condition'), f('route_name'), f('notes')];
 const layer = { key: 'curve_mirrors', fields } as unknown as Layer;

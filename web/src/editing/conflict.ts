@@ -2,7 +2,7 @@
 // the user's draft (mine) and the stored one (theirs), then rebase the draft onto theirs. Nothing
 // is lost silently: every field both sides changed differently must be chosen.
 import type { Geometry } from 'geojson';
-import type { Attributes, FieldDefinition } from '../api/types';
+import type { Attributes, FieldDefinition } from '../api/model';
 import { changedFields, geometryEquals, valuesEqual } from './diff';
 import type { Base, DraftFeature, EditGraph, FeatureKey } from './graph';
 

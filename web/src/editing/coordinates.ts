@@ -1,17 +1,9 @@
 // Coordinates typed by hand: latitude/longitude, or JGD2011 plane rectangular X/Y as road staff
-// read them from survey documents (X northing, Y easting, metres; zone IX = EPSG:6677 by default).
-import proj4 from 'proj4';
-import { EPSG_6677, type LonLat } from '../map/geodesy';
+// read them from survey documents (X northing, Y easting, metres, in the city's zone: PLANE_SRID).
+import { planeToLonLat, type LonLat } from '../map/geodesy';
 
-export type CoordinateSystem = 'latlon' | 'planeIX';
-
-const fromZone9 = proj4(EPSG_6677, 'EPSG:4326');
-
-/** Zone IX X (northing) and Y (easting) in metres to [lon, lat]. */
-export function planeIXToLonLat(x: number, y: number): LonLat {
-  const [lon, lat] = fromZone9.forward([y, x]);
-  return [lon, lat];
-}
+/** Latitude/longitude, or plane X/Y in the zone of that EPSG code. */
+export type CoordinateSystem = 'latlon' | { planeSrid: number };
 
 export interface ParsedCoordinates {
   positions: LonLat[];
@@ -38,7 +30,7 @@ export function parseCoordinateLines(text: string, system: CoordinateSystem): Pa
       return;
     }
     const [a, b] = numbers;
-    const position: LonLat = system === 'latlon' ? [b, a] : planeIXToLonLat(a, b);
+    const position: LonLat = system === 'latlon' ? [b, a] : planeToLonLat(a, b, system.planeSrid);
     const [lon, lat] = position;
     // Anywhere in Japan; the server checks the city's service area.
     if (!(lon >= 122 && lon <= 154 && lat >= 20 && lat <= 46)) {

@@ -1,7 +1,7 @@
 // What to save, computed by comparing the stored features with the edit graph (after iD's
 // core/difference), never tracked by hand: a feature moved away and back again is no change.
 import type { Geometry } from 'geojson';
-import type { Attributes, Layer } from '../api/types';
+import type { Attributes, Layer } from '../api/model';
 import { entity, type Base, type DraftFeature, type EditGraph, type FeatureKey } from './graph';
 
 export type ChangeOp = 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE';

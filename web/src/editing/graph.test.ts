@@ -1,4 +1,4 @@
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { diffGraph, geometryEquals } from './diff';
 import {
   actionAddFeature, actionChangeAttributes, actionDeleteFeature, actionRevertFeature, actionSetGeometry,
@@ -6,16 +6,16 @@ import {
 } from './graph';
 
 const mirrors: Layer = {
-  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: null, geometryTypes: ['Point'], style: null,
+  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, geometryTypes: ['Point'], style: null,
   featureCount: 1, extent: null, labelField: 'mirror_no',
   fields: [
-    { key: 'mirror_no', label: '管理番号', labelEn: '', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: 20, unit: null, computed: null },
-    { key: 'condition', label: '状態', labelEn: '', type: 'ENUM', required: false, options: ['良好', '要清掃'], min: null, max: null, maxLength: null, unit: null, computed: null },
+    { key: 'mirror_no', label: '管理番号', labelEn: '', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: 20, unit: null, computed: null, unique: false, restricted: null },
+    { key: 'condition', label: '状態', labelEn: '', type: 'ENUM', required: false, options: ['良好', '要清掃'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null },
   ],
 };
 const roads: Layer = {
   ...mirrors, key: 'road_ledger', geometryTypes: ['LineString'],
-  fields: [{ key: 'length_m', label: '延長', labelEn: '', type: 'NUMBER', required: false, options: null, min: null, max: null, maxLength: null, unit: 'm', computed: 'LENGTH' }],
+  fields: [{ key: 'length_m', label: '延長', labelEn: '', type: 'NUMBER', required: false, options: null, min: null, max: null, maxLength: null, unit: 'm', computed: 'LENGTH', unique: false, restricted: null }],
 };
 const layers = new Map([mirrors, roads].map((l) => [l.key, l]));
 

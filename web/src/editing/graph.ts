@@ -2,7 +2,7 @@
 // and the local changes on top. Edits are pure actions from one graph to the next; the base is
 // never edited, only replaced when the server says what is stored now (after a save or a conflict).
 import type { Geometry } from 'geojson';
-import type { Attributes, Feature } from '../api/types';
+import type { Attributes, Feature } from '../api/model';
 
 /** "123" for a stored feature (its id), "new-1" for one drawn in this session. */
 export type FeatureKey = string;

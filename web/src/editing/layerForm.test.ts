@@ -1,4 +1,4 @@
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { checkLayerDraft, draftFromLayer, emptyField, layerInput, newLayerDraft, styleObject } from './layerForm';
 
 describe('layer administration form', () => {
@@ -31,7 +31,8 @@ describe('layer administration form', () => {
       key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '', nameEn: '' },
       geometryTypes: ['Point'], labelField: 'mirror_no', featureCount: 0, extent: null,
       style: { color: '#1971c2', circle: { 'circle-color': '#1971c2', 'circle-radius': 5 } },
-      fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null }],
+      fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null }],
+      canEdit: true,
     } as Layer;
     const draft = draftFromLayer(layer);
     expect(draft.fields[0]).toMatchObject({ options: '丸、角', existing: true });
@@ -62,4 +63,15 @@ test('a unique field read from the server stays unique when the layer is saved (
   const layer = { key: 'boundary_records', nameJa: '境界確定', nameEn: 'Boundary', labelField: null, geometryTypes: ['Polygon'],
     department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, style: {}, fields: [field] } as never;
   expect(layerInput(draftFromLayer(layer)).fields[0].unique).toBe(true);
+});
+
+test('a layer key the server refuses is refused before sending: one letter is too short, 63 characters is the most', () => {
+  const draft = { ...newLayerDraft('roads'), nameJa: 'テスト' };
+  const keyProblems = (key: string) => checkLayerDraft({ ...draft, key }).filter((p) => p.path === 'layer.key');
+  expect(keyProblems('a')).toHaveLength(1);
+  expect(keyProblems('ab')).toEqual([]);
+  expect(keyProblems(`a${'b'.repeat(62)}`)).toEqual([]);
+  expect(keyProblems(`a${'b'.repeat(63)}`)).toHaveLength(1);
+  // A one-letter field key stays valid, as on the server.
+  expect(checkLayerDraft({ ...draft, key: 'ab', fields: [{ ...emptyField(), key: 'x', label: 'X' }] })).toEqual([]);
 });

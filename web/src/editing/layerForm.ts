@@ -1,7 +1,8 @@
-// The layer administration form as plain data: a layer's definition and style, checked the way
-// the server checks them (server/src/domain/fields.ts checkFieldDefinitions), and turned into
-// the API's input. No I/O.
-import type { FieldDefinition, FieldType, Layer } from '../api/types';
+// The layer administration form as plain data: a layer's definition and style, checked with the
+// server's own key rules (#domain/ids) and the checks of checkFieldDefinitions (#domain/fields), and
+// turned into the API's input. No I/O.
+import { isFieldKey, isLayerKey } from '#domain/ids';
+import type { ComputedKind, FieldDefinition, FieldType, Layer } from '../api/model';
 import type { FieldInput, LayerInput } from './api';
 
 export interface StyleDraft {
@@ -24,7 +25,7 @@ export interface FieldDraft {
   max: string;
   maxLength: string;
   unit: string;
-  computed: string | null;
+  computed: ComputedKind | null;
   /** No two features may share a value (管理番号); the server refuses it while duplicates exist. */
   unique: boolean;
   /** Personal data: the departments (keys, 、-separated) besides the editors who read it; null = not restricted. */
@@ -48,7 +49,6 @@ export interface LayerDraft {
 
 export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'];
 export const FIELD_TYPES: FieldType[] = ['TEXT', 'INTEGER', 'NUMBER', 'DATE', 'BOOLEAN', 'ENUM'];
-const KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const text = (v: number | null | undefined) => (v == null ? '' : String(v));
@@ -162,7 +162,7 @@ export interface DraftProblem {
 /** What the server would refuse, said before sending (Japanese; the server's own word still wins). */
 export function checkLayerDraft(draft: LayerDraft): DraftProblem[] {
   const problems: DraftProblem[] = [];
-  if (!KEY_RE.test(draft.key.trim())) problems.push({ path: 'layer.key', message: 'キーは英小文字で始まり、英小文字・数字・_ のみです。' });
+  if (!isLayerKey(draft.key.trim())) problems.push({ path: 'layer.key', message: 'キーは英小文字で始まり、英小文字・数字・_ の2〜63文字です。' });
   if (!draft.nameJa.trim()) problems.push({ path: 'layer.nameJa', message: 'レイヤ名を入力してください。' });
   if (!draft.departmentKey) problems.push({ path: 'layer.departmentKey', message: '担当課を選んでください。' });
   if (!draft.geometryTypes.length) problems.push({ path: 'layer.geometryTypes', message: '形状の種類を1つ以上選んでください。' });
@@ -170,7 +170,7 @@ export function checkLayerDraft(draft: LayerDraft): DraftProblem[] {
   draft.fields.forEach((f, i) => {
     const at = (k: string) => `fields.${i}.${k}`;
     const key = f.key.trim();
-    if (!KEY_RE.test(key)) problems.push({ path: at('key'), message: 'キーは英小文字で始まり、英小文字・数字・_ のみです。' });
+    if (!isFieldKey(key)) problems.push({ path: at('key'), message: 'キーは英小文字で始まり、英小文字・数字・_ のみです。' });
     else if (seen.has(key)) problems.push({ path: at('key'), message: 'キーが重複しています。' });
     seen.add(key);
     if (!f.label.trim()) problems.push({ path: at('label'), message: '項目名を入力してください。' });

@@ -1,6 +1,6 @@
 // The state of one editing session as a pure reducer: stored features loaded (base), the history
 // of edit graphs, the selection, the server's problems per feature and an open conflict.
-import type { Feature } from '../api/types';
+import type { Feature } from '../api/model';
 import type { SavedFeature } from './api';
 import { resolveConflict, type ConflictComparison, type Resolution, type StoredVersion } from './conflict';
 import { draftFromFeature, emptyGraph, entity, type Action, type Base, type DraftFeature, type EditGraph, type FeatureKey } from './graph';

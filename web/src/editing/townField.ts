@@ -1,5 +1,5 @@
 // The field of a layer that holds the town (住所(町丁目)), which a new point can fill from where it lies.
-import type { Attributes, FieldDefinition, Layer } from '../api/types';
+import type { Attributes, FieldDefinition, Layer } from '../api/model';
 
 /** A plain text field named for the town: its label says 町丁目. Layers are data, so no key is assumed. */
 export function townField(layer: Pick<Layer, 'fields'>): FieldDefinition | undefined {

@@ -5,7 +5,7 @@ import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchFeaturesAt } from '../api/queries';
-import type { Attributes, Feature, Layer, User } from '../api/types';
+import type { Attributes, Feature, Layer } from '../api/model';
 import type { FeatureLayerView } from '../map/featureLayers';
 import { GeoJsonFeatureSource } from '../map/featureLayers';
 import { pixelsToMetres } from '../map/geodesy';
@@ -80,12 +80,11 @@ export interface EditSession {
 
 interface Options {
   map: MapLibreMap | null;
-  user: User;
   layers: Layer[] | null;
   views: Map<string, FeatureLayerView>;
 }
 
-export function useEditSession({ map, user, layers, views }: Options): EditSession {
+export function useEditSession({ map, layers, views }: Options): EditSession {
   const te = useEditText();
   const [state, dispatch] = useReducer(sessionReducer, initialSession);
   const [layerKey, setLayerKey] = useState<string | null>(null);
@@ -95,7 +94,7 @@ export function useEditSession({ map, user, layers, views }: Options): EditSessi
   const controllerRef = useRef<DrawController | null>(null);
 
   const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
-  const editableLayers = useMemo(() => (layers ?? []).filter((l) => user.editableLayers?.includes(l.key)), [layers, user]);
+  const editableLayers = useMemo(() => (layers ?? []).filter((l) => l.canEdit), [layers]);
   const layer = layerKey ? layersByKey.get(layerKey) : undefined;
   const graph = graphOf(state);
   const features = useMemo(() => entities(graph, state.base), [graph, state.base]);

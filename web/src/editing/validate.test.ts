@@ -1,8 +1,8 @@
-import type { FieldDefinition } from '../api/types';
+import type { FieldDefinition } from '../api/model';
 import { parseInput, serverProblems, validateAttributes } from './validate';
 
 const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type'>): FieldDefinition => ({
-  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, ...f,
+  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...f,
 });
 
 const fields = [

@@ -1,17 +1,16 @@
-// Client-side attribute checks that mirror the server's (server/src/domain/fields.ts), so the
-// form can say what is wrong before saving. The server still checks every write; its
-// BAD_USER_INPUT problems carry the same codes and are shown the same way (see serverProblems).
-import type { Attributes, FieldDefinition } from '../api/types';
-import { parseDate } from '../../../server/src/domain/dates';
+// The attribute form's checks: the server's own rules (#domain/fields, server/src/domain/fields.ts), so
+// the form says what is wrong before saving, in the same codes. The server still checks every write;
+// its BAD_USER_INPUT problems are shown the same way (see serverProblems).
+import { parseDate } from '#domain/dates';
+import { isBlank, valueProblem, type FieldDefinition as RuleField, type ProblemCode as RuleCode } from '#domain/fields';
+import type { Attributes, FieldDefinition } from '../api/model';
 
-/** The client's checks, the server's 'unknownField', and 'server' for anything else it reports. */
-export type ProblemCode =
-  | 'required' | 'text' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
-  | 'unknownField' | 'collectionDays' | 'server';
+/** The shared rules' codes, and 'server' for a problem the server reports in its own words. */
+export type ProblemCode = RuleCode | 'server';
 
 /** Server codes shown with the client's own text; any other code falls back to the server's message. */
 const SERVER_CODES: ReadonlySet<string> = new Set<ProblemCode>([
-  'required', 'text', 'maxLength', 'number', 'integer', 'min', 'max', 'date', 'boolean', 'enum', 'unknownField', 'collectionDays',
+  'required', 'text', 'characters', 'maxLength', 'number', 'integer', 'min', 'max', 'date', 'boolean', 'enum', 'unknownField', 'collectionDays',
 ]);
 
 export interface FieldProblem {
@@ -21,52 +20,38 @@ export interface FieldProblem {
   params: Record<string, string | number>;
 }
 
-/** Same default as the server's DEFAULT_TEXT_MAX_LENGTH. */
-export const DEFAULT_TEXT_MAX_LENGTH = 1000;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isValidDate(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+/** A field as the API sends it (TEXT, nulls) as the shared rules take it (text, absent). */
+export function ruleField(field: FieldDefinition): RuleField {
+  const given = <T>(v: T | null | undefined) => (v == null ? undefined : v);
+  return {
+    key: field.key,
+    label: field.label,
+    labelEn: field.labelEn,
+    type: field.type.toLowerCase() as RuleField['type'],
+    required: field.required,
+    options: given(field.options),
+    min: given(field.min),
+    max: given(field.max),
+    maxLength: given(field.maxLength),
+    unit: given(field.unit),
+    computed: field.computed ? (field.computed.toLowerCase() as RuleField['computed']) : undefined,
+    unique: field.unique,
+  };
 }
 
-// Spaces alone do not fill a required field (the server's isBlank).
-const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-
+/** The problem of one value of a field, or null. */
 export function checkValue(field: FieldDefinition, value: unknown): Omit<FieldProblem, 'field'> | null {
-  switch (field.type) {
-    case 'TEXT': {
-      if (typeof value !== 'string') return { code: 'text', params: {} };
-      const max = field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
-      return value.length > max ? { code: 'maxLength', params: { max } } : null;
-    }
-    case 'INTEGER':
-    case 'NUMBER': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'number', params: {} };
-      if (field.type === 'INTEGER' && !Number.isInteger(value)) return { code: 'integer', params: {} };
-      if (field.min != null && value < field.min) return { code: 'min', params: { min: field.min } };
-      if (field.max != null && value > field.max) return { code: 'max', params: { max: field.max } };
-      return null;
-    }
-    case 'DATE':
-      return typeof value === 'string' && isValidDate(value) ? null : { code: 'date', params: {} };
-    case 'BOOLEAN':
-      return typeof value === 'boolean' ? null : { code: 'boolean', params: {} };
-    case 'ENUM':
-      return typeof value === 'string' && (field.options ?? []).includes(value)
-        ? null
-        : { code: 'enum', params: { options: (field.options ?? []).join('、') } };
-  }
+  const found = valueProblem(ruleField(field), value);
+  return found ? { code: found.code, params: messageParams(found.params) } : null;
 }
 
-/** All problems of a feature's attributes (computed fields are the server's and not checked). */
+/** All problems of a feature's attributes, in field order (computed fields are the server's and not checked). */
 export function validateAttributes(fields: FieldDefinition[], attributes: Attributes): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const field of fields) {
     if (field.computed) continue;
     const value = attributes[field.key];
-    if (isEmpty(value)) {
+    if (isBlank(value)) {
       if (field.required) problems.push({ field: field.key, code: 'required', params: {} });
       continue;
     }
@@ -126,7 +111,7 @@ export function serverProblems(message: string, extensions: ServerProblemExtensi
   return [{ field, code: 'server', params: { message: message.replace(/^changes\[\d+\]:\s*/, '') } }];
 }
 
-/** The server's params as message values; lists (enum options) are joined as the client's own checks join them. */
+/** The rules' params as message values; lists (enum options) are joined with 、. */
 function messageParams(params: unknown): FieldProblem['params'] {
   if (typeof params !== 'object' || params === null) return {};
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : typeof v === 'number' ? v : String(v)]));

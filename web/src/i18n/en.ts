@@ -108,7 +108,7 @@ export const en: Messages = {
 
   coordinates: 'Cursor position',
   latLon: 'Lat/Lon',
-  planeRect: 'JGD2011 plane zone IX',
+  planeRect: 'JGD2011 plane zone {zone}',
   planeX: 'X (north)',
   planeY: 'Y (east)',
 

@@ -1,7 +1,7 @@
 // Language state: Japanese by default, English on request; remembered in localStorage.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Department, FieldDefinition, Layer } from '../api/types';
-import { formatDate, DATE_STYLES, type DateStyle } from '../../../server/src/domain/dates';
+import type { Department, FieldDefinition, Layer } from '../api/model';
+import { formatDate, DATE_STYLES, type DateStyle } from '#domain/dates';
 import { en } from './en';
 import { ja, type MessageKey, type Messages } from './ja';
 

@@ -107,7 +107,7 @@ export const ja = {
 
   coordinates: 'カーソル位置',
   latLon: '緯度経度',
-  planeRect: '平面直角座標 第IX系',
+  planeRect: '平面直角座標 第{zone}系',
   planeX: 'X(北)',
   planeY: 'Y(東)',
 

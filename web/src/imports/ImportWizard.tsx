@@ -2,7 +2,9 @@
 // refused rows → import with progress → undo. Each step is a call to the server's import jobs.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, gql } from '../api/client';
-import type { Layer, User } from '../api/types';
+import { graphql } from '../api/generated';
+import type { ImportSummaryFieldsFragment } from '../api/generated/graphql';
+import type { Layer, User } from '../api/model';
 import { useI18n } from '../i18n';
 
 interface InferredField { key: string; label: string; labelEn: string; type: string }
@@ -20,13 +22,21 @@ interface Preview {
   geometry: { lon?: string; lat?: string; planeX?: string; planeY?: string; wkt?: string; address?: string };
 }
 
-interface RefusedRow { line: number; field: string | null; code: string; message: string; value?: string | null }
-interface Summary { create: number; update: number; unchanged: number; refused: number; refusedRows: RefusedRow[]; warnings: string[] }
+type Summary = ImportSummaryFieldsFragment;
 
 const NEW_LAYER = '__new__';
 const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'boolean'];
 
-const SUMMARY = 'create update unchanged refused warnings refusedRows { line field code message value }';
+export const ImportSummaryFields = graphql(`
+  fragment ImportSummaryFields on ImportSummary { create update unchanged refused warnings refusedRows { line field code message value } }
+`);
+// importPreview is JSON (its shape is Preview above).
+const PreviewQuery = graphql(`query ImportPreview($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }`);
+const DryRunMutation = graphql(`mutation ImportDryRun($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) { ...ImportSummaryFields } }`);
+const ProgressQuery = graphql(`query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }`);
+const CommitMutation = graphql(`mutation CommitImport($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ...ImportSummaryFields } }`);
+const CancelMutation = graphql(`mutation CancelImport($id: ID!) { cancelImport(id: $id) }`);
+const UndoMutation = graphql(`mutation UndoImport($id: ID!) { undoImport(id: $id) }`);
 
 async function uploadFile(file: File, layer: string): Promise<string> {
   const qs = new URLSearchParams({ filename: file.name, layer });
@@ -46,7 +56,7 @@ interface Props {
 
 export function ImportWizard({ user, layers, onImported }: Props) {
   const { t, fieldLabel, layerName, departmentName } = useI18n();
-  const editable = layers.filter((l) => user.editableLayers?.includes(l.key));
+  const editable = layers.filter((l) => l.canEdit);
   const admin = user.role === 'ADMIN';
   const departments = [...new Map(layers.filter((l) => l.department).map((l) => [l.department!.key, l.department!])).values()];
   const [layerKey, setLayerKey] = useState(editable[0]?.key ?? '');
@@ -99,8 +109,8 @@ export function ImportWizard({ user, layers, onImported }: Props) {
     if (!file) return;
     const id = jobId ?? (await uploadFile(file, creating ? '' : layerKey));
     setJobId(id);
-    const { importPreview } = await gql<{ importPreview: Preview }>('query($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }',
-      { id, o: { layer: creating ? undefined : layerKey, encoding: encoding || undefined, table: table || undefined } });
+    const importPreview = (await gql(PreviewQuery,
+      { id, o: { layer: creating ? undefined : layerKey, encoding: encoding || undefined, table: table || undefined } })).importPreview as unknown as Preview;
     setPreview(importPreview);
     setNewFields(importPreview.inferredFields);
     setMapping(creating ? Object.fromEntries(importPreview.columns.map((c, i) => [c, importPreview.inferredFields[i].key])) : importPreview.mapping);
@@ -110,20 +120,19 @@ export function ImportWizard({ user, layers, onImported }: Props) {
   });
 
   const dryRun = () => step(async () => {
-    const { importDryRun } = await gql<{ importDryRun: Summary }>(`mutation($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) { ${SUMMARY} } }`,
-      { id: jobId, o: options() });
+    if (!jobId) return;
+    const { importDryRun } = await gql(DryRunMutation, { id: jobId, o: options() });
     setSummary(importDryRun);
   });
 
   const commit = () => step(async () => {
     setProgress({ written: 0, total: summary ? summary.create + summary.update : 0 });
     poll.current = window.setInterval(() => {
-      gql<{ importJob: { progress: { rowsWritten: number; total: number } | null } }>('query($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }', { id: jobId })
+      gql(ProgressQuery, { id: jobId! })
         .then((r) => r.importJob.progress && setProgress({ written: r.importJob.progress.rowsWritten, total: r.importJob.progress.total }), () => {});
     }, 500);
     try {
-      const { commitImport } = await gql<{ commitImport: Summary }>(`mutation($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ${SUMMARY} } }`,
-        { id: jobId, o: { ...options(), skipRefused } });
+      const { commitImport } = await gql(CommitMutation, { id: jobId!, o: { ...options(), skipRefused } });
       setDone(commitImport);
       onImported(creating ? newLayer.key : layerKey);
     } finally {
@@ -133,10 +142,11 @@ export function ImportWizard({ user, layers, onImported }: Props) {
     }
   });
 
-  const cancel = () => { gql('mutation($id: ID!) { cancelImport(id: $id) }', { id: jobId }).catch(() => {}); };
+  const cancel = () => { if (jobId) gql(CancelMutation, { id: jobId }).catch(() => {}); };
 
   const undo = () => step(async () => {
-    const { undoImport } = await gql<{ undoImport: number }>('mutation($id: ID!) { undoImport(id: $id) }', { id: jobId });
+    if (!jobId) return;
+    const { undoImport } = await gql(UndoMutation, { id: jobId });
     setUndone(undoImport);
     onImported(creating ? newLayer.key : layerKey);
   });

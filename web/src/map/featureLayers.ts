@@ -5,7 +5,7 @@
 import type { Feature as GeoJsonFeature, FeatureCollection } from 'geojson';
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { fetchAllFeatures } from '../api/queries';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { LABEL_FONT, type Slot } from './basemap';
 import { isReferenceLayer, usesTiles, VectorTileFeatureSource } from './tileLayers';
 

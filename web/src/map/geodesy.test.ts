@@ -1,4 +1,6 @@
-import { geodesicArea, geodesicLength, pixelsToMetres, toPlaneRectangularIX } from './geodesy';
+import { geodesicArea, geodesicLength, pixelsToMetres, toPlaneRectangular } from './geodesy';
+
+const toPlaneRectangularIX = (p: [number, number]) => toPlaneRectangular(p, 6677);
 
 describe('geodesy', () => {
   test('one minute of latitude at 35.7°N is about 1,849 m on GRS80', () => {

@@ -1,7 +1,8 @@
-// Geodesic measurement on the GRS80 ellipsoid (JGD2011) and conversion to the plane
-// rectangular coordinate system zone IX (EPSG:6677), which Chiba uses. No I/O, no map.
+// Geodesic measurement on the GRS80 ellipsoid (JGD2011) and conversion to and from the city's plane
+// rectangular zone (the server's PLANE_SRID, from clientSettings; zone IX = EPSG:6677 for Chiba). No I/O, no map.
 import { Geodesic } from 'geographiclib-geodesic';
 import proj4 from 'proj4';
+import { planeProj4 } from '#domain/planeZones';
 
 export type LonLat = [number, number];
 
@@ -30,17 +31,32 @@ export function geodesicArea(points: LonLat[]): { area: number; perimeter: numbe
   return { area: Math.abs(result.area ?? 0), perimeter: result.perimeter };
 }
 
-export const EPSG_6677 =
-  '+proj=tmerc +lat_0=36 +lon_0=139.833333333333 +k=0.9999 +x_0=0 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
-const toZone9 = proj4('EPSG:4326', EPSG_6677);
+const zones = new Map<number, proj4.Converter>();
+
+function zone(srid: number): proj4.Converter {
+  let converter = zones.get(srid);
+  if (!converter) {
+    const definition = planeProj4(srid);
+    if (!definition) throw new Error(`EPSG:${srid} is not a JGD2011 plane rectangular zone`);
+    converter = proj4('EPSG:4326', definition);
+    zones.set(srid, converter);
+  }
+  return converter;
+}
 
 /**
- * JGD2011 plane rectangular zone IX coordinates in metres, surveying convention:
- * X is the northing, Y the easting (proj4 returns [easting, northing]).
+ * JGD2011 plane rectangular coordinates in metres in the zone `srid` (6669–6687), surveying
+ * convention: X is the northing, Y the easting (proj4 returns [easting, northing]).
  */
-export function toPlaneRectangularIX([lon, lat]: LonLat): { x: number; y: number } {
-  const [easting, northing] = toZone9.forward([lon, lat]);
+export function toPlaneRectangular([lon, lat]: LonLat, srid: number): { x: number; y: number } {
+  const [easting, northing] = zone(srid).forward([lon, lat]);
   return { x: northing, y: easting };
+}
+
+/** Plane X (northing) and Y (easting) in metres in the zone `srid` to [lon, lat]. */
+export function planeToLonLat(x: number, y: number, srid: number): LonLat {
+  const [lon, lat] = zone(srid).inverse([y, x]);
+  return [lon, lat];
 }
 
 /** Ground metres covered by `pixels` screen pixels at a zoom (512 px tiles) and latitude. */

@@ -2,10 +2,10 @@
 // marks are plain GeoJSON in their own source above every layer; nothing is saved to a layer.
 import type { Feature as GeoJsonFeature } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { arrowHead, type RedlineItem } from '../../../server/src/domain/redline';
+import { arrowHead, type RedlineItem } from '#domain/redline';
 import { LABEL_FONT } from './basemap';
 
-export type { RedlineItem, RedlineKind } from '../../../server/src/domain/redline';
+export type { RedlineItem, RedlineKind } from '#domain/redline';
 
 const SOURCE = 'redline';
 const RED = '#e03131';

@@ -1,7 +1,7 @@
 // Large layers come to the map as vector tiles (/tiles/{layer}/{z}/{x}/{y}.mvt): the browser holds
 // only the tiles in view instead of every feature. Identify and editing still use GraphQL.
 import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import type { FeatureSource } from './featureLayers';
 
 /** Layers with more features than this are drawn from tiles (street lights: 8,000). */

@@ -1,6 +1,6 @@
 // The administrators' sidebar sections: recent changes across layers, and layer administration.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Layer, User } from '../api/types';
+import type { Layer, User } from '../api/model';
 import { useEditText } from '../editing/messages';
 import { ChangesPanel } from './ChangesPanel';
 import { LayerAdmin } from './LayerAdmin';
@@ -21,7 +21,7 @@ export function AdminSections({ user, layers, map, onShowFeature, onLayersChange
     <>
       <details className="changes-section">
         <summary>{te('changesTitle')}</summary>
-        <ChangesPanel layers={layers} user={user} map={map} onShowFeature={onShowFeature} />
+        <ChangesPanel layers={layers} map={map} onShowFeature={onShowFeature} />
       </details>
       <details className="layer-admin-section">
         <summary>{te('layerAdmin')}</summary>

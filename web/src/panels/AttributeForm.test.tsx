@@ -1,16 +1,16 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { FieldDefinition, Layer } from '../api/types';
+import type { FieldDefinition, Layer } from '../api/model';
 import type { DraftFeature } from '../editing/graph';
 import { serverProblems } from '../editing/validate';
 import { I18nProvider } from '../i18n';
 import { AttributeForm } from './AttributeForm';
 
 const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type'>): FieldDefinition => ({
-  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, ...f,
+  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...f,
 });
 
 const layer: Layer = {
-  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: null, geometryTypes: ['Point'],
+  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, geometryTypes: ['Point'],
   fields: [
     field({ key: 'mirror_size_mm', type: 'INTEGER', min: 300, max: 1200 }),
     field({ key: 'shape', type: 'ENUM', options: ['丸', '角'] }),

@@ -1,7 +1,7 @@
 // An attribute form generated from the layer's field definitions: Japanese labels, units,
 // an input per field type (dates, enums as selects, numbers with their range), required marks,
 // and each problem (the client's checks or the server's answer) next to the field it names.
-import type { FieldDefinition, Layer } from '../api/types';
+import type { FieldDefinition, Layer } from '../api/model';
 import type { DraftFeature } from '../editing/graph';
 import { useEditText, type EditMessageKey, type EditText } from '../editing/messages';
 import { formatInput, parseInput, type FieldProblem } from '../editing/validate';
@@ -9,9 +9,11 @@ import { useI18n } from '../i18n';
 import { formatValue } from './format';
 import { DateInput } from './DateInput';
 
-const PROBLEM_MESSAGE: Record<FieldProblem['code'], EditMessageKey> = {
+// The value codes of the shared rules; the definition codes (fieldKey …) never reach an attribute form.
+const PROBLEM_MESSAGE: Partial<Record<FieldProblem['code'], EditMessageKey>> = {
   required: 'problemRequired',
   text: 'problemText',
+  characters: 'problemCharacters',
   maxLength: 'problemMaxLength',
   number: 'problemNumber',
   integer: 'problemInteger',
@@ -26,7 +28,8 @@ const PROBLEM_MESSAGE: Record<FieldProblem['code'], EditMessageKey> = {
 };
 
 export function problemText(te: EditText, problem: FieldProblem): string {
-  return te(PROBLEM_MESSAGE[problem.code], problem.params);
+  const key = PROBLEM_MESSAGE[problem.code];
+  return key ? te(key, problem.params) : te('problemServer', { message: String(problem.params.message ?? problem.code) });
 }
 
 interface Props {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { downloadExport } from '../api/exports';
 import { fetchFeatures } from '../api/queries';
-import type { Feature, FeatureConnection, FeatureOrder, FieldDefinition, Layer } from '../api/types';
+import type { Feature, FeatureConnection, FeatureOrder, FieldDefinition, Layer } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import { ExportDialog } from './ExportDialog';
 import { toAttributeFilters, type FilterInput, type FilterInputs } from './filters';

@@ -5,20 +5,19 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
-import { createBoundaryRecord, fetchClientSettings, parseCoordinateTable, setBoundaryPoints, type LineProblem, type ParsedCoordinates } from '../api/ledger';
-import type { Attributes, Feature, Layer } from '../api/types';
-import { planeIXToLonLat } from '../editing/coordinates';
+import { createBoundaryRecord, parseCoordinateTable, setBoundaryPoints, type LineProblem, type ParsedCoordinates } from '../api/ledger';
+import type { Attributes, Feature, Layer } from '../api/model';
+import { useClientSettings } from '../api/useClientSettings';
+import { planeZoneName } from '#domain/planeZones';
 import type { DraftFeature } from '../editing/graph';
 import { serverProblems, validateAttributes, type FieldProblem } from '../editing/validate';
 import { useI18n } from '../i18n';
+import { planeToLonLat } from '../map/geodesy';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { zoomToBounds } from '../map/view';
 import { AttributeForm } from './AttributeForm';
 import { CoordinateProblems, refusedLines } from './CoordinateProblems';
-import { planeZoneName } from './ledgerFormat';
 
-/** Zone IX (Chiba), the zone the map preview can convert (editing/coordinates.ts). */
-const ZONE_IX = 6677;
 
 interface Props {
   layer: Layer;
@@ -51,17 +50,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
   // Bad lines of a save the server refused (the preview may not have caught up with the text yet).
   const [refused, setRefused] = useState<LineProblem[]>([]);
   // The server reads the table in the installation's zone (PLANE_SRID).
-  const [planeSrid, setPlaneSrid] = useState(ZONE_IX);
-  useEffect(() => {
-    let live = true;
-    fetchClientSettings().then(
-      (settings) => live && setPlaneSrid(settings.planeSrid),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const planeSrid = useClientSettings()?.planeSrid ?? null;
   const fieldProblems = useMemo(() => validateAttributes(layer.fields, attributes), [layer.fields, attributes]);
   const draft: DraftFeature = useMemo(
     () => ({ key: 'new-boundary-record', id: null, layerKey: layer.key, geometry: { type: 'Point', coordinates: [0, 0] }, attributes, version: null, deleted: false }),
@@ -92,8 +81,8 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
     };
   }, [text]);
 
-  // Drawn before saving only in zone IX; elsewhere the saved record shows where the points are.
-  const positions = planeSrid === ZONE_IX ? (parsed?.points ?? []).map((p) => ({ name: p.name, position: planeIXToLonLat(Number(p.x), Number(p.y)) })) : [];
+  // Drawn before saving, converted in the same zone as the server reads them.
+  const positions = planeSrid ? (parsed?.points ?? []).map((p) => ({ name: p.name, position: planeToLonLat(Number(p.x), Number(p.y), planeSrid) })) : [];
 
   useEffect(() => {
     if (!map) return;
@@ -202,7 +191,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
             </p>
           )}
         </div>
-        <p className="muted">{t('planeZoneOf', { srid: planeSrid, zone: planeZoneName(planeSrid) })}</p>
+        {planeSrid && <p className="muted">{t('planeZoneOf', { srid: planeSrid, zone: planeZoneName(planeSrid) })}</p>}
       </fieldset>
       {saveError && (
         <p className="error" role="alert">

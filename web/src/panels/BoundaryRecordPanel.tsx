@@ -3,15 +3,16 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
 import { coordinateCsvUrl, fetchCoordinateTable, type CoordinateTable } from '../api/ledger';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
-import { todayInJapan } from '../print/scale';
+import { todayInJapan } from '#domain/dates';
 import { sheetUrl } from '../print/sheetParams';
 import { addLedgerOverlays, setCoordinatePreview } from '../map/ledgerOverlays';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BoundaryRecordForm } from './BoundaryRecordForm';
 import { featureTitle } from './IdentifyPanel';
-import { millimetres as mm, planeZoneName } from './ledgerFormat';
+import { planeZoneName } from '#domain/planeZones';
+import { millimetres as mm } from './ledgerFormat';
 
 interface Props {
   feature: Feature;

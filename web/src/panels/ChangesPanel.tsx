@@ -1,8 +1,9 @@
 // Administrators: recent changes across layers, filtered by layer, user and dates; each change
 // opens the feature on the map and its history.
+import { dayBoundaryInJapan } from '#domain/dates';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
-import type { Layer, User } from '../api/types';
+import type { Layer } from '../api/model';
 import { fetchChanges, type ChangeEntry } from '../editing/api';
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
@@ -13,18 +14,16 @@ const OP_LABEL: Record<string, EditMessageKey> = { create: 'opCreate', update: '
 
 interface Props {
   layers: Layer[];
-  user: User;
   map: MapLibreMap | null;
   onShowFeature(featureId: string): void;
 }
 
 /** A date from a date input as the start (or end) of that day in Japan. */
 export function dayBoundary(date: string, end: boolean): string | null {
-  if (!date) return null;
-  return new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}+09:00`).toISOString();
+  return date ? dayBoundaryInJapan(date, end) : null;
 }
 
-export function ChangesPanel({ layers, user, map, onShowFeature }: Props) {
+export function ChangesPanel({ layers, map, onShowFeature }: Props) {
   const i18n = useI18n();
   const te = useEditText();
   const [layer, setLayer] = useState('');
@@ -122,7 +121,7 @@ export function ChangesPanel({ layers, user, map, onShowFeature }: Props) {
                     featureId={c.featureId}
                     layer={changeLayer}
                     map={map}
-                    canEdit={!!user.editableLayers?.includes(c.layerKey)}
+                    canEdit={changeLayer?.canEdit ?? false}
                     restoreBlocked={null}
                   />
                 )}

@@ -2,7 +2,7 @@
 // (attributes here, geometry on the map), then keep mine, take theirs, or merge field by field.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { compareVersions, type Resolution, type Side } from '../editing/conflict';
 import { geometryEquals } from '../editing/diff';
 import type { DraftFeature } from '../editing/graph';

@@ -1,14 +1,16 @@
-// Typing coordinates: latitude/longitude, or plane rectangular zone IX X/Y as road staff read
-// them from survey documents. Adds a feature there, or moves the selected one there.
+// Typing coordinates: latitude/longitude, or plane rectangular X/Y in the city's zone (PLANE_SRID) as
+// road staff read them from survey documents. Adds a feature there, or moves the selected one there.
 import type { Geometry } from 'geojson';
 import { useState } from 'react';
-import type { Layer } from '../api/types';
+import { planeZoneName } from '#domain/planeZones';
+import type { Layer } from '../api/model';
+import { useClientSettings } from '../api/useClientSettings';
 import { parseCoordinateLines, type CoordinateSystem } from '../editing/coordinates';
 import { asLayerGeometry, toolsFor, type DrawMode } from '../editing/drawParts';
 import type { DraftFeature } from '../editing/graph';
 import { useEditText } from '../editing/messages';
 import { useI18n } from '../i18n';
-import { toPlaneRectangularIX } from '../map/geodesy';
+import { toPlaneRectangular } from '../map/geodesy';
 
 interface Props {
   layer: Layer;
@@ -40,13 +42,17 @@ function kindOf(geometry: Geometry): DrawMode | null {
 export function CoordinateEntry({ layer, preferred, selected, onAdd, onMove }: Props) {
   const te = useEditText();
   const { formatNumber } = useI18n();
-  const [system, setSystem] = useState<CoordinateSystem>('planeIX');
+  const planeSrid = useClientSettings()?.planeSrid ?? null;
+  const [systemKind, setSystemKind] = useState<'plane' | 'latlon'>('plane');
+  // Plane coordinates wait for the city's zone from the server (a moment after the panel opens).
+  const system: CoordinateSystem | null = systemKind === 'latlon' ? 'latlon' : planeSrid ? { planeSrid } : null;
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const tools = toolsFor(layer.geometryTypes);
   const addKind: DrawMode = preferred && tools.includes(preferred) ? preferred : tools[0];
 
   const read = (kind: DrawMode): [number, number][] | null => {
+    if (!system) return null;
     const parsed = parseCoordinateLines(text, system);
     const messages = parsed.problems.map((p) => te(p.message === 'format' ? 'coordinateFormat' : 'coordinateRange', { line: p.line }));
     if (!messages.length && parsed.positions.length < MIN_POINTS[kind]) {
@@ -58,7 +64,7 @@ export function CoordinateEntry({ layer, preferred, selected, onAdd, onMove }: P
 
   const selectedKind = selected ? kindOf(selected.geometry) : null;
   const point = selected?.geometry.type === 'Point' ? (selected.geometry.coordinates as [number, number]) : null;
-  const plane = point ? toPlaneRectangularIX(point) : null;
+  const plane = point && planeSrid ? toPlaneRectangular(point, planeSrid) : null;
 
   return (
     <div className="coordinate-entry">
@@ -69,8 +75,8 @@ export function CoordinateEntry({ layer, preferred, selected, onAdd, onMove }: P
       )}
       <label>
         {te('coordinateSystem')}{' '}
-        <select value={system} onChange={(e) => setSystem(e.target.value as CoordinateSystem)}>
-          <option value="planeIX">{te('planeIX')}</option>
+        <select value={systemKind} onChange={(e) => setSystemKind(e.target.value as 'plane' | 'latlon')}>
+          <option value="plane">{te('planePosition', { zone: planeSrid ? planeZoneName(planeSrid) : '…' })}</option>
           <option value="latlon">{te('latLon')}</option>
         </select>
       </label>
@@ -79,7 +85,7 @@ export function CoordinateEntry({ layer, preferred, selected, onAdd, onMove }: P
         <textarea
           rows={3}
           value={text}
-          placeholder={system === 'latlon' ? te('coordinatePlaceholderLatLon') : te('coordinatePlaceholderPlane')}
+          placeholder={systemKind === 'latlon' ? te('coordinatePlaceholderLatLon') : te('coordinatePlaceholderPlane')}
           onChange={(e) => setText(e.target.value)}
         />
       </label>

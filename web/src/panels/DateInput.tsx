@@ -1,6 +1,6 @@
 // A date field in the user's date style: the native picker for ISO, free text that reads 和暦 otherwise.
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
-import { parseDate } from '../../../server/src/domain/dates';
+import { parseDate } from '#domain/dates';
 import { useI18n } from '../i18n';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {

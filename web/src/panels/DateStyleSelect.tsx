@@ -1,4 +1,4 @@
-import type { DateStyle } from '../../../server/src/domain/dates';
+import type { DateStyle } from '#domain/dates';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
 

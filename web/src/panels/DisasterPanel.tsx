@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchAllFeatures } from '../api/queries';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { countByYearAndType, disasterFields, type YearCounts } from './disasterStats';
 

@@ -1,7 +1,7 @@
 // The feature being edited (right-hand panel): its form, typed coordinates, delete, history.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useEditText } from '../editing/messages';
 import type { EditSession } from '../editing/useEditSession';
 import { useI18n } from '../i18n';

@@ -1,6 +1,6 @@
 // The editing tools in the sidebar: which layer, which tool, snapping, undo/redo, the unsaved
 // changes and save. Shown only to users with layers to edit.
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { toolsFor } from '../editing/drawParts';
 import type { Tool } from '../editing/drawing';
 import { useEditText, type EditMessageKey } from '../editing/messages';

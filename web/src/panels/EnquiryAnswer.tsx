@@ -1,10 +1,11 @@
 // The counter's answer for a place (窓口案内): town, city road, nearest street light's 管理自治会,
 // nearest garbage point's collection days. Shown in the enquiry panel and on the printed sheet.
 import type { Enquiry, ParcelAnswer } from '../api/ledger';
-import type { Feature, FeatureHit, Layer } from '../api/types';
+import type { Feature, FeatureRef, Layer } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import { featureTitle } from './IdentifyPanel';
-import { centimetres, planeZoneName, widthRange } from './ledgerFormat';
+import { planeZoneName } from '#domain/planeZones';
+import { centimetres, widthRange } from './ledgerFormat';
 
 interface Props {
   enquiry: Enquiry;
@@ -17,7 +18,7 @@ function text(value: unknown): string {
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
 
-function distance(hit: FeatureHit, i18n: I18n): string {
+function distance(hit: FeatureRef, i18n: I18n): string {
   return i18n.t('aboutMetres', { distance: i18n.formatNumber(Math.round(hit.distanceM), 0) });
 }
 
@@ -25,7 +26,7 @@ export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const { route, streetLight, garbagePoint, curveMirror } = enquiry;
-  const title = (hit: FeatureHit) => featureTitle(hit.feature, layersByKey.get(hit.feature.layerKey));
+  const title = (hit: FeatureRef) => featureTitle(hit.feature, layersByKey.get(hit.feature.layerKey));
   const plane = (n: number) => centimetres(n, i18n.lang);
   return (
     <table className="enquiry-answer">

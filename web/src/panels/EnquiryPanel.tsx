@@ -3,10 +3,12 @@
 // paper, made on the server as PDF or PNG.
 import { useEffect, useId, useState } from 'react';
 import { fetchEnquiry, type Enquiry } from '../api/ledger';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { representativePoint } from '../map/representative';
-import { ENQUIRY_SCALES, formatScale, PAPERS, todayInJapan, type PaperKey } from '../print/scale';
+import { todayInJapan } from '#domain/dates';
+import { ENQUIRY_SCALES, PAPERS, type PaperKey } from '#domain/sheets';
+import { formatScale } from '../print/scale';
 import { sheetUrl, type EnquirySheetRequest } from '../print/sheetParams';
 import { paperName } from '../print/SheetParts';
 import { EnquiryAnswer } from './EnquiryAnswer';

@@ -2,14 +2,15 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { downloadExport, type ExportFormat } from '../api/exports';
-import type { AttributeFilter, FeatureOrder, Layer } from '../api/types';
+import type { AttributeFilter, FeatureOrder, Layer } from '../api/model';
+import { useClientSettings } from '../api/useClientSettings';
+import { planeZoneName } from '#domain/planeZones';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
 import './editing.css';
 import { useEscape } from './useEscape';
 
 const BOUNDARY_RECORDS = 'boundary_records'; // SIMA carries the surveyed points of boundary records
-const PLANE_SRID = 6677;
 const FORMATS: [ExportFormat, MessageKey][] = [
   ['gpkg', 'exportFormatGpkg'], ['shp', 'exportFormatShp'], ['csv', 'exportFormatCsv'],
   ['geojson', 'exportFormatGeojson'], ['kml', 'exportFormatKml'], ['sima', 'exportFormatSima'],
@@ -32,6 +33,8 @@ export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
   const { t } = i18n;
   const [format, setFormat] = useState<ExportFormat>('gpkg');
   const [plane, setPlane] = useState(false);
+  // The city's plane zone (PLANE_SRID); a SIMA file is always in it (the server's default).
+  const planeSrid = useClientSettings()?.planeSrid ?? null;
   const [encoding, setEncoding] = useState<'utf8' | 'cp932'>('utf8');
   const [columns, setColumns] = useState<'labels' | 'keys'>('labels');
   const [dates, setDates] = useState<'iso' | 'wareki'>('iso');
@@ -50,7 +53,7 @@ export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
     try {
       const filename = await downloadExport(layer.key, {
         format, columns, dates,
-        srid: planeOnly || (plane && !lonLatOnly) ? PLANE_SRID : undefined,
+        srid: (planeOnly || (plane && !lonLatOnly)) && planeSrid ? planeSrid : undefined,
         encoding: hasEncoding ? encoding : undefined,
         where: useFilter ? where : undefined,
         orderBy,
@@ -82,7 +85,8 @@ export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
         <fieldset disabled={lonLatOnly || planeOnly}>
           <legend>{t('exportCoordinates')}</legend>
           <label><input type="radio" name="srid" checked={!plane && !planeOnly} onChange={() => setPlane(false)} /> {t('exportGeographic')}</label>
-          <label><input type="radio" name="srid" checked={(plane && !lonLatOnly) || planeOnly} onChange={() => setPlane(true)} /> {t('exportPlane')}</label>
+          <label><input type="radio" name="srid" checked={(plane && !lonLatOnly) || planeOnly} disabled={!planeSrid} onChange={() => setPlane(true)} />{' '}
+            {t('exportPlane', { zone: planeSrid ? planeZoneName(planeSrid) : '…', srid: planeSrid ?? '…' })}</label>
         </fieldset>
         {hasEncoding && (
           <Choice label={t('exportEncoding')} name="encoding" value={encoding} onChange={setEncoding}

@@ -1,14 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { Feature, FieldDefinition, Layer } from '../api/types';
+import type { Feature, FieldDefinition, Layer } from '../api/model';
 import { I18nProvider } from '../i18n';
 import { FeatureDetails } from './FeatureDetails';
 
 const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type'>): FieldDefinition => ({
-  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, ...f,
+  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...f,
 });
 
 const layer = (fields: FieldDefinition[]): Layer => ({
-  key: 'road_segments', nameJa: '道路区間', nameEn: 'Road segments', department: null, geometryTypes: ['LineString'],
+  key: 'road_segments', nameJa: '道路区間', nameEn: 'Road segments', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, geometryTypes: ['LineString'],
   fields, style: null, featureCount: 1, extent: null, labelField: null,
 });
 
@@ -22,7 +22,7 @@ const count = (html: string, text: string) => html.split(text).length - 1;
 
 describe('feature details', () => {
   test('a layer whose computed field is the length shows 延長 once', () => {
-    const html = render(layer([field({ key: 'length_m', label: '延長', type: 'NUMBER', unit: 'm', computed: 'LENGTH' })]));
+    const html = render(layer([field({ key: 'length_m', label: '延長', type: 'NUMBER', unit: 'm', computed: 'LENGTH', unique: false, restricted: null })]));
     expect(count(html, '<dt>延長</dt>')).toBe(1);
   });
 

@@ -1,9 +1,9 @@
 // One feature's attributes as a definition list, labelled from the layer's field definitions.
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { formatMetres, formatSquareMetres, formatValue } from './format';
-import { CITY_DAYS_OFF, nextCollections, parseSchedule } from '../../../server/src/domain/collection';
-import { todayInJapan } from '../print/scale';
+import { CITY_DAYS_OFF, nextCollections, parseSchedule } from '#domain/collection';
+import { todayInJapan } from '#domain/dates';
 import type { I18n } from '../i18n';
 
 /** For a 収集曜日 field in the schedule format: its next two collection days, holidays and year-end skipped. */

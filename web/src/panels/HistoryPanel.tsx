@@ -1,8 +1,9 @@
 // A feature's history: versions newest first, who and when, what changed; an old geometry can be
 // previewed on the map, and editors can bring a version back (saved as a new version).
+import { JAPAN_TIME_ZONE } from '#domain/dates';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { fetchFeatureHistory, restoreFeature, type FeatureVersion, type SavedFeature } from '../editing/api';
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { clearPreview, showPreview } from '../editing/previewOverlay';
@@ -26,7 +27,7 @@ interface Props {
 }
 
 export function formatDateTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: JAPAN_TIME_ZONE }).format(new Date(iso));
 }
 
 export function HistoryPanel({ featureId, layer, map, canEdit, restoreBlocked, onRestored, reloadKey }: Props) {

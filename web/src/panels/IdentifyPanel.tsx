@@ -1,6 +1,6 @@
 // Features found where the user clicked, from all visible layers, nearest first.
 import type { ReactNode } from 'react';
-import type { Feature, FeatureHit, Layer } from '../api/types';
+import type { Feature, FeatureHit, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { FeatureDetails } from './FeatureDetails';
 import { formatMetres } from './format';
@@ -23,7 +23,7 @@ interface Props {
   renderExtra?: (feature: Feature) => ReactNode;
 }
 
-export function featureTitle(feature: Feature, layer: Layer | undefined): string {
+export function featureTitle(feature: Pick<Feature, 'id' | 'attributes'> & Partial<Feature>, layer: Layer | undefined): string {
   const label = layer?.labelField ? feature.attributes?.[layer.labelField] : null;
   return label != null && label !== '' ? String(label) : `#${feature.id}`;
 }

@@ -3,7 +3,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Department, Layer } from '../api/types';
+import type { Department, Layer } from '../api/model';
 import { createLayer, fetchDepartments, updateLayer } from '../editing/api';
 import {
   checkLayerDraft, draftFromLayer, emptyField, FIELD_TYPES, GEOMETRY_TYPES, layerInput, newLayerDraft, styleObject,

@@ -1,6 +1,6 @@
 // Layers grouped by department: legend swatch, visibility, opacity, feature count.
 import type { CSSProperties } from 'react';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { kindsFor } from '../map/featureLayers';
 import { isVisible, opacityOf, type LayerPrefs } from './layerPrefs';

@@ -1,6 +1,6 @@
 // A choice of one layer by its name in the UI language, with a first option that stands for
 // "none" (all layers, a new layer, no layer). The caller wraps it in its own label.
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 
 interface Props {

@@ -1,7 +1,7 @@
 // The road staff's column next to the identify panel: a route (路線), a boundary record (境界確定)
 // with its 座標一覧 and documents, any feature's attachments, or a new record from a coordinate table.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Feature, Layer, User } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BoundaryRecordForm } from './BoundaryRecordForm';
@@ -20,12 +20,12 @@ export type LedgerView =
   | { kind: 'attachments'; feature: Feature }
   | { kind: 'newRecord' };
 
-export const canEditLayer = (user: User, layerKey: string) => (user.editableLayers ?? []).includes(layerKey);
+/** Whether the caller may edit the layer, as the server said with the layers (see fetchLayers). */
+export const canEditLayer = (layersByKey: Map<string, Layer>, layerKey: string) => layersByKey.get(layerKey)?.canEdit ?? false;
 
 interface Props {
   view: LedgerView;
   map: MapLibreMap | null;
-  user: User;
   layersByKey: Map<string, Layer>;
   selectedId: string | null;
   onSelectFeature: (feature: Feature) => void;
@@ -34,7 +34,7 @@ interface Props {
   onClose: () => void;
 }
 
-export function LedgerPanel({ view, map, user, layersByKey, selectedId, onSelectFeature, onCreated, onClose }: Props) {
+export function LedgerPanel({ view, map, layersByKey, selectedId, onSelectFeature, onCreated, onClose }: Props) {
   useEscape(onClose);
   const { t } = useI18n();
   const boundaryLayer = layersByKey.get(BOUNDARY_RECORDS);
@@ -48,12 +48,12 @@ export function LedgerPanel({ view, map, user, layersByKey, selectedId, onSelect
       </div>
       {view.kind === 'route' && <RoutePanel routeNo={view.routeNo} map={map} selectedId={selectedId} onSelectSegment={onSelectFeature} />}
       {view.kind === 'record' && (
-        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={canEditLayer(user, BOUNDARY_RECORDS)} onSaved={onCreated} />
+        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={canEditLayer(layersByKey, BOUNDARY_RECORDS)} onSaved={onCreated} />
       )}
       {view.kind === 'attachments' && (
         <>
           <h3>{featureTitle(view.feature, layersByKey.get(view.feature.layerKey))}</h3>
-          <AttachmentsPanel featureId={view.feature.id} canEdit={canEditLayer(user, view.feature.layerKey)} />
+          <AttachmentsPanel featureId={view.feature.id} canEdit={canEditLayer(layersByKey, view.feature.layerKey)} />
         </>
       )}
       {view.kind === 'newRecord' && boundaryLayer && <BoundaryRecordForm layer={boundaryLayer} map={map} onSaved={onCreated} />}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { login } from '../api/queries';
-import type { User } from '../api/types';
+import type { User } from '../api/model';
 import { useI18n } from '../i18n';
 
 export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedIn: (user: User) => void }) {

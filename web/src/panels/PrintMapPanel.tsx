@@ -6,8 +6,10 @@ import { useEffect, useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n';
 import { setRedline, type RedlineItem, type RedlineKind } from '../map/redline';
-import { REDLINE_LIMITS } from '../../../server/src/domain/redline';
-import { CSS_PX_PER_MM, formatScale, MAP_SHEET_SCALES, mapSheetFrame, PAPERS, todayInJapan, zoomForScale, type PaperKey } from '../print/scale';
+import { REDLINE_LIMITS } from '#domain/redline';
+import { todayInJapan } from '#domain/dates';
+import { MAP_SHEET_SCALES, mapSheetFrame, PAPERS, type PaperKey } from '#domain/sheets';
+import { CSS_PX_PER_MM, formatScale, zoomForScale } from '../print/scale';
 import { sheetUrl, type MapSheetRequest } from '../print/sheetParams';
 import { paperName } from '../print/SheetParts';
 

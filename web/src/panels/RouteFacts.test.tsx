@@ -8,6 +8,7 @@ const segment = (no: number) => ({
   geometry: { type: 'LineString' as const, coordinates: [[140, 35], [140.001, 35]] },
   attributes: { segment_no: no, width_min_m: 4, width_max_m: 5.5, pavement: 'アスファルト' },
   lengthM: 100 + no / 10,
+  version: 1, updatedAt: '2024-04-01T00:00:00.000Z', updatedBy: null, areaM2: null, deletedAt: null,
 });
 
 const route: Route = {

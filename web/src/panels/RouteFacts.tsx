@@ -1,6 +1,6 @@
 // A route's particulars (路線の諸元) and its segments (区間), for the route panel and the ledger sheet.
 import type { Route } from '../api/ledger';
-import type { Feature } from '../api/types';
+import type { Feature } from '../api/model';
 import { useI18n } from '../i18n';
 import { centimetres, widthRange } from './ledgerFormat';
 

@@ -3,11 +3,12 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
 import { fetchRoute, type Route } from '../api/ledger';
-import type { Feature } from '../api/types';
+import type { Feature } from '../api/model';
 import { useI18n } from '../i18n';
 import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
 import { zoomToBounds } from '../map/view';
-import { PAPERS, todayInJapan, type PaperKey } from '../print/scale';
+import { todayInJapan } from '#domain/dates';
+import { PAPERS, type PaperKey } from '#domain/sheets';
 import { sheetUrl } from '../print/sheetParams';
 import { paperName } from '../print/SheetParts';
 import { RouteFacts, SegmentTable } from './RouteFacts';

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
 import { search } from '../api/queries';
-import type { Layer, SearchNote, SearchResult } from '../api/types';
+import type { Layer, SearchNote, SearchResult } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import './search.css';
 import type { MessageKey } from '../i18n/ja';

@@ -1,4 +1,4 @@
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { countByYearAndType, disasterFields, yearOf, yearRangeFilter } from './disasterStats';
 
 const layer = {

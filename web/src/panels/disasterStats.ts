@@ -1,5 +1,5 @@
 // Counting disaster history records per year and type, for the chart and the year filter.
-import type { Feature, FieldDefinition, Layer } from '../api/types';
+import type { Feature, FieldDefinition, Layer } from '../api/model';
 
 export interface DisasterFields {
   date: FieldDefinition;

@@ -1,6 +1,6 @@
 // Attribute table filters: what the user typed per field, and the API filters it means.
-import type { AttributeFilter, FieldDefinition } from '../api/types';
-import { parseDate } from '../../../server/src/domain/dates';
+import type { AttributeFilter, FieldDefinition } from '../api/model';
+import { parseDate } from '#domain/dates';
 
 /** The raw form values of one field's filter; which ones are used depends on the field type. */
 export interface FilterInput {

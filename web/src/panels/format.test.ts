@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '../api/types';
+import type { FieldDefinition } from '../api/model';
 import { makeI18n } from '../i18n';
 import { formatMetres, formatSquareMetres, formatValue, withUnit } from './format';
 

@@ -1,5 +1,5 @@
 // Display of attribute values by field type, with units.
-import type { FieldDefinition } from '../api/types';
+import type { FieldDefinition } from '../api/model';
 import type { I18n } from '../i18n';
 
 export function withUnit(text: string, unit: string | null | undefined): string {

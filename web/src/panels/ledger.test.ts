@@ -1,8 +1,9 @@
-import type { Feature } from '../api/types';
+import type { Feature } from '../api/model';
 import { makeI18n } from '../i18n';
 import { fileProblem, formatBytes, MAX_ATTACHMENT_BYTES } from './AttachmentsPanel';
 import { placeOf } from './EnquiryPanel';
-import { centimetres, planeZoneName, widthRange } from './ledgerFormat';
+import { planeZoneName } from '#domain/planeZones';
+import { centimetres, widthRange } from './ledgerFormat';
 
 describe('attachment checks before upload', () => {
   test('PDF, JPEG and PNG are accepted by type or by extension', () => {

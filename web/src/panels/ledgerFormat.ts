@@ -9,13 +9,6 @@ export function centimetres(metres: number, lang: string): string {
 /** Survey values (辺長, perimeter, area) to the millimetre, without grouping, as on 境界確定図. */
 export const millimetres = (metres: number) => metres.toFixed(3);
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX'];
-
-/** The zone of a JGD2011 plane rectangular EPSG code as surveyors write it: 6677 → "IX". */
-export function planeZoneName(srid: number): string {
-  return ROMAN[srid - 6669] ?? `EPSG:${srid}`;
-}
-
 /** A road's width range: "9.3–13.2 m", or one value when both ends agree. */
 export function widthRange(min: number | null, max: number | null, i18n: Pick<I18n, 'formatNumber'>): string {
   if (min === null && max === null) return '—';

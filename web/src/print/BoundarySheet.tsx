@@ -2,15 +2,16 @@
 // the record drawn to scale with its points named, the coordinate table with 辺長, and the area by
 // the coordinate method (Xn(Yn+1 − Yn−1), 倍面積, 面積, 地積), the zone, number, date and route.
 import { useEffect, useMemo, useState } from 'react';
-import { coordinateAreaTable, type AreaTable } from '../../../server/src/domain/survey';
+import { coordinateAreaTable, type AreaTable } from '#domain/survey';
 import { fetchCoordinateTable, type CoordinateTable, type PrintSettings } from '../api/ledger';
 import { fetchFeature } from '../api/queries';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
-import { planeZoneName } from '../panels/ledgerFormat';
+import { planeZoneName } from '#domain/planeZones';
 import { boxOnGround } from './RouteSheet';
-import { fittingScale, PAPERS, zoomForScale } from './scale';
+import { PAPERS } from '#domain/sheets';
+import { fittingScale, zoomForScale } from './scale';
 import { SheetFooter, SheetHeader } from './SheetParts';
 import { SheetMap } from './SheetMap';
 import type { BoundarySheetRequest } from './sheetParams';

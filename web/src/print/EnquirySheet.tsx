@@ -3,13 +3,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchEnquiry, type Enquiry, type PrintSettings } from '../api/ledger';
 import { fetchFeature } from '../api/queries';
-import type { Feature, Layer } from '../api/types';
+import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
 import { geometryBounds } from '../map/geometry';
 import { EnquiryAnswer } from '../panels/EnquiryAnswer';
 import { Legend } from './Legend';
-import { PAPERS, zoomForScale } from './scale';
+import { PAPERS } from '#domain/sheets';
+import { zoomForScale } from './scale';
 import { SheetFooter, SheetHeader } from './SheetParts';
 import { SheetMap } from './SheetMap';
 import type { EnquirySheetRequest } from './sheetParams';

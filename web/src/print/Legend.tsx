@@ -1,5 +1,5 @@
 // Legend of a printed sheet: the drawn data layers with their swatches, and the sheet's own symbols.
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { Swatch } from '../panels/LayerPanel';
 

@@ -2,10 +2,11 @@
 // map, the layers that were visible, the user's redline, a title and a note.
 import { useMemo } from 'react';
 import type { PrintSettings } from '../api/ledger';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
-import { mapSheetFrame, PAPERS, zoomForScale } from './scale';
+import { mapSheetFrame, PAPERS } from '#domain/sheets';
+import { zoomForScale } from './scale';
 import { SheetFooter, SheetHeader } from './SheetParts';
 import { SheetMap } from './SheetMap';
 import type { MapSheetRequest } from './sheetParams';

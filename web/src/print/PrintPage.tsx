@@ -6,14 +6,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchPrintSettings, type PrintSettings } from '../api/ledger';
 import { fetchLayers, fetchMe } from '../api/queries';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
 import { BoundarySheet } from './BoundarySheet';
 import { MapSheet } from './MapSheet';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
-import { PAPERS } from './scale';
+import { PAPERS } from '#domain/sheets';
 import { parseSheetRequest } from './sheetParams';
 import './print.css';
 

@@ -2,14 +2,15 @@
 // route at the largest standard scale at which it fits the frame.
 import { useEffect, useMemo, useState } from 'react';
 import { fetchRoute, type PrintSettings, type Route } from '../api/ledger';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
 import { geodesicLength, type LonLat } from '../map/geodesy';
 import { representativePoint } from '../map/representative';
 import { RouteFacts, SegmentTable } from '../panels/RouteFacts';
 import { Legend } from './Legend';
-import { fittingScale, PAPERS, zoomForScale } from './scale';
+import { PAPERS } from '#domain/sheets';
+import { fittingScale, zoomForScale } from './scale';
 import { SheetFooter, SheetHeader } from './SheetParts';
 import { SheetMap } from './SheetMap';
 import type { RouteSheetRequest } from './sheetParams';

@@ -5,7 +5,7 @@ import type { Feature as GeoJsonFeature, Geometry } from 'geojson';
 import maplibregl, { type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
-import type { Layer } from '../api/types';
+import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { buildStyle, ensureSlots, LABEL_FONT, LOCAL_IDEOGRAPH_FONTS } from '../map/basemap';
 import type { AppConfig } from '../map/config';

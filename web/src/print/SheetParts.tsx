@@ -1,8 +1,9 @@
 // Title block and footer shared by the printed sheets.
 import type { PrintSettings } from '../api/ledger';
 import { useI18n } from '../i18n';
-import { planeZoneName } from '../panels/ledgerFormat';
-import { formatScale, type PaperKey } from './scale';
+import { planeZoneName } from '#domain/planeZones';
+import type { PaperKey } from '#domain/sheets';
+import { formatScale } from './scale';
 
 export function SheetHeader({ title, subtitle, date }: { title: string; subtitle: string; date: string }) {
   const { t, formatDate } = useI18n();

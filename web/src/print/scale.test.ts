@@ -1,4 +1,6 @@
-import { fittingScale, formatScale, metresPerCssPixel, PAPERS, scaleAtZoom, scaleBar, todayInJapan, zoomForScale } from './scale';
+import { todayInJapan } from '#domain/dates';
+import { PAPERS } from '#domain/sheets';
+import { fittingScale, formatScale, metresPerCssPixel, scaleAtZoom, scaleBar, zoomForScale } from './scale';
 
 /** Ground metres per CSS pixel at a zoom, as MapLibre's docs define it for 512 px tiles. */
 const mapLibreMetresPerPixel = (zoom: number, lat: number) => (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);

@@ -1,5 +1,7 @@
-// Paper, scale and zoom for printed sheets. Pure arithmetic, no map: a sheet at 1/1,000 must
-// measure 1 mm on paper for every metre on the ground, so everything derives from the scale.
+// Scale and zoom for printed sheets. Pure arithmetic, no map: a sheet at 1/1,000 must measure 1 mm on
+// paper for every metre on the ground, so everything derives from the scale. Papers and the scales
+// a sheet may use are the server's (#domain/sheets).
+import { ROUTE_SCALES } from '#domain/sheets';
 
 /** CSS pixels are 1/96 inch, which is what Chromium prints them as. */
 export const CSS_PX_PER_MM = 96 / 25.4;
@@ -7,44 +9,6 @@ export const CSS_PX_PER_MM = 96 / 25.4;
 const EQUATOR_M = 40075016.686;
 /** MapLibre's zoom levels are defined on 512-pixel tiles. */
 const TILE_SIZE = 512;
-
-/** The scales a counter sheet may be printed at (1/500 … 1/5,000), as the server accepts them. */
-export const ENQUIRY_SCALES = [500, 1000, 2500, 5000] as const;
-/** Scales a route sheet chooses from: the largest at which the whole route fits. */
-export const ROUTE_SCALES = [500, 1000, 2500, 5000, 10000, 12500, 25000] as const;
-
-export type PaperKey = 'A4-portrait' | 'A4-landscape' | 'A3-portrait' | 'A3-landscape';
-
-export interface Paper {
-  key: PaperKey;
-  widthMm: number;
-  heightMm: number;
-  landscape: boolean;
-  /** The map frame on this paper (the rest holds title, answer, legend and footer). */
-  mapMm: { width: number; height: number };
-}
-
-export const PAPERS: Record<PaperKey, Paper> = {
-  'A4-portrait': { key: 'A4-portrait', widthMm: 210, heightMm: 297, landscape: false, mapMm: { width: 190, height: 172 } },
-  'A4-landscape': { key: 'A4-landscape', widthMm: 297, heightMm: 210, landscape: true, mapMm: { width: 185, height: 166 } },
-  'A3-portrait': { key: 'A3-portrait', widthMm: 297, heightMm: 420, landscape: false, mapMm: { width: 277, height: 262 } },
-  'A3-landscape': { key: 'A3-landscape', widthMm: 420, heightMm: 297, landscape: true, mapMm: { width: 290, height: 250 } },
-};
-
-/** Scales of a map printed as seen (print what I see). */
-export const MAP_SHEET_SCALES = [500, 1000, 2500, 5000, 10000, 25000] as const;
-
-/**
- * The map frame of a sheet printed as seen: the paper less its margins, title and footer (and a
- * note line). The frame drawn on the screen map before printing has the same size on the ground.
- */
-export function mapSheetFrame(paper: Paper): { width: number; height: number } {
-  return { width: paper.widthMm - 20, height: paper.heightMm - 58 };
-}
-
-export function isPaperKey(value: unknown): value is PaperKey {
-  return typeof value === 'string' && value in PAPERS;
-}
 
 /** Ground metres shown by one CSS pixel of paper at a scale 1/denominator. */
 export function metresPerCssPixel(denominator: number): number {
@@ -100,9 +64,4 @@ export function fittingScale(widthM: number, heightM: number, frame: { width: nu
     if ((widthM * 1000) / s <= usable.width && (heightM * 1000) / s <= usable.height) return s;
   }
   return scales[scales.length - 1];
-}
-
-/** Today's date in Japan (YYYY-MM-DD), the date a sheet carries unless told otherwise. */
-export function todayInJapan(now = Date.now()): string {
-  return new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
 }

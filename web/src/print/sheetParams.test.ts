@@ -56,7 +56,7 @@ test('a boundary sheet (境界確定図) is asked for by the record’s feature 
   const url = new URL(sheetUrl(request, 'pdf'), 'http://localhost');
   expect(url.pathname).toBe('/api/print/boundary.pdf');
   expect(parseSheetRequest('/print/boundary', url.search)).toEqual(request);
-  expect(parseSheetRequest('/print/boundary', '?featureId=1;drop&paper=A4-portrait&date=2026-11-24')).toEqual({ error: 'featureId is required' });
+  expect(parseSheetRequest('/print/boundary', '?featureId=1;drop&paper=A4-portrait&date=2026-11-24')).toEqual({ error: 'featureId of a boundary record is required' });
 });
 
 test('a map printed as seen carries its place, scale, layers, title, note and redline through the URL', () => {

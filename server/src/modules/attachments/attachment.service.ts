@@ -9,6 +9,7 @@ import { LayerRecord } from '../layers/layer.service';
 import {
   attachmentDataSql, attachmentMetaSql, deleteAttachmentSql, featureLayerSql, insertAttachmentSql, listAttachmentsSql,
 } from './attachment.sql';
+import { isId } from '../../domain/ids';
 
 /** Accepted formats, recognised by their first bytes (the client's Content-Type is not trusted). */
 const FORMATS = [
@@ -37,7 +38,7 @@ export class AttachmentService {
   constructor(private readonly db: Database, private readonly config: Config) {}
 
   async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer): Promise<AttachmentInfo> {
-    if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
     const name = filename.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
     if (!name) throw badInput('a file name is required', { field: 'filename' });
     if (data.length === 0) throw badInput('the file is empty', { field: 'file' });
@@ -60,7 +61,7 @@ export class AttachmentService {
   }
 
   async list(user: SessionUser | null, layers: LayerRecord[], featureId: string): Promise<AttachmentInfo[]> {
-    if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
     await requireVisibleFeature(this.db.pool, user, layers, featureId);
     const { rows } = await this.db.pool.query(listAttachmentsSql, [featureId]);
     return rows.map((r) => ({
@@ -70,7 +71,7 @@ export class AttachmentService {
   }
 
   async download(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<{ filename: string; contentType: string; sha256: string; data: Buffer }> {
-    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an attachment id`);
+    if (!isId(id)) throw badInput(`"${id}" is not an attachment id`);
     const r = (await this.db.pool.query(attachmentDataSql, [id])).rows[0];
     if (!r) throw notFound(`attachment ${id} does not exist`);
     // The file of a deleted feature is as hidden as the feature (same NOT_FOUND as an unknown id).
@@ -79,7 +80,7 @@ export class AttachmentService {
   }
 
   async remove(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<void> {
-    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an attachment id`);
+    if (!isId(id)) throw badInput(`"${id}" is not an attachment id`);
     await this.db.transaction(async (tx) => {
       const a = (await tx.query(attachmentMetaSql, [id])).rows[0];
       if (!a) throw notFound(`attachment ${id} does not exist`);

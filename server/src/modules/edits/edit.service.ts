@@ -9,7 +9,7 @@ import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } fr
 import { canEditLayer, canSeeLoginNames, isAdmin, omitFields, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
-  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
+  bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
   duplicateValuesSql, insertFeaturesSql, inspectGeometriesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
   updateFeaturesSql,
 } from './edit.sql';
@@ -17,6 +17,8 @@ import { requireVisibleFeature } from './visibility';
 import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
 import { EventBus } from '../live/event.bus';
 import { announceEdits } from '../live/live.publisher';
+import { canonicalId, isId } from '../../domain/ids';
+import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
 
 export const MAX_POSITIONS = 50_000;
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
@@ -53,14 +55,12 @@ type Locked = Map<string, LockedRow>;
 
 /** Locks every feature a batch changes in one statement (ids that are not features are left to their change). */
 async function lockAll(tx: PoolClient, changes: FeatureChange[]): Promise<Locked> {
-  const ids = [...new Set(changes.filter((c) => c.op !== 'create' && typeof c.id === 'string' && /^\d{1,18}$/.test(c.id)).map((c) => canonicalId(c.id!)))];
+  const ids = [...new Set(changes.filter((c) => c.op !== 'create' && typeof c.id === 'string' && isId(c.id)).map((c) => canonicalId(c.id!)))];
   if (ids.length === 0) return new Map();
   const { rows } = await tx.query<LockedRow>(lockFeaturesSql, [ids]);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** A feature id as PostgreSQL prints it ("007" is feature 7). Only for ids already checked as digits. */
-const canonicalId = (id: string) => String(BigInt(id));
 
 /**
  * Updates that are checked (locked, version, attributes, geometry) but not yet written. They are
@@ -74,7 +74,7 @@ class PendingUpdates {
   private readonly ids = new Set<string>();
 
   has(id: string | undefined): boolean {
-    return !!id && /^\d{1,18}$/.test(id) && this.ids.has(canonicalId(id));
+    return !!id && isId(id) && this.ids.has(canonicalId(id));
   }
 
   add(layer: LayerRecord, row: LockedRow, geojson: string | null, attributes: Record<string, unknown>): void {
@@ -282,7 +282,7 @@ export class EditService {
   /** Locks the row, checks the caller may edit its layer and that the expected version is current. */
   private async lockForWrite(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     options: { versionOptional?: boolean } = {}): Promise<{ row: LockedRow; layer: LayerRecord }> {
-    if (!change.id || !/^\d{1,18}$/.test(change.id)) throw badInput(`"${change.id ?? ''}" is not a feature id`, { field: 'id' });
+    if (!change.id || !isId(change.id)) throw badInput(`"${change.id ?? ''}" is not a feature id`, { field: 'id' });
     const expected = change.expectedVersion;
     if (!options.versionOptional || expected !== undefined && expected !== null) {
       if (!Number.isInteger(expected)) throw badInput('expectedVersion is required: send the version you edited', { field: 'expectedVersion' });
@@ -320,7 +320,7 @@ export class EditService {
       throw badInput(`layer ${layer.key} (${layer.nameJa}) takes ${layer.geometryTypes.join(' or ')}, not ${g.type}`, { field: 'geometry' });
     }
     if (positionsOf(g.coordinates).length > MAX_POSITIONS) throw badInput(`geometry has more than ${MAX_POSITIONS} positions`, { field: 'geometry' });
-    if (srid !== 4326 && !(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
+    if (srid !== 4326 && !isPlaneSrid(srid)) {
       throw badInput(`srid must be 4326 (lon/lat) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max}`, { field: 'srid' });
     }
     const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : checkPlanePositions(g.coordinates);
@@ -329,7 +329,7 @@ export class EditService {
   }
 
   async history(user: SessionUser | null, id: string, layers: LayerRecord[]) {
-    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    if (!isId(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
     await requireVisibleFeature(this.db.pool, user, layers, id);
     const loginNames = canSeeLoginNames(user, this.config.showLoginNames);
     const { rows } = await this.db.pool.query(historySql, [id]);

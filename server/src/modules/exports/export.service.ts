@@ -14,6 +14,7 @@ import { ExportRow, exportPageSql, SimaPointRow, simaPointsSql } from './export.
 import { exportColumns } from './export.table';
 import { csvWriter, FeatureWriter, FileSink, gdalWriter, geojsonWriter, simaText, WriterContext } from './export.writers';
 import { encodeText, firstUnencodable } from '../../domain/csv';
+import { todayInJapan } from '../../domain/dates';
 
 const PAGE_ROWS = 2000;
 
@@ -108,5 +109,5 @@ export class ExportService {
 
 function today(): string {
   // Japan time: the date the clerk sees on the wall.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date()).replace(/-/g, '');
+  return todayInJapan().replace(/-/g, '');
 }

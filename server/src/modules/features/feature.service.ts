@@ -12,6 +12,7 @@ import {
 } from './feature.sql';
 import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureHit } from './feature.type';
+import { isId } from '../../domain/ids';
 
 export interface ListArgs {
   layer: string;
@@ -82,7 +83,7 @@ export class FeatureService {
   }
 
   async byId(id: string, columns: FeatureColumns): Promise<Feature | null> {
-    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    if (!isId(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
     return (await this.byIds([id], columns))[0] ?? null;
   }
 

@@ -13,7 +13,7 @@ import { surveyGeometry } from '../../domain/survey';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
 import { isAdmin, SessionUser } from '../auth/permissions';
 import { EditService, FeatureChange, requireEditor } from '../edits/edit.service';
-import { PLANE_SRIDS } from '../edits/edit.sql';
+import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
 import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service';
 import { BOUNDARY_LAYER, SurveyService } from '../survey/survey.service';
 import { ImportSource, readImportFile, SourceRow, TextEncoding } from './readers';
@@ -21,6 +21,7 @@ import {
   cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobDataSql, jobSql, jobsSql,
   knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, saveDryRunSql, townsForAddressSql,
 } from './import.sql';
+import { isId } from '../../domain/ids';
 
 /** Where a row's geometry comes from; absent parts are found by common column names. */
 export interface GeometrySource {
@@ -119,7 +120,7 @@ export class ImportService {
 
   async job(user: SessionUser | null, id: string) {
     requireImporter(user);
-    if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an import id`, { field: 'id' });
+    if (!isId(id)) throw badInput(`"${id}" is not an import id`, { field: 'id' });
     const row = (await this.db.pool.query(jobSql, [id])).rows[0];
     if (!row) throw notFound(`import ${id} does not exist`);
     if (row.created_by !== user!.id && !isAdmin(user)) throw forbidden('他のユーザーの取込です (this import belongs to another user)');
@@ -410,7 +411,7 @@ export class ImportService {
     }
     if (guess.planeX && guess.planeY) {
       const srid = given.srid ?? this.config.planeSrid;
-      if (!(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) throw badInput(`平面直角座標系のEPSGコード ${PLANE_SRIDS.min}〜${PLANE_SRIDS.max} を指定してください`, { field: 'srid' });
+      if (!isPlaneSrid(srid)) throw badInput(`平面直角座標系のEPSGコード ${PLANE_SRIDS.min}〜${PLANE_SRIDS.max} を指定してください`, { field: 'srid' });
       const [xCol, yCol] = [guess.planeX, guess.planeY];
       const box = (await this.db.pool.query(cityPlaneBoxSql, [srid])).rows[0];
       if (box) {

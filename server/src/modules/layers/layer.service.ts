@@ -15,8 +15,8 @@ import {
   listLayersSql, lockLayerSql, updateLayerSql, updateReadAccessSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
+import { isLayerKey } from '../../domain/ids';
 
-const LAYER_KEY_RE = /^[a-z][a-z0-9_]{1,62}$/;
 
 function requireAdmin(user: SessionUser | null): void {
   if (!isAdmin(user)) throw forbidden('レイヤー管理は管理者のみ行えます (only administrators manage layers)');
@@ -101,7 +101,7 @@ export class LayerService {
   /** A new layer, ready for its department to fill: no programmer needed. */
   async create(user: SessionUser | null, input: LayerInput): Promise<void> {
     requireAdmin(user);
-    if (!LAYER_KEY_RE.test(input.key)) throw badInput('layer key must be 2–63 lower-case letters, digits and _, starting with a letter', { field: 'key' });
+    if (!isLayerKey(input.key)) throw badInput('layer key must be 2–63 lower-case letters, digits and _, starting with a letter', { field: 'key' });
     const fields = input.fields.map(toDefinition);
     checkLayerShape(fields, input.geometryTypes, input.labelField);
     if (!(await this.db.prisma.department.findUnique({ where: { key: input.departmentKey } }))) {

@@ -1,3 +1,4 @@
+import { PLANE_SRIDS } from '../../domain/planeZones';
 import { badParam } from './ogc.params';
 
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -11,7 +12,7 @@ const EPSG = 'http://www.opengis.net/def/crs/EPSG/0/';
 export interface Crs { uri: string; srid: number; flip: boolean; projected: boolean }
 
 export const JGD2011 = 6668;
-const PLANE_ZONES = Array.from({ length: 19 }, (_, i) => 6669 + i); // 平面直角座標系 I–XIX
+const PLANE_ZONES = Array.from({ length: PLANE_SRIDS.max - PLANE_SRIDS.min + 1 }, (_, i) => PLANE_SRIDS.min + i); // 平面直角座標系 I–XIX
 
 export function crsOf(srid: number): Crs {
   if (srid === 4326) return { uri: CRS84, srid: 4326, flip: false, projected: false };

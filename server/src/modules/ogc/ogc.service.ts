@@ -10,6 +10,7 @@ import { Params } from '../../db/sql';
 import { bboxInCrsSql, bboxToWgs84Sql, geometryCheckSql, geometryInCrsSql } from './ogc.sql';
 import { cql2Sql, parseFilter } from './ogc.filter';
 import { badParam, dateFieldOf, datetimeFilter, equalityFilters, parseBBox, parseLimit, parseOffset } from './ogc.params';
+import { isId } from '../../domain/ids';
 
 
 export const CONFORMANCE = [
@@ -214,7 +215,7 @@ export class OgcService {
   async item(catalog: LayerCatalog, key: string, id: string, query: Record<string, unknown>, links: Links, html: boolean) {
     const layer = await requireLayer(catalog, key);
     const crs = this.outputCrs(query);
-    const feature = /^\d{1,18}$/.test(id) ? await this.features.byId(id, { geometrySql: geometryInCrsSql(crs) }) : null;
+    const feature = isId(id) ? await this.features.byId(id, { geometrySql: geometryInCrsSql(crs) }) : null;
     if (!feature || feature.layerKey !== layer.key) throw notFound(`地物 ${id} はレイヤー ${layer.key} にありません (no feature ${id} in collection ${layer.key})`);
     const path = `/collections/${layer.key}/items/${feature.id}`;
     return {

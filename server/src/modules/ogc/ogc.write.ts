@@ -3,6 +3,7 @@ import { Context } from '../../context';
 import { AppError, badInput, notFound } from '../../errors';
 import { FeatureChange } from '../edits/edit.service';
 import { requireLayer } from './ogc.service';
+import { isId } from '../../domain/ids';
 
 /** A precondition the client must meet (RFC 9110): 428 without If-Match, 412 when it is stale. */
 export class PreconditionError extends AppError {
@@ -44,7 +45,7 @@ export async function writeItem(ctx: Context, req: Request, kind: 'create' | 're
     return id;
   }
   const id = String(req.params.id);
-  const stored = /^\d{1,18}$/.test(id) ? await ctx.services.features.byId(id, {}) : null;
+  const stored = isId(id) ? await ctx.services.features.byId(id, {}) : null;
   if (!stored || stored.layerKey !== layer.key) throw notFound(`地物 ${id} はレイヤー ${layer.key} にありません (no feature ${id} in collection ${layer.key})`);
   const expectedVersion = ifMatchVersion(req);
   if (expectedVersion !== stored.version) {

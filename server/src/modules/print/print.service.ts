@@ -2,52 +2,11 @@ import { execFile } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { Config } from '../../config';
 import { SESSION_COOKIE } from '../../context';
-import { checkLonLat } from '../../domain/geometry';
-import { isValidDate } from '../../domain/fields';
-import { decodeRedline } from '../../domain/redline';
+import { PAPERS, parseSheetParams, sheetQueryOf, type PaperKey, type SheetKind } from '../../domain/sheets';
 import { AppError, badInput } from '../../errors';
 import { PrintQueue } from './print.queue';
 
-export const PAPERS = {
-  'A4-portrait': { format: 'A4', landscape: false, widthMm: 210, heightMm: 297 },
-  'A4-landscape': { format: 'A4', landscape: true, widthMm: 297, heightMm: 210 },
-  'A3-portrait': { format: 'A3', landscape: false, widthMm: 297, heightMm: 420 },
-  'A3-landscape': { format: 'A3', landscape: true, widthMm: 420, heightMm: 297 },
-} as const;
-export type Paper = keyof typeof PAPERS;
-export const SCALES = [500, 1000, 2500, 5000];
-/** A map printed as seen may be at any whole scale in this range. */
-const MAP_SCALE_RANGE = [100, 100_000] as const;
-const TITLE_MAX = 60;
-const NOTE_MAX = 200;
-
-/** The layers query parameter: keys separated by commas (an empty list is kept: no layer drawn). */
-function layerKeys(out: URLSearchParams, q: Record<string, unknown>): void {
-  if (q.layers === undefined) return;
-  const keys = String(q.layers).split(',').filter(Boolean);
-  if (!keys.every((k) => /^[a-z][a-z0-9_]{1,62}$/.test(k))) throw badInput('layers must be layer keys separated by commas', { field: 'layers' });
-  out.set('layers', keys.join(','));
-}
-
-/** The place a sheet is centred on. */
-function centre(out: URLSearchParams, q: Record<string, unknown>): void {
-  const lon = Number(q.lon);
-  const lat = Number(q.lat);
-  const bad = checkLonLat(lon, lat);
-  if (q.lon === undefined || q.lat === undefined || bad) throw badInput(bad ?? 'lon and lat are required', { field: 'lon' });
-  out.set('lon', String(lon));
-  out.set('lat', String(lat));
-}
-
-/** A short free text of a sheet (title, note), at most `max` characters. */
-function sheetText(out: URLSearchParams, q: Record<string, unknown>, key: 'title' | 'note', max: number): void {
-  if (q[key] === undefined || q[key] === '') return;
-  const text = String(q[key]);
-  if ([...text].length > max) throw badInput(`${key} must be at most ${max} characters`, { field: key });
-  out.set(key, text);
-}
-export const SHEET_KINDS = ['enquiry', 'route', 'boundary', 'map'] as const;
-export type SheetKind = (typeof SHEET_KINDS)[number];
+export { SHEET_KINDS, type SheetKind } from '../../domain/sheets';
 export type SheetFormat = 'pdf' | 'png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -67,60 +26,15 @@ function lowerChromiumPriority(): void {
   });
 }
 
-/** Today in Japan, the date a counter sheet shows when none is asked for. */
-export const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-
 /**
- * Checks a sheet request and returns the canonical query for the web client's print page.
- * The same request always produces the same sheet: the date is part of it.
+ * Checks a sheet request (the shared rules of domain/sheets.ts, which the print page reads back with)
+ * and returns the canonical query for the web client's print page. The same request always produces
+ * the same sheet: the date (today in Japan unless asked) is part of it.
  */
 export function sheetQuery(kind: SheetKind, q: Record<string, unknown>): URLSearchParams {
-  const out = new URLSearchParams();
-  const paper = String(q.paper ?? 'A4-portrait');
-  if (!(paper in PAPERS)) throw badInput(`paper must be one of ${Object.keys(PAPERS).join(', ')}`, { field: 'paper' });
-  const date = String(q.date ?? todayInJapan());
-  if (!isValidDate(date)) throw badInput('date must be YYYY-MM-DD', { field: 'date' });
-  out.set('paper', paper);
-  out.set('date', date);
-  if (q.lang !== undefined) out.set('lang', q.lang === 'en' ? 'en' : 'ja');
-  if (kind === 'enquiry') {
-    centre(out, q);
-    const scale = Number(q.scale ?? 1000);
-    if (!SCALES.includes(scale)) throw badInput(`scale must be one of ${SCALES.map((s) => `1/${s}`).join(', ')}`, { field: 'scale' });
-    out.set('scale', String(scale));
-    // An empty list is kept: a sheet asked for with every layer hidden draws none.
-    layerKeys(out, q);
-    if (q.featureId) {
-      if (!/^\d{1,18}$/.test(String(q.featureId))) throw badInput('featureId is not a feature id', { field: 'featureId' });
-      out.set('featureId', String(q.featureId));
-    }
-  } else if (kind === 'map') {
-    centre(out, q);
-    const scale = Number(q.scale);
-    if (!Number.isInteger(scale) || scale < MAP_SCALE_RANGE[0] || scale > MAP_SCALE_RANGE[1]) {
-      throw badInput(`scale must be a whole number from ${MAP_SCALE_RANGE[0]} to ${MAP_SCALE_RANGE[1]}`, { field: 'scale' });
-    }
-    out.set('scale', String(scale));
-    layerKeys(out, q);
-    sheetText(out, q, 'title', TITLE_MAX);
-    sheetText(out, q, 'note', NOTE_MAX);
-    if (q.redline !== undefined && q.redline !== '') {
-      try {
-        decodeRedline(String(q.redline));
-      } catch (e) {
-        throw badInput((e as Error).message, { field: 'redline' });
-      }
-      out.set('redline', String(q.redline));
-    }
-  } else if (kind === 'boundary') {
-    if (!/^\d{1,18}$/.test(String(q.featureId ?? ''))) throw badInput('featureId of a boundary record is required', { field: 'featureId' });
-    out.set('featureId', String(q.featureId));
-  } else {
-    const routeNo = String(q.routeNo ?? '');
-    if (!/^[\w-]{1,20}$/.test(routeNo)) throw badInput('routeNo is required', { field: 'routeNo' });
-    out.set('routeNo', routeNo);
-  }
-  return out;
+  const sheet = parseSheetParams(kind, q);
+  if (!('kind' in sheet)) throw badInput(sheet.message, { field: sheet.field });
+  return sheetQueryOf(sheet);
 }
 
 /**
@@ -161,7 +75,7 @@ export class PrintService {
   }
 
   private async renderNow(baseUrl: string, kind: SheetKind, query: URLSearchParams, format: SheetFormat, token: string | undefined): Promise<Buffer> {
-    const paper = PAPERS[query.get('paper') as Paper];
+    const paper = PAPERS[query.get('paper') as PaperKey];
     let browser = await this.launch();
     if (!browser.isConnected()) { // died before its 'disconnected' event reached us
       this.browser = undefined;

@@ -4,9 +4,10 @@ import { LineProblem, parseCoordinateTable, sideLengths, SurveyPoint, surveyGeom
 import { badInput, notFound } from '../../errors';
 import { SessionUser } from '../auth/permissions';
 import { EditService } from '../edits/edit.service';
-import { PLANE_SRIDS } from '../edits/edit.sql';
+import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
 import { LayerRecord } from '../layers/layer.service';
 import { deletePointsSql, featureShapeSql, insertPointsSql, pointsAreaSql, pointsSql } from './survey.sql';
+import { isId } from '../../domain/ids';
 
 export const BOUNDARY_LAYER = 'boundary_records';
 
@@ -46,7 +47,7 @@ export class SurveyService {
   /** Parses and checks a pasted coordinate table; throws BAD_USER_INPUT naming every bad line. */
   checkTable(text: string, closed: boolean, srid = this.defaultSrid): SurveyPoint[] {
     if (text.length > 200_000) throw badInput('the coordinate table is too long (200,000 characters at most)', { field: 'coordinates' });
-    if (!(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
+    if (!isPlaneSrid(srid)) {
       throw badInput(`srid must be a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max} (zone IX = 6677)`, { field: 'srid' });
     }
     const { points, problems } = parseCoordinateTable(text);
@@ -88,7 +89,7 @@ export class SurveyService {
 
   /** 座標一覧: the points in survey order with 辺長, the perimeter and (for a closed record) the area. */
   async table(featureId: string): Promise<CoordinateTable> {
-    if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
     const shape = (await this.db.pool.query(featureShapeSql, [featureId])).rows[0];
     if (!shape || shape.deleted_at) throw notFound(`feature ${featureId} does not exist`);
     const { rows } = await this.db.pool.query(pointsSql, [featureId]);

@@ -1,0 +1,1142 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Conditions on one attribute field; all given conditions must hold */
+export type AttributeFilter = {
+  /** Text contains (case-insensitive) */
+  contains?: string | null | undefined;
+  eq?: unknown;
+  /** Field key */
+  field: string;
+  gt?: unknown;
+  gte?: unknown;
+  /** Any of these values (enum sets) */
+  in?: Array<unknown> | null | undefined;
+  /** true: the field is empty; false: it has a value */
+  isNull?: boolean | null | undefined;
+  lt?: unknown;
+  lte?: unknown;
+  ne?: unknown;
+};
+
+export type ChangeOp =
+  | 'CREATE'
+  | 'DELETE'
+  | 'RESTORE'
+  | 'UPDATE';
+
+/** What the server computes a field from */
+export type ComputedKind =
+  | 'AREA'
+  | 'LENGTH';
+
+/** One change of a batch (applyChanges): all changes of a batch are applied, or none */
+export type FeatureChangeInput = {
+  /** Create: all attributes; update: the ones to change (null clears) */
+  attributes?: Record<string, unknown> | null | undefined;
+  /** The version the change was made on (update, delete; optional for restore) */
+  expectedVersion?: number | null | undefined;
+  geometry?: import('geojson').Geometry | null | undefined;
+  /** Feature id (update, delete, restore) */
+  id?: string | number | null | undefined;
+  /** Layer key (create) */
+  layer?: string | null | undefined;
+  op: ChangeOp;
+  /** 4326 (default) or a JGD2011 plane zone 6669–6687 with [easting, northing] coordinates */
+  srid?: number | null | undefined;
+  /** Version to bring back (restore) */
+  version?: number | null | undefined;
+};
+
+export type FeatureOrder = {
+  descending?: boolean;
+  /** A field key, or "id" */
+  field: string;
+};
+
+/** A field definition; the key identifies the field and cannot be renamed */
+export type FieldInput = {
+  computed?: ComputedKind | null | undefined;
+  key: string;
+  /** Japanese label */
+  label: string;
+  labelEn?: string | null | undefined;
+  max?: number | null | undefined;
+  maxLength?: number | null | undefined;
+  min?: number | null | undefined;
+  options?: Array<string> | null | undefined;
+  required?: boolean;
+  /** Personal data: only the layer's editors, admins and these read it (empty lists: editors only) */
+  restricted?: LayerReadAccessInput | null | undefined;
+  type: FieldType;
+  /** No two features may share a value */
+  unique?: boolean;
+  unit?: string | null | undefined;
+};
+
+/** Type of a layer attribute field */
+export type FieldType =
+  | 'BOOLEAN'
+  | 'DATE'
+  | 'ENUM'
+  | 'INTEGER'
+  | 'NUMBER'
+  | 'TEXT';
+
+export type LayerInput = {
+  departmentKey: string;
+  fields: Array<FieldInput>;
+  /** Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon */
+  geometryTypes: Array<string>;
+  /** Lower-case letters, digits and _, e.g. "fire_hydrants" */
+  key: string;
+  labelField?: string | null | undefined;
+  nameEn: string;
+  nameJa: string;
+  /** Who may read the layer; omitted or null = all staff */
+  readAccess?: LayerReadAccessInput | null | undefined;
+  sortOrder?: number | null | undefined;
+  style?: Record<string, unknown> | null | undefined;
+};
+
+/** Changes to a layer; fields, when given, is the complete new list */
+export type LayerPatch = {
+  departmentKey?: string | null | undefined;
+  fields?: Array<FieldInput> | null | undefined;
+  geometryTypes?: Array<string> | null | undefined;
+  labelField?: string | null | undefined;
+  nameEn?: string | null | undefined;
+  nameJa?: string | null | undefined;
+  /** Who may read the layer; null = all staff, omitted = unchanged */
+  readAccess?: LayerReadAccessInput | null | undefined;
+  sortOrder?: number | null | undefined;
+  style?: Record<string, unknown> | null | undefined;
+};
+
+/** Who may read a layer besides its editors and administrators */
+export type LayerReadAccessInput = {
+  departments?: Array<string>;
+  users?: Array<number>;
+};
+
+/** admin manages users and layers; editor edits its department's layers; viewer only reads */
+export type Role =
+  | 'ADMIN'
+  | 'EDITOR'
+  | 'VIEWER';
+
+export type RouteQueryVariables = Exact<{
+  routeNo: string;
+}>;
+
+
+export type RouteQuery = { route: { routeNo: string, routeName: string | null, roadClass: string | null, certifiedOn: string | null, startPoint: string | null, endPoint: string | null, lengthM: number, widthMinM: number | null, widthMaxM: number | null, segmentCount: number, bbox: Array<number>, geometry: import('geojson').Geometry, segments: Array<{ id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null }> } | null };
+
+export type CoordinateTableQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CoordinateTableQuery = { coordinateTable: { featureId: string, recordNo: string | null, srid: number | null, closed: boolean, perimeterM: number, areaM2: number | null, points: Array<{ seq: number, name: string, markerType: string | null, x: string, y: string, srid: number, lon: number, lat: number, sideLengthM: number | null, surveyed: boolean }> } };
+
+export type ParseCoordinatesQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type ParseCoordinatesQuery = { parseCoordinateTable: { points: Array<{ name: string, x: string, y: string, markerType: string | null }>, problems: Array<{ line: number, code: string, params: Record<string, unknown>, message: string }> } };
+
+export type CreateBoundaryRecordMutationVariables = Exact<{
+  attributes: Record<string, unknown>;
+  coordinates: string;
+  closed: boolean;
+  srid?: number | null | undefined;
+}>;
+
+
+export type CreateBoundaryRecordMutation = { createBoundaryRecord: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } };
+
+export type SetBoundaryPointsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  coordinates: string;
+  closed: boolean;
+  srid?: number | null | undefined;
+}>;
+
+
+export type SetBoundaryPointsMutation = { setBoundaryPoints: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } };
+
+export type AttachmentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AttachmentsQuery = { attachments: Array<{ id: string, featureId: string, filename: string, contentType: string, sizeBytes: number, uploadedAt: string, uploadedBy: string | null, url: string }> };
+
+export type DeleteAttachmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAttachmentMutation = { deleteAttachment: boolean };
+
+export type EnquiryQueryVariables = Exact<{
+  lon: number;
+  lat: number;
+  layers?: Array<string> | string | null | undefined;
+}>;
+
+
+export type EnquiryQuery = { enquiry: { lon: number, lat: number, town: string | null, planeX: number, planeY: number, planeSrid: number, route: { routeNo: string, routeName: string | null, roadClass: string | null, widthMinM: number | null, widthMaxM: number | null, lengthM: number } | null, streetLight: { distanceM: number, feature: { id: string, layerKey: string, attributes: Record<string, unknown> } } | null, garbagePoint: { distanceM: number, feature: { id: string, layerKey: string, attributes: Record<string, unknown> } } | null, curveMirror: { distanceM: number, feature: { id: string, layerKey: string, attributes: Record<string, unknown> } } | null, features: Array<{ distanceM: number, feature: { id: string, layerKey: string, attributes: Record<string, unknown> } }>, parcel: { featureId: string, label: string, landCategory: string | null, registeredAreaM2: number | null, areaM2: number, geometry: import('geojson').Geometry, roadFrontage: Array<{ routeNo: string, routeName: string | null, roadClass: string | null, widthMinM: number | null, widthMaxM: number | null, distanceM: number, frontageM: number }>, boundaryRecords: Array<{ featureId: string, recordNo: string | null, determinedOn: string | null }> } | null } };
+
+export type EnquiryHitFragment = { distanceM: number, feature: { id: string, layerKey: string, attributes: Record<string, unknown> } };
+
+export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientSettingsQuery = { clientSettings: { attachmentMaxBytes: number, planeSrid: number } };
+
+export type PrintSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PrintSettingsQuery = { printSettings: { department: string, phone: string, note: string } };
+
+export type FeatureFieldsFragment = { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null };
+
+export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null };
+
+export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
+
+export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null } | null };
+
+export type LoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { user: { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type LayersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
+
+export type FeaturesQueryVariables = Exact<{
+  layer: string;
+  bbox?: Array<number> | number | null | undefined;
+  where?: Array<AttributeFilter> | AttributeFilter | null | undefined;
+  search?: string | null | undefined;
+  orderBy?: FeatureOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FeaturesQuery = { features: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FeatureQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FeatureQuery = { feature: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } | null };
+
+export type FeaturesAtQueryVariables = Exact<{
+  lon: number;
+  lat: number;
+  tolerance?: number | null | undefined;
+  layers?: Array<string> | string | null | undefined;
+}>;
+
+
+export type FeaturesAtQuery = { featuresAt: Array<{ distanceM: number, feature: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } }> };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: Array<{ kind: string, label: string, sublabel: string | null, town: string | null, date: string | null, layerKey: string | null, featureId: string | null, geometry: import('geojson').Geometry, bbox: Array<number> | null, match: string, note: { code: string, requested: string, found: string | null } | null }> };
+
+export type ApplyChangesMutationVariables = Exact<{
+  changes: Array<FeatureChangeInput> | FeatureChangeInput;
+}>;
+
+
+export type ApplyChangesMutation = { applyChanges: Array<{ id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null }> };
+
+export type FeatureHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FeatureHistoryQuery = { featureHistory: Array<{ featureId: string, layerKey: string, version: number, operation: string, changedAt: string, changedBy: string | null, changedByUsername: string | null, attributes: Record<string, unknown>, geometry: import('geojson').Geometry, geometryChanged: boolean, changes: Array<{ field: string, label: string, before: unknown, after: unknown }> }> };
+
+export type RestoreMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type RestoreMutation = { restoreFeature: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } };
+
+export type ChangesQueryVariables = Exact<{
+  layer?: string | null | undefined;
+  user?: string | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type ChangesQuery = { changes: Array<{ featureId: string, layerKey: string, layerName: string, version: number, operation: string, changedAt: string, changedBy: string | null, changedByUsername: string | null, geometryChanged: boolean, changes: Array<{ field: string, label: string, before: unknown, after: unknown }> }> };
+
+export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartmentsQuery = { departments: Array<{ key: string, nameJa: string, nameEn: string }> };
+
+export type CreateLayerMutationVariables = Exact<{
+  input: LayerInput;
+}>;
+
+
+export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+
+export type UpdateLayerMutationVariables = Exact<{
+  key: string;
+  patch: LayerPatch;
+}>;
+
+
+export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+
+export type ImportSummaryFieldsFragment = { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> };
+
+export type ImportPreviewQueryVariables = Exact<{
+  id: string | number;
+  o?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type ImportPreviewQuery = { importPreview: Record<string, unknown> };
+
+export type ImportDryRunMutationVariables = Exact<{
+  id: string | number;
+  o?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type ImportDryRunMutation = { importDryRun: { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> } };
+
+export type ImportProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportProgressQuery = { importJob: { progress: { rowsWritten: number, total: number } | null } };
+
+export type CommitImportMutationVariables = Exact<{
+  id: string | number;
+  o?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type CommitImportMutation = { commitImport: { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> } };
+
+export type CancelImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelImportMutation = { cancelImport: boolean };
+
+export type UndoImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UndoImportMutation = { undoImport: number };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const EnquiryHitFragmentDoc = new TypedDocumentString(`
+    fragment EnquiryHit on FeatureHit {
+  distanceM
+  feature {
+    id
+    layerKey
+    attributes
+  }
+}
+    `, {"fragmentName":"EnquiryHit"}) as unknown as TypedDocumentString<EnquiryHitFragment, unknown>;
+export const FeatureFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}
+    `, {"fragmentName":"FeatureFields"}) as unknown as TypedDocumentString<FeatureFieldsFragment, unknown>;
+export const FieldDefinitionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FieldDefinitionFields on FieldDefinition {
+  key
+  label
+  labelEn
+  type
+  required
+  options
+  min
+  max
+  maxLength
+  unit
+  computed
+  unique
+  restricted {
+    departments
+    users
+  }
+}
+    `, {"fragmentName":"FieldDefinitionFields"}) as unknown as TypedDocumentString<FieldDefinitionFieldsFragment, unknown>;
+export const LayerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LayerFields on Layer {
+  key
+  nameJa
+  nameEn
+  labelField
+  geometryTypes
+  featureCount
+  extent
+  style
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  fields {
+    ...FieldDefinitionFields
+  }
+}
+    fragment FieldDefinitionFields on FieldDefinition {
+  key
+  label
+  labelEn
+  type
+  required
+  options
+  min
+  max
+  maxLength
+  unit
+  computed
+  unique
+  restricted {
+    departments
+    users
+  }
+}`, {"fragmentName":"LayerFields"}) as unknown as TypedDocumentString<LayerFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
+  }
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ImportSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportSummaryFields on ImportSummary {
+  create
+  update
+  unchanged
+  refused
+  warnings
+  refusedRows {
+    line
+    field
+    code
+    message
+    value
+  }
+}
+    `, {"fragmentName":"ImportSummaryFields"}) as unknown as TypedDocumentString<ImportSummaryFieldsFragment, unknown>;
+export const RouteDocument = new TypedDocumentString(`
+    query Route($routeNo: String!) {
+  route(routeNo: $routeNo) {
+    routeNo
+    routeName
+    roadClass
+    certifiedOn
+    startPoint
+    endPoint
+    lengthM
+    widthMinM
+    widthMaxM
+    segmentCount
+    bbox
+    geometry
+    segments {
+      ...FeatureFields
+    }
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<RouteQuery, RouteQueryVariables>;
+export const CoordinateTableDocument = new TypedDocumentString(`
+    query CoordinateTable($id: ID!) {
+  coordinateTable(featureId: $id) {
+    featureId
+    recordNo
+    srid
+    closed
+    perimeterM
+    areaM2
+    points {
+      seq
+      name
+      markerType
+      x
+      y
+      srid
+      lon
+      lat
+      sideLengthM
+      surveyed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinateTableQuery, CoordinateTableQueryVariables>;
+export const ParseCoordinatesDocument = new TypedDocumentString(`
+    query ParseCoordinates($text: String!) {
+  parseCoordinateTable(text: $text) {
+    points {
+      name
+      x
+      y
+      markerType
+    }
+    problems {
+      line
+      code
+      params
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ParseCoordinatesQuery, ParseCoordinatesQueryVariables>;
+export const CreateBoundaryRecordDocument = new TypedDocumentString(`
+    mutation CreateBoundaryRecord($attributes: JSONObject!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
+  createBoundaryRecord(
+    attributes: $attributes
+    coordinates: $coordinates
+    closed: $closed
+    srid: $srid
+  ) {
+    ...FeatureFields
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<CreateBoundaryRecordMutation, CreateBoundaryRecordMutationVariables>;
+export const SetBoundaryPointsDocument = new TypedDocumentString(`
+    mutation SetBoundaryPoints($id: ID!, $version: Int!, $coordinates: String!, $closed: Boolean!, $srid: Int) {
+  setBoundaryPoints(
+    featureId: $id
+    expectedVersion: $version
+    coordinates: $coordinates
+    closed: $closed
+    srid: $srid
+  ) {
+    ...FeatureFields
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<SetBoundaryPointsMutation, SetBoundaryPointsMutationVariables>;
+export const AttachmentsDocument = new TypedDocumentString(`
+    query Attachments($id: ID!) {
+  attachments(featureId: $id) {
+    id
+    featureId
+    filename
+    contentType
+    sizeBytes
+    uploadedAt
+    uploadedBy
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<AttachmentsQuery, AttachmentsQueryVariables>;
+export const DeleteAttachmentDocument = new TypedDocumentString(`
+    mutation DeleteAttachment($id: ID!) {
+  deleteAttachment(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteAttachmentMutation, DeleteAttachmentMutationVariables>;
+export const EnquiryDocument = new TypedDocumentString(`
+    query Enquiry($lon: Float!, $lat: Float!, $layers: [String!]) {
+  enquiry(lon: $lon, lat: $lat, layers: $layers) {
+    lon
+    lat
+    town
+    planeX
+    planeY
+    planeSrid
+    route {
+      routeNo
+      routeName
+      roadClass
+      widthMinM
+      widthMaxM
+      lengthM
+    }
+    streetLight {
+      ...EnquiryHit
+    }
+    garbagePoint {
+      ...EnquiryHit
+    }
+    curveMirror {
+      ...EnquiryHit
+    }
+    features {
+      ...EnquiryHit
+    }
+    parcel {
+      featureId
+      label
+      landCategory
+      registeredAreaM2
+      areaM2
+      geometry
+      roadFrontage {
+        routeNo
+        routeName
+        roadClass
+        widthMinM
+        widthMaxM
+        distanceM
+        frontageM
+      }
+      boundaryRecords {
+        featureId
+        recordNo
+        determinedOn
+      }
+    }
+  }
+}
+    fragment EnquiryHit on FeatureHit {
+  distanceM
+  feature {
+    id
+    layerKey
+    attributes
+  }
+}`) as unknown as TypedDocumentString<EnquiryQuery, EnquiryQueryVariables>;
+export const ClientSettingsDocument = new TypedDocumentString(`
+    query ClientSettings {
+  clientSettings {
+    attachmentMaxBytes
+    planeSrid
+  }
+}
+    `) as unknown as TypedDocumentString<ClientSettingsQuery, ClientSettingsQueryVariables>;
+export const PrintSettingsDocument = new TypedDocumentString(`
+    query PrintSettings {
+  printSettings {
+    department
+    phone
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<PrintSettingsQuery, PrintSettingsQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
+  }
+}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($username: String!, $password: String!) {
+  login(username: $username, password: $password) {
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const LayersDocument = new TypedDocumentString(`
+    query Layers {
+  layers {
+    ...LayerFields
+  }
+  me {
+    editableLayers
+  }
+}
+    fragment FieldDefinitionFields on FieldDefinition {
+  key
+  label
+  labelEn
+  type
+  required
+  options
+  min
+  max
+  maxLength
+  unit
+  computed
+  unique
+  restricted {
+    departments
+    users
+  }
+}
+fragment LayerFields on Layer {
+  key
+  nameJa
+  nameEn
+  labelField
+  geometryTypes
+  featureCount
+  extent
+  style
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  fields {
+    ...FieldDefinitionFields
+  }
+}`) as unknown as TypedDocumentString<LayersQuery, LayersQueryVariables>;
+export const FeaturesDocument = new TypedDocumentString(`
+    query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String, $orderBy: FeatureOrder, $first: Int, $after: String) {
+  features(
+    layer: $layer
+    bbox: $bbox
+    where: $where
+    search: $search
+    orderBy: $orderBy
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...FeatureFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<FeaturesQuery, FeaturesQueryVariables>;
+export const FeatureDocument = new TypedDocumentString(`
+    query Feature($id: ID!) {
+  feature(id: $id) {
+    ...FeatureFields
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<FeatureQuery, FeatureQueryVariables>;
+export const FeaturesAtDocument = new TypedDocumentString(`
+    query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {
+  featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {
+    distanceM
+    feature {
+      ...FeatureFields
+    }
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<FeaturesAtQuery, FeaturesAtQueryVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    kind
+    label
+    sublabel
+    town
+    date
+    layerKey
+    featureId
+    geometry
+    bbox
+    match
+    note {
+      code
+      requested
+      found
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const ApplyChangesDocument = new TypedDocumentString(`
+    mutation ApplyChanges($changes: [FeatureChangeInput!]!) {
+  applyChanges(changes: $changes) {
+    ...FeatureFields
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<ApplyChangesMutation, ApplyChangesMutationVariables>;
+export const FeatureHistoryDocument = new TypedDocumentString(`
+    query FeatureHistory($id: ID!) {
+  featureHistory(id: $id) {
+    featureId
+    layerKey
+    version
+    operation
+    changedAt
+    changedBy
+    changedByUsername
+    attributes
+    geometry
+    geometryChanged
+    changes {
+      field
+      label
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureHistoryQuery, FeatureHistoryQueryVariables>;
+export const RestoreDocument = new TypedDocumentString(`
+    mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {
+  restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) {
+    ...FeatureFields
+  }
+}
+    fragment FeatureFields on Feature {
+  id
+  layerKey
+  geometry
+  attributes
+  version
+  updatedAt
+  updatedBy
+  lengthM
+  areaM2
+  deletedAt
+}`) as unknown as TypedDocumentString<RestoreMutation, RestoreMutationVariables>;
+export const ChangesDocument = new TypedDocumentString(`
+    query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {
+  changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {
+    featureId
+    layerKey
+    layerName
+    version
+    operation
+    changedAt
+    changedBy
+    changedByUsername
+    geometryChanged
+    changes {
+      field
+      label
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
+export const DepartmentsDocument = new TypedDocumentString(`
+    query Departments {
+  departments {
+    key
+    nameJa
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
+export const CreateLayerDocument = new TypedDocumentString(`
+    mutation CreateLayer($input: LayerInput!) {
+  createLayer(input: $input) {
+    ...LayerFields
+  }
+}
+    fragment FieldDefinitionFields on FieldDefinition {
+  key
+  label
+  labelEn
+  type
+  required
+  options
+  min
+  max
+  maxLength
+  unit
+  computed
+  unique
+  restricted {
+    departments
+    users
+  }
+}
+fragment LayerFields on Layer {
+  key
+  nameJa
+  nameEn
+  labelField
+  geometryTypes
+  featureCount
+  extent
+  style
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  fields {
+    ...FieldDefinitionFields
+  }
+}`) as unknown as TypedDocumentString<CreateLayerMutation, CreateLayerMutationVariables>;
+export const UpdateLayerDocument = new TypedDocumentString(`
+    mutation UpdateLayer($key: String!, $patch: LayerPatch!) {
+  updateLayer(key: $key, patch: $patch) {
+    ...LayerFields
+  }
+}
+    fragment FieldDefinitionFields on FieldDefinition {
+  key
+  label
+  labelEn
+  type
+  required
+  options
+  min
+  max
+  maxLength
+  unit
+  computed
+  unique
+  restricted {
+    departments
+    users
+  }
+}
+fragment LayerFields on Layer {
+  key
+  nameJa
+  nameEn
+  labelField
+  geometryTypes
+  featureCount
+  extent
+  style
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  fields {
+    ...FieldDefinitionFields
+  }
+}`) as unknown as TypedDocumentString<UpdateLayerMutation, UpdateLayerMutationVariables>;
+export const ImportPreviewDocument = new TypedDocumentString(`
+    query ImportPreview($id: ID!, $o: JSONObject) {
+  importPreview(id: $id, options: $o)
+}
+    `) as unknown as TypedDocumentString<ImportPreviewQuery, ImportPreviewQueryVariables>;
+export const ImportDryRunDocument = new TypedDocumentString(`
+    mutation ImportDryRun($id: ID!, $o: JSONObject) {
+  importDryRun(id: $id, options: $o) {
+    ...ImportSummaryFields
+  }
+}
+    fragment ImportSummaryFields on ImportSummary {
+  create
+  update
+  unchanged
+  refused
+  warnings
+  refusedRows {
+    line
+    field
+    code
+    message
+    value
+  }
+}`) as unknown as TypedDocumentString<ImportDryRunMutation, ImportDryRunMutationVariables>;
+export const ImportProgressDocument = new TypedDocumentString(`
+    query ImportProgress($id: ID!) {
+  importJob(id: $id) {
+    progress {
+      rowsWritten
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportProgressQuery, ImportProgressQueryVariables>;
+export const CommitImportDocument = new TypedDocumentString(`
+    mutation CommitImport($id: ID!, $o: JSONObject) {
+  commitImport(id: $id, options: $o) {
+    ...ImportSummaryFields
+  }
+}
+    fragment ImportSummaryFields on ImportSummary {
+  create
+  update
+  unchanged
+  refused
+  warnings
+  refusedRows {
+    line
+    field
+    code
+    message
+    value
+  }
+}`) as unknown as TypedDocumentString<CommitImportMutation, CommitImportMutationVariables>;
+export const CancelImportDocument = new TypedDocumentString(`
+    mutation CancelImport($id: ID!) {
+  cancelImport(id: $id)
+}
+    `) as unknown as TypedDocumentString<CancelImportMutation, CancelImportMutationVariables>;
+export const UndoImportDocument = new TypedDocumentString(`
+    mutation UndoImport($id: ID!) {
+  undoImport(id: $id)
+}
+    `) as unknown as TypedDocumentString<UndoImportMutation, UndoImportMutationVariables>;
