@@ -85,7 +85,7 @@ test('a clerk frames the place, draws redline and prints it: the PDF has title, 
   expect(JSON.parse(url.searchParams.get('redline')!)).toHaveLength(3);
 
   const pdf = await page.request.get(pdfHref, { timeout: 120_000 });
-  expect(pdf.status()).toBe(200);
+  if (pdf.status() !== 200) throw new Error(`the sheet was refused: ${pdf.status()} ${await pdf.text()}`);
   const file = path.join(screenshotDir, 'print-map.pdf');
   fs.mkdirSync(screenshotDir, { recursive: true });
   fs.writeFileSync(file, await pdf.body());
