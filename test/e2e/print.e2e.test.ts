@@ -12,6 +12,7 @@ import { colourShares } from './support/images';
 import { goTo, metresPerPixel, readView, screenOf } from './support/map';
 import type { RunningServer } from './support/server';
 import { browserSuite, graphqlAs } from './support/suite';
+import { planPages } from '../../web/src/print/planPages';
 
 let server: RunningServer;
 let guarded: GuardedBrowser;
@@ -127,3 +128,29 @@ test('a redline or title the server cannot take is refused with a clear error, n
     expect(JSON.stringify(body)).toContain(field);
   }
 });
+
+test('the road ledger plan of a route prints at 1/500 over as many A3 sheets as its length needs, after an index', async () => {
+  const reply = await graphqlAs<{ route: { routeNo: string; lengthM: number; geometry: { type: string; coordinates: unknown } } }>(
+    server, 'counter', '{ route(routeNo: "1-01") { routeNo lengthM geometry } }');
+  expect(reply.errors).toBeUndefined();
+  const route = reply.data!.route;
+  const parts = (route.geometry.type === 'LineString' ? [route.geometry.coordinates] : route.geometry.coordinates) as [number, number][][];
+  // What the sheet should lay out: A3 landscape frames of 400 × 239 mm at 1/500, 12 mm kept free.
+  const expected = planPages(parts, { width: 200, height: 119.5 }, 6).length;
+  expect(expected).toBeGreaterThan(1);
+
+  const href = `/api/print/plan.pdf?routeNo=${encodeURIComponent(route.routeNo)}&scale=500&paper=A3-landscape&date=2026-11-29`;
+  const res = await page.request.get(href, { timeout: 170_000 });
+  if (res.status() !== 200) throw new Error(`the plan was refused: ${res.status()} ${await res.text()}`);
+  const file = path.join(screenshotDir, 'print-plan.pdf');
+  fs.writeFileSync(file, await res.body());
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(info).toMatch(new RegExp(`Pages:\\s+${expected + 1}\\n`));
+  expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('道路台帳平面図');
+  expect(text).toContain('索引図');
+  expect(text).toContain('1/500');
+  expect(text).toContain(`${expected + 1} / ${expected + 1}`); // the last sheet's number
+  expect(text).toContain(`→ 2`); // a match line to the next sheet on the first detail sheet
+}, 200_000);

@@ -51,7 +51,10 @@ export function mapSheetFrame(paper: Paper): { width: number; height: number } {
   return { width: paper.widthMm - 20, height: paper.heightMm - 58 };
 }
 
-export const SHEET_KINDS = ['enquiry', 'route', 'boundary', 'map'] as const;
+/** Scales of a road ledger plan (道路台帳平面図), printed over as many pages as the route needs. */
+export const PLAN_SCALES = [500, 1000] as const;
+
+export const SHEET_KINDS = ['enquiry', 'route', 'boundary', 'map', 'plan'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 export type SheetLang = 'ja' | 'en';
 
@@ -96,7 +99,14 @@ export interface MapSheetParams extends SheetCommon {
   redline: RedlineItem[];
 }
 
-export type SheetParams = EnquirySheetParams | RouteSheetParams | BoundarySheetParams | MapSheetParams;
+/** 道路台帳平面図: a route at 1/500 or 1/1,000 over pages along its length, with a page index. */
+export interface PlanSheetParams extends SheetCommon {
+  kind: 'plan';
+  routeNo: string;
+  scale: number;
+}
+
+export type SheetParams = EnquirySheetParams | RouteSheetParams | BoundarySheetParams | MapSheetParams | PlanSheetParams;
 
 /** What is wrong with a sheet request: the parameter and an English reason. */
 export interface SheetProblem {
@@ -111,10 +121,13 @@ export function parseSheetParams(kind: SheetKind, q: Record<string, unknown>, no
   const date = String(q.date ?? todayInJapan(now));
   if (!isValidDate(date)) return { field: 'date', message: 'date must be YYYY-MM-DD' };
   const lang: SheetLang | null = q.lang === undefined ? null : q.lang === 'en' ? 'en' : 'ja';
-  if (kind === 'route') {
+  if (kind === 'route' || kind === 'plan') {
     const routeNo = String(q.routeNo ?? '');
     if (!/^[\w-]{1,20}$/.test(routeNo)) return { field: 'routeNo', message: 'routeNo is required' };
-    return { kind, paper, date, lang, routeNo };
+    if (kind === 'route') return { kind, paper, date, lang, routeNo };
+    const scale = Number(q.scale ?? 500);
+    if (!(PLAN_SCALES as readonly number[]).includes(scale)) return { field: 'scale', message: `scale must be one of ${PLAN_SCALES.map((v) => `1/${v}`).join(', ')}` };
+    return { kind, paper, date, lang, routeNo, scale };
   }
   if (kind === 'boundary') {
     const featureId = String(q.featureId ?? '');
@@ -165,6 +178,10 @@ export function sheetQueryOf(sheet: SheetParams): URLSearchParams {
   switch (sheet.kind) {
     case 'route':
       q.set('routeNo', sheet.routeNo);
+      break;
+    case 'plan':
+      q.set('routeNo', sheet.routeNo);
+      q.set('scale', String(sheet.scale));
       break;
     case 'boundary':
       q.set('featureId', sheet.featureId);

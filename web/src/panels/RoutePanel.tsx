@@ -88,6 +88,15 @@ export function RoutePanel({ routeNo, map, selectedId, onSelectSegment }: Props)
             <a className="button" href={printUrl!} target="_blank" rel="noopener" aria-label={t('printRouteSheetFor', { routeNo: route.routeNo })}>
               {t('printRouteSheet')}
             </a>
+            <a
+              className="button"
+              href={sheetUrl({ kind: 'plan', routeNo: route.routeNo, scale: 500, paper, date: todayInJapan(), lang: i18n.lang }, 'pdf')}
+              target="_blank"
+              rel="noopener"
+              aria-label={t('printPlanSheetFor', { routeNo: route.routeNo })}
+            >
+              {t('printPlanSheet')}
+            </a>
           </div>
           <h4>{t('segments')}</h4>
           <SegmentTable route={route} onSelect={onSelectSegment} selectedId={selectedId} />

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
 import { BoundarySheet } from './BoundarySheet';
 import { MapSheet } from './MapSheet';
+import { PlanSheet } from './PlanSheet';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
 import { PAPERS } from '#domain/sheets';
@@ -81,6 +82,7 @@ export default function PrintPage() {
       request.kind === 'enquiry' ? t('enquirySheetTitle')
         : request.kind === 'route' ? `${t('routeSheetTitle')} ${request.routeNo}`
           : request.kind === 'map' ? request.title || t('mapSheetTitle')
+            : request.kind === 'plan' ? `${t('planSheetTitle')} ${request.routeNo}`
             : t('boundarySheetTitle');
   }, [request, t]);
 
@@ -92,6 +94,22 @@ export default function PrintPage() {
     );
   }
   const paper = PAPERS[request.paper];
+  if (request.kind === 'plan') {
+    // Many sheets of paper: each page is its own .sheet; the PDF breaks after each.
+    return (
+      <>
+        <style>{`@page { size: ${paper.widthMm}mm ${paper.heightMm}mm; margin: 0; }`}</style>
+        <div className="sheet-pages" data-state={status.state}>
+          {status.state === 'error' && (
+            <p className="sheet-error" role="alert">
+              {t('error', { message: status.message })}
+            </p>
+          )}
+          {basics && <PlanSheet request={request} {...basics} onDrawn={ready} onError={fail} />}
+        </div>
+      </>
+    );
+  }
   return (
     <>
       {/* The page is exactly one sheet of paper, with the margins inside the sheet. */}

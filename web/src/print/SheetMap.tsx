@@ -35,6 +35,8 @@ export interface SheetMapProps {
   marker?: boolean;
   /** Temporary marks the user drew (朱書き), drawn above everything. */
   redline?: RedlineItem[];
+  /** Page frames of a plan (the index, or the neighbours' match lines) with their page numbers. */
+  outlines?: { ring: LonLat[]; label: string }[];
   onDrawn: (drawn: { measuredScale: number }) => void;
   onError: (message: string) => void;
 }
@@ -80,7 +82,7 @@ export function SheetMap(props: SheetMapProps) {
   const propsRef = useRef(props);
 
   useEffect(() => {
-    const { config, center, zoom, layers, highlight, route, labels, redline, onDrawn, onError } = propsRef.current;
+    const { config, center, zoom, layers, highlight, route, labels, redline, outlines, onDrawn, onError } = propsRef.current;
     let done = false;
     const fail = (message: string) => {
       if (done) return;
@@ -124,6 +126,7 @@ export function SheetMap(props: SheetMapProps) {
         setRouteHighlight(map, route ?? null);
         if (labels?.length) addLabels(map, labels);
         if (redline?.length) setRedline(map, redline);
+        if (outlines?.length) addOutlines(map, outlines);
         await settled(map);
         if (done) return;
         const scale = measureScale(map);
@@ -179,6 +182,24 @@ function addLabels(map: MapLibreMap, labels: { position: LonLat; text: string }[
     });
   }
   (map.getSource(LABEL_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+}
+
+/** Page frames drawn dashed with their numbers in the middle (a plan's index and match lines). */
+function addOutlines(map: MapLibreMap, outlines: { ring: LonLat[]; label: string }[]): void {
+  const features: GeoJsonFeature[] = outlines.flatMap((o) => [
+    { type: 'Feature', geometry: { type: 'LineString', coordinates: o.ring }, properties: {} },
+    { type: 'Feature', geometry: { type: 'Point', coordinates: o.ring.slice(0, 4).reduce((s, p) => [s[0] + p[0] / 4, s[1] + p[1] / 4], [0, 0]) }, properties: { text: o.label } },
+  ]);
+  map.addSource('sheet-outlines', { type: 'geojson', data: { type: 'FeatureCollection', features } });
+  map.addLayer({
+    id: 'sheet-outline-lines', type: 'line', source: 'sheet-outlines', filter: ['==', ['geometry-type'], 'LineString'],
+    paint: { 'line-color': '#1c7ed6', 'line-width': 1.6, 'line-dasharray': [4, 2] },
+  });
+  map.addLayer({
+    id: 'sheet-outline-labels', type: 'symbol', source: 'sheet-outlines', filter: ['==', ['geometry-type'], 'Point'],
+    layout: { 'text-field': ['get', 'text'], 'text-font': LABEL_FONT, 'text-size': 16, 'text-allow-overlap': true, 'text-ignore-placement': true },
+    paint: { 'text-color': '#1c7ed6', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+  });
 }
 
 /** The place of the enquiry, at the centre of the map. */

@@ -5,7 +5,7 @@
 // back here, and links are written by the same sheetQueryOf.
 import {
   parseSheetParams, SHEET_KINDS, sheetQueryOf,
-  type BoundarySheetParams, type EnquirySheetParams, type MapSheetParams, type RouteSheetParams, type SheetKind,
+  type BoundarySheetParams, type EnquirySheetParams, type MapSheetParams, type PlanSheetParams, type RouteSheetParams, type SheetKind,
 } from '#domain/sheets';
 import type { Lang } from '../i18n';
 
@@ -14,7 +14,8 @@ export type EnquirySheetRequest = WithLang<EnquirySheetParams>;
 export type RouteSheetRequest = WithLang<RouteSheetParams>;
 export type BoundarySheetRequest = WithLang<BoundarySheetParams>;
 export type MapSheetRequest = WithLang<MapSheetParams>;
-export type SheetRequest = EnquirySheetRequest | RouteSheetRequest | BoundarySheetRequest | MapSheetRequest;
+export type PlanSheetRequest = WithLang<PlanSheetParams>;
+export type SheetRequest = EnquirySheetRequest | RouteSheetRequest | BoundarySheetRequest | MapSheetRequest | PlanSheetRequest;
 export type SheetFormat = 'pdf' | 'png';
 
 const PRINT_PATH = new RegExp(`^/print/(${SHEET_KINDS.join('|')})/?$`);

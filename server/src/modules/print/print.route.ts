@@ -8,6 +8,7 @@ import { SHEET_KINDS, SheetFormat, SheetKind, sheetQuery } from './print.service
  * GET /api/print/enquiry.pdf|png?lon&lat&scale&paper&layers&date   窓口案内図
  * GET /api/print/route.pdf|png?routeNo&paper&date                  道路台帳 route sheet
  * GET /api/print/boundary.pdf|png?featureId&paper&date             境界確定図 (座標求積表)
+ * GET /api/print/plan.pdf|png?routeNo&scale&paper&date          道路台帳平面図 over pages (PNG: the index page)
  * GET /api/print/map.pdf|png?lon&lat&scale&paper&layers&title&note&redline&date   the map as seen
  */
 export function printRouter(services: Services): Router {
@@ -22,7 +23,7 @@ export function printRouter(services: Services): Router {
     res.on('close', () => { if (!res.writableFinished) gone.abort(); });
     const userKey = res.locals.ctx.user ? `user:${res.locals.ctx.user.id}` : `address:${req.ip}`;
     const body = await services.print.render(userKey, baseUrl, kind, query, format, res.locals.ctx.token, gone.signal);
-    const name = { enquiry: `窓口案内図_${query.get('date')}`, route: `道路台帳_${query.get('routeNo')}`, boundary: `境界確定図_${query.get('featureId')}`, map: `地図_${query.get('date')}` }[kind];
+    const name = { enquiry: `窓口案内図_${query.get('date')}`, route: `道路台帳_${query.get('routeNo')}`, boundary: `境界確定図_${query.get('featureId')}`, map: `地図_${query.get('date')}`, plan: `道路台帳平面図_${query.get('routeNo')}` }[kind];
     res.setHeader('Content-Type', format === 'pdf' ? 'application/pdf' : 'image/png');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);
     res.end(body);
