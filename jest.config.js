@@ -22,10 +22,11 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 180_000,
-  globalSetup: '<rootDir>/test/helpers/global-setup.js',
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts?(x)'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
+    // Its global setup (the web build, once per run) runs only when e2e tests are selected.
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'], globalSetup: '<rootDir>/test/e2e/support/global-setup.ts' },
   ],
 };

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { percentile } from './load';
+import { benchDatabaseUrl, databaseUrl } from '../helpers/test-env';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const log = (m: string) => console.log(`[abuse] ${m}`);
@@ -28,9 +29,8 @@ function options(argv: string[]): SoakOptions {
   if (!(seconds > 0 && seconds <= 600) || !(scale > 0 && scale <= 10) || !['pglite', 'postgis'].includes(backend)) {
     throw new Error('--seconds 1..600, --scale 0..10, --backend pglite|postgis');
   }
-  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
   const attacks = argv.includes('--attacks') ? value('--attacks', '').split(',').filter(Boolean) : undefined;
-  return { seconds, backend, scale, adminUrl, attacks };
+  return { seconds, backend, scale, adminUrl: benchDatabaseUrl, attacks };
 }
 
 /** Resident memory of a process group in MB (the server and the Chromium it started). */
@@ -77,9 +77,7 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
-    const url = new URL(o.adminUrl);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
+    env.DATABASE_URL = databaseUrl(o.adminUrl, dbName);
   }
   const logFile = path.join(os.tmpdir(), 'chizu-abuse-server.log');
   const out = fs.openSync(logFile, 'w');

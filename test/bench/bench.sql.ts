@@ -65,6 +65,4 @@ export const writeFloorSql = [
 
 export const benchMarkerSql = (db: string) => `SELECT shobj_description(oid, 'pg_database') AS marker FROM pg_database WHERE datname = ${quoteLiteral(db)}`;
 
-/** Database names come from our own constants, never from input; quoted all the same. */
-export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;

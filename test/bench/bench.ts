@@ -14,7 +14,7 @@ import { FeatureQuery, featurePageSql } from '../../server/src/modules/features/
 import { DEFAULT_TILE_OPTIONS, tilePropertyKeys } from '../../server/src/modules/tiles/tile.service';
 import { mvtTileSql, tileLayerSql, TileLayerRow, tileValues } from '../../server/src/modules/tiles/tile.sql';
 import {
-  bboxCountSql, benchMarkerSql, cityExtentSql, featureCountSql, ident, insideCitySql, layerIdSql, peerSchemaSql,
+  bboxCountSql, benchMarkerSql, cityExtentSql, featureCountSql, insideCitySql, layerIdSql, peerSchemaSql,
   postgisVersionSql, quoteLiteral, userIdSql, writeFloorSql, writeTargetsSql,
 } from './bench.sql';
 import { prng, runInterleaved, runLoad } from './load';
@@ -22,6 +22,8 @@ import { normalizeSearchText } from '../../server/src/domain/normalize';
 import { featureHitsSql, likePattern } from '../../server/src/modules/city/search.sql';
 import { CANDIDATES_PER_RESULT } from '../../server/src/modules/city/search.service';
 import { runAbuseSoak } from './abuse';
+import { ident } from '../../server/src/db/sql';
+import { benchDatabaseUrl, databaseUrl } from '../helpers/test-env';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -40,9 +42,8 @@ function parseOptions(argv: string[]): Options {
   // Scale 72 gives just over 1,000,000 features (72 × 14,200); --quick a small city for a smoke run.
   const scale = at >= 0 ? Number(argv[at + 1]) : quick ? 4 : 72;
   if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale needs a positive number');
-  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
   // The quick run has a database of its own, so it never throws away the seeded full-size city.
-  return { quick, scale, reuse: argv.includes('--reuse'), adminUrl, database: quick ? 'chizu_bench_quick' : 'chizu_bench' };
+  return { quick, scale, reuse: argv.includes('--reuse'), adminUrl: benchDatabaseUrl, database: quick ? 'chizu_bench_quick' : 'chizu_bench' };
 }
 
 /** How many tasks each measurement runs (after its warm-up). */
@@ -54,11 +55,6 @@ function plan(quick: boolean) {
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 
-function dbUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -205,7 +201,7 @@ function measurement(name: string, unit: string, better: 'lower' | 'higher', our
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const counts = plan(options.quick);
-  const url = dbUrl(options.adminUrl, options.database);
+  const url = databaseUrl(options.adminUrl, options.database);
   const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
   if (!fs.existsSync(serverMain)) throw new Error('dist/server/main.js is missing: run through `npm run bench`, which builds it');
   const t0 = Date.now();

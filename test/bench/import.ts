@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchDatabaseUrl, databaseUrl } from '../helpers/test-env';
 
 // The built server (npm run build:server), so that it finds prisma/migrations from its own place.
 const server = path.resolve(__dirname, '..', '..', '..', 'server');
@@ -19,16 +20,14 @@ const { seedDemo } = require(path.join(server, 'seed', 'demo')) as typeof import
 async function main() {
   const at = process.argv.indexOf('--rows');
   const rows = at >= 0 ? Number(process.argv[at + 1]) : 100_000;
-  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = benchDatabaseUrl;
   const name = 'chizu_bench_import';
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const config = { ...loadConfig({ DATABASE_URL: url.toString() }), seedDemoOnFirstStart: false };
+  const config = { ...loadConfig({ DATABASE_URL: databaseUrl(adminUrl, name) }), seedDemoOnFirstStart: false };
   const db = await prepareDatabase(config, () => undefined);
   let peakRss = 0;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);

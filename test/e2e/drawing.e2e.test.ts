@@ -11,24 +11,14 @@ import { logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { goTo, graphql, lonLatOf, metres, metresPerPixel, readView, screenOf, type Position } from './support/map';
 import type { RunningServer } from './support/server';
-import { browserSuite } from './support/suite';
+import { browserSuite, storedFeature as readStored, type StoredFeature } from './support/suite';
 
 let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
 browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
 
-interface StoredFeature {
-  id: string;
-  version: number;
-  geometry: { type: string; coordinates: unknown };
-  attributes: Record<string, unknown>;
-}
-
-async function storedFeature(id: string): Promise<StoredFeature> {
-  const { feature } = await graphql<{ feature: StoredFeature }>(page, 'query($id: ID!) { feature(id: $id) { id version geometry attributes } }', { id });
-  return feature;
-}
+const storedFeature = (id: string) => readStored(server, id);
 
 /** Geodesic distance on the WGS84 ellipsoid (Vincenty's inverse formula). */
 function geodesic([lon1, lat1]: Position, [lon2, lat2]: Position): number {

@@ -6,9 +6,9 @@
 import type { Page } from 'playwright-core';
 import { logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { goTo, graphql, metres, screenOf, waitForMapIdle, type Position } from './support/map';
+import { goTo, graphql, metres, screenOf, type Position } from './support/map';
 import type { RunningServer } from './support/server';
-import { browserSuite, graphqlAs } from './support/suite';
+import { browserSuite, graphqlAs, storedFeature as readStored } from './support/suite';
 
 let server: RunningServer;
 let guarded: GuardedBrowser;
@@ -16,20 +16,10 @@ let page: Page;
 // Confirmations (restore, discard) are accepted.
 browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
 
-interface StoredFeature {
-  id: string;
-  version: number;
-  geometry: { type: string; coordinates: Position };
-  attributes: Record<string, unknown>;
-}
-
 /** A colleague: GraphQL from outside the browser, with its own login. */
 const asColleague = <T>(username: string, query: string, variables: Record<string, unknown> = {}) => graphqlAs<T>(server, username, query, variables);
 
-async function storedFeature(id: string): Promise<StoredFeature> {
-  const { data } = await asColleague<{ feature: StoredFeature }>('admin', 'query($id: ID!) { feature(id: $id) { id version geometry attributes } }', { id });
-  return data!.feature;
-}
+const storedFeature = (id: string) => readStored<Position>(server, id);
 
 /** Metres from a point to a segment (the same approximation as metres). */
 function metresToSegment(p: Position, a: Position, b: Position): number {

@@ -8,13 +8,11 @@ import fs from 'node:fs';
 import { goTo, graphql, lonLatOf, waitForMapIdle } from './support/map';
 import { parseCsv } from './support/csv';
 import { eventually } from './support/eventually';
-import type { RunningServer } from './support/server';
 import { browserSuite } from './support/suite';
 
-let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
-browserSuite((suite) => ({ server, guarded, page } = suite));
+browserSuite((suite) => ({ guarded, page } = suite));
 
 test('the attribute table exports its filtered rows to a GeoPackage that GDAL reads', async () => {
   await page.goto('/');

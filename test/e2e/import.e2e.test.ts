@@ -5,16 +5,15 @@
 import iconv from 'iconv-lite';
 import proj4 from 'proj4';
 import type { Page } from 'playwright-core';
-import { logIn, type GuardedBrowser } from './support/browser';
+import { logIn } from './support/browser';
 import { eventually } from './support/eventually';
 import { goTo, screenOf } from './support/map';
 import type { RunningServer } from './support/server';
 import { browserSuite, graphqlAs } from './support/suite';
 
 let server: RunningServer;
-let guarded: GuardedBrowser;
 let page: Page;
-browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
+browserSuite((suite) => ({ server, page } = suite), { acceptDialogs: true });
 
 // JGD2011 plane rectangular zone IX (EPSG:6677): [easting, northing] in metres.
 const ZONE_IX = '+proj=tmerc +lat_0=36 +lon_0=139.8333333333333 +k=0.9999 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs';

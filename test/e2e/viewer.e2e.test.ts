@@ -9,13 +9,11 @@ import { screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
 import { goTo, graphql, metresPerPixel, readView, waitForMapIdle } from './support/map';
 import { eventually } from './support/eventually';
-import type { RunningServer } from './support/server';
 import { browserSuite } from './support/suite';
 
-let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
-browserSuite((suite) => ({ server, guarded, page } = suite));
+browserSuite((suite) => ({ guarded, page } = suite));
 
 async function mapCanvasBox() {
   const box = await page.locator('.map canvas').boundingBox();

@@ -1,20 +1,12 @@
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { Config, loadConfig } from '../../server/src/config';
 import { createServer, ChizuServer } from '../../server/src/app';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { Database } from '../../server/src/db/database';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
-import { adminUrl } from './postgis';
+import { backends, BackendKind, databaseUrl, testDatabaseUrl, withAdmin } from './test-env';
 
-export type BackendKind = 'pglite' | 'postgis';
-
-/** The backends to test: both by default; TEST_BACKENDS=pglite (or postgis) narrows it. */
-export function backends(): BackendKind[] {
-  const wanted = (process.env.TEST_BACKENDS || 'pglite,postgis').split(',').map((s) => s.trim()) as BackendKind[];
-  // global-setup.ts found no PostGIS (outside CI): skip those runs rather than fail.
-  return wanted.filter((k) => k !== 'postgis' || process.env.CHIZU_POSTGIS_AVAILABLE !== '0');
-}
+export { backends, type BackendKind };
 
 export interface TestBackend {
   kind: BackendKind;
@@ -35,13 +27,8 @@ export async function openBackend(kind: BackendKind, options: BackendOptions = {
   let env: Record<string, string> = { ...options.env };
   if (kind === 'postgis') {
     dbName = `chizu_test_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    env = { ...env, DATABASE_URL: url.toString() };
+    await withAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));
+    env = { ...env, DATABASE_URL: databaseUrl(testDatabaseUrl, dbName) };
   }
   const config: Config = { ...loadConfig({ ...env }), seedDemoOnFirstStart: false };
   // In-memory PGlite for tests: dataDir undefined.
@@ -52,10 +39,7 @@ export async function openBackend(kind: BackendKind, options: BackendOptions = {
     async close() {
       await db.close();
       if (dbName) {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await admin.end();
+        await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
       }
     },
   };

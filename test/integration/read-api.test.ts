@@ -39,7 +39,7 @@ describeBackends('GraphQL read API', (get) => {
   test('a bbox query for central Yotsukaido returns garbage points inside the box, paged without gaps', async () => {
     const ids = new Set<string>();
     let after: string | null = null;
-    let total = -1;
+    let total: number;
     do {
       const r: any = await gql(`query($after: String) { features(layer: "garbage_points", bbox: ${JSON.stringify(CENTRAL_BBOX)}, first: 7, after: $after) {
         totalCount edges { node { id geometry attributes } } pageInfo { hasNextPage endCursor } } }`, { after });

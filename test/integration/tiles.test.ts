@@ -50,7 +50,6 @@ async function decode(body: ArrayBuffer | Buffer): Promise<Record<string, { exte
   return out;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (res: Response): Promise<any> => res.json();
 const idsOf = (features: DecodedFeature[]) => features.map((f) => f.id).sort((a, b) => a - b);
 const INSIDE_BUFFER = (p: { x: number; y: number }) => p.x >= -BUFFER && p.x <= EXTENT + BUFFER && p.y >= -BUFFER && p.y <= EXTENT + BUFFER;

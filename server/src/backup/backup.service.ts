@@ -58,8 +58,8 @@ async function tool(command: string, args: string[]): Promise<void> {
     await run(command, args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
     const e = err as { code?: string; stderr?: string; message: string };
-    if (e.code === 'ENOENT') throw new Error(`${command} is not installed (Debian: apt-get install postgresql-client)`);
-    throw new Error(`${command} failed: ${(e.stderr || e.message).trim()}`);
+    if (e.code === 'ENOENT') throw new Error(`${command} is not installed (Debian: apt-get install postgresql-client)`, { cause: err });
+    throw new Error(`${command} failed: ${(e.stderr || e.message).trim()}`, { cause: err });
   }
 }
 

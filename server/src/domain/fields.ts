@@ -98,6 +98,7 @@ const fieldProblem = (field: string, code: ProblemCode, params?: ProblemParams):
 export function isStorableText(value: string): boolean {
   return !UNSTORABLE_RE.test(value);
 }
+// eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL text cannot store
 const UNSTORABLE_RE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Empty or only whitespace: a required field is not filled by spaces, and "cleared" means absent. */

@@ -5,11 +5,6 @@ export type BBox = [number, number, number, number];
 export const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
 export type GeometryType = (typeof GEOMETRY_TYPES)[number];
 
-export interface Geometry {
-  type: GeometryType;
-  coordinates: unknown;
-}
-
 /** Returns a reason when bbox is not [minLon, minLat, maxLon, maxLat] in degrees. */
 export function checkBBox(bbox: readonly number[]): string | null {
   if (bbox.length !== 4) return 'bbox must have four numbers: [minLon, minLat, maxLon, maxLat]';

@@ -27,7 +27,6 @@ export interface LineProblem {
 export const PLANE_LIMIT_M = 300_000;
 const NUMBER_RE = /^[+-]?\d+(\.\d{1,3})?$/;
 const MARKER_MAX_LENGTH = 30;
-const MARKERS = ['コンクリート杭', '金属標', '金属鋲', '鋲', 'プラスチック杭', '石杭', '木杭', '刻印', 'ペンキ'];
 
 const LINE_MESSAGES: Record<LineProblemCode, (p: LineProblem['params']) => string> = {
   columns: (p) => `expected "X,Y" or "name,X,Y[,marker]", got ${p.count} values`,
@@ -91,8 +90,6 @@ export function parseCoordinateTable(text: string): { points: SurveyPoint[]; pro
 function canonical(value: string): string {
   return Number(value).toFixed(3);
 }
-
-export const knownMarkers = MARKERS;
 
 /** 辺長: plane distance from each point to the next (and from the last back to the first when closed). */
 export function sideLengths(points: Array<{ x: number; y: number }>, closed: boolean): number[] {

@@ -120,9 +120,6 @@ export function publicBaseUrl(req: Request, config: Config): string {
   return `${req.protocol === 'https' ? 'https' : 'http'}://${host}${prefix}`;
 }
 
-/** Whether the browser reached us over TLS (directly, or through a trusted proxy): cookies are then Secure. */
-export const isSecureRequest = (req: Request | undefined) => !!req?.secure;
-
 /** Express's `trust proxy` value from TRUST_PROXY: true, a hop count, or addresses/subnets. */
 export function trustProxySetting(value: string | undefined): boolean | number | string {
   if (!value) return false;

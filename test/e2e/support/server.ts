@@ -5,8 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-/** Where the client is built and served from; E2E_WEB_DIST gives parallel runs their own copy. */
-export const webDist = process.env.E2E_WEB_DIST ?? path.join(repoRoot, 'web', 'dist');
+/**
+ * Where the client is built and served from: not web/dist, which `npm start` may be serving.
+ * E2E_WEB_DIST gives parallel runs their own copy.
+ */
+const webDist = process.env.E2E_WEB_DIST ?? path.join(repoRoot, 'test-output', 'e2e-web');
 
 export interface RunningServer {
   url: string;
@@ -17,36 +20,38 @@ export interface RunningServer {
   output(): string;
 }
 
-let webBuilt = false;
-
-/** Builds web/dist once per test process (a few seconds). */
+/**
+ * Builds the client once per jest run, from the e2e project's global setup, before any server
+ * serves it (a few seconds). E2E_SKIP_WEB_BUILD=1 keeps the last build.
+ */
 export function buildWeb(): void {
-  if (webBuilt || process.env.E2E_SKIP_WEB_BUILD === '1') return;
+  if (process.env.E2E_SKIP_WEB_BUILD === '1') return;
   execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: repoRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
     // Jest sets NODE_ENV=test, which would give a development build of React.
     env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
-  webBuilt = true;
 }
 
-/** Builds the server if it has never been built (CI builds it first with the project's build script). */
-function ensureServerBuilt(): string {
-  const main = path.join(repoRoot, 'dist', 'server', 'main.js');
-  if (!fs.existsSync(main)) {
+const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
+
+/** Builds the server if it has never been built (CI builds it first with the project's build script); global setup. */
+export function ensureServerBuilt(): void {
+  if (!process.env.E2E_SERVER_MAIN && !fs.existsSync(serverMain)) {
     execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
       cwd: repoRoot,
       stdio: 'inherit',
     });
   }
-  return main;
 }
 
 export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
-  buildWeb();
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`no web client at ${webDist}: the e2e global setup (test/e2e/support/global-setup.ts) builds it; run browser tests through npm test`);
+  }
   // E2E_SERVER_MAIN runs another build of the server (e.g. a checkout of the last commit).
-  const main = process.env.E2E_SERVER_MAIN ?? ensureServerBuilt();
+  const main = process.env.E2E_SERVER_MAIN ?? serverMain;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [main], {

@@ -56,3 +56,17 @@ export async function graphqlAs<T>(server: RunningServer, username: string, quer
   const token = login.data.login.token as string;
   return { token, ...(await call(query, variables, token)) };
 }
+
+export interface StoredFeature<C = unknown> {
+  id: string;
+  version: number;
+  geometry: { type: string; coordinates: C };
+  attributes: Record<string, unknown>;
+}
+
+/** A feature as the server stores it, read by an administrator from outside the browser. */
+export async function storedFeature<C = unknown>(server: RunningServer, id: string): Promise<StoredFeature<C>> {
+  const { data, errors } = await graphqlAs<{ feature: StoredFeature<C> }>(server, 'admin', 'query($id: ID!) { feature(id: $id) { id version geometry attributes } }', { id });
+  if (!data?.feature) throw new Error(`feature ${id} not readable: ${JSON.stringify(errors)}`);
+  return data.feature;
+}

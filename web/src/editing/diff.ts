@@ -111,8 +111,3 @@ export function diffGraph(base: Base, graph: EditGraph, layersByKey: Map<string,
   }
   return changes;
 }
-
-/** Keys of the features with unsaved changes. */
-export function dirtyKeys(base: Base, graph: EditGraph, layersByKey: Map<string, Layer>): Set<FeatureKey> {
-  return new Set(diffGraph(base, graph, layersByKey).map((c) => c.key));
-}

@@ -48,10 +48,6 @@ export function graphOf(state: SessionState): EditGraph {
   return current(state.history);
 }
 
-export function selectedFeature(state: SessionState): DraftFeature | undefined {
-  return state.selected ? entity(graphOf(state), state.base, state.selected) : undefined;
-}
-
 /** Keeps the selection only while the selected feature exists in the graph. */
 function keepSelection(state: SessionState): SessionState {
   if (!state.selected) return state;

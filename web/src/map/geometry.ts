@@ -38,6 +38,3 @@ export function geometryBounds(geometry: Geometry): [number, number, number, num
   return minX === Infinity ? null : [minX, minY, maxX, maxY];
 }
 
-export function isPointGeometry(geometry: Geometry): boolean {
-  return geometry.type === 'Point' || geometry.type === 'MultiPoint';
-}

@@ -36,7 +36,7 @@ interface Props {
 export function ConflictDialog({ conflict, original, mine, layer, map, onResolve }: Props) {
   const i18n = useI18n();
   const te = useEditText();
-  const fields = layer?.fields ?? [];
+  const fields = useMemo(() => layer?.fields ?? [], [layer]);
   const comparison = useMemo(() => compareVersions(original, mine, conflict.stored, fields), [original, mine, conflict.stored, fields]);
   const [choices, setChoices] = useState<Record<string, Side>>(() => Object.fromEntries(comparison.rows.map((r) => [r.field, r.suggested])));
   const [geometryChoice, setGeometryChoice] = useState<Side>(comparison.geometry.suggested);

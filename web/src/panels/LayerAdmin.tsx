@@ -110,7 +110,8 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
     }
   };
 
-  const Problem = ({ path }: { path: string }) => {
+  // A plain function, not a component: a component made during render would remount on every render.
+  const problem = (path: string) => {
     const text = problemAt(path);
     return text ? <span className="error form-hint">{text}</span> : null;
   };
@@ -131,12 +132,12 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
         <label>
           {te('layerKey')}
           <input value={draft.key} disabled={!!existing} onChange={(e) => set({ key: e.target.value })} />
-          <Problem path="layer.key" />
+          {problem('layer.key')}
         </label>
         <label>
           {te('layerNameJa')}
           <input value={draft.nameJa} onChange={(e) => set({ nameJa: e.target.value })} />
-          <Problem path="layer.nameJa" />
+          {problem('layer.nameJa')}
         </label>
         <label>
           {te('layerNameEn')}
@@ -164,7 +165,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
               {type}
             </label>
           ))}
-          <Problem path="layer.geometryTypes" />
+          {problem('layer.geometryTypes')}
         </fieldset>
 
         <fieldset>
@@ -198,7 +199,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
               <label>
                 {te('fieldKey')}
                 <input value={f.key} disabled={f.existing} onChange={(e) => setField(i, { key: e.target.value })} />
-                <Problem path={`fields.${i}.key`} />
+                {problem(`fields.${i}.key`)}
               </label>
               <label>
                 {te('fieldType')}
@@ -213,7 +214,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
               <label>
                 {te('fieldLabel')}
                 <input value={f.label} onChange={(e) => setField(i, { label: e.target.value })} />
-                <Problem path={`fields.${i}.label`} />
+                {problem(`fields.${i}.label`)}
               </label>
               <label>
                 {te('fieldLabelEn')}
@@ -223,7 +224,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
                 <label className="wide">
                   {te('fieldOptions')}
                   <input value={f.options} onChange={(e) => setField(i, { options: e.target.value })} />
-                  <Problem path={`fields.${i}.options`} />
+                  {problem(`fields.${i}.options`)}
                 </label>
               )}
               {(f.type === 'INTEGER' || f.type === 'NUMBER') && (
@@ -231,12 +232,12 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
                   <label>
                     {te('fieldMin')}
                     <input inputMode="decimal" value={f.min} onChange={(e) => setField(i, { min: e.target.value })} />
-                    <Problem path={`fields.${i}.min`} />
+                    {problem(`fields.${i}.min`)}
                   </label>
                   <label>
                     {te('fieldMax')}
                     <input inputMode="decimal" value={f.max} onChange={(e) => setField(i, { max: e.target.value })} />
-                    <Problem path={`fields.${i}.max`} />
+                    {problem(`fields.${i}.max`)}
                   </label>
                 </>
               )}
@@ -289,7 +290,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
                 </option>
               ))}
           </select>
-          <Problem path="layer.labelField" />
+          {problem('layer.labelField')}
         </label>
         <button type="submit" className="primary" disabled={saving}>
           {existing ? te('saveLayer') : te('createLayer')}

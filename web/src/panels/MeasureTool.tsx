@@ -1,6 +1,6 @@
 // Measure distance and area on the map: geodesic on GRS80, in metres and m².
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { geodesicArea, geodesicLength, type LonLat } from '../map/geodesy';
 import { setMeasureSketch } from '../map/overlays';
@@ -46,7 +46,7 @@ export function MeasureTool({ map, mode, onModeChange }: Props) {
 
   useEffect(() => setSketch(EMPTY), [mode]);
 
-  const sketch = !finished && hover && points.length ? [...points, hover] : points;
+  const sketch = useMemo(() => (!finished && hover && points.length ? [...points, hover] : points), [finished, hover, points]);
   useEffect(() => {
     if (map) setMeasureSketch(map, mode ? sketch : [], mode === 'area');
   }, [map, mode, sketch]);

@@ -39,6 +39,7 @@ export class AttachmentService {
 
   async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer): Promise<AttachmentInfo> {
     if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    // eslint-disable-next-line no-control-regex -- control characters are what the file name must lose
     const name = filename.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
     if (!name) throw badInput('a file name is required', { field: 'filename' });
     if (data.length === 0) throw badInput('the file is empty', { field: 'file' });

@@ -16,7 +16,10 @@ export function canEditLayer(user: SessionUser | null, layer: { id: number; depa
   return layer.departmentKey === user.departmentKey || user.grantedLayerIds.includes(layer.id);
 }
 
-/** Deleted features, their history and attachments: for those who may restore them (the layer's editors, admins). */
+/**
+ * Deleted features, their history and attachments: for those who may restore them (the layer's editors, admins).
+ * @alias a rule of its own that today coincides with canEditLayer
+ */
 export const canSeeDeleted = canEditLayer;
 
 /** Login names identify accounts (and half of a login): administrators see them, others only when the city allows it. */

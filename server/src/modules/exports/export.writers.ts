@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import { csvFile, csvPreamble, csvText, encodeText } from '../../domain/csv';
 import { gdalOutputDir, withGdal } from '../../gdal/gdal';
 import { ExportOptions } from './export.options';

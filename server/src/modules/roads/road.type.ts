@@ -1,6 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { GeoJSONScalar } from '../../scalars';
-import { Feature } from '../features/feature.type';
 
 @ObjectType({ description: '路線: a city road route made of one or more road ledger segments' })
 export class Route {
@@ -17,9 +16,4 @@ export class Route {
   @Field(() => GeoJSONScalar, { description: 'All segments as one MultiLineString' }) geometry!: object;
   @Field(() => [Float]) bbox!: number[];
   segmentIds!: string[];
-}
-
-@ObjectType()
-export class RouteSegments {
-  @Field(() => [Feature]) segments!: Feature[];
 }
