@@ -9,7 +9,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'web/dist/', 'server/src/generated/', 'test-output/', 'data/', 'coverage/'],
+    ignores: ['node_modules/', 'dist/', 'web/dist/', 'server/src/generated/', 'web/src/api/generated/', 'test-output/', 'data/', 'coverage/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

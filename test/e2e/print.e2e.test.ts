@@ -27,7 +27,6 @@ browserSuite((suite) => ({ server, guarded, page } = suite));
 
 const STATION = { lon: 140.1676, lat: 35.6698 };
 const REDLINE_RED: [number, number, number] = [0xe0, 0x31, 0x31];
-const CSS_PX_PER_MM = 96 / 25.4;
 
 /** The newest entry of the change history (administrators read it): a saved redline would add one. */
 async function newestChange(): Promise<string> {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ const CENTRAL_BBOX = [140.16, 35.66, 140.18, 35.68];
 /** PyQGIS from Debian (python3-qgis): required in CI, skipped with a warning elsewhere when missing. */
 const QGIS_PYTHON = (() => {
   try {
-    require('node:child_process').execFileSync('/usr/bin/python3', ['-c', 'import qgis.core'], { stdio: 'ignore', env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+    execFileSync('/usr/bin/python3', ['-c', 'import qgis.core'], { stdio: 'ignore', env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
     return true;
   } catch {
     if (process.env.CI) throw new Error('python3-qgis is required in CI (apt-get install python3-qgis)');
