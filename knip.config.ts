@@ -19,6 +19,8 @@ const config: KnipConfig = {
   project: ['server/src/**/*.ts', 'web/src/**/*.{ts,tsx}', 'test/**/*.{ts,js}', 'scripts/*.mjs', 'web/scripts/*.mjs'],
   // A constant or helper exported for tests or a sibling and also used in its own file is fine.
   ignoreExportsUsedInFile: true,
+  // Written by graphql-codegen (npm run codegen), checked for drift by a test, never edited.
+  ignore: ['web/src/api/generated/**'],
   // The generated Prisma client (git-ignored, so knip does not read it) is what imports @prisma/client.
   ignoreDependencies: ['@prisma/client'],
   // Debian tools installed by apt (.ci/run), not npm: printing's renice, GDAL and poppler in tests.

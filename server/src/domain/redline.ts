@@ -6,7 +6,6 @@
 import { checkLonLat } from './geometry';
 
 export type RedlineKind = 'mark' | 'arrow' | 'line' | 'text';
-export const REDLINE_KINDS: readonly RedlineKind[] = ['mark', 'arrow', 'line', 'text'];
 
 export interface RedlineItem {
   kind: RedlineKind;

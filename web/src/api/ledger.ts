@@ -37,7 +37,7 @@ export type CoordinateTable = CoordinateTableQuery['coordinateTable'];
  * 境界点 as the server keeps them: X (northing) and Y (easting) exactly as entered; `sideLengthM` is null
  * after the last point of an open line; `surveyed` is false when a map edit moved the point (未測量).
  */
-export type BoundaryPoint = CoordinateTable['points'][number];
+type BoundaryPoint = CoordinateTable['points'][number];
 
 export async function fetchCoordinateTable(featureId: string, signal?: AbortSignal): Promise<CoordinateTable> {
   const data = await gql(CoordinateTableQuery, { id: featureId }, signal);

@@ -12,15 +12,19 @@ import type {
   UserFieldsFragment,
 } from './generated/graphql';
 
-export type { AttributeFilter, ComputedKind, FeatureOrder, FieldType, Role } from './generated/graphql';
+export type { AttributeFilter, ComputedKind, FeatureOrder, FieldType } from './generated/graphql';
 
-/** The one feature selection of every query and write that returns features. */
+/**
+ * The one feature selection of every query and write that returns features.
+ * @public Spread by name (`...FeatureFields`) in documents; the generator reads it here.
+ */
 export const FeatureFields = graphql(`
   fragment FeatureFields on Feature {
     id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt
   }
 `);
 
+/** @public Spread by name (`...FieldDefinitionFields`) in documents; the generator reads it here. */
 export const FieldDefinitionFields = graphql(`
   fragment FieldDefinitionFields on FieldDefinition {
     key label labelEn type required options min max maxLength unit computed unique
@@ -28,6 +32,7 @@ export const FieldDefinitionFields = graphql(`
   }
 `);
 
+/** @public Spread by name (`...LayerFields`) in documents; the generator reads it here. */
 export const LayerFields = graphql(`
   fragment LayerFields on Layer {
     key nameJa nameEn labelField geometryTypes featureCount extent style
@@ -36,6 +41,7 @@ export const LayerFields = graphql(`
   }
 `);
 
+/** @public Spread by name (`...UserFields`) in documents; the generator reads it here. */
 export const UserFields = graphql(`
   fragment UserFields on User {
     id username displayName role department { key nameJa nameEn }

@@ -27,6 +27,7 @@ type Summary = ImportSummaryFieldsFragment;
 const NEW_LAYER = '__new__';
 const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'boolean'];
 
+/** @public Spread by name in the import documents; the generator reads it here. */
 export const ImportSummaryFields = graphql(`
   fragment ImportSummaryFields on ImportSummary { create update unchanged refused warnings refusedRows { line field code message value } }
 `);
