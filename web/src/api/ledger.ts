@@ -31,13 +31,12 @@ const CoordinateTableQuery = graphql(`
   }
 `);
 
-/** 座標一覧 of a boundary record. */
-export type CoordinateTable = CoordinateTableQuery['coordinateTable'];
 /**
- * 境界点 as the server keeps them: X (northing) and Y (easting) exactly as entered; `sideLengthM` is null
- * after the last point of an open line; `surveyed` is false when a map edit moved the point (未測量).
+ * 座標一覧 of a boundary record. Its points (境界点) are as the server keeps them: X (northing) and Y
+ * (easting) exactly as entered; `sideLengthM` is null after the last point of an open line; `surveyed`
+ * is false when a map edit moved the point (未測量).
  */
-type BoundaryPoint = CoordinateTable['points'][number];
+export type CoordinateTable = CoordinateTableQuery['coordinateTable'];
 
 export async function fetchCoordinateTable(featureId: string, signal?: AbortSignal): Promise<CoordinateTable> {
   const data = await gql(CoordinateTableQuery, { id: featureId }, signal);

@@ -30,7 +30,6 @@ const FeatureHistoryQuery = graphql(`
 `);
 
 export type FeatureVersion = FeatureHistoryQuery['featureHistory'][number];
-type AttributeChange = FeatureVersion['changes'][number];
 
 export async function fetchFeatureHistory(id: string): Promise<FeatureVersion[]> {
   const data = await gql(FeatureHistoryQuery, { id });
