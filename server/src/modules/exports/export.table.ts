@@ -4,6 +4,7 @@ import { badInput } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
 import { ExportOptions } from './export.options';
 import { ExportRow } from './export.sql';
+import { formatDate } from '../../domain/dates';
 
 /** One attribute column of an export: the feature id or a layer field. */
 export interface ExportColumn {
@@ -14,14 +15,8 @@ export interface ExportColumn {
   field?: FieldDefinition;
 }
 
-/** ICU's Japanese calendar: era boundaries are ICU's (平成31年4月30日 → 令和元年5月1日). */
-const wareki = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-
-/** 2019-05-01 → 令和元年5月1日 (dates are stored as ISO calendar dates). */
-export function toWareki(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : wareki.format(d);
-}
+/** 2019-05-01 → 令和元年5月1日 (dates are stored as ISO calendar dates): the one 和暦 of domain/dates.ts, as the web shows it. */
+export const toWareki = (iso: string): string => formatDate(iso, 'wareki');
 
 export function exportColumns(layer: LayerRecord, options: ExportOptions): ExportColumn[] {
   const byLabel = options.columns === 'labels';
