@@ -55,6 +55,9 @@ export function mapSheetFrame(paper: Paper): { width: number; height: number } {
 export const PLAN_SCALES = [500, 1000] as const;
 
 export const SHEET_KINDS = ['enquiry', 'route', 'boundary', 'map', 'plan'] as const;
+
+/** A plan draws a map per sheet of paper (up to 21): it gets this many times a one-page sheet's time. */
+export const PLAN_TIME_FACTOR = 4;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 export type SheetLang = 'ja' | 'en';
 

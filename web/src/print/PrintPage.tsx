@@ -14,7 +14,7 @@ import { MapSheet } from './MapSheet';
 import { PlanSheet } from './PlanSheet';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
-import { PAPERS } from '#domain/sheets';
+import { PAPERS, PLAN_TIME_FACTOR } from '#domain/sheets';
 import { parseSheetRequest } from './sheetParams';
 import './print.css';
 
@@ -60,7 +60,8 @@ export default function PrintPage() {
       fail(request.error);
       return;
     }
-    const timer = window.setTimeout(() => fail(`the sheet was not drawn within ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS);
+    const timeoutMs = TIMEOUT_MS * (request.kind === 'plan' ? PLAN_TIME_FACTOR : 1);
+    const timer = window.setTimeout(() => fail(`the sheet was not drawn within ${timeoutMs / 1000} s`), timeoutMs);
     const notLoggedIn = 'not logged in (ログインしていません)';
     fetchMe()
       .catch((e: unknown) => {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { Config } from '../../config';
 import { SESSION_COOKIE } from '../../context';
-import { PAPERS, parseSheetParams, sheetQueryOf, type PaperKey, type SheetKind } from '../../domain/sheets';
+import { PAPERS, parseSheetParams, PLAN_TIME_FACTOR, sheetQueryOf, type PaperKey, type SheetKind } from '../../domain/sheets';
 import { AppError, badInput } from '../../errors';
 import { PrintQueue } from './print.queue';
 
@@ -86,7 +86,8 @@ export class PrintService {
       viewport: { width: Math.round(paper.widthMm * pxPerMm), height: Math.round(paper.heightMm * pxPerMm) },
       deviceScaleFactor: format === 'png' ? 2 : 1,
     });
-    context.setDefaultTimeout(this.config.abuse.print.timeoutMs);
+    const timeoutMs = this.config.abuse.print.timeoutMs * (kind === 'plan' ? PLAN_TIME_FACTOR : 1);
+    context.setDefaultTimeout(timeoutMs);
     try {
       if (token) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseUrl }]);
       const page = await context.newPage();
@@ -96,9 +97,9 @@ export class PrintService {
       const handle = await page.waitForFunction(
         // Runs in the page: the print page sets these when its map and data are drawn.
         () => { const w = globalThis as any; return w.__chizuSheetError ?? (w.__chizuSheetReady ? 'ready' : null); },
-        undefined, { timeout: this.config.abuse.print.timeoutMs }).catch((err) => {
+        undefined, { timeout: timeoutMs }).catch((err) => {
         if ((err as Error)?.name !== 'TimeoutError') throw err;
-        throw badInput(`印刷に時間がかかりすぎたため中止しました (the sheet took longer than ${this.config.abuse.print.timeoutMs / 1000} s)`, { reason: 'PRINT_TIMEOUT' });
+        throw badInput(`印刷に時間がかかりすぎたため中止しました (the sheet took longer than ${timeoutMs / 1000} s)`, { reason: 'PRINT_TIMEOUT' });
       });
       const state = await handle.jsonValue();
       if (state !== 'ready') throw badInput(`the sheet could not be made: ${String(state)}`);
