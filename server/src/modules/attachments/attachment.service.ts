@@ -69,13 +69,14 @@ export class AttachmentService {
     }));
   }
 
-  async download(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<{ filename: string; contentType: string; sha256: string; data: Buffer }> {
+  async download(user: SessionUser | null, layers: LayerRecord[], id: string):
+    Promise<{ filename: string; contentType: string; sha256: string; data: Buffer; featureId: string; layerKey?: string }> {
     if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an attachment id`);
     const r = (await this.db.pool.query(attachmentDataSql, [id])).rows[0];
     if (!r) throw notFound(`attachment ${id} does not exist`);
     // The file of a deleted feature is as hidden as the feature (same NOT_FOUND as an unknown id).
-    await requireVisibleFeature(this.db.pool, user, layers, r.feature_id, `attachment ${id} does not exist`);
-    return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data };
+    const layer = await requireVisibleFeature(this.db.pool, user, layers, r.feature_id, `attachment ${id} does not exist`);
+    return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data, featureId: String(r.feature_id), layerKey: layer?.key };
   }
 
   async remove(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<void> {
