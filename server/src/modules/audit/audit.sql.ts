@@ -17,7 +17,7 @@ const auditWhere = `
 export const auditPageSql = `
   SELECT id::text, at, kind, user_id, username, client_address, target, layer_key, row_count, details
   FROM audit_log ${auditWhere} AND ($5::bigint IS NULL OR id < $5)
-  ORDER BY id DESC LIMIT $6`;
+  ORDER BY audit_log.id DESC LIMIT $6`;
 
 export const auditCountSql = `SELECT count(*)::int AS n FROM audit_log ${auditWhere}`;
 
@@ -25,7 +25,7 @@ export const auditCountSql = `SELECT count(*)::int AS n FROM audit_log ${auditWh
 export const auditBatchSql = `
   SELECT id::text, at, kind, user_id, username, client_address, target, layer_key, row_count, details
   FROM audit_log ${auditWhere} AND id > $5
-  ORDER BY id LIMIT $6`;
+  ORDER BY audit_log.id LIMIT $6`;
 
 /** The retention purge: allowed by the append-only trigger only with chizu.audit_purge set in this transaction. */
 export const allowAuditPurgeSql = `SELECT set_config('chizu.audit_purge', 'on', true)`;
