@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { auditCsvUrl, fetchAuditLog, type AuditEntry, type AuditFilter } from '../api/audit';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
+import { auditJa } from '../i18n/audit';
 import { formatDateTime } from './HistoryPanel';
 import { useEscape } from './useEscape';
 import './audit.css';
@@ -58,10 +59,12 @@ function AuditLogDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => { void load(filter, null); }, [filter, load]);
 
+  // A kind with its own message (ログイン失敗), else its group's message with the kind (レイヤー定義の変更 (layer.update)).
   const kindLabel = (kind: string) => {
-    const key = `auditKind.${kind}` as MessageKey;
-    const text = t(key);
-    return text === key ? kind : text;
+    const key = `auditKind.${kind}`;
+    if (key in auditJa) return t(key as MessageKey);
+    const group = `auditKind.${kind.split('.')[0]}`;
+    return group in auditJa ? `${t(group as MessageKey)} (${kind})` : kind;
   };
 
   return (
