@@ -77,7 +77,7 @@ describeBackends('audit trail', (get) => {
     expect(await last('export')).toMatchObject({ username: 'counter', details: { format: 'geojson', restrictedFields: [] } });
   });
 
-  test('an attachment download is logged with the file, feature and layer', async () => {
+  test('attachment upload, download and removal are logged with the file, feature and layer', async () => {
     const roads = await get().login('roads');
     const featureId = (await get().db.pool.query("SELECT f.id::text FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'curve_mirrors' LIMIT 1")).rows[0].id;
     const up = await fetch(`${get().url}/api/features/${featureId}/attachments?filename=${encodeURIComponent('点検写真.pdf')}`, {
@@ -89,6 +89,11 @@ describeBackends('audit trail', (get) => {
     expect(down.status).toBe(200);
     expect(await last('attachment.download')).toMatchObject({ username: 'roads', target: String(id), layer_key: 'curve_mirrors',
       details: { filename: '点検写真.pdf', featureId } });
+    expect(await last('attachment.upload')).toMatchObject({ username: 'roads', target: String(id), layer_key: 'curve_mirrors',
+      details: { filename: '点検写真.pdf', featureId } });
+    const removed = await get().gql('mutation($id: ID!) { deleteAttachment(id: $id) }', { id }, roads);
+    expect(removed.errors).toBeUndefined();
+    expect(await last('attachment.delete')).toMatchObject({ username: 'roads', target: String(id), details: { featureId } });
   });
 
   test('the log is append-only: the database refuses updates and deletes', async () => {

@@ -10,7 +10,7 @@ import { useEscape } from './useEscape';
 import './audit.css';
 
 /** Kinds offered in the filter; a first part ("login") also matches its sub-kinds on the server. */
-const KINDS = ['login', 'login.failed', 'logout', 'export', 'attachment.download', 'layer', 'department', 'user', 'token', 'audit'] as const;
+const KINDS = ['login', 'login.failed', 'logout', 'export', 'print', 'import', 'attachment', 'attachment.download', 'layer', 'department', 'user', 'token', 'audit'] as const;
 
 /** Dates typed as Japan-time days: from 00:00 JST of "from" to 24:00 JST of "until". */
 const jstDay = (day: string, next = false) => {

@@ -11,7 +11,8 @@ export function attachmentRouter(services: Services): Router {
   router.post('/features/:id/attachments', raw, route(async (req, res) => {
     const layers = await new LayerCatalog(services.layers, res.locals.ctx.user).all();
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const info = await services.attachments.upload(res.locals.ctx.user, layers, String(req.params.id), String(req.query.filename ?? ''), body);
+    const info = await services.attachments.upload(res.locals.ctx.user, layers, String(req.params.id), String(req.query.filename ?? ''), body,
+      actorOf(res.locals.ctx));
     res.status(201).json(info);
   }));
   router.get('/attachments/:id', route(async (req, res) => {

@@ -9,6 +9,7 @@ import { LayerRecord } from '../layers/layer.service';
 import {
   attachmentDataSql, attachmentMetaSql, deleteAttachmentSql, featureLayerSql, insertAttachmentSql, listAttachmentsSql,
 } from './attachment.sql';
+import { AuditActor, recordAudit } from '../audit/audit.service';
 
 /** Accepted formats, recognised by their first bytes (the client's Content-Type is not trusted). */
 const FORMATS = [
@@ -36,7 +37,8 @@ export interface AttachmentInfo {
 export class AttachmentService {
   constructor(private readonly db: Database, private readonly config: Config) {}
 
-  async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer): Promise<AttachmentInfo> {
+  async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer,
+    actor: AuditActor = { user, address: '' }): Promise<AttachmentInfo> {
     if (!/^\d{1,18}$/.test(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
     const name = filename.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
     if (!name) throw badInput('a file name is required', { field: 'filename' });
@@ -49,9 +51,12 @@ export class AttachmentService {
     return this.db.transaction(async (tx) => {
       const feature = (await tx.query(featureLayerSql, [featureId])).rows[0];
       if (!feature || feature.deleted_at) throw notFound(`feature ${featureId} does not exist`);
-      requireEditor(user, layers.find((l) => l.id === feature.layer_id)!);
+      const layer = layers.find((l) => l.id === feature.layer_id)!;
+      requireEditor(user, layer);
       const sha256 = crypto.createHash('sha256').update(data).digest('hex');
       const r = (await tx.query(insertAttachmentSql, [featureId, name, type, data.length, sha256, data, user!.id])).rows[0];
+      await recordAudit(tx, { kind: 'attachment.upload', actor, target: String(r.id), layerKey: layer.key,
+        details: { filename: r.filename, featureId, sizeBytes: r.size_bytes } });
       return {
         id: r.id, featureId, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256,
         uploadedAt: r.uploaded_at, uploadedBy: user!.displayName,
@@ -79,14 +84,17 @@ export class AttachmentService {
     return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data, featureId: String(r.feature_id), layerKey: layer?.key };
   }
 
-  async remove(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<void> {
+  async remove(user: SessionUser | null, layers: LayerRecord[], id: string, actor: AuditActor = { user, address: '' }): Promise<void> {
     if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an attachment id`);
     await this.db.transaction(async (tx) => {
       const a = (await tx.query(attachmentMetaSql, [id])).rows[0];
       if (!a) throw notFound(`attachment ${id} does not exist`);
       const feature = (await tx.query(featureLayerSql, [a.feature_id])).rows[0];
-      requireEditor(user, layers.find((l) => l.id === feature.layer_id)!);
+      const layer = layers.find((l) => l.id === feature.layer_id)!;
+      requireEditor(user, layer);
       await tx.query(deleteAttachmentSql, [id]);
+      await recordAudit(tx, { kind: 'attachment.delete', actor, target: id, layerKey: layer.key,
+        details: { featureId: a.feature_id } });
     });
   }
 }
