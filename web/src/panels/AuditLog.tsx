@@ -5,6 +5,7 @@ import { auditCsvUrl, fetchAuditLog, type AuditEntry, type AuditFilter } from '.
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
 import { auditJa } from '../i18n/audit';
+import { dayBoundary } from './ChangesPanel';
 import { formatDateTime } from './HistoryPanel';
 import { useEscape } from './useEscape';
 import './audit.css';
@@ -12,13 +13,6 @@ import './audit.css';
 /** Kinds offered in the filter; a first part ("login") also matches its sub-kinds on the server. */
 const KINDS = ['login', 'login.failed', 'logout', 'export', 'print', 'import', 'attachment', 'attachment.download', 'layer', 'department', 'user', 'token', 'audit'] as const;
 
-/** Dates typed as Japan-time days: from 00:00 JST of "from" to 24:00 JST of "until". */
-const jstDay = (day: string, next = false) => {
-  if (!day) return null;
-  const d = new Date(`${day}T00:00:00+09:00`);
-  if (next) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-};
 
 export function AuditLogButton() {
   const { t } = useI18n();
@@ -73,7 +67,7 @@ function AuditLogDialog({ onClose }: { onClose: () => void }) {
         <h2 id="audit-title">{t('auditTitle')}</h2>
         <form className="audit-filter" onSubmit={(e) => {
           e.preventDefault();
-          setFilter({ username: form.username.trim() || null, kind: form.kind || null, from: jstDay(form.from), until: jstDay(form.until, true) });
+          setFilter({ username: form.username.trim() || null, kind: form.kind || null, from: dayBoundary(form.from, false), until: dayBoundary(form.until, true) });
         }}>
           <label>{t('auditUser')}<input name="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} /></label>
           <label>{t('auditKind')}
