@@ -84,6 +84,6 @@ export function tokenFrom(req: Request): string | undefined {
 export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {
   const token = tokenFrom(req);
   // A personal access token (desktop GIS) is its user narrowed by the token's scope.
-  const user = isAccessToken(token) ? await services.tokens.authenticate(token, req) : await services.auth.authenticate(token);
+  const user = isAccessToken(token) ? await services.tokens.authenticate(token, req) : await services.auth.authenticate(token, req.ip);
   return { services, user, token, layers: new LayerCatalog(services.layers, user), req, res };
 }

@@ -36,6 +36,17 @@ describeBackends('audit trail', (get) => {
     expect(await rows('logout', 'AND username = $2', ['counter'])).toHaveLength(1);
   });
 
+  test('an expired session is logged once, when it is next presented', async () => {
+    const token = await get().login('env');
+    await get().db.pool.query(
+      "UPDATE user_session SET expires_at = now() - interval '1 second' WHERE token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')", [token]);
+    expect((await get().gql('{ me { username } }', {}, token)).data.me).toBeNull();
+    expect((await get().gql('{ me { username } }', {}, token)).data.me).toBeNull();
+    const expired = await rows('session.expired', 'AND username = $2', ['env']);
+    expect(expired).toHaveLength(1);
+    expect(expired[0].client_address).toMatch(/127\.0\.0\.1/);
+  });
+
   test('a layer definition change is logged with before and after in its transaction; a refused change leaves no row', async () => {
     const before = (await rows('layer.update')).length;
     const r = await get().gql('mutation { updateLayer(key: "curve_mirrors", patch: { nameJa: "カーブミラー（道路反射鏡）" }) { nameJa } }', {}, admin);

@@ -11,7 +11,7 @@ import { useEscape } from './useEscape';
 import './audit.css';
 
 /** Kinds offered in the filter; a first part ("login") also matches its sub-kinds on the server. */
-const KINDS = ['login', 'login.failed', 'logout', 'export', 'print', 'import', 'attachment', 'attachment.download', 'layer', 'department', 'user', 'token', 'audit'] as const;
+const KINDS = ['login', 'login.failed', 'logout', 'session.expired', 'export', 'print', 'import', 'attachment', 'attachment.download', 'layer', 'department', 'user', 'token', 'audit'] as const;
 
 
 export function AuditLogButton() {

@@ -4,7 +4,7 @@ import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { AppError, badInput, forbidden, notFound } from '../../errors';
 import {
-  clearLoginFailuresSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
+  clearLoginFailuresSql, closeExpiredSessionSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
 } from './auth.sql';
 import { isAdmin, SessionUser } from './permissions';
 import { AuditActor, changes, prismaQueryable, recordAudit } from '../audit/audit.service';
@@ -68,10 +68,15 @@ export class AuthService {
   }
 
   /** The user of a valid (unexpired, unrevoked) session token, or null. */
-  async authenticate(token: string | undefined): Promise<SessionUser | null> {
+  async authenticate(token: string | undefined, clientAddress = ''): Promise<SessionUser | null> {
     if (!token) return null;
     const row = (await this.db.pool.query(sessionUserSql, [sha256(token)])).rows[0];
-    if (!row) return null;
+    if (!row) {
+      // The session's expiry goes into the audit log when the expired session is next presented (once).
+      const expired = (await this.db.pool.query(closeExpiredSessionSql, [sha256(token)])).rows[0];
+      if (expired) await recordAudit(this.db.pool, { kind: 'session.expired', actor: { user: null, address: clientAddress }, username: expired.username });
+      return null;
+    }
     return {
       id: row.id, username: row.username, displayName: row.display_name, role: row.role,
       departmentKey: row.department_key, grantedLayerIds: row.granted_layer_ids,
