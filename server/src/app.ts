@@ -25,6 +25,8 @@ import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
 import { ogcRouter } from './modules/ogc/ogc.route';
 import { liveRouter } from './modules/live/live.route';
+import { auditRouter } from './modules/audit/audit.route';
+import { tokenScopePlugin } from './modules/auth/token.service';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
@@ -101,7 +103,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
-      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin()],
+      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin(), tokenScopePlugin()],
   });
   await apollo.start();
 
@@ -120,6 +122,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, backupRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
   app.use('/api', reader, liveRouter(services));
+  app.use('/api', reader, auditRouter(services));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // API paths never fall through to the web app: an unknown one is a 404.

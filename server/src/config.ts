@@ -14,6 +14,11 @@ export interface Config {
   /** Scale of the demo's parcels, buildings and other reference layers (default: demoScale); small for quick test servers. */
   demoReferenceScale: number;
   sessionTtlHours: number;
+  /** Audit log entries older than this are removed by the (logged) purge. */
+  auditRetentionYears: number;
+  /** Longest lifetime of a personal access token, and the default one. */
+  accessTokenMaxDays: number;
+  accessTokenDefaultDays: number;
   /** Allow reading without a login (counter kiosks); writes always need a login. */
   allowAnonymousRead: boolean;
   /** Edits must lie inside the city boundary grown by this margin. */
@@ -91,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoScale,
     demoReferenceScale: int(env.DEMO_REFERENCE_SCALE, demoScale, 'DEMO_REFERENCE_SCALE'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
+    auditRetentionYears: int(env.AUDIT_RETENTION_YEARS, 5, 'AUDIT_RETENTION_YEARS'),
+    accessTokenMaxDays: int(env.ACCESS_TOKEN_MAX_DAYS, 366, 'ACCESS_TOKEN_MAX_DAYS'),
+    accessTokenDefaultDays: Math.min(365, int(env.ACCESS_TOKEN_MAX_DAYS, 366, 'ACCESS_TOKEN_MAX_DAYS')),
     allowAnonymousRead: bool(env.ALLOW_ANONYMOUS_READ, false),
     serviceAreaMarginM: int(env.SERVICE_AREA_MARGIN_M, 500, 'SERVICE_AREA_MARGIN_M'),
     planeSrid: int(env.PLANE_SRID, 6677, 'PLANE_SRID'),

@@ -16,6 +16,8 @@ import { FeatureService } from './modules/features/feature.service';
 import { ImportService } from './modules/imports/import.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
 import { EventBus } from './modules/live/event.bus';
+import { AuditService } from './modules/audit/audit.service';
+import { isAccessToken, TokenService } from './modules/auth/token.service';
 
 export const SESSION_COOKIE = 'chizu_session';
 
@@ -37,6 +39,8 @@ export interface Services {
   exports: ExportService;
   /** Committed edits, for the live event stream. */
   events: EventBus;
+  audit: AuditService;
+  tokens: TokenService;
 }
 
 export function createServices(db: Database, config: Config): Services {
@@ -54,6 +58,8 @@ export function createServices(db: Database, config: Config): Services {
     enquiry: new EnquiryService(db, config, city, roads, features),
     print: new PrintService(config),
     exports: new ExportService(db, config, features),
+    audit: new AuditService(db, config),
+    tokens: new TokenService(db, config),
   };
 }
 
@@ -91,7 +97,8 @@ export function tokenFrom(req: Request): string | undefined {
 
 export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {
   const token = tokenFrom(req);
-  let user = await services.auth.authenticate(token);
+  // A personal access token (desktop GIS) is its user narrowed by the token's scope.
+  let user = isAccessToken(token) ? await services.tokens.authenticate(token, req) : await services.auth.authenticate(token, req.ip);
   // The Basic user name must name the token's user: a mismatch is a mistake, not a login.
   const basic = basicCredentials(req);
   if (basic && user && basic.username !== user.username) user = null;

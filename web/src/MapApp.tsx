@@ -24,6 +24,7 @@ import { useLiveEdits } from './live/useLiveEdits';
 import { EditPanel } from './panels/EditPanel';
 import { EditSection } from './panels/EditToolbar';
 import { AdminSections } from './panels/AdminSections';
+import { AccessTokensButton } from './panels/AccessTokens';
 import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats';
 import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
 import { LanguageToggle } from './panels/LanguageToggle';
@@ -272,6 +273,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <SearchBox layersByKey={layersByKey} onPick={onSearchPick} />
         <div className="header-right">
           <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
+          <AccessTokensButton layers={layers} />
           <DateStyleSelect />
           <LanguageToggle />
           <button type="button" onClick={() => (!editSession.pending.length || window.confirm(editSession.leaveQuestion)) && onLogout()}>

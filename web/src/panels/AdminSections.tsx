@@ -2,8 +2,10 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer, User } from '../api/model';
 import { useEditText } from '../editing/messages';
+import { useI18n } from '../i18n';
 import { ChangesPanel } from './ChangesPanel';
 import { LayerAdmin } from './LayerAdmin';
+import { AuditLogButton } from './AuditLog';
 import './editing.css';
 
 interface Props {
@@ -16,6 +18,7 @@ interface Props {
 
 export function AdminSections({ user, layers, map, onShowFeature, onLayersChanged }: Props) {
   const te = useEditText();
+  const { t } = useI18n();
   if (user.role !== 'ADMIN' || !layers) return null;
   return (
     <>
@@ -26,6 +29,10 @@ export function AdminSections({ user, layers, map, onShowFeature, onLayersChange
       <details className="layer-admin-section">
         <summary>{te('layerAdmin')}</summary>
         <LayerAdmin layers={layers} map={map} onSaved={onLayersChanged} />
+      </details>
+      <details className="audit-section">
+        <summary>{t('auditTitle')}</summary>
+        <AuditLogButton />
       </details>
     </>
   );

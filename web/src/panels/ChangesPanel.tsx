@@ -9,6 +9,8 @@ import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { formatDateTime, HistoryPanel } from './HistoryPanel';
 import { LayerSelect } from './LayerSelect';
+import { AdminChangeList, fetchAdminChanges } from './AdminChanges';
+import type { AuditEntry } from '../api/audit';
 
 const OP_LABEL: Record<string, EditMessageKey> = { create: 'opCreate', update: 'opUpdate', delete: 'opDelete', restore: 'opRestore' };
 
@@ -31,6 +33,7 @@ export function ChangesPanel({ layers, map, onShowFeature }: Props) {
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const [entries, setEntries] = useState<ChangeEntry[] | null>(null);
+  const [adminEntries, setAdminEntries] = useState<AuditEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -40,7 +43,11 @@ export function ChangesPanel({ layers, map, onShowFeature }: Props) {
     setLoading(true);
     setError(null);
     try {
-      setEntries(await fetchChanges({ layer: layer || null, user: username.trim() || null, since: dayBoundary(since, false), until: dayBoundary(until, true), first: 100 }));
+      const filter = { layer: layer || null, user: username.trim() || null, since: dayBoundary(since, false), until: dayBoundary(until, true) };
+      // Layer, user and attachment changes come from the audit log, listed after the feature edits.
+      const [features, admin] = await Promise.all([fetchChanges({ ...filter, first: 100 }), fetchAdminChanges(filter)]);
+      setEntries(features);
+      setAdminEntries(admin);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -81,7 +88,7 @@ export function ChangesPanel({ layers, map, onShowFeature }: Props) {
           {i18n.t('error', { message: error })}
         </p>
       )}
-      {entries && entries.length === 0 && <p className="muted">{te('noChangesFound')}</p>}
+      {entries && entries.length === 0 && !adminEntries.length && <p className="muted">{te('noChangesFound')}</p>}
       {entries && entries.length > 0 && (
         <ol className="changes-list" aria-label={te('changesTitle')}>
           {entries.map((c) => {
@@ -130,6 +137,7 @@ export function ChangesPanel({ layers, map, onShowFeature }: Props) {
           })}
         </ol>
       )}
+      {entries && <AdminChangeList entries={adminEntries} layers={layers} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { AttachmentInfo } from './attachment.service';
 import { Attachment } from './attachment.type';
+import { actorOf } from '../audit/audit.service';
 
 const withUrl = (a: AttachmentInfo): Attachment => ({ ...a, url: `/api/attachments/${a.id}` });
 
@@ -14,7 +15,7 @@ export class AttachmentResolver {
 
   @Mutation(() => Boolean, { description: 'Removes an attachment (editors of the feature\'s layer)' })
   async deleteAttachment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
-    await ctx.services.attachments.remove(ctx.user, await ctx.layers.all(), id);
+    await ctx.services.attachments.remove(ctx.user, await ctx.layers.all(), id, actorOf(ctx));
     return true;
   }
 }

@@ -9,6 +9,7 @@ import { LayerRecord } from '../layers/layer.service';
 import {
   attachmentDataSql, attachmentMetaSql, deleteAttachmentSql, featureLayerSql, insertAttachmentSql, listAttachmentsSql,
 } from './attachment.sql';
+import { AuditActor, recordAudit } from '../audit/audit.service';
 import { isId } from '../../domain/ids';
 
 /** Accepted formats, recognised by their first bytes (the client's Content-Type is not trusted). */
@@ -37,7 +38,8 @@ export interface AttachmentInfo {
 export class AttachmentService {
   constructor(private readonly db: Database, private readonly config: Config) {}
 
-  async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer): Promise<AttachmentInfo> {
+  async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer,
+    actor: AuditActor = { user, address: '' }): Promise<AttachmentInfo> {
     if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
     // eslint-disable-next-line no-control-regex -- control characters are what the file name must lose
     const name = filename.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
@@ -51,9 +53,12 @@ export class AttachmentService {
     return this.db.transaction(async (tx) => {
       const feature = (await tx.query(featureLayerSql, [featureId])).rows[0];
       if (!feature || feature.deleted_at) throw notFound(`feature ${featureId} does not exist`);
-      requireEditor(user, layers.find((l) => l.id === feature.layer_id)!);
+      const layer = layers.find((l) => l.id === feature.layer_id)!;
+      requireEditor(user, layer);
       const sha256 = crypto.createHash('sha256').update(data).digest('hex');
       const r = (await tx.query(insertAttachmentSql, [featureId, name, type, data.length, sha256, data, user!.id])).rows[0];
+      await recordAudit(tx, { kind: 'attachment.upload', actor, target: String(r.id), layerKey: layer.key,
+        details: { filename: r.filename, featureId, sizeBytes: r.size_bytes } });
       return {
         id: r.id, featureId, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256,
         uploadedAt: r.uploaded_at, uploadedBy: user!.displayName,
@@ -71,23 +76,27 @@ export class AttachmentService {
     }));
   }
 
-  async download(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<{ filename: string; contentType: string; sha256: string; data: Buffer }> {
+  async download(user: SessionUser | null, layers: LayerRecord[], id: string):
+    Promise<{ filename: string; contentType: string; sha256: string; data: Buffer; featureId: string; layerKey?: string }> {
     if (!isId(id)) throw badInput(`"${id}" is not an attachment id`);
     const r = (await this.db.pool.query(attachmentDataSql, [id])).rows[0];
     if (!r) throw notFound(`attachment ${id} does not exist`);
     // The file of a deleted feature is as hidden as the feature (same NOT_FOUND as an unknown id).
-    await requireVisibleFeature(this.db.pool, user, layers, r.feature_id, `attachment ${id} does not exist`);
-    return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data };
+    const layer = await requireVisibleFeature(this.db.pool, user, layers, r.feature_id, `attachment ${id} does not exist`);
+    return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data, featureId: String(r.feature_id), layerKey: layer?.key };
   }
 
-  async remove(user: SessionUser | null, layers: LayerRecord[], id: string): Promise<void> {
+  async remove(user: SessionUser | null, layers: LayerRecord[], id: string, actor: AuditActor = { user, address: '' }): Promise<void> {
     if (!isId(id)) throw badInput(`"${id}" is not an attachment id`);
     await this.db.transaction(async (tx) => {
       const a = (await tx.query(attachmentMetaSql, [id])).rows[0];
       if (!a) throw notFound(`attachment ${id} does not exist`);
       const feature = (await tx.query(featureLayerSql, [a.feature_id])).rows[0];
-      requireEditor(user, layers.find((l) => l.id === feature.layer_id)!);
+      const layer = layers.find((l) => l.id === feature.layer_id)!;
+      requireEditor(user, layer);
       await tx.query(deleteAttachmentSql, [id]);
+      await recordAudit(tx, { kind: 'attachment.delete', actor, target: id, layerKey: layer.key,
+        details: { featureId: a.feature_id } });
     });
   }
 }

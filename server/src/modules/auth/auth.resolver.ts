@@ -6,6 +6,7 @@ import { canEditLayer, SessionUser } from './permissions';
 import { LoginResult, NewUserInput, Role, User, UserPatch } from './auth.type';
 import { badInput, forbidden } from '../../errors';
 import { isAdmin } from './permissions';
+import { actorOf } from '../audit/audit.service';
 
 export async function toUser(user: SessionUser, layers: LayerRecord[]): Promise<User> {
   const dept = layers.find((l) => l.departmentKey === user.departmentKey)?.department;
@@ -29,14 +30,14 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Ends the current session' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    if (ctx.token) await ctx.services.auth.logout(ctx.token);
+    if (ctx.token) await ctx.services.auth.logout(ctx.token, actorOf(ctx));
     ctx.res?.append('Set-Cookie', serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0, secure: ctx.req?.secure ?? false }));
     return true;
   }
 
   @Mutation(() => Int, { description: 'Lifts the login lock of a user name after failed logins; returns the failures cleared (administrators)' })
   async unlockLogin(@Arg('username') username: string, @Ctx() ctx: Context): Promise<number> {
-    return ctx.services.auth.unlockLogin(ctx.user, username);
+    return ctx.services.auth.unlockLogin(ctx.user, username, actorOf(ctx));
   }
 
   @Query(() => [User], { description: 'All users (administrators)' })
@@ -48,7 +49,7 @@ export class AuthResolver {
   @Mutation(() => User, { description: 'Creates a user (administrators)' })
   async createUser(@Arg('input', () => NewUserInput) input: NewUserInput, @Ctx() ctx: Context): Promise<User> {
     if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
-    return toUser(await ctx.services.auth.createUser(input), await ctx.layers.all());
+    return toUser(await ctx.services.auth.createUser(input, actorOf(ctx)), await ctx.layers.all());
   }
 
   @Mutation(() => User, { description: 'Changes a user: role, department, extra layers, password, disabled (administrators)' })
@@ -59,7 +60,7 @@ export class AuthResolver {
       if (!layer) throw badInput(`Unknown layer "${key}"`, { field: 'grantedLayers' });
       return layer.id;
     });
-    const user = await ctx.services.auth.updateUser(ctx.user, username, { ...patch, grantedLayerIds });
+    const user = await ctx.services.auth.updateUser(ctx.user, username, { ...patch, grantedLayerIds }, actorOf(ctx));
     return toUser(user, layers);
   }
 
@@ -68,7 +69,7 @@ export class AuthResolver {
     if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
     const user = (await ctx.services.auth.listUsers(ctx.user)).find((u) => u.username === username);
     if (!user) throw badInput(`user "${username}" does not exist`, { field: 'username' });
-    return ctx.services.auth.revokeAllSessions(user.id);
+    return ctx.services.auth.revokeAllSessions(user.id, { ...actorOf(ctx), target: username });
   }
 
   @Query(() => User, { nullable: true, description: 'The logged-in user, or null' })

@@ -4,9 +4,10 @@ import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { AppError, badInput, forbidden, notFound } from '../../errors';
 import {
-  clearLoginFailuresSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
+  clearLoginFailuresSql, closeExpiredSessionSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
 } from './auth.sql';
 import { isAdmin, SessionUser } from './permissions';
+import { AuditActor, changes, prismaQueryable, recordAudit } from '../audit/audit.service';
 
 /** Longest user name a login may name (checked before any database work). */
 export const MAX_USERNAME_LENGTH = 64;
@@ -45,6 +46,7 @@ export class AuthService {
       return (await tx.query(insertLoginAttemptSql, [username, clientAddress])).rows[0].id as string;
     });
     if (!attemptId) {
+      await recordAudit(this.db.pool, { kind: 'login.locked', actor: { user: null, address: clientAddress }, username });
       throw new AppError('TOO_MANY_REQUESTS',
         `ログイン失敗が続いたため一時的にロックされています。${this.config.loginThrottleMinutes}分後に再度お試しください (too many failed logins; try again later)`);
     }
@@ -52,20 +54,29 @@ export class AuthService {
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!ok || !user || user.disabled) {
+      await recordAudit(this.db.pool, { kind: 'login.failed', actor: { user: null, address: clientAddress }, username,
+        details: { reason: !user ? 'unknown user' : !ok ? 'wrong password' : 'disabled' } });
       throw new AppError('UNAUTHENTICATED', 'ユーザー名またはパスワードが違います (wrong user name or password)');
     }
     await this.db.pool.query(loginSucceededSql, [attemptId]);
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
     await this.db.prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
-    return { token, expiresAt, user: (await this.sessionUser(user.id))! };
+    const sessionUser = (await this.sessionUser(user.id))!;
+    await recordAudit(this.db.pool, { kind: 'login', actor: { user: sessionUser, address: clientAddress }, details: { expiresAt: expiresAt.toISOString() } });
+    return { token, expiresAt, user: sessionUser };
   }
 
   /** The user of a valid (unexpired, unrevoked) session token, or null. */
-  async authenticate(token: string | undefined): Promise<SessionUser | null> {
+  async authenticate(token: string | undefined, clientAddress = ''): Promise<SessionUser | null> {
     if (!token) return null;
     const row = (await this.db.pool.query(sessionUserSql, [sha256(token)])).rows[0];
-    if (!row) return null;
+    if (!row) {
+      // The session's expiry goes into the audit log when the expired session is next presented (once).
+      const expired = (await this.db.pool.query(closeExpiredSessionSql, [sha256(token)])).rows[0];
+      if (expired) await recordAudit(this.db.pool, { kind: 'session.expired', actor: { user: null, address: clientAddress }, username: expired.username });
+      return null;
+    }
     return {
       id: row.id, username: row.username, displayName: row.display_name, role: row.role,
       departmentKey: row.department_key, grantedLayerIds: row.granted_layer_ids,
@@ -73,20 +84,26 @@ export class AuthService {
   }
 
   /** Administrators: the user name's failed logins no longer count; returns how many were cleared. */
-  async unlockLogin(caller: SessionUser | null, username: string): Promise<number> {
+  async unlockLogin(caller: SessionUser | null, username: string, actor: AuditActor = { user: caller, address: '' }): Promise<number> {
     requireAdmin(caller);
     if (username.length > MAX_USERNAME_LENGTH) throw badInput('user name too long', { field: 'username' });
-    return (await this.db.pool.query(clearLoginFailuresSql, [username])).rowCount ?? 0;
-  }
-
-  async logout(token: string): Promise<void> {
-    await this.db.prisma.userSession.updateMany({
-      where: { tokenHash: sha256(token), revokedAt: null }, data: { revokedAt: new Date() },
+    return this.db.transaction(async (tx) => {
+      const cleared = (await tx.query(clearLoginFailuresSql, [username])).rowCount ?? 0;
+      await recordAudit(tx, { kind: 'login.unlock', actor, target: username, rowCount: cleared });
+      return cleared;
     });
   }
 
-  async revokeAllSessions(userId: number): Promise<number> {
+  async logout(token: string, actor?: AuditActor): Promise<void> {
+    const { count } = await this.db.prisma.userSession.updateMany({
+      where: { tokenHash: sha256(token), revokedAt: null }, data: { revokedAt: new Date() },
+    });
+    if (count && actor) await recordAudit(this.db.pool, { kind: 'logout', actor });
+  }
+
+  async revokeAllSessions(userId: number, actor?: AuditActor & { target: string }): Promise<number> {
     const { count } = await this.db.prisma.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (actor) await recordAudit(this.db.pool, { kind: 'user.sessions_revoked', actor, target: actor.target, rowCount: count });
     return count;
   }
 
@@ -112,9 +129,9 @@ export class AuthService {
   /** Changes a user (administrators). Disabling a user or changing its password ends its sessions. */
   async updateUser(caller: SessionUser | null, username: string, patch: {
     displayName?: string; password?: string; role?: NewUser['role']; departmentKey?: string | null; disabled?: boolean; grantedLayerIds?: number[];
-  }): Promise<SessionUser> {
+  }, actor: AuditActor = { user: caller, address: '' }): Promise<SessionUser> {
     requireAdmin(caller);
-    const user = await this.db.prisma.appUser.findUnique({ where: { username } });
+    const user = await this.db.prisma.appUser.findUnique({ where: { username }, include: { grants: true } });
     if (!user) throw notFound(`user "${username}" does not exist`);
     if (patch.password !== undefined && patch.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
     const role = patch.role ?? user.role;
@@ -140,6 +157,13 @@ export class AuthService {
       if (patch.disabled || passwordHash) {
         await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
       }
+      // Before/after of what an admin may change; a password only as "changed".
+      const before = { displayName: user.displayName, role: user.role, departmentKey: user.departmentKey, disabled: user.disabled,
+        grantedLayerIds: user.grants.map((g) => g.layerId) };
+      const after = { displayName: patch.displayName ?? user.displayName, role, departmentKey, disabled: patch.disabled ?? user.disabled,
+        grantedLayerIds: patch.grantedLayerIds ?? before.grantedLayerIds };
+      await recordAudit(prismaQueryable(tx), { kind: 'user.update', actor, target: username,
+        details: { ...changes(before, after), ...(passwordHash ? { passwordChanged: true } : {}) } });
     });
     const updated = await this.db.prisma.appUser.findUnique({ where: { id: user.id }, include: { grants: true } });
     return {
@@ -148,7 +172,7 @@ export class AuthService {
     };
   }
 
-  async createUser(input: NewUser): Promise<SessionUser> {
+  async createUser(input: NewUser, actor?: AuditActor): Promise<SessionUser> {
     if (input.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
     if (!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username)) {
       throw badInput('username must be 2–40 letters, digits, ".", "_" or "-"', { field: 'username' });
@@ -156,11 +180,14 @@ export class AuthService {
     if (input.role === 'editor' && !input.departmentKey) throw badInput('an editor needs a department', { field: 'departmentKey' });
     const existing = await this.db.prisma.appUser.findUnique({ where: { username: input.username } });
     if (existing) throw new AppError('CONFLICT', `user "${input.username}" already exists`);
-    const user = await this.db.prisma.appUser.create({
-      data: {
-        username: input.username, displayName: input.displayName, role: input.role,
-        departmentKey: input.departmentKey ?? null, passwordHash: await hashPassword(input.password),
-      },
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.db.prisma.$transaction(async (tx) => {
+      const created = await tx.appUser.create({
+        data: { username: input.username, displayName: input.displayName, role: input.role, departmentKey: input.departmentKey ?? null, passwordHash },
+      });
+      await recordAudit(prismaQueryable(tx), { kind: 'user.create', actor: actor ?? { user: null, address: 'cli' }, target: input.username,
+        details: { after: { displayName: input.displayName, role: input.role, departmentKey: input.departmentKey ?? null } } });
+      return created;
     });
     return (await this.sessionUser(user.id))!;
   }

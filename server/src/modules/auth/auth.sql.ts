@@ -10,6 +10,14 @@ export const sessionUserSql = `
   GROUP BY u.id`;
 
 /**
+ * An expired session presented again: closed (revoked at its expiry) so that its expiry is logged once; the user or none.
+ */
+export const closeExpiredSessionSql = `
+  UPDATE user_session s SET revoked_at = s.expires_at FROM app_user u
+  WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at <= now() AND u.id = s.user_id
+  RETURNING u.id, u.username`;
+
+/**
  * Login throttling. One client address's attempts are serialised by an advisory lock (held to the
  * end of the transaction), so parallel attempts are counted one after another: $1 address key.
  */

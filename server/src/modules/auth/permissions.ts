@@ -7,10 +7,25 @@ export interface SessionUser {
   departmentKey: string | null;
   /** Layers an admin granted beyond the user's own department. */
   grantedLayerIds: number[];
+  /** Set when the caller came with a personal access token: it narrows, never widens, the user's rights. */
+  scope?: TokenScope;
 }
 
+/** What a personal access token allows: reading only, and/or only some layers (null = all the user's layers). */
+export interface TokenScope {
+  readOnly: boolean;
+  layerIds: number[] | null;
+}
+
+const inScope = (user: SessionUser, layerId: number) => !user.scope?.layerIds || user.scope.layerIds.includes(layerId);
+
 export function canEditLayer(user: SessionUser | null, layer: { id: number; departmentKey: string }): boolean {
-  if (!user) return false;
+  if (!user || user.scope?.readOnly || !inScope(user, layer.id)) return false;
+  return isLayerEditor(user, layer);
+}
+
+/** The user's own editing right, whatever its token allows (editors of a layer also read its restricted fields). */
+function isLayerEditor(user: SessionUser, layer: { id: number; departmentKey: string }): boolean {
   if (user.role === 'admin') return true;
   if (user.role !== 'editor') return false;
   return layer.departmentKey === user.departmentKey || user.grantedLayerIds.includes(layer.id);
@@ -50,9 +65,10 @@ export function toReadAccess(value: unknown): ReadAccess | null {
  */
 export function canReadLayer(user: SessionUser | null,
   layer: { id: number; departmentKey: string; readAccess: ReadAccess | null }): boolean {
+  if (user && !inScope(user, layer.id)) return false; // a token limited to other layers
   if (!layer.readAccess) return true;
   if (!user) return false;
-  if (canEditLayer(user, layer)) return true;
+  if (isLayerEditor(user, layer)) return true;
   return (user.departmentKey !== null && layer.readAccess.departments.includes(user.departmentKey))
     || layer.readAccess.users.includes(user.id);
 }
@@ -65,7 +81,7 @@ export function canReadField(user: SessionUser | null,
   layer: { id: number; departmentKey: string }, field: { restricted?: ReadAccess }): boolean {
   if (!field.restricted) return true;
   if (!user) return false;
-  if (canEditLayer(user, layer)) return true;
+  if (isLayerEditor(user, layer)) return true;
   return (user.departmentKey !== null && field.restricted.departments.includes(user.departmentKey))
     || field.restricted.users.includes(user.id);
 }

@@ -33,6 +33,10 @@ export interface ExportFile {
   /** What to call it for the user: 〈layer name〉_YYYYMMDD.ext */
   filename: string;
   contentType: string;
+  /** For the audit log: the layer, features written and the restricted (personal) fields among the columns. */
+  layerKey: string;
+  rows: number;
+  restrictedFields: string[];
   dispose(): void;
 }
 
@@ -53,17 +57,18 @@ export class ExportService {
     const dir = fs.mkdtempSync(path.join(root, 'export-'));
     const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
     try {
-      const file = options.format === 'sima' ? await this.writeSima(query, layer, options, dir) : await this.writeFeatures(query, layer, options, dir);
+      const { file, rows } = options.format === 'sima' ? await this.writeSima(query, layer, options, dir) : await this.writeFeatures(query, layer, options, dir);
       const { ext, contentType } = FORMAT_FILES[options.format];
       const charset = options.format === 'csv' || options.format === 'sima' ? `; charset=${options.encoding === 'cp932' ? 'shift_jis' : 'utf-8'}` : '';
-      return { file, filename: `${layer.nameJa}_${today()}.${ext}`, contentType: contentType + charset, dispose };
+      const restrictedFields = layer.fieldDefs.filter((f) => f.restricted).map((f) => f.key); // hidden ones are not in fieldDefs
+      return { file, filename: `${layer.nameJa}_${today()}.${ext}`, contentType: contentType + charset, layerKey: layer.key, rows, restrictedFields, dispose };
     } catch (err) {
       dispose();
       throw err;
     }
   }
 
-  private async writeFeatures(query: FeatureQuery, layer: LayerRecord, options: ExportOptions, dir: string): Promise<string> {
+  private async writeFeatures(query: FeatureQuery, layer: LayerRecord, options: ExportOptions, dir: string): Promise<{ file: string; rows: number }> {
     const ctx: WriterContext = {
       dir, base: layer.key, columns: exportColumns(layer, options), options, layerName: layer.nameJa, labelKey: layer.labelField,
       pointLayer: layer.geometryTypes.every((t) => t === 'Point'), planeSrid: this.config.planeSrid,
@@ -75,7 +80,7 @@ export class ExportService {
         const { sql, values } = exportPageSql(query, order, at, PAGE_ROWS, options.srid, this.config.planeSrid);
         const { rows } = await this.db.pool.query<ExportRow>(sql, values);
         if (rows.length) await writer.page(rows);
-        if (rows.length < PAGE_ROWS) break;
+        if (rows.length < PAGE_ROWS) return { file: await writer.finish(), rows: at.offset + rows.length };
         at.afterId = rows[rows.length - 1].id;
         at.offset += rows.length;
       }
@@ -83,10 +88,9 @@ export class ExportService {
       await writer.discard();
       throw err;
     }
-    return writer.finish();
   }
 
-  private async writeSima(query: FeatureQuery, layer: LayerRecord, options: ExportOptions, dir: string): Promise<string> {
+  private async writeSima(query: FeatureQuery, layer: LayerRecord, options: ExportOptions, dir: string): Promise<{ file: string; rows: number }> {
     const points: SimaPointRow[] = [];
     for (let after = '0'; ;) {
       const { sql, values } = simaPointsSql(query, after, PAGE_ROWS, options.srid, layer.labelField ?? 'id');
@@ -103,7 +107,7 @@ export class ExportService {
     const sink = new FileSink(path.join(dir, `${layer.key}.sim`));
     await sink.write(encodeText(text, options.encoding));
     await sink.close();
-    return sink.file;
+    return { file: sink.file, rows: new Set(points.map((p) => p.feature_id)).size };
   }
 }
 

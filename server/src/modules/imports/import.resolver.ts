@@ -3,6 +3,7 @@ import { Context } from '../../context';
 import { JSONObjectScalar } from '../../scalars';
 import { ImportOptions } from './import.service';
 import { ImportJob, ImportSummary } from './import.type';
+import { actorOf } from '../audit/audit.service';
 
 const OPTIONS_DOC = 'ImportOptions: { layer, newLayer: {key, nameJa, departmentKey, geometryTypes, fields}, encoding: utf8|cp932, table, '
   + 'mapping: {column: fieldKey}, keyField, geometry: {lon, lat | planeX, planeY, srid | wkt | address}, defaults, skipRefused }';
@@ -41,7 +42,7 @@ export class ImportResolver {
   @Mutation(() => ImportSummary, { description: 'Writes the import as one batch (all rows or none); refused rows stop it unless skipRefused' })
   commitImport(@Arg('id', () => ID) id: string, @Arg('options', () => JSONObjectScalar, { nullable: true, description: OPTIONS_DOC }) options: ImportOptions | undefined,
     @Ctx() ctx: Context): Promise<ImportSummary> {
-    return ctx.services.imports.commit(ctx.user, id, options ?? {});
+    return ctx.services.imports.commit(ctx.user, id, options ?? {}, actorOf(ctx));
   }
 
   @Mutation(() => Boolean, { description: 'Asks a running commit to stop; nothing of it is written' })

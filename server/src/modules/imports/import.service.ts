@@ -22,6 +22,7 @@ import {
   knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, saveDryRunSql, townsForAddressSql,
 } from './import.sql';
 import { isId } from '../../domain/ids';
+import { AuditActor, recordAudit } from '../audit/audit.service';
 
 /** Where a row's geometry comes from; absent parts are found by common column names. */
 export interface GeometrySource {
@@ -168,7 +169,7 @@ export class ImportService {
    * Writes the import as one batch through the edit path: all rows or none, each history row
    * naming the import. Features updated since the dry run make it fail with CONFLICT.
    */
-  async commit(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  async commit(user: SessionUser | null, id: string, options: ImportOptions = {}, actor: AuditActor = { user, address: '' }): Promise<ImportSummary> {
     const job = await this.job(user, id);
     if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
     const merged = { ...job.options, ...options } as ImportOptions;
@@ -190,6 +191,8 @@ export class ImportService {
         if (state?.status !== 'uploaded') throw conflict(`import ${id} is already ${state?.status}`);
         await this.write(tx, user!, layers, layer, plan, seen, id, progress);
         await tx.query(markCommittedSql, [id, layer.id, JSON.stringify(summary)]);
+        await recordAudit(tx, { kind: 'import', actor, target: id, layerKey: layer.key, rowCount: summary.create + summary.update,
+          details: { filename: job.filename, create: summary.create, update: summary.update, refused: summary.refused } });
       });
       progress.phase = 'done';
       return summary;

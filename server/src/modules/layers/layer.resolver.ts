@@ -3,6 +3,7 @@ import { Context } from '../../context';
 import { DepartmentInput, LayerInput, LayerPatch } from './layer.input';
 import { LayerCatalog } from './layer.service';
 import { Department, Layer } from './layer.type';
+import { actorOf } from '../audit/audit.service';
 
 @Resolver(() => Layer)
 export class LayerResolver {
@@ -37,18 +38,18 @@ export class LayerAdminResolver {
 
   @Mutation(() => Department, { description: 'Adds a department (administrators)' })
   createDepartment(@Arg('input', () => DepartmentInput) input: DepartmentInput, @Ctx() ctx: Context): Promise<Department> {
-    return ctx.services.layers.createDepartment(ctx.user, input);
+    return ctx.services.layers.createDepartment(ctx.user, input, actorOf(ctx));
   }
 
   @Mutation(() => Layer, { description: 'Creates a layer (administrators)' })
   async createLayer(@Arg('input', () => LayerInput) input: LayerInput, @Ctx() ctx: Context): Promise<Layer> {
-    await ctx.services.layers.create(ctx.user, input);
+    await ctx.services.layers.create(ctx.user, input, actorOf(ctx));
     return (await new LayerCatalog(ctx.services.layers, ctx.user).find(input.key))!;
   }
 
   @Mutation(() => Layer, { description: 'Changes a layer without losing data (administrators)' })
   async updateLayer(@Arg('key') key: string, @Arg('patch', () => LayerPatch) patch: LayerPatch, @Ctx() ctx: Context): Promise<Layer> {
-    await ctx.services.layers.update(ctx.user, key, patch);
+    await ctx.services.layers.update(ctx.user, key, patch, actorOf(ctx));
     return (await new LayerCatalog(ctx.services.layers, ctx.user).find(key))!;
   }
 }

@@ -7,6 +7,7 @@ import { searchFieldKeys } from '../../domain/normalize';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import { canReadField, canReadLayer, isAdmin, omitFields, ReadAccess, SessionUser, toReadAccess } from '../auth/permissions';
 import { refreshSearchKeys } from '../city/search-index';
+import { AuditActor, changes, layerSnapshot, prismaQueryable, recordAudit } from '../audit/audit.service';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
@@ -87,11 +88,15 @@ export class LayerService {
     return new Map(rows.map((r) => [r.layer_id, r]));
   }
 
-  async createDepartment(user: SessionUser | null, input: DepartmentInput) {
+  async createDepartment(user: SessionUser | null, input: DepartmentInput, actor: AuditActor = { user, address: '' }) {
     requireAdmin(user);
     if (!/^[a-z][a-z0-9_]{1,40}$/.test(input.key)) throw badInput('department key must be lower-case letters, digits and _', { field: 'key' });
     if (await this.db.prisma.department.findUnique({ where: { key: input.key } })) throw conflict(`department "${input.key}" already exists`);
-    return this.db.prisma.department.create({ data: { key: input.key, nameJa: input.nameJa, nameEn: input.nameEn } });
+    return this.db.prisma.$transaction(async (tx) => {
+      const created = await tx.department.create({ data: { key: input.key, nameJa: input.nameJa, nameEn: input.nameEn } });
+      await recordAudit(prismaQueryable(tx), { kind: 'department.create', actor, target: input.key, details: { after: { ...input } } });
+      return created;
+    });
   }
 
   departments() {
@@ -99,7 +104,7 @@ export class LayerService {
   }
 
   /** A new layer, ready for its department to fill: no programmer needed. */
-  async create(user: SessionUser | null, input: LayerInput): Promise<void> {
+  async create(user: SessionUser | null, input: LayerInput, actor: AuditActor = { user, address: '' }): Promise<void> {
     requireAdmin(user);
     if (!isLayerKey(input.key)) throw badInput('layer key must be 2–63 lower-case letters, digits and _, starting with a letter', { field: 'key' });
     const fields = input.fields.map(toDefinition);
@@ -109,13 +114,17 @@ export class LayerService {
     }
     if (await this.db.prisma.layer.findUnique({ where: { key: input.key } })) throw conflict(`layer "${input.key}" already exists`);
     const readAccess = await checkReadAccess(this.db.pool, input.readAccess);
-    await this.db.prisma.layer.create({
-      data: {
+    await this.db.prisma.$transaction(async (tx) => {
+      const created = await tx.layer.create({ data: {
         key: input.key, nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey,
         geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
         labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
         readAccess: readAccess ? { ...readAccess } : Prisma.DbNull,
-      },
+      } });
+      await recordAudit(prismaQueryable(tx), { kind: 'layer.create', actor, target: input.key, layerKey: input.key,
+        details: { after: { nameJa: input.nameJa, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, fields, readAccess } },
+      });
+      return created;
     });
   }
 
@@ -124,12 +133,13 @@ export class LayerService {
    * (a field made required, an option removed, a narrower type or range, a removed field that
    * still has values) is refused with the number of features in the way.
    */
-  async update(user: SessionUser | null, key: string, patch: LayerPatch): Promise<void> {
+  async update(user: SessionUser | null, key: string, patch: LayerPatch, actor: AuditActor = { user, address: '' }): Promise<void> {
     requireAdmin(user);
     await this.db.transaction(async (tx) => {
       const { rows } = await tx.query(lockLayerSql, [key]);
       const layer = rows[0];
       if (!layer) throw notFound(`layer "${key}" does not exist`);
+      const before = await layerSnapshot(tx, layer.id);
       const oldFields = layer.fields as FieldDefinition[];
       // A field sent without `restricted` keeps its restriction (an older client must not open personal data); null lifts it.
       // A text field keeps its validated format (e.g. 収集曜日), which the API does not carry.
@@ -184,6 +194,7 @@ export class LayerService {
       if (patch.readAccess !== undefined) {
         await tx.query(updateReadAccessSql, [layer.id, JSON.stringify(await checkReadAccess(tx, patch.readAccess))]);
       }
+      await recordAudit(tx, { kind: 'layer.update', actor, target: key, layerKey: key, details: changes(before, await layerSnapshot(tx, layer.id)) });
     });
     await refreshSearchKeys(this.db);
   }

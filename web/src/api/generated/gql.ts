@@ -15,6 +15,11 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $before: ID) {\n    auditLog(filter: $filter, first: $first, before: $before) {\n      totalCount nextBefore entries { id at kind username clientAddress target layerKey rowCount details }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  fragment AccessTokenFields on AccessToken { id name prefix readOnly layers createdAt expiresAt lastUsedAt lastUsedAddress revokedAt }\n": typeof types.AccessTokenFieldsFragmentDoc,
+    "query AccessTokens { accessTokens { ...AccessTokenFields } }": typeof types.AccessTokensDocument,
+    "\n  mutation CreateAccessToken($input: AccessTokenInput!) { createAccessToken(input: $input) { token accessToken { ...AccessTokenFields } } }\n": typeof types.CreateAccessTokenDocument,
+    "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }": typeof types.RevokeAccessTokenDocument,
     "\n  query Route($routeNo: String!) {\n    route(routeNo: $routeNo) {\n      routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry\n      segments { ...FeatureFields }\n    }\n  }\n": typeof types.RouteDocument,
     "\n  query CoordinateTable($id: ID!) {\n    coordinateTable(featureId: $id) {\n      featureId recordNo srid closed perimeterM areaM2\n      points { seq name markerType x y srid lon lat sideLengthM surveyed }\n    }\n  }\n": typeof types.CoordinateTableDocument,
     "\n  query ParseCoordinates($text: String!) {\n    parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } }\n  }\n": typeof types.ParseCoordinatesDocument,
@@ -53,6 +58,11 @@ type Documents = {
     "mutation UndoImport($id: ID!) { undoImport(id: $id) }": typeof types.UndoImportDocument,
 };
 const documents: Documents = {
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $before: ID) {\n    auditLog(filter: $filter, first: $first, before: $before) {\n      totalCount nextBefore entries { id at kind username clientAddress target layerKey rowCount details }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  fragment AccessTokenFields on AccessToken { id name prefix readOnly layers createdAt expiresAt lastUsedAt lastUsedAddress revokedAt }\n": types.AccessTokenFieldsFragmentDoc,
+    "query AccessTokens { accessTokens { ...AccessTokenFields } }": types.AccessTokensDocument,
+    "\n  mutation CreateAccessToken($input: AccessTokenInput!) { createAccessToken(input: $input) { token accessToken { ...AccessTokenFields } } }\n": types.CreateAccessTokenDocument,
+    "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }": types.RevokeAccessTokenDocument,
     "\n  query Route($routeNo: String!) {\n    route(routeNo: $routeNo) {\n      routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry\n      segments { ...FeatureFields }\n    }\n  }\n": types.RouteDocument,
     "\n  query CoordinateTable($id: ID!) {\n    coordinateTable(featureId: $id) {\n      featureId recordNo srid closed perimeterM areaM2\n      points { seq name markerType x y srid lon lat sideLengthM surveyed }\n    }\n  }\n": types.CoordinateTableDocument,
     "\n  query ParseCoordinates($text: String!) {\n    parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } }\n  }\n": types.ParseCoordinatesDocument,
@@ -91,6 +101,26 @@ const documents: Documents = {
     "mutation UndoImport($id: ID!) { undoImport(id: $id) }": types.UndoImportDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $first: Int, $before: ID) {\n    auditLog(filter: $filter, first: $first, before: $before) {\n      totalCount nextBefore entries { id at kind username clientAddress target layerKey rowCount details }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccessTokenFields on AccessToken { id name prefix readOnly layers createdAt expiresAt lastUsedAt lastUsedAddress revokedAt }\n"): typeof import('./graphql').AccessTokenFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTokens { accessTokens { ...AccessTokenFields } }"): typeof import('./graphql').AccessTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccessToken($input: AccessTokenInput!) { createAccessToken(input: $input) { token accessToken { ...AccessTokenFields } } }\n"): typeof import('./graphql').CreateAccessTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }"): typeof import('./graphql').RevokeAccessTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

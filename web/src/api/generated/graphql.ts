@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccessTokenInput = {
+  /** Days until it expires (default 365, at most ACCESS_TOKEN_MAX_DAYS) */
+  expiresInDays?: number | null | undefined;
+  /** Limit the token to these layer keys */
+  layers?: Array<string> | null | undefined;
+  /** What the token is for, e.g. "QGIS 税務課" */
+  name: string;
+  readOnly?: boolean;
+};
+
 /** Conditions on one attribute field; all given conditions must hold */
 export type AttributeFilter = {
   /** Text contains (case-insensitive) */
@@ -20,6 +30,17 @@ export type AttributeFilter = {
   lt?: unknown;
   lte?: unknown;
   ne?: unknown;
+};
+
+/** Audit log filter; every part optional */
+export type AuditFilter = {
+  /** From this time (inclusive) */
+  from?: string | null | undefined;
+  /** A kind, or its first part ("login" matches login.failed too) */
+  kind?: string | null | undefined;
+  /** Until this time (exclusive) */
+  until?: string | null | undefined;
+  username?: string | null | undefined;
 };
 
 export type ChangeOp =
@@ -127,6 +148,36 @@ export type Role =
   | 'ADMIN'
   | 'EDITOR'
   | 'VIEWER';
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  first?: number | null | undefined;
+  before?: string | number | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, nextBefore: string | null, entries: Array<{ id: string, at: string, kind: string, username: string | null, clientAddress: string | null, target: string | null, layerKey: string | null, rowCount: number | null, details: Record<string, unknown> }> } };
+
+export type AccessTokenFieldsFragment = { id: string, name: string, prefix: string, readOnly: boolean, layers: Array<string> | null, createdAt: string, expiresAt: string, lastUsedAt: string | null, lastUsedAddress: string | null, revokedAt: string | null };
+
+export type AccessTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessTokensQuery = { accessTokens: Array<{ id: string, name: string, prefix: string, readOnly: boolean, layers: Array<string> | null, createdAt: string, expiresAt: string, lastUsedAt: string | null, lastUsedAddress: string | null, revokedAt: string | null }> };
+
+export type CreateAccessTokenMutationVariables = Exact<{
+  input: AccessTokenInput;
+}>;
+
+
+export type CreateAccessTokenMutation = { createAccessToken: { token: string, accessToken: { id: string, name: string, prefix: string, readOnly: boolean, layers: Array<string> | null, createdAt: string, expiresAt: string, lastUsedAt: string | null, lastUsedAddress: string | null, revokedAt: string | null } } };
+
+export type RevokeAccessTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeAccessTokenMutation = { revokeAccessToken: boolean };
 
 export type RouteQueryVariables = Exact<{
   routeNo: string;
@@ -393,6 +444,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AccessTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccessTokenFields on AccessToken {
+  id
+  name
+  prefix
+  readOnly
+  layers
+  createdAt
+  expiresAt
+  lastUsedAt
+  lastUsedAddress
+  revokedAt
+}
+    `, {"fragmentName":"AccessTokenFields"}) as unknown as TypedDocumentString<AccessTokenFieldsFragment, unknown>;
 export const EnquiryHitFragmentDoc = new TypedDocumentString(`
     fragment EnquiryHit on FeatureHit {
   distanceM
@@ -503,6 +568,69 @@ export const ImportSummaryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ImportSummaryFields"}) as unknown as TypedDocumentString<ImportSummaryFieldsFragment, unknown>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($filter: AuditFilter, $first: Int, $before: ID) {
+  auditLog(filter: $filter, first: $first, before: $before) {
+    totalCount
+    nextBefore
+    entries {
+      id
+      at
+      kind
+      username
+      clientAddress
+      target
+      layerKey
+      rowCount
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AccessTokensDocument = new TypedDocumentString(`
+    query AccessTokens {
+  accessTokens {
+    ...AccessTokenFields
+  }
+}
+    fragment AccessTokenFields on AccessToken {
+  id
+  name
+  prefix
+  readOnly
+  layers
+  createdAt
+  expiresAt
+  lastUsedAt
+  lastUsedAddress
+  revokedAt
+}`) as unknown as TypedDocumentString<AccessTokensQuery, AccessTokensQueryVariables>;
+export const CreateAccessTokenDocument = new TypedDocumentString(`
+    mutation CreateAccessToken($input: AccessTokenInput!) {
+  createAccessToken(input: $input) {
+    token
+    accessToken {
+      ...AccessTokenFields
+    }
+  }
+}
+    fragment AccessTokenFields on AccessToken {
+  id
+  name
+  prefix
+  readOnly
+  layers
+  createdAt
+  expiresAt
+  lastUsedAt
+  lastUsedAddress
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateAccessTokenMutation, CreateAccessTokenMutationVariables>;
+export const RevokeAccessTokenDocument = new TypedDocumentString(`
+    mutation RevokeAccessToken($id: ID!) {
+  revokeAccessToken(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeAccessTokenMutation, RevokeAccessTokenMutationVariables>;
 export const RouteDocument = new TypedDocumentString(`
     query Route($routeNo: String!) {
   route(routeNo: $routeNo) {

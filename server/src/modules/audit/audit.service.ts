@@ -1,0 +1,134 @@
+import { Config } from '../../config';
+import { Database, Queryable } from '../../db/database';
+import { badInput, forbidden } from '../../errors';
+import { csvPreamble, csvText } from '../../domain/csv';
+import { isAdmin, SessionUser } from '../auth/permissions';
+import { allowAuditPurgeSql, auditBatchSql, auditCountSql, auditPageSql, insertAuditSql, layerSnapshotSql, purgeAuditSql } from './audit.sql';
+import type { AuditEntry, AuditFilter, AuditPage } from './audit.type';
+
+/** Who acted and from where: the request's user (null before login) and client address. */
+export interface AuditActor {
+  user: SessionUser | null;
+  address: string;
+}
+
+export interface AuditRecord {
+  kind: string;
+  /** Who: the actor; for a failed login the name typed is `username` with no user. */
+  actor: AuditActor;
+  username?: string;
+  target?: string | null;
+  layerKey?: string | null;
+  rowCount?: number | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends one audit row. Pass the transaction of the change it records (so both commit or neither),
+ * or the pool when there is none (logins, downloads).
+ */
+export async function recordAudit(q: Queryable, r: AuditRecord): Promise<void> {
+  await q.query(insertAuditSql, [r.kind, r.actor.user?.id ?? null, r.username ?? r.actor.user?.username ?? null, r.actor.address || null,
+    r.target ?? null, r.layerKey ?? null, r.rowCount ?? null, JSON.stringify(r.details ?? {})]);
+}
+
+/** A Prisma interactive transaction as a Queryable, so that the audit row commits with the change. */
+export function prismaQueryable(tx: { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number> }): Queryable {
+  return { query: async (sql: string, values: unknown[] = []) => ({ rows: [], rowCount: await tx.$executeRawUnsafe(sql, ...values) }) } as unknown as Queryable;
+}
+
+/** A layer's stored definition, for before/after in the audit log. */
+export async function layerSnapshot(q: Queryable, layerId: number): Promise<Record<string, unknown>> {
+  return (await q.query(layerSnapshotSql, [layerId])).rows[0] ?? {};
+}
+
+/** Only what changed: { before, after } of the keys whose values differ. */
+export function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])), after: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])) };
+}
+
+/** The actor of a request: its user and client address (Express's req.ip, which honours TRUST_PROXY). */
+export function actorOf(ctx: { user: SessionUser | null; req?: { ip?: string } }): AuditActor {
+  return { user: ctx.user, address: ctx.req?.ip ?? '' };
+}
+
+const PAGE_DEFAULT = 100;
+const PAGE_MAX = 1000;
+const CSV_BATCH = 5000;
+const CSV_HEADER = ['日時 (at)', '種別 (kind)', 'ユーザー (user)', 'アドレス (address)', '対象 (target)', 'レイヤー (layer)', '件数 (rows)', '詳細 (details)'];
+
+interface AuditRow {
+  id: string; at: Date; kind: string; username: string | null; client_address: string | null;
+  target: string | null; layer_key: string | null; row_count: number | null; details: Record<string, unknown>;
+}
+
+const toEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id, at: r.at, kind: r.kind, username: r.username, clientAddress: r.client_address, target: r.target,
+  layerKey: r.layer_key, rowCount: r.row_count, details: r.details,
+});
+
+function filterValues(filter: AuditFilter | undefined | null): unknown[] {
+  const f = filter ?? {};
+  if (f.from && f.until && f.from >= f.until) throw badInput('「から」は「まで」より前にしてください (from must be before until)', { field: 'from' });
+  return [f.username?.trim() || null, f.kind?.trim() || null, f.from ?? null, f.until ?? null];
+}
+
+function requireAdmin(user: SessionUser | null): void {
+  if (!isAdmin(user)) throw forbidden('監査ログは管理者のみ閲覧できます (only administrators read the audit log)');
+}
+
+/** Reading the audit log (administrators): pages, the CSV export and the retention purge. */
+export class AuditService {
+  constructor(private readonly db: Database, private readonly config: Config) {}
+
+  async page(user: SessionUser | null, filter: AuditFilter | undefined | null, first?: number | null, before?: string | null): Promise<AuditPage> {
+    requireAdmin(user);
+    const limit = first ?? PAGE_DEFAULT;
+    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw badInput(`first must be 1–${PAGE_MAX}`, { field: 'first' });
+    if (before != null && !/^\d{1,18}$/.test(before)) throw badInput(`"${before}" is not an audit entry id`, { field: 'before' });
+    const values = filterValues(filter);
+    const { rows } = await this.db.pool.query<AuditRow>(auditPageSql, [...values, before ?? null, limit + 1]);
+    const count = await this.db.pool.query(auditCountSql, values);
+    const more = rows.length > limit;
+    const entries = rows.slice(0, limit).map(toEntry);
+    return { entries, totalCount: count.rows[0].n, nextBefore: more ? entries[entries.length - 1].id : null };
+  }
+
+  /**
+   * The filtered log as formula-safe CSV (UTF-8 with BOM), oldest first, written in batches so a
+   * five-year log never sits in memory. The export is itself logged.
+   */
+  async writeCsv(actor: AuditActor, filter: AuditFilter, write: (chunk: Buffer | string) => void): Promise<number> {
+    requireAdmin(actor.user);
+    const values = filterValues(filter);
+    await recordAudit(this.db.pool, { kind: 'audit.export', actor, details: { filter: { ...filter } } });
+    write(csvPreamble('utf8'));
+    write(csvText([CSV_HEADER]));
+    let after = '0';
+    let n = 0;
+    for (;;) {
+      const { rows } = await this.db.pool.query<AuditRow>(auditBatchSql, [...values, after, CSV_BATCH]);
+      if (!rows.length) return n;
+      write(csvText(rows.map((r) => [r.at.toISOString(), r.kind, r.username, r.client_address, r.target, r.layer_key, r.row_count,
+        Object.keys(r.details).length ? r.details : null])));
+      n += rows.length;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  /** Deletes entries older than the retention period (AUDIT_RETENTION_YEARS); the purge is logged in the same transaction. */
+  async purge(actor: AuditActor, now = new Date()): Promise<number> {
+    requireAdmin(actor.user);
+    const cutoff = new Date(now);
+    cutoff.setFullYear(cutoff.getFullYear() - this.config.auditRetentionYears);
+    return this.db.transaction(async (tx) => {
+      await tx.query(allowAuditPurgeSql);
+      const removed = (await tx.query(purgeAuditSql, [cutoff])).rowCount ?? 0;
+      await recordAudit(tx, { kind: 'audit.purge', actor, rowCount: removed,
+        details: { before: cutoff.toISOString(), retentionYears: this.config.auditRetentionYears } });
+      return removed;
+    });
+  }
+}
