@@ -4,8 +4,7 @@ import { Context, SESSION_COOKIE } from '../../context';
 import { LayerRecord } from '../layers/layer.service';
 import { canEditLayer, SessionUser } from './permissions';
 import { LoginResult, NewUserInput, Role, User, UserPatch } from './auth.type';
-import { badInput, forbidden } from '../../errors';
-import { isAdmin } from './permissions';
+import { badInput } from '../../errors';
 
 export async function toUser(user: SessionUser, layers: LayerRecord[]): Promise<User> {
   const dept = layers.find((l) => l.departmentKey === user.departmentKey)?.department;
@@ -47,8 +46,7 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: 'Creates a user (administrators)' })
   async createUser(@Arg('input', () => NewUserInput) input: NewUserInput, @Ctx() ctx: Context): Promise<User> {
-    if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
-    return toUser(await ctx.services.auth.createUser(input), await ctx.layers.all());
+    return toUser(await ctx.services.auth.createUser(ctx.user, input), await ctx.layers.all());
   }
 
   @Mutation(() => User, { description: 'Changes a user: role, department, extra layers, password, disabled (administrators)' })
@@ -65,10 +63,7 @@ export class AuthResolver {
 
   @Mutation(() => Int, { description: 'Ends all sessions of a user (administrators); returns how many were open' })
   async revokeSessions(@Arg('username') username: string, @Ctx() ctx: Context): Promise<number> {
-    if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
-    const user = (await ctx.services.auth.listUsers(ctx.user)).find((u) => u.username === username);
-    if (!user) throw badInput(`user "${username}" does not exist`, { field: 'username' });
-    return ctx.services.auth.revokeAllSessions(user.id);
+    return ctx.services.auth.revokeSessions(ctx.user, username);
   }
 
   @Query(() => User, { nullable: true, description: 'The logged-in user, or null' })

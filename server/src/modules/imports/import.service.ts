@@ -10,9 +10,9 @@ import { FieldDefinition, normalizeAttributes, validateAttributes } from '../../
 import { checkGeoJSONGeometry } from '../../domain/geometry';
 import { simaTable, SimaBlock } from '../../domain/sima';
 import { surveyGeometry } from '../../domain/survey';
-import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
-import { isAdmin, SessionUser } from '../auth/permissions';
-import { EditService, FeatureChange, requireEditor } from '../edits/edit.service';
+import { AppError, badInput, conflict, notFound } from '../../errors';
+import { importJobsOwner, requireAdmin, requireEditor, requireImporter, requireJobOwner, SessionUser } from '../auth/permissions';
+import { EditService, FeatureChange } from '../edits/edit.service';
 import { PLANE_SRIDS } from '../edits/edit.sql';
 import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service';
 import { BOUNDARY_LAYER, SurveyService } from '../survey/survey.service';
@@ -122,13 +122,13 @@ export class ImportService {
     if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not an import id`, { field: 'id' });
     const row = (await this.db.pool.query(jobSql, [id])).rows[0];
     if (!row) throw notFound(`import ${id} does not exist`);
-    if (row.created_by !== user!.id && !isAdmin(user)) throw forbidden('他のユーザーの取込です (this import belongs to another user)');
+    requireJobOwner(user, row.created_by);
     return { ...row, progress: this.progress.get(id) ?? null };
   }
 
   async jobs(user: SessionUser | null, first = 20) {
     requireImporter(user);
-    const { rows } = await this.db.pool.query(jobsSql, [isAdmin(user) ? null : user!.id, Math.min(Math.max(first, 1), 200)]);
+    const { rows } = await this.db.pool.query(jobsSql, [importJobsOwner(user), Math.min(Math.max(first, 1), 200)]);
     return rows;
   }
 
@@ -267,7 +267,7 @@ export class ImportService {
   /** The layer an import writes: an existing one the user may edit, or the new one described (admins). */
   private async targetLayer(user: SessionUser, options: ImportOptions): Promise<LayerRecord> {
     if (options.newLayer) {
-      if (!isAdmin(user)) throw forbidden('ファイルからのレイヤー作成は管理者のみ行えます (only administrators create layers)');
+      requireAdmin(user);
       const spec = options.newLayer;
       const dep = (await this.layers.list()).find((l) => l.departmentKey === spec.departmentKey)?.department;
       return {
@@ -499,11 +499,6 @@ export class ImportService {
       progress.rowsWritten = i + chunk.length;
     }
   }
-}
-
-function requireImporter(user: SessionUser | null): void {
-  if (!user) throw unauthenticated();
-  if (user.role === 'viewer') throw forbidden('閲覧専用アカウントでは取込できません (viewer accounts cannot import)');
 }
 
 /** Geometry columns found by common names. */

@@ -4,8 +4,8 @@ import { RawJSON } from '../../raw-json';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
 import { searchFieldKeys } from '../../domain/normalize';
-import { badInput, conflict, forbidden, notFound } from '../../errors';
-import { canReadField, canReadLayer, isAdmin, omitFields, ReadAccess, SessionUser, toReadAccess } from '../auth/permissions';
+import { badInput, conflict, notFound } from '../../errors';
+import { canReadField, canReadLayer, omitFields, ReadAccess, requireAdmin, SessionUser, toReadAccess } from '../auth/permissions';
 import { refreshSearchKeys } from '../city/search-index';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
@@ -17,10 +17,6 @@ import {
 import { FieldTypeEnum, Layer } from './layer.type';
 
 const LAYER_KEY_RE = /^[a-z][a-z0-9_]{1,62}$/;
-
-function requireAdmin(user: SessionUser | null): void {
-  if (!isAdmin(user)) throw forbidden('レイヤー管理は管理者のみ行えます (only administrators manage layers)');
-}
 
 /** Field input → stored definition (undefined entries dropped so JSON stays tidy). */
 function toDefinition(f: FieldInput): FieldDefinition {
