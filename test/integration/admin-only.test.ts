@@ -46,7 +46,7 @@ describeBackends('Administrators-only entry points', (get: () => TestServer) => 
       refusals.push({ name, code: r.errors?.[0].extensions?.code, reason: r.errors?.[0].extensions?.reason, message: r.errors?.[0].message });
     }
     const backup = await fetch(`${get().url}/api/admin/backup`, { headers: { authorization: `Bearer ${tokens[who]}` } });
-    const body = await backup.json();
+    const body = (await backup.json()) as { error: Record<string, unknown> };
     refusals.push({ name: 'GET /api/admin/backup', code: body.error.code, reason: body.error.reason, message: body.error.message });
     expect(backup.status).toBe(403);
     const message = '管理者のみ行えます (only administrators may do this)';
@@ -72,4 +72,4 @@ describeBackends('Administrators-only entry points', (get: () => TestServer) => 
     await expect(auth.createUser(null, { username: 'direct', displayName: 'x', password: 'long-enough-1', role: 'admin' }))
       .rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
-}, { scale: 0 });
+}, { scale: 0.01 });

@@ -43,11 +43,6 @@ export const ERROR_CATALOGUE = {
   attachmentType: { code: 'BAD_USER_INPUT', ja: '添付できるのは PDF・JPEG・PNG のファイルだけです', en: 'only PDF, JPEG and PNG files can be attached' },
   featureNotFound: { code: 'NOT_FOUND', ja: '地物 {id} はありません', en: 'feature {id} does not exist' },
   // Layer roles (server/src/modules/layers/layer.roles.ts)
-  roleTaken: {
-    code: 'CONFLICT',
-    ja: '役割「{role}」はレイヤー「{layer}」が担っています。先にそちらの役割を外してください',
-    en: 'the role {role} is played by layer {layer}; take it from that layer first',
-  },
   roleRequired: {
     code: 'BAD_USER_INPUT',
     ja: '役割「{role}」は外せません。別のレイヤーにこの役割を渡してください',
@@ -58,7 +53,11 @@ export const ERROR_CATALOGUE = {
     ja: '役割「{role}」のレイヤーには項目 {field}({type})が必要です',
     en: 'a layer playing the role {role} needs the field {field} ({type})',
   },
-  unknownRole: { code: 'BAD_USER_INPUT', ja: '役割「{role}」はありません', en: 'unknown layer role {role}' },
+  roleGeometry: {
+    code: 'BAD_USER_INPUT',
+    ja: '役割「{role}」のレイヤーの図形は {types} に限られます',
+    en: 'a layer playing the role {role} may only hold {types}',
+  },
 } as const satisfies Record<string, CataloguedError>;
 
 export type ErrorKey = keyof typeof ERROR_CATALOGUE;

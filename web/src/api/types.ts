@@ -58,6 +58,17 @@ export interface Layer {
   /** minLon, minLat, maxLon, maxLat */
   extent: number[] | null;
   labelField: string | null;
+  /** The part the layer plays (the server's layer.roles.ts): the app finds the road ledger … by it, never by key. */
+  role?: LayerRole | null;
+}
+
+export type LayerRole =
+  | 'ROAD_LEDGER' | 'BOUNDARY_RECORDS' | 'CURVE_MIRRORS' | 'GARBAGE_POINTS' | 'STREET_LIGHTS' | 'DISASTER_HISTORY' | 'PARCELS' | 'FACILITIES';
+
+/** The layer playing a role, if the user may read it. */
+export function layerWithRole<L extends Pick<Layer, 'role'>>(layers: Iterable<L> | null | undefined, role: LayerRole): L | undefined {
+  for (const layer of layers ?? []) if (layer.role === role) return layer;
+  return undefined;
 }
 
 export type Attributes = Record<string, unknown>;

@@ -15,7 +15,8 @@ import { importJobsOwner, requireAdmin, requireEditor, requireImporter, requireJ
 import { EditService, FeatureChange } from '../edits/edit.service';
 import { PLANE_SRIDS } from '../edits/edit.sql';
 import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service';
-import { BOUNDARY_LAYER, SurveyService } from '../survey/survey.service';
+import { SurveyService } from '../survey/survey.service';
+import { LayerRole } from '../layers/layer.roles';
 import { ImportSource, readImportFile, SourceRow, TextEncoding } from './readers';
 import {
   cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobDataSql, jobSql, jobsSql,
@@ -274,7 +275,7 @@ export class ImportService {
         id: -1, key: spec.key, nameJa: spec.nameJa, nameEn: spec.nameEn ?? spec.key, departmentKey: spec.departmentKey,
         department: dep ?? { key: spec.departmentKey, nameJa: spec.departmentKey, nameEn: spec.departmentKey },
         geometryTypes: spec.geometryTypes, fieldDefs: spec.fields, fields: [], style: {}, labelField: null, sortOrder: 100,
-        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [],
+        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [], role: null,
       };
     }
     if (!options.layer) throw badInput('取込先のレイヤーを選んでください (choose the layer to import into)', { field: 'layer' });
@@ -294,7 +295,7 @@ export class ImportService {
     const refused: RefusedRow[] = [];
     const refuse = (r: RefusedRow) => { refused.push(r); };
     const sima = source.format === 'sima';
-    if (sima && layer.key !== BOUNDARY_LAYER) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
+    if (sima && layer.role !== LayerRole.BOUNDARY_RECORDS) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
 
     const mapping = sima ? { 区画名: 'record_no' } : options.mapping ?? matchColumns(source.columns, layer.fieldDefs);
     for (const [column, key] of Object.entries(mapping)) {

@@ -10,9 +10,10 @@ import { refreshSearchKeys } from '../city/search-index';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
+import { checkRoleDropped, checkRoleFits, isLayerRole, LAYER_ROLES, LayerRole } from './layer.roles';
 import {
   departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
-  listLayersSql, lockLayerSql, updateLayerSql, updateReadAccessSql,
+  freeRoleSql, listLayersSql, lockLayerSql, setRoleSql, updateLayerSql, updateReadAccessSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
 
@@ -70,7 +71,7 @@ export class LayerService {
         department: { key: row.department_key, nameJa: row.department_name_ja, nameEn: row.department_name_en },
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
-        readAccess: toReadAccess(row.read_access), hiddenFields: [],
+        readAccess: toReadAccess(row.read_access), hiddenFields: [], role: isLayerRole(row.role) ? row.role : null,
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -105,13 +106,19 @@ export class LayerService {
     }
     if (await this.db.prisma.layer.findUnique({ where: { key: input.key } })) throw conflict(`layer "${input.key}" already exists`);
     const readAccess = await checkReadAccess(this.db.pool, input.readAccess);
-    await this.db.prisma.layer.create({
-      data: {
-        key: input.key, nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey,
-        geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
-        labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
-        readAccess: readAccess ? { ...readAccess } : Prisma.DbNull,
-      },
+    const role = input.role ?? null;
+    if (role) checkRoleFits(role, fields, input.geometryTypes);
+    await this.db.prisma.$transaction(async (tx) => {
+      // A replacement layer takes the role over from the layer that played it.
+      if (role) await tx.layer.updateMany({ where: { role }, data: { role: null, updatedAt: new Date() } });
+      await tx.layer.create({
+        data: {
+          key: input.key, nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey,
+          geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
+          labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
+          readAccess: readAccess ? { ...readAccess } : Prisma.DbNull, role,
+        },
+      });
     });
   }
 
@@ -140,6 +147,11 @@ export class LayerService {
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
       const labelField = patch.labelField !== undefined ? patch.labelField : layer.label_field;
       checkLayerShape(fields, geometryTypes, labelField);
+      // The code reads a role's layer by key fields (road.sql.ts …): the layer must keep giving it what it reads.
+      const oldRole: LayerRole | null = isLayerRole(layer.role) ? layer.role : null;
+      const role = patch.role !== undefined ? patch.role : oldRole;
+      if (oldRole && role !== oldRole) checkRoleDropped(oldRole);
+      if (role) checkRoleFits(role, fields, geometryTypes);
       if (patch.departmentKey) {
         const dep = await tx.query(departmentExistsSql, [patch.departmentKey]);
         if (!dep.rowCount) throw badInput(`unknown department "${patch.departmentKey}"`, { field: 'departmentKey' });
@@ -180,22 +192,47 @@ export class LayerService {
       if (patch.readAccess !== undefined) {
         await tx.query(updateReadAccessSql, [layer.id, JSON.stringify(await checkReadAccess(tx, patch.readAccess))]);
       }
+      if (role !== oldRole) {
+        if (role) await tx.query(freeRoleSql, [role]);
+        await tx.query(setRoleSql, [layer.id, role]);
+      }
     });
     await refreshSearchKeys(this.db);
   }
 
-  /** Creates the built-in departments and layers that are missing; never overwrites admin changes. */
+  /**
+   * Creates the built-in departments and layers that are missing; never overwrites admin changes. A
+   * built-in layer whose role another layer plays is not created again: the city replaced it.
+   */
   async ensureBuiltins(): Promise<void> {
     for (const d of DEPARTMENTS) {
       await this.db.prisma.department.upsert({ where: { key: d.key }, create: { ...d }, update: {} });
     }
     for (const l of BUILTIN_LAYERS) {
-      await this.db.prisma.layer.upsert({
-        where: { key: l.key },
-        create: { ...l, fields: l.fields as object[], style: l.style as object, labelField: l.labelField ?? null },
-        update: {},
+      if (await this.db.prisma.layer.findUnique({ where: { key: l.key }, select: { id: true } })) continue;
+      if (l.role && await this.db.prisma.layer.findUnique({ where: { role: l.role }, select: { id: true } })) continue;
+      await this.db.prisma.layer.create({
+        data: { ...l, fields: l.fields as object[], style: l.style as object, labelField: l.labelField ?? null, role: l.role ?? null },
       });
     }
+  }
+
+  /**
+   * Start-up check of the role registry: each role's layer gives the role's code the fields and
+   * geometry it reads. A layer changed behind the API's back (SQL) is refused here, by name,
+   * rather than failing later inside a route query. Returns the roles no layer plays.
+   */
+  async checkRoles(): Promise<LayerRole[]> {
+    const layers = await this.list();
+    for (const l of layers) {
+      if (!l.role) continue;
+      try {
+        checkRoleFits(l.role, l.fieldDefs, l.geometryTypes);
+      } catch (err) {
+        throw new Error(`layer "${l.key}" plays the role ${l.role} but does not fit it: ${(err as Error).message}`);
+      }
+    }
+    return (Object.keys(LAYER_ROLES) as LayerRole[]).filter((r) => !layers.some((l) => l.role === r));
   }
 }
 
@@ -247,6 +284,11 @@ export class LayerCatalog {
       throw badInput(`Unknown layer "${key}". Known layers: ${known}`, { field: 'layer' });
     }
     return layer;
+  }
+
+  /** The layer playing a role (layer.roles.ts), if the reader may read it. */
+  async byRole(role: LayerRole): Promise<LayerRecord | undefined> {
+    return (await this.all()).find((l) => l.role === role);
   }
 
   async byId(id: number): Promise<LayerRecord | undefined> {

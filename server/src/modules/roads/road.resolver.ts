@@ -4,9 +4,10 @@ import { Context } from '../../context';
 import { columnsFor } from '../features/feature.resolver';
 import { Feature } from '../features/feature.type';
 import { Route } from './road.type';
+import { LayerRole } from '../layers/layer.roles';
 
 /** Routes are read from the road ledger: a caller who may not read it finds no routes. */
-const readsRoadLedger = async (ctx: Context) => !!(await ctx.layers.find('road_ledger'));
+const readsRoadLedger = async (ctx: Context) => !!(await ctx.layers.byRole(LayerRole.ROAD_LEDGER));
 
 @Resolver(() => Route)
 export class RoadResolver {
