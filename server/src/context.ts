@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import { parse as parseCookie } from 'cookie';
 import { Config } from './config';
 import { Database } from './db/database';
 import { AuthService } from './modules/auth/auth.service';
@@ -12,12 +11,11 @@ import { EnquiryService } from './modules/enquiry/enquiry.service';
 import { PrintService } from './modules/print/print.service';
 import { ExportService } from './modules/exports/export.service';
 import { SessionUser } from './modules/auth/permissions';
+import { tokenFrom } from './modules/auth/session-token';
 import { FeatureService } from './modules/features/feature.service';
 import { ImportService } from './modules/imports/import.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
 import { EventBus } from './modules/live/event.bus';
-
-export const SESSION_COOKIE = 'chizu_session';
 
 /** Long-lived services, created once per server. */
 export interface Services {
@@ -65,14 +63,6 @@ export interface Context {
   layers: LayerCatalog;
   req?: Request;
   res?: Response;
-}
-
-/** The session token from the Authorization header (scripts) or the cookie (browser). */
-export function tokenFrom(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : {};
-  return cookies[SESSION_COOKIE] || undefined;
 }
 
 export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {

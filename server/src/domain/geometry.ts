@@ -2,6 +2,11 @@
 
 export type BBox = [number, number, number, number];
 
+/** The 19 JGD2011 plane rectangular zones (EPSG:6669–6687), accepted for input besides lon/lat. */
+export const PLANE_SRIDS = { min: 6669, max: 6687 };
+
+export const isPlaneSrid = (srid: number) => Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max;
+
 export const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
 export type GeometryType = (typeof GEOMETRY_TYPES)[number];
 

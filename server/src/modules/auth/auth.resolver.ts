@@ -1,6 +1,7 @@
 import { serialize } from 'cookie';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Context, SESSION_COOKIE } from '../../context';
+import { Context } from '../../context';
+import { SESSION_COOKIE } from './session-token';
 import { LayerRecord } from '../layers/layer.service';
 import { canEditLayer, SessionUser } from './permissions';
 import { LoginResult, NewUserInput, Role, User, UserPatch } from './auth.type';

@@ -3,13 +3,13 @@ import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
-import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
+import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, isPlaneSrid, PLANE_SRIDS, positionsOf } from '../../domain/geometry';
 import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
 import { AppError, appError, badInput, conflict, notFound } from '../../errors';
 import { canSeeLoginNames, omitFields, requireAdmin, requireEditor, requireUser, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
-  PLANE_SRIDS, bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
+  bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
   duplicateValuesSql, insertFeaturesSql, inspectGeometriesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
   updateFeaturesSql,
 } from './edit.sql';
@@ -320,7 +320,7 @@ export class EditService {
       throw badInput(`layer ${layer.key} (${layer.nameJa}) takes ${layer.geometryTypes.join(' or ')}, not ${g.type}`, { field: 'geometry' });
     }
     if (positionsOf(g.coordinates).length > MAX_POSITIONS) throw badInput(`geometry has more than ${MAX_POSITIONS} positions`, { field: 'geometry' });
-    if (srid !== 4326 && !(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
+    if (srid !== 4326 && !isPlaneSrid(srid)) {
       throw badInput(`srid must be 4326 (lon/lat) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max}`, { field: 'srid' });
     }
     const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : checkPlanePositions(g.coordinates);

@@ -1,9 +1,6 @@
 import { FieldDefinition } from '../../domain/fields';
 import { withComputedSql } from '../features/feature.sql';
 
-/** SRIDs accepted for input: WGS84/JGD2011 lon/lat and the 19 JGD2011 plane rectangular zones. */
-export const PLANE_SRIDS = { min: 6669, max: 6687 };
-
 /** Grows the city boundary by the margin in the plane CRS (metres) and stores it once per margin. */
 export const ensureServiceAreaSql = `
   INSERT INTO service_area (margin_m, geom)

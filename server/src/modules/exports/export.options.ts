@@ -1,6 +1,6 @@
 import { CSV_ENCODINGS, CsvEncoding } from '../../domain/csv';
 import { badInput } from '../../errors';
-import { PLANE_SRIDS } from '../edits/edit.sql';
+import { isPlaneSrid, PLANE_SRIDS } from '../../domain/geometry';
 import { AttributeFilter, FeatureOrder } from '../features/feature.input';
 
 export const EXPORT_FORMATS = ['gpkg', 'shp', 'geojson', 'csv', 'kml', 'sima'] as const;
@@ -43,7 +43,7 @@ export function parseExportOptions(raw: RawExportOptions, planeSrid: number): Ex
   const geographicOnly = format === 'geojson' || format === 'kml';
   const planeOnly = format === 'sima';
   const srid = raw.srid ? Number(raw.srid) : planeOnly ? planeSrid : GEOGRAPHIC_SRID;
-  const isPlane = Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max;
+  const isPlane = isPlaneSrid(srid);
   if (srid !== GEOGRAPHIC_SRID && !isPlane) {
     throw badInput(`srid must be ${GEOGRAPHIC_SRID} (JGD2011 longitude/latitude) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max} (this city: ${planeSrid})`, { field: 'srid' });
   }

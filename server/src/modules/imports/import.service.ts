@@ -7,13 +7,12 @@ import {
   parseNumber, PLANE_X_NAMES, PLANE_Y_NAMES, toHalfWidth,
 } from '../../domain/coerce';
 import { FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
-import { checkGeoJSONGeometry } from '../../domain/geometry';
+import { checkGeoJSONGeometry, isPlaneSrid, PLANE_SRIDS } from '../../domain/geometry';
 import { simaTable, SimaBlock } from '../../domain/sima';
 import { surveyGeometry } from '../../domain/survey';
 import { AppError, badInput, conflict, notFound } from '../../errors';
 import { importJobsOwner, requireAdmin, requireEditor, requireImporter, requireJobOwner, SessionUser } from '../auth/permissions';
 import { EditService, FeatureChange } from '../edits/edit.service';
-import { PLANE_SRIDS } from '../edits/edit.sql';
 import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service';
 import { SurveyService } from '../survey/survey.service';
 import { LayerRole } from '../layers/layer.roles';
@@ -411,7 +410,7 @@ export class ImportService {
     }
     if (guess.planeX && guess.planeY) {
       const srid = given.srid ?? this.config.planeSrid;
-      if (!(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) throw badInput(`平面直角座標系のEPSGコード ${PLANE_SRIDS.min}〜${PLANE_SRIDS.max} を指定してください`, { field: 'srid' });
+      if (!isPlaneSrid(srid)) throw badInput(`平面直角座標系のEPSGコード ${PLANE_SRIDS.min}〜${PLANE_SRIDS.max} を指定してください`, { field: 'srid' });
       const [xCol, yCol] = [guess.planeX, guess.planeY];
       const box = (await this.db.pool.query(cityPlaneBoxSql, [srid])).rows[0];
       if (box) {

@@ -272,6 +272,11 @@ export class LayerCatalog {
     return { ...feature, attributes: omitFields(attrs as Record<string, unknown>, hidden) };
   }
 
+  /** Hits (a feature with its distance …) as the reader may see them. */
+  redactHits<H extends { feature: { layerKey: string; attributes: unknown } }>(hits: H[]): Promise<H[]> {
+    return Promise.all(hits.map(async (h) => ({ ...h, feature: await this.redact(h.feature) })));
+  }
+
   async find(key: string): Promise<LayerRecord | undefined> {
     return (await this.all()).find((l) => l.key === key);
   }

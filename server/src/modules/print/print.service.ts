@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { Config } from '../../config';
-import { SESSION_COOKIE } from '../../context';
+import { SESSION_COOKIE } from '../auth/session-token';
 import { checkLonLat } from '../../domain/geometry';
 import { isValidDate } from '../../domain/fields';
 import { AppError, badInput } from '../../errors';

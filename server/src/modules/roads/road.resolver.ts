@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
-import { columnsFor } from '../features/feature.resolver';
+import { columnsFor } from '../../graphql-info';
 import { Feature } from '../features/feature.type';
 import { Route } from './road.type';
 import { LayerRole } from '../layers/layer.roles';

@@ -1,10 +1,10 @@
 import { Database } from '../../db/database';
 import { csvFile } from '../../domain/csv';
+import { isPlaneSrid, PLANE_SRIDS } from '../../domain/geometry';
 import { LineProblem, parseCoordinateTable, sideLengths, SurveyPoint, surveyGeometry } from '../../domain/survey';
 import { badInput, notFound } from '../../errors';
 import { SessionUser } from '../auth/permissions';
 import { EditService } from '../edits/edit.service';
-import { PLANE_SRIDS } from '../edits/edit.sql';
 import { LayerRecord } from '../layers/layer.service';
 import { LayerRole, layerWithRole } from '../layers/layer.roles';
 import { deletePointsSql, featureShapeSql, insertPointsSql, pointsAreaSql, pointsSql } from './survey.sql';
@@ -52,7 +52,7 @@ export class SurveyService {
   /** Parses and checks a pasted coordinate table; throws BAD_USER_INPUT naming every bad line. */
   checkTable(text: string, closed: boolean, srid = this.defaultSrid): SurveyPoint[] {
     if (text.length > 200_000) throw badInput('the coordinate table is too long (200,000 characters at most)', { field: 'coordinates' });
-    if (!(Number.isInteger(srid) && srid >= PLANE_SRIDS.min && srid <= PLANE_SRIDS.max)) {
+    if (!isPlaneSrid(srid)) {
       throw badInput(`srid must be a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max} (zone IX = 6677)`, { field: 'srid' });
     }
     const { points, problems } = parseCoordinateTable(text);
