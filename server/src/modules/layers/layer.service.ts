@@ -5,7 +5,7 @@ import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../
 import { GEOMETRY_TYPES } from '../../domain/geometry';
 import { searchFieldKeys } from '../../domain/normalize';
 import { badInput, conflict, notFound } from '../../errors';
-import { canReadField, canReadLayer, omitFields, ReadAccess, requireAdmin, SessionUser, toReadAccess } from '../auth/permissions';
+import { canReadField, canReadLayer, omitFields, ReadAccess, requireAdmin, SessionUser, SYSTEM_ACTOR, toReadAccess } from '../auth/permissions';
 import { refreshSearchKeys } from '../city/search-index';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
@@ -236,8 +236,8 @@ export class LayerService {
   }
 }
 
-/** The reader of a catalogue: a caller (null when anonymous), or the server itself (command-line tools). */
-export const SYSTEM_READER = 'system' as const;
+/** The reader of a catalogue: a caller (null when anonymous), or the server itself (command-line tools: reads everything). */
+export const SYSTEM_READER = SYSTEM_ACTOR;
 
 /**
  * Per-request view of the layers the caller may read: loaded once per request, looked up by key or
