@@ -72,4 +72,4 @@ describeBackends('Administrators-only entry points', (get: () => TestServer) => 
     await expect(auth.createUser(null, { username: 'direct', displayName: 'x', password: 'long-enough-1', role: 'admin' }))
       .rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
-}, { scale: 0.01 });
+});

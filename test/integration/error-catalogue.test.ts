@@ -39,4 +39,4 @@ describeBackends('Catalogued errors, translated by the web', (get: () => TestSer
   test('an error without a catalogued reason keeps the server\'s message', () => {
     expect(serverErrorText('ja', 'something else', { code: 'BAD_USER_INPUT', reason: 'PRINT_TIMEOUT' })).toBe('something else');
   });
-}, { scale: 0.01 });
+});
