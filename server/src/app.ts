@@ -12,7 +12,8 @@ import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'gr
 import { Config } from './config';
 import { Context, createContext, createServices, Services } from './context';
 import { Database } from './db/database';
-import { AppError, httpStatus, notFound, unauthenticated } from './errors';
+import { AppError, httpStatus, notFound } from './errors';
+import { requireUser } from './modules/auth/permissions';
 import { requireReader } from './http';
 import { attachmentRouter } from './modules/attachments/attachment.route';
 import { basemapRouter } from './modules/city/basemap.route';
@@ -51,7 +52,7 @@ function requireSessionPlugin(config: Config): ApolloServerPlugin<Context> {
           if (contextValue.user || !operation) return;
           if (config.allowAnonymousRead && operation.operation === 'query') return;
           const roots = rootFieldNames(operation);
-          if (roots.some((name) => !PUBLIC_ROOT_FIELDS.has(name))) throw unauthenticated();
+          if (roots.some((name) => !PUBLIC_ROOT_FIELDS.has(name))) requireUser(contextValue.user);
         },
       };
     },
@@ -144,7 +145,9 @@ export async function createServer(db: Database, config: Config, log: (m: string
     const code = (err as AppError)?.extensions?.code;
     if (err instanceof AppError) {
       if (typeof err.extensions.retryAfter === 'number') res.set('Retry-After', String(err.extensions.retryAfter));
-      res.status(httpStatus(code)).json({ error: { code, message: err.message } });
+      // A catalogued error keeps its reason and params, so a client translates it as in GraphQL.
+      const { reason, params } = err.extensions;
+      res.status(httpStatus(code)).json({ error: { code, message: err.message, ...(reason ? { reason, params } : {}) } });
       return;
     }
     // Body-parser errors (too large, malformed JSON) carry a safe status and message.

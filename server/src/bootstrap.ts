@@ -14,7 +14,10 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log, statementTimeoutMs: config.abuse.statementTimeoutMs });
   try {
     await migrate(db, log);
-    await new LayerService(db).ensureBuiltins();
+    const layers = new LayerService(db);
+    await layers.ensureBuiltins();
+    const unplayed = await layers.checkRoles();
+    if (unplayed.length) log(`No layer plays the role(s) ${unplayed.join(', ')}: what needs them answers without them`);
     await new CityService(db).ensureReferenceData();
     await new EditService(db, config).ensureServiceArea();
     if (config.seedDemoOnFirstStart) await seedDemoOnFirstStart(db, { scale: config.demoScale, referenceScale: config.demoReferenceScale }, log);

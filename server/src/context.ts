@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import { parse as parseCookie } from 'cookie';
 import { Config } from './config';
 import { Database } from './db/database';
 import { AuthService } from './modules/auth/auth.service';
@@ -12,14 +11,13 @@ import { EnquiryService } from './modules/enquiry/enquiry.service';
 import { PrintService } from './modules/print/print.service';
 import { ExportService } from './modules/exports/export.service';
 import { SessionUser } from './modules/auth/permissions';
+import { basicCredentials, tokenFrom } from './modules/auth/session-token';
 import { FeatureService } from './modules/features/feature.service';
 import { ImportService } from './modules/imports/import.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
 import { EventBus } from './modules/live/event.bus';
 import { AuditService } from './modules/audit/audit.service';
 import { isAccessToken, TokenService } from './modules/auth/token.service';
-
-export const SESSION_COOKIE = 'chizu_session';
 
 /** Long-lived services, created once per server. */
 export interface Services {
@@ -71,28 +69,6 @@ export interface Context {
   layers: LayerCatalog;
   req?: Request;
   res?: Response;
-}
-
-/**
- * HTTP Basic credentials. Desktop GIS such as QGIS can send only a user name and password with a
- * feature service, so they send an access token as the password; it is never a login password.
- */
-function basicCredentials(req: Request): { username: string; token: string } | undefined {
-  const header = req.headers.authorization;
-  if (!header?.startsWith('Basic ')) return undefined;
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon > 0 ? { username: decoded.slice(0, colon), token: decoded.slice(colon + 1) } : undefined;
-}
-
-/** The session token from the Authorization header (scripts, desktop GIS) or the cookie (browser). */
-export function tokenFrom(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  const basic = basicCredentials(req);
-  if (basic) return basic.token || undefined;
-  const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : {};
-  return cookies[SESSION_COOKIE] || undefined;
 }
 
 export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {

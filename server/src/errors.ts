@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CATALOGUE, ErrorCode, ErrorKey, ErrorParams, errorText } from './domain/errors';
 
-/** The error codes a client can rely on. Messages are meant for the user. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+export type { ErrorCode, ErrorKey } from './domain/errors';
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -9,10 +9,19 @@ export class AppError extends GraphQLError {
   }
 }
 
+/**
+ * A catalogued error (server/src/domain/errors.ts): its code, `reason` (the key) and `params`, which
+ * clients translate; the message is "ja (en)" for scripts. extra: further extensions (field, index …).
+ */
+export function appError(key: ErrorKey, params: ErrorParams = {}, extra: Record<string, unknown> = {}): AppError {
+  const message = `${errorText(key, 'ja', params)} (${errorText(key, 'en', params)})`;
+  return new AppError(ERROR_CATALOGUE[key].code, message, { reason: key, params, ...extra });
+}
+
 export const badInput = (message: string, extra: Record<string, unknown> = {}) => new AppError('BAD_USER_INPUT', message, extra);
 export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
-export const unauthenticated = (message = 'ログインが必要です (login required)') => new AppError('UNAUTHENTICATED', message);
+export const unauthenticated = () => appError('loginRequired');
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', message, extra);
 
 /** HTTP status for REST routes (tiles, attachments, basemap). */

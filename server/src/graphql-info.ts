@@ -1,4 +1,5 @@
 import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FeatureColumns } from './modules/features/feature.sql';
 
 /** Every field name selected below the current field (fragments included), to skip unrequested work. */
 export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
@@ -12,4 +13,14 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
   };
   for (const node of info.fieldNodes as FieldNode[]) visit(node.selectionSet);
   return names;
+}
+
+/** Which optional feature columns a query selects (every resolver that returns features asks here). */
+export function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
+  const names = selectedFieldNames(info);
+  return {
+    times: names.has('createdAt') || names.has('updatedAt') || names.has('deletedAt'),
+    measures: names.has('lengthM') || names.has('areaM2'),
+    users: names.has('createdBy') || names.has('updatedBy'),
+  };
 }

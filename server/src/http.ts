@@ -1,6 +1,6 @@
 import { NextFunction, Request, Response } from 'express';
 import { createContext, Services } from './context';
-import { unauthenticated } from './errors';
+import { requireReader as requireReadAccess } from './modules/auth/permissions';
 
 /** Wraps an async route so that its errors reach the error handler (AppErrors become HTTP statuses). */
 export function route(fn: (req: Request, res: Response) => Promise<unknown>) {
@@ -14,7 +14,7 @@ export function route(fn: (req: Request, res: Response) => Promise<unknown>) {
 export function requireReader(services: Services) {
   return (req: Request, res: Response, next: NextFunction) => {
     createContext(services, req, res).then((ctx) => {
-      if (!ctx.user && !services.config.allowAnonymousRead) throw unauthenticated();
+      requireReadAccess(ctx.user, services.config.allowAnonymousRead);
       res.locals.ctx = ctx;
       next();
     }).catch(next);

@@ -240,7 +240,8 @@ test('coordinates typed as zone IX X/Y add a point there; the server\'s refusal 
   await panel().locator('.edit-feature').waitFor();
   await panel().locator('[data-field="mirror_no"]').fill('CM-E2E-2');
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await eventually(async () => expect(await panel().getByTestId('problem-geometry').textContent()).toContain('outside the service area'));
+  // In the user's language from the error catalogue (it used to show the server's English text here).
+  await eventually(async () => expect(await panel().getByTestId('problem-geometry').textContent()).toContain('市の区域(境界から500 m以内)の外には登録できません'));
   await guarded.screenshot('18-server-problem');
 
   // Typed as plane coordinates (X northing, Y easting) at the first mirror's place instead.

@@ -4,7 +4,7 @@ import type { FilterSpecification, Map as MapLibreMap, MapMouseEvent } from 'map
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from './api/client';
 import { fetchFeature, fetchFeaturesAt, fetchLayers } from './api/queries';
-import type { Feature, Layer, SearchResult, User } from './api/model';
+import { layerWithRole, type Feature, type Layer, type SearchResult, type User } from './api/model';
 import { useI18n } from './i18n';
 import { loadConfig, type AppConfig } from './map/config';
 import { FeatureLayerView, GeoJsonFeatureSource } from './map/featureLayers';
@@ -18,7 +18,7 @@ import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
 import { ExportDialog } from './panels/ExportDialog';
 import { CoordinateReadout } from './panels/CoordinateReadout';
-import { DISASTER_LAYER, DisasterPanel } from './panels/DisasterPanel';
+import { DisasterPanel } from './panels/DisasterPanel';
 import { useEditSession } from './editing/useEditSession';
 import { useLiveEdits } from './live/useLiveEdits';
 import { EditPanel } from './panels/EditPanel';
@@ -39,7 +39,7 @@ import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
 import { ZoomControls } from './panels/ZoomControls';
 import { EnquiryPanel, placeOf } from './panels/EnquiryPanel';
-import { BOUNDARY_RECORDS, canEditLayer, FeatureActions, LedgerPanel, type LedgerView } from './panels/LedgerPanel';
+import { canEditLayer, FeatureActions, LedgerPanel, type LedgerView } from './panels/LedgerPanel';
 
 /** Identify looks this many screen pixels around the click. */
 const IDENTIFY_PIXELS = 8;
@@ -76,7 +76,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
   const editSession = useEditSession({ map, layers, views });
   const editing = editSession.layerKey !== null;
-  const disasterLayerDef = layersByKey.get(DISASTER_LAYER);
+  // Layers the app gives panels to, found by their role (a city may rename or replace them).
+  const disasterLayerDef = layerWithRole(layers, 'DISASTER_HISTORY');
+  const boundaryLayerDef = layerWithRole(layers, 'BOUNDARY_RECORDS');
 
   // Put every data layer on the map once both are there.
   useEffect(() => {
@@ -114,11 +116,11 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   // The disaster year range filters the disaster layer on the map.
   useEffect(() => {
-    const view = views.get(DISASTER_LAYER);
+    const view = disasterLayerDef && views.get(disasterLayerDef.key);
     const fields = view && disasterFields(view.layer);
     if (!map || !view || !fields) return;
     view.setFilter(map, disasterYears ? (yearRangeFilter(fields.date.key, disasterYears[0], disasterYears[1]) as FilterSpecification) : null);
-  }, [map, views, disasterYears]);
+  }, [map, views, disasterYears, disasterLayerDef]);
 
   useEffect(() => {
     if (map) setHighlight(map, selected?.geometry ?? null);
@@ -159,7 +161,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         const dateKey = disasterYears && disasterLayerDef ? disasterFields(disasterLayerDef)?.date.key : undefined;
         const hits = dateKey
           ? found.filter(({ feature }) => {
-              if (feature.layerKey !== DISASTER_LAYER) return true;
+              if (feature.layerKey !== disasterLayerDef?.key) return true;
               const year = yearOf(feature.attributes?.[dateKey]);
               return year !== null && year >= disasterYears![0] && year <= disasterYears![1];
             })
@@ -322,7 +324,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           <summary>{t('enquirySection')}</summary>
           <EnquiryPanel place={enquiryPlace} visibleLayers={visibleLayerKeys} layersByKey={layersByKey} />
         </details>
-        {canEditLayer(layersByKey, BOUNDARY_RECORDS) && (
+        {boundaryLayerDef && canEditLayer(layersByKey, boundaryLayerDef.key) && (
           <details open>
             <summary>{t('boundaryRecords')}</summary>
             <button type="button" onClick={() => setLedger({ kind: 'newRecord' })}>
@@ -334,7 +336,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           <details>
             <summary>{t('disaster')}</summary>
             <DisasterPanel layer={disasterLayerDef} years={disasterYears} onYearsChange={setDisasterYears} />
-            {!isVisible(prefs, DISASTER_LAYER) && <p className="muted">{t('disasterHidden')}</p>}
+            {!isVisible(prefs, disasterLayerDef.key) && <p className="muted">{t('disasterHidden')}</p>}
           </details>
         )}
       </nav>
@@ -357,7 +359,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
             setIdentify(null);
             setSelected(null);
           }}
-          renderExtra={(feature) => <FeatureActions feature={feature} onOpen={setLedger} />}
+          renderExtra={(feature) => <FeatureActions feature={feature} layer={layersByKey.get(feature.layerKey)} onOpen={setLedger} />}
         />
       )}
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { Services } from '../context';
-import { badInput, forbidden } from '../errors';
+import { badInput } from '../errors';
 import { route } from '../http';
-import { isAdmin } from '../modules/auth/permissions';
+import { requireAdmin } from '../modules/auth/permissions';
 
 /**
  * GET /api/admin/backup (administrators, embedded database): a consistent copy of the running
@@ -11,7 +11,7 @@ import { isAdmin } from '../modules/auth/permissions';
 export function backupRouter(services: Services): Router {
   const router = Router();
   router.get('/admin/backup', route(async (_req, res) => {
-    if (!isAdmin(res.locals.ctx.user)) throw forbidden('バックアップは管理者のみ取得できます (only administrators take backups)');
+    requireAdmin(res.locals.ctx.user);
     const dump = services.db.dumpDataDir;
     if (!dump) throw badInput('on PostgreSQL, back up on the server host with npm run backup (pg_dump)');
     const data = Buffer.from(await (await dump()).arrayBuffer());

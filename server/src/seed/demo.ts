@@ -9,6 +9,7 @@ import { CityModel, offset, Position, RoadEdge } from './city-model';
 import { Random } from './random';
 import { refreshSearchKeys } from '../modules/city/search-index';
 import { seedReferenceData } from './reference';
+import { LayerRole } from '../modules/layers/layer.roles';
 
 export const DEMO_PASSWORD = 'chizu-demo';
 /** Yotsukaido's survey coordinates are in JGD2011 plane rectangular zone IX. */
@@ -279,7 +280,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   Object.assign(counts, reference);
   // The reference data is written in bulk by SQL: its search keys (地番, facility names) are computed here.
   await refreshSearchKeys(db);
-  const boundaryLayer = layers.find((l) => l.key === 'boundary_records');
+  const boundaryLayer = layers.find((l) => l.role === LayerRole.BOUNDARY_RECORDS);
   if (boundaryLayer) await db.pool.query(pointsFromGeometrySql, [boundaryLayer.id, PLANE_SRID_ZONE_IX]);
   await db.pool.query('ANALYZE feature');
   return counts;

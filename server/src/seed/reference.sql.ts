@@ -17,7 +17,7 @@ export const blocksSql = `
     SELECT ST_Buffer(ST_Transform(f.geom, $1::int),
              CASE f.attributes->>'road_class' WHEN '1級' THEN 6 WHEN '2級' THEN 4.5 ELSE 3.5 END, 'quad_segs=2') AS g
     FROM feature f JOIN layer l ON l.id = f.layer_id
-    WHERE l.key = 'road_ledger' AND f.deleted_at IS NULL
+    WHERE l.role = 'road_ledger' AND f.deleted_at IS NULL
     UNION ALL
     SELECT ST_Buffer(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(c.g), 4326), $1::int), c.half_width, 'quad_segs=2')
     FROM json_to_recordset($2::json) AS c(g text, half_width float8))

@@ -132,10 +132,11 @@ export async function uploadAttachment(featureId: string, file: File): Promise<A
   } catch (e) {
     throw new ApiError((e as Error).message, 'NETWORK_ERROR');
   }
-  const body = (await response.json().catch(() => null)) as (Attachment & { error?: { code?: string; message?: string } }) | null;
+  const body = (await response.json().catch(() => null)) as (Attachment & { error?: { code?: string; message?: string } & Record<string, unknown> }) | null;
   if (!response.ok || !body || body.error) {
     const code = body?.error?.code ?? (response.status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${response.status}`);
-    throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, code);
+    // The refusal's reason and params travel on, so the panel says it in the user's language.
+    throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, code, body?.error ?? {});
   }
   return body;
 }

@@ -35,7 +35,7 @@ export const FieldDefinitionFields = graphql(`
 /** @public Spread by name (`...LayerFields`) in documents; the generator reads it here. */
 export const LayerFields = graphql(`
   fragment LayerFields on Layer {
-    key nameJa nameEn labelField geometryTypes featureCount extent style
+    key nameJa nameEn labelField geometryTypes featureCount extent style role
     department { key nameJa nameEn }
     fields { ...FieldDefinitionFields }
   }
@@ -78,3 +78,12 @@ export type FeatureHit = Omit<FeaturesAtQuery['featuresAt'][number], 'feature'> 
 export type FeatureRef = { distanceM: number; feature: Pick<Feature, 'id' | 'layerKey' | 'attributes'> };
 export type SearchResult = SearchQuery['search'][number];
 export type SearchNote = NonNullable<SearchResult['note']>;
+
+/** The part a layer plays (the server's layer.roles.ts): the app finds the road ledger … by it, never by key. */
+export type LayerRole = NonNullable<Layer['role']>;
+
+/** The layer playing a role, if the user may read it. */
+export function layerWithRole<L extends { role?: string | null }>(layers: Iterable<L> | null | undefined, role: LayerRole): L | undefined {
+  for (const layer of layers ?? []) if (layer.role === role) return layer;
+  return undefined;
+}

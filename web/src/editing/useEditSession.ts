@@ -21,6 +21,8 @@ import {
 } from './graph';
 import { canRedo, canUndo, redoAnnotation, undoAnnotation } from './history';
 import { useEditText, type EditMessageKey } from './messages';
+import { useI18n } from '../i18n';
+import { serverErrorText } from '../i18n/errors';
 import { graphOf, initialSession, sessionReducer, type SessionEvent, type SessionState } from './session';
 import { snap } from './snapping';
 import { serverProblems, validateAttributes, type FieldProblem } from './validate';
@@ -86,6 +88,7 @@ interface Options {
 
 export function useEditSession({ map, layers, views }: Options): EditSession {
   const te = useEditText();
+  const { lang } = useI18n();
   const [state, dispatch] = useReducer(sessionReducer, initialSession);
   const [layerKey, setLayerKey] = useState<string | null>(null);
   const [tool, setToolState] = useState<Tool | null>(null);
@@ -115,8 +118,8 @@ export function useEditSession({ map, layers, views }: Options): EditSession {
   }, [pending, graph, state.base, layersByKey]);
 
   // The latest values for callbacks registered once (map and drawing library events).
-  const live = useRef({ state, layer, tool, snapping, views, layersByKey, te });
-  live.current = { state, layer, tool, snapping, views, layersByKey, te };
+  const live = useRef({ state, layer, tool, snapping, views, layersByKey, te, lang });
+  live.current = { state, layer, tool, snapping, views, layersByKey, te, lang };
 
   const edit = useCallback((event: Omit<Extract<SessionEvent, { type: 'edit' }>, 'type'>) => {
     dispatch({ type: 'edit', ...event });
@@ -320,7 +323,7 @@ export function useEditSession({ map, layers, views }: Options): EditSession {
   );
 
   const saveChanges = useCallback(async () => {
-    const { state: s, layersByKey: byKey, te: text } = live.current;
+    const { state: s, layersByKey: byKey, te: text, lang: language } = live.current;
     const changes = diffGraph(s.base, graphOf(s), byKey);
     if (!changes.length) return;
     const invalid = changes.find((c) => {
@@ -350,10 +353,10 @@ export function useEditSession({ map, layers, views }: Options): EditSession {
         dispatch({ type: 'conflict', conflict: { key: change.key, stored: error.extensions.current as StoredVersion, message: error.message } });
         setSave({ state: 'idle' });
       } else if (error.code === 'BAD_USER_INPUT' && change) {
-        dispatch({ type: 'serverProblems', key: change.key, problems: serverProblems(error.message, error.extensions) });
+        dispatch({ type: 'serverProblems', key: change.key, problems: serverProblems(error.message, error.extensions, language) });
         setSave({ state: 'error', message: text('saveBlocked') });
       } else if (error.code === 'FORBIDDEN') {
-        setSave({ state: 'error', message: text('forbidden', { message: error.message }) });
+        setSave({ state: 'error', message: text('forbidden', { message: serverErrorText(language, error.message, error.extensions) }) });
       } else {
         setSave({ state: 'error', message: text('saveFailed', { message: error.message }) });
       }

@@ -77,4 +77,13 @@ describe('attribute form checks (mirroring the server)', () => {
       { field: 'geometry', code: 'server', params: { message: 'geometry lies outside the service area' } },
     ]);
   });
+
+  test('a catalogued server error is shown in the user\'s language with its params (the service area)', () => {
+    const extensions = { field: 'geometry', index: 0, reason: 'outsideServiceArea', params: { marginM: 500 } };
+    const message = 'changes[0]: 市の区域(境界から500 m以内)の外には登録できません (geometry lies outside the service area (the city boundary plus 500 m))';
+    expect(serverProblems(message, extensions, 'ja')).toEqual([
+      { field: 'geometry', code: 'server', params: { message: '市の区域(境界から500 m以内)の外には登録できません' } },
+    ]);
+    expect(serverProblems(message, extensions, 'en')[0].params.message).toBe('geometry lies outside the service area (the city boundary plus 500 m)');
+  });
 });

@@ -4,6 +4,7 @@
 import { parseDate } from '#domain/dates';
 import { isBlank, valueProblem, type FieldDefinition as RuleField, type ProblemCode as RuleCode } from '#domain/fields';
 import type { Attributes, FieldDefinition } from '../api/model';
+import { serverErrorText } from '../i18n/errors';
 
 /** The shared rules' codes, and 'server' for a problem the server reports in its own words. */
 export type ProblemCode = RuleCode | 'server';
@@ -90,13 +91,16 @@ interface ServerProblemExtensions {
   field?: unknown;
   problems?: unknown;
   index?: unknown;
+  reason?: unknown;
+  params?: unknown;
 }
 
 /**
  * The server's BAD_USER_INPUT extensions as field problems: `problems` [{field, code, params, message}]
- * when attributes failed, else the single `field` (e.g. geometry) with the error's message.
+ * when attributes failed, else the single `field` (e.g. geometry) with the error's message, in the
+ * user's language when the server's catalogue has it (e.g. outside the service area).
  */
-export function serverProblems(message: string, extensions: ServerProblemExtensions): FieldProblem[] {
+export function serverProblems(message: string, extensions: ServerProblemExtensions, lang: 'ja' | 'en' = 'ja'): FieldProblem[] {
   const listed = Array.isArray(extensions.problems)
     ? (extensions.problems as { field?: unknown; code?: unknown; params?: unknown; message?: unknown }[])
     : [];
@@ -108,7 +112,7 @@ export function serverProblems(message: string, extensions: ServerProblemExtensi
   if (problems.length) return problems;
   const field = typeof extensions.field === 'string' ? extensions.field : 'geometry';
   // The batch prefix "changes[3]: " names the position, which the UI shows as the feature instead.
-  return [{ field, code: 'server', params: { message: message.replace(/^changes\[\d+\]:\s*/, '') } }];
+  return [{ field, code: 'server', params: { message: serverErrorText(lang, message.replace(/^changes\[\d+\]:\s*/, ''), { ...extensions }) } }];
 }
 
 /** The rules' params as message values; lists (enum options) are joined with 、. */

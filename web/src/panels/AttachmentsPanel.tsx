@@ -2,7 +2,9 @@
 // preview in the page (PDF in a frame, images as images), download; editors upload and delete.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { deleteAttachment, downloadUrl, fetchAttachments, fetchClientSettings, uploadAttachment, type Attachment } from '../api/ledger';
+import { ApiError } from '../api/client';
 import { useI18n, type I18n } from '../i18n';
+import { serverErrorText } from '../i18n/errors';
 
 /** The server's default limit (ATTACHMENT_MAX_MB) until clientSettings says otherwise; the server has the last word. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -91,7 +93,7 @@ export function AttachmentsPanel({ featureId, canEdit }: Props) {
       setNotice(t('attachmentAdded', { name: added.filename }));
       await reload();
     } catch (e) {
-      setNotice(t('attachmentRefused', { name: file.name, message: (e as Error).message }));
+      setNotice(t('attachmentRefused', { name: file.name, message: e instanceof ApiError ? serverErrorText(i18n.lang, e.message, e.extensions) : (e as Error).message }));
     } finally {
       setBusy(null);
       if (fileInput.current) fileInput.current.value = '';

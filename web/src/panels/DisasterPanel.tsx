@@ -6,7 +6,6 @@ import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { countByYearAndType, disasterFields, type YearCounts } from './disasterStats';
 
-export const DISASTER_LAYER = 'disaster_history';
 const PALETTE = ['#d84315', '#1565c0', '#2e7d32', '#f9a825', '#6a1b9a', '#00838f', '#8d6e63', '#c2185b'];
 
 interface Props {

@@ -10,7 +10,6 @@ import type { MessageKey } from '../i18n/ja';
 import './editing.css';
 import { useEscape } from './useEscape';
 
-const BOUNDARY_RECORDS = 'boundary_records'; // SIMA carries the surveyed points of boundary records
 const FORMATS: [ExportFormat, MessageKey][] = [
   ['gpkg', 'exportFormatGpkg'], ['shp', 'exportFormatShp'], ['csv', 'exportFormatCsv'],
   ['geojson', 'exportFormatGeojson'], ['kml', 'exportFormatKml'], ['sima', 'exportFormatSima'],
@@ -42,7 +41,8 @@ export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
   const [useExtent, setUseExtent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const formats = FORMATS.filter(([f]) => f !== 'sima' || layer.key === BOUNDARY_RECORDS);
+  // SIMA carries the surveyed points of boundary records.
+  const formats = FORMATS.filter(([f]) => f !== 'sima' || layer.role === 'BOUNDARY_RECORDS');
   const lonLatOnly = format === 'geojson' || format === 'kml';
   const planeOnly = format === 'sima';
   const hasEncoding = format === 'csv' || format === 'shp' || format === 'sima';

@@ -1,7 +1,7 @@
 // The road staff's column next to the identify panel: a route (路線), a boundary record (境界確定)
 // with its 座標一覧 and documents, any feature's attachments, or a new record from a coordinate table.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Feature, Layer } from '../api/model';
+import { layerWithRole, type Feature, type Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BoundaryRecordForm } from './BoundaryRecordForm';
@@ -10,9 +10,6 @@ import { featureTitle } from './IdentifyPanel';
 import { RoutePanel } from './RoutePanel';
 import './ledger.css';
 import { useEscape } from './useEscape';
-
-export const ROAD_LEDGER = 'road_ledger';
-export const BOUNDARY_RECORDS = 'boundary_records';
 
 export type LedgerView =
   | { kind: 'route'; routeNo: string }
@@ -37,7 +34,7 @@ interface Props {
 export function LedgerPanel({ view, map, layersByKey, selectedId, onSelectFeature, onCreated, onClose }: Props) {
   useEscape(onClose);
   const { t } = useI18n();
-  const boundaryLayer = layersByKey.get(BOUNDARY_RECORDS);
+  const boundaryLayer = layerWithRole(layersByKey.values(), 'BOUNDARY_RECORDS');
   return (
     <aside className="ledger-panel" aria-labelledby="ledger-title">
       <div className="panel-heading">
@@ -48,7 +45,7 @@ export function LedgerPanel({ view, map, layersByKey, selectedId, onSelectFeatur
       </div>
       {view.kind === 'route' && <RoutePanel routeNo={view.routeNo} map={map} selectedId={selectedId} onSelectSegment={onSelectFeature} />}
       {view.kind === 'record' && (
-        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={canEditLayer(layersByKey, BOUNDARY_RECORDS)} onSaved={onCreated} />
+        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={!!boundaryLayer && canEditLayer(layersByKey, boundaryLayer.key)} onSaved={onCreated} />
       )}
       {view.kind === 'attachments' && (
         <>
@@ -62,10 +59,10 @@ export function LedgerPanel({ view, map, layersByKey, selectedId, onSelectFeatur
 }
 
 /** Buttons under a selected feature in the identify panel that open this column. */
-export function FeatureActions({ feature, onOpen }: { feature: Feature; onOpen: (view: LedgerView) => void }) {
+export function FeatureActions({ feature, layer, onOpen }: { feature: Feature; layer: Layer | undefined; onOpen: (view: LedgerView) => void }) {
   const { t } = useI18n();
   if (!/^\d+$/.test(feature.id)) return null;
-  const routeNo = feature.layerKey === ROAD_LEDGER ? feature.attributes?.route_no : null;
+  const routeNo = layer?.role === 'ROAD_LEDGER' ? feature.attributes?.route_no : null;
   return (
     <div className="feature-actions">
       {routeNo != null && routeNo !== '' && (
@@ -73,7 +70,7 @@ export function FeatureActions({ feature, onOpen }: { feature: Feature; onOpen: 
           {t('showRoute', { routeNo: String(routeNo) })}
         </button>
       )}
-      {feature.layerKey === BOUNDARY_RECORDS ? (
+      {layer?.role === 'BOUNDARY_RECORDS' ? (
         <button type="button" className="small" onClick={() => onOpen({ kind: 'record', feature })}>
           {t('showCoordinateTable')}
         </button>

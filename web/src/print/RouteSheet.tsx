@@ -48,7 +48,7 @@ export function RouteSheet({ request, layers, config, settings, onDrawn, onError
   const paper = PAPERS[request.paper];
   const [route, setRoute] = useState<Route | null>(null);
   const [mapDrawn, setMapDrawn] = useState(false);
-  const ledger = useMemo(() => layers.filter((l) => l.key === 'road_ledger'), [layers]);
+  const ledger = useMemo(() => layers.filter((l) => l.role === 'ROAD_LEDGER'), [layers]);
 
   useEffect(() => {
     fetchRoute(request.routeNo).then(

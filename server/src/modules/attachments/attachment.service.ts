@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { AppError, badInput, notFound } from '../../errors';
-import { SessionUser } from '../auth/permissions';
-import { requireEditor } from '../edits/edit.service';
+import { appError, badInput, notFound } from '../../errors';
+import { requireEditor, SessionUser } from '../auth/permissions';
 import { requireVisibleFeature } from '../edits/visibility';
 import { LayerRecord } from '../layers/layer.service';
 import {
@@ -43,16 +42,16 @@ export class AttachmentService {
     if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
     // eslint-disable-next-line no-control-regex -- control characters are what the file name must lose
     const name = filename.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
-    if (!name) throw badInput('a file name is required', { field: 'filename' });
-    if (data.length === 0) throw badInput('the file is empty', { field: 'file' });
+    if (!name) throw appError('fileNameRequired', {}, { field: 'filename' });
+    if (data.length === 0) throw appError('fileEmpty', {}, { field: 'file' });
     if (data.length > this.config.attachmentMaxBytes) {
-      throw new AppError('BAD_USER_INPUT', `the file is larger than ${Math.round(this.config.attachmentMaxBytes / 1048576)} MB`, { field: 'file' });
+      throw appError('attachmentTooLarge', { maxMb: Math.round(this.config.attachmentMaxBytes / 1048576) }, { field: 'file' });
     }
     const type = sniffType(data);
-    if (!type) throw badInput('only PDF, JPEG and PNG files can be attached', { field: 'file' });
+    if (!type) throw appError('attachmentType', {}, { field: 'file' });
     return this.db.transaction(async (tx) => {
       const feature = (await tx.query(featureLayerSql, [featureId])).rows[0];
-      if (!feature || feature.deleted_at) throw notFound(`feature ${featureId} does not exist`);
+      if (!feature || feature.deleted_at) throw appError('featureNotFound', { id: featureId });
       const layer = layers.find((l) => l.id === feature.layer_id)!;
       requireEditor(user, layer);
       const sha256 = crypto.createHash('sha256').update(data).digest('hex');

@@ -1,11 +1,11 @@
 import { serialize } from 'cookie';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Context, SESSION_COOKIE } from '../../context';
+import { Context } from '../../context';
+import { SESSION_COOKIE } from './session-token';
 import { LayerRecord } from '../layers/layer.service';
 import { canEditLayer, SessionUser } from './permissions';
 import { LoginResult, NewUserInput, Role, User, UserPatch } from './auth.type';
-import { badInput, forbidden } from '../../errors';
-import { isAdmin } from './permissions';
+import { badInput } from '../../errors';
 import { actorOf } from '../audit/audit.service';
 
 export async function toUser(user: SessionUser, layers: LayerRecord[]): Promise<User> {
@@ -48,8 +48,7 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: 'Creates a user (administrators)' })
   async createUser(@Arg('input', () => NewUserInput) input: NewUserInput, @Ctx() ctx: Context): Promise<User> {
-    if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
-    return toUser(await ctx.services.auth.createUser(input, actorOf(ctx)), await ctx.layers.all());
+    return toUser(await ctx.services.auth.createUser(ctx.user, input, actorOf(ctx)), await ctx.layers.all());
   }
 
   @Mutation(() => User, { description: 'Changes a user: role, department, extra layers, password, disabled (administrators)' })
@@ -66,10 +65,7 @@ export class AuthResolver {
 
   @Mutation(() => Int, { description: 'Ends all sessions of a user (administrators); returns how many were open' })
   async revokeSessions(@Arg('username') username: string, @Ctx() ctx: Context): Promise<number> {
-    if (!isAdmin(ctx.user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
-    const user = (await ctx.services.auth.listUsers(ctx.user)).find((u) => u.username === username);
-    if (!user) throw badInput(`user "${username}" does not exist`, { field: 'username' });
-    return ctx.services.auth.revokeAllSessions(user.id, { ...actorOf(ctx), target: username });
+    return ctx.services.auth.revokeSessions(ctx.user, username, actorOf(ctx));
   }
 
   @Query(() => User, { nullable: true, description: 'The logged-in user, or null' })

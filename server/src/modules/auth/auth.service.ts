@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { AppError, badInput, forbidden, notFound } from '../../errors';
+import { AppError, appError, badInput, notFound } from '../../errors';
 import {
   clearLoginFailuresSql, closeExpiredSessionSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
 } from './auth.sql';
-import { isAdmin, SessionUser } from './permissions';
+import { requireAdmin, SessionUser, SYSTEM_ACTOR } from './permissions';
 import { AuditActor, changes, prismaQueryable, recordAudit } from '../audit/audit.service';
 
 /** Longest user name a login may name (checked before any database work). */
@@ -101,9 +101,13 @@ export class AuthService {
     if (count && actor) await recordAudit(this.db.pool, { kind: 'logout', actor });
   }
 
-  async revokeAllSessions(userId: number, actor?: AuditActor & { target: string }): Promise<number> {
-    const { count } = await this.db.prisma.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (actor) await recordAudit(this.db.pool, { kind: 'user.sessions_revoked', actor, target: actor.target, rowCount: count });
+  /** Ends all sessions of a user (administrators); returns how many were open. */
+  async revokeSessions(caller: SessionUser | null, username: string, actor?: AuditActor): Promise<number> {
+    requireAdmin(caller);
+    const user = await this.db.prisma.appUser.findUnique({ where: { username } });
+    if (!user) throw badInput(`user "${username}" does not exist`, { field: 'username' });
+    const { count } = await this.db.prisma.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (actor) await recordAudit(this.db.pool, { kind: 'user.sessions_revoked', actor, target: username, rowCount: count });
     return count;
   }
 
@@ -142,8 +146,7 @@ export class AuthService {
       if (role !== 'admin' || patch.disabled) {
         const admins = await tx.$queryRawUnsafe<{ id: number }[]>(lockActiveAdminsSql);
         if (admins.some((a) => a.id === user.id) && admins.length === 1) {
-          throw new AppError('CONFLICT', '最後の管理者は権限を外すことも無効にすることもできません。先に別の管理者を作成してください ' +
-            '(the last active administrator cannot be demoted or disabled; make another administrator first)', { field: 'role' });
+          throw appError('lastAdmin', {}, { field: 'role' });
         }
       }
       await tx.appUser.update({
@@ -172,7 +175,9 @@ export class AuthService {
     };
   }
 
-  async createUser(input: NewUser, actor?: AuditActor): Promise<SessionUser> {
+  /** Creates a user: administrators, or the server itself (create-admin on the host). */
+  async createUser(caller: SessionUser | null | typeof SYSTEM_ACTOR, input: NewUser, actor?: AuditActor): Promise<SessionUser> {
+    requireAdmin(caller);
     if (input.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
     if (!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username)) {
       throw badInput('username must be 2–40 letters, digits, ".", "_" or "-"', { field: 'username' });
@@ -191,10 +196,6 @@ export class AuthService {
     });
     return (await this.sessionUser(user.id))!;
   }
-}
-
-function requireAdmin(user: SessionUser | null): void {
-  if (!isAdmin(user)) throw forbidden('ユーザー管理は管理者のみ行えます (only administrators manage users)');
 }
 
 // argon2id hash of a random string nobody knows; used to equalise timing for unknown users.

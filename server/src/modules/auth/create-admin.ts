@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../../config';
 import { prepareDatabase } from '../../bootstrap';
 import { AuthService } from './auth.service';
+import { SYSTEM_ACTOR } from './permissions';
 
 /**
  * npm run create-admin -- --username NAME [--display-name "..."]
@@ -17,7 +18,7 @@ async function main() {
   const config = { ...loadConfig(), seedDemoOnFirstStart: false };
   const db = await prepareDatabase(config);
   try {
-    const user = await new AuthService(db, config).createUser({ username, password, displayName: arg('--display-name') ?? username, role: 'admin' });
+    const user = await new AuthService(db, config).createUser(SYSTEM_ACTOR, { username, password, displayName: arg('--display-name') ?? username, role: 'admin' });
     console.log(`Created administrator "${user.username}".`);
   } finally {
     await db.close();

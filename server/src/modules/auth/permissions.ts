@@ -1,4 +1,8 @@
-/** Who may do what: pure rules over the session user and the layer. */
+// Who may do what: the rules over the session user and the layer, and the checks that refuse
+// with a catalogued error. Every resolver, route and service asks here; no other module decides
+// who may do something.
+import { appError } from '../../errors';
+
 export interface SessionUser {
   id: number;
   username: string;
@@ -41,6 +45,59 @@ export const canSeeDeleted = canEditLayer;
 export const canSeeLoginNames = (user: SessionUser | null, showLoginNames: boolean) => showLoginNames || isAdmin(user);
 
 export const isAdmin = (user: SessionUser | null) => user?.role === 'admin';
+
+/** A logged-in caller, or UNAUTHENTICATED. */
+export function requireUser(user: SessionUser | null): asserts user is SessionUser {
+  if (!user) throw appError('loginRequired');
+}
+
+/** The server itself acting from a command-line tool run on its host (e.g. create-admin): no session, full rights. */
+export const SYSTEM_ACTOR = 'system' as const;
+
+/**
+ * Every administrators-only entry point (users, departments, layers, all changes, backups, layers
+ * from files) refuses others here, with one message. Anonymous callers get the same FORBIDDEN.
+ */
+export function requireAdmin(user: SessionUser | null | typeof SYSTEM_ACTOR): asserts user is SessionUser | typeof SYSTEM_ACTOR {
+  if (user !== SYSTEM_ACTOR && !isAdmin(user)) throw appError('adminOnly');
+}
+
+/** The layer facts the write rule and its message need. */
+export interface EditableLayer {
+  id: number;
+  key: string;
+  nameJa: string;
+  departmentKey: string;
+  department: { nameJa: string; nameEn: string };
+}
+
+/** Writes to a layer's features and attachments: its editors and administrators. */
+export function requireEditor(user: SessionUser | null, layer: EditableLayer): asserts user is SessionUser {
+  requireUser(user);
+  if (canEditLayer(user, layer)) return;
+  if (user.role === 'viewer') throw appError('viewerCannotEdit');
+  throw appError('notLayerEditor',
+    { layer: layer.key, layerName: layer.nameJa, departmentName: layer.department.nameJa, departmentNameEn: layer.department.nameEn });
+}
+
+/** Imports: any logged-in editor or administrator (the target layer is checked with requireEditor). */
+export function requireImporter(user: SessionUser | null): asserts user is SessionUser {
+  requireUser(user);
+  if (user.role === 'viewer') throw appError('viewerCannotImport');
+}
+
+/** An import job is its creator's; administrators see every job. */
+export function requireJobOwner(user: SessionUser, createdBy: number): void {
+  if (createdBy !== user.id && !isAdmin(user)) throw appError('notYourImport');
+}
+
+/** Whose import jobs a caller lists: null = everyone's (administrators), else the caller's own. */
+export const importJobsOwner = (user: SessionUser): number | null => (isAdmin(user) ? null : user.id);
+
+/** Reading needs a session unless the city allows anonymous reading (GraphQL, tiles, exports, OGC API …). */
+export function requireReader(user: SessionUser | null, allowAnonymousRead: boolean): void {
+  if (!user && !allowAnonymousRead) throw appError('loginRequired');
+}
 
 /** Who may read a layer besides its editors and admins; null = all staff. */
 export interface ReadAccess {

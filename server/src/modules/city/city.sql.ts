@@ -35,9 +35,9 @@ export const townAtSql = `
            point <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)
   LIMIT 1`;
 
-/** Road ledger lines for the basemap. */
+/** Road ledger lines for the basemap (the layer playing the road_ledger role). */
 export const basemapRoadsSql = `
   SELECT ST_AsGeoJSON(f.geom, 6)::json AS geometry, f.attributes->>'route_no' AS route_no,
          f.attributes->>'route_name' AS route_name, f.attributes->>'road_class' AS road_class
   FROM feature f JOIN layer l ON l.id = f.layer_id
-  WHERE l.key = 'road_ledger' AND f.deleted_at IS NULL`;
+  WHERE l.role = 'road_ledger' AND f.deleted_at IS NULL`;

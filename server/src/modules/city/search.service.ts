@@ -2,6 +2,7 @@ import { Database } from '../../db/database';
 import { KEY_SEPARATOR, naturalCompare, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
 import { badInput } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
+import { LayerRole } from '../layers/layer.roles';
 import { SearchResult } from './city.type';
 import { FeatureHitRow, featureHitsSql, likePattern, lotsOfParentSql, townKeysSql } from './search.sql';
 
@@ -14,7 +15,8 @@ const MATCHES = ['exact', 'prefix', 'fuzzy'] as const;
  * Layers whose hits mean something of their own at the counter (by layer key, like the road module);
  * every other layer's hits are "feature" (found by its management numbers and names).
  */
-const KIND_OF_LAYER: Record<string, SearchKind> = { parcels: 'lot', facilities: 'facility', road_ledger: 'route' };
+const KIND_OF_ROLE: Partial<Record<LayerRole, SearchKind>> = { [LayerRole.PARCELS]: 'lot', [LayerRole.FACILITIES]: 'facility', [LayerRole.ROAD_LEDGER]: 'route' };
+const kindOf = (layer: { role: LayerRole | null }): SearchKind | undefined => (layer.role ? KIND_OF_ROLE[layer.role] : undefined);
 
 /**
  * Rows read per tier for each result asked: a big layer's many equal hits (every garbage point of a
@@ -77,7 +79,7 @@ export class SearchService {
     if (!q) return [];
     // A single character matches too much as a substring: exact and prefix only.
     const fuzzy = [...q].length >= 2;
-    const lotLayer = layers.find((l) => KIND_OF_LAYER[l.key] === 'lot');
+    const lotLayer = layers.find((l) => kindOf(l) === 'lot');
     // The three reads are independent (the nearest lot is dropped below when the lot exists): in parallel.
     const [towns, features, lots] = await Promise.all([
       this.townRows(),
@@ -121,7 +123,7 @@ export class SearchService {
     const routes = new Map<string, Hit>(); // a road route is one hit, not one per segment
     for (const r of rows) {
       const layer = byId.get(r.layer_id)!;
-      const kind = KIND_OF_LAYER[layer.key] ?? 'feature';
+      const kind = kindOf(layer) ?? 'feature';
       if (kind !== 'route') {
         hits.push(featureHit(layer, kind, r));
         continue;

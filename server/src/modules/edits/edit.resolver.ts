@@ -1,11 +1,11 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
-import { selectedFieldNames } from '../../graphql-info';
 import { GeoJSONScalar, JSONObjectScalar } from '../../scalars';
-import { columnsFor } from '../features/feature.resolver';
+import { columnsFor, selectedFieldNames } from '../../graphql-info';
 import { Feature, FeatureConnection } from '../features/feature.type';
-import { FeatureChange, requireEditor } from './edit.service';
+import { FeatureChange } from './edit.service';
+import { requireEditor } from '../auth/permissions';
 import { ChangeEntry, FeatureChangeInput, FeatureVersion } from './edit.type';
 
 async function write(ctx: Context, info: GraphQLResolveInfo, changes: FeatureChange[]): Promise<Feature[]> {

@@ -5,8 +5,8 @@ import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
 import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
 import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
-import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
-import { canEditLayer, canSeeLoginNames, isAdmin, omitFields, SessionUser } from '../auth/permissions';
+import { AppError, appError, badInput, conflict, notFound } from '../../errors';
+import { canSeeLoginNames, omitFields, requireAdmin, requireEditor, requireUser, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
   bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
@@ -134,8 +134,8 @@ class PendingCreates {
 
 /** PostGIS's verdict on a geometry: invalid (with its reason) or outside the service area. */
 function geometryVerdict(r: { valid: boolean; reason: string; inside: boolean }, marginM: number): void {
-  if (!r.valid) throw badInput(`geometry is not valid: ${r.reason}`, { field: 'geometry', reason: r.reason });
-  if (!r.inside) throw badInput(`geometry lies outside the service area (the city boundary plus ${marginM} m)`, { field: 'geometry' });
+  if (!r.valid) throw appError('geometryInvalid', { detail: r.reason }, { field: 'geometry' });
+  if (!r.inside) throw appError('outsideServiceArea', { marginM }, { field: 'geometry' });
 }
 
 /** Thrown inside a batch to prefix the failing change's position without losing the error code. */
@@ -164,7 +164,7 @@ export class EditService {
   /** The same inside a transaction the caller holds (for writes that change more than features). */
   async applyIn(tx: PoolClient, user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[],
     options: { importId?: string } = {}): Promise<string[]> {
-    if (!user) throw unauthenticated();
+    requireUser(user);
     if (changes.length === 0) throw badInput('changes is empty');
     if (changes.length > this.config.batchMaxChanges) {
       throw badInput(`at most ${this.config.batchMaxChanges} changes per request; split the batch`, { field: 'changes' });
@@ -349,7 +349,7 @@ export class EditService {
   }
 
   async changes(user: SessionUser | null, layers: LayerRecord[], filter: { layer?: string; user?: string; since?: Date; until?: Date; first?: number }) {
-    if (!isAdmin(user)) throw forbidden('変更一覧は管理者のみ閲覧できます (only administrators can list all changes)');
+    requireAdmin(user);
     const first = filter.first ?? 100;
     if (!Number.isInteger(first) || first < 1 || first > 1000) throw badInput('first must be between 1 and 1000', { field: 'first' });
     if (filter.layer && !layers.some((l) => l.key === filter.layer)) throw badInput(`Unknown layer "${filter.layer}"`, { field: 'layer' });
@@ -378,13 +378,6 @@ async function checkLayersAtCommit(tx: PoolClient, layers: LayerRecord[], touche
         `(the definition of layer ${layer.key} changed while you edited; reload and save again)`, { layer: layer.key });
     }
   }
-}
-
-export function requireEditor(user: SessionUser | null, layer: LayerRecord): void {
-  if (!user) throw unauthenticated();
-  if (canEditLayer(user, layer)) return;
-  if (user.role === 'viewer') throw forbidden('閲覧専用アカウントでは編集できません (viewer accounts cannot edit)');
-  throw forbidden(`レイヤー「${layer.nameJa}」は${layer.department.nameJa}の管理です。編集権限がありません (layer ${layer.key} belongs to ${layer.department.nameEn}; you may not edit it)`);
 }
 
 /** Every write keeps the feature's search key in step with its attributes. */

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Float, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
-import { columnsFor, redactHits } from '../features/feature.resolver';
+import { columnsFor } from '../../graphql-info';
 import { FeatureHit } from '../features/feature.type';
 import { Enquiry } from './enquiry.type';
 
@@ -17,8 +17,8 @@ export class EnquiryResolver {
     const all = await ctx.layers.all();
     const visible = layerKeys ? await Promise.all(layerKeys.map((k) => ctx.layers.require(k))) : [];
     const e = await ctx.services.enquiry.at(lon, lat, all, visible, columnsFor(info));
-    const one = async (hit: FeatureHit | null) => (hit ? (await redactHits(ctx, [hit]))[0] : null);
-    return { ...e, features: await redactHits(ctx, e.features),
+    const one = async (hit: FeatureHit | null) => (hit ? (await ctx.layers.redactHits([hit]))[0] : null);
+    return { ...e, features: await ctx.layers.redactHits(e.features),
       streetLight: await one(e.streetLight), garbagePoint: await one(e.garbagePoint), curveMirror: await one(e.curveMirror) };
   }
 }

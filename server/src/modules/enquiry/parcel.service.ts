@@ -1,15 +1,11 @@
 import { Database } from '../../db/database';
 import { LayerRecord } from '../layers/layer.service';
+import { LayerRole, layerWithRole } from '../layers/layer.roles';
 import { boundaryRecordsTouchingSql, parcelAtSql, roadFrontageSql } from './parcel.sql';
 import { BoundaryRecordRef, ParcelEnquiry, RoadFrontage } from './parcel.type';
 
 /** A road fronts a parcel when its centreline is within half its width plus this many metres. */
 export const FRONTAGE_REACH_M = 3;
-
-/** The layers the parcel answer reads (by key, like the rest of the enquiry). */
-const PARCELS = 'parcels';
-const ROADS = 'road_ledger';
-const BOUNDARY_RECORDS = 'boundary_records';
 
 const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -20,12 +16,12 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
  * may not read parcels or no parcel is there.
  */
 export async function parcelEnquiryAt(db: Database, layers: LayerRecord[], lon: number, lat: number): Promise<ParcelEnquiry | null> {
-  const parcels = layers.find((l) => l.key === PARCELS);
+  const parcels = layerWithRole(layers, LayerRole.PARCELS);
   if (!parcels) return null;
   const p = (await db.pool.query(parcelAtSql, [parcels.id, lon, lat])).rows[0];
   if (!p) return null;
-  const roads = layers.find((l) => l.key === ROADS);
-  const records = layers.find((l) => l.key === BOUNDARY_RECORDS);
+  const roads = layerWithRole(layers, LayerRole.ROAD_LEDGER);
+  const records = layerWithRole(layers, LayerRole.BOUNDARY_RECORDS);
   const [frontRows, recordRows] = await Promise.all([
     roads ? db.pool.query(roadFrontageSql, [p.id, roads.id, FRONTAGE_REACH_M]).then((r) => r.rows) : [],
     records ? db.pool.query(boundaryRecordsTouchingSql, [p.id, records.id]).then((r) => r.rows) : [],

@@ -8,7 +8,7 @@ import { gdalOutputDir } from '../../gdal/gdal';
 import { FeatureService } from '../features/feature.service';
 import { FeatureQuery } from '../features/feature.sql';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
-import { BOUNDARY_LAYER } from '../survey/survey.service';
+import { LayerRole } from '../layers/layer.roles';
 import { ExportFormat, ExportOptions } from './export.options';
 import { ExportRow, exportPageSql, SimaPointRow, simaPointsSql } from './export.sql';
 import { exportColumns } from './export.table';
@@ -47,7 +47,7 @@ export class ExportService {
   async export(layers: LayerCatalog, layerKey: string, options: ExportOptions): Promise<ExportFile> {
     const layer = await layers.find(layerKey);
     if (!layer) throw notFound(`layer "${layerKey}" does not exist`);
-    if (options.format === 'sima' && layer.key !== BOUNDARY_LAYER) {
+    if (options.format === 'sima' && layer.role !== LayerRole.BOUNDARY_RECORDS) {
       throw badInput('SIMA exports the surveyed points of boundary records (境界確定) only', { field: 'format' });
     }
     const query = this.features.buildQuery(layer, { bbox: options.bbox, where: options.where, search: options.search });

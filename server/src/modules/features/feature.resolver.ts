@@ -1,26 +1,11 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
-import { selectedFieldNames } from '../../graphql-info';
+import { columnsFor, selectedFieldNames } from '../../graphql-info';
 import { Layer } from '../layers/layer.type';
 import { FeatureColumns } from './feature.sql';
 import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureConnection, FeatureHit } from './feature.type';
-
-/** Which optional columns the query selects. */
-export function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
-  const names = selectedFieldNames(info);
-  return {
-    times: names.has('createdAt') || names.has('updatedAt') || names.has('deletedAt'),
-    measures: names.has('lengthM') || names.has('areaM2'),
-    users: names.has('createdBy') || names.has('updatedBy'),
-  };
-}
-
-/** Hits as their reader may see them (restricted fields left out). */
-export async function redactHits(ctx: Context, hits: FeatureHit[]): Promise<FeatureHit[]> {
-  return Promise.all(hits.map(async (h) => ({ ...h, feature: await ctx.layers.redact(h.feature) })));
-}
 
 @Resolver(() => Feature)
 export class FeatureResolver {
@@ -62,7 +47,7 @@ export class FeatureResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<FeatureHit[]> {
     const layers = layerKeys ? await Promise.all(layerKeys.map((k) => ctx.layers.require(k))) : await ctx.layers.all();
-    return redactHits(ctx, await ctx.services.features.near(layers, lon, lat, tolerance, 100, columnsFor(info)));
+    return ctx.layers.redactHits(await ctx.services.features.near(layers, lon, lat, tolerance, 100, columnsFor(info)));
   }
 
   @Query(() => [FeatureHit], { description: 'Features of one layer within radius metres of a point, nearest first' })
@@ -76,7 +61,7 @@ export class FeatureResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<FeatureHit[]> {
     const layer = await ctx.layers.require(layerKey);
-    return redactHits(ctx, await ctx.services.features.near([layer], lon, lat, radius, first, columnsFor(info)));
+    return ctx.layers.redactHits(await ctx.services.features.near([layer], lon, lat, radius, first, columnsFor(info)));
   }
 
   @FieldResolver(() => Layer)

@@ -10,12 +10,13 @@ import { FieldDefinition, normalizeAttributes, validateAttributes } from '../../
 import { checkGeoJSONGeometry } from '../../domain/geometry';
 import { simaTable, SimaBlock } from '../../domain/sima';
 import { surveyGeometry } from '../../domain/survey';
-import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors';
-import { isAdmin, SessionUser } from '../auth/permissions';
-import { EditService, FeatureChange, requireEditor } from '../edits/edit.service';
+import { AppError, badInput, conflict, notFound } from '../../errors';
+import { importJobsOwner, requireAdmin, requireEditor, requireImporter, requireJobOwner, SessionUser } from '../auth/permissions';
+import { EditService, FeatureChange } from '../edits/edit.service';
 import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
 import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service';
-import { BOUNDARY_LAYER, SurveyService } from '../survey/survey.service';
+import { SurveyService } from '../survey/survey.service';
+import { LayerRole } from '../layers/layer.roles';
 import { ImportSource, readImportFile, SourceRow, TextEncoding } from './readers';
 import {
   cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobDataSql, jobSql, jobsSql,
@@ -124,13 +125,13 @@ export class ImportService {
     if (!isId(id)) throw badInput(`"${id}" is not an import id`, { field: 'id' });
     const row = (await this.db.pool.query(jobSql, [id])).rows[0];
     if (!row) throw notFound(`import ${id} does not exist`);
-    if (row.created_by !== user!.id && !isAdmin(user)) throw forbidden('他のユーザーの取込です (this import belongs to another user)');
+    requireJobOwner(user, row.created_by);
     return { ...row, progress: this.progress.get(id) ?? null };
   }
 
   async jobs(user: SessionUser | null, first = 20) {
     requireImporter(user);
-    const { rows } = await this.db.pool.query(jobsSql, [isAdmin(user) ? null : user!.id, Math.min(Math.max(first, 1), 200)]);
+    const { rows } = await this.db.pool.query(jobsSql, [importJobsOwner(user), Math.min(Math.max(first, 1), 200)]);
     return rows;
   }
 
@@ -271,14 +272,14 @@ export class ImportService {
   /** The layer an import writes: an existing one the user may edit, or the new one described (admins). */
   private async targetLayer(user: SessionUser, options: ImportOptions): Promise<LayerRecord> {
     if (options.newLayer) {
-      if (!isAdmin(user)) throw forbidden('ファイルからのレイヤー作成は管理者のみ行えます (only administrators create layers)');
+      requireAdmin(user);
       const spec = options.newLayer;
       const dep = (await this.layers.list()).find((l) => l.departmentKey === spec.departmentKey)?.department;
       return {
         id: -1, key: spec.key, nameJa: spec.nameJa, nameEn: spec.nameEn ?? spec.key, departmentKey: spec.departmentKey,
         department: dep ?? { key: spec.departmentKey, nameJa: spec.departmentKey, nameEn: spec.departmentKey },
         geometryTypes: spec.geometryTypes, fieldDefs: spec.fields, fields: [], style: {}, labelField: null, sortOrder: 100,
-        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [],
+        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [], role: null,
       };
     }
     if (!options.layer) throw badInput('取込先のレイヤーを選んでください (choose the layer to import into)', { field: 'layer' });
@@ -298,7 +299,7 @@ export class ImportService {
     const refused: RefusedRow[] = [];
     const refuse = (r: RefusedRow) => { refused.push(r); };
     const sima = source.format === 'sima';
-    if (sima && layer.key !== BOUNDARY_LAYER) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
+    if (sima && layer.role !== LayerRole.BOUNDARY_RECORDS) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
 
     const mapping = sima ? { 区画名: 'record_no' } : options.mapping ?? matchColumns(source.columns, layer.fieldDefs);
     for (const [column, key] of Object.entries(mapping)) {
@@ -503,11 +504,6 @@ export class ImportService {
       progress.rowsWritten = i + chunk.length;
     }
   }
-}
-
-function requireImporter(user: SessionUser | null): void {
-  if (!user) throw unauthenticated();
-  if (user.role === 'viewer') throw forbidden('閲覧専用アカウントでは取込できません (viewer accounts cannot import)');
 }
 
 /** Geometry columns found by common names. */

@@ -1,4 +1,5 @@
 import { FieldDefinition } from '../../domain/fields';
+import { LayerRole } from './layer.roles';
 
 /** The city's departments (課) that own layers. */
 export const DEPARTMENTS = [
@@ -20,6 +21,8 @@ export interface LayerDefinition {
   style: Record<string, unknown>;
   labelField?: string;
   sortOrder: number;
+  /** The part the layer plays for the code (layer.roles.ts). */
+  role?: LayerRole;
 }
 
 const circle = (color: string, radius = 5) => ({
@@ -36,7 +39,7 @@ const notes: FieldDefinition = { key: 'notes', label: '備考', labelEn: 'Notes'
 /** Layers every installation starts with. Admins may change them later without code. */
 export const BUILTIN_LAYERS: LayerDefinition[] = [
   {
-    key: 'road_ledger', nameJa: '道路台帳', nameEn: 'Road ledger', departmentKey: 'roads', sortOrder: 10,
+    key: 'road_ledger', role: LayerRole.ROAD_LEDGER, nameJa: '道路台帳', nameEn: 'Road ledger', departmentKey: 'roads', sortOrder: 10,
     geometryTypes: ['LineString', 'MultiLineString'], labelField: 'route_name',
     style: { color: '#d9480f', line: { 'line-color': '#d9480f', 'line-width': 3 } },
     fields: [
@@ -54,7 +57,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'boundary_records', nameJa: '境界確定', nameEn: 'Boundary determinations', departmentKey: 'roads', sortOrder: 20,
+    key: 'boundary_records', role: LayerRole.BOUNDARY_RECORDS, nameJa: '境界確定', nameEn: 'Boundary determinations', departmentKey: 'roads', sortOrder: 20,
     geometryTypes: ['Polygon', 'LineString', 'MultiPolygon', 'MultiLineString'], labelField: 'record_no',
     style: {
       color: '#7048e8',
@@ -74,7 +77,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', departmentKey: 'roads', sortOrder: 30,
+    key: 'curve_mirrors', role: LayerRole.CURVE_MIRRORS, nameJa: 'カーブミラー', nameEn: 'Curve mirrors', departmentKey: 'roads', sortOrder: 30,
     geometryTypes: ['Point'], labelField: 'mirror_no',
     style: circle('#1971c2', 5),
     fields: [
@@ -91,7 +94,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'garbage_points', nameJa: 'ゴミ集積所', nameEn: 'Garbage collection points', departmentKey: 'env', sortOrder: 40,
+    key: 'garbage_points', role: LayerRole.GARBAGE_POINTS, nameJa: 'ゴミ集積所', nameEn: 'Garbage collection points', departmentKey: 'env', sortOrder: 40,
     geometryTypes: ['Point'], labelField: 'point_no',
     style: circle('#2f9e44', 5),
     fields: [
@@ -107,7 +110,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'street_lights', nameJa: '防犯灯', nameEn: 'Street lights', departmentKey: 'community', sortOrder: 50,
+    key: 'street_lights', role: LayerRole.STREET_LIGHTS, nameJa: '防犯灯', nameEn: 'Street lights', departmentKey: 'community', sortOrder: 50,
     geometryTypes: ['Point'], labelField: 'light_no',
     style: circle('#f08c00', 3),
     fields: [
@@ -121,7 +124,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'disaster_history', nameJa: '災害履歴', nameEn: 'Disaster history', departmentKey: 'disaster', sortOrder: 60,
+    key: 'disaster_history', role: LayerRole.DISASTER_HISTORY, nameJa: '災害履歴', nameEn: 'Disaster history', departmentKey: 'disaster', sortOrder: 60,
     geometryTypes: ['Point', 'Polygon', 'MultiPolygon'], labelField: 'disaster_type',
     style: {
       color: '#e03131',
@@ -143,7 +146,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
   // Reference layers of the base map: kept by the tax GIS (parcels, buildings) and city planning,
   // brought in by import and read-only for the other departments.
   {
-    key: 'parcels', nameJa: '地番図', nameEn: 'Parcels', departmentKey: 'tax', sortOrder: 70,
+    key: 'parcels', role: LayerRole.PARCELS, nameJa: '地番図', nameEn: 'Parcels', departmentKey: 'tax', sortOrder: 70,
     geometryTypes: ['Polygon', 'MultiPolygon'], labelField: 'chiban',
     style: { color: '#868e96', fill: { 'fill-color': '#f8f9fa', 'fill-opacity': 0.05 }, line: { 'line-color': '#adb5bd', 'line-width': 0.6 } },
     fields: [
@@ -166,7 +169,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'facilities', nameJa: '公共施設', nameEn: 'Public facilities', departmentKey: 'planning', sortOrder: 90,
+    key: 'facilities', role: LayerRole.FACILITIES, nameJa: '公共施設', nameEn: 'Public facilities', departmentKey: 'planning', sortOrder: 90,
     geometryTypes: ['Point'], labelField: 'name',
     style: circle('#5f3dc4', 6),
     fields: [

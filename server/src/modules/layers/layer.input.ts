@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { JSONObjectScalar } from '../../scalars';
 import { ComputedKindEnum, FieldTypeEnum } from './layer.type';
+import { LayerRole } from './layer.roles';
 
 @InputType({ description: 'Who may read a layer besides its editors and administrators' })
 export class LayerReadAccessInput {
@@ -39,6 +40,8 @@ export class LayerInput {
   @Field(() => Int, { nullable: true }) sortOrder?: number;
   @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; omitted or null = all staff' })
   readAccess?: LayerReadAccessInput | null;
+  @Field(() => LayerRole, { nullable: true, description: 'The part the new layer plays (e.g. a replacement road ledger); taken from the layer that played it' })
+  role?: LayerRole | null;
 }
 
 @InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
@@ -53,6 +56,11 @@ export class LayerPatch {
   @Field(() => Int, { nullable: true }) sortOrder?: number;
   @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; null = all staff, omitted = unchanged' })
   readAccess?: LayerReadAccessInput | null;
+  @Field(() => LayerRole, {
+    nullable: true,
+    description: 'The part the layer plays, taken from the layer that played it; null = none (refused for the road ledger and boundary records: give the role to another layer instead); omitted = unchanged',
+  })
+  role?: LayerRole | null;
 }
 
 @InputType()

@@ -4,24 +4,21 @@ import { RawJSON } from '../../raw-json';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
 import { searchFieldKeys } from '../../domain/normalize';
-import { badInput, conflict, forbidden, notFound } from '../../errors';
-import { canReadField, canReadLayer, isAdmin, omitFields, ReadAccess, SessionUser, toReadAccess } from '../auth/permissions';
+import { badInput, conflict, notFound } from '../../errors';
+import { canReadField, canReadLayer, omitFields, ReadAccess, requireAdmin, SessionUser, SYSTEM_ACTOR, toReadAccess } from '../auth/permissions';
 import { refreshSearchKeys } from '../city/search-index';
 import { AuditActor, changes, layerSnapshot, prismaQueryable, recordAudit } from '../audit/audit.service';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
+import { checkRoleDropped, checkRoleFits, isLayerRole, LAYER_ROLES, LayerRole } from './layer.roles';
 import {
   departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
-  listLayersSql, lockLayerSql, updateLayerSql, updateReadAccessSql,
+  freeRoleSql, listLayersSql, lockLayerSql, setRoleSql, updateLayerSql, updateReadAccessSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer } from './layer.type';
 import { isLayerKey } from '../../domain/ids';
 
-
-function requireAdmin(user: SessionUser | null): void {
-  if (!isAdmin(user)) throw forbidden('レイヤー管理は管理者のみ行えます (only administrators manage layers)');
-}
 
 /** Field input → stored definition (undefined entries dropped so JSON stays tidy). */
 function toDefinition(f: FieldInput): FieldDefinition {
@@ -75,7 +72,7 @@ export class LayerService {
         department: { key: row.department_key, nameJa: row.department_name_ja, nameEn: row.department_name_en },
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
-        readAccess: toReadAccess(row.read_access), hiddenFields: [],
+        readAccess: toReadAccess(row.read_access), hiddenFields: [], role: isLayerRole(row.role) ? row.role : null,
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -114,15 +111,21 @@ export class LayerService {
     }
     if (await this.db.prisma.layer.findUnique({ where: { key: input.key } })) throw conflict(`layer "${input.key}" already exists`);
     const readAccess = await checkReadAccess(this.db.pool, input.readAccess);
+    const role = input.role ?? null;
+    if (role) checkRoleFits(role, fields, input.geometryTypes);
     await this.db.prisma.$transaction(async (tx) => {
-      const created = await tx.layer.create({ data: {
-        key: input.key, nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey,
-        geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
-        labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
-        readAccess: readAccess ? { ...readAccess } : Prisma.DbNull,
-      } });
+      // A replacement layer takes the role over from the layer that played it.
+      if (role) await tx.layer.updateMany({ where: { role }, data: { role: null, updatedAt: new Date() } });
+      const created = await tx.layer.create({
+        data: {
+          key: input.key, nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey,
+          geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
+          labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
+          readAccess: readAccess ? { ...readAccess } : Prisma.DbNull, role,
+        },
+      });
       await recordAudit(prismaQueryable(tx), { kind: 'layer.create', actor, target: input.key, layerKey: input.key,
-        details: { after: { nameJa: input.nameJa, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, fields, readAccess } },
+        details: { after: { nameJa: input.nameJa, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, fields, readAccess, role } },
       });
       return created;
     });
@@ -154,6 +157,11 @@ export class LayerService {
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
       const labelField = patch.labelField !== undefined ? patch.labelField : layer.label_field;
       checkLayerShape(fields, geometryTypes, labelField);
+      // The code reads a role's layer by key fields (road.sql.ts …): the layer must keep giving it what it reads.
+      const oldRole: LayerRole | null = isLayerRole(layer.role) ? layer.role : null;
+      const role = patch.role !== undefined ? patch.role : oldRole;
+      if (oldRole && role !== oldRole) checkRoleDropped(oldRole);
+      if (role) checkRoleFits(role, fields, geometryTypes);
       if (patch.departmentKey) {
         const dep = await tx.query(departmentExistsSql, [patch.departmentKey]);
         if (!dep.rowCount) throw badInput(`unknown department "${patch.departmentKey}"`, { field: 'departmentKey' });
@@ -194,28 +202,53 @@ export class LayerService {
       if (patch.readAccess !== undefined) {
         await tx.query(updateReadAccessSql, [layer.id, JSON.stringify(await checkReadAccess(tx, patch.readAccess))]);
       }
+      if (role !== oldRole) {
+        if (role) await tx.query(freeRoleSql, [role]);
+        await tx.query(setRoleSql, [layer.id, role]);
+      }
       await recordAudit(tx, { kind: 'layer.update', actor, target: key, layerKey: key, details: changes(before, await layerSnapshot(tx, layer.id)) });
     });
     await refreshSearchKeys(this.db);
   }
 
-  /** Creates the built-in departments and layers that are missing; never overwrites admin changes. */
+  /**
+   * Creates the built-in departments and layers that are missing; never overwrites admin changes. A
+   * built-in layer whose role another layer plays is not created again: the city replaced it.
+   */
   async ensureBuiltins(): Promise<void> {
     for (const d of DEPARTMENTS) {
       await this.db.prisma.department.upsert({ where: { key: d.key }, create: { ...d }, update: {} });
     }
     for (const l of BUILTIN_LAYERS) {
-      await this.db.prisma.layer.upsert({
-        where: { key: l.key },
-        create: { ...l, fields: l.fields as object[], style: l.style as object, labelField: l.labelField ?? null },
-        update: {},
+      if (await this.db.prisma.layer.findUnique({ where: { key: l.key }, select: { id: true } })) continue;
+      if (l.role && await this.db.prisma.layer.findUnique({ where: { role: l.role }, select: { id: true } })) continue;
+      await this.db.prisma.layer.create({
+        data: { ...l, fields: l.fields as object[], style: l.style as object, labelField: l.labelField ?? null, role: l.role ?? null },
       });
     }
   }
+
+  /**
+   * Start-up check of the role registry: each role's layer gives the role's code the fields and
+   * geometry it reads. A layer changed behind the API's back (SQL) is refused here, by name,
+   * rather than failing later inside a route query. Returns the roles no layer plays.
+   */
+  async checkRoles(): Promise<LayerRole[]> {
+    const layers = await this.list();
+    for (const l of layers) {
+      if (!l.role) continue;
+      try {
+        checkRoleFits(l.role, l.fieldDefs, l.geometryTypes);
+      } catch (err) {
+        throw new Error(`layer "${l.key}" plays the role ${l.role} but does not fit it: ${(err as Error).message}`);
+      }
+    }
+    return (Object.keys(LAYER_ROLES) as LayerRole[]).filter((r) => !layers.some((l) => l.role === r));
+  }
 }
 
-/** The reader of a catalogue: a caller (null when anonymous), or the server itself (command-line tools). */
-export const SYSTEM_READER = 'system' as const;
+/** The reader of a catalogue: a caller (null when anonymous), or the server itself (command-line tools: reads everything). */
+export const SYSTEM_READER = SYSTEM_ACTOR;
 
 /**
  * Per-request view of the layers the caller may read: loaded once per request, looked up by key or
@@ -250,6 +283,11 @@ export class LayerCatalog {
     return { ...feature, attributes: omitFields(attrs as Record<string, unknown>, hidden) };
   }
 
+  /** Hits (a feature with its distance …) as the reader may see them. */
+  redactHits<H extends { feature: { layerKey: string; attributes: unknown } }>(hits: H[]): Promise<H[]> {
+    return Promise.all(hits.map(async (h) => ({ ...h, feature: await this.redact(h.feature) })));
+  }
+
   async find(key: string): Promise<LayerRecord | undefined> {
     return (await this.all()).find((l) => l.key === key);
   }
@@ -262,6 +300,11 @@ export class LayerCatalog {
       throw badInput(`Unknown layer "${key}". Known layers: ${known}`, { field: 'layer' });
     }
     return layer;
+  }
+
+  /** The layer playing a role (layer.roles.ts), if the reader may read it. */
+  async byRole(role: LayerRole): Promise<LayerRecord | undefined> {
+    return (await this.all()).find((l) => l.role === role);
   }
 
   async byId(id: number): Promise<LayerRecord | undefined> {

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { JSONObjectScalar } from '../../scalars';
+import { LayerRole } from './layer.roles';
 
 export enum FieldTypeEnum { TEXT = 'text', INTEGER = 'integer', NUMBER = 'number', DATE = 'date', BOOLEAN = 'boolean', ENUM = 'enum' }
 registerEnumType(FieldTypeEnum, { name: 'FieldType', description: 'Type of a layer attribute field' });
@@ -55,6 +56,8 @@ export class Layer {
   @Field(() => Int, { description: 'Changes on every edit of the layer\'s features (tile cache key)' }) dataVersion!: number;
   @Field(() => LayerReadAccess, { nullable: true, description: 'Who may read the layer; null = all staff' })
   readAccess!: LayerReadAccess | null;
+  @Field(() => LayerRole, { nullable: true, description: 'The part the layer plays for the application (e.g. the road ledger); null = none' })
+  role!: LayerRole | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }

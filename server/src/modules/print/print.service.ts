@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { Config } from '../../config';
-import { SESSION_COOKIE } from '../../context';
+import { SESSION_COOKIE } from '../auth/session-token';
 import { PAPERS, parseSheetParams, PLAN_TIME_FACTOR, sheetQueryOf, type PaperKey, type SheetKind } from '../../domain/sheets';
 import { AppError, badInput } from '../../errors';
 import { PrintQueue } from './print.queue';

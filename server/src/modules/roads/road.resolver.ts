@@ -1,12 +1,13 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
-import { columnsFor } from '../features/feature.resolver';
+import { columnsFor } from '../../graphql-info';
 import { Feature } from '../features/feature.type';
 import { Route } from './road.type';
+import { LayerRole } from '../layers/layer.roles';
 
 /** Routes are read from the road ledger: a caller who may not read it finds no routes. */
-const readsRoadLedger = async (ctx: Context) => !!(await ctx.layers.find('road_ledger'));
+const readsRoadLedger = async (ctx: Context) => !!(await ctx.layers.byRole(LayerRole.ROAD_LEDGER));
 
 @Resolver(() => Route)
 export class RoadResolver {

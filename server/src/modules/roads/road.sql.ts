@@ -1,4 +1,7 @@
-/** The road ledger grouped by route (路線): a route is all road_ledger segments sharing route_no. */
+// The road ledger is the layer playing the role 'road_ledger' (layer.roles.ts), whatever its key;
+// the attribute keys are the ones that role requires.
+
+/** The road ledger grouped by route (路線): a route is all ledger segments sharing route_no. */
 const routeAggregate = `
   SELECT f.attributes->>'route_no' AS route_no,
          min(f.attributes->>'route_name') AS route_name,
@@ -15,7 +18,7 @@ const routeAggregate = `
          ST_XMin(ST_Extent(f.geom)) AS min_lon, ST_YMin(ST_Extent(f.geom)) AS min_lat,
          ST_XMax(ST_Extent(f.geom)) AS max_lon, ST_YMax(ST_Extent(f.geom)) AS max_lat
   FROM feature f JOIN layer l ON l.id = f.layer_id
-  WHERE l.key = 'road_ledger' AND f.deleted_at IS NULL`;
+  WHERE l.role = 'road_ledger' AND f.deleted_at IS NULL`;
 
 export const routeByNoSql = `${routeAggregate} AND f.attributes->>'route_no' = $1 GROUP BY 1`;
 
@@ -27,7 +30,7 @@ export const routeSearchSql = `${routeAggregate}
 export const routeNoAtSql = `
   SELECT f.attributes->>'route_no' AS route_no
   FROM feature f JOIN layer l ON l.id = f.layer_id
-  WHERE l.key = 'road_ledger' AND f.deleted_at IS NULL
+  WHERE l.role = 'road_ledger' AND f.deleted_at IS NULL
     AND f.geom && ST_Expand(ST_SetSRID(ST_MakePoint($1, $2), 4326), $4)
     AND ST_DWithin(f.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3)
   ORDER BY ST_Distance(f.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography)

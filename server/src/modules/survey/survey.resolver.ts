@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql
 import { Context } from '../../context';
 import { parseCoordinateTable } from '../../domain/survey';
 import { JSONObjectScalar } from '../../scalars';
-import { columnsFor } from '../features/feature.resolver';
+import { columnsFor } from '../../graphql-info';
 import { Feature } from '../features/feature.type';
 import { CoordinateTable, ParsedCoordinates } from './survey.type';
 

@@ -6,10 +6,16 @@ import { SessionUser } from '../auth/permissions';
 import { EditService } from '../edits/edit.service';
 import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
 import { LayerRecord } from '../layers/layer.service';
+import { LayerRole, layerWithRole } from '../layers/layer.roles';
 import { deletePointsSql, featureShapeSql, insertPointsSql, pointsAreaSql, pointsSql } from './survey.sql';
 import { isId } from '../../domain/ids';
 
-export const BOUNDARY_LAYER = 'boundary_records';
+/** The boundary records (境界確定) layer among the caller's, by its role; refused when there is none. */
+function boundaryLayer(layers: LayerRecord[]): LayerRecord {
+  const layer = layerWithRole(layers, LayerRole.BOUNDARY_RECORDS);
+  if (!layer) throw badInput('no boundary records layer (境界確定) is readable', { field: 'layer' });
+  return layer;
+}
 
 export interface CoordinateRow {
   seq: number;
@@ -61,7 +67,7 @@ export class SurveyService {
   async createRecord(user: SessionUser | null, layers: LayerRecord[], attributes: Record<string, unknown>, text: string, closed: boolean, srid = this.defaultSrid) {
     const points = this.checkTable(text, closed, srid);
     return this.db.transaction(async (tx) => {
-      const [id] = await this.edits.applyIn(tx, user, layers, [{ op: 'create', layer: BOUNDARY_LAYER, attributes, geometry: surveyGeometry(points, closed), srid }]);
+      const [id] = await this.edits.applyIn(tx, user, layers, [{ op: 'create', layer: boundaryLayer(layers).key, attributes, geometry: surveyGeometry(points, closed), srid }]);
       await this.writePoints(tx, id, points, srid);
       return id;
     });
@@ -73,7 +79,7 @@ export class SurveyService {
     return this.db.transaction(async (tx) => {
       const shape = (await tx.query(featureShapeSql, [featureId])).rows[0];
       if (!shape) throw notFound(`feature ${featureId} does not exist`);
-      if (shape.layer_key !== BOUNDARY_LAYER) throw badInput('boundary points belong to boundary determination records (境界確定) only', { field: 'featureId' });
+      if (shape.layer_key !== boundaryLayer(layers).key) throw badInput('boundary points belong to boundary determination records (境界確定) only', { field: 'featureId' });
       await this.edits.applyIn(tx, user, layers, [{ op: 'update', id: featureId, expectedVersion, geometry: surveyGeometry(points, closed), srid }]);
       await tx.query(deletePointsSql, [featureId]);
       await this.writePoints(tx, featureId, points, srid);
