@@ -91,7 +91,7 @@ function insideConvex(poly: Array<[number, number]>, c: number, r: number): bool
 /** Decodes the image to raw RGB on disk (libvips streams it: memory stays small). */
 export async function decodeToRaw(file: string, rawFile: string, maxPixels: number): Promise<void> {
   await pipeline(
-    sharp(file, { limitInputPixels: maxPixels, failOn: 'truncated', sequentialRead: true }).removeAlpha().toColourspace('srgb').raw(),
+    sharp(file, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).removeAlpha().toColourspace('srgb').raw(),
     fs.createWriteStream(rawFile),
   );
 }
