@@ -13,7 +13,7 @@ import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import { LayerKind } from '../layers/layer.type';
 import {
   abandonedPlacingSql, bumpLayerVersionSql, deleteSheetSql, deleteTilesOfSheetSql, failPlacingSql, finishPlacedSql, insertSheetSql,
-  insertTilesSql, layerExtentSql, layerTileSql, progressSql, RasterLayerRow, rasterLayerSql, RasterSheetRow, sheetByIdSql, sheetsOfLayerSql,
+  insertTilesSql, layerExtentSql, layerTileSql, progressSql, RasterLayerRow, RasterSheetRow, sheetByIdSql, sheetsOfLayerSql,
   startPlacingSql,
 } from './raster.sql';
 import { RasterPlacement, RasterPlacementMethod, RasterSheet, RasterSheetStatus, RasterTransform } from './raster.type';
@@ -337,10 +337,8 @@ export class RasterService {
 
   /** A raster layer the caller may read (NOT_FOUND for any other, as for an unknown key). */
   async tileLayer(catalog: LayerCatalog, key: string): Promise<RasterLayerRow> {
-    await this.readableLayer(catalog, key);
-    const row = (await this.db.pool.query<RasterLayerRow>(rasterLayerSql, [key])).rows[0];
-    if (!row) throw notFound(`ラスターレイヤー "${key}" はありません (no raster layer "${key}")`);
-    return row;
+    const layer = await this.readableLayer(catalog, key);
+    return { id: layer.id, key: layer.key, kind: layer.kind, data_version: layer.dataVersion };
   }
 
   /** A layer's tile: the one sheet's PNG as stored, several composited in sheet order, or a transparent tile. */
