@@ -16,6 +16,9 @@ import { planeProjDef } from '../../domain/plane-zones';
  * placed by corners) the tile is transparent.
  */
 
+// libvips' operation cache would keep decoded sheets around after placing: memory is what we bound here.
+sharp.cache(false);
+
 export const TILE_SIZE = 256;
 const GRID = 16;
 const WORLD = 2 * Math.PI * 6378137;
