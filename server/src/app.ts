@@ -28,6 +28,7 @@ import { ogcRouter } from './modules/ogc/ogc.route';
 import { liveRouter } from './modules/live/live.route';
 import { auditRouter } from './modules/audit/audit.route';
 import { tokenScopePlugin } from './modules/auth/token.service';
+import { rasterApiRouter, rasterTileRouter } from './modules/rasters/raster.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
@@ -89,6 +90,7 @@ export interface ChizuServer {
 
 export async function createServer(db: Database, config: Config, log: (m: string) => void = console.log): Promise<ChizuServer> {
   const services = createServices(db, config);
+  await services.rasters.recoverAbandoned();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.abuse.trustProxy));
@@ -124,6 +126,9 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
   app.use('/api', reader, liveRouter(services));
   app.use('/api', reader, auditRouter(services));
+  // Raster uploads stream their body themselves (up to RASTER_MAX_MB): no body parser, no anonymous limit.
+  app.use('/api', reader, rasterApiRouter(services));
+  app.use('/tiles/raster', reader, rasterTileRouter(services, (req) => publicBaseUrl(req, config), new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // API paths never fall through to the web app: an unknown one is a 404.

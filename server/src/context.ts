@@ -18,6 +18,7 @@ import { LayerCatalog, LayerService } from './modules/layers/layer.service';
 import { EventBus } from './modules/live/event.bus';
 import { AuditService } from './modules/audit/audit.service';
 import { isAccessToken, TokenService } from './modules/auth/token.service';
+import { RasterService } from './modules/rasters/raster.service';
 
 /** Long-lived services, created once per server. */
 export interface Services {
@@ -35,6 +36,7 @@ export interface Services {
   print: PrintService;
   imports: ImportService;
   exports: ExportService;
+  rasters: RasterService;
   /** Committed edits, for the live event stream. */
   events: EventBus;
   audit: AuditService;
@@ -58,6 +60,7 @@ export function createServices(db: Database, config: Config): Services {
     exports: new ExportService(db, config, features),
     audit: new AuditService(db, config),
     tokens: new TokenService(db, config),
+    rasters: new RasterService(db, config),
   };
 }
 

@@ -18,9 +18,10 @@ import { LayerAdminResolver, LayerResolver } from './modules/layers/layer.resolv
 import { ImportResolver } from './modules/imports/import.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { TokenResolver } from './modules/auth/token.resolver';
+import { RasterResolver } from './modules/rasters/raster.resolver';
 
 export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver, SettingsResolver, ImportResolver,
-  AuditResolver, TokenResolver] as const;
+  AuditResolver, TokenResolver, RasterResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

@@ -27,3 +27,17 @@ export function planeProj4(srid: number): string | null {
   const [lat, degrees, minutes] = ORIGINS[srid - PLANE_SRIDS.min];
   return `+proj=tmerc +lat_0=${lat} +lon_0=${degrees + minutes / 60} +k=0.9999 +x_0=0 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs`;
 }
+
+/** EPSG codes the server converts without a projection database: WGS84, JGD2011, Web Mercator and the 19 zones. */
+export function isKnownSrid(srid: number): boolean {
+  return srid === 4326 || srid === 6668 || srid === 3857 || isPlaneSrid(srid);
+}
+
+/** proj4 definition of an EPSG code we know (isKnownSrid); throws for any other (the caller reports it as bad input). */
+export function planeProjDef(srid: number): string {
+  if (srid === 4326 || srid === 6668) return '+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs';
+  if (srid === 3857) return '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs';
+  const zone = planeProj4(srid);
+  if (!zone) throw new Error(`EPSG:${srid} is not a coordinate system this server converts`);
+  return zone;
+}

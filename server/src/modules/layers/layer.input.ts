@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { JSONObjectScalar } from '../../scalars';
-import { ComputedKindEnum, FieldTypeEnum } from './layer.type';
+import { ComputedKindEnum, FieldTypeEnum, LayerKind } from './layer.type';
 import { LayerRole } from './layer.roles';
 
 @InputType({ description: 'Who may read a layer besides its editors and administrators' })
@@ -33,8 +33,8 @@ export class LayerInput {
   @Field() nameJa!: string;
   @Field() nameEn!: string;
   @Field() departmentKey!: string;
-  @Field(() => [String], { description: 'Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon' }) geometryTypes!: string[];
-  @Field(() => [FieldInput]) fields!: FieldInput[];
+  @Field(() => [String], { description: 'Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon; [] for a raster layer' }) geometryTypes!: string[];
+  @Field(() => [FieldInput], { description: '[] for a raster layer' }) fields!: FieldInput[];
   @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
   @Field({ nullable: true }) labelField?: string;
   @Field(() => Int, { nullable: true }) sortOrder?: number;
@@ -42,6 +42,8 @@ export class LayerInput {
   readAccess?: LayerReadAccessInput | null;
   @Field(() => LayerRole, { nullable: true, description: 'The part the new layer plays (e.g. a replacement road ledger); taken from the layer that played it' })
   role?: LayerRole | null;
+  @Field(() => LayerKind, { nullable: true, description: 'Default VECTOR' }) kind?: LayerKind;
+  @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
 }
 
 @InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
@@ -61,6 +63,7 @@ export class LayerPatch {
     description: 'The part the layer plays, taken from the layer that played it; null = none (refused for the road ledger and boundary records: give the role to another layer instead); omitted = unchanged',
   })
   role?: LayerRole | null;
+  @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
 }
 
 @InputType()

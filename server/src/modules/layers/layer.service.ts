@@ -14,9 +14,9 @@ import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.inp
 import { checkRoleDropped, checkRoleFits, isLayerRole, LAYER_ROLES, LayerRole } from './layer.roles';
 import {
   departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
-  freeRoleSql, listLayersSql, lockLayerSql, setRoleSql, updateLayerSql, updateReadAccessSql,
+  freeRoleSql, listLayersSql, lockLayerSql, setRoleSql, updateBasemapSql, updateLayerSql, updateReadAccessSql,
 } from './layer.sql';
-import { FieldTypeEnum, Layer } from './layer.type';
+import { FieldTypeEnum, Layer, LayerKind } from './layer.type';
 import { isLayerKey } from '../../domain/ids';
 
 
@@ -73,6 +73,7 @@ export class LayerService {
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
         readAccess: toReadAccess(row.read_access), hiddenFields: [], role: isLayerRole(row.role) ? row.role : null,
+        kind: row.kind as LayerKind, basemap: row.basemap,
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -104,8 +105,13 @@ export class LayerService {
   async create(user: SessionUser | null, input: LayerInput, actor: AuditActor = { user, address: '' }): Promise<void> {
     requireAdmin(user);
     if (!isLayerKey(input.key)) throw badInput('layer key must be 2–63 lower-case letters, digits and _, starting with a letter', { field: 'key' });
-    const fields = input.fields.map(toDefinition);
-    checkLayerShape(fields, input.geometryTypes, input.labelField);
+    const raster = input.kind === LayerKind.RASTER;
+    const fields = raster ? [] : input.fields.map(toDefinition);
+    if (raster && (input.fields.length || input.geometryTypes.length)) {
+      throw badInput('ラスターレイヤーには属性も形状の種類もありません (a raster layer has no fields or geometry types)', { field: 'fields' });
+    }
+    if (!raster) checkLayerShape(fields, input.geometryTypes, input.labelField);
+    if (input.basemap && !raster) throw badInput('背景地図にできるのはラスターレイヤーだけです (only raster layers can be base maps)', { field: 'basemap' });
     if (!(await this.db.prisma.department.findUnique({ where: { key: input.departmentKey } }))) {
       throw badInput(`unknown department "${input.departmentKey}"`, { field: 'departmentKey' });
     }
@@ -122,10 +128,11 @@ export class LayerService {
           geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
           labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
           readAccess: readAccess ? { ...readAccess } : Prisma.DbNull, role,
+          kind: raster ? 'raster' : 'vector', basemap: !!input.basemap,
         },
       });
       await recordAudit(prismaQueryable(tx), { kind: 'layer.create', actor, target: input.key, layerKey: input.key,
-        details: { after: { nameJa: input.nameJa, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, fields, readAccess, role } },
+        details: { after: { nameJa: input.nameJa, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, fields, readAccess, role, kind: raster ? 'raster' : 'vector' } },
       });
       return created;
     });
@@ -156,7 +163,15 @@ export class LayerService {
         : oldFields;
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
       const labelField = patch.labelField !== undefined ? patch.labelField : layer.label_field;
-      checkLayerShape(fields, geometryTypes, labelField);
+      const raster = layer.kind === 'raster';
+      if (raster && (fields.length || geometryTypes.length)) {
+        throw badInput('ラスターレイヤーには属性も形状の種類もありません (a raster layer has no fields or geometry types)', { field: 'fields' });
+      }
+      if (!raster) checkLayerShape(fields, geometryTypes, labelField);
+      if (patch.basemap !== undefined && patch.basemap !== null) {
+        if (patch.basemap && !raster) throw badInput('背景地図にできるのはラスターレイヤーだけです (only raster layers can be base maps)', { field: 'basemap' });
+        await tx.query(updateBasemapSql, [layer.id, patch.basemap]);
+      }
       // The code reads a role's layer by key fields (road.sql.ts …): the layer must keep giving it what it reads.
       const oldRole: LayerRole | null = isLayerRole(layer.role) ? layer.role : null;
       const role = patch.role !== undefined ? patch.role : oldRole;

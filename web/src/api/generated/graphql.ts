@@ -108,12 +108,17 @@ export type FieldType =
   | 'TEXT';
 
 export type LayerInput = {
+  /** Raster layers only: offer it in the base map switcher */
+  basemap?: boolean | null | undefined;
   departmentKey: string;
+  /** [] for a raster layer */
   fields: Array<FieldInput>;
-  /** Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon */
+  /** Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon; [] for a raster layer */
   geometryTypes: Array<string>;
   /** Lower-case letters, digits and _, e.g. "fire_hydrants" */
   key: string;
+  /** Default VECTOR */
+  kind?: LayerKind | null | undefined;
   labelField?: string | null | undefined;
   nameEn: string;
   nameJa: string;
@@ -125,8 +130,15 @@ export type LayerInput = {
   style?: Record<string, unknown> | null | undefined;
 };
 
+/** VECTOR: features with fields; RASTER: scanned sheets and orthophotos (issue 19) */
+export type LayerKind =
+  | 'RASTER'
+  | 'VECTOR';
+
 /** Changes to a layer; fields, when given, is the complete new list */
 export type LayerPatch = {
+  /** Raster layers only: offer it in the base map switcher */
+  basemap?: boolean | null | undefined;
   departmentKey?: string | null | undefined;
   fields?: Array<FieldInput> | null | undefined;
   geometryTypes?: Array<string> | null | undefined;
