@@ -46,8 +46,15 @@ export interface LayerStyle {
   fill?: Record<string, unknown>;
 }
 
+/** VECTOR: features with fields; RASTER: scanned sheets and orthophotos (issue 19). */
+export type LayerKind = 'VECTOR' | 'RASTER';
+
 export interface Layer {
   key: string;
+  /** Absent from servers before raster layers: treated as VECTOR. */
+  kind?: LayerKind;
+  /** A raster layer offered in the base map switcher (orthophoto). */
+  basemap?: boolean | null;
   nameJa: string;
   nameEn: string;
   department: Department | null;

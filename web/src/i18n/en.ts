@@ -6,6 +6,7 @@ import { exportsEn } from './exports';
 import { searchEn } from './search';
 import { liveEn } from './live';
 import { dailyEn } from './daily';
+import { rastersEn } from './rasters';
 
 export const en: Messages = {
   ...ledgerEn,
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...searchEn,
   ...liveEn,
   ...dailyEn,
+  ...rastersEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

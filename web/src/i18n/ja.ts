@@ -5,6 +5,7 @@ import { exportsJa } from './exports';
 import { searchJa } from './search';
 import { liveJa } from './live';
 import { dailyJa } from './daily';
+import { rastersJa } from './rasters';
 
 export const ja = {
   ...ledgerJa,
@@ -13,6 +14,7 @@ export const ja = {
   ...searchJa,
   ...liveJa,
   ...dailyJa,
+  ...rastersJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

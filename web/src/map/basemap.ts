@@ -22,8 +22,11 @@ export function absoluteUrl(path: string): string {
   return new URL(path, window.location.href).href;
 }
 
-/** Layer slots: operational layers are inserted before these, so kinds stack in a fixed order. */
-export const SLOTS = ['slot-fill', 'slot-line', 'slot-circle', 'slot-label', 'slot-top'] as const;
+/**
+ * Layer slots: operational layers are inserted before these, so kinds stack in a fixed order.
+ * Raster layers (scanned sheets) go before slot-raster: over the basemap, under every vector layer.
+ */
+export const SLOTS = ['slot-raster', 'slot-fill', 'slot-line', 'slot-circle', 'slot-label', 'slot-top'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 function slotLayers(): LayerSpecification[] {
@@ -222,16 +225,19 @@ export function buildStyle(config: AppConfig): StyleSpecification | string {
   }
   const sources = ownSources();
   const layers: LayerSpecification[] = [];
-  if (basemap.rasterTiles?.length) {
+  const rasterBasemap = !!basemap.rasterTiles?.length || !!basemap.rasterTileJson;
+  if (rasterBasemap) {
     sources['basemap-raster'] = {
       type: 'raster',
-      tiles: basemap.rasterTiles,
+      ...(basemap.rasterTileJson ? { url: basemap.rasterTileJson } : { tiles: basemap.rasterTiles! }),
       tileSize: basemap.rasterTileSize ?? 256,
       attribution: basemap.attribution ?? undefined,
     };
+    // Paper white where the photo has no data (outside its sheets).
+    if (basemap.rasterTileJson) layers.push({ id: 'basemap-background', type: 'background', paint: { 'background-color': '#ffffff' } });
     layers.push({ id: 'basemap-raster', type: 'raster', source: 'basemap-raster' });
   }
-  layers.push(...ownLayers(!basemap.rasterTiles?.length));
+  layers.push(...ownLayers(!rasterBasemap));
   // Operational layers go between the basemap and its town labels.
   const labels = layers.filter((l) => BASEMAP_LABEL_LAYERS.includes(l.id));
   const rest = layers.filter((l) => !BASEMAP_LABEL_LAYERS.includes(l.id));

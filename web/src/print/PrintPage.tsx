@@ -6,13 +6,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchPrintSettings, type PrintSettings } from '../api/ledger';
 import { fetchLayers, fetchMe } from '../api/queries';
+import { isRasterLayer } from '../api/rasters';
 import type { Layer } from '../api/types';
 import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
 import { PAPERS } from './scale';
-import { parseSheetRequest } from './sheetParams';
+import { parseSheetRequest, type PrintRaster } from './sheetParams';
 import './print.css';
 
 declare global {
@@ -28,7 +29,7 @@ const TIMEOUT_MS = 50_000;
 export default function PrintPage() {
   const { t } = useI18n();
   const request = useMemo(() => parseSheetRequest(window.location.pathname, window.location.search), []);
-  const [basics, setBasics] = useState<{ layers: Layer[]; settings: PrintSettings; config: AppConfig } | null>(null);
+  const [basics, setBasics] = useState<{ layers: Layer[]; rasters: PrintRaster[]; settings: PrintSettings; config: AppConfig } | null>(null);
   const [status, setStatus] = useState<{ state: 'drawing' } | { state: 'ready' } | { state: 'error'; message: string }>({ state: 'drawing' });
 
   const fail = useCallback((message: string) => {
@@ -66,8 +67,11 @@ export default function PrintPage() {
       })
       .then(async (user) => {
         if (!user) throw new Error(notLoggedIn);
-        const [layers, settings, config] = await Promise.all([fetchLayers(), fetchPrintSettings(), loadConfig()]);
-        setBasics({ layers, settings, config });
+        const [all, settings, config] = await Promise.all([fetchLayers(), fetchPrintSettings(), loadConfig()]);
+        // Raster layers are drawn as the request lists them (those this user may read), vector layers as before.
+        const rasterKeys = new Set(all.filter(isRasterLayer).map((l) => l.key));
+        const rasters = (request.rasters ?? []).filter((r) => rasterKeys.has(r.key));
+        setBasics({ layers: all.filter((l) => !isRasterLayer(l)), rasters, settings, config });
       })
       .catch((e: unknown) => fail((e as Error).message ?? String(e)));
     return () => window.clearTimeout(timer);

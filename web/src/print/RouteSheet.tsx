@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchRoute, type PrintSettings, type Route } from '../api/ledger';
 import type { Layer } from '../api/types';
+import type { PrintRaster } from './sheetParams';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
 import { geodesicLength, type LonLat } from '../map/geodesy';
@@ -17,6 +18,8 @@ import type { RouteSheetRequest } from './sheetParams';
 interface Props {
   request: RouteSheetRequest;
   layers: Layer[];
+  /** Raster layers to draw under the vector layers, bottom first. */
+  rasters: PrintRaster[];
   config: AppConfig;
   settings: PrintSettings;
   onDrawn: () => void;
@@ -42,7 +45,7 @@ export function boxOnGround([minLon, minLat, maxLon, maxLat]: number[]): { centr
   };
 }
 
-export function RouteSheet({ request, layers, config, settings, onDrawn, onError }: Props) {
+export function RouteSheet({ request, layers, rasters, config, settings, onDrawn, onError }: Props) {
   const { t } = useI18n();
   const paper = PAPERS[request.paper];
   const [route, setRoute] = useState<Route | null>(null);
@@ -90,6 +93,7 @@ export function RouteSheet({ request, layers, config, settings, onDrawn, onError
               scale={view.scale}
               frameMm={paper.mapMm}
               layers={ledger}
+              rasters={rasters}
               route={route.geometry}
               labels={labels}
               onDrawn={() => setMapDrawn(true)}

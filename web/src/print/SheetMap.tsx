@@ -13,7 +13,9 @@ import { FeatureLayerView, GeoJsonFeatureSource } from '../map/featureLayers';
 import { geodesicLength, type LonLat } from '../map/geodesy';
 import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
 import { addOverlays, setHighlight } from '../map/overlays';
+import { RASTER_TILE_SIZE, RasterLayerView, stackRasterLayers } from '../map/rasterLayers';
 import { usesTiles } from '../map/tileLayers';
+import type { PrintRaster } from './sheetParams';
 import { CSS_PX_PER_MM, formatScale, scaleBar } from './scale';
 
 export interface SheetMapProps {
@@ -23,7 +25,10 @@ export interface SheetMapProps {
   /** The stated scale denominator (the zoom was computed from it). */
   scale: number;
   frameMm: { width: number; height: number };
+  /** Vector layers. */
   layers: Layer[];
+  /** Raster layers (scanned sheets, photos) under the vector layers, bottom first. */
+  rasters?: PrintRaster[];
   /** The selected feature, outlined like on screen. */
   highlight?: Geometry | null;
   /** A whole road route. */
@@ -77,7 +82,7 @@ export function SheetMap(props: SheetMapProps) {
   const propsRef = useRef(props);
 
   useEffect(() => {
-    const { config, center, zoom, layers, highlight, route, labels, onDrawn, onError } = propsRef.current;
+    const { config, center, zoom, layers, rasters, highlight, route, labels, onDrawn, onError } = propsRef.current;
     let done = false;
     const fail = (message: string) => {
       if (done) return;
@@ -116,6 +121,14 @@ export function SheetMap(props: SheetMapProps) {
           view.addTo(map);
           view.setVisible(map, true);
         }
+        const rasterViews = (rasters ?? []).map((r) => {
+          const view = new RasterLayerView(r.key, RASTER_TILE_SIZE / PRINT_PIXEL_RATIO);
+          view.addTo(map);
+          view.setVisible(map, true);
+          view.setOpacity(map, r.opacity);
+          return view;
+        });
+        stackRasterLayers(map, rasterViews.reverse());
         await Promise.all(views.map((view) => view.source.load()));
         setHighlight(map, highlight ?? null);
         setRouteHighlight(map, route ?? null);

@@ -50,3 +50,13 @@ test('without layers the sheet draws them all; a bad request says what is wrong'
   expect(parseSheetRequest('/print/route', '?routeNo=1')).toEqual({ error: expect.stringContaining('date') });
   expect(parseSheetRequest('/print/other', '?date=2026-01-02')).toEqual({ error: expect.stringContaining('unknown sheet') });
 });
+
+test('visible raster layers travel bottom first with their opacity, on both sheets', () => {
+  const rasters = [{ key: 'orthophoto', opacity: 1 }, { key: 'road_sheets', opacity: 0.6 }];
+  const url = sheetUrl({ ...enquiry, rasters }, 'pdf');
+  expect(new URL(url, 'http://x').searchParams.get('rasters')).toBe('orthophoto,road_sheets:60');
+  expect(parseSheetRequest('/print/enquiry', url.slice(url.indexOf('?')))).toMatchObject({ rasters });
+  const route = sheetUrl({ kind: 'route', routeNo: '1-01', paper: 'A4-portrait', date: '2026-11-24', lang: 'ja', rasters }, 'png');
+  expect(parseSheetRequest('/print/route', route.slice(route.indexOf('?')))).toMatchObject({ kind: 'route', rasters });
+  expect(parseSheetRequest('/print/route', '?routeNo=1&date=2026-11-24&rasters=Bad Key')).toHaveProperty('error');
+});

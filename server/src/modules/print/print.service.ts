@@ -50,6 +50,13 @@ export function sheetQuery(kind: SheetKind, q: Record<string, unknown>): URLSear
   out.set('paper', paper);
   out.set('date', date);
   if (q.lang !== undefined) out.set('lang', q.lang === 'en' ? 'en' : 'ja');
+  // The visible raster layers (issue 19), bottom first: key or key:opacity percent. The page reads
+  // them with the caller's session, so the raster tiles' own permission check applies.
+  if (q.rasters !== undefined && String(q.rasters) !== '') {
+    const parts = String(q.rasters).split(',').filter(Boolean);
+    if (!parts.every((p) => /^[a-z][a-z0-9_]{1,62}(:\d{1,3})?$/.test(p))) throw badInput('rasters must be layer keys (key or key:opacity percent) separated by commas', { field: 'rasters' });
+    out.set('rasters', parts.join(','));
+  }
   if (kind === 'enquiry') {
     const lon = Number(q.lon);
     const lat = Number(q.lat);

@@ -1,0 +1,160 @@
+// Raster layers (issue 19): sheets (scans, orthophotos) of a raster layer, their placement
+// (georeferencing) and the REST routes for the files. The contract: schema/schema.graphql and
+// the raster routes (server/src/modules/rasters).
+import { ApiError, gql } from './client';
+import type { Layer } from './types';
+
+export type RasterSheetStatus = 'UPLOADED' | 'PLACED' | 'FAILED';
+export type PlacementMethod = 'CORNERS' | 'CONTROL_POINTS' | 'GEOREFERENCED';
+export type RasterTransform = 'AFFINE' | 'PROJECTIVE' | 'POLYNOMIAL2';
+
+/** Image pixel (col right, row down) ↔ plane rectangular X (northing) / Y (easting) in metres. */
+export interface RasterControlPoint {
+  col: number;
+  row: number;
+  x: number;
+  y: number;
+}
+
+export interface RasterPlacement {
+  method: PlacementMethod;
+  transform: RasterTransform;
+  controlPoints: RasterControlPoint[];
+  rmsM: number | null;
+  residualsM: number[];
+  srid: number;
+}
+
+export interface RasterSheet {
+  id: string;
+  layerKey: string;
+  name: string;
+  status: RasterSheetStatus;
+  widthPx: number;
+  heightPx: number;
+  sizeBytes: number;
+  checksum: string;
+  scaleDenominator: number | null;
+  surveyDate: string | null;
+  placement: RasterPlacement | null;
+  /** GeoJSON polygon (WGS84) of the placed sheet. */
+  outline: GeoJSON.Polygon | GeoJSON.MultiPolygon | null;
+  problem: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const isRasterLayer = (layer: Pick<Layer, 'kind'>) => layer.kind === 'RASTER';
+
+const SHEET_FIELDS = `id layerKey name status widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem createdAt updatedAt
+  placement { method transform rmsM residualsM srid controlPoints { col row x y } }`;
+
+export async function fetchRasterSheets(layerKey: string, signal?: AbortSignal): Promise<RasterSheet[]> {
+  const data = await gql<{ rasterSheets: RasterSheet[] }>(`query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ${SHEET_FIELDS} } }`, { layer: layerKey }, signal);
+  return data.rasterSheets;
+}
+
+export interface PlaceArgs {
+  id: string;
+  method: PlacementMethod;
+  transform: RasterTransform;
+  controlPoints: RasterControlPoint[];
+  name?: string;
+  scaleDenominator?: number | null;
+  surveyDate?: string | null;
+}
+
+export async function placeRasterSheet(args: PlaceArgs): Promise<RasterSheet> {
+  const data = await gql<{ placeRasterSheet: RasterSheet }>(
+    `mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,
+                               $name: String, $scaleDenominator: Int, $surveyDate: String) {
+      placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,
+                       name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate) { ${SHEET_FIELDS} }
+    }`,
+    { ...args },
+  );
+  return data.placeRasterSheet;
+}
+
+export async function deleteRasterSheet(id: string): Promise<void> {
+  await gql(`mutation DeleteRasterSheet($id: ID!) { deleteRasterSheet(id: $id) }`, { id });
+}
+
+export const originalUrl = (sheet: Pick<RasterSheet, 'id'>) => `/api/rasters/sheets/${encodeURIComponent(sheet.id)}/original`;
+
+/** TileJSON of a raster layer (absolute: MapLibre loads it from a worker). */
+export const rasterTileJsonUrl = (layerKey: string) => new URL(`/tiles/raster/${encodeURIComponent(layerKey)}.json`, window.location.href).href;
+
+/** The sheet as a PNG for the placement view, and the factor from preview pixels to sheet pixels. */
+export async function fetchPreview(id: string, max = 2048): Promise<{ url: string; scale: number }> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/rasters/sheets/${encodeURIComponent(id)}/preview?max=${max}`, { credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError((e as Error).message, 'NETWORK_ERROR');
+  }
+  if (!response.ok) throw await restError(response);
+  const scale = Number(response.headers.get('x-preview-scale') ?? '1');
+  return { url: URL.createObjectURL(await response.blob()), scale: Number.isFinite(scale) && scale > 0 ? scale : 1 };
+}
+
+async function restError(response: Response | { status: number; text: string }): Promise<ApiError> {
+  const text = 'text' in response && typeof response.text === 'string' ? response.text : await (response as Response).text().catch(() => '');
+  let body: { error?: { code?: string; message?: string } } | null = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  const code = body?.error?.code ?? (response.status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${response.status}`);
+  return new ApiError(body?.error?.message ?? `HTTP ${response.status}`, code, body?.error ?? {});
+}
+
+export interface UploadOptions {
+  name: string;
+  scaleDenominator?: number | null;
+  surveyDate?: string | null;
+  /** Upload progress, 0–1. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** POSTs a raw body with XHR (fetch cannot report upload progress); answers the parsed JSON. */
+function postWithProgress<T>(url: string, body: Blob, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    // A typed body and this header pass the server's CSRF guard.
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('apollo-require-preflight', 'true');
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError('network error', 'NETWORK_ERROR'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    xhr.onload = async () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as T);
+        } catch {
+          reject(new ApiError(`HTTP ${xhr.status}`, 'BAD_RESPONSE'));
+        }
+      } else {
+        reject(await restError({ status: xhr.status, text: xhr.responseText }));
+      }
+    };
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(body);
+  });
+}
+
+/** Uploads a scan (TIFF/GeoTIFF, PNG, JPEG, PDF) into a raster layer; a world file follows as a second request. */
+export async function uploadRasterSheet(layerKey: string, file: File, worldFile: File | null, options: UploadOptions): Promise<RasterSheet> {
+  const q = new URLSearchParams({ name: options.name, filename: file.name });
+  if (options.scaleDenominator) q.set('scale', String(options.scaleDenominator));
+  if (options.surveyDate) q.set('surveyDate', options.surveyDate);
+  const sheet = await postWithProgress<RasterSheet>(`/api/rasters/${encodeURIComponent(layerKey)}/sheets?${q}`, file, options.onProgress, options.signal);
+  if (!worldFile) return sheet;
+  const wq = new URLSearchParams({ filename: worldFile.name });
+  return postWithProgress<RasterSheet>(`/api/rasters/sheets/${encodeURIComponent(sheet.id)}/worldfile?${wq}`, worldFile, undefined, options.signal);
+}
