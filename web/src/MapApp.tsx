@@ -274,14 +274,14 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     [map],
   );
   const afterUpload = useCallback(
-    (sheet: RasterSheet) => {
+    (sheet: RasterSheet, meta: Pick<RasterSheet, 'scaleDenominator' | 'surveyDate'>) => {
       setUploadTo(null);
       void rasters.refresh(sheet.layerKey);
       // A GeoTIFF or a scan with its world file is placed already; any other sheet is placed next.
       if (sheet.status === 'PLACED') {
         setVisible(sheet.layerKey, true);
         showSheet(sheet);
-      } else setPlacing(sheet);
+      } else setPlacing({ ...sheet, scaleDenominator: sheet.scaleDenominator ?? meta.scaleDenominator, surveyDate: sheet.surveyDate ?? meta.surveyDate });
     },
     [rasters, setVisible, showSheet],
   );
@@ -291,6 +291,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       setVisible(sheet.layerKey, true);
       void rasters.refresh(sheet.layerKey);
       showSheet(sheet);
+      // Its particulars (and any warning about the fit) stay in view.
+      setSheetInfo([sheet]);
     },
     [rasters, setVisible, showSheet],
   );

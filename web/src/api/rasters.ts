@@ -4,7 +4,8 @@
 import { ApiError, gql } from './client';
 import type { Layer } from './types';
 
-export type RasterSheetStatus = 'UPLOADED' | 'PLACED' | 'FAILED';
+/** PLACING: being warped and tiled on the server (see progress). */
+export type RasterSheetStatus = 'UPLOADED' | 'PLACING' | 'PLACED' | 'FAILED';
 export type PlacementMethod = 'CORNERS' | 'CONTROL_POINTS' | 'GEOREFERENCED';
 export type RasterTransform = 'AFFINE' | 'PROJECTIVE' | 'POLYNOMIAL2';
 
@@ -29,7 +30,11 @@ export interface RasterSheet {
   id: string;
   layerKey: string;
   name: string;
+  /** The uploaded file's name. */
+  fileName: string;
   status: RasterSheetStatus;
+  /** 0–1 while PLACING. */
+  progress: number;
   widthPx: number;
   heightPx: number;
   sizeBytes: number;
@@ -39,19 +44,29 @@ export interface RasterSheet {
   placement: RasterPlacement | null;
   /** GeoJSON polygon (WGS84) of the placed sheet. */
   outline: GeoJSON.Polygon | GeoJSON.MultiPolygon | null;
+  /** Why placing failed. */
   problem: string | null;
+  /** Placed, but worth a look (an RMS over the server's threshold). */
+  warning: string | null;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
 
 export const isRasterLayer = (layer: Pick<Layer, 'kind'>) => layer.kind === 'RASTER';
 
-const SHEET_FIELDS = `id layerKey name status widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem createdAt updatedAt
+const SHEET_FIELDS = `id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt
   placement { method transform rmsM residualsM srid controlPoints { col row x y } }`;
 
 export async function fetchRasterSheets(layerKey: string, signal?: AbortSignal): Promise<RasterSheet[]> {
   const data = await gql<{ rasterSheets: RasterSheet[] }>(`query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ${SHEET_FIELDS} } }`, { layer: layerKey }, signal);
   return data.rasterSheets;
+}
+
+/** One sheet; polled for its progress while it is being placed. */
+export async function fetchRasterSheet(id: string, signal?: AbortSignal): Promise<Pick<RasterSheet, 'id' | 'status' | 'progress'> | null> {
+  const data = await gql<{ rasterSheet: Pick<RasterSheet, 'id' | 'status' | 'progress'> | null }>(`query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }`, { id }, signal);
+  return data.rasterSheet;
 }
 
 export interface PlaceArgs {
@@ -62,22 +77,24 @@ export interface PlaceArgs {
   name?: string;
   scaleDenominator?: number | null;
   surveyDate?: string | null;
+  /** The version the user saw: CONFLICT when the sheet changed since. */
+  version?: number | null;
 }
 
 export async function placeRasterSheet(args: PlaceArgs): Promise<RasterSheet> {
   const data = await gql<{ placeRasterSheet: RasterSheet }>(
     `mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,
-                               $name: String, $scaleDenominator: Int, $surveyDate: String) {
+                               $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {
       placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,
-                       name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate) { ${SHEET_FIELDS} }
+                       name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ${SHEET_FIELDS} }
     }`,
     { ...args },
   );
   return data.placeRasterSheet;
 }
 
-export async function deleteRasterSheet(id: string): Promise<void> {
-  await gql(`mutation DeleteRasterSheet($id: ID!) { deleteRasterSheet(id: $id) }`, { id });
+export async function deleteRasterSheet(id: string, version?: number): Promise<void> {
+  await gql(`mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }`, { id, version });
 }
 
 export const originalUrl = (sheet: Pick<RasterSheet, 'id'>) => `/api/rasters/sheets/${encodeURIComponent(sheet.id)}/original`;
@@ -112,8 +129,6 @@ async function restError(response: Response | { status: number; text: string }):
 
 export interface UploadOptions {
   name: string;
-  scaleDenominator?: number | null;
-  surveyDate?: string | null;
   /** Upload progress, 0–1. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -151,10 +166,7 @@ function postWithProgress<T>(url: string, body: Blob, onProgress?: (fraction: nu
 /** Uploads a scan (TIFF/GeoTIFF, PNG, JPEG, PDF) into a raster layer; a world file follows as a second request. */
 export async function uploadRasterSheet(layerKey: string, file: File, worldFile: File | null, options: UploadOptions): Promise<RasterSheet> {
   const q = new URLSearchParams({ name: options.name, filename: file.name });
-  if (options.scaleDenominator) q.set('scale', String(options.scaleDenominator));
-  if (options.surveyDate) q.set('surveyDate', options.surveyDate);
   const sheet = await postWithProgress<RasterSheet>(`/api/rasters/${encodeURIComponent(layerKey)}/sheets?${q}`, file, options.onProgress, options.signal);
   if (!worldFile) return sheet;
-  const wq = new URLSearchParams({ filename: worldFile.name });
-  return postWithProgress<RasterSheet>(`/api/rasters/sheets/${encodeURIComponent(sheet.id)}/worldfile?${wq}`, worldFile, undefined, options.signal);
+  return postWithProgress<RasterSheet>(`/api/rasters/sheets/${encodeURIComponent(sheet.id)}/worldfile`, worldFile, undefined, options.signal);
 }

@@ -6,7 +6,7 @@
 import type { Feature as GeoJsonFeature } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { fetchPreview, placeRasterSheet, type RasterSheet, type RasterTransform } from '../api/rasters';
+import { fetchPreview, fetchRasterSheet, placeRasterSheet, type RasterSheet, type RasterTransform } from '../api/rasters';
 import { planeIXToLonLat } from '../editing/coordinates';
 import { toPlaneRectangularIX } from '../map/geodesy';
 import { useI18n, type I18n } from '../i18n';
@@ -55,6 +55,7 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
   const [scale, setScale] = useState(sheet.scaleDenominator ? String(sheet.scaleDenominator) : '');
   const [surveyDate, setSurveyDate] = useState(sheet.surveyDate ?? '');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEscape(() => (armed ? setArmed(null) : !busy && onClose()));
 
@@ -155,6 +156,18 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
     setArmed(null);
   }
 
+  // While the server warps and tiles, its progress is read every second.
+  useEffect(() => {
+    if (!busy) return;
+    const timer = window.setInterval(() => {
+      fetchRasterSheet(sheet.id).then(
+        (s) => s?.status === 'PLACING' && setProgress(s.progress),
+        () => {},
+      );
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [busy, sheet.id]);
+
   async function place() {
     const complete = drafts.map(toControlPoint);
     if (complete.some((p) => p === null)) {
@@ -172,12 +185,14 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
         name: name.trim() || sheet.name,
         scaleDenominator: Number(scale) || null,
         surveyDate: surveyDate ? parseDate(surveyDate) ?? surveyDate : null,
+        version: sheet.version,
       });
       onPlaced(placed);
     } catch (e) {
       setProblem(rasterErrorMessage(e, t));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -353,7 +368,11 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
           {problem}
         </p>
       )}
-      {busy && <p role="status">{t('placing')}</p>}
+      {busy && (
+        <p role="status">
+          {t('placing', { percent: progress === null ? '' : ` ${Math.round(progress * 100)}%` })}
+        </p>
+      )}
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => void place()} disabled={busy || !ready}>
           {t('placeSubmit')}

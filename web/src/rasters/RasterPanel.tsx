@@ -34,7 +34,7 @@ export function RasterPanel({ user, layers, prefs, sheets, onVisible, onOpacity,
     if (!window.confirm(t('rasterDeleteConfirm', { name: sheet.name }))) return;
     setProblem(null);
     try {
-      await deleteRasterSheet(sheet.id);
+      await deleteRasterSheet(sheet.id, sheet.version);
       onChanged(sheet.layerKey);
     } catch (e) {
       setProblem(rasterErrorMessage(e, t));
@@ -103,6 +103,7 @@ export function RasterPanel({ user, layers, prefs, sheets, onVisible, onOpacity,
                       <li key={sheet.id} className={`raster-sheet status-${sheet.status.toLowerCase()}`} data-sheet-id={sheet.id}>
                         <span className="raster-sheet-name">{sheet.name}</span> <span className="muted">({t(`rasterStatus${sheet.status}`)})</span>
                         {sheet.problem && <span className="raster-sheet-problem"> {sheet.problem}</span>}
+                        {sheet.warning && <span className="raster-sheet-problem"> {t('placeWarning', { message: sheet.warning })}</span>}
                         <span className="raster-sheet-actions">
                           {sheet.status === 'PLACED' && (
                             <button type="button" className="small" onClick={() => onShowSheet(sheet)}>

@@ -37,6 +37,7 @@ export function SheetInfo({ sheets, layersByKey, onClose }: { sheets: RasterShee
                 </>
               )}
             </dl>
+            {sheet.warning && <p className="raster-sheet-problem">{t('placeWarning', { message: sheet.warning })}</p>}
             <a className="button" href={originalUrl(sheet)} download>
               {t('sheetInfoDownload')}
             </a>

@@ -13,7 +13,7 @@ import './rasters.css';
 
 interface Props {
   layer: Layer;
-  onUploaded: (sheet: RasterSheet) => void;
+  onUploaded: (sheet: RasterSheet, meta: Pick<RasterSheet, 'scaleDenominator' | 'surveyDate'>) => void;
   onClose: () => void;
 }
 
@@ -45,12 +45,11 @@ export function UploadDialog({ layer, onUploaded, onClose }: Props) {
     try {
       const sheet = await uploadRasterSheet(layer.key, file, worldFile, {
         name: name.trim() || nameOf(file),
-        scaleDenominator: Number(scale) || null,
-        surveyDate: surveyDate ? parseDate(surveyDate) ?? surveyDate : null,
         onProgress: setProgress,
         signal: abort.current.signal,
       });
-      onUploaded(sheet);
+      // Scale and survey date are stored when the sheet is placed: the placement view starts with them.
+      onUploaded(sheet, { scaleDenominator: Number(scale) || null, surveyDate: surveyDate ? parseDate(surveyDate) ?? surveyDate : null });
     } catch (e) {
       if ((e as Error).name !== 'AbortError') setProblem(rasterErrorMessage(e, t));
       setProgress(null);
