@@ -25,6 +25,7 @@ import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
 import { ogcRouter } from './modules/ogc/ogc.route';
 import { liveRouter } from './modules/live/live.route';
+import { rasterApiRouter, rasterTileRouter } from './modules/rasters/raster.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
@@ -86,6 +87,7 @@ export interface ChizuServer {
 
 export async function createServer(db: Database, config: Config, log: (m: string) => void = console.log): Promise<ChizuServer> {
   const services = createServices(db, config);
+  await services.rasters.recoverAbandoned();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.abuse.trustProxy));
@@ -120,6 +122,9 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, backupRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), importRouter(services));
   app.use('/api', reader, liveRouter(services));
+  // Raster uploads stream their body themselves (up to RASTER_MAX_MB): no body parser, no anonymous limit.
+  app.use('/api', reader, rasterApiRouter(services));
+  app.use('/tiles/raster', reader, rasterTileRouter(services, (req) => publicBaseUrl(req, config), new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // API paths never fall through to the web app: an unknown one is a 404.

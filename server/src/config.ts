@@ -24,6 +24,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Largest import file in bytes, and the most a zipped upload may unpack to (zip bombs). */
   importMaxBytes: number;
+  /** Raster sheets (issue 19): originals on disk, size and pixel limits, fit warning threshold. */
+  raster: { dir: string; maxBytes: number; maxPixels: number; rmsWarnM: number };
   importMaxUnzippedBytes: number;
   /** Largest batch of changes in one applyChanges call. */
   batchMaxChanges: number;
@@ -96,6 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planeSrid: int(env.PLANE_SRID, 6677, 'PLANE_SRID'),
     attachmentMaxBytes: int(env.ATTACHMENT_MAX_MB, 20, 'ATTACHMENT_MAX_MB') * 1024 * 1024,
     importMaxBytes: int(env.IMPORT_MAX_MB, 200, 'IMPORT_MAX_MB') * 1024 * 1024,
+    raster: {
+      dir: path.resolve(env.RASTER_DIR || path.join(env.DATA_DIR || path.join(repoRoot, 'data'), 'rasters')),
+      maxBytes: int(env.RASTER_MAX_MB, 500, 'RASTER_MAX_MB') * 1024 * 1024,
+      // Refused before decoding (decompression bombs): 300 Mpx holds an A0 sheet at 600 dpi.
+      maxPixels: int(env.RASTER_MAX_MEGAPIXELS, 300, 'RASTER_MAX_MEGAPIXELS') * 1_000_000,
+      rmsWarnM: int(env.RASTER_RMS_WARN_M, 0.5, 'RASTER_RMS_WARN_M'),
+    },
     importMaxUnzippedBytes: int(env.IMPORT_MAX_UNZIPPED_MB, 1000, 'IMPORT_MAX_UNZIPPED_MB') * 1024 * 1024,
     batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),

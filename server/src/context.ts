@@ -16,6 +16,7 @@ import { FeatureService } from './modules/features/feature.service';
 import { ImportService } from './modules/imports/import.service';
 import { LayerCatalog, LayerService } from './modules/layers/layer.service';
 import { EventBus } from './modules/live/event.bus';
+import { RasterService } from './modules/rasters/raster.service';
 
 export const SESSION_COOKIE = 'chizu_session';
 
@@ -35,6 +36,7 @@ export interface Services {
   print: PrintService;
   imports: ImportService;
   exports: ExportService;
+  rasters: RasterService;
   /** Committed edits, for the live event stream. */
   events: EventBus;
 }
@@ -54,6 +56,7 @@ export function createServices(db: Database, config: Config): Services {
     enquiry: new EnquiryService(db, config, city, roads, features),
     print: new PrintService(config),
     exports: new ExportService(db, config, features),
+    rasters: new RasterService(db, config),
   };
 }
 

@@ -16,8 +16,9 @@ import { SettingsResolver } from './modules/settings/settings.resolver';
 import { FeatureResolver } from './modules/features/feature.resolver';
 import { LayerAdminResolver, LayerResolver } from './modules/layers/layer.resolver';
 import { ImportResolver } from './modules/imports/import.resolver';
+import { RasterResolver } from './modules/rasters/raster.resolver';
 
-export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver, SettingsResolver, ImportResolver] as const;
+export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver, SettingsResolver, ImportResolver, RasterResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

@@ -15,6 +15,7 @@ import { isAdmin, SessionUser } from '../auth/permissions';
 import { EditService, FeatureChange, requireEditor } from '../edits/edit.service';
 import { PLANE_SRIDS } from '../edits/edit.sql';
 import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service';
+import { LayerKind } from '../layers/layer.type';
 import { BOUNDARY_LAYER, SurveyService } from '../survey/survey.service';
 import { ImportSource, readImportFile, SourceRow, TextEncoding } from './readers';
 import {
@@ -274,12 +275,13 @@ export class ImportService {
         id: -1, key: spec.key, nameJa: spec.nameJa, nameEn: spec.nameEn ?? spec.key, departmentKey: spec.departmentKey,
         department: dep ?? { key: spec.departmentKey, nameJa: spec.departmentKey, nameEn: spec.departmentKey },
         geometryTypes: spec.geometryTypes, fieldDefs: spec.fields, fields: [], style: {}, labelField: null, sortOrder: 100,
-        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [],
+        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [], kind: LayerKind.VECTOR, basemap: false,
       };
     }
     if (!options.layer) throw badInput('取込先のレイヤーを選んでください (choose the layer to import into)', { field: 'layer' });
     const layer = await new LayerCatalog(this.layers, user).require(options.layer);
     requireEditor(user, layer);
+    if (layer.kind === LayerKind.RASTER) throw badInput('ラスターレイヤーには地物を取り込めません (a raster layer holds images, not features)', { field: 'layer' });
     return layer;
   }
 

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { JSONObjectScalar } from '../../scalars';
-import { ComputedKindEnum, FieldTypeEnum } from './layer.type';
+import { ComputedKindEnum, FieldTypeEnum, LayerKind } from './layer.type';
 
 @InputType({ description: 'Who may read a layer besides its editors and administrators' })
 export class LayerReadAccessInput {
@@ -32,13 +32,15 @@ export class LayerInput {
   @Field() nameJa!: string;
   @Field() nameEn!: string;
   @Field() departmentKey!: string;
-  @Field(() => [String], { description: 'Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon' }) geometryTypes!: string[];
-  @Field(() => [FieldInput]) fields!: FieldInput[];
+  @Field(() => [String], { description: 'Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon; [] for a raster layer' }) geometryTypes!: string[];
+  @Field(() => [FieldInput], { description: '[] for a raster layer' }) fields!: FieldInput[];
   @Field(() => JSONObjectScalar, { nullable: true }) style?: Record<string, unknown>;
   @Field({ nullable: true }) labelField?: string;
   @Field(() => Int, { nullable: true }) sortOrder?: number;
   @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; omitted or null = all staff' })
   readAccess?: LayerReadAccessInput | null;
+  @Field(() => LayerKind, { nullable: true, description: 'Default VECTOR' }) kind?: LayerKind;
+  @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
 }
 
 @InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
@@ -53,6 +55,7 @@ export class LayerPatch {
   @Field(() => Int, { nullable: true }) sortOrder?: number;
   @Field(() => LayerReadAccessInput, { nullable: true, description: 'Who may read the layer; null = all staff, omitted = unchanged' })
   readAccess?: LayerReadAccessInput | null;
+  @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
 }
 
 @InputType()

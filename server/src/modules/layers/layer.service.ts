@@ -12,9 +12,9 @@ import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import {
   departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
-  listLayersSql, lockLayerSql, updateLayerSql, updateReadAccessSql,
+  listLayersSql, lockLayerSql, updateBasemapSql, updateLayerSql, updateReadAccessSql,
 } from './layer.sql';
-import { FieldTypeEnum, Layer } from './layer.type';
+import { FieldTypeEnum, Layer, LayerKind } from './layer.type';
 
 const LAYER_KEY_RE = /^[a-z][a-z0-9_]{1,62}$/;
 
@@ -74,7 +74,7 @@ export class LayerService {
         department: { key: row.department_key, nameJa: row.department_name_ja, nameEn: row.department_name_en },
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
-        readAccess: toReadAccess(row.read_access), hiddenFields: [],
+        readAccess: toReadAccess(row.read_access), hiddenFields: [], kind: row.kind as LayerKind, basemap: row.basemap,
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -102,8 +102,13 @@ export class LayerService {
   async create(user: SessionUser | null, input: LayerInput): Promise<void> {
     requireAdmin(user);
     if (!LAYER_KEY_RE.test(input.key)) throw badInput('layer key must be 2–63 lower-case letters, digits and _, starting with a letter', { field: 'key' });
-    const fields = input.fields.map(toDefinition);
-    checkLayerShape(fields, input.geometryTypes, input.labelField);
+    const raster = input.kind === LayerKind.RASTER;
+    const fields = raster ? [] : input.fields.map(toDefinition);
+    if (raster && (input.fields.length || input.geometryTypes.length)) {
+      throw badInput('ラスターレイヤーには属性も形状の種類もありません (a raster layer has no fields or geometry types)', { field: 'fields' });
+    }
+    if (!raster) checkLayerShape(fields, input.geometryTypes, input.labelField);
+    if (input.basemap && !raster) throw badInput('背景地図にできるのはラスターレイヤーだけです (only raster layers can be base maps)', { field: 'basemap' });
     if (!(await this.db.prisma.department.findUnique({ where: { key: input.departmentKey } }))) {
       throw badInput(`unknown department "${input.departmentKey}"`, { field: 'departmentKey' });
     }
@@ -115,6 +120,7 @@ export class LayerService {
         geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
         labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
         readAccess: readAccess ? { ...readAccess } : Prisma.DbNull,
+        kind: raster ? 'raster' : 'vector', basemap: !!input.basemap,
       },
     });
   }
@@ -143,7 +149,15 @@ export class LayerService {
         : oldFields;
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;
       const labelField = patch.labelField !== undefined ? patch.labelField : layer.label_field;
-      checkLayerShape(fields, geometryTypes, labelField);
+      const raster = layer.kind === 'raster';
+      if (raster && (fields.length || geometryTypes.length)) {
+        throw badInput('ラスターレイヤーには属性も形状の種類もありません (a raster layer has no fields or geometry types)', { field: 'fields' });
+      }
+      if (!raster) checkLayerShape(fields, geometryTypes, labelField);
+      if (patch.basemap !== undefined && patch.basemap !== null) {
+        if (patch.basemap && !raster) throw badInput('背景地図にできるのはラスターレイヤーだけです (only raster layers can be base maps)', { field: 'basemap' });
+        await tx.query(updateBasemapSql, [layer.id, patch.basemap]);
+      }
       if (patch.departmentKey) {
         const dep = await tx.query(departmentExistsSql, [patch.departmentKey]);
         if (!dep.rowCount) throw badInput(`unknown department "${patch.departmentKey}"`, { field: 'departmentKey' });

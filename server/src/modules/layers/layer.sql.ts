@@ -62,7 +62,8 @@ export const duplicateFieldValuesSql = `
 export const geometryTypeViolationsSql = `
   SELECT count(*)::int AS n FROM feature WHERE layer_id = $1 AND NOT (ST_GeometryType(geom) = ANY($2::text[]))`;
 
-export const lockLayerSql = 'SELECT id, fields, geometry_types, label_field FROM layer WHERE key = $1 FOR UPDATE';
+export const lockLayerSql = 'SELECT id, fields, geometry_types, label_field, kind FROM layer WHERE key = $1 FOR UPDATE';
+export const updateBasemapSql = 'UPDATE layer SET basemap = $2, data_version = data_version + 1, updated_at = now() WHERE id = $1';
 export const departmentExistsSql = 'SELECT 1 FROM department WHERE key = $1';
 
 /** Null parameters keep the stored value; fields and geometry types are always the full new lists. */
@@ -78,7 +79,7 @@ export const updateReadAccessSql = `UPDATE layer SET read_access = NULLIF($2::js
 /** All layers with their departments, in display order (read on most requests, so plain SQL). */
 export const listLayersSql = `
   SELECT l.id, l.key, l.name_ja, l.name_en, l.department_key, l.geometry_types, l.fields, l.style, l.label_field,
-         l.sort_order, l.data_version, l.created_at, l.updated_at, l.read_access,
+         l.sort_order, l.data_version, l.created_at, l.updated_at, l.read_access, l.kind, l.basemap,
          d.name_ja AS department_name_ja, d.name_en AS department_name_en
   FROM layer l JOIN department d ON d.key = l.department_key
   ORDER BY l.sort_order, l.key`;

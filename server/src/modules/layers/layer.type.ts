@@ -4,6 +4,9 @@ import { JSONObjectScalar } from '../../scalars';
 export enum FieldTypeEnum { TEXT = 'text', INTEGER = 'integer', NUMBER = 'number', DATE = 'date', BOOLEAN = 'boolean', ENUM = 'enum' }
 registerEnumType(FieldTypeEnum, { name: 'FieldType', description: 'Type of a layer attribute field' });
 
+export enum LayerKind { VECTOR = 'vector', RASTER = 'raster' }
+registerEnumType(LayerKind, { name: 'LayerKind', description: 'VECTOR: features with fields; RASTER: scanned sheets and orthophotos (issue 19)' });
+
 export enum ComputedKindEnum { LENGTH = 'length', AREA = 'area' }
 registerEnumType(ComputedKindEnum, { name: 'ComputedKind', description: 'What the server computes a field from' });
 
@@ -46,6 +49,8 @@ export class Layer {
   @Field() nameJa!: string;
   @Field() nameEn!: string;
   @Field(() => Department) department!: Department;
+  @Field(() => LayerKind) kind!: LayerKind;
+  @Field({ description: 'A raster layer offered in the base map switcher (orthophotos)' }) basemap!: boolean;
   @Field(() => [String], { description: 'Allowed GeoJSON geometry types' }) geometryTypes!: string[];
   @Field(() => [FieldDefinition]) fields!: FieldDefinition[];
   @Field(() => JSONObjectScalar, { description: 'Display style: {color, circle?, line?, fill?} with MapLibre paint properties' })
