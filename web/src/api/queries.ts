@@ -36,7 +36,7 @@ export async function logout(): Promise<void> {
 export async function fetchLayers(): Promise<Layer[]> {
   const data = await gql<{ layers: Layer[] }>(`query Layers {
     layers {
-      key nameJa nameEn labelField geometryTypes featureCount extent style
+      key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style
       department { key nameJa nameEn }
       fields { key label labelEn type required options min max maxLength unit computed unique restricted { departments users } }
     }
