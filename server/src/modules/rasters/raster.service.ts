@@ -63,7 +63,7 @@ function toSheet(row: RasterSheetRow): RasterSheet {
     placement = { ...stored, rmsM: f.rmsM, residualsM: f.residualsM };
   }
   return {
-    id: String(row.id), layerKey: row.layer_key, name: row.name, fileName: row.file_name, status: row.status as RasterSheetStatus,
+    id: String(row.id), layerKey: row.layer_key, name: row.name, fileName: row.file_name, status: row.status.toUpperCase() as RasterSheetStatus,
     progress: row.progress, widthPx: row.width_px, heightPx: row.height_px, sizeBytes: Number(row.size_bytes), checksum: row.checksum,
     scaleDenominator: row.scale_denominator, surveyDate: row.survey_date, placement, outline: row.outline ? JSON.parse(row.outline) : null,
     problem: row.problem, warning: row.warning, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
@@ -300,7 +300,7 @@ export class RasterService {
   async delete(catalog: LayerCatalog, user: SessionUser | null, id: string, version?: number | null): Promise<boolean> {
     const { row, layer } = await this.sheetRow(catalog, id);
     this.requireEditor(user, layer);
-    if (row.status === RasterSheetStatus.PLACING) throw conflict('配置中の図面は削除できません (the sheet is being placed)');
+    if (row.status === 'placing') throw conflict('配置中の図面は削除できません (the sheet is being placed)');
     await this.db.transaction(async (tx) => {
       const gone = await tx.query(deleteSheetSql, [row.id, version ?? null]);
       if (!gone.rowCount) throw conflict('図面は他の操作で変更されました。読み直してください (the sheet changed meanwhile; reload it)');

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { JSONScalar } from '../../scalars';
 
-export enum RasterSheetStatus { UPLOADED = 'uploaded', PLACING = 'placing', PLACED = 'placed', FAILED = 'failed' }
+export enum RasterSheetStatus { UPLOADED = 'UPLOADED', PLACING = 'PLACING', PLACED = 'PLACED', FAILED = 'FAILED' }
 registerEnumType(RasterSheetStatus, { name: 'RasterSheetStatus', description: 'UPLOADED: not yet placed; PLACING: being warped and tiled (see progress); PLACED: on the map; FAILED: see problem' });
 
 export enum RasterPlacementMethod { CORNERS = 'CORNERS', CONTROL_POINTS = 'CONTROL_POINTS', GEOREFERENCED = 'GEOREFERENCED' }

@@ -1,0 +1,230 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import proj4 from 'proj4';
+import sharp from 'sharp';
+import { planeProjDef } from '../../server/src/domain/plane-zones';
+import { withGdal, gdalOutputDir } from '../../server/src/gdal/gdal';
+import { DEMO_ORTHO_LAYER, DEMO_SCAN_LAYER, ROAD_RGB, seedRasterDemo, syntheticOrthophoto, syntheticRoadSheet, SyntheticSheet } from '../../server/src/seed/rasters';
+import { describeBackends } from '../helpers/backends';
+
+const rasterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-raster-test-'));
+afterAll(() => fs.rmSync(rasterDir, { recursive: true, force: true }));
+
+const SHEET_FIELDS = 'id layerKey name status widthPx heightPx sizeBytes checksum warning problem version outline placement { method transform rmsM residualsM srid controlPoints { col row x y } }';
+
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z, r = (lat * Math.PI) / 180;
+  const fx = ((lon + 180) / 360) * n, fy = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n;
+  return { z, x: Math.floor(fx), y: Math.floor(fy), px: (fx - Math.floor(fx)) * 256, py: (fy - Math.floor(fy)) * 256 };
+}
+
+/** A PNG whose header claims 50,000 × 50,000 px (and no pixel data): a decompression bomb's header. */
+function bombPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(50_000, 0); ihdr.writeUInt32BE(50_000, 4); ihdr[8] = 8; ihdr[9] = 2;
+  const idat = zlib.deflateSync(Buffer.alloc(1024 * 1024)); // a small start of a huge all-zero image
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describeBackends('raster layers', (get) => {
+  let admin: string, roads: string, env: string, counter: string;
+  let sheet: SyntheticSheet;
+  let sheetId: string;
+
+  const upload = (layer: string, body: Buffer, query: string, token = roads) => fetch(`${get().url}/api/rasters/${layer}/sheets?${query}`, {
+    method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+  });
+  const tile = (layer: string, t: { z: number; x: number; y: number }, token = roads, headers: Record<string, string> = {}) =>
+    fetch(`${get().url}/tiles/raster/${layer}/${t.z}/${t.x}/${t.y}.png`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const sheetCount = async () => (await get().db.pool.query('SELECT count(*)::int AS n FROM raster_sheet')).rows[0].n as number;
+  const leftovers = () => fs.readdirSync(rasterDir).filter((f) => !/^sheet-\d+$/.test(f));
+
+  beforeAll(async () => {
+    admin = await get().login('admin');
+    roads = await get().login('roads');
+    env = await get().login('env');
+    counter = await get().login('counter');
+    const created = await get().gql(`mutation { createLayer(input: { key: "ledger_scans", nameJa: "道路台帳図", nameEn: "Ledger scans", departmentKey: "roads",
+      geometryTypes: [], fields: [], kind: RASTER, readAccess: { departments: ["roads"] } }) { key kind basemap } }`, {}, admin);
+    expect(created.data?.createLayer).toEqual({ key: 'ledger_scans', kind: 'RASTER', basemap: false });
+    sheet = await syntheticRoadSheet(get().db, get().config.planeSrid);
+  }, 60_000);
+
+  test('an uploaded scan is stored with its SHA-256 and waits to be placed', async () => {
+    const res = await upload('ledger_scans', sheet.png, 'filename=sheet-12.png&name=道路台帳図12');
+    const body: any = await res.json(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(res.status).toBe(201);
+    expect(body).toMatchObject({ status: 'UPLOADED', widthPx: sheet.width, heightPx: sheet.height, sizeBytes: sheet.png.length, name: '道路台帳図12' });
+    expect(body.checksum).toBe(require('node:crypto').createHash('sha256').update(sheet.png).digest('hex'));
+    sheetId = body.id;
+    const original = await fetch(`${get().url}/api/rasters/sheets/${sheetId}/original`, { headers: { authorization: `Bearer ${roads}` } });
+    expect(Buffer.from(await original.arrayBuffer()).equals(sheet.png)).toBe(true);
+    const preview = await fetch(`${get().url}/api/rasters/sheets/${sheetId}/preview?max=512`, { headers: { authorization: `Bearer ${roads}` } });
+    const scale = Number(preview.headers.get('x-preview-scale'));
+    const meta = await sharp(Buffer.from(await preview.arrayBuffer())).metadata();
+    expect(meta.width).toBe(Math.round(sheet.width * scale));
+    expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(512);
+  });
+
+  test('placed by its 四隅, the sheet lands within 0.5 m of the demo roads drawn on it (sampled in served tiles)', async () => {
+    const placed = await get().gql(`mutation($id: ID!, $pts: [RasterControlPointInput!]!) {
+      placeRasterSheet(id: $id, method: CORNERS, transform: PROJECTIVE, controlPoints: $pts, scaleDenominator: 500, surveyDate: "2024-04-01") { ${SHEET_FIELDS} } }`,
+    { id: sheetId, pts: sheet.corners }, roads);
+    expect(placed.errors).toBeUndefined();
+    const s = placed.data.placeRasterSheet;
+    expect(s.status).toBe('PLACED');
+    expect(s.placement.rmsM).toBeLessThan(0.01);
+    expect(s.warning).toBeNull();
+    expect(s.outline.type).toBe('Polygon');
+    const tj: any = await (await fetch(`${get().url}/tiles/raster/ledger_scans.json`, { headers: { authorization: `Bearer ${roads}` } })).json();
+    expect(tj.maxzoom).toBeGreaterThanOrEqual(19);
+    const z = tj.maxzoom as number;
+    const toLonLat = proj4(planeProjDef(get().config.planeSrid), 'EPSG:4326');
+    const metresPerPx = (40075016.686 * Math.cos((35.67 * Math.PI) / 180)) / (256 * 2 ** z);
+    const radius = Math.max(1, Math.floor(0.35 / metresPerPx)); // red within 0.35 m + half the 0.5 m line: off by < 0.5 m
+    const decoded = new Map<string, Buffer>();
+    const pixelAt = async (lon: number, lat: number) => {
+      const t = tileOf(lon, lat, z);
+      const key = `${t.x}/${t.y}`;
+      if (!decoded.has(key)) {
+        const res = await tile('ledger_scans', t);
+        expect(res.status).toBe(200);
+        decoded.set(key, await sharp(Buffer.from(await res.arrayBuffer())).ensureAlpha().raw().toBuffer());
+      }
+      return { raw: decoded.get(key)!, px: t.px, py: t.py };
+    };
+    const isRoad = (raw: Buffer, o: number) => raw[o + 3] > 200 && raw[o] > 150 && raw[o + 1] < 90 && raw[o + 2] < 90;
+    const points = sheet.roadPoints.filter((_, i) => i % Math.ceil(sheet.roadPoints.length / 25) === 0);
+    expect(points.length).toBeGreaterThanOrEqual(10);
+    let hits = 0;
+    for (const p of points) {
+      const [lon, lat] = toLonLat.forward([p.y, p.x]);
+      const { raw, px, py } = await pixelAt(lon, lat);
+      let found = false;
+      for (let dy = -radius; dy <= radius && !found; dy++) {
+        for (let dx = -radius; dx <= radius && !found; dx++) {
+          const x = Math.floor(px) + dx, y = Math.floor(py) + dy;
+          if (x < 0 || y < 0 || x > 255 || y > 255 || dx * dx + dy * dy > radius * radius) continue;
+          found = isRoad(raw, (y * 256 + x) * 4);
+        }
+      }
+      if (found) hits++;
+    }
+    // Points near a tile edge may find their road in the next tile: nearly all must hit.
+    expect(hits).toBeGreaterThanOrEqual(Math.ceil(points.length * 0.9));
+    // Outside the 図郭 (the collar, 3 m north of the frame) the tile is transparent.
+    const nw = sheet.corners[0];
+    const [lon, lat] = toLonLat.forward([nw.y + 50, nw.x + 3]);
+    const { raw, px, py } = await pixelAt(lon, lat);
+    expect(raw[(Math.floor(py) * 256 + Math.floor(px)) * 4 + 3]).toBe(0);
+  }, 120_000);
+
+  test('raster tiles follow the layer read permission and revalidate with ETag/304', async () => {
+    const tj: any = await (await fetch(`${get().url}/tiles/raster/ledger_scans.json`, { headers: { authorization: `Bearer ${roads}` } })).json();
+    const [w, s, e, n] = tj.bounds;
+    const t = tileOf((w + e) / 2, (s + n) / 2, tj.maxzoom);
+    const ok = await tile('ledger_scans', t);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    const etag = ok.headers.get('etag')!;
+    expect((await tile('ledger_scans', t, roads, { 'if-none-match': etag })).status).toBe(304);
+    // 環境政策課 may not read the layer: the tile and its TileJSON answer as for an unknown layer.
+    expect((await tile('ledger_scans', t, env)).status).toBe(404);
+    expect((await fetch(`${get().url}/tiles/raster/ledger_scans.json`, { headers: { authorization: `Bearer ${env}` } })).status).toBe(404);
+    expect((await fetch(`${get().url}/tiles/raster/ledger_scans/${t.z}/${t.x}/${t.y}.png`)).status).toBe(401);
+    const listed = await get().gql('query { rasterSheets(layer: "ledger_scans") { id } }', {}, env);
+    expect(listed.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // A viewer may read but not upload.
+    await get().gql('mutation { updateLayer(key: "ledger_scans", patch: { readAccess: null }) { key } }', {}, admin);
+    const refused = await upload('ledger_scans', sheet.png, 'filename=x.png', counter);
+    expect(refused.status).toBe(403);
+  });
+
+  test('the demo seed places the orthophoto GeoTIFF on upload and leaves the scanned sheet to place', async () => {
+    await seedRasterDemo(get().db, get().config);
+    const layers = await get().gql('query { layers { key kind basemap } }', {}, roads);
+    expect(layers.data.layers).toEqual(expect.arrayContaining([
+      { key: DEMO_ORTHO_LAYER, kind: 'RASTER', basemap: true }, { key: DEMO_SCAN_LAYER, kind: 'RASTER', basemap: false }]));
+    const ortho = await get().gql(`query { rasterSheets(layer: "${DEMO_ORTHO_LAYER}") { ${SHEET_FIELDS} } }`, {}, roads);
+    expect(ortho.data.rasterSheets).toHaveLength(1);
+    expect(ortho.data.rasterSheets[0]).toMatchObject({ status: 'PLACED', placement: { method: 'GEOREFERENCED', srid: get().config.planeSrid } });
+    const scans = await get().gql(`query { rasterSheets(layer: "${DEMO_SCAN_LAYER}") { status } }`, {}, roads);
+    expect(scans.data.rasterSheets).toEqual([{ status: 'UPLOADED' }]);
+  }, 60_000);
+
+  describe('bad input: a coded error and nothing left behind', () => {
+    const expectRefused = async (res: Response, pattern: RegExp) => {
+      const body: any = await res.json(); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(res.status).toBe(400);
+      expect(body.error.code).toBe('BAD_USER_INPUT');
+      expect(body.error.message).toMatch(pattern);
+    };
+
+    test('not an image, a truncated TIFF, a bomb, an unknown CRS, a path in the file name', async () => {
+      const before = await sheetCount();
+      await expectRefused(await upload('ledger_scans', Buffer.from('X,Y\n1,2\n'), 'filename=points.csv'), /not an image/);
+      const tif = path.join(rasterDir, 'work.tif.tmp');
+      await syntheticOrthophoto(get().db, get().config.planeSrid, tif);
+      const whole = fs.readFileSync(tif);
+      fs.rmSync(tif);
+      await expectRefused(await upload('ledger_scans', whole.subarray(0, Math.floor(whole.length / 2)), 'filename=cut.tif'), /truncated|not an image/);
+      const t0 = Date.now();
+      await expectRefused(await upload('ledger_scans', bombPng(), 'filename=bomb.png'), /50000×50000/);
+      expect(Date.now() - t0).toBeLessThan(2000); // refused from the header, not by decoding 2.5 gigapixels
+      await expectRefused(await upload('ledger_scans', sheet.png, `filename=${encodeURIComponent('../../etc/sheet.png')}`), /path/);
+      await expectRefused(await upload('ledger_scans', sheet.png, `filename=${encodeURIComponent('C:\\scans\\sheet.png')}`), /path/);
+      // A GeoTIFF in UTM zone 54 (EPSG:32654): a CRS this server does not convert.
+      const utm = await withGdal(async (gdal) => {
+        const png = path.join(rasterDir, 'utm.png.tmp');
+        await sharp({ create: { width: 64, height: 64, channels: 3, background: '#777' } }).png().toFile(png);
+        const ds = (await gdal.open(png)).datasets[0];
+        await gdal.gdal_translate(ds, ['-of', 'GTiff', '-a_srs', 'EPSG:32654', '-a_ullr', '400000', '3950000', '400064', '3949936'], 'utm-test');
+        await gdal.close(ds);
+        fs.rmSync(png);
+        const file = path.join(gdalOutputDir(), 'utm-test.tif');
+        const bytes = fs.readFileSync(file);
+        fs.rmSync(file);
+        return bytes;
+      });
+      await expectRefused(await upload('ledger_scans', utm, 'filename=utm.tif'), /EPSG:32654/);
+      expect(await sheetCount()).toBe(before);
+      expect(leftovers()).toEqual([]);
+    }, 60_000);
+
+    test('too few control points are refused; an RMS over the threshold places the sheet with a warning', async () => {
+      const few = await get().gql(`mutation($id: ID!, $pts: [RasterControlPointInput!]!) {
+        placeRasterSheet(id: $id, method: CONTROL_POINTS, transform: PROJECTIVE, controlPoints: $pts) { id } }`,
+      { id: sheetId, pts: sheet.corners.slice(0, 3) }, roads);
+      expect(few.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(few.errors?.[0].message).toMatch(/at least 4 control points, got 3/);
+      const still = await get().gql(`query($id: ID!) { rasterSheet(id: $id) { status version } }`, { id: sheetId }, roads);
+      expect(still.data.rasterSheet.status).toBe('PLACED');
+      // One corner typed 3 m off: placed, with a warning naming the RMS.
+      const off = sheet.corners.map((c, i) => (i === 2 ? { ...c, x: c.x + 3 } : c));
+      const warned = await get().gql(`mutation($id: ID!, $pts: [RasterControlPointInput!]!) {
+        placeRasterSheet(id: $id, method: CORNERS, transform: AFFINE, controlPoints: $pts) { ${SHEET_FIELDS} } }`,
+      { id: sheetId, pts: off }, roads);
+      expect(warned.errors).toBeUndefined();
+      expect(warned.data.placeRasterSheet.status).toBe('PLACED');
+      expect(warned.data.placeRasterSheet.placement.rmsM).toBeCloseTo(0.75, 2);
+      expect(warned.data.placeRasterSheet.warning).toMatch(/RMS 0\.75 m/);
+    }, 60_000);
+
+    test('a sheet deleted takes its tiles and its original file with it', async () => {
+      const del = await get().gql(`mutation($id: ID!) { deleteRasterSheet(id: $id) }`, { id: sheetId }, roads);
+      expect(del.data?.deleteRasterSheet).toBe(true);
+      const n = (await get().db.pool.query('SELECT count(*)::int AS n FROM raster_tile WHERE sheet_id = $1', [Number(sheetId)])).rows[0].n;
+      expect(n).toBe(0);
+      expect(fs.existsSync(path.join(rasterDir, `sheet-${sheetId}`))).toBe(false);
+    });
+  });
+}, { scale: 0.05, env: { RASTER_DIR: rasterDir } });
