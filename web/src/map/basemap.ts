@@ -60,9 +60,9 @@ const LAND_TINT = [
 ];
 const ref = (key: (typeof REFERENCE_LAYER_KEYS)[number]) => ({ source: `layer-${key}`, 'source-layer': key });
 
-/** Reference layers under the roads: water, land, parcels and buildings. */
-function referenceAreaLayers(): LayerSpecification[] {
-  return [
+/** Reference layers under the roads: water, land, parcels and buildings; over a photo only their lines. */
+function referenceAreaLayers(withFills: boolean): LayerSpecification[] {
+  const layers: LayerSpecification[] = [
     { id: 'layer-rivers-fill', type: 'fill', ...ref('rivers'), filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': WATER, 'fill-opacity': 1 } },
     {
       id: 'layer-rivers-line', type: 'line', ...ref('rivers'),
@@ -79,6 +79,7 @@ function referenceAreaLayers(): LayerSpecification[] {
       paint: { 'line-color': BUILDING_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 18, 0.9], 'line-opacity': 1 },
     },
   ];
+  return withFills ? layers : layers.filter((l) => l.type !== 'fill');
 }
 
 /** Railway (JR: black with white dashes) and labels of lots, water and facilities, above the roads. */
@@ -145,7 +146,7 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
     : [];
   return [
     ...areas,
-    ...referenceAreaLayers(),
+    ...referenceAreaLayers(withAreas),
     {
       id: 'basemap-towns-line',
       type: 'line',

@@ -32,6 +32,8 @@ interface Props {
 const CORNER_LABELS: Record<(typeof CORNERS)[number], MessageKey> = { TL: 'placeCornerTL', TR: 'placeCornerTR', BR: 'placeCornerBR', BL: 'placeCornerBL' };
 const TRANSFORM_LABELS: Record<RasterTransform, MessageKey> = { AFFINE: 'placeAffine', PROJECTIVE: 'placeProjective', POLYNOMIAL2: 'placePolynomial' };
 const POINTS_SOURCE = 'placement-points';
+/** Height of the image box (rasters.css .placement-image-scroll). */
+const PREVIEW_BOX_VH = 45;
 const FOOTPRINT_SOURCE = 'placement-footprint';
 
 const fromPlacement = (sheet: RasterSheet, method: Mode): DraftPoint[] | null =>
@@ -244,7 +246,8 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
         {image && (
           <div
             className={`placement-image${armed?.target === 'image' ? ' picking' : ''}`}
-            style={{ width: `${zoom * 100}%` }}
+            // At 全体 (zoom 1) the whole sheet fits the box, in width and in height.
+            style={{ width: `min(${zoom * 100}%, ${zoom * PREVIEW_BOX_VH * (image.width / image.height)}vh)` }}
             onClick={onImageClick}
             data-preview-scale={image.scale}
             data-preview-width={image.width}
