@@ -1,3 +1,5 @@
+// The print service pulls in the request context and with it the GraphQL types (decorators).
+import 'reflect-metadata';
 import { sheetQuery } from './print.service';
 
 describe('sheet query', () => {
