@@ -256,7 +256,7 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
             <svg viewBox={`0 0 ${image.width} ${image.height}`} aria-hidden="true">
               {drafts.map((d, i) =>
                 d.col === null || d.row === null ? null : (
-                  <g key={i} transform={`translate(${d.col / image.scale} ${d.row / image.scale})`}>
+                  <g key={i} transform={`translate(${d.col * image.scale} ${d.row * image.scale})`}>
                     <circle r={image.width / 120} className="placement-marker" />
                     <text x={image.width / 90} y={-image.width / 90} className="placement-marker-label" fontSize={image.width / 50}>
                       {mode === 'CORNERS' ? t(CORNER_LABELS[CORNERS[i]]) : i + 1}

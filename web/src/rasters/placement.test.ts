@@ -23,8 +23,8 @@ describe('placement drafts', () => {
   });
 
   test('a click on the displayed preview maps to sheet pixels', () => {
-    // Preview 2048 px wide shown at 1024 px, the sheet 4× the preview.
-    expect(sheetPixel(512, 100, 1024, 2048, 4)).toEqual({ col: 4096, row: 800 });
+    // Preview 2048 px wide shown at 1024 px, the sheet 4× the preview (X-Preview-Scale 0.25).
+    expect(sheetPixel(512, 100, 1024, 2048, 0.25)).toEqual({ col: 4096, row: 800 });
   });
 });
 

@@ -67,8 +67,8 @@ export function liveFit(kind: TransformKind, drafts: DraftPoint[]): LiveFit {
   }
 }
 
-/** Screen position in the displayed preview → sheet pixel (the preview is the sheet scaled by 1/previewScale). */
+/** Screen position in the displayed preview → sheet pixel (previewScale: preview pixels per sheet pixel, X-Preview-Scale). */
 export function sheetPixel(offsetX: number, offsetY: number, displayedWidth: number, previewWidth: number, previewScale: number): { col: number; row: number } {
-  const factor = (previewWidth / displayedWidth) * previewScale;
+  const factor = previewWidth / displayedWidth / previewScale;
   return { col: Math.round(offsetX * factor * 10) / 10, row: Math.round(offsetY * factor * 10) / 10 };
 }
