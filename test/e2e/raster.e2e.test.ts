@@ -85,7 +85,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  if (process.env.RASTER_E2E_DEBUG) console.log(server.output().slice(-4000));
   if (sheetFile) fs.rmSync(path.dirname(sheetFile), { recursive: true, force: true });
 });
 
@@ -165,11 +164,11 @@ test('the placed sheet is on the map where it belongs, under the road ledger, an
   expect(faded.ledgerRoad).toBeGreaterThan(0.0003);
   expect(placed.ledgerRoad).toBeGreaterThan(faded.ledgerRoad * 0.7);
 
-  // Half: in between.
+  // Half: the houses under the sheet show through, tinted by the paper (no longer their own colour).
   await slider.fill('50');
   await eventually(async () => {
     const half = await mapShares('raster-half');
-    expect(half.building).toBeLessThan(faded.building * 0.5);
+    expect(half.building).toBeLessThan(faded.building * 0.75);
   }, 30_000, 500);
 
   await slider.fill('100');
