@@ -97,8 +97,12 @@ ${label(frame.south, frame.east, fx1, fy1 + font * 1.2, 'end')}${label(frame.sou
     .map(([x, y]) => { const [col, row] = scanned(paper(x, y)); return { col, row, x, y }; });
   // Road vertices well inside the frame (away from the clip edge), at most 200.
   const inside = (x: number, y: number) => x > frame.south + 5 && x < frame.north - 5 && y > frame.west + 5 && y < frame.east - 5;
-  const roadPoints = roads.flatMap((l) => l.slice(1).map((p, i) => ({ x: (p[1] + l[i][1]) / 2, y: (p[0] + l[i][0]) / 2 })))
-    .filter((p) => inside(p.x, p.y)).slice(0, 200);
+  // Points every 10 m along the drawn roads.
+  const along = roads.flatMap((l) => l.slice(1).flatMap((p, i) => {
+    const [e0, n0] = l[i], steps = Math.max(1, Math.floor(Math.hypot(p[0] - e0, p[1] - n0) / 10));
+    return Array.from({ length: steps }, (_, k) => ({ x: n0 + ((p[1] - n0) * (k + 0.5)) / steps, y: e0 + ((p[0] - e0) * (k + 0.5)) / steps }));
+  })).filter((p) => inside(p.x, p.y));
+  const roadPoints = along.filter((_, i) => i % Math.max(1, Math.ceil(along.length / 200)) === 0);
   return { png, width, height, corners, roadPoints, groundPx: g };
 }
 

@@ -20,7 +20,7 @@ export function rasterApiRouter(services: Services): Router {
   router.post('/rasters/:layer/sheets', route(async (req, res) => {
     const q = req.query as Record<string, string | undefined>;
     const sheet = await rasters.upload(ctxOf(res).layers, ctxOf(res).user, String(req.params.layer), req,
-      { fileName: q.filename ?? q.name ?? '', name: q.name, world: q.world });
+      { fileName: q.filename ?? q.name ?? '', name: q.name, world: q.world, declaredBytes: req.headers['content-length'] ? Number(req.headers['content-length']) : undefined });
     res.status(201).json(sheet);
   }));
   router.post('/rasters/sheets/:id/worldfile', route(async (req, res) => {

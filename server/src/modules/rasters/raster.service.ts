@@ -13,7 +13,7 @@ import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import { LayerKind } from '../layers/layer.type';
 import {
   abandonedPlacingSql, bumpLayerVersionSql, deleteSheetSql, deleteTilesOfSheetSql, failPlacingSql, finishPlacedSql, insertSheetSql,
-  insertTilesSql, layerExtentSql, layerTileSql, progressSql, RasterLayerRow, rasterLayerSql, RasterSheetRow, sheetByIdSql, sheetsOfLayerSql,
+  insertTilesSql, layerExtentSql, layerTileSql, progressSql, RasterLayerRow, RasterSheetRow, sheetByIdSql, sheetsOfLayerSql,
   startPlacingSql,
 } from './raster.sql';
 import { RasterPlacement, RasterPlacementMethod, RasterSheet, RasterSheetStatus, RasterTransform } from './raster.type';
@@ -140,10 +140,12 @@ export class RasterService {
    * with a CRS, or a world file given along, is placed at once. Nothing stays behind on an error.
    */
   async upload(catalog: LayerCatalog, user: SessionUser | null, layerKey: string, body: Readable,
-    opts: { fileName: string; name?: string; world?: string }): Promise<RasterSheet> {
+    opts: { fileName: string; name?: string; world?: string; declaredBytes?: number }): Promise<RasterSheet> {
     const layer = await this.readableLayer(catalog, layerKey);
     this.requireEditor(user, layer);
     const fileName = checkFileName(opts.fileName);
+    // A declared length over the limit is refused before a byte is read (the browser shows the message, not a reset).
+    if (opts.declaredBytes !== undefined && opts.declaredBytes > this.config.raster.maxBytes) throw this.tooLarge();
     const name = (opts.name?.trim() || fileName.replace(/\.[^.]+$/, '')).slice(0, 200);
     const tmp = path.join(this.dir, `upload-${crypto.randomBytes(8).toString('hex')}`);
     let id: number | undefined;
@@ -186,14 +188,20 @@ export class RasterService {
     return this.place(catalog, user, id, { method: RasterPlacementMethod.GEOREFERENCED, transform: RasterTransform.AFFINE, controlPoints: points });
   }
 
+  private tooLarge() {
+    const mb = Math.round(this.config.raster.maxBytes / 1048576);
+    return badInput(`ファイルが大きすぎます（上限 ${mb} MB） (the file is larger than ${mb} MB)`, { field: 'file' });
+  }
+
   private async receive(body: Readable, file: string): Promise<{ size: number; checksum: string }> {
     const hash = crypto.createHash('sha256');
     let size = 0;
     const max = this.config.raster.maxBytes;
+    const tooLarge = () => this.tooLarge();
     const meter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
-        if (size > max) { done(badInput(`ファイルが大きすぎます（上限 ${Math.round(max / 1048576)} MB） (the file is larger than ${Math.round(max / 1048576)} MB)`, { field: 'file' })); return; }
+        if (size > max) { done(tooLarge()); return; }
         hash.update(chunk);
         done(null, chunk);
       },
@@ -220,7 +228,7 @@ export class RasterService {
         { field: 'file', width: meta.width, height: meta.height });
     }
     try {
-      await pipeline(sharp(file, { limitInputPixels: this.config.raster.maxPixels, failOn: 'truncated', sequentialRead: true }).raw(),
+      await pipeline(sharp(file, { limitInputPixels: this.config.raster.maxPixels, failOn: 'error', sequentialRead: true }).raw(),
         new Writable({ write: (_c, _e, done) => done() }));
     } catch {
       throw badInput('画像が途中で切れているか壊れています (the image is truncated or damaged)', { field: 'file' });
@@ -329,10 +337,8 @@ export class RasterService {
 
   /** A raster layer the caller may read (NOT_FOUND for any other, as for an unknown key). */
   async tileLayer(catalog: LayerCatalog, key: string): Promise<RasterLayerRow> {
-    await this.readableLayer(catalog, key);
-    const row = (await this.db.pool.query<RasterLayerRow>(rasterLayerSql, [key])).rows[0];
-    if (!row) throw notFound(`ラスターレイヤー "${key}" はありません (no raster layer "${key}")`);
-    return row;
+    const layer = await this.readableLayer(catalog, key);
+    return { id: layer.id, key: layer.key, kind: layer.kind, data_version: layer.dataVersion };
   }
 
   /** A layer's tile: the one sheet's PNG as stored, several composited in sheet order, or a transparent tile. */

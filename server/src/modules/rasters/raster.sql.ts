@@ -79,7 +79,6 @@ export const layerTileSql = `
   ORDER BY s.id`;
 
 export interface RasterLayerRow { id: number; key: string; kind: string; data_version: number }
-export const rasterLayerSql = 'SELECT id, key, kind, data_version FROM layer WHERE key = $1';
 
 export const layerExtentSql = `
   SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat, min_zoom, max_zoom

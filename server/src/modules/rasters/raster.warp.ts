@@ -16,6 +16,9 @@ import { planeProjDef } from '../../domain/plane-zones';
  * placed by corners) the tile is transparent.
  */
 
+// libvips' operation cache would keep decoded sheets around after placing: memory is what we bound here.
+sharp.cache(false);
+
 export const TILE_SIZE = 256;
 const GRID = 16;
 const WORLD = 2 * Math.PI * 6378137;
@@ -91,7 +94,7 @@ function insideConvex(poly: Array<[number, number]>, c: number, r: number): bool
 /** Decodes the image to raw RGB on disk (libvips streams it: memory stays small). */
 export async function decodeToRaw(file: string, rawFile: string, maxPixels: number): Promise<void> {
   await pipeline(
-    sharp(file, { limitInputPixels: maxPixels, failOn: 'truncated', sequentialRead: true }).removeAlpha().toColourspace('srgb').raw(),
+    sharp(file, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).removeAlpha().toColourspace('srgb').raw(),
     fs.createWriteStream(rawFile),
   );
 }
