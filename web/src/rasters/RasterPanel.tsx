@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { deleteRasterSheet, type RasterSheet } from '../api/rasters';
 import type { Layer, User } from '../api/types';
 import { useI18n } from '../i18n';
+import { OpacitySlider } from '../panels/LayerPanel';
 import { isVisible, opacityOf, type LayerPrefs } from '../panels/layerPrefs';
 import { rasterErrorMessage } from './rasterErrors';
 import './rasters.css';
@@ -66,17 +67,7 @@ export function RasterPanel({ user, layers, prefs, sheets, onVisible, onOpacity,
                 {Array.isArray(list) && <span className="layer-count">{t('rasterSheetCount', { count: list.length })}</span>}
               </div>
               <div className="layer-line layer-controls">
-                <input
-                  type="range"
-                  min={0}
-                  max={100}
-                  step={5}
-                  value={Math.round(opacity * 100)}
-                  onChange={(e) => onOpacity(layer.key, Number(e.target.value) / 100)}
-                  aria-label={t('opacity', { name })}
-                  aria-valuetext={`${Math.round(opacity * 100)}%`}
-                  disabled={!visible}
-                />
+                <OpacitySlider name={name} opacity={opacity} disabled={!visible} onChange={(value) => onOpacity(layer.key, value)} />
                 <button type="button" className="small" onClick={() => onMove(layer.key, -1)} disabled={index === 0} aria-label={t('rasterMoveUpFor', { name })}>
                   {t('rasterMoveUp')}
                 </button>
