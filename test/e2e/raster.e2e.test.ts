@@ -15,7 +15,7 @@ import type { GuardedBrowser } from './support/browser';
 import { logIn } from './support/browser';
 import { eventually } from './support/eventually';
 import { colourShares } from './support/images';
-import { waitForMapIdle } from './support/map';
+import { readView, waitForMapIdle } from './support/map';
 import type { RunningServer } from './support/server';
 import { browserSuite, graphqlAs } from './support/suite';
 
@@ -188,4 +188,22 @@ test('a click inside the sheet outline shows its name and the original scan to d
     return { status: response.status, size: (await response.arrayBuffer()).byteLength };
   }, href);
   expect(original).toEqual({ status: 200, size: sheet.png.length });
+});
+
+test('the printed 窓口案内図 draws the visible sheet under the road ledger', async () => {
+  // Where the map looks (the sheet's middle): printed with and without the sheet.
+  const { lon, lat } = await readView(page);
+  const { token } = await graphqlAs(server, 'roads', '{ me { username } }');
+  const print = async (rasters: string | null) => {
+    const q = new URLSearchParams({ lon: lon.toFixed(6), lat: lat.toFixed(6), scale: '1000', paper: 'A4-portrait', date: '2026-11-29' });
+    if (rasters) q.set('rasters', rasters);
+    const response = await fetch(`${server.url}/api/print/enquiry.png?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    return colourShares(page, Buffer.from(await response.arrayBuffer()), COLOURS, 14);
+  };
+  const without = await print(null);
+  const withSheet = await print(LAYER);
+  expect(without.colours.building).toBeGreaterThan(0.01);
+  // The sheet's paper covers the houses on the printed map too.
+  expect(withSheet.colours.building).toBeLessThan(without.colours.building / 3);
 });
