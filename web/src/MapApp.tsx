@@ -40,6 +40,13 @@ import { SearchBox } from './panels/SearchBox';
 import { ZoomControls } from './panels/ZoomControls';
 import { EnquiryPanel, placeOf } from './panels/EnquiryPanel';
 import { canEditLayer, FeatureActions, LedgerPanel, type LedgerView } from './panels/LedgerPanel';
+import { isRasterLayer, type RasterSheet } from './api/rasters';
+import { PlacementView } from './rasters/PlacementView';
+import { PrintRastersContext } from './rasters/printRasters';
+import { RasterPanel } from './rasters/RasterPanel';
+import { SheetInfo } from './rasters/SheetInfo';
+import { UploadDialog } from './rasters/UploadDialog';
+import { useRasterLayers } from './rasters/useRasterLayers';
 
 /** Identify looks this many screen pixels around the click. */
 const IDENTIFY_PIXELS = 8;
@@ -53,9 +60,11 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const { t } = i18n;
   const [config, setConfig] = useState<AppConfig | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const [layers, setLayers] = useState<Layer[] | null>(null);
+  // Every layer the user may read; `layers` below are the vector ones (features), raster layers have their own panel.
+  const [allLayers, setLayers] = useState<Layer[] | null>(null);
+  const layers = useMemo(() => allLayers?.filter((l) => !isRasterLayer(l)) ?? null, [allLayers]);
   const [layersError, setLayersError] = useState<string | null>(null);
-  const { prefs, setVisible, setOpacity } = useLayerPrefs();
+  const { prefs, setVisible, setOpacity, setRasterOrder } = useLayerPrefs();
   const [loadStates, setLoadStates] = useState<Record<string, LoadState | undefined>>({});
   const [views, setViews] = useState<Map<string, FeatureLayerView>>(new Map());
   const [identify, setIdentify] = useState<IdentifyState | null>(null);
@@ -66,14 +75,20 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [disasterYears, setDisasterYears] = useState<[number, number] | null>(null);
   // Road ledger / boundary record / attachments column (issue 7).
   const [ledger, setLedger] = useState<LedgerView | null>(null);
+  // Raster layers (issue 19): the layer a sheet is being added to, the sheet being placed, the clicked sheet outlines.
+  const [uploadTo, setUploadTo] = useState<Layer | null>(null);
+  const [placing, setPlacing] = useState<RasterSheet | null>(null);
+  const [sheetInfo, setSheetInfo] = useState<RasterSheet[] | null>(null);
 
   useEffect(() => {
     loadConfig().then(setConfig);
     fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
   }, []);
 
-  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config);
-  const layersByKey = useMemo(() => new Map((layers ?? []).map((l) => [l.key, l])), [layers]);
+  const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
+  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, basemapRasters);
+  const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
+  const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
   const editSession = useEditSession({ map, layers, views });
   const editing = editSession.layerKey !== null;
   // Layers the app gives panels to, found by their role (a city may rename or replace them).
@@ -179,14 +194,19 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const identifyRef = useRef(runIdentify);
   identifyRef.current = runIdentify;
   const measuringRef = useRef(false);
-  // While editing, clicks belong to the editor.
+  // While editing, drawing redline or placing a sheet, clicks belong to that tool.
   const [drawingRedline, setDrawingRedline] = useState(false);
-  measuringRef.current = measureMode !== null || editing || drawingRedline;
+  measuringRef.current = measureMode !== null || editing || drawingRedline || placing !== null;
+  const sheetsAtRef = useRef(rasters.sheetsAt);
+  sheetsAtRef.current = rasters.sheetsAt;
   useEffect(() => {
     if (!map) return;
     const onClick = (e: MapMouseEvent) => {
       if (measuringRef.current) return;
       keepInViewOnResize(map, e.lngLat, e.point.x);
+      // A click inside placed sheets' outlines also shows those sheets (図郭割).
+      const sheets = sheetsAtRef.current(e.lngLat.lng, e.lngLat.lat);
+      setSheetInfo(sheets.length ? sheets : null);
       identifyRef.current(e.lngLat.lng, e.lngLat.lat);
     };
     map.on('click', onClick);
@@ -252,6 +272,36 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     [showFeature],
   );
 
+  const showSheet = useCallback(
+    (sheet: RasterSheet) => {
+      if (map && sheet.outline) zoomToGeometry(map, sheet.outline);
+    },
+    [map],
+  );
+  const afterUpload = useCallback(
+    (sheet: RasterSheet, meta: Pick<RasterSheet, 'scaleDenominator' | 'surveyDate'>) => {
+      setUploadTo(null);
+      void rasters.refresh(sheet.layerKey);
+      // A GeoTIFF or a scan with its world file is placed already; any other sheet is placed next.
+      if (sheet.status === 'PLACED') {
+        setVisible(sheet.layerKey, true);
+        showSheet(sheet);
+      } else setPlacing({ ...sheet, scaleDenominator: sheet.scaleDenominator ?? meta.scaleDenominator, surveyDate: sheet.surveyDate ?? meta.surveyDate });
+    },
+    [rasters, setVisible, showSheet],
+  );
+  const afterPlace = useCallback(
+    (sheet: RasterSheet) => {
+      setPlacing(null);
+      setVisible(sheet.layerKey, true);
+      void rasters.refresh(sheet.layerKey);
+      showSheet(sheet);
+      // Its particulars (and any warning about the fit) stay in view.
+      setSheetInfo([sheet]);
+    },
+    [rasters, setVisible, showSheet],
+  );
+
   const ledgerOpen = ledger !== null && !editing;
   const enquiryPlace = useMemo(() => placeOf(identify, selected), [identify, selected]);
   const visibleLayerKeys = useMemo(() => (layers ?? []).filter((l) => isVisible(prefs, l.key)).map((l) => l.key), [layers, prefs]);
@@ -266,6 +316,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   );
 
   return (
+    <PrintRastersContext.Provider value={rasters.printRasters}>
     <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}${ledgerOpen ? ' with-ledger' : ''}`}>
       <SkipLink />
       <header className="app-header">
@@ -306,9 +357,27 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
             />
           )}
         </details>
+        {rasters.rasterLayers.length > 0 && (
+          <details open>
+            <summary>{t('rasterLayers')}</summary>
+            <RasterPanel
+              user={user}
+              layers={rasters.order.map((key) => layersByKey.get(key)!).filter(Boolean)}
+              prefs={prefs}
+              sheets={rasters.sheets}
+              onVisible={setVisible}
+              onOpacity={setOpacity}
+              onMove={rasters.move}
+              onUpload={setUploadTo}
+              onPlace={setPlacing}
+              onShowSheet={showSheet}
+              onChanged={(key) => void rasters.refresh(key)}
+            />
+          </details>
+        )}
         <EditSection session={editSession} layersByKey={layersByKey} />
         <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
-        {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} />}
+        {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} basemapLayers={basemapRasters} />}
         {layers && (layers.some((l) => l.canEdit) || user.role === 'ADMIN') ? (
           <details className="import-section">
             <summary>{t('importTitle')}</summary>
@@ -345,6 +414,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         {mapConfig && <MapView config={mapConfig} onReady={setMap} />}
         <ZoomControls map={map} onIdentifyCentre={() => map && runIdentify(map.getCenter().lng, map.getCenter().lat)} />
         <CoordinateReadout map={map} />
+        {placing && <PlacementView key={placing.id} sheet={placing} map={map} onPlaced={afterPlace} onClose={() => setPlacing(null)} />}
+        {sheetInfo && !placing && <SheetInfo sheets={sheetInfo} layersByKey={layersByKey} onClose={() => setSheetInfo(null)} />}
       </main>
 
       {editing && <EditPanel session={editSession} layersByKey={layersByKey} map={map} liveEdits={liveEdits} onClose={() => editSession.select(null)} />}
@@ -381,6 +452,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       {exportLayerKey && layersByKey.get(exportLayerKey) && (
         <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />
       )}
+      {uploadTo && <UploadDialog layer={uploadTo} onUploaded={afterUpload} onClose={() => setUploadTo(null)} />}
     </div>
+    </PrintRastersContext.Provider>
   );
 }

@@ -61,7 +61,37 @@ export const PLAN_TIME_FACTOR = 4;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 export type SheetLang = 'ja' | 'en';
 
+/** A raster layer drawn on a sheet (issue 19), with the opacity it has on screen. */
+export interface PrintRaster {
+  key: string;
+  /** 0–1 */
+  opacity: number;
+}
+
+const RASTER_RE = /^([a-z][a-z0-9_]{1,62})(?::(\d{1,3}))?$/;
+
+/** rasters=key[:percent],… (bottom first); null when malformed. */
+export function parseRasters(value: string | null | undefined): PrintRaster[] | null {
+  if (!value) return [];
+  const out: PrintRaster[] = [];
+  for (const part of value.split(',').filter(Boolean)) {
+    const m = RASTER_RE.exec(part);
+    if (!m) return null;
+    out.push({ key: m[1], opacity: m[2] === undefined ? 1 : Math.min(100, Number(m[2])) / 100 });
+  }
+  return out;
+}
+
+export function formatRasters(rasters: PrintRaster[]): string {
+  return rasters.map((r) => (r.opacity >= 1 ? r.key : `${r.key}:${Math.round(r.opacity * 100)}`)).join(',');
+}
+
 interface SheetCommon {
+  /**
+   * The visible raster layers, bottom first (absent: none). The page reads them with the caller's
+   * session, so the raster tiles' own permission check applies.
+   */
+  rasters?: PrintRaster[];
   paper: PaperKey;
   /** The date the sheet carries: the same request always gives the same sheet. */
   date: string;
@@ -124,6 +154,14 @@ export function parseSheetParams(kind: SheetKind, q: Record<string, unknown>, no
   const date = String(q.date ?? todayInJapan(now));
   if (!isValidDate(date)) return { field: 'date', message: 'date must be YYYY-MM-DD' };
   const lang: SheetLang | null = q.lang === undefined ? null : q.lang === 'en' ? 'en' : 'ja';
+  const rasters = parseRasters(q.rasters === undefined ? null : String(q.rasters));
+  if (!rasters) return { field: 'rasters', message: 'rasters must be layer keys (key or key:opacity percent) separated by commas' };
+  const sheet = parseSheet(kind, q, { paper, date, lang });
+  return 'kind' in sheet && rasters.length ? { ...sheet, rasters } : sheet;
+}
+
+function parseSheet(kind: SheetKind, q: Record<string, unknown>, common: { paper: PaperKey; date: string; lang: SheetLang | null }): SheetParams | SheetProblem {
+  const { paper, date, lang } = common;
   if (kind === 'route' || kind === 'plan') {
     const routeNo = String(q.routeNo ?? '');
     if (!/^[\w-]{1,20}$/.test(routeNo)) return { field: 'routeNo', message: 'routeNo is required' };
@@ -205,6 +243,7 @@ export function sheetQueryOf(sheet: SheetParams): URLSearchParams {
     if (sheet.note) q.set('note', sheet.note);
     if (sheet.redline.length) q.set('redline', encodeRedline(sheet.redline));
   }
+  if (sheet.rasters?.length) q.set('rasters', formatRasters(sheet.rasters));
   if (sheet.lang) q.set('lang', sheet.lang);
   return q;
 }

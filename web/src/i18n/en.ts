@@ -7,6 +7,7 @@ import { searchEn } from './search';
 import { liveEn } from './live';
 import { dailyEn } from './daily';
 import { auditEn } from './audit';
+import { rastersEn } from './rasters';
 
 export const en: Messages = {
   ...ledgerEn,
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...liveEn,
   ...dailyEn,
   ...auditEn,
+  ...rastersEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

@@ -6,6 +6,7 @@ import { searchJa } from './search';
 import { liveJa } from './live';
 import { dailyJa } from './daily';
 import { auditJa } from './audit';
+import { rastersJa } from './rasters';
 
 export const ja = {
   ...ledgerJa,
@@ -15,6 +16,7 @@ export const ja = {
   ...liveJa,
   ...dailyJa,
   ...auditJa,
+  ...rastersJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

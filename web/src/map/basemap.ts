@@ -22,8 +22,11 @@ export function absoluteUrl(path: string): string {
   return new URL(path, window.location.href).href;
 }
 
-/** Layer slots: operational layers are inserted before these, so kinds stack in a fixed order. */
-export const SLOTS = ['slot-fill', 'slot-line', 'slot-circle', 'slot-label', 'slot-top'] as const;
+/**
+ * Layer slots: operational layers are inserted before these, so kinds stack in a fixed order.
+ * Raster layers (scanned sheets) go before slot-raster: over the basemap, under every vector layer.
+ */
+export const SLOTS = ['slot-raster', 'slot-fill', 'slot-line', 'slot-circle', 'slot-label', 'slot-top'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 function slotLayers(): LayerSpecification[] {
@@ -57,9 +60,9 @@ const LAND_TINT = [
 ];
 const ref = (key: (typeof REFERENCE_LAYER_KEYS)[number]) => ({ source: `layer-${key}`, 'source-layer': key });
 
-/** Reference layers under the roads: water, land, parcels and buildings. */
-function referenceAreaLayers(): LayerSpecification[] {
-  return [
+/** Reference layers under the roads: water, land, parcels and buildings; over a photo only their lines. */
+function referenceAreaLayers(withFills: boolean): LayerSpecification[] {
+  const layers: LayerSpecification[] = [
     { id: 'layer-rivers-fill', type: 'fill', ...ref('rivers'), filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': WATER, 'fill-opacity': 1 } },
     {
       id: 'layer-rivers-line', type: 'line', ...ref('rivers'),
@@ -76,6 +79,7 @@ function referenceAreaLayers(): LayerSpecification[] {
       paint: { 'line-color': BUILDING_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 18, 0.9], 'line-opacity': 1 },
     },
   ];
+  return withFills ? layers : layers.filter((l) => l.type !== 'fill');
 }
 
 /** Railway (JR: black with white dashes) and labels of lots, water and facilities, above the roads. */
@@ -142,7 +146,7 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
     : [];
   return [
     ...areas,
-    ...referenceAreaLayers(),
+    ...referenceAreaLayers(withAreas),
     {
       id: 'basemap-towns-line',
       type: 'line',
@@ -222,16 +226,19 @@ export function buildStyle(config: AppConfig): StyleSpecification | string {
   }
   const sources = ownSources();
   const layers: LayerSpecification[] = [];
-  if (basemap.rasterTiles?.length) {
+  const rasterBasemap = !!basemap.rasterTiles?.length || !!basemap.rasterTileJson;
+  if (rasterBasemap) {
     sources['basemap-raster'] = {
       type: 'raster',
-      tiles: basemap.rasterTiles,
+      ...(basemap.rasterTileJson ? { url: basemap.rasterTileJson } : { tiles: basemap.rasterTiles! }),
       tileSize: basemap.rasterTileSize ?? 256,
       attribution: basemap.attribution ?? undefined,
     };
+    // Paper white where the photo has no data (outside its sheets).
+    if (basemap.rasterTileJson) layers.push({ id: 'basemap-background', type: 'background', paint: { 'background-color': '#ffffff' } });
     layers.push({ id: 'basemap-raster', type: 'raster', source: 'basemap-raster' });
   }
-  layers.push(...ownLayers(!basemap.rasterTiles?.length));
+  layers.push(...ownLayers(!rasterBasemap));
   // Operational layers go between the basemap and its town labels.
   const labels = layers.filter((l) => BASEMAP_LABEL_LAYERS.includes(l.id));
   const rest = layers.filter((l) => !BASEMAP_LABEL_LAYERS.includes(l.id));

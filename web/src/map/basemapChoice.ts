@@ -1,28 +1,44 @@
-// Which basemap is under the city's layers: the built-in city plan, a blank (white) sheet, or the
-// basemap the city hosts on its network (config.json: basemap.styleUrl or basemap.rasterTiles).
+// Which basemap is under the city's layers: the built-in city plan, a blank (white) sheet, the
+// basemap the city hosts on its network (config.json: basemap.styleUrl or basemap.rasterTiles), or
+// one of our own raster layers marked as a basemap (an orthophoto, 航空写真).
 import { useCallback, useMemo, useState } from 'react';
+import type { Layer } from '../api/model';
+import { rasterTileJsonUrl } from '../api/rasters';
 import type { AppConfig } from './config';
 
-export type BasemapChoice = 'builtin' | 'blank' | 'city';
+export type BasemapChoice = 'builtin' | 'blank' | 'city' | `raster:${string}`;
 
 const STORAGE_KEY = 'chizu.basemap';
 
-/** The choices this installation offers, the built-in map first. */
-export function basemapChoices(config: AppConfig): BasemapChoice[] {
+export const rasterChoice = (layerKey: string): BasemapChoice => `raster:${layerKey}`;
+
+/** The raster layer a choice stands for, if any. */
+export function rasterOfChoice(choice: BasemapChoice): string | null {
+  return choice.startsWith('raster:') ? choice.slice('raster:'.length) : null;
+}
+
+/** The choices this installation offers, the built-in map first, then the orthophoto layers. */
+export function basemapChoices(config: AppConfig, basemapLayers: Pick<Layer, 'key'>[] = []): BasemapChoice[] {
   const hasCityBasemap = !!config.basemap.styleUrl || !!config.basemap.rasterTiles?.length;
-  return hasCityBasemap ? ['builtin', 'blank', 'city'] : ['builtin', 'blank'];
+  const fixed: BasemapChoice[] = hasCityBasemap ? ['builtin', 'blank', 'city'] : ['builtin', 'blank'];
+  return [...fixed, ...basemapLayers.map((l) => rasterChoice(l.key))];
 }
 
 /** The configuration the map is drawn with for a choice. */
 export function withBasemap(config: AppConfig, choice: BasemapChoice): AppConfig {
   if (choice === 'city') return config;
+  const raster = rasterOfChoice(choice);
+  if (raster) return { ...config, basemap: { rasterTileJson: rasterTileJsonUrl(raster), rasterTileSize: 256 } };
   return { ...config, basemap: choice === 'blank' ? { blank: true } : {} };
 }
 
 /** The user's choice, kept in this browser; a configured city basemap is the default, as before. */
-export function useBasemapChoice(config: AppConfig | null): [AppConfig | null, BasemapChoice, (choice: BasemapChoice) => void] {
+export function useBasemapChoice(
+  config: AppConfig | null,
+  basemapLayers: Pick<Layer, 'key'>[] = [],
+): [AppConfig | null, BasemapChoice, (choice: BasemapChoice) => void] {
   const [stored, setStored] = useState<string | null>(() => window.localStorage.getItem(STORAGE_KEY));
-  const choices = config ? basemapChoices(config) : [];
+  const choices = config ? basemapChoices(config, basemapLayers) : [];
   const choice: BasemapChoice = choices.includes(stored as BasemapChoice) ? (stored as BasemapChoice) : choices.includes('city') ? 'city' : 'builtin';
   const choose = useCallback((next: BasemapChoice) => {
     window.localStorage.setItem(STORAGE_KEY, next);

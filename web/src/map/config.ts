@@ -8,6 +8,8 @@ export interface BasemapConfig {
   /** Raster XYZ tile URL templates drawn under our own boundary, towns and roads. */
   rasterTiles?: string[] | null;
   rasterTileSize?: number;
+  /** TileJSON of one of our raster layers (an orthophoto chosen in the base map switcher). */
+  rasterTileJson?: string | null;
   attribution?: string | null;
   /** A white sheet with no basemap at all (the basemap switcher's 白地図). */
   blank?: boolean;

@@ -10,6 +10,7 @@ import { todayInJapan } from '#domain/dates';
 import { ENQUIRY_SCALES, PAPERS, type PaperKey } from '#domain/sheets';
 import { formatScale } from '../print/scale';
 import { sheetUrl, type EnquirySheetRequest } from '../print/sheetParams';
+import { usePrintRasters } from '../rasters/printRasters';
 import { paperName } from '../print/SheetParts';
 import { EnquiryAnswer } from './EnquiryAnswer';
 import type { IdentifyState } from './IdentifyPanel';
@@ -47,6 +48,7 @@ export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
   const [date, setDate] = useState(todayInJapan);
   const [answer, setAnswer] = useState<{ enquiry: Enquiry } | { error: string } | null>(null);
   const layersKey = visibleLayers.join(',');
+  const rasters = usePrintRasters();
 
   useEffect(() => {
     if (!place) {
@@ -77,6 +79,8 @@ export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
     // The layers shown on the map, none if none (the sheet then has only the basemap).
     layers: visibleLayers,
     featureId: place.feature?.id ?? null,
+    // Scanned sheets and photos as seen on screen.
+    rasters,
   };
   return (
     <div className="enquiry-panel" data-lon={place.lon.toFixed(6)} data-lat={place.lat.toFixed(6)}>

@@ -36,6 +36,24 @@ export function Swatch({ layer }: { layer: Layer }) {
   return <span className={`swatch swatch-${shape}`} style={{ '--swatch': color } as CSSProperties} aria-hidden="true" />;
 }
 
+/** A layer's opacity, 0–100 % in steps of 5 (vector and raster layers alike). */
+export function OpacitySlider({ name, opacity, disabled, onChange }: { name: string; opacity: number; disabled: boolean; onChange: (opacity: number) => void }) {
+  const { t } = useI18n();
+  return (
+    <input
+      type="range"
+      min={0}
+      max={100}
+      step={5}
+      value={Math.round(opacity * 100)}
+      onChange={(e) => onChange(Number(e.target.value) / 100)}
+      aria-label={t('opacity', { name })}
+      aria-valuetext={`${Math.round(opacity * 100)}%`}
+      disabled={disabled}
+    />
+  );
+}
+
 export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, onOpenTable, onZoom, onExport }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -66,17 +84,7 @@ export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, on
                     <span className="layer-count">{t('featureCount', { count: i18n.formatNumber(layer.featureCount, 0) })}</span>
                   </div>
                   <div className="layer-line layer-controls">
-                    <input
-                      type="range"
-                      min={0}
-                      max={100}
-                      step={5}
-                      value={Math.round(opacity * 100)}
-                      onChange={(e) => onOpacity(layer.key, Number(e.target.value) / 100)}
-                      aria-label={t('opacity', { name })}
-                      aria-valuetext={`${Math.round(opacity * 100)}%`}
-                      disabled={!visible}
-                    />
+                    <OpacitySlider name={name} opacity={opacity} disabled={!visible} onChange={(value) => onOpacity(layer.key, value)} />
                     <button type="button" className="small" onClick={() => onZoom(layer)} aria-label={t('zoomToLayerFor', { name })} disabled={!layer.extent}>
                       {t('zoomToLayer')}
                     </button>

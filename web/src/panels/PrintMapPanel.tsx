@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n';
 import { setRedline, type RedlineItem, type RedlineKind } from '../map/redline';
+import { usePrintRasters } from '../rasters/printRasters';
 import { REDLINE_LIMITS } from '#domain/redline';
 import { todayInJapan } from '#domain/dates';
 import { MAP_SHEET_SCALES, mapSheetFrame, PAPERS, type PaperKey } from '#domain/sheets';
@@ -48,6 +49,7 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   const [sketch, setSketch] = useState<[number, number][]>([]);
   const [centre, setCentre] = useState<[number, number] | null>(null);
   const [zoom, setZoom] = useState(0);
+  const rasters = usePrintRasters();
 
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(items)), [items]);
   useEffect(() => onDrawingChange(tool !== null), [tool, onDrawingChange]);
@@ -124,6 +126,7 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   const request: MapSheetRequest | null = centre && {
     kind: 'map', paper, scale, title: title.trim(), note: note.trim(), redline: items,
     date: todayInJapan(), lang: i18n.lang, lon: centre[0], lat: centre[1], layers: visibleLayers,
+    ...(rasters.length ? { rasters } : {}),
   };
   // The frame on screen: the paper's map frame at the sheet's scale, drawn at the map's zoom.
   const frameMm = mapSheetFrame(PAPERS[paper]);

@@ -10,6 +10,7 @@ import { zoomToBounds } from '../map/view';
 import { todayInJapan } from '#domain/dates';
 import { PAPERS, type PaperKey } from '#domain/sheets';
 import { sheetUrl } from '../print/sheetParams';
+import { usePrintRasters } from '../rasters/printRasters';
 import { paperName } from '../print/SheetParts';
 import { RouteFacts, SegmentTable } from './RouteFacts';
 
@@ -27,6 +28,7 @@ export function RoutePanel({ routeNo, map, selectedId, onSelectSegment }: Props)
   const [route, setRoute] = useState<Route | null>(null);
   const [state, setState] = useState<'loading' | 'done' | 'missing' | { error: string }>('loading');
   const [paper, setPaper] = useState<PaperKey>('A4-portrait');
+  const rasters = usePrintRasters();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -54,7 +56,7 @@ export function RoutePanel({ routeNo, map, selectedId, onSelectSegment }: Props)
     };
   }, [map, route]);
 
-  const printUrl = route ? sheetUrl({ kind: 'route', routeNo: route.routeNo, paper, date: todayInJapan(), lang: i18n.lang }, 'pdf') : null;
+  const printUrl = route ? sheetUrl({ kind: 'route', routeNo: route.routeNo, paper, date: todayInJapan(), lang: i18n.lang, rasters }, 'pdf') : null;
 
   return (
     <section className="route-panel" aria-labelledby={`${id}-title`} data-route-no={routeNo}>

@@ -1,9 +1,11 @@
-// The user's layer choices (visibility, opacity), remembered in localStorage.
+// The user's layer choices (visibility, opacity, the order of raster layers), remembered in localStorage.
 import { useCallback, useState } from 'react';
 
 export interface LayerPrefs {
   visible: Record<string, boolean>;
   opacity: Record<string, number>;
+  /** Raster layer keys, the top one first (raster layers not listed follow in the server's order). */
+  rasterOrder?: string[];
 }
 
 const STORAGE_KEY = 'chizu.layerPrefs.v1';
@@ -11,7 +13,7 @@ const STORAGE_KEY = 'chizu.layerPrefs.v1';
 function read(): LayerPrefs {
   try {
     const parsed = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<LayerPrefs>;
-    return { visible: parsed.visible ?? {}, opacity: parsed.opacity ?? {} };
+    return { visible: parsed.visible ?? {}, opacity: parsed.opacity ?? {}, rasterOrder: parsed.rasterOrder ?? [] };
   } catch {
     return { visible: {}, opacity: {} };
   }
@@ -24,6 +26,22 @@ export function isVisible(prefs: LayerPrefs, key: string): boolean {
 
 export function opacityOf(prefs: LayerPrefs, key: string): number {
   return prefs.opacity[key] ?? 1;
+}
+
+/** The keys in the user's order, top first; keys the user never moved keep their order after them. */
+export function orderedKeys(prefs: LayerPrefs, keys: string[]): string[] {
+  const order = (prefs.rasterOrder ?? []).filter((k) => keys.includes(k));
+  return [...order, ...keys.filter((k) => !order.includes(k))];
+}
+
+/** The order after moving `key` up (-1, towards the top) or down (+1). */
+export function moveKey(keys: string[], key: string, delta: -1 | 1): string[] {
+  const i = keys.indexOf(key);
+  const j = i + delta;
+  if (i < 0 || j < 0 || j >= keys.length) return keys;
+  const next = [...keys];
+  [next[i], next[j]] = [next[j], next[i]];
+  return next;
 }
 
 export function useLayerPrefs() {
@@ -47,5 +65,6 @@ export function useLayerPrefs() {
     (key: string, opacity: number) => update((p) => ({ ...p, opacity: { ...p.opacity, [key]: opacity } })),
     [update],
   );
-  return { prefs, setVisible, setOpacity };
+  const setRasterOrder = useCallback((order: string[]) => update((p) => ({ ...p, rasterOrder: order })), [update]);
+  return { prefs, setVisible, setOpacity, setRasterOrder };
 }

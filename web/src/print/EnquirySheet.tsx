@@ -13,18 +13,20 @@ import { PAPERS } from '#domain/sheets';
 import { zoomForScale } from './scale';
 import { SheetFooter, SheetHeader } from './SheetParts';
 import { SheetMap } from './SheetMap';
-import type { EnquirySheetRequest } from './sheetParams';
+import type { EnquirySheetRequest, PrintRaster } from './sheetParams';
 
 interface Props {
   request: EnquirySheetRequest;
   layers: Layer[];
+  /** Raster layers to draw under the vector layers, bottom first. */
+  rasters: PrintRaster[];
   config: AppConfig;
   settings: PrintSettings;
   onDrawn: () => void;
   onError: (message: string) => void;
 }
 
-export function EnquirySheet({ request, layers, config, settings, onDrawn, onError }: Props) {
+export function EnquirySheet({ request, layers, rasters, config, settings, onDrawn, onError }: Props) {
   const { t } = useI18n();
   const paper = PAPERS[request.paper];
   const drawn = useMemo(() => (request.layers ? layers.filter((l) => request.layers!.includes(l.key)) : layers), [layers, request.layers]);
@@ -69,6 +71,7 @@ export function EnquirySheet({ request, layers, config, settings, onDrawn, onErr
               scale={request.scale}
               frameMm={paper.mapMm}
               layers={drawn}
+              rasters={rasters}
               highlight={highlight}
               labels={labels}
               marker

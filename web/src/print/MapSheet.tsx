@@ -9,18 +9,20 @@ import { mapSheetFrame, PAPERS } from '#domain/sheets';
 import { zoomForScale } from './scale';
 import { SheetFooter, SheetHeader } from './SheetParts';
 import { SheetMap } from './SheetMap';
-import type { MapSheetRequest } from './sheetParams';
+import type { MapSheetRequest, PrintRaster } from './sheetParams';
 
 interface Props {
   request: MapSheetRequest;
   layers: Layer[];
+  /** Raster layers to draw under the vector layers, bottom first. */
+  rasters?: PrintRaster[];
   config: AppConfig;
   settings: PrintSettings;
   onDrawn: () => void;
   onError: (message: string) => void;
 }
 
-export function MapSheet({ request, layers, config, settings, onDrawn, onError }: Props) {
+export function MapSheet({ request, layers, rasters, config, settings, onDrawn, onError }: Props) {
   const { t } = useI18n();
   const paper = PAPERS[request.paper];
   const frameMm = mapSheetFrame(paper);
@@ -37,6 +39,7 @@ export function MapSheet({ request, layers, config, settings, onDrawn, onError }
             scale={request.scale}
             frameMm={frameMm}
             layers={drawn}
+            rasters={rasters}
             redline={request.redline}
             onDrawn={onDrawn}
             onError={onError}

@@ -7,6 +7,7 @@ import { ApiError } from '../api/client';
 import { fetchPrintSettings, type PrintSettings } from '../api/ledger';
 import { fetchLayers, fetchMe } from '../api/queries';
 import type { Layer } from '../api/model';
+import { isRasterLayer } from '../api/rasters';
 import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
 import { BoundarySheet } from './BoundarySheet';
@@ -14,7 +15,7 @@ import { MapSheet } from './MapSheet';
 import { PlanSheet } from './PlanSheet';
 import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
-import { PAPERS, PLAN_TIME_FACTOR } from '#domain/sheets';
+import { PAPERS, PLAN_TIME_FACTOR, type PrintRaster } from '#domain/sheets';
 import { parseSheetRequest } from './sheetParams';
 import './print.css';
 
@@ -31,7 +32,7 @@ const TIMEOUT_MS = 50_000;
 export default function PrintPage() {
   const { t } = useI18n();
   const request = useMemo(() => parseSheetRequest(window.location.pathname, window.location.search), []);
-  const [basics, setBasics] = useState<{ layers: Layer[]; settings: PrintSettings; config: AppConfig } | null>(null);
+  const [basics, setBasics] = useState<{ layers: Layer[]; rasters: PrintRaster[]; settings: PrintSettings; config: AppConfig } | null>(null);
   const [status, setStatus] = useState<{ state: 'drawing' } | { state: 'ready' } | { state: 'error'; message: string }>({ state: 'drawing' });
 
   const fail = useCallback((message: string) => {
@@ -70,8 +71,11 @@ export default function PrintPage() {
       })
       .then(async (user) => {
         if (!user) throw new Error(notLoggedIn);
-        const [layers, settings, config] = await Promise.all([fetchLayers(), fetchPrintSettings(), loadConfig()]);
-        setBasics({ layers, settings, config });
+        const [all, settings, config] = await Promise.all([fetchLayers(), fetchPrintSettings(), loadConfig()]);
+        // Raster layers are drawn as the request lists them (those this user may read), vector layers as before.
+        const rasterKeys = new Set(all.filter(isRasterLayer).map((l) => l.key));
+        const rasters = (request.rasters ?? []).filter((r) => rasterKeys.has(r.key));
+        setBasics({ layers: all.filter((l) => !isRasterLayer(l)), rasters, settings, config });
       })
       .catch((e: unknown) => fail((e as Error).message ?? String(e)));
     return () => window.clearTimeout(timer);

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchRoute, type PrintSettings, type Route } from '../api/ledger';
 import type { Layer } from '../api/model';
+import type { PrintRaster } from '#domain/sheets';
 import { useI18n } from '../i18n';
 import type { AppConfig } from '../map/config';
 import { geodesicLength, type LonLat } from '../map/geodesy';
@@ -18,6 +19,8 @@ import type { RouteSheetRequest } from './sheetParams';
 interface Props {
   request: RouteSheetRequest;
   layers: Layer[];
+  /** Raster layers to draw under the vector layers, bottom first. */
+  rasters: PrintRaster[];
   config: AppConfig;
   settings: PrintSettings;
   onDrawn: () => void;
@@ -43,7 +46,7 @@ export function boxOnGround([minLon, minLat, maxLon, maxLat]: number[]): { centr
   };
 }
 
-export function RouteSheet({ request, layers, config, settings, onDrawn, onError }: Props) {
+export function RouteSheet({ request, layers, rasters, config, settings, onDrawn, onError }: Props) {
   const { t } = useI18n();
   const paper = PAPERS[request.paper];
   const [route, setRoute] = useState<Route | null>(null);
@@ -91,6 +94,7 @@ export function RouteSheet({ request, layers, config, settings, onDrawn, onError
               scale={view.scale}
               frameMm={paper.mapMm}
               layers={ledger}
+              rasters={rasters}
               route={route.geometry}
               labels={labels}
               onDrawn={() => setMapDrawn(true)}

@@ -14,7 +14,9 @@ import { geodesicLength, type LonLat } from '../map/geodesy';
 import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
 import { addOverlays, setHighlight } from '../map/overlays';
 import { setRedline, type RedlineItem } from '../map/redline';
+import { RASTER_TILE_SIZE, RasterLayerView, stackRasterLayers } from '../map/rasterLayers';
 import { usesTiles } from '../map/tileLayers';
+import type { PrintRaster } from './sheetParams';
 import { CSS_PX_PER_MM, formatScale, scaleBar } from './scale';
 
 export interface SheetMapProps {
@@ -24,7 +26,10 @@ export interface SheetMapProps {
   /** The stated scale denominator (the zoom was computed from it). */
   scale: number;
   frameMm: { width: number; height: number };
+  /** Vector layers. */
   layers: Layer[];
+  /** Raster layers (scanned sheets, photos) under the vector layers, bottom first. */
+  rasters?: PrintRaster[];
   /** The selected feature, outlined like on screen. */
   highlight?: Geometry | null;
   /** A whole road route. */
@@ -82,7 +87,7 @@ export function SheetMap(props: SheetMapProps) {
   const propsRef = useRef(props);
 
   useEffect(() => {
-    const { config, center, zoom, layers, highlight, route, labels, redline, outlines, onDrawn, onError } = propsRef.current;
+    const { config, center, zoom, layers, rasters, highlight, route, labels, redline, outlines, onDrawn, onError } = propsRef.current;
     let done = false;
     const fail = (message: string) => {
       if (done) return;
@@ -121,6 +126,14 @@ export function SheetMap(props: SheetMapProps) {
           view.addTo(map);
           view.setVisible(map, true);
         }
+        const rasterViews = (rasters ?? []).map((r) => {
+          const view = new RasterLayerView(r.key, RASTER_TILE_SIZE / PRINT_PIXEL_RATIO);
+          view.addTo(map);
+          view.setVisible(map, true);
+          view.setOpacity(map, r.opacity);
+          return view;
+        });
+        stackRasterLayers(map, rasterViews.reverse());
         await Promise.all(views.map((view) => view.source.load()));
         setHighlight(map, highlight ?? null);
         setRouteHighlight(map, route ?? null);

@@ -73,3 +73,13 @@ test('a map printed as seen carries its place, scale, layers, title, note and re
   badRedline.set('redline', '[["a",140.1,35.6]]'); // an arrow with one end
   expect(parseSheetRequest('/print/map', `?${badRedline}`)).toHaveProperty('error');
 });
+
+test('visible raster layers travel bottom first with their opacity, on both sheets', () => {
+  const rasters = [{ key: 'orthophoto', opacity: 1 }, { key: 'road_sheets', opacity: 0.6 }];
+  const url = sheetUrl({ ...enquiry, rasters }, 'pdf');
+  expect(new URL(url, 'http://x').searchParams.get('rasters')).toBe('orthophoto,road_sheets:60');
+  expect(parseSheetRequest('/print/enquiry', url.slice(url.indexOf('?')))).toMatchObject({ rasters });
+  const route = sheetUrl({ kind: 'route', routeNo: '1-01', paper: 'A4-portrait', date: '2026-11-24', lang: 'ja', rasters }, 'png');
+  expect(parseSheetRequest('/print/route', route.slice(route.indexOf('?')))).toMatchObject({ kind: 'route', rasters });
+  expect(parseSheetRequest('/print/route', '?routeNo=1&date=2026-11-24&rasters=Bad Key')).toHaveProperty('error');
+});

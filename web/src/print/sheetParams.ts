@@ -9,6 +9,8 @@ import {
 } from '#domain/sheets';
 import type { Lang } from '../i18n';
 
+export type { PrintRaster } from '#domain/sheets';
+
 type WithLang<T> = Omit<T, 'lang'> & { lang: Lang };
 export type EnquirySheetRequest = WithLang<EnquirySheetParams>;
 export type RouteSheetRequest = WithLang<RouteSheetParams>;

@@ -32,7 +32,7 @@ type Documents = {
     "query PrintSettings { printSettings { department phone note } }": typeof types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": typeof types.FeatureFieldsFragmentDoc,
     "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
-    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
+    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": typeof types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
@@ -42,6 +42,11 @@ type Documents = {
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": typeof types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": typeof types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": typeof types.RasterSheetFieldsFragmentDoc,
+    "query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ...RasterSheetFields } }": typeof types.RasterSheetsDocument,
+    "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": typeof types.RasterSheetDocument,
+    "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": typeof types.PlaceRasterSheetDocument,
+    "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": typeof types.DeleteRasterSheetDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": typeof types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": typeof types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": typeof types.RestoreDocument,
@@ -75,7 +80,7 @@ const documents: Documents = {
     "query PrintSettings { printSettings { department phone note } }": types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": types.FeatureFieldsFragmentDoc,
     "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
-    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
+    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { ...UserFields } }\n  }\n": types.LoginDocument,
@@ -85,6 +90,11 @@ const documents: Documents = {
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": types.SearchDocument,
+    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": types.RasterSheetFieldsFragmentDoc,
+    "query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ...RasterSheetFields } }": types.RasterSheetsDocument,
+    "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": types.RasterSheetDocument,
+    "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": types.PlaceRasterSheetDocument,
+    "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": types.DeleteRasterSheetDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": types.RestoreDocument,
@@ -172,7 +182,7 @@ export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LayerFields on Layer {\n    key nameJa nameEn labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n"): typeof import('./graphql').LayerFieldsFragmentDoc;
+export function graphql(source: "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n"): typeof import('./graphql').LayerFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,6 +219,26 @@ export function graphql(source: "\n  query FeaturesAt($lon: Float!, $lat: Float!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n"): typeof import('./graphql').SearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n"): typeof import('./graphql').RasterSheetFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ...RasterSheetFields } }"): typeof import('./graphql').RasterSheetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }"): typeof import('./graphql').RasterSheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n"): typeof import('./graphql').PlaceRasterSheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }"): typeof import('./graphql').DeleteRasterSheetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -170,6 +170,34 @@ export type LayerRole =
   | 'ROAD_LEDGER'
   | 'STREET_LIGHTS';
 
+export type RasterControlPointInput = {
+  col: number;
+  row: number;
+  /** X: northing in metres */
+  x: number;
+  /** Y: easting in metres */
+  y: number;
+};
+
+/** CORNERS: the 図郭 corners typed in; CONTROL_POINTS: clicked points; GEOREFERENCED: from the GeoTIFF or world file */
+export type RasterPlacementMethod =
+  | 'CONTROL_POINTS'
+  | 'CORNERS'
+  | 'GEOREFERENCED';
+
+/** UPLOADED: not yet placed; PLACING: being warped and tiled (see progress); PLACED: on the map; FAILED: see problem */
+export type RasterSheetStatus =
+  | 'FAILED'
+  | 'PLACED'
+  | 'PLACING'
+  | 'UPLOADED';
+
+/** Fit from image pixels to the plane: AFFINE (≥3 points), PROJECTIVE (≥4), POLYNOMIAL2 (≥6) */
+export type RasterTransform =
+  | 'AFFINE'
+  | 'POLYNOMIAL2'
+  | 'PROJECTIVE';
+
 /** admin manages users and layers; editor edits its department's layers; viewer only reads */
 export type Role =
   | 'ADMIN'
@@ -287,7 +315,7 @@ export type FeatureFieldsFragment = { id: string, layerKey: string, geometry: im
 
 export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null };
 
-export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
+export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
 
 export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null };
 
@@ -312,7 +340,7 @@ export type LogoutMutation = { logout: boolean };
 export type LayersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
+export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
 
 export type FeaturesQueryVariables = Exact<{
   layer: string;
@@ -351,6 +379,44 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { search: Array<{ kind: string, label: string, sublabel: string | null, town: string | null, date: string | null, layerKey: string | null, featureId: string | null, geometry: import('geojson').Geometry, bbox: Array<number> | null, match: string, note: { code: string, requested: string, found: string | null } | null }> };
+
+export type RasterSheetFieldsFragment = { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null };
+
+export type RasterSheetsQueryVariables = Exact<{
+  layer: string;
+}>;
+
+
+export type RasterSheetsQuery = { rasterSheets: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
+
+export type RasterSheetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RasterSheetQuery = { rasterSheet: { id: string, status: RasterSheetStatus, progress: number } | null };
+
+export type PlaceRasterSheetMutationVariables = Exact<{
+  id: string | number;
+  method: RasterPlacementMethod;
+  transform: RasterTransform;
+  controlPoints: Array<RasterControlPointInput> | RasterControlPointInput;
+  name?: string | null | undefined;
+  scaleDenominator?: number | null | undefined;
+  surveyDate?: string | null | undefined;
+  version?: number | null | undefined;
+}>;
+
+
+export type PlaceRasterSheetMutation = { placeRasterSheet: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
+
+export type DeleteRasterSheetMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type DeleteRasterSheetMutation = { deleteRasterSheet: boolean };
 
 export type ApplyChangesMutationVariables = Exact<{
   changes: Array<FeatureChangeInput> | FeatureChangeInput;
@@ -396,7 +462,7 @@ export type CreateLayerMutationVariables = Exact<{
 }>;
 
 
-export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type UpdateLayerMutationVariables = Exact<{
   key: string;
@@ -404,7 +470,7 @@ export type UpdateLayerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type ImportSummaryFieldsFragment = { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> };
 
@@ -534,6 +600,8 @@ export const LayerFieldsFragmentDoc = new TypedDocumentString(`
   key
   nameJa
   nameEn
+  kind
+  basemap
   labelField
   geometryTypes
   featureCount
@@ -580,6 +648,41 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const RasterSheetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RasterSheetFields on RasterSheet {
+  id
+  layerKey
+  name
+  fileName
+  status
+  progress
+  widthPx
+  heightPx
+  sizeBytes
+  checksum
+  scaleDenominator
+  surveyDate
+  outline
+  problem
+  warning
+  version
+  createdAt
+  updatedAt
+  placement {
+    method
+    transform
+    rmsM
+    residualsM
+    srid
+    controlPoints {
+      col
+      row
+      x
+      y
+    }
+  }
+}
+    `, {"fragmentName":"RasterSheetFields"}) as unknown as TypedDocumentString<RasterSheetFieldsFragment, unknown>;
 export const ImportSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment ImportSummaryFields on ImportSummary {
   create
@@ -949,6 +1052,8 @@ fragment LayerFields on Layer {
   key
   nameJa
   nameEn
+  kind
+  basemap
   labelField
   geometryTypes
   featureCount
@@ -1060,6 +1165,107 @@ export const SearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const RasterSheetsDocument = new TypedDocumentString(`
+    query RasterSheets($layer: String!) {
+  rasterSheets(layer: $layer) {
+    ...RasterSheetFields
+  }
+}
+    fragment RasterSheetFields on RasterSheet {
+  id
+  layerKey
+  name
+  fileName
+  status
+  progress
+  widthPx
+  heightPx
+  sizeBytes
+  checksum
+  scaleDenominator
+  surveyDate
+  outline
+  problem
+  warning
+  version
+  createdAt
+  updatedAt
+  placement {
+    method
+    transform
+    rmsM
+    residualsM
+    srid
+    controlPoints {
+      col
+      row
+      x
+      y
+    }
+  }
+}`) as unknown as TypedDocumentString<RasterSheetsQuery, RasterSheetsQueryVariables>;
+export const RasterSheetDocument = new TypedDocumentString(`
+    query RasterSheet($id: ID!) {
+  rasterSheet(id: $id) {
+    id
+    status
+    progress
+  }
+}
+    `) as unknown as TypedDocumentString<RasterSheetQuery, RasterSheetQueryVariables>;
+export const PlaceRasterSheetDocument = new TypedDocumentString(`
+    mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!, $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {
+  placeRasterSheet(
+    id: $id
+    method: $method
+    transform: $transform
+    controlPoints: $controlPoints
+    name: $name
+    scaleDenominator: $scaleDenominator
+    surveyDate: $surveyDate
+    version: $version
+  ) {
+    ...RasterSheetFields
+  }
+}
+    fragment RasterSheetFields on RasterSheet {
+  id
+  layerKey
+  name
+  fileName
+  status
+  progress
+  widthPx
+  heightPx
+  sizeBytes
+  checksum
+  scaleDenominator
+  surveyDate
+  outline
+  problem
+  warning
+  version
+  createdAt
+  updatedAt
+  placement {
+    method
+    transform
+    rmsM
+    residualsM
+    srid
+    controlPoints {
+      col
+      row
+      x
+      y
+    }
+  }
+}`) as unknown as TypedDocumentString<PlaceRasterSheetMutation, PlaceRasterSheetMutationVariables>;
+export const DeleteRasterSheetDocument = new TypedDocumentString(`
+    mutation DeleteRasterSheet($id: ID!, $version: Int) {
+  deleteRasterSheet(id: $id, version: $version)
+}
+    `) as unknown as TypedDocumentString<DeleteRasterSheetMutation, DeleteRasterSheetMutationVariables>;
 export const ApplyChangesDocument = new TypedDocumentString(`
     mutation ApplyChanges($changes: [FeatureChangeInput!]!) {
   applyChanges(changes: $changes) {
@@ -1176,6 +1382,8 @@ fragment LayerFields on Layer {
   key
   nameJa
   nameEn
+  kind
+  basemap
   labelField
   geometryTypes
   featureCount
@@ -1219,6 +1427,8 @@ fragment LayerFields on Layer {
   key
   nameJa
   nameEn
+  kind
+  basemap
   labelField
   geometryTypes
   featureCount
