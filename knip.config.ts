@@ -12,7 +12,7 @@ const config: KnipConfig = {
     'server/src/modules/imports/import-cli.ts',
     'server/src/modules/exports/export-cli.ts',
     // The bench and the processes it starts.
-    'test/bench/{bench,import,peer,serve,abuse}.ts',
+    'test/bench/{bench,import,peer,serve,abuse,raster}.ts',
     'scripts/*.mjs',
     'web/scripts/*.mjs',
   ],

@@ -21,7 +21,6 @@ export function appError(key: ErrorKey, params: ErrorParams = {}, extra: Record<
 export const badInput = (message: string, extra: Record<string, unknown> = {}) => new AppError('BAD_USER_INPUT', message, extra);
 export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
-export const unauthenticated = () => appError('loginRequired');
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', message, extra);
 
 /** HTTP status for REST routes (tiles, attachments, basemap). */

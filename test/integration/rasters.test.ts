@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import proj4 from 'proj4';
 import sharp from 'sharp';
 import { planeProjDef } from '../../server/src/domain/planeZones';
 import { withGdal, gdalOutputDir } from '../../server/src/gdal/gdal';
-import { DEMO_ORTHO_LAYER, DEMO_SCAN_LAYER, ROAD_RGB, seedRasterDemo, syntheticOrthophoto, syntheticRoadSheet, SyntheticSheet } from '../../server/src/seed/rasters';
+import { DEMO_ORTHO_LAYER, DEMO_SCAN_LAYER, seedRasterDemo, syntheticOrthophoto, syntheticRoadSheet, SyntheticSheet } from '../../server/src/seed/rasters';
 import { describeBackends } from '../helpers/backends';
 
 const rasterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-raster-test-'));
@@ -61,10 +62,10 @@ describeBackends('raster layers', (get) => {
 
   test('an uploaded scan is stored with its SHA-256 and waits to be placed', async () => {
     const res = await upload('ledger_scans', sheet.png, 'filename=sheet-12.png&name=道路台帳図12');
-    const body: any = await res.json(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const body: any = await res.json();
     expect(res.status).toBe(201);
     expect(body).toMatchObject({ status: 'UPLOADED', widthPx: sheet.width, heightPx: sheet.height, sizeBytes: sheet.png.length, name: '道路台帳図12' });
-    expect(body.checksum).toBe(require('node:crypto').createHash('sha256').update(sheet.png).digest('hex'));
+    expect(body.checksum).toBe(crypto.createHash('sha256').update(sheet.png).digest('hex'));
     sheetId = body.id;
     const original = await fetch(`${get().url}/api/rasters/sheets/${sheetId}/original`, { headers: { authorization: `Bearer ${roads}` } });
     expect(Buffer.from(await original.arrayBuffer()).equals(sheet.png)).toBe(true);
@@ -163,7 +164,7 @@ describeBackends('raster layers', (get) => {
 
   describe('bad input: a coded error and nothing left behind', () => {
     const expectRefused = async (res: Response, pattern: RegExp) => {
-      const body: any = await res.json(); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const body: any = await res.json();
       expect(res.status).toBe(400);
       expect(body.error.code).toBe('BAD_USER_INPUT');
       expect(body.error.message).toMatch(pattern);

@@ -176,11 +176,6 @@ export function fit(kind: TransformKind, points: ControlPoint[]): Fit {
   return kind === 'AFFINE' ? fitAffine(points) : kind === 'PROJECTIVE' ? fitProjective(points) : fitPolynomial2(points);
 }
 
-/** Where a fit puts an image pixel (plane [X, Y]). */
-export function apply(f: Pick<Fit, 'forward'>, col: number, row: number): [number, number] {
-  return f.forward(col, row);
-}
-
 /** The control points of a world file (.tfw/.jgw/.pgw) read in a plane zone: the image's corners. */
 export function worldFileControlPoints(text: string, widthPx: number, heightPx: number): ControlPoint[] {
   const n = text.trim().split(/\s+/).map(Number);

@@ -125,7 +125,7 @@ export async function fetchPreview(id: string, max = 2048): Promise<{ url: strin
 
 async function restError(response: Response | { status: number; text: string }): Promise<ApiError> {
   const text = 'text' in response && typeof response.text === 'string' ? response.text : await (response as Response).text().catch(() => '');
-  let body: { error?: { code?: string; message?: string } } | null = null;
+  let body: { error?: { code?: string; message?: string } } | null;
   try {
     body = JSON.parse(text);
   } catch {

@@ -63,7 +63,9 @@ function AccessTokensDialog({ layers, onClose }: { layers: Layer[]; onClose: () 
   }
 
   const layerName = (key: string) => { const l = layers.find((x) => x.key === key); return l ? i18n.layerName(l) : key; };
-  const state = (tk: AccessToken) => (tk.revokedAt ? t('tokensRevoked') : Date.parse(tk.expiresAt) < Date.now() ? t('tokensExpired') : null);
+  // The moment the list was drawn: expiry is judged against it, not against a clock read during render.
+  const [now] = useState(() => Date.now());
+  const state = (tk: AccessToken) => (tk.revokedAt ? t('tokensRevoked') : Date.parse(tk.expiresAt) < now ? t('tokensExpired') : null);
 
   return (
     <div className="dialog-backdrop audit-backdrop">

@@ -5,7 +5,7 @@
 // warps and tiles on 「配置する」.
 import type { Feature as GeoJsonFeature } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { fetchPreview, fetchRasterSheet, placeRasterSheet, type RasterSheet, type RasterTransform } from '../api/rasters';
 import { useClientSettings } from '../api/useClientSettings';
 import { planeToLonLat, toPlaneRectangular } from '../map/geodesy';
@@ -45,8 +45,8 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
   const i18n = useI18n();
   // The city's plane zone (PLANE_SRID), in which corners and control points are typed.
   const planeSrid = useClientSettings()?.planeSrid ?? sheet.placement?.srid ?? 6677;
-  const planeIXToLonLat = (x: number, y: number) => planeToLonLat(x, y, planeSrid);
-  const toPlaneRectangularIX = (p: [number, number]) => toPlaneRectangular(p, planeSrid);
+  const planeIXToLonLat = useCallback((x: number, y: number) => planeToLonLat(x, y, planeSrid), [planeSrid]);
+  const toPlaneRectangularIX = useCallback((p: [number, number]) => toPlaneRectangular(p, planeSrid), [planeSrid]);
   const { t } = i18n;
   const id = useId();
   const [preview, setPreview] = useState<{ url: string; scale: number; width: number; height: number } | { error: string } | null>(null);
@@ -110,7 +110,7 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
       map.off('click', onClick);
       if (map.style) map.getCanvas().style.cursor = '';
     };
-  }, [map, armed]);
+  }, [map, armed, toPlaneRectangularIX]);
 
   // The typed points and, once there is a fit, the sheet's footprint are drawn on the map.
   useEffect(() => {
@@ -141,7 +141,7 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
       footprint = [{ type: 'Feature', geometry: { type: 'LineString', coordinates: [...ring, ring[0]] }, properties: {} }];
     }
     (map.getSource(FOOTPRINT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: footprint });
-  }, [map, drafts, live, transform, sheet.widthPx, sheet.heightPx]);
+  }, [map, drafts, live, transform, sheet.widthPx, sheet.heightPx, planeIXToLonLat]);
 
   function onImageClick(e: MouseEvent<HTMLDivElement>) {
     if (armed?.target !== 'image' || !preview || 'error' in preview) return;

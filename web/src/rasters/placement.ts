@@ -14,7 +14,6 @@ export interface DraftPoint {
 }
 
 export const CORNERS = ['TL', 'TR', 'BR', 'BL'] as const;
-export type Corner = (typeof CORNERS)[number];
 
 /** The four image corners in pixel-corner coordinates (0,0 is the top-left edge of the image). */
 export function imageCorners(widthPx: number, heightPx: number): { col: number; row: number }[] {

@@ -3,7 +3,6 @@ import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } 
 import { Context } from '../../context';
 import { columnsFor, selectedFieldNames } from '../../graphql-info';
 import { Layer } from '../layers/layer.type';
-import { FeatureColumns } from './feature.sql';
 import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureConnection, FeatureHit } from './feature.type';
 

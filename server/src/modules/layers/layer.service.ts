@@ -255,7 +255,7 @@ export class LayerService {
       try {
         checkRoleFits(l.role, l.fieldDefs, l.geometryTypes);
       } catch (err) {
-        throw new Error(`layer "${l.key}" plays the role ${l.role} but does not fit it: ${(err as Error).message}`);
+        throw new Error(`layer "${l.key}" plays the role ${l.role} but does not fit it: ${(err as Error).message}`, { cause: err });
       }
     }
     return (Object.keys(LAYER_ROLES) as LayerRole[]).filter((r) => !layers.some((l) => l.role === r));

@@ -49,6 +49,7 @@ export function fitPlacement(transform: RasterTransform, points: ControlPoint[])
 export function checkFileName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw badInput('ファイル名がありません (the file name is missing: ?filename=…)', { field: 'filename' });
+  // eslint-disable-next-line no-control-regex -- a NUL in a file name is how paths get smuggled
   if (/[/\\\u0000]/.test(trimmed) || trimmed === '..' || trimmed === '.' || trimmed.length > 200) {
     throw badInput('ファイル名にフォルダーを含めないでください (the file name must not contain a path)', { field: 'filename' });
   }

@@ -192,7 +192,6 @@ export async function warpToTiles(input: WarpInput, rawFile: string, emit: (tile
       await finishRow(maxZoom, ty);
       await progress((ty - r.y0 + 1) / rows);
 
-      // eslint-disable-next-line no-inner-declarations
       function renderTile(z: number, tx: number, tyy: number): Buffer | null {
         // Image position of every GRID-th tile pixel.
         const n = TILE_SIZE / GRID + 1;
