@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { CityService } from './modules/city/city.service';
 import { EditService } from './modules/edits/edit.service';
 import { LayerService } from './modules/layers/layer.service';
+import { seedRasterDemo } from './seed/rasters';
 import { seedDemoOnFirstStart } from './seed/seed-state';
 
 /**
@@ -20,7 +21,12 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
     if (unplayed.length) log(`No layer plays the role(s) ${unplayed.join(', ')}: what needs them answers without them`);
     await new CityService(db).ensureReferenceData();
     await new EditService(db, config).ensureServiceArea();
-    if (config.seedDemoOnFirstStart) await seedDemoOnFirstStart(db, { scale: config.demoScale, referenceScale: config.demoReferenceScale }, log);
+    if (config.seedDemoOnFirstStart) {
+      const seeded = await seedDemoOnFirstStart(db, { scale: config.demoScale, referenceScale: config.demoReferenceScale }, log);
+      // Rasters are files and tiles, not features: outside the seed's transaction, and a failure
+      // leaves the demo city usable without them.
+      if (seeded && config.demoRasters) await seedRasterDemo(db, config, log).catch((e: Error) => log(`Demo rasters skipped: ${e.message}`));
+    }
     const keyed = await new CityService(db).ensureSearchKeys();
     if (keyed) log(`Search keys written for ${keyed} features`);
     return db;

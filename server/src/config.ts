@@ -10,6 +10,8 @@ export interface Config {
   webDist: string;
   /** Fill an empty embedded database with the demo city on first start. */
   seedDemoOnFirstStart: boolean;
+  /** With the demo city, also the demo raster layers (a scanned sheet to place, an orthophoto base map). */
+  demoRasters: boolean;
   demoScale: number;
   /** Scale of the demo's parcels, buildings and other reference layers (default: demoScale); small for quick test servers. */
   demoReferenceScale: number;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'web', 'dist')),
     seedDemoOnFirstStart: bool(env.SEED_DEMO, !env.DATABASE_URL),
+    demoRasters: bool(env.DEMO_RASTERS, true),
     demoScale,
     demoReferenceScale: int(env.DEMO_REFERENCE_SCALE, demoScale, 'DEMO_REFERENCE_SCALE'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../bootstrap';
+import { seedRasterDemo } from './rasters';
 import { seedDemoAtomically } from './seed-state';
 
 /**
@@ -27,6 +28,7 @@ async function main() {
     const counts = await seedDemoAtomically(db, { scale, users: args.includes('--users') || !config.databaseUrl, log: console.log });
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`Wrote ${total} features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (config.demoRasters) await seedRasterDemo(db, config, console.log);
   } finally {
     await db.close();
   }

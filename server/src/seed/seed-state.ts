@@ -20,13 +20,14 @@ export async function seedDemoAtomically(db: Database, options: SeedOptions = {}
  * left alone; a half-seeded one (features, no marker) is refused with what to do.
  */
 export async function seedDemoOnFirstStart(db: Database, { scale, referenceScale }: { scale: number; referenceScale?: number },
-  log: (m: string) => void): Promise<void> {
+  log: (m: string) => void): Promise<boolean> {
   const state = await seedState(db);
   if (state === 'half-seeded') throw new Error(HALF_SEEDED_MESSAGE);
-  if (state === 'seeded') return;
+  if (state === 'seeded') return false;
   log(`Writing the demo city (scale ${scale})…`);
   const counts = await seedDemoAtomically(db, { scale, referenceScale, users: true, log });
   log(`Demo city ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  return true;
 }
 
 export type SeedState = 'empty' | 'seeded' | 'half-seeded';

@@ -66,6 +66,8 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
       // The full city's parcels and buildings add up to a minute to every suite's first start; the
       // base-map suites look around the station, which the small scale still parcels.
       DEMO_REFERENCE_SCALE: process.env.DEMO_REFERENCE_SCALE ?? '0.05',
+      // The raster demo (a warped orthophoto) only where a suite asks for it.
+      DEMO_RASTERS: process.env.DEMO_RASTERS ?? 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
