@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before any GraphQL type is loaded.
+import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
