@@ -186,13 +186,15 @@ describeBackends('raster layers', (get) => {
       await expectRefused(await upload('ledger_scans', sheet.png, `filename=${encodeURIComponent('C:\\scans\\sheet.png')}`), /path/);
       // A GeoTIFF in UTM zone 54 (EPSG:32654): a CRS this server does not convert.
       const utm = await withGdal(async (gdal) => {
-        const png = path.join(rasterDir, 'utm.png.tmp');
+        const png = path.join(rasterDir, `utm-${process.pid}-${Date.now()}.png`);
         await sharp({ create: { width: 64, height: 64, channels: 3, background: '#777' } }).png().toFile(png);
         const ds = (await gdal.open(png)).datasets[0];
-        await gdal.gdal_translate(ds, ['-of', 'GTiff', '-a_srs', 'EPSG:32654', '-a_ullr', '400000', '3950000', '400064', '3949936'], 'utm-test');
+        // A name of its own per run: GDAL (WebAssembly) keeps its own view of the output folder between runs.
+        const name = `utm-test-${process.pid}-${Date.now()}`;
+        await gdal.gdal_translate(ds, ['-of', 'GTiff', '-a_srs', 'EPSG:32654', '-a_ullr', '400000', '3950000', '400064', '3949936'], name);
         await gdal.close(ds);
         fs.rmSync(png);
-        const file = path.join(gdalOutputDir(), 'utm-test.tif');
+        const file = path.join(gdalOutputDir(), `${name}.tif`);
         const bytes = fs.readFileSync(file);
         fs.rmSync(file);
         return bytes;
