@@ -15,6 +15,8 @@ const ESM_PACKAGES = ['@maplibre/vt-pbf', '@maplibre/geojson-vt', '@mapbox/vecto
 transform['^.+/node_modules/.+\\.m?js$'] = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 const common = {
+  // type-graphql's decorators need the metadata polyfill before any GraphQL type is loaded, whatever a test imports first.
+  setupFiles: ['reflect-metadata'],
   transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
 };
