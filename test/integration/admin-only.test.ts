@@ -16,6 +16,8 @@ const ADMIN_OPERATIONS: Record<string, string> = {
   createLayer: `mutation { createLayer(input: { key: "intruder_layer", nameJa: "x", nameEn: "x", departmentKey: "roads",
     geometryTypes: ["Point"], fields: [{ key: "n", label: "n", type: TEXT }] }) { key } }`,
   updateLayer: 'mutation { updateLayer(key: "curve_mirrors", patch: { nameJa: "乗っ取り" }) { key } }',
+  auditLog: '{ auditLog(first: 1) { totalCount } }',
+  purgeAuditLog: 'mutation { purgeAuditLog }',
 };
 
 /** The Query and Mutation fields the schema documents as "(administrators)". */

@@ -1,8 +1,8 @@
 import { Config } from '../../config';
 import { Database, Queryable } from '../../db/database';
-import { badInput, forbidden } from '../../errors';
+import { badInput } from '../../errors';
 import { csvPreamble, csvText } from '../../domain/csv';
-import { isAdmin, SessionUser } from '../auth/permissions';
+import { requireAdmin, SessionUser } from '../auth/permissions';
 import { allowAuditPurgeSql, auditBatchSql, auditCountSql, auditPageSql, insertAuditSql, layerSnapshotSql, purgeAuditSql } from './audit.sql';
 import type { AuditEntry, AuditFilter, AuditPage } from './audit.type';
 
@@ -73,10 +73,6 @@ function filterValues(filter: AuditFilter | undefined | null): unknown[] {
   const f = filter ?? {};
   if (f.from && f.until && f.from >= f.until) throw badInput('「から」は「まで」より前にしてください (from must be before until)', { field: 'from' });
   return [f.username?.trim() || null, f.kind?.trim() || null, f.from ?? null, f.until ?? null];
-}
-
-function requireAdmin(user: SessionUser | null): void {
-  if (!isAdmin(user)) throw forbidden('監査ログは管理者のみ閲覧できます (only administrators read the audit log)');
 }
 
 /** Reading the audit log (administrators): pages, the CSV export and the retention purge. */
