@@ -227,6 +227,22 @@ describeBackends('OGC API Features', (get) => {
     expect((await matched(`S_INTERSECTS(geometry, POLYGON((${a} ${b}, ${c} ${b}, ${c} ${d}, ${a} ${d}, ${a} ${b})))`)).numberMatched).toBe(inBox);
     expect((await matched(JSON.stringify({ op: 's_intersects', args: [{ property: 'geometry' },
       { type: 'Polygon', coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] }] }), 'cql2-json')).numberMatched).toBe(inBox);
+    // filter-crs: the same box in the city's plane zone (X = northing first) and in JGD2011 (latitude first).
+    const { rows: [plane] } = await get().db.pool.query(
+      `SELECT ST_XMin(b) AS e0, ST_YMin(b) AS n0, ST_XMax(b) AS e1, ST_YMax(b) AS n1
+         FROM (SELECT ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), 6677) AS b) t`, CENTRAL_BBOX);
+    const inPlaneBox = await count('street_lights',
+      'AND ST_Intersects(ST_Transform(f.geom, 6677), ST_MakeEnvelope($2, $3, $4, $5, 6677))', [plane.e0, plane.n0, plane.e1, plane.n1]);
+    expect(inPlaneBox).toBeGreaterThan(0);
+    const planeCrs = '&filter-crs=' + encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/6677');
+    const inPlane = (filter: string) => json(`/collections/street_lights/items?filter=${encodeURIComponent(filter)}${planeCrs}&limit=1`);
+    expect((await inPlane(`S_INTERSECTS(geometry, BBOX(${plane.n0}, ${plane.e0}, ${plane.n1}, ${plane.e1}))`)).numberMatched).toBe(inPlaneBox);
+    expect((await inPlane(`S_INTERSECTS(geometry, POLYGON((${plane.n0} ${plane.e0}, ${plane.n0} ${plane.e1}, ${plane.n1} ${plane.e1}, ${plane.n1} ${plane.e0}, ${plane.n0} ${plane.e0})))`)).numberMatched).toBe(inPlaneBox);
+    // Easting first (the wrong axis order) names another place: the city has nothing there.
+    expect((await inPlane(`S_INTERSECTS(geometry, BBOX(${plane.e0}, ${plane.n0}, ${plane.e1}, ${plane.n1}))`)).numberMatched).toBe(0);
+    const latFirst = encodeURIComponent(`S_INTERSECTS(geometry, BBOX(${b}, ${a}, ${d}, ${c}))`);
+    expect((await json(`/collections/street_lights/items?filter=${latFirst}&filter-crs=${encodeURIComponent('[EPSG:6668]')}&limit=1`)).numberMatched).toBe(inBox);
+    expect((await problem(`/collections/street_lights/items?filter=${encodeURIComponent(`S_INTERSECTS(geometry, BBOX(${a}, ${b}, ${c}, ${d}))`)}&filter-crs=EPSG%3A3857`, 400)).parameter).toBe('filter-crs');
     for (const bad of ["lamp_type = ", "colour = 'red'", "watts = 'bright'", "S_INTERSECTS(geometry, POLYGON((1 2, 3)))",
       "watts LIKE '1%'", "lamp_type = 'x'); DROP TABLE feature; --"]) {
       const r = await problem(`/collections/street_lights/items?filter=${encodeURIComponent(bad)}`, 400);

@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { AttributeCondition, attributeConditionSql } from '../features/feature.sql';
 import { toCondition } from '../features/feature.service';
 import { LayerRecord } from '../layers/layer.service';
+import { Crs, crsOf } from './ogc.crs';
 import { badParam } from './ogc.params';
 
 /** CQL2 JSON (OGC 21-065); CQL2 text is parsed into the same form by the grammar in cql2.peggy. */
@@ -45,8 +46,9 @@ const COMPARISON: Record<string, keyof AttributeCondition> = { '=': 'eq', '<>': 
  * Translates a CQL2 expression to SQL over feature f: properties only from the layer's field list,
  * every value a bound parameter, each comparison checked by the same rules as GraphQL's `where`.
  * Geometries given as WKT/GeoJSON are returned so that the caller can check them in PostGIS first.
+ * Geometry literals are in `filterCrs` (Part 3's `filter-crs`), in that CRS's axis order.
  */
-export function cql2Sql(expr: Cql2, layer: LayerRecord) {
+export function cql2Sql(expr: Cql2, layer: LayerRecord, filterCrs: Crs = crsOf(4326)) {
   const geometries: { sql: string; value: string }[] = [];
   let nodes = 0;
   const fail = (message: string) => badParam('filter', message);
@@ -63,22 +65,41 @@ export function cql2Sql(expr: Cql2, layer: LayerRecord) {
       throw e;
     }
   };
+  // The SRID is an integer from the supported list, never request text; a flipped CRS (lat/lon, X=northing) is put
+  // into PostGIS's x/y order first.
+  const srid = filterCrs.srid;
+  const xy = (constructor: string) => (filterCrs.flip ? `ST_FlipCoordinates(${constructor})` : constructor);
   const geometrySql = (g: Geometry, p: Params): string => {
     if (g && 'bbox' in g) {
-      const bad = Array.isArray(g.bbox) && g.bbox.length === 4 ? checkBBox(g.bbox) : 'a bbox needs 4 numbers';
+      if (!Array.isArray(g.bbox) || g.bbox.length !== 4) throw fail('S_INTERSECTS: a bbox needs 4 numbers');
+      const box = (filterCrs.flip ? [g.bbox[1], g.bbox[0], g.bbox[3], g.bbox[2]] : g.bbox) as number[];
+      const bad = srid === 4326 ? checkBBox(box)
+        : !box.every(Number.isFinite) ? 'bbox values must be finite numbers'
+          : box[0] > box[2] || box[1] > box[3] ? 'bbox is inverted: min must not exceed max' : null;
       if (bad) throw fail(`S_INTERSECTS: ${bad}`);
-      return `ST_MakeEnvelope(${g.bbox.map((n) => p.add(n)).join(', ')}, 4326)`;
+      return `ST_MakeEnvelope(${box.map((n) => p.add(n)).join(', ')}, ${srid})`;
     }
     if (g && 'wkt' in g && typeof g.wkt === 'string') {
-      geometries.push({ sql: 'ST_GeomFromText($1, 4326)', value: g.wkt });
-      return `ST_GeomFromText(${p.add(g.wkt)}, 4326)`;
+      geometries.push({ sql: xy(`ST_GeomFromText($1, ${srid})`), value: g.wkt });
+      return xy(`ST_GeomFromText(${p.add(g.wkt)}, ${srid})`);
     }
     if (g && typeof (g as { type?: unknown }).type === 'string') {
       const json = JSON.stringify(g);
-      geometries.push({ sql: 'ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)', value: json });
-      return `ST_SetSRID(ST_GeomFromGeoJSON(${p.add(json)}), 4326)`;
+      geometries.push({ sql: xy(`ST_SetSRID(ST_GeomFromGeoJSON($1), ${srid})`), value: json });
+      return xy(`ST_SetSRID(ST_GeomFromGeoJSON(${p.add(json)}), ${srid})`);
     }
     throw fail('S_INTERSECTS needs a BBOX, a WKT or a GeoJSON geometry');
+  };
+  /**
+   * In CRS84 the test runs on f.geom directly. In another CRS the index is used with the literal's WGS84 box
+   * (segmentized so that curved edges are covered, and widened by about 1 m), and the exact test runs in the
+   * literal's own CRS, where its straight edges are straight.
+   */
+  const intersectsSql = (g: string, p: Params): string => {
+    if (srid === 4326) return `f.geom && ${g} AND ST_Intersects(f.geom, ${g})`;
+    const step = filterCrs.projected ? 10 : 0.0001;
+    const wgs84Box = `ST_Expand(ST_Envelope(ST_Transform(ST_Segmentize(${g}, ${p.add(step)}), 4326)), ${p.add(0.00001)})`;
+    return `f.geom && ${wgs84Box} AND ST_Intersects(ST_Transform(f.geom, ${srid}), ${g})`;
   };
   const walk = (node: Cql2, p: Params): string => {
     if (++nodes > MAX_NODES) throw fail(`filter has more than ${MAX_NODES} parts`);
@@ -111,8 +132,7 @@ export function cql2Sql(expr: Cql2, layer: LayerRecord) {
       }
       case 's_intersects': {
         if (propertyOf(a[0]) !== 'geometry') throw fail('S_INTERSECTS takes the property geometry');
-        const g = geometrySql(a[1] as Geometry, p);
-        return `f.geom && ${g} AND ST_Intersects(f.geom, ${g})`;
+        return intersectsSql(geometrySql(a[1] as Geometry, p), p);
       }
       default: {
         const key = COMPARISON[op];

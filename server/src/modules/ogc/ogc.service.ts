@@ -156,10 +156,7 @@ export class OgcService {
   private async filter(layer: LayerRecord, query: Record<string, unknown>) {
     const expr = parseFilter(query.filter, query['filter-lang']);
     if (!expr) return undefined;
-    if (query['filter-crs'] !== undefined && parseCrs(query['filter-crs'], 'filter-crs', this.config.planeSrid).srid !== 4326) {
-      throw badParam('filter-crs', `filter-crs must be ${CRS84}`);
-    }
-    const translated = cql2Sql(expr, layer);
+    const translated = cql2Sql(expr, layer, parseCrs(query['filter-crs'], 'filter-crs', this.config.planeSrid));
     for (const g of translated.geometries) {
       try {
         await this.db.pool.query(geometryCheckSql(g.sql), [g.value]);
