@@ -36,6 +36,7 @@ import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
 import { inputGuardPlugin } from './security/input';
 import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
+import { requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
 
 /** Path prefixes served by the API; the web app's client routes are everything else without a file extension. */
@@ -116,10 +117,14 @@ export async function createServer(db: Database, config: Config, log: (m: string
   const context = async ({ req, res }: { req: Request; res: Response }) => (res.locals.ctx as Context | undefined) ?? createContext(services, req, res);
   // A sub-app without ETags: hashing every response body is wasted on POSTed queries.
   const graphql = express().set('etag', false).disable('x-powered-by');
-  graphql.use(resolveSession(services), anonymousBodyLimit(config), jsonBody(config, '20mb'), expressMiddleware(apollo, { context }));
+  const budget = config.abuse.requestsPerSecond;
+  graphql.use(requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), jsonBody(config, '20mb'), expressMiddleware(apollo, { context }));
   app.use('/graphql', graphql);
 
   const reader = requireReader(services);
+  // Each family its own budget: a burst of tiles does not spend the API's.
+  app.use(['/api', '/ogc'], requestBudget(budget.api, 'rest'));
+  app.use('/tiles', requestBudget(budget.tiles, 'rest'));
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', reader, basemapRouter(services));
   app.use('/api', reader, anonymousBodyLimit(config), attachmentRouter(services), surveyRouter(services), printRouter(services));

@@ -71,6 +71,11 @@ export interface AbuseLimits {
   trustProxy?: string;
   /** The public base URL (e.g. https://chizu.city.local/map) used in generated URLs; wins over proxy headers. */
   publicUrl?: string;
+  /**
+   * Requests per second one caller (a credential, or an address without one) may send to the API
+   * (GraphQL, /api, /ogc) and to the tiles; over it a 429 (0 = no budget).
+   */
+  requestsPerSecond: { api: number; tiles: number };
   /** Server-side printing: concurrent renders, waiting requests (in all, and per user), render timeout. */
   print: { concurrency: number; queueMax: number; perUserMax: number; timeoutMs: number };
 }
@@ -147,6 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginAddressMaxFailures: int(env.LOGIN_ADDRESS_MAX_FAILURES, 30, 'LOGIN_ADDRESS_MAX_FAILURES'),
       trustProxy: env.TRUST_PROXY || undefined,
       publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+      requestsPerSecond: {
+        api: int(env.API_REQUESTS_PER_SECOND, 40, 'API_REQUESTS_PER_SECOND'),
+        tiles: int(env.TILE_REQUESTS_PER_SECOND, 1000, 'TILE_REQUESTS_PER_SECOND'),
+      },
       print: {
         concurrency: int(env.PRINT_CONCURRENCY, 2, 'PRINT_CONCURRENCY'),
         queueMax: int(env.PRINT_QUEUE_MAX, 8, 'PRINT_QUEUE_MAX'),

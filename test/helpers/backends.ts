@@ -4,7 +4,7 @@ import { createServer, ChizuServer } from '../../server/src/app';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { Database } from '../../server/src/db/database';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
-import { backends, BackendKind, databaseUrl, testDatabaseUrl, withAdmin } from './test-env';
+import { backends, BackendKind, databaseUrl, NO_REQUEST_BUDGET, testDatabaseUrl, withAdmin } from './test-env';
 
 export { backends, type BackendKind };
 
@@ -24,7 +24,7 @@ export interface BackendOptions {
 /** A fresh, migrated database on the given backend with the demo users and a small demo city. */
 export async function openBackend(kind: BackendKind, options: BackendOptions = {}): Promise<TestBackend> {
   let dbName: string | undefined;
-  let env: Record<string, string> = { ...options.env };
+  let env: Record<string, string> = { ...NO_REQUEST_BUDGET, ...options.env };
   if (kind === 'postgis') {
     dbName = `chizu_test_${crypto.randomBytes(6).toString('hex')}`;
     await withAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));

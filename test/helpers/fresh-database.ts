@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Config, loadConfig } from '../../server/src/config';
-import { BackendKind, databaseUrl, testDatabaseUrl, withAdmin } from './test-env';
+import { BackendKind, databaseUrl, NO_REQUEST_BUDGET, testDatabaseUrl, withAdmin } from './test-env';
 
 /** An empty database that outlives a close and reopen: a new PostGIS database, or PGlite in a temporary directory. */
 export interface FreshDatabase {
@@ -11,7 +11,8 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-export async function freshDatabase(kind: BackendKind, env: Record<string, string> = {}): Promise<FreshDatabase> {
+export async function freshDatabase(kind: BackendKind, wanted: Record<string, string> = {}): Promise<FreshDatabase> {
+  const env = { ...NO_REQUEST_BUDGET, ...wanted };
   if (kind === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-test-'));
     return {

@@ -51,3 +51,9 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>, server
     await client.end();
   }
 }
+
+/**
+ * Integration tests call the API in tight loops from one account: the per-caller request budget is
+ * off for them, and on in its own test (rate-limit.test.ts) and in the browser tests (the defaults).
+ */
+export const NO_REQUEST_BUDGET: Record<string, string> = { API_REQUESTS_PER_SECOND: '0', TILE_REQUESTS_PER_SECOND: '0' };

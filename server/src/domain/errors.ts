@@ -29,6 +29,12 @@ export const ERROR_CATALOGUE = {
     ja: '最後の管理者は権限を外すことも無効にすることもできません。先に別の管理者を作成してください',
     en: 'the last active administrator cannot be demoted or disabled; make another administrator first',
   },
+  // Request budget (server/src/security/rate-limit.ts)
+  rateLimited: {
+    code: 'TOO_MANY_REQUESTS',
+    ja: '要求が多すぎます(1秒あたり{perSecond}件まで)。少し待ってからもう一度お試しください',
+    en: 'too many requests (at most {perSecond} a second); wait a moment and try again',
+  },
   // Geometry of an edit (server/src/modules/edits)
   geometryInvalid: { code: 'BAD_USER_INPUT', ja: '図形が正しくありません: {detail}', en: 'geometry is not valid: {detail}' },
   outsideServiceArea: {
