@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { Config, loadConfig } from '../../server/src/config';
 import { createServer, ChizuServer } from '../../server/src/app';
-import { prepareDatabase } from '../../server/src/bootstrap';
-import { Database } from '../../server/src/db/database';
-import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
+import { Database, openDatabase } from '../../server/src/db/database';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo';
+import { seededPglite, seededPostgis } from './seeded-copies';
 import { backends, BackendKind, databaseUrl, NO_REQUEST_BUDGET, testDatabaseUrl, withAdmin } from './test-env';
 
 export { backends, type BackendKind };
@@ -21,19 +21,23 @@ export interface BackendOptions {
   env?: Record<string, string>;
 }
 
-/** A fresh, migrated database on the given backend with the demo users and a small demo city. */
+/** A fresh, migrated database on the given backend with the demo users and a small demo city (a copy: seeded-copies.ts). */
 export async function openBackend(kind: BackendKind, options: BackendOptions = {}): Promise<TestBackend> {
   let dbName: string | undefined;
   let env: Record<string, string> = { ...NO_REQUEST_BUDGET, ...options.env };
+  const scale = options.scale ?? 0.05;
   if (kind === 'postgis') {
     dbName = `chizu_test_${crypto.randomBytes(6).toString('hex')}`;
-    await withAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));
     env = { ...env, DATABASE_URL: databaseUrl(testDatabaseUrl, dbName) };
   }
   const config: Config = { ...loadConfig({ ...env }), seedDemoOnFirstStart: false };
-  // In-memory PGlite for tests: dataDir undefined.
-  const db = await prepareDatabase({ ...config, dataDir: undefined as unknown as string }, () => undefined);
-  await seedDemo(db, { scale: options.scale ?? 0.05, users: true });
+  let db: Database;
+  if (dbName) {
+    await seededPostgis(dbName, config, scale, env);
+    db = await openDatabase({ databaseUrl: config.databaseUrl, statementTimeoutMs: config.abuse.statementTimeoutMs });
+  } else {
+    db = await seededPglite(config, scale, env);
+  }
   return {
     kind, db, config,
     async close() {

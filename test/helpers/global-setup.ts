@@ -1,8 +1,12 @@
 import pg from 'pg';
-import { setPostgisAvailable, testDatabaseUrl, wantedBackends } from './test-env';
+import { removeSeededCopies, setPostgisAvailable, TEST_RUN, testDatabaseUrl, wantedBackends } from './test-env';
 
-/** Decides once, before workers start, whether the PostGIS backend can run (workers inherit the env). */
+/**
+ * Decides once, before workers start, whether the PostGIS backend can run, and names the run whose
+ * seeded copies the workers share (workers inherit the env).
+ */
 export default async function globalSetup(): Promise<void> {
+  process.env[TEST_RUN] = Date.now().toString(36);
   if (!wantedBackends().includes('postgis')) return;
   const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 3000 });
   let ok: boolean;
@@ -18,4 +22,5 @@ export default async function globalSetup(): Promise<void> {
   if (!ok && process.env.CI) throw new Error(`PostGIS is not reachable at ${testDatabaseUrl}; CI must test both backends`);
   if (!ok) console.warn(`\nSkipping PostGIS tests: no PostGIS at ${testDatabaseUrl} (set TEST_DATABASE_URL).\n`);
   setPostgisAvailable(ok);
+  if (ok) await removeSeededCopies(undefined, true); // templates of runs that were killed
 }

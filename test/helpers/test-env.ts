@@ -1,5 +1,8 @@
 // The test databases and backends, read from the environment in this one place: jest's global
 // setup, the integration helpers and the bench all take them from here.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 
 export type BackendKind = 'pglite' | 'postgis';
@@ -57,3 +60,26 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>, server
  * off for them, and on in its own test (rate-limit.test.ts) and in the browser tests (the defaults).
  */
 export const NO_REQUEST_BUDGET: Record<string, string> = { API_REQUESTS_PER_SECOND: '0', TILE_REQUESTS_PER_SECOND: '0' };
+
+// Seeded copies (seeded-copies.ts): named per run here, so that jest's global setup and teardown need no server code.
+/** Set by jest's global setup for the run (a base-36 timestamp); without it every database is seeded afresh. */
+export const TEST_RUN = 'CHIZU_TEST_RUN';
+export const TEMPLATE_PREFIX = 'chizu_tpl_';
+
+export function snapshotDir(run: string): string {
+  return path.join(os.tmpdir(), `chizu-seeded-${run}`);
+}
+
+/** Removes the run's copies' sources, and templates left by runs that ended without cleaning up (older than 6 h). */
+export async function removeSeededCopies(run: string | undefined, postgis: boolean): Promise<void> {
+  if (run) fs.rmSync(snapshotDir(run), { recursive: true, force: true });
+  if (!postgis) return;
+  const stale = (name: string) => {
+    const id = name.slice(TEMPLATE_PREFIX.length).split('_')[0];
+    return id === run || Date.now() - parseInt(id, 36) > 6 * 3600_000;
+  };
+  await withAdmin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${TEMPLATE_PREFIX}%`]);
+    for (const { datname } of rows.filter((r) => stale(r.datname))) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  });
+}

@@ -28,6 +28,8 @@ export interface OpenOptions {
   /** Embedded database directory; undefined = in memory (tests). */
   dataDir?: string;
   log?: (message: string) => void;
+  /** Embedded only: start from a dump of another embedded database (dumpDataDir) instead of an empty one. */
+  loadDataDir?: Blob;
   /** PostgreSQL only: statement_timeout of every connection (0 = none). PGlite in WebAssembly ignores it. */
   statementTimeoutMs?: number;
 }
@@ -45,7 +47,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // big GeoJSON queries costs more than it saves.
     pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: `-c statement_timeout=${options.statementTimeoutMs ?? 0} -c jit=off` });
   } else {
-    embedded = await openEmbedded(options.dataDir, options.log);
+    embedded = await openEmbedded(options.dataDir, options.log, options.loadDataDir);
     // PGlite is a single session: one connection keeps transactions from interleaving.
     pool = new pg.Pool({ ...embedded.connection, max: 1 });
   }

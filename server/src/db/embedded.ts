@@ -25,13 +25,13 @@ export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } =
 }
 
 /** Starts PGlite (PostGIS 3.6 in WebAssembly) and serves it on a loopback port for pg. */
-export async function openEmbedded(dataDir: string | undefined, log: (m: string) => void = () => undefined): Promise<EmbeddedServer> {
-  const firstStart = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+export async function openEmbedded(dataDir: string | undefined, log: (m: string) => void = () => undefined, loadDataDir?: Blob): Promise<EmbeddedServer> {
+  const firstStart = !loadDataDir && (!dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION')));
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   log(firstStart
     ? `Creating the embedded PostGIS database${dataDir ? ` in ${dataDir}` : ' in memory'} (first start unpacks PostGIS; this takes a few seconds)…`
     : `Opening the embedded PostGIS database in ${dataDir}…`);
-  const db = await createPGlite({ dataDir });
+  const db = await createPGlite({ dataDir, loadDataDir });
   // The pool uses one connection at a time, but pg closes a client after an error and opens a new one
   // before the old socket is gone: allow that overlap instead of refusing the new connection.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
