@@ -1,7 +1,7 @@
 // Administrators: create a layer, or change a layer's names, fields and style. Colour, point size,
 // line width and fill opacity show on the map at once (live preview) and in a swatch.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Department, Layer } from '../api/model';
 import { createLayer, fetchDepartments, updateLayer } from '../editing/api';
@@ -57,16 +57,19 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
     fetchDepartments().then(setDepartments, () => setDepartments([]));
   }, []);
 
-  // Another layer chosen: a fresh form. The saved layer coming back from the server keeps the message.
-  const keepMessage = useRef(false);
-  useEffect(() => {
-    if (keepMessage.current) keepMessage.current = false;
-    else setMessage(null);
+  // Another layer chosen: a fresh form. (The saved layer coming back from the server keeps the message.)
+  const choose = (key: string) => {
+    if (key === selectedKey) return;
+    setSelectedKey(key);
+    setMessage(null);
     setTouched(false);
-  }, [selectedKey]);
-  useEffect(() => {
+  };
+  // The form shows the layer as the server has it: again when the layers are read again after a save.
+  const [draftFor, setDraftFor] = useState<{ existing: Layer | undefined; departments: Department[] } | null>(null);
+  if (draftFor?.existing !== existing || draftFor?.departments !== departments) {
+    setDraftFor({ existing, departments });
     setDraft(existing ? draftFromLayer(existing) : newLayerDraft(departments[0]?.key ?? ''));
-  }, [existing, departments]);
+  }
 
   // Live preview of the style on the map; leaving the layer puts its stored style back.
   const style = useMemo(() => styleObject(draft), [draft]);
@@ -100,8 +103,10 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
         ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields })
         : await createLayer(input);
       setMessage({ error: false, text: te('layerSaved', { name: saved.nameJa }) });
-      keepMessage.current = saved.key !== selectedKey;
-      setSelectedKey(saved.key);
+      if (saved.key !== selectedKey) {
+        setSelectedKey(saved.key);
+        setTouched(false);
+      }
       onSaved(saved.key);
     } catch (e) {
       setMessage({ error: true, text: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
@@ -127,7 +132,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
       >
         <label>
           {te('adminLayer')}
-          <LayerSelect layers={layers} value={selectedKey} noneLabel={te('newLayer')} onChange={setSelectedKey} />
+          <LayerSelect layers={layers} value={selectedKey} noneLabel={te('newLayer')} onChange={choose} />
         </label>
         <label>
           {te('layerKey')}

@@ -5,7 +5,7 @@
 // warps and tiles on 「配置する」.
 import type { Feature as GeoJsonFeature } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
 import { fetchPreview, fetchRasterSheet, placeRasterSheet, type RasterSheet, type RasterTransform } from '../api/rasters';
 import { useClientSettings } from '../api/useClientSettings';
 import { planeToLonLat, toPlaneRectangular } from '../map/geodesy';
@@ -93,13 +93,10 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
   const update = (index: number, change: Partial<DraftPoint>) => setDrafts((list) => list.map((d, i) => (i === index ? { ...d, ...change } : d)));
 
   // A map click gives the armed control point its X/Y.
-  const armedRef = useRef(armed);
-  armedRef.current = armed;
   useEffect(() => {
     if (!map || armed?.target !== 'map') return;
+    const target = armed;
     const onClick = (e: MapMouseEvent) => {
-      const target = armedRef.current;
-      if (target?.target !== 'map') return;
       const { x, y } = toPlaneRectangularIX([e.lngLat.lng, e.lngLat.lat]);
       setPoints((list) => list.map((d, i) => (i === target.index ? { ...d, x: x.toFixed(3), y: y.toFixed(3) } : d)));
       setArmed(null);
