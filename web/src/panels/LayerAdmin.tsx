@@ -3,7 +3,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Department, Layer } from '../api/model';
+import { LAYER_ROLE_NAMES, LAYER_ROLE_ORDER } from '#domain/layerRoles';
+import type { Department, Layer, LayerRole } from '../api/model';
 import { createLayer, fetchDepartments, updateLayer } from '../editing/api';
 import {
   checkLayerDraft, draftFromLayer, emptyField, FIELD_TYPES, GEOMETRY_TYPES, layerInput, newLayerDraft, styleObject,
@@ -100,7 +101,9 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
     try {
       const input = layerInput(draft);
       const saved = existing
-        ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields })
+        ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields,
+          // The role only when it changes: giving one takes it from another layer.
+          ...(input.role !== (existing.role ?? null) ? { role: input.role } : {}) })
         : await createLayer(input);
       setMessage({ error: false, text: te('layerSaved', { name: saved.nameJa }) });
       if (saved.key !== selectedKey) {
@@ -157,6 +160,25 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {te('layerRole')}
+          <select value={draft.role ?? ''} onChange={(e) => set({ role: (e.target.value || null) as LayerRole | null })}>
+            {/* A required role (道路台帳, 境界確定) is handed to another layer, never dropped. */}
+            <option value="" disabled={!!existing?.role && LAYER_ROLE_NAMES[existing.role].required}>
+              {te('layerRoleNone')}
+            </option>
+            {LAYER_ROLE_ORDER.map((role) => {
+              const name = i18n.lang === 'ja' ? LAYER_ROLE_NAMES[role].ja : LAYER_ROLE_NAMES[role].en;
+              const holder = layers.find((l) => l.role === role && l.key !== existing?.key);
+              return (
+                <option key={role} value={role}>
+                  {holder ? te('layerRoleHeldBy', { role: name, layer: i18n.lang === 'ja' ? holder.nameJa : holder.nameEn }) : name}
+                </option>
+              );
+            })}
+          </select>
+          <span className="muted form-hint">{te('layerRoleHint')}</span>
         </label>
         <fieldset>
           <legend>{te('geometryTypes')}</legend>
