@@ -3,8 +3,9 @@
 import type { FilterSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { errorMessage } from './api/client';
-import { fetchFeature, fetchLayers } from './api/queries';
-import { layerWithRole, type Feature, type Layer, type SearchResult, type User } from './api/model';
+import { fetchFeature } from './api/queries';
+import { useLayers } from './api/useLayers';
+import { layerWithRole, type Feature, type SearchResult, type User } from './api/model';
 import { useI18n } from './i18n';
 import { loadConfig, type AppConfig } from './map/config';
 import { GeoJsonFeatureSource } from './map/featureLayers';
@@ -56,9 +57,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [config, setConfig] = useState<AppConfig | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // Every layer the user may read; `layers` below are the vector ones (features), raster layers have their own panel.
-  const [allLayers, setLayers] = useState<Layer[] | null>(null);
+  const { layers: allLayers, error: layersError, reload: reloadLayers } = useLayers();
   const layers = useMemo(() => allLayers?.filter((l) => !isRasterLayer(l)) ?? null, [allLayers]);
-  const [layersError, setLayersError] = useState<string | null>(null);
   const { prefs, setVisible, setOpacity, setRasterOrder } = useLayerPrefs();
   const [tableLayerKey, setTableLayerKey] = useState<string | null>(null);
   const [exportLayerKey, setExportLayerKey] = useState<string | null>(null);
@@ -69,7 +69,6 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   useEffect(() => {
     loadConfig().then(setConfig);
-    fetchLayers().then(setLayers, (e: unknown) => setLayersError(errorMessage(e)));
   }, []);
 
   const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
@@ -151,10 +150,6 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   const tableLayer = tableLayerKey ? layersByKey.get(tableLayerKey) : undefined;
 
-  // Administrators change layers: read them again (the map redraws them).
-  const reloadLayers = useCallback(() => {
-    fetchLayers().then(setLayers, (e: unknown) => setLayersError(errorMessage(e)));
-  }, []);
   // Other users' saves appear without a reload; missed events (reset) reload the layers.
   const liveEdits = useLiveEdits(views, reloadLayers);
   const showFeatureById = useCallback(
