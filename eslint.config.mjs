@@ -34,12 +34,9 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      // The React Compiler's rules (we do not use the compiler). Two stay off: the client keeps the
-      // latest callback in a ref assigned during render for MapLibre/terra-draw handlers registered
-      // once (refs), and loads data in effects that first set a loading state (set-state-in-effect).
-      // Moving to useEffectEvent and a data-loading hook is part of splitting useEditSession/MapApp.
-      'react-hooks/refs': 'off',
-      'react-hooks/set-state-in-effect': 'off',
+      // The React Compiler's rules (we do not use the compiler) are on with the rest, `refs` and
+      // `set-state-in-effect` included: handlers registered once read the latest values through
+      // useEffectEvent, and loaded data comes from useLoad (api/useLoad.ts) with a derived loading state.
     },
   },
   {

@@ -11,14 +11,8 @@ import { browserSuite, graphqlAs } from './support/suite';
 let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
-// A small demo city (a disc of parcels ~400 m around the station) starts in seconds; set before the suite starts the server.
-const previousScale = process.env.DEMO_SCALE;
-process.env.DEMO_SCALE = '0.05';
-afterAll(() => {
-  if (previousScale === undefined) delete process.env.DEMO_SCALE;
-  else process.env.DEMO_SCALE = previousScale;
-});
-browserSuite((suite) => ({ server, guarded, page } = suite));
+// A small demo city (a disc of parcels ~400 m around the station) starts in seconds.
+browserSuite((suite) => ({ server, guarded, page } = suite), { demoScale: 0.05 });
 
 const STATION = { lon: 140.1676, lat: 35.6698 };
 // 1/1,000 on a 96 dpi screen: 0.2646 ground metres per CSS pixel.

@@ -355,4 +355,25 @@ test('an administrator filters recent changes by layer and user, and creates a l
     { key: 'name', type: 'TEXT', min: null, max: null, unit: null },
     { key: 'pressure', type: 'NUMBER', min: 0, max: 1, unit: 'MPa' },
   ]);
+
+  // The role picker: 消火栓 takes the 公共施設 role from the layer that had it (named in the list), then hands it back.
+  const rolePicker = admin.getByRole('combobox', { name: /^役割/ });
+  expect(await rolePicker.inputValue()).toBe('');
+  expect(await rolePicker.locator('option[value="FACILITIES"]').textContent()).toBe('公共施設（現在: 公共施設）');
+  await rolePicker.selectOption('FACILITIES');
+  await admin.getByRole('button', { name: 'レイヤを保存' }).click();
+  await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「消火栓」を保存しました。'));
+  const roles = async () => (await asColleague<{ layers: { key: string; role: string | null }[] }>('admin', '{ layers { key role } }')).data!.layers
+    .filter((l) => l.key === 'fire_hydrants' || l.key === 'facilities');
+  expect(await roles()).toEqual(expect.arrayContaining([{ key: 'fire_hydrants', role: 'FACILITIES' }, { key: 'facilities', role: null }]));
+  // The road ledger's role can only be handed on: "none" is not offered for it.
+  await admin.getByRole('combobox', { name: 'レイヤ', exact: true }).selectOption({ label: '道路台帳' });
+  await eventually(async () => expect(await rolePicker.inputValue()).toBe('ROAD_LEDGER'));
+  expect(await rolePicker.locator('option[value=""]').isDisabled()).toBe(true);
+  await admin.getByRole('combobox', { name: 'レイヤ', exact: true }).selectOption({ label: '公共施設' });
+  await eventually(async () => expect(await rolePicker.locator('option[value="FACILITIES"]').textContent()).toBe('公共施設（現在: 消火栓）'));
+  await rolePicker.selectOption('FACILITIES');
+  await admin.getByRole('button', { name: 'レイヤを保存' }).click();
+  await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「公共施設」を保存しました。'));
+  expect(await roles()).toEqual(expect.arrayContaining([{ key: 'fire_hydrants', role: null }, { key: 'facilities', role: 'FACILITIES' }]));
 });

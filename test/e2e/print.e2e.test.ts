@@ -17,13 +17,8 @@ import { planPages } from '../../web/src/print/planPages';
 let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
-const previousScale = process.env.DEMO_SCALE;
-process.env.DEMO_SCALE = '0.05';
-afterAll(() => {
-  if (previousScale === undefined) delete process.env.DEMO_SCALE;
-  else process.env.DEMO_SCALE = previousScale;
-});
-browserSuite((suite) => ({ server, guarded, page } = suite));
+// A small demo city (a disc of parcels ~400 m around the station) starts in seconds.
+browserSuite((suite) => ({ server, guarded, page } = suite), { demoScale: 0.05 });
 
 const STATION = { lon: 140.1676, lat: 35.6698 };
 const REDLINE_RED: [number, number, number] = [0xe0, 0x31, 0x31];

@@ -23,13 +23,7 @@ let server: RunningServer;
 let guarded: GuardedBrowser;
 let page: Page;
 // A small demo city (a disc of parcels around the station, where the sheet is) starts in seconds.
-const previousScale = process.env.DEMO_SCALE;
-process.env.DEMO_SCALE = '0.05';
-afterAll(() => {
-  if (previousScale === undefined) delete process.env.DEMO_SCALE;
-  else process.env.DEMO_SCALE = previousScale;
-});
-browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
+browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true, demoScale: 0.05 });
 
 const PLANE_SRID = 6677;
 const LAYER = 'e2e_scans';

@@ -1,19 +1,20 @@
 // The map viewer: header with search, layer/tool sidebar, map, identify panel, attribute table.
 // Loaded only after login (it pulls in MapLibre).
 import type { FilterSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from './api/client';
-import { fetchFeature, fetchFeaturesAt, fetchLayers } from './api/queries';
-import { layerWithRole, type Feature, type Layer, type SearchResult, type User } from './api/model';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { errorMessage } from './api/client';
+import { fetchFeature } from './api/queries';
+import { useLayers } from './api/useLayers';
+import { layerWithRole, type Feature, type SearchResult, type User } from './api/model';
 import { useI18n } from './i18n';
 import { loadConfig, type AppConfig } from './map/config';
-import { FeatureLayerView, GeoJsonFeatureSource } from './map/featureLayers';
-import { pixelsToMetres } from './map/geodesy';
+import { GeoJsonFeatureSource } from './map/featureLayers';
+import { useFeatureLayerViews } from './map/useFeatureLayerViews';
+import { useFitToLayers } from './map/useFitToLayers';
 import { townArea } from './map/basemap';
 import { MapView } from './map/MapView';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
 import { useBasemapChoice } from './map/basemapChoice';
-import { setHighlight } from './map/overlays';
 import { zoomToBounds, zoomToGeometry } from './map/view';
 import { AttributeTable } from './panels/AttributeTable';
 import { ExportDialog } from './panels/ExportDialog';
@@ -25,35 +26,30 @@ import { EditPanel } from './panels/EditPanel';
 import { EditSection } from './panels/EditToolbar';
 import { AdminSections } from './panels/AdminSections';
 import { AccessTokensButton } from './panels/AccessTokens';
-import { disasterFields, yearOf, yearRangeFilter } from './panels/disasterStats';
-import { IdentifyPanel, type IdentifyState } from './panels/IdentifyPanel';
+import { disasterFields, yearRangeFilter } from './panels/disasterStats';
+import { IdentifyPanel } from './panels/IdentifyPanel';
+import { useIdentify } from './panels/useIdentify';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { DateStyleSelect } from './panels/DateStyleSelect';
 import { SkipLink } from './panels/SkipLink';
 import { keepInViewOnResize } from './map/keepInView';
-import { LayerPanel, type LoadState } from './panels/LayerPanel';
+import { LayerPanel } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
-import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
+import { isVisible, useLayerPrefs } from './panels/layerPrefs';
 import { PrintMapPanel } from './panels/PrintMapPanel';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
 import { ZoomControls } from './panels/ZoomControls';
 import { EnquiryPanel, placeOf } from './panels/EnquiryPanel';
 import { canEditLayer, FeatureActions, LedgerPanel, type LedgerView } from './panels/LedgerPanel';
-import { isRasterLayer, type RasterSheet } from './api/rasters';
+import { isRasterLayer } from './api/rasters';
 import { PlacementView } from './rasters/PlacementView';
 import { PrintRastersContext } from './rasters/printRasters';
 import { RasterPanel } from './rasters/RasterPanel';
 import { SheetInfo } from './rasters/SheetInfo';
 import { UploadDialog } from './rasters/UploadDialog';
 import { useRasterLayers } from './rasters/useRasterLayers';
-
-/** Identify looks this many screen pixels around the click. */
-const IDENTIFY_PIXELS = 8;
-
-function message(e: unknown): string {
-  return e instanceof ApiError || e instanceof Error ? e.message : String(e);
-}
+import { useRasterWorkflow } from './rasters/useRasterWorkflow';
 
 export default function MapApp({ user, onLogout }: { user: User; onLogout: () => void }) {
   const i18n = useI18n();
@@ -61,73 +57,34 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [config, setConfig] = useState<AppConfig | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // Every layer the user may read; `layers` below are the vector ones (features), raster layers have their own panel.
-  const [allLayers, setLayers] = useState<Layer[] | null>(null);
+  const { layers: allLayers, error: layersError, reload: reloadLayers } = useLayers();
   const layers = useMemo(() => allLayers?.filter((l) => !isRasterLayer(l)) ?? null, [allLayers]);
-  const [layersError, setLayersError] = useState<string | null>(null);
   const { prefs, setVisible, setOpacity, setRasterOrder } = useLayerPrefs();
-  const [loadStates, setLoadStates] = useState<Record<string, LoadState | undefined>>({});
-  const [views, setViews] = useState<Map<string, FeatureLayerView>>(new Map());
-  const [identify, setIdentify] = useState<IdentifyState | null>(null);
-  const [selected, setSelected] = useState<Feature | null>(null);
   const [tableLayerKey, setTableLayerKey] = useState<string | null>(null);
   const [exportLayerKey, setExportLayerKey] = useState<string | null>(null);
   const [measureMode, setMeasureMode] = useState<MeasureMode | null>(null);
   const [disasterYears, setDisasterYears] = useState<[number, number] | null>(null);
   // Road ledger / boundary record / attachments column (issue 7).
   const [ledger, setLedger] = useState<LedgerView | null>(null);
-  // Raster layers (issue 19): the layer a sheet is being added to, the sheet being placed, the clicked sheet outlines.
-  const [uploadTo, setUploadTo] = useState<Layer | null>(null);
-  const [placing, setPlacing] = useState<RasterSheet | null>(null);
-  const [sheetInfo, setSheetInfo] = useState<RasterSheet[] | null>(null);
 
   useEffect(() => {
     loadConfig().then(setConfig);
-    fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
   }, []);
 
   const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
   const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, basemapRasters);
   const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
   const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
+  const { uploadTo, setUploadTo, placing, setPlacing, sheetInfo, setSheetInfo, showSheet, afterUpload, afterPlace } = useRasterWorkflow({
+    map, refresh: rasters.refresh, setVisible,
+  });
+  const { views, loadStates } = useFeatureLayerViews(map, layers, prefs);
+  useFitToLayers(map, layers);
   const editSession = useEditSession({ map, layers, views });
   const editing = editSession.layerKey !== null;
   // Layers the app gives panels to, found by their role (a city may rename or replace them).
   const disasterLayerDef = layerWithRole(layers, 'DISASTER_HISTORY');
   const boundaryLayerDef = layerWithRole(layers, 'BOUNDARY_RECORDS');
-
-  // Put every data layer on the map once both are there.
-  useEffect(() => {
-    if (!map || !layers) return;
-    const created = new Map<string, FeatureLayerView>();
-    for (const layer of layers) {
-      const view = new FeatureLayerView(layer);
-      view.addTo(map);
-      created.set(layer.key, view);
-    }
-    setViews(created);
-    return () => {
-      for (const view of created.values()) view.removeFrom(map);
-      setViews(new Map());
-    };
-  }, [map, layers]);
-
-  // Visibility and opacity follow the preferences; a layer's data loads when first shown.
-  useEffect(() => {
-    if (!map) return;
-    for (const [key, view] of views) {
-      const visible = isVisible(prefs, key);
-      view.setVisible(map, visible);
-      view.setOpacity(map, opacityOf(prefs, key));
-      if (visible && !view.source.loaded) {
-        view.source
-          .load((loaded, total) => setLoadStates((s) => ({ ...s, [key]: { loaded, total } })))
-          .then(
-            () => setLoadStates((s) => ({ ...s, [key]: 'done' })),
-            (e: unknown) => setLoadStates((s) => ({ ...s, [key]: { error: message(e) } })),
-          );
-      }
-    }
-  }, [map, views, prefs]);
 
   // The disaster year range filters the disaster layer on the map.
   useEffect(() => {
@@ -137,92 +94,29 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     view.setFilter(map, disasterYears ? (yearRangeFilter(fields.date.key, disasterYears[0], disasterYears[1]) as FilterSpecification) : null);
   }, [map, views, disasterYears, disasterLayerDef]);
 
-  useEffect(() => {
-    if (map) setHighlight(map, selected?.geometry ?? null);
-  }, [map, selected]);
+  const visibleLayerKeys = useMemo(() => (layers ?? []).filter((l) => isVisible(prefs, l.key)).map((l) => l.key), [layers, prefs]);
+  const { identify, selected, setSelected, runIdentify, showFeature, showFound, showError, close: closeIdentify } = useIdentify({
+    map, visibleLayerKeys, disasterLayer: disasterLayerDef, disasterYears,
+  });
 
-  // Start at the city boundary unless the URL already says where to look.
-  // (Read before the map exists: MapLibre writes the hash itself once it has moved.)
-  const [urlHadView] = useState(() => window.location.hash.length > 1);
-  const fittedRef = useRef(false);
-  useEffect(() => {
-    if (!map || !layers || fittedRef.current) return;
-    fittedRef.current = true;
-    if (urlHadView) return;
-    const extents = layers.map((l) => l.extent).filter((e): e is number[] => !!e && e.length === 4);
-    if (!extents.length) return;
-    const bounds = [
-      Math.min(...extents.map((e) => e[0])),
-      Math.min(...extents.map((e) => e[1])),
-      Math.max(...extents.map((e) => e[2])),
-      Math.max(...extents.map((e) => e[3])),
-    ];
-    map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 20, animate: false });
-  }, [map, layers, urlHadView]);
-
-  const runIdentify = useCallback(
-    async (lon: number, lat: number) => {
-      if (!map) return;
-      const visibleKeys = (layers ?? []).filter((l) => isVisible(prefs, l.key)).map((l) => l.key);
-      setIdentify({ lngLat: [lon, lat], loading: true, error: null, hits: [] });
-      if (!visibleKeys.length) {
-        setIdentify({ lngLat: [lon, lat], loading: false, error: null, hits: [] });
-        return;
-      }
-      try {
-        const tolerance = pixelsToMetres(IDENTIFY_PIXELS, map.getZoom(), lat);
-        const found = await fetchFeaturesAt(lon, lat, tolerance, visibleKeys);
-        // Disaster records outside the chosen years are hidden on the map, so they are not "there".
-        const dateKey = disasterYears && disasterLayerDef ? disasterFields(disasterLayerDef)?.date.key : undefined;
-        const hits = dateKey
-          ? found.filter(({ feature }) => {
-              if (feature.layerKey !== disasterLayerDef?.key) return true;
-              const year = yearOf(feature.attributes?.[dateKey]);
-              return year !== null && year >= disasterYears![0] && year <= disasterYears![1];
-            })
-          : found;
-        setIdentify({ lngLat: [lon, lat], loading: false, error: null, hits });
-        setSelected(hits[0]?.feature ?? null);
-      } catch (e) {
-        setIdentify({ lngLat: [lon, lat], loading: false, error: message(e), hits: [] });
-      }
-    },
-    [map, layers, prefs, disasterYears, disasterLayerDef],
-  );
-
-  // A click on the map identifies, unless a measuring tool has the clicks.
-  const identifyRef = useRef(runIdentify);
-  identifyRef.current = runIdentify;
-  const measuringRef = useRef(false);
-  // While editing, drawing redline or placing a sheet, clicks belong to that tool.
+  // A click on the map identifies, unless a tool has the clicks: measuring, editing, drawing redline or placing a sheet.
   const [drawingRedline, setDrawingRedline] = useState(false);
-  measuringRef.current = measureMode !== null || editing || drawingRedline || placing !== null;
-  const sheetsAtRef = useRef(rasters.sheetsAt);
-  sheetsAtRef.current = rasters.sheetsAt;
+  const onMapClick = useEffectEvent((e: MapMouseEvent) => {
+    if (!map || measureMode !== null || editing || drawingRedline || placing !== null) return;
+    keepInViewOnResize(map, e.lngLat, e.point.x);
+    // A click inside placed sheets' outlines also shows those sheets (図郭割).
+    const sheets = rasters.sheetsAt(e.lngLat.lng, e.lngLat.lat);
+    setSheetInfo(sheets.length ? sheets : null);
+    void runIdentify(e.lngLat.lng, e.lngLat.lat);
+  });
   useEffect(() => {
     if (!map) return;
-    const onClick = (e: MapMouseEvent) => {
-      if (measuringRef.current) return;
-      keepInViewOnResize(map, e.lngLat, e.point.x);
-      // A click inside placed sheets' outlines also shows those sheets (図郭割).
-      const sheets = sheetsAtRef.current(e.lngLat.lng, e.lngLat.lat);
-      setSheetInfo(sheets.length ? sheets : null);
-      identifyRef.current(e.lngLat.lng, e.lngLat.lat);
-    };
+    const onClick = (e: MapMouseEvent) => onMapClick(e);
     map.on('click', onClick);
     return () => {
       map.off('click', onClick);
     };
   }, [map]);
-
-  const showFeature = useCallback(
-    (feature: Feature) => {
-      setSelected(feature);
-      setIdentify({ lngLat: null, loading: false, error: null, hits: [{ distanceM: 0, feature }] });
-      if (map) zoomToGeometry(map, feature.geometry);
-    },
-    [map],
-  );
 
   const onSearchPick = useCallback(
     async (result: SearchResult) => {
@@ -237,16 +131,13 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       if (result.kind !== 'town' && result.kind !== 'address' && result.featureId) {
         try {
           const feature = await fetchFeature(result.featureId);
-          if (feature) {
-            setSelected(feature);
-            setIdentify({ lngLat: null, loading: false, error: null, hits: [{ distanceM: 0, feature }] });
-          }
+          if (feature) showFound(feature);
         } catch (e) {
-          setIdentify({ lngLat: null, loading: false, error: message(e), hits: [] });
+          showError(errorMessage(e));
         }
       } else {
         // A town: outline its area (the result itself carries the label point), no feature panel.
-        setIdentify(null);
+        closeIdentify();
         const town = result.kind === 'address' ? result.note?.found ?? result.label : result.label;
         const id = `town:${town}`;
         setSelected(result.geometry ? { id, layerKey: '', geometry: result.geometry, attributes: {} } : null);
@@ -254,15 +145,11 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         if (area) setSelected((current) => (current?.id === id ? { ...current, geometry: area } : current));
       }
     },
-    [map],
+    [map, setSelected, showFound, showError, closeIdentify],
   );
 
   const tableLayer = tableLayerKey ? layersByKey.get(tableLayerKey) : undefined;
 
-  // Administrators change layers: read them again (the map redraws them).
-  const reloadLayers = useCallback(() => {
-    fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
-  }, []);
   // Other users' saves appear without a reload; missed events (reset) reload the layers.
   const liveEdits = useLiveEdits(views, reloadLayers);
   const showFeatureById = useCallback(
@@ -272,39 +159,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     [showFeature],
   );
 
-  const showSheet = useCallback(
-    (sheet: RasterSheet) => {
-      if (map && sheet.outline) zoomToGeometry(map, sheet.outline);
-    },
-    [map],
-  );
-  const afterUpload = useCallback(
-    (sheet: RasterSheet, meta: Pick<RasterSheet, 'scaleDenominator' | 'surveyDate'>) => {
-      setUploadTo(null);
-      void rasters.refresh(sheet.layerKey);
-      // A GeoTIFF or a scan with its world file is placed already; any other sheet is placed next.
-      if (sheet.status === 'PLACED') {
-        setVisible(sheet.layerKey, true);
-        showSheet(sheet);
-      } else setPlacing({ ...sheet, scaleDenominator: sheet.scaleDenominator ?? meta.scaleDenominator, surveyDate: sheet.surveyDate ?? meta.surveyDate });
-    },
-    [rasters, setVisible, showSheet],
-  );
-  const afterPlace = useCallback(
-    (sheet: RasterSheet) => {
-      setPlacing(null);
-      setVisible(sheet.layerKey, true);
-      void rasters.refresh(sheet.layerKey);
-      showSheet(sheet);
-      // Its particulars (and any warning about the fit) stay in view.
-      setSheetInfo([sheet]);
-    },
-    [rasters, setVisible, showSheet],
-  );
-
   const ledgerOpen = ledger !== null && !editing;
   const enquiryPlace = useMemo(() => placeOf(identify, selected), [identify, selected]);
-  const visibleLayerKeys = useMemo(() => (layers ?? []).filter((l) => isVisible(prefs, l.key)).map((l) => l.key), [layers, prefs]);
   const onRecordCreated = useCallback(
     (feature: Feature) => {
       const source = views.get(feature.layerKey)?.source;
@@ -426,10 +282,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           layersByKey={layersByKey}
           selectedId={selected?.id ?? null}
           onSelect={setSelected}
-          onClose={() => {
-            setIdentify(null);
-            setSelected(null);
-          }}
+          onClose={closeIdentify}
           renderExtra={(feature) => <FeatureActions feature={feature} layer={layersByKey.get(feature.layerKey)} onOpen={setLedger} />}
         />
       )}

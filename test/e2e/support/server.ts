@@ -46,7 +46,13 @@ export function ensureServerBuilt(): void {
   }
 }
 
-export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Multiplies the demo feature counts (`DEMO_SCALE`); 0.05 is a small city that starts in seconds. */
+  demoScale?: number;
+  timeoutMs?: number;
+}
+
+export async function startServer({ demoScale, timeoutMs = 300_000 }: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(webDist, 'index.html'))) {
     throw new Error(`no web client at ${webDist}: the e2e global setup (test/e2e/support/global-setup.ts) builds it; run browser tests through npm test`);
   }
@@ -68,6 +74,7 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
       DEMO_REFERENCE_SCALE: process.env.DEMO_REFERENCE_SCALE ?? '0.05',
       // The raster demo (a warped orthophoto) only where a suite asks for it.
       DEMO_RASTERS: process.env.DEMO_RASTERS ?? 'false',
+      ...(demoScale !== undefined ? { DEMO_SCALE: String(demoScale) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,17 +11,24 @@ export interface Suite {
   page: Page;
 }
 
+export interface SuiteOptions {
+  /** Confirmation dialogs are accepted when asked. */
+  acceptDialogs?: boolean;
+  /** The demo city's scale (`DEMO_SCALE`); 0.05, a disc of parcels around the station, starts in seconds. */
+  demoScale?: number;
+}
+
 /**
  * Registers the suite's lifecycle hooks. `ready` gets the server, browser and page once they
- * are up (the suite assigns them to its own variables); confirmation dialogs are accepted on ask.
+ * are up (the suite assigns them to its own variables).
  */
-export function browserSuite(ready: (suite: Suite) => void, options: { acceptDialogs?: boolean } = {}): void {
+export function browserSuite(ready: (suite: Suite) => void, options: SuiteOptions = {}): void {
   jest.setTimeout(300_000);
   let server: RunningServer | undefined;
   let guarded: GuardedBrowser | undefined;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ demoScale: options.demoScale });
     guarded = await launchGuarded(server.url);
     if (options.acceptDialogs) guarded.page.on('dialog', (dialog) => void dialog.accept());
     ready({ server, guarded, page: guarded.page });

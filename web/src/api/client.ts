@@ -15,6 +15,11 @@ export class ApiError extends Error {
   }
 }
 
+/** An error's text for a status line (the server's message for an API error). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 type Listener = (error: ApiError) => void;
 const unauthenticatedListeners = new Set<Listener>();
 

@@ -65,6 +65,14 @@ test('a unique field read from the server stays unique when the layer is saved (
   expect(layerInput(draftFromLayer(layer)).fields[0].unique).toBe(true);
 });
 
+test("a layer's role (道路台帳 …) comes into the form and goes back in the input; a new layer plays none", () => {
+  const layer = { key: 'boundary_records', nameJa: '境界確定', nameEn: 'Boundary', labelField: null, geometryTypes: ['Polygon'], role: 'BOUNDARY_RECORDS',
+    department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, style: {}, fields: [] } as never;
+  expect(draftFromLayer(layer).role).toBe('BOUNDARY_RECORDS');
+  expect(layerInput({ ...draftFromLayer(layer), role: 'ROAD_LEDGER' }).role).toBe('ROAD_LEDGER');
+  expect(layerInput(newLayerDraft('roads')).role).toBeNull();
+});
+
 test('a layer key the server refuses is refused before sending: one letter is too short, 63 characters is the most', () => {
   const draft = { ...newLayerDraft('roads'), nameJa: 'テスト' };
   const keyProblems = (key: string) => checkLayerDraft({ ...draft, key }).filter((p) => p.path === 'layer.key');

@@ -2,7 +2,7 @@
 // server's own key rules (#domain/ids) and the checks of checkFieldDefinitions (#domain/fields), and
 // turned into the API's input. No I/O.
 import { isFieldKey, isLayerKey } from '#domain/ids';
-import type { ComputedKind, FieldDefinition, FieldType, Layer } from '../api/model';
+import type { ComputedKind, FieldDefinition, FieldType, Layer, LayerRole } from '../api/model';
 import type { FieldInput, LayerInput } from './api';
 
 export interface StyleDraft {
@@ -45,6 +45,8 @@ export interface LayerDraft {
   labelField: string;
   style: StyleDraft;
   fields: FieldDraft[];
+  /** The part the layer plays for the application (道路台帳 …), or none. */
+  role: LayerRole | null;
 }
 
 export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'];
@@ -67,6 +69,7 @@ export function newLayerDraft(departmentKey: string): LayerDraft {
     labelField: '',
     style: { color: '#0b7285', pointRadius: 5, lineWidth: 3, fillOpacity: 0.3 },
     fields: [{ ...emptyField(), key: 'name', label: '名称', labelEn: 'Name', required: true }],
+    role: null,
   };
 }
 
@@ -103,6 +106,7 @@ export function draftFromLayer(layer: Layer): LayerDraft {
       restrictedUsers: f.restricted?.users ?? [],
       existing: true,
     })),
+    role: layer.role ?? null,
   };
 }
 
@@ -150,6 +154,7 @@ export function layerInput(draft: LayerDraft): LayerInput {
     labelField: draft.labelField || null,
     style: styleObject(draft),
     fields: draft.fields.map(fieldInput),
+    role: draft.role,
   };
 }
 

@@ -1,7 +1,7 @@
 // Other users' saves, as they happen: GET /api/events (Server-Sent Events). The changed layer is
 // brought up to date on the map without a reload — a GeoJSON layer re-reads only the changed
 // feature, a tiled layer re-reads its TileJSON (new data version, new tile URLs).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { fetchFeature } from '../api/queries';
 import { GeoJsonFeatureSource, type FeatureLayerView } from '../map/featureLayers';
 import { VectorTileFeatureSource } from '../map/tileLayers';
@@ -43,10 +43,8 @@ async function applyToView(view: FeatureLayerView, edit: LiveEdit): Promise<void
  */
 export function useLiveEdits(views: Map<string, FeatureLayerView>, onReset: () => void): Map<string, LiveEdit> {
   const [latest, setLatest] = useState<Map<string, LiveEdit>>(new Map());
-  const viewsRef = useRef(views);
-  viewsRef.current = views;
-  const resetRef = useRef(onReset);
-  resetRef.current = onReset;
+  const viewOf = useEffectEvent((layerKey: string) => views.get(layerKey));
+  const reset = useEffectEvent(() => onReset());
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -55,7 +53,7 @@ export function useLiveEdits(views: Map<string, FeatureLayerView>, onReset: () =
     const tileTimers = new Map<string, number>();
     const onEdit = (message: MessageEvent<string>) => {
       const edit = JSON.parse(message.data) as LiveEdit;
-      const view = viewsRef.current.get(edit.layer);
+      const view = viewOf(edit.layer);
       if (view?.source instanceof VectorTileFeatureSource) {
         const tiles = view.source;
         if (!tileTimers.has(edit.layer)) {
@@ -69,7 +67,7 @@ export function useLiveEdits(views: Map<string, FeatureLayerView>, onReset: () =
         setLatest((m) => new Map(m).set(id, edit));
       }
     };
-    const onResetEvent = () => resetRef.current();
+    const onResetEvent = () => reset();
     source.addEventListener('edit', onEdit as EventListener);
     source.addEventListener('reset', onResetEvent);
     return () => {

@@ -1,7 +1,7 @@
 // The MapLibre map. Hands the map to its parent once the style has loaded.
 import maplibregl, { type Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useI18n } from '../i18n';
 import { buildStyle, ensureSlots, LOCAL_IDEOGRAPH_FONTS } from './basemap';
 import type { AppConfig } from './config';
@@ -13,8 +13,7 @@ let lastView: { center: [number, number]; zoom: number } | null = null;
 export function MapView({ config, onReady }: { config: AppConfig; onReady: (map: MapLibreMap | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const { t } = useI18n();
-  const onReadyRef = useRef(onReady);
-  onReadyRef.current = onReady;
+  const ready = useEffectEvent((map: MapLibreMap | null) => onReady(map));
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -45,11 +44,11 @@ export function MapView({ config, onReady }: { config: AppConfig; onReady: (map:
       ensureSlots(map);
       addOverlays(map);
       performance.mark('chizu-map-loaded');
-      onReadyRef.current(map);
+      ready(map);
     });
     return () => {
       lastView = { center: map.getCenter().toArray(), zoom: map.getZoom() };
-      onReadyRef.current(null);
+      ready(null);
       map.remove();
     };
   }, [config]);

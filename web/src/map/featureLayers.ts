@@ -50,7 +50,8 @@ export class GeoJsonFeatureSource implements FeatureSource {
   addTo(map: MapLibreMap): void {
     this.map = map;
     if (!map.getSource(this.sourceId)) {
-      map.addSource(this.sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      // Put back on a map (React's development double mount), it brings what it had loaded.
+      map.addSource(this.sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: this.features.map(toGeoJsonFeature) } });
     }
   }
 

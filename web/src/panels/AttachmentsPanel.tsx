@@ -71,11 +71,16 @@ export function AttachmentsPanel({ featureId, canEdit }: Props) {
     [featureId],
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Another feature: its own list, from the start.
+  const [listFor, setListFor] = useState(featureId);
+  if (listFor !== featureId) {
+    setListFor(featureId);
     setItems(null);
     setPreview(null);
     setNotice(null);
+  }
+  useEffect(() => {
+    const controller = new AbortController();
     void reload(controller.signal);
     return () => controller.abort();
   }, [reload]);

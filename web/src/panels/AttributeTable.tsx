@@ -1,9 +1,10 @@
 // One layer's features in a table: filters by field type, sort, paging, export (CSV and files) with the filter.
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../api/client';
+import { errorMessage } from '../api/client';
+import { useLoad } from '../api/useLoad';
 import { downloadExport } from '../api/exports';
 import { fetchFeatures } from '../api/queries';
-import type { Feature, FeatureConnection, FeatureOrder, FieldDefinition, Layer } from '../api/model';
+import type { Feature, FeatureOrder, FieldDefinition, Layer } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import { ExportDialog } from './ExportDialog';
 import { toAttributeFilters, type FilterInput, type FilterInputs } from './filters';
@@ -35,19 +36,19 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
   const [order, setOrder] = useState<FeatureOrder | null>(null);
   // cursors[i] is the `after` cursor of page i (null for the first page).
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [page, setPage] = useState<FeatureConnection | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
 
   // A new layer starts afresh.
-  useEffect(() => {
+  const [tableFor, setTableFor] = useState(layer.key);
+  if (tableFor !== layer.key) {
+    setTableFor(layer.key);
     setInputs({});
     setApplied({});
     setOrder(null);
     setCursors([null]);
-  }, [layer.key]);
+  }
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -63,20 +64,12 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
   const where = useMemo(() => toAttributeFilters(layer.fields, applied), [layer.fields, applied]);
   const after = cursors[cursors.length - 1];
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    fetchFeatures({ layer: layer.key, where, orderBy: order ?? undefined, first: PAGE_SIZE, after }, controller.signal)
-      .then((result) => {
-        setPage(result);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.message : String(e));
-      })
-      .finally(() => !controller.signal.aborted && setLoading(false));
-    return () => controller.abort();
-  }, [layer.key, where, order, after]);
+  // The page on screen stays while the next one loads.
+  const request = { layer: layer.key, where, orderBy: order ?? undefined, first: PAGE_SIZE, after };
+  const loaded = useLoad(JSON.stringify(request), (signal) => fetchFeatures(request, signal));
+  const { loading } = loaded;
+  const error = loaded.error ?? exportError;
+  const page = loaded.data ?? loaded.latest ?? null;
 
   function setFilter(key: string, change: FilterInput) {
     setInputs((current) => ({ ...current, [key]: { ...current[key], ...change } }));
@@ -91,11 +84,12 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
 
   async function exportCsv() {
     setExporting(true);
+    setExportError(null);
     try {
       // The server writes the CSV (Excel-safe, one writer for every CSV) with the table's filter.
       await downloadExport(layer.key, { format: 'csv', where, orderBy: order ?? undefined });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setExportError(errorMessage(e));
     } finally {
       setExporting(false);
     }

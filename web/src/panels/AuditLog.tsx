@@ -1,5 +1,5 @@
 // The audit log (administrators): filter by user, kind and date, page through, export as CSV.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from '../api/client';
 import { auditCsvUrl, fetchAuditLog, type AuditEntry, type AuditFilter } from '../api/audit';
 import { useI18n } from '../i18n';
@@ -34,24 +34,29 @@ function AuditLogDialog({ onClose }: { onClose: () => void }) {
   const [total, setTotal] = useState(0);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The first page is asked for as the dialog opens.
+  const [busy, setBusy] = useState(true);
 
-  const load = useCallback(async (f: AuditFilter, before: string | null) => {
+  /** Reads a page (the first when `before` is null) into the list; the caller has marked the dialog busy. */
+  const fetchPage = useCallback((f: AuditFilter, before: string | null) =>
+    fetchAuditLog(f, before)
+      .then(
+        (page) => {
+          setEntries((old) => (before ? [...old, ...page.entries] : page.entries));
+          setTotal(page.totalCount);
+          setNext(page.nextBefore);
+        },
+        (e: unknown) => setError(t('error', { message: e instanceof ApiError ? e.message : String(e) })),
+      )
+      .finally(() => setBusy(false)), [t]);
+  const load = (f: AuditFilter, before: string | null) => {
     setBusy(true);
     setError(null);
-    try {
-      const page = await fetchAuditLog(f, before);
-      setEntries((old) => (before ? [...old, ...page.entries] : page.entries));
-      setTotal(page.totalCount);
-      setNext(page.nextBefore);
-    } catch (e) {
-      setError(t('error', { message: e instanceof ApiError ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
-  }, [t]);
+    void fetchPage(f, before);
+  };
 
-  useEffect(() => { void load(filter, null); }, [filter, load]);
+  const firstPage = useEffectEvent(() => void fetchPage(filter, null));
+  useEffect(() => firstPage(), []);
 
   // A kind with its own message (ログイン失敗), else its group's message with the kind (レイヤー定義の変更 (layer.update)).
   const kindLabel = (kind: string) => {
@@ -67,7 +72,9 @@ function AuditLogDialog({ onClose }: { onClose: () => void }) {
         <h2 id="audit-title">{t('auditTitle')}</h2>
         <form className="audit-filter" onSubmit={(e) => {
           e.preventDefault();
-          setFilter({ username: form.username.trim() || null, kind: form.kind || null, from: dayBoundary(form.from, false), until: dayBoundary(form.until, true) });
+          const chosen = { username: form.username.trim() || null, kind: form.kind || null, from: dayBoundary(form.from, false), until: dayBoundary(form.until, true) };
+          setFilter(chosen);
+          load(chosen, null);
         }}>
           <label>{t('auditUser')}<input name="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} /></label>
           <label>{t('auditKind')}

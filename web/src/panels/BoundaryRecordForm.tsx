@@ -59,10 +59,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
 
   // Live reading of the table by the server (the same parser that will store it).
   useEffect(() => {
-    if (!text.trim()) {
-      setParsed(null);
-      return;
-    }
+    if (!text.trim()) return; // the text area cleared the reading
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       parseCoordinateTable(text, controller.signal).then(
@@ -161,6 +158,7 @@ export function BoundaryRecordForm({ layer, map, record, initialText = '', initi
             aria-describedby={`${id}-help ${id}-reading`}
             onChange={(e) => {
               setText(e.target.value);
+              if (!e.target.value.trim()) setParsed(null);
               setRefused([]);
             }}
           />

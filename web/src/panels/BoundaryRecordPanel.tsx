@@ -2,7 +2,8 @@
 // perimeter and area), its CSV, the point names on the map, and the record's documents.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
-import { coordinateCsvUrl, fetchCoordinateTable, type CoordinateTable } from '../api/ledger';
+import { useLoad } from '../api/useLoad';
+import { coordinateCsvUrl, fetchCoordinateTable } from '../api/ledger';
 import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { todayInJapan } from '#domain/dates';
@@ -27,19 +28,10 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved }: P
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
-  const [table, setTable] = useState<CoordinateTable | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoad(`${feature.id}@${feature.version}`, (signal) => fetchCoordinateTable(feature.id, signal));
+  const table = loaded.data ?? null;
+  const { error } = loaded;
   const [entering, setEntering] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setTable(null);
-    setError(null);
-    fetchCoordinateTable(feature.id, controller.signal).then(setTable, (e: unknown) => {
-      if ((e as Error).name !== 'AbortError') setError((e as Error).message);
-    });
-    return () => controller.abort();
-  }, [feature.id, feature.version]);
 
   // Point names on the map, where the surveyed points are (the form draws its own while open).
   useEffect(() => {

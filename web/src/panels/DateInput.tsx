@@ -1,5 +1,5 @@
 // A date field in the user's date style: the native picker for ISO, free text that reads 和暦 otherwise.
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 import { parseDate } from '#domain/dates';
 import { useI18n } from '../i18n';
 
@@ -14,10 +14,11 @@ export function DateInput({ value, onChange, ...rest }: Props) {
   const stored = value == null ? '' : String(value);
   const [text, setText] = useState(() => (stored ? formatDate(stored) : ''));
   // Follow changes from outside (undo, another feature) without rewriting what is being typed.
-  useEffect(() => {
+  const [shown, setShown] = useState({ stored, dateStyle });
+  if (shown.stored !== stored || shown.dateStyle !== dateStyle) {
+    setShown({ stored, dateStyle });
     if ((parseDate(text) ?? text) !== stored) setText(stored ? formatDate(stored) : '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stored, dateStyle]);
+  }
   if (dateStyle === 'iso') return <input {...rest} type="date" value={stored} onChange={(e) => onChange(e.target.value)} />;
   return (
     <input

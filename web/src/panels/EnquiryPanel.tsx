@@ -1,7 +1,8 @@
 // 窓口案内図: for the place the counter is looking at (a click on the map, a search result or a
 // selected feature) the answer to show the citizen, and the printed sheet at a chosen scale and
 // paper, made on the server as PDF or PNG.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useLoad } from '../api/useLoad';
 import { fetchEnquiry, type Enquiry } from '../api/ledger';
 import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
@@ -46,25 +47,12 @@ export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
   const [scale, setScale] = useState<number>(1000);
   const [paper, setPaper] = useState<PaperKey>('A4-portrait');
   const [date, setDate] = useState(todayInJapan);
-  const [answer, setAnswer] = useState<{ enquiry: Enquiry } | { error: string } | null>(null);
   const layersKey = visibleLayers.join(',');
   const rasters = usePrintRasters();
-
-  useEffect(() => {
-    if (!place) {
-      setAnswer(null);
-      return;
-    }
-    const controller = new AbortController();
-    setAnswer(null);
-    fetchEnquiry(place.lon, place.lat, layersKey ? layersKey.split(',') : [], controller.signal).then(
-      (enquiry) => setAnswer({ enquiry }),
-      (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setAnswer({ error: (e as Error).message });
-      },
-    );
-    return () => controller.abort();
-  }, [place?.lon, place?.lat, layersKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const loaded = useLoad(place ? `${place.lon},${place.lat}|${layersKey}` : null, (signal) =>
+    fetchEnquiry(place!.lon, place!.lat, layersKey ? layersKey.split(',') : [], signal),
+  );
+  const answer: { enquiry: Enquiry } | { error: string } | null = loaded.error !== null ? { error: loaded.error } : loaded.data ? { enquiry: loaded.data } : null;
 
   if (!place) return <p className="muted">{t('enquiryHint')}</p>;
 

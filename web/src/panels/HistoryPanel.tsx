@@ -2,7 +2,9 @@
 // previewed on the map, and editors can bring a version back (saved as a new version).
 import { JAPAN_TIME_ZONE } from '#domain/dates';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/client';
+import { useLoad } from '../api/useLoad';
 import type { Layer } from '../api/model';
 import { fetchFeatureHistory, restoreFeature, type FeatureVersion, type SavedFeature } from '../editing/api';
 import { useEditText, type EditMessageKey } from '../editing/messages';
@@ -33,20 +35,13 @@ export function formatDateTime(iso: string, lang: string): string {
 export function HistoryPanel({ featureId, layer, map, canEdit, restoreBlocked, onRestored, reloadKey }: Props) {
   const i18n = useI18n();
   const te = useEditText();
-  const [versions, setVersions] = useState<FeatureVersion[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Read again when the feature's version changes (reloadKey) and after a restore.
+  const history = useLoad(`${featureId}@${String(reloadKey)}`, () => fetchFeatureHistory(featureId));
+  const versions = history.data ?? null;
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const error = history.error ?? restoreError;
   const [preview, setPreview] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    fetchFeatureHistory(featureId).then(setVersions, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [featureId]);
-
-  useEffect(() => {
-    setVersions(null);
-    load();
-  }, [load, reloadKey]);
 
   // The preview lasts while the panel shows it.
   useEffect(() => {
@@ -70,10 +65,11 @@ export function HistoryPanel({ featureId, layer, map, canEdit, restoreBlocked, o
       const feature = await restoreFeature(featureId, version.version, latest.version);
       setNotice(te('restored', { version: version.version, newVersion: feature.version ?? '' }));
       setPreview(null);
-      load();
+      setRestoreError(null);
+      history.reload();
       onRestored?.(feature);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setRestoreError(errorMessage(e));
     }
   };
 

@@ -1,9 +1,10 @@
 // Administrators: create a layer, or change a layer's names, fields and style. Colour, point size,
 // line width and fill opacity show on the map at once (live preview) and in a swatch.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Department, Layer } from '../api/model';
+import { LAYER_ROLE_NAMES, LAYER_ROLE_ORDER } from '#domain/layerRoles';
+import type { Department, Layer, LayerRole } from '../api/model';
 import { createLayer, fetchDepartments, updateLayer } from '../editing/api';
 import {
   checkLayerDraft, draftFromLayer, emptyField, FIELD_TYPES, GEOMETRY_TYPES, layerInput, newLayerDraft, styleObject,
@@ -57,16 +58,19 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
     fetchDepartments().then(setDepartments, () => setDepartments([]));
   }, []);
 
-  // Another layer chosen: a fresh form. The saved layer coming back from the server keeps the message.
-  const keepMessage = useRef(false);
-  useEffect(() => {
-    if (keepMessage.current) keepMessage.current = false;
-    else setMessage(null);
+  // Another layer chosen: a fresh form. (The saved layer coming back from the server keeps the message.)
+  const choose = (key: string) => {
+    if (key === selectedKey) return;
+    setSelectedKey(key);
+    setMessage(null);
     setTouched(false);
-  }, [selectedKey]);
-  useEffect(() => {
+  };
+  // The form shows the layer as the server has it: again when the layers are read again after a save.
+  const [draftFor, setDraftFor] = useState<{ existing: Layer | undefined; departments: Department[] } | null>(null);
+  if (draftFor?.existing !== existing || draftFor?.departments !== departments) {
+    setDraftFor({ existing, departments });
     setDraft(existing ? draftFromLayer(existing) : newLayerDraft(departments[0]?.key ?? ''));
-  }, [existing, departments]);
+  }
 
   // Live preview of the style on the map; leaving the layer puts its stored style back.
   const style = useMemo(() => styleObject(draft), [draft]);
@@ -97,11 +101,15 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
     try {
       const input = layerInput(draft);
       const saved = existing
-        ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields })
+        ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields,
+          // The role only when it changes: giving one takes it from another layer.
+          ...(input.role !== (existing.role ?? null) ? { role: input.role } : {}) })
         : await createLayer(input);
       setMessage({ error: false, text: te('layerSaved', { name: saved.nameJa }) });
-      keepMessage.current = saved.key !== selectedKey;
-      setSelectedKey(saved.key);
+      if (saved.key !== selectedKey) {
+        setSelectedKey(saved.key);
+        setTouched(false);
+      }
       onSaved(saved.key);
     } catch (e) {
       setMessage({ error: true, text: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
@@ -127,7 +135,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
       >
         <label>
           {te('adminLayer')}
-          <LayerSelect layers={layers} value={selectedKey} noneLabel={te('newLayer')} onChange={setSelectedKey} />
+          <LayerSelect layers={layers} value={selectedKey} noneLabel={te('newLayer')} onChange={choose} />
         </label>
         <label>
           {te('layerKey')}
@@ -152,6 +160,25 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {te('layerRole')}
+          <select value={draft.role ?? ''} onChange={(e) => set({ role: (e.target.value || null) as LayerRole | null })}>
+            {/* A required role (道路台帳, 境界確定) is handed to another layer, never dropped. */}
+            <option value="" disabled={!!existing?.role && LAYER_ROLE_NAMES[existing.role].required}>
+              {te('layerRoleNone')}
+            </option>
+            {LAYER_ROLE_ORDER.map((role) => {
+              const name = i18n.lang === 'ja' ? LAYER_ROLE_NAMES[role].ja : LAYER_ROLE_NAMES[role].en;
+              const holder = layers.find((l) => l.role === role && l.key !== existing?.key);
+              return (
+                <option key={role} value={role}>
+                  {holder ? te('layerRoleHeldBy', { role: name, layer: i18n.lang === 'ja' ? holder.nameJa : holder.nameEn }) : name}
+                </option>
+              );
+            })}
+          </select>
+          <span className="muted form-hint">{te('layerRoleHint')}</span>
         </label>
         <fieldset>
           <legend>{te('geometryTypes')}</legend>

@@ -44,7 +44,12 @@ export function MeasureTool({ map, mode, onModeChange }: Props) {
     };
   }, [map, mode]);
 
-  useEffect(() => setSketch(EMPTY), [mode]);
+  // Another mode starts a new sketch.
+  const [sketchMode, setSketchMode] = useState(mode);
+  if (sketchMode !== mode) {
+    setSketchMode(mode);
+    setSketch(EMPTY);
+  }
 
   const sketch = useMemo(() => (!finished && hover && points.length ? [...points, hover] : points), [finished, hover, points]);
   useEffect(() => {

@@ -53,7 +53,12 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
 
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(items)), [items]);
   useEffect(() => onDrawingChange(tool !== null), [tool, onDrawingChange]);
-  useEffect(() => setSketch([]), [tool]);
+  // Another tool starts a new sketch.
+  const [sketchTool, setSketchTool] = useState(tool);
+  if (sketchTool !== tool) {
+    setSketchTool(tool);
+    setSketch([]);
+  }
 
   // The frame follows the map: its centre is the sheet's centre.
   useEffect(() => {

@@ -2,7 +2,8 @@
 // and its ledger sheet (PDF printed by the server).
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
-import { fetchRoute, type Route } from '../api/ledger';
+import { useLoad } from '../api/useLoad';
+import { fetchRoute } from '../api/ledger';
 import type { Feature } from '../api/model';
 import { useI18n } from '../i18n';
 import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
@@ -25,26 +26,11 @@ export function RoutePanel({ routeNo, map, selectedId, onSelectSegment }: Props)
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
-  const [route, setRoute] = useState<Route | null>(null);
-  const [state, setState] = useState<'loading' | 'done' | 'missing' | { error: string }>('loading');
+  const loaded = useLoad(routeNo, (signal) => fetchRoute(routeNo, signal));
+  const route = loaded.data ?? null;
+  const state: 'loading' | 'done' | 'missing' | { error: string } = loaded.error !== null ? { error: loaded.error } : loaded.loading ? 'loading' : route ? 'done' : 'missing';
   const [paper, setPaper] = useState<PaperKey>('A4-portrait');
   const rasters = usePrintRasters();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState('loading');
-    setRoute(null);
-    fetchRoute(routeNo, controller.signal).then(
-      (found) => {
-        setRoute(found);
-        setState(found ? 'done' : 'missing');
-      },
-      (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setState({ error: (e as Error).message });
-      },
-    );
-    return () => controller.abort();
-  }, [routeNo]);
 
   // The whole route stands out on the map while the panel shows it.
   useEffect(() => {

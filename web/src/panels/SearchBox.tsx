@@ -46,10 +46,7 @@ export function SearchBox({ layersByKey, onPick }: Props) {
 
   useEffect(() => {
     const query = text.trim();
-    if (!query) {
-      setResults(null);
-      return;
-    }
+    if (!query) return; // the input cleared the list
     if (text === pickedRef.current) return;
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
@@ -117,6 +114,7 @@ export function SearchBox({ layersByKey, onPick }: Props) {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
+          if (!e.target.value.trim()) setResults(null);
           setPickedNote(null);
           setOpen(true);
         }}

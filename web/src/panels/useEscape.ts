@@ -1,5 +1,5 @@
 // Escape closes the most recently opened panel or dialog, one per press.
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 const stack: { current: () => void }[] = [];
 
@@ -16,11 +16,10 @@ if (typeof document !== 'undefined') document.addEventListener('keydown', handle
 
 /** Registers onClose for Escape while the component is open; the newest one closes first. */
 export function useEscape(onClose: () => void, active = true): void {
-  const ref = useRef(onClose);
-  ref.current = onClose;
+  const close = useEffectEvent(() => onClose());
   useEffect(() => {
     if (!active) return;
-    const entry = { current: () => ref.current() };
+    const entry = { current: () => close() };
     stack.push(entry);
     return () => {
       stack.splice(stack.indexOf(entry), 1);

@@ -2,6 +2,7 @@
 // the record drawn to scale with its points named, the coordinate table with 辺長, and the area by
 // the coordinate method (Xn(Yn+1 − Yn−1), 倍面積, 面積, 地積), the zone, number, date and route.
 import { useEffect, useMemo, useState } from 'react';
+import { useSheetData } from './useSheetData';
 import { coordinateAreaTable, type AreaTable } from '#domain/survey';
 import { fetchCoordinateTable, type CoordinateTable, type PrintSettings } from '../api/ledger';
 import { fetchFeature } from '../api/queries';
@@ -37,17 +38,18 @@ export function BoundarySheet({ request, layers, config, settings, onDrawn, onEr
     () => (paper.landscape ? paper.mapMm : { width: paper.mapMm.width, height: PORTRAIT_MAP_HEIGHT_MM }),
     [paper],
   );
-  const [data, setData] = useState<{ table: CoordinateTable; feature: Feature } | null>(null);
+  const data = useSheetData<{ table: CoordinateTable; feature: Feature }>(
+    {
+      key: request.featureId,
+      subject: 'boundary record',
+      missing: `boundary record ${request.featureId} does not exist`,
+      load: () => Promise.all([fetchCoordinateTable(request.featureId), fetchFeature(request.featureId)]).then(([table, feature]) => (feature ? { table, feature } : null)),
+    },
+    onError,
+  );
   const [mapDrawn, setMapDrawn] = useState(false);
   // The record itself and the roads it adjoins.
-  const drawn = useMemo(() => layers.filter((l) => l.key === 'boundary_records' || l.key === 'road_ledger'), [layers]);
-
-  useEffect(() => {
-    Promise.all([fetchCoordinateTable(request.featureId), fetchFeature(request.featureId)]).then(
-      ([table, feature]) => (feature ? setData({ table, feature }) : onError(`boundary record ${request.featureId} does not exist`)),
-      (e: unknown) => onError(`boundary record: ${(e as Error).message}`),
-    );
-  }, [request.featureId, onError]);
+  const drawn = useMemo(() => layers.filter((l) => l.role === 'BOUNDARY_RECORDS' || l.role === 'ROAD_LEDGER'), [layers]);
 
   useEffect(() => {
     if (mapDrawn && data) onDrawn();

@@ -1,6 +1,7 @@
 // 窓口案内図: the counter's one-page sheet for a place — the map at the chosen scale with the
 // place marked, the answer (town, road, street light's 自治会, garbage days), legend and footer.
 import { useEffect, useMemo, useState } from 'react';
+import { useSheetData } from './useSheetData';
 import { fetchEnquiry, type Enquiry, type PrintSettings } from '../api/ledger';
 import { fetchFeature } from '../api/queries';
 import type { Feature, Layer } from '../api/model';
@@ -31,18 +32,20 @@ export function EnquirySheet({ request, layers, rasters, config, settings, onDra
   const paper = PAPERS[request.paper];
   const drawn = useMemo(() => (request.layers ? layers.filter((l) => request.layers!.includes(l.key)) : layers), [layers, request.layers]);
   const layersByKey = useMemo(() => new Map(layers.map((l) => [l.key, l])), [layers]);
-  const [data, setData] = useState<{ enquiry: Enquiry; feature: Feature | null } | null>(null);
+  const data = useSheetData<{ enquiry: Enquiry; feature: Feature | null }>(
+    {
+      key: JSON.stringify([request.lon, request.lat, request.featureId ?? null, drawn.map((l) => l.key)]),
+      subject: 'enquiry',
+      missing: 'enquiry: no answer',
+      load: () =>
+        Promise.all([
+          fetchEnquiry(request.lon, request.lat, drawn.map((l) => l.key)),
+          request.featureId ? fetchFeature(request.featureId) : Promise.resolve(null),
+        ]).then(([enquiry, feature]) => ({ enquiry, feature })),
+    },
+    onError,
+  );
   const [mapDrawn, setMapDrawn] = useState(false);
-
-  useEffect(() => {
-    Promise.all([
-      fetchEnquiry(request.lon, request.lat, drawn.map((l) => l.key)),
-      request.featureId ? fetchFeature(request.featureId) : Promise.resolve(null),
-    ]).then(
-      ([enquiry, feature]) => setData({ enquiry, feature }),
-      (e: unknown) => onError(`enquiry: ${(e as Error).message}`),
-    );
-  }, [request, drawn, onError]);
 
   // Ready when both the map image and the answer are on the page.
   useEffect(() => {

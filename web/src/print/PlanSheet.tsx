@@ -4,6 +4,7 @@
 // drawn dashed as match lines. Maps are drawn one page after another so that only one WebGL map
 // lives at a time.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useSheetData } from './useSheetData';
 import { mapSheetFrame, PAPERS, ROUTE_SCALES, type Paper } from '#domain/sheets';
 import { fetchRoute, type PrintSettings, type Route } from '../api/ledger';
 import type { Layer } from '../api/model';
@@ -45,17 +46,13 @@ export function PlanSheet({ request, layers, config, settings, onDrawn, onError 
   const i18n = useI18n();
   const { t } = i18n;
   const paper = PAPERS[request.paper];
-  const [route, setRoute] = useState<Route | null>(null);
+  const route = useSheetData<Route>(
+    { key: request.routeNo, subject: 'route', missing: `route ${request.routeNo} does not exist`, load: () => fetchRoute(request.routeNo) },
+    onError,
+  );
   /** Maps drawn so far: the index is 0, page n is n. The next one is mounted when its turn comes. */
   const [drawn, setDrawn] = useState(-1);
-  const ledger = useMemo(() => layers.filter((l) => l.key === 'road_ledger'), [layers]);
-
-  useEffect(() => {
-    fetchRoute(request.routeNo).then(
-      (found) => (found ? setRoute(found) : onError(`route ${request.routeNo} does not exist`)),
-      (e: unknown) => onError(`route: ${(e as Error).message}`),
-    );
-  }, [request.routeNo, onError]);
+  const ledger = useMemo(() => layers.filter((l) => l.role === 'ROAD_LEDGER'), [layers]);
 
   const frameMm = mapSheetFrame(paper);
   const pages: PlanPage[] | null = useMemo(() => {

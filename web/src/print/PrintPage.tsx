@@ -33,7 +33,10 @@ export default function PrintPage() {
   const { t } = useI18n();
   const request = useMemo(() => parseSheetRequest(window.location.pathname, window.location.search), []);
   const [basics, setBasics] = useState<{ layers: Layer[]; rasters: PrintRaster[]; settings: PrintSettings; config: AppConfig } | null>(null);
-  const [status, setStatus] = useState<{ state: 'drawing' } | { state: 'ready' } | { state: 'error'; message: string }>({ state: 'drawing' });
+  // A request that cannot be read is an error from the start.
+  const [status, setStatus] = useState<{ state: 'drawing' } | { state: 'ready' } | { state: 'error'; message: string }>(() =>
+    'error' in request ? { state: 'error', message: request.error } : { state: 'drawing' },
+  );
 
   const fail = useCallback((message: string) => {
     if (window.__chizuSheetReady || window.__chizuSheetError) return;
@@ -58,7 +61,7 @@ export default function PrintPage() {
 
   useEffect(() => {
     if ('error' in request) {
-      fail(request.error);
+      window.__chizuSheetError ??= request.error;
       return;
     }
     const timeoutMs = TIMEOUT_MS * (request.kind === 'plan' ? PLAN_TIME_FACTOR : 1);

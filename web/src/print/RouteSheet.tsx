@@ -1,6 +1,7 @@
 // 道路台帳 sheet of one route: the route's particulars and segments, and a map of the whole
 // route at the largest standard scale at which it fits the frame.
 import { useEffect, useMemo, useState } from 'react';
+import { useSheetData } from './useSheetData';
 import { fetchRoute, type PrintSettings, type Route } from '../api/ledger';
 import type { Layer } from '../api/model';
 import type { PrintRaster } from '#domain/sheets';
@@ -49,16 +50,12 @@ export function boxOnGround([minLon, minLat, maxLon, maxLat]: number[]): { centr
 export function RouteSheet({ request, layers, rasters, config, settings, onDrawn, onError }: Props) {
   const { t } = useI18n();
   const paper = PAPERS[request.paper];
-  const [route, setRoute] = useState<Route | null>(null);
+  const route = useSheetData<Route>(
+    { key: request.routeNo, subject: 'route', missing: `route ${request.routeNo} does not exist`, load: () => fetchRoute(request.routeNo) },
+    onError,
+  );
   const [mapDrawn, setMapDrawn] = useState(false);
   const ledger = useMemo(() => layers.filter((l) => l.role === 'ROAD_LEDGER'), [layers]);
-
-  useEffect(() => {
-    fetchRoute(request.routeNo).then(
-      (found) => (found ? setRoute(found) : onError(`route ${request.routeNo} does not exist`)),
-      (e: unknown) => onError(`route: ${(e as Error).message}`),
-    );
-  }, [request.routeNo, onError]);
 
   useEffect(() => {
     if (mapDrawn && route) onDrawn();

@@ -5,9 +5,10 @@
 // warps and tiles on 「配置する」.
 import type { Feature as GeoJsonFeature } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
 import { fetchPreview, fetchRasterSheet, placeRasterSheet, type RasterSheet, type RasterTransform } from '../api/rasters';
-import { useClientSettings } from '../api/useClientSettings';
+import { fetchClientSettings } from '../api/ledger';
+import { useLoad } from '../api/useLoad';
 import { planeToLonLat, toPlaneRectangular } from '../map/geodesy';
 import { useI18n, type I18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
@@ -41,10 +42,37 @@ const fromPlacement = (sheet: RasterSheet, method: Mode): DraftPoint[] | null =>
 
 const formatM = (i18n: I18n, value: number) => i18n.formatNumber(value, 3);
 
-export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
+/**
+ * Placing a sheet waits for the city's plane zone (PLANE_SRID in clientSettings), in which corners
+ * and control points are typed: no coordinate is read or shown in a guessed zone.
+ */
+export function PlacementView(props: Props) {
+  const { t } = useI18n();
+  const id = useId();
+  const settings = useLoad('clientSettings', () => fetchClientSettings());
+  useEscape(props.onClose, !settings.data);
+  if (settings.data) return <PlacementForm {...props} planeSrid={settings.data.planeSrid} />;
+  return (
+    <section className="placement-view" role="dialog" aria-labelledby={`${id}-title`} data-sheet-id={props.sheet.id}>
+      <header className="placement-header">
+        <h2 id={`${id}-title`}>{t('placeTitle', { name: props.sheet.name })}</h2>
+        <button type="button" className="small" onClick={props.onClose}>
+          {t('close')}
+        </button>
+      </header>
+      {settings.error !== null ? (
+        <p className="error" role="alert">
+          {t('error', { message: settings.error })}
+        </p>
+      ) : (
+        <p role="status">{t('loading')}</p>
+      )}
+    </section>
+  );
+}
+
+function PlacementForm({ sheet, map, onPlaced, onClose, planeSrid }: Props & { planeSrid: number }) {
   const i18n = useI18n();
-  // The city's plane zone (PLANE_SRID), in which corners and control points are typed.
-  const planeSrid = useClientSettings()?.planeSrid ?? sheet.placement?.srid ?? 6677;
   const planeIXToLonLat = useCallback((x: number, y: number) => planeToLonLat(x, y, planeSrid), [planeSrid]);
   const toPlaneRectangularIX = useCallback((p: [number, number]) => toPlaneRectangular(p, planeSrid), [planeSrid]);
   const { t } = i18n;
@@ -93,13 +121,10 @@ export function PlacementView({ sheet, map, onPlaced, onClose }: Props) {
   const update = (index: number, change: Partial<DraftPoint>) => setDrafts((list) => list.map((d, i) => (i === index ? { ...d, ...change } : d)));
 
   // A map click gives the armed control point its X/Y.
-  const armedRef = useRef(armed);
-  armedRef.current = armed;
   useEffect(() => {
     if (!map || armed?.target !== 'map') return;
+    const target = armed;
     const onClick = (e: MapMouseEvent) => {
-      const target = armedRef.current;
-      if (target?.target !== 'map') return;
       const { x, y } = toPlaneRectangularIX([e.lngLat.lng, e.lngLat.lat]);
       setPoints((list) => list.map((d, i) => (i === target.index ? { ...d, x: x.toFixed(3), y: y.toFixed(3) } : d)));
       setArmed(null);

@@ -4,6 +4,7 @@
 // by key, so a city can rename or replace a layer without a programmer.
 import { registerEnumType } from 'type-graphql';
 import { FieldDefinition } from '../../domain/fields';
+import { LAYER_ROLE_NAMES } from '../../domain/layerRoles';
 import { appError } from '../../errors';
 
 export enum LayerRole {
@@ -34,10 +35,14 @@ interface RoleSpec {
 
 const TEXTUAL = ['text', 'enum'] as const;
 
+// Names come from the shared module (the web offers them too); indexing it by the enum's keys keeps
+// the two lists together at compile time (the web's generated LayerRole checks the other way).
+const named = (role: keyof typeof LayerRole) => ({ nameJa: LAYER_ROLE_NAMES[role].ja, required: LAYER_ROLE_NAMES[role].required });
+
 export const LAYER_ROLES: Record<LayerRole, RoleSpec> = {
   // road.sql.ts, parcel.sql.ts, city.sql.ts (basemap roads), the route sheet
   [LayerRole.ROAD_LEDGER]: {
-    nameJa: '道路台帳', required: true, geometryTypes: ['LineString', 'MultiLineString'],
+    ...named('ROAD_LEDGER'), geometryTypes: ['LineString', 'MultiLineString'],
     fields: {
       route_no: 'text', route_name: 'text', road_class: TEXTUAL, segment_no: 'integer', certified_on: 'date',
       start_point: 'text', end_point: 'text', width_min_m: 'number', width_max_m: 'number',
@@ -45,19 +50,19 @@ export const LAYER_ROLES: Record<LayerRole, RoleSpec> = {
   },
   // survey.service.ts (座標一覧, SIMA), parcel.sql.ts
   [LayerRole.BOUNDARY_RECORDS]: {
-    nameJa: '境界確定', required: true, geometryTypes: ['Polygon', 'LineString', 'MultiPolygon', 'MultiLineString'],
+    ...named('BOUNDARY_RECORDS'), geometryTypes: ['Polygon', 'LineString', 'MultiPolygon', 'MultiLineString'],
     fields: { record_no: 'text', determined_on: 'date', related_route_no: 'text' },
   },
   // The counter's enquiry: nearest of each
-  [LayerRole.CURVE_MIRRORS]: { nameJa: 'カーブミラー', fields: {} },
-  [LayerRole.GARBAGE_POINTS]: { nameJa: 'ゴミ集積所', fields: {} },
-  [LayerRole.STREET_LIGHTS]: { nameJa: '防犯灯', fields: {} },
+  [LayerRole.CURVE_MIRRORS]: { ...named('CURVE_MIRRORS'), fields: {} },
+  [LayerRole.GARBAGE_POINTS]: { ...named('GARBAGE_POINTS'), fields: {} },
+  [LayerRole.STREET_LIGHTS]: { ...named('STREET_LIGHTS'), fields: {} },
   // The web's disaster panel
-  [LayerRole.DISASTER_HISTORY]: { nameJa: '災害履歴', fields: { occurred_on: 'date' } },
+  [LayerRole.DISASTER_HISTORY]: { ...named('DISASTER_HISTORY'), fields: { occurred_on: 'date' } },
   // parcel.service.ts (the parcel answer), search (lot numbers)
-  [LayerRole.PARCELS]: { nameJa: '地番図', fields: { oaza: 'text', chiban: 'text' } },
+  [LayerRole.PARCELS]: { ...named('PARCELS'), fields: { oaza: 'text', chiban: 'text' } },
   // search (facilities)
-  [LayerRole.FACILITIES]: { nameJa: '公共施設', fields: {} },
+  [LayerRole.FACILITIES]: { ...named('FACILITIES'), fields: {} },
 };
 
 export const isLayerRole = (value: unknown): value is LayerRole =>
