@@ -86,7 +86,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   }, []);
 
   const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
-  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, basemapRasters);
+  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, layersError ? [] : allLayers);
   const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
   const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
   const editSession = useEditSession({ map, layers, views });

@@ -40,7 +40,7 @@ export function BoundarySheet({ request, layers, config, settings, onDrawn, onEr
   const [data, setData] = useState<{ table: CoordinateTable; feature: Feature } | null>(null);
   const [mapDrawn, setMapDrawn] = useState(false);
   // The record itself and the roads it adjoins.
-  const drawn = useMemo(() => layers.filter((l) => l.key === 'boundary_records' || l.key === 'road_ledger'), [layers]);
+  const drawn = useMemo(() => layers.filter((l) => l.role === 'BOUNDARY_RECORDS' || l.role === 'ROAD_LEDGER'), [layers]);
 
   useEffect(() => {
     Promise.all([fetchCoordinateTable(request.featureId), fetchFeature(request.featureId)]).then(

@@ -48,7 +48,7 @@ export function PlanSheet({ request, layers, config, settings, onDrawn, onError 
   const [route, setRoute] = useState<Route | null>(null);
   /** Maps drawn so far: the index is 0, page n is n. The next one is mounted when its turn comes. */
   const [drawn, setDrawn] = useState(-1);
-  const ledger = useMemo(() => layers.filter((l) => l.key === 'road_ledger'), [layers]);
+  const ledger = useMemo(() => layers.filter((l) => l.role === 'ROAD_LEDGER'), [layers]);
 
   useEffect(() => {
     fetchRoute(request.routeNo).then(

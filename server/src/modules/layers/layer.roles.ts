@@ -15,6 +15,9 @@ export enum LayerRole {
   DISASTER_HISTORY = 'disaster_history',
   PARCELS = 'parcels',
   FACILITIES = 'facilities',
+  BUILDINGS = 'buildings',
+  RAILWAYS = 'railways',
+  RIVERS = 'rivers',
 }
 
 registerEnumType(LayerRole, {
@@ -58,6 +61,10 @@ export const LAYER_ROLES: Record<LayerRole, RoleSpec> = {
   [LayerRole.PARCELS]: { nameJa: '地番図', fields: { oaza: 'text', chiban: 'text' } },
   // search (facilities)
   [LayerRole.FACILITIES]: { nameJa: '公共施設', fields: {} },
+  // The web's built-in basemap draws these (with the parcels and facilities) from their tiles
+  [LayerRole.BUILDINGS]: { nameJa: '家屋', fields: {} },
+  [LayerRole.RAILWAYS]: { nameJa: '鉄道', fields: {} },
+  [LayerRole.RIVERS]: { nameJa: '河川・水路', fields: {} },
 };
 
 export const isLayerRole = (value: unknown): value is LayerRole =>
