@@ -33,7 +33,7 @@ export async function openBackend(kind: BackendKind, options: BackendOptions = {
   const config: Config = { ...loadConfig({ ...env }), seedDemoOnFirstStart: false };
   // In-memory PGlite for tests: dataDir undefined.
   const db = await prepareDatabase({ ...config, dataDir: undefined as unknown as string }, () => undefined);
-  await seedDemo(db, { scale: options.scale ?? 0.05, users: true });
+  await seedDemo(db, { scale: options.scale ?? 0.05, users: true, config });
   return {
     kind, db, config,
     async close() {

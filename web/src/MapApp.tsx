@@ -81,7 +81,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [sheetInfo, setSheetInfo] = useState<RasterSheet[] | null>(null);
 
   useEffect(() => {
-    loadConfig().then(setConfig);
+    void loadConfig().then(setConfig); // never rejects: the defaults stand in
     fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
   }, []);
 
@@ -207,7 +207,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       // A click inside placed sheets' outlines also shows those sheets (図郭割).
       const sheets = sheetsAtRef.current(e.lngLat.lng, e.lngLat.lat);
       setSheetInfo(sheets.length ? sheets : null);
-      identifyRef.current(e.lngLat.lng, e.lngLat.lat);
+      void identifyRef.current(e.lngLat.lng, e.lngLat.lat);
     };
     map.on('click', onClick);
     return () => {
@@ -323,7 +323,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>
         </h1>
-        <SearchBox layersByKey={layersByKey} onPick={onSearchPick} />
+        <SearchBox layersByKey={layersByKey} onPick={(hit) => void onSearchPick(hit)} />
         <div className="header-right">
           <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
           <AccessTokensButton layers={layers} />
@@ -412,7 +412,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
       <main className="map-area">
         {mapConfig && <MapView config={mapConfig} onReady={setMap} />}
-        <ZoomControls map={map} onIdentifyCentre={() => map && runIdentify(map.getCenter().lng, map.getCenter().lat)} />
+        <ZoomControls map={map} onIdentifyCentre={() => map && void runIdentify(map.getCenter().lng, map.getCenter().lat)} />
         <CoordinateReadout map={map} />
         {placing && <PlacementView key={placing.id} sheet={placing} map={map} onPlaced={afterPlace} onClose={() => setPlacing(null)} />}
         {sheetInfo && !placing && <SheetInfo sheets={sheetInfo} layersByKey={layersByKey} onClose={() => setSheetInfo(null)} />}

@@ -261,9 +261,10 @@ export function useEditSession({ map, layers, views }: Options): EditSession {
         setSave({ state: 'error', message: error instanceof Error ? error.message : String(error) });
       }
     };
-    map.on('click', onClick);
+    const onClickVoid = (e: MapMouseEvent) => void onClick(e);
+    map.on('click', onClickVoid);
     return () => {
-      map.off('click', onClick);
+      map.off('click', onClickVoid);
     };
   }, [map, layerKey]);
 
