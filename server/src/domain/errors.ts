@@ -172,6 +172,49 @@ export const ERROR_CATALOGUE = {
   notTokenId: { code: 'BAD_USER_INPUT', ja: '「{value}」はトークンの ID ではありません', en: '"{value}" is not a token id' },
   tokenNotFound: { code: 'NOT_FOUND', ja: 'トークン {id} はないか、すでに無効です', en: 'token {id} does not exist or is already revoked' },
   tokenReadOnly: { code: 'FORBIDDEN', ja: 'このアクセストークンは読み取り専用です', en: 'this access token is read-only' },
+  // Survey, roads, search and the counter (server/src/modules/survey, roads, city, enquiry)
+  noBoundaryLayer: { code: 'BAD_USER_INPUT', ja: '読める境界確定のレイヤーがありません', en: 'no boundary records layer (境界確定) is readable' },
+  coordinateTableTooLong: {
+    code: 'BAD_USER_INPUT',
+    ja: '座標一覧が長すぎます({max}文字まで)',
+    en: 'the coordinate table is too long ({max} characters at most)',
+  },
+  planeSridOnly: {
+    code: 'BAD_USER_INPUT',
+    ja: '座標系は平面直角座標系 {min}〜{max} を指定してください(IX系 = 6677)',
+    en: 'srid must be a JGD2011 plane rectangular zone {min}–{max} (zone IX = 6677)',
+  },
+  coordinateTable: { code: 'BAD_USER_INPUT', ja: '座標一覧が正しくありません: {problems}', en: 'coordinate table: {problems}' },
+  tooFewBoundaryPoints: {
+    code: 'BAD_USER_INPUT',
+    ja: '{closedJa}には{needed}点以上必要です',
+    en: 'a {closedEn} needs at least {needed} points',
+  },
+  boundaryRecordsOnly: {
+    code: 'BAD_USER_INPUT',
+    ja: '境界点は境界確定の地物にだけ登録できます',
+    en: 'boundary points belong to boundary determination records (境界確定) only',
+  },
+  badTolerance: { code: 'BAD_USER_INPUT', ja: '許容距離は 0〜500 m にしてください', en: 'tolerance must be 0–500 metres' },
+  // Audit log (server/src/modules/audit)
+  notADate: { code: 'BAD_USER_INPUT', ja: '{field} が日時ではありません', en: '{field} is not a date' },
+  fromAfterUntil: { code: 'BAD_USER_INPUT', ja: '「から」は「まで」より前にしてください', en: 'from must be before until' },
+  notAuditId: { code: 'BAD_USER_INPUT', ja: '「{value}」は監査ログの ID ではありません', en: '"{value}" is not an audit entry id' },
+  // Requests refused before they reach a module (server/src/security/http.ts, backup, print)
+  crossSite: { code: 'FORBIDDEN', ja: '他のサイトからの書き込み要求は受け付けません', en: 'cross-site request refused' },
+  simpleContentType: {
+    code: 'FORBIDDEN',
+    ja: '書き込み要求には Content-Type か apollo-require-preflight ヘッダーが必要です',
+    en: 'send a non-simple content type or an apollo-require-preflight header',
+  },
+  badHost: { code: 'BAD_USER_INPUT', ja: 'Host ヘッダーが不正です', en: 'bad Host header' },
+  badForwardedPrefix: { code: 'BAD_USER_INPUT', ja: 'X-Forwarded-Prefix が不正です', en: 'bad X-Forwarded-Prefix' },
+  backupWithPgDump: {
+    code: 'BAD_USER_INPUT',
+    ja: 'PostgreSQL ではサーバー上で npm run backup (pg_dump) でバックアップしてください',
+    en: 'on PostgreSQL, back up on the server host with npm run backup (pg_dump)',
+  },
+  printKind: { code: 'BAD_USER_INPUT', ja: '印刷できるのは {kinds} の PDF か PNG です', en: 'print {kinds} as pdf or png' },
 } as const satisfies Record<string, CataloguedError>;
 
 export type ErrorKey = keyof typeof ERROR_CATALOGUE;
