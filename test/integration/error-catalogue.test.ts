@@ -42,7 +42,6 @@ describeBackends('Catalogued errors, translated by the web', (get: () => TestSer
       ['{ feature(id: "1; DROP TABLE feature") { id } }', 'notFeatureId'],
       ['{ features(layer: "curve_mirrors", first: 6000) { totalCount } }', 'pageTooLarge'],
       ['{ features(layer: "curve_mirrors", after: "nonsense") { totalCount } }', 'badCursor'],
-      ['mutation { updateFeature(id: "1", attributes: {}) { id } }', 'expectedVersionRequired'],
       ['mutation { applyChanges(changes: []) { id } }', 'changesEmpty'],
       ['mutation { createFeature(layer: "curve_mirrors", geometry: { type: "LineString", coordinates: [[140.17, 35.67], [140.171, 35.671]] }, attributes: { mirror_no: "CM-ERR-3", shape: "丸" }) { id } }', 'geometryType'],
       ['{ attachments(featureId: "x") { id } }', 'notFeatureId'],
