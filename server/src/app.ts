@@ -14,7 +14,7 @@ import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'gr
 import { Config } from './config';
 import { Context, createContext, createServices, Services } from './context';
 import { Database } from './db/database';
-import { AppError, httpStatus, notFound } from './errors';
+import { AppError, appError, httpStatus } from './errors';
 import { requireUser } from './modules/auth/permissions';
 import { requireReader } from './http';
 import { attachmentRouter } from './modules/attachments/attachment.route';
@@ -139,7 +139,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // API paths never fall through to the web app: an unknown one is a 404.
-  app.use(API_PREFIXES.map((p) => `/${p}`), () => { throw notFound('この URL はありません (no such API path)'); });
+  app.use(API_PREFIXES.map((p) => `/${p}`), () => { throw appError('noSuchApiPath'); });
 
   // A deployment with its own basemap server (e.g. on LGWAN) points the client at it.
   if (config.basemapStyleUrl) app.get('/config.json', (_req, res) => { res.json({ basemap: { styleUrl: config.basemapStyleUrl } }); });

@@ -22,7 +22,7 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
     await new CityService(db).ensureReferenceData();
     await new EditService(db, config).ensureServiceArea();
     if (config.seedDemoOnFirstStart) {
-      const seeded = await seedDemoOnFirstStart(db, { scale: config.demoScale, referenceScale: config.demoReferenceScale }, log);
+      const seeded = await seedDemoOnFirstStart(db, { scale: config.demoScale, referenceScale: config.demoReferenceScale, config }, log);
       // Rasters are files and tiles, not features: outside the seed's transaction, and a failure
       // leaves the demo city usable without them.
       if (seeded && config.demoRasters) await seedRasterDemo(db, config, log).catch((e: Error) => log(`Demo rasters skipped: ${e.message}`));

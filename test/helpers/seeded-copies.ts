@@ -11,7 +11,7 @@ import { Database, openDatabase } from '../../server/src/db/database';
 import { seedDemo } from '../../server/src/seed/demo';
 import { databaseUrl, snapshotDir, TEMPLATE_PREFIX, TEST_RUN, testDatabaseUrl, withAdmin } from './test-env';
 
-const seed = (db: Database, scale: number) => seedDemo(db, { scale, users: true });
+const seed = (db: Database, config: Config, scale: number) => seedDemo(db, { scale, users: true, config });
 
 function keyOf(scale: number, env: Record<string, string>): string {
   const sorted = Object.entries(env).filter(([k]) => k !== 'DATABASE_URL').sort(([a], [b]) => a.localeCompare(b));
@@ -27,7 +27,7 @@ export async function seededPglite(config: Config, scale: number, env: Record<st
     return openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]), statementTimeoutMs: config.abuse.statementTimeoutMs });
   }
   const db = await prepareDatabase(embedded, () => undefined);
-  await seed(db, scale);
+  await seed(db, config, scale);
   if (file) {
     // Written aside and renamed, so that another worker never reads half a file.
     const dump = Buffer.from(await (await db.dumpDataDir!()).arrayBuffer());
@@ -48,7 +48,7 @@ export async function seededPostgis(dbName: string, config: Config, scale: numbe
   const create = async (name: string) => {
     await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
     const db = await prepareDatabase({ ...config, databaseUrl: databaseUrl(testDatabaseUrl, name) }, () => undefined);
-    try { await seed(db, scale); } finally { await db.close(); }
+    try { await seed(db, config, scale); } finally { await db.close(); }
   };
   if (!run) return create(dbName);
   const template = `${TEMPLATE_PREFIX}${run}_${keyOf(scale, env)}`;

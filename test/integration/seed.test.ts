@@ -1,6 +1,6 @@
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { Database } from '../../server/src/db/database';
-import { DEMO_COUNTS } from '../../server/src/seed/demo';
+import { DEMO_COUNTS, seedDemo } from '../../server/src/seed/demo';
 import { seedDemoOnFirstStart } from '../../server/src/seed/seed-state';
 import { backends } from '../helpers/backends';
 import { freshDatabase, FreshDatabase } from '../helpers/fresh-database';
@@ -48,6 +48,26 @@ for (const kind of backends()) {
       // A finished seed is not written twice.
       await seedDemoOnFirstStart(db, { scale: SCALE }, quiet);
       expect(await inspect()).toEqual(seeded);
+    });
+
+    test('the demo features are written through the edit path: a create history row each, by the department\'s editor', async () => {
+      const { rows } = await db.pool.query(`
+        SELECT count(*)::int AS features, count(h.feature_id)::int AS created,
+               count(*) FILTER (WHERE u.department_key = l.department_key)::int AS by_editor
+        FROM feature f JOIN layer l ON l.id = f.layer_id
+        LEFT JOIN feature_history h ON h.feature_id = f.id AND h.version = 1 AND h.operation = 'create'
+        LEFT JOIN app_user u ON u.id = h.changed_by
+        WHERE l.key = ANY($1)`, [Object.keys(DEMO_COUNTS)]);
+      expect(rows[0].features).toBeGreaterThan(0);
+      expect(rows[0]).toEqual({ features: rows[0].features, created: rows[0].features, by_editor: rows[0].features });
+    });
+
+    test('the edit path validates the demo features: route numbers longer than the road ledger allows refuse the seed', async () => {
+      await db.pool.query(`UPDATE layer SET fields = (SELECT jsonb_agg(CASE WHEN f->>'key' = 'route_no' THEN f || '{"maxLength": 1}' ELSE f END)
+        FROM jsonb_array_elements(fields) f) WHERE key = 'road_ledger'`);
+      const before = (await db.pool.query('SELECT count(*)::int AS n FROM feature_history')).rows[0].n;
+      await expect(seedDemo(db, { scale: SCALE, users: true, config: fresh.config })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'route_no' } });
+      expect((await db.pool.query('SELECT count(*)::int AS n FROM feature_history')).rows[0].n).toBe(before);
     });
 
     test('a database with features but no finished seed is refused at start with a message saying what to do', async () => {

@@ -73,7 +73,7 @@ export function App() {
         </div>
       }
     >
-      <MapApp user={session.user} onLogout={handleLogout} />
+      <MapApp user={session.user} onLogout={() => void handleLogout()} />
     </Suspense>
   );
 }

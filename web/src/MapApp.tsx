@@ -68,11 +68,11 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [ledger, setLedger] = useState<LedgerView | null>(null);
 
   useEffect(() => {
-    loadConfig().then(setConfig);
+    void loadConfig().then(setConfig); // never rejects: the defaults stand in
   }, []);
 
   const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
-  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, basemapRasters);
+  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, layersError ? [] : allLayers);
   const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
   const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
   const { uploadTo, setUploadTo, placing, setPlacing, sheetInfo, setSheetInfo, showSheet, afterUpload, afterPlace } = useRasterWorkflow({
@@ -179,7 +179,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>
         </h1>
-        <SearchBox layersByKey={layersByKey} onPick={onSearchPick} />
+        <SearchBox layersByKey={layersByKey} onPick={(hit) => void onSearchPick(hit)} />
         <div className="header-right">
           <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
           <AccessTokensButton layers={layers} />
@@ -268,7 +268,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
       <main className="map-area">
         {mapConfig && <MapView config={mapConfig} onReady={setMap} />}
-        <ZoomControls map={map} onIdentifyCentre={() => map && runIdentify(map.getCenter().lng, map.getCenter().lat)} />
+        <ZoomControls map={map} onIdentifyCentre={() => map && void runIdentify(map.getCenter().lng, map.getCenter().lat)} />
         <CoordinateReadout map={map} />
         {placing && <PlacementView key={placing.id} sheet={placing} map={map} onPlaced={afterPlace} onClose={() => setPlacing(null)} />}
         {sheetInfo && !placing && <SheetInfo sheets={sheetInfo} layersByKey={layersByKey} onClose={() => setSheetInfo(null)} />}

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { Services } from '../context';
-import { badInput } from '../errors';
+import { appError } from '../errors';
 import { route } from '../http';
 import { requireAdmin } from '../modules/auth/permissions';
 
@@ -13,7 +13,7 @@ export function backupRouter(services: Services): Router {
   router.get('/admin/backup', route(async (_req, res) => {
     requireAdmin(res.locals.ctx.user);
     const dump = services.db.dumpDataDir;
-    if (!dump) throw badInput('on PostgreSQL, back up on the server host with npm run backup (pg_dump)');
+    if (!dump) throw appError('backupWithPgDump');
     const data = Buffer.from(await (await dump()).arrayBuffer());
     res.setHeader('Content-Type', 'application/gzip');
     res.setHeader('Content-Length', String(data.length));

@@ -2,7 +2,8 @@
 // registry (modules/layers/layer.roles.ts) adds what each role's code reads; the web's layer
 // administration offers them. A required role cannot be dropped, only handed to another layer.
 export type LayerRoleName =
-  | 'ROAD_LEDGER' | 'BOUNDARY_RECORDS' | 'CURVE_MIRRORS' | 'GARBAGE_POINTS' | 'STREET_LIGHTS' | 'DISASTER_HISTORY' | 'PARCELS' | 'FACILITIES';
+  | 'ROAD_LEDGER' | 'BOUNDARY_RECORDS' | 'CURVE_MIRRORS' | 'GARBAGE_POINTS' | 'STREET_LIGHTS' | 'DISASTER_HISTORY' | 'PARCELS' | 'FACILITIES'
+  | 'BUILDINGS' | 'RAILWAYS' | 'RIVERS';
 
 export const LAYER_ROLE_NAMES: Record<LayerRoleName, { ja: string; en: string; required: boolean }> = {
   ROAD_LEDGER: { ja: '道路台帳', en: 'Road ledger', required: true },
@@ -13,6 +14,9 @@ export const LAYER_ROLE_NAMES: Record<LayerRoleName, { ja: string; en: string; r
   DISASTER_HISTORY: { ja: '災害履歴', en: 'Disaster history', required: false },
   PARCELS: { ja: '地番図', en: 'Parcels', required: false },
   FACILITIES: { ja: '公共施設', en: 'Public facilities', required: false },
+  BUILDINGS: { ja: '家屋', en: 'Buildings', required: false },
+  RAILWAYS: { ja: '鉄道', en: 'Railways', required: false },
+  RIVERS: { ja: '河川・水路', en: 'Rivers and channels', required: false },
 };
 
 /** The roles in the order they are offered. */

@@ -2,7 +2,7 @@ import express, { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import { Config } from '../config';
 import { createContext, Services } from '../context';
-import { badInput, forbidden } from '../errors';
+import { appError } from '../errors';
 
 /**
  * Response headers for every route: a CSP the web app and the print pages live within
@@ -54,14 +54,14 @@ export function csrfGuard(): RequestHandler {
   return (req, _res, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
     const site = req.get('sec-fetch-site');
-    const refused = forbidden('他のサイトからの書き込み要求は受け付けません (cross-site request refused)');
+    const refused = appError('crossSite');
     if (site && site !== 'same-origin' && site !== 'none') return next(refused);
     if (req.get('apollo-require-preflight') || req.get('x-apollo-operation-name')) return next();
     // An Authorization header is never sent by a cross-site form either (desktop GIS DELETEs carry no body or type).
     if (req.get('authorization')?.startsWith('Bearer ')) return next();
     const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!type || SIMPLE_CONTENT_TYPES.includes(type)) {
-      return next(forbidden('書き込み要求には Content-Type か apollo-require-preflight ヘッダーが必要です (send a non-simple content type or an apollo-require-preflight header)'));
+      return next(appError('simpleContentType'));
     }
     next();
   };
@@ -109,12 +109,12 @@ export function publicBaseUrl(req: Request, config: Config): string {
   if (config.abuse.publicUrl) return config.abuse.publicUrl;
   const host = config.abuse.trustProxy ? (req.get('x-forwarded-host')?.split(',')[0].trim() || req.get('host')) : req.get('host');
   if (!host || !/^([a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*|\[[0-9a-fA-F:.]+\])(:\d{1,5})?$/.test(host)) {
-    throw badInput('Host ヘッダーが不正です (bad Host header)');
+    throw appError('badHost');
   }
   let prefix = '';
   if (config.abuse.trustProxy) {
     prefix = (req.get('x-forwarded-prefix') ?? '').split(',')[0].trim().replace(/\/+$/, '');
-    if (prefix && !/^(\/[\w.~-]+)+$/.test(prefix)) throw badInput('X-Forwarded-Prefix が不正です (bad X-Forwarded-Prefix)');
+    if (prefix && !/^(\/[\w.~-]+)+$/.test(prefix)) throw appError('badForwardedPrefix');
   }
   // With `trust proxy` set, express takes req.protocol from X-Forwarded-Proto.
   return `${req.protocol === 'https' ? 'https' : 'http'}://${host}${prefix}`;

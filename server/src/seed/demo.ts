@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { Config, loadConfig } from '../config';
 import { Database } from '../db/database';
-import { FieldDefinition } from '../domain/fields';
-import { featureSearchKey, searchFieldKeys } from '../domain/normalize';
 import { hashPassword } from '../modules/auth/auth.service';
+import { SessionUser } from '../modules/auth/permissions';
+import { EditService } from '../modules/edits/edit.service';
+import { LayerRecord, LayerService } from '../modules/layers/layer.service';
 import { referenceDataDir } from '../modules/city/city.service';
-import { withComputedSql } from '../modules/features/feature.sql';
 import { pointsFromGeometrySql } from '../modules/survey/survey.sql';
 import { CityModel, offset, Position, RoadEdge } from './city-model';
 import { Random } from './random';
@@ -36,6 +38,8 @@ export interface SeedOptions {
   referenceScale?: number;
   users?: boolean;
   seed?: number;
+  /** The server's configuration (the edit path's limits and service area); read from the environment when absent. */
+  config?: Config;
   log?: (m: string) => void;
 }
 
@@ -209,31 +213,52 @@ function boundaryRecords(city: CityModel, rnd: Random, n: number): Draft[] {
   return drafts;
 }
 
-const BATCH = 2000;
-
-/** Inserts features with their 'create' history rows; computed fields are filled by SQL. */
-async function insertFeatures(db: Database, layer: { id: number; fields: FieldDefinition[]; labelField: string | null }, drafts: Draft[],
-  userId: number | null): Promise<number> {
-  const searchFields = searchFieldKeys({ fieldDefs: layer.fields, labelField: layer.labelField });
-  const geom = 'ST_SetSRID(ST_GeomFromGeoJSON(r.g), 4326)';
-  const sql = `
-    WITH ins AS (
-      INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by, search_key)
-      SELECT $1, ${geom}, ${withComputedSql(layer.fields, 'r.a', geom)}, $2, $2, r.k
-      FROM json_to_recordset($3::json) AS r(g text, a jsonb, k text), city_boundary b
-      -- The generator works point by point; this drops the rare shape whose edge crosses a concave border.
-      WHERE ST_Within(${geom}, b.geom)
-      RETURNING id, layer_id, version, attributes, geom, created_by, created_at)
-    INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
-    SELECT id, layer_id, version, 'create', attributes, geom, created_by, created_at FROM ins`;
-  let inserted = 0;
-  for (let i = 0; i < drafts.length; i += BATCH) {
-    const rows = drafts.slice(i, i + BATCH).map((d) => ({ g: JSON.stringify(d.geometry), a: d.attributes, k: featureSearchKey(searchFields, d.attributes) }));
-    const result = await db.transaction((tx) => tx.query(sql, [layer.id, userId, JSON.stringify(rows)]));
-    inserted += result.rowCount ?? 0;
+/**
+ * The demo features are written like any edit, through the one edit path: validated against the
+ * layer's fields and geometry rules, computed fields and search keys filled, a history row each.
+ * Batches of at most BATCH_MAX_CHANGES (the transaction is the seed's own, see seed-state.ts).
+ */
+async function writeFeatures(edits: EditService, author: SessionUser, layers: LayerRecord[], layer: LayerRecord, drafts: Draft[],
+  batchMax: number): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < drafts.length; i += batchMax) {
+    const changes = drafts.slice(i, i + batchMax).map((d) => ({ op: 'create' as const, layer: layer.key, geometry: d.geometry, attributes: d.attributes }));
+    written += (await edits.apply(author, layers, changes)).length;
   }
-  return inserted;
+  return written;
 }
+
+/**
+ * Who wrote the demo features: each layer's department editor with the demo accounts; without them
+ * (a real database seeded without --users) a disabled account "demo-data" (デモデータ) that cannot log in.
+ */
+async function demoAuthors(db: Database, users: boolean): Promise<(departmentKey: string) => SessionUser> {
+  const session = (row: { id: number; username: string; displayName: string; role: string; departmentKey: string | null }): SessionUser =>
+    ({ id: row.id, username: row.username, displayName: row.displayName, role: row.role as SessionUser['role'], departmentKey: row.departmentKey, grantedLayerIds: [] });
+  if (users) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const editors = new Map<string, SessionUser>();
+    let admin: SessionUser | undefined;
+    for (const u of DEMO_USERS) {
+      const row = await db.prisma.appUser.upsert({ where: { username: u.username }, create: { ...u, passwordHash }, update: {} });
+      if (u.departmentKey) editors.set(u.departmentKey, session(row));
+      if (u.role === 'admin') admin = session(row);
+    }
+    return (departmentKey) => editors.get(departmentKey) ?? admin!;
+  }
+  const row = await db.prisma.appUser.upsert({
+    where: { username: DEMO_DATA_AUTHOR },
+    create: {
+      username: DEMO_DATA_AUTHOR, displayName: 'デモデータ', role: 'admin', departmentKey: null, disabled: true,
+      passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
+    },
+    update: {},
+  });
+  return () => session(row);
+}
+
+/** The author of the demo features when the seed makes no demo accounts (disabled: it cannot log in). */
+export const DEMO_DATA_AUTHOR = 'demo-data';
 
 /** Writes the deterministic demo city. Returns the number of features per layer. */
 export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<Record<string, number>> {
@@ -242,14 +267,12 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const rnd = new Random(options.seed ?? 12228); // the city's municipality code
   const count = (key: keyof typeof DEMO_COUNTS) => Math.max(1, Math.round(DEMO_COUNTS[key] * scale));
 
+  const authorOf = await demoAuthors(db, !!options.users);
+  const config = options.config ?? loadConfig();
+  const edits = new EditService(db, config);
+  // The reference layers name their departments' editors as creators (set-based, below).
   const userIds = new Map<string, number>();
-  if (options.users) {
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const u of DEMO_USERS) {
-      const row = await db.prisma.appUser.upsert({ where: { username: u.username }, create: { ...u, passwordHash }, update: {} });
-      if (u.departmentKey) userIds.set(u.departmentKey, row.id);
-    }
-  }
+  if (options.users) for (const u of DEMO_USERS) if (u.departmentKey) userIds.set(u.departmentKey, authorOf(u.departmentKey).id);
 
   const city = new CityModel(referenceDataDir, count('road_ledger'), rnd);
   const generators: Record<keyof typeof DEMO_COUNTS, () => Draft[]> = {
@@ -260,21 +283,18 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     street_lights: () => streetLights(city, rnd, count('street_lights')),
     disaster_history: () => disasters(city, rnd, count('disaster_history')),
   };
-  const layers = await db.prisma.layer.findMany();
+  const layers = await new LayerService(db).list();
   const counts: Record<string, number> = {};
   for (const [key, generate] of Object.entries(generators)) {
     const layer = layers.find((l) => l.key === key);
     if (!layer) throw new Error(`layer ${key} is missing; run migrations first`);
-    const drafts = generate();
-    counts[key] = await insertFeatures(
-      db, { id: layer.id, fields: layer.fields as unknown as FieldDefinition[], labelField: layer.labelField }, drafts,
-      userIds.get(layer.departmentKey) ?? null);
+    counts[key] = await writeFeatures(edits, authorOf(layer.departmentKey), layers, layer, generate(), config.batchMaxChanges);
     log(`  ${key}: ${counts[key]}`);
   }
   // Parcels, buildings, water, railway and facilities: after the road ledger, whose roads bound the blocks.
   const reference = await db.transaction((tx) => seedReferenceData(tx, {
     scale: options.referenceScale ?? scale, seed: options.seed ?? 12228, towns: city.towns, userIds, rnd, log,
-    layers: layers.map((l) => ({ id: l.id, key: l.key, departmentKey: l.departmentKey, fields: l.fields as unknown as FieldDefinition[] })),
+    layers: layers.map((l) => ({ id: l.id, key: l.key, departmentKey: l.departmentKey, fields: l.fieldDefs })),
   }));
   for (const [key, n] of Object.entries(reference)) log(`  ${key}: ${n}`);
   Object.assign(counts, reference);

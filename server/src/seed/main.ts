@@ -25,7 +25,7 @@ async function main() {
       return;
     }
     const t0 = Date.now();
-    const counts = await seedDemoAtomically(db, { scale, users: args.includes('--users') || !config.databaseUrl, log: console.log });
+    const counts = await seedDemoAtomically(db, { scale, users: args.includes('--users') || !config.databaseUrl, log: console.log, config });
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`Wrote ${total} features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (config.demoRasters) await seedRasterDemo(db, config, console.log);

@@ -19,13 +19,13 @@ export async function seedDemoAtomically(db: Database, options: SeedOptions = {}
  * Start-up with SEED_DEMO: an empty database gets the demo city (atomically); a finished one is
  * left alone; a half-seeded one (features, no marker) is refused with what to do.
  */
-export async function seedDemoOnFirstStart(db: Database, { scale, referenceScale }: { scale: number; referenceScale?: number },
+export async function seedDemoOnFirstStart(db: Database, { scale, referenceScale, config }: Pick<SeedOptions, 'referenceScale' | 'config'> & { scale: number },
   log: (m: string) => void): Promise<boolean> {
   const state = await seedState(db);
   if (state === 'half-seeded') throw new Error(HALF_SEEDED_MESSAGE);
   if (state === 'seeded') return false;
   log(`Writing the demo city (scale ${scale})…`);
-  const counts = await seedDemoAtomically(db, { scale, referenceScale, users: true, log });
+  const counts = await seedDemoAtomically(db, { scale, referenceScale, users: true, log, config });
   log(`Demo city ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return true;
 }

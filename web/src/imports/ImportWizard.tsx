@@ -195,7 +195,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
             <input type="file" data-testid="import-file" accept=".csv,.tsv,.txt,.xlsx,.zip,.gpkg,.geojson,.json,.sim"
               onChange={(e) => { setFile(e.target.files?.[0] ?? null); setJobId(null); }} />
           </label>
-          <button type="button" onClick={readFile} disabled={!file || busy}>{t('importUpload')}</button>
+          <button type="button" onClick={() => void readFile()} disabled={!file || busy}>{t('importUpload')}</button>
         </>
       )}
       {preview && !done && (
@@ -217,7 +217,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
               </select>
             </label>
           )}
-          {(encoding || table !== (preview.table ?? '')) && <button type="button" onClick={readFile} disabled={busy}>{t('importUpload')}</button>}
+          {(encoding || table !== (preview.table ?? '')) && <button type="button" onClick={() => void readFile()} disabled={busy}>{t('importUpload')}</button>}
           <fieldset>
             <legend>{t('importGeometry')}</legend>
             {columnSelect(t('importLon'), 'lon', 'import-lon')}
@@ -282,7 +282,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
               })}
             </select>
           </label>
-          <button type="button" onClick={dryRun} disabled={busy}>{t('importDryRun')}</button>
+          <button type="button" onClick={() => void dryRun()} disabled={busy}>{t('importDryRun')}</button>
           {summary && (
             <section className="import-summary" aria-live="polite">
               <p data-testid="import-counts">{t('importCounts', { create: summary.create, update: summary.update, unchanged: summary.unchanged, refused: summary.refused })}</p>
@@ -301,7 +301,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
                   <label><input type="checkbox" checked={skipRefused} onChange={(e) => setSkipRefused(e.target.checked)} /> {t('importSkipRefused')}</label>
                 </>
               )}
-              <button type="button" onClick={commit} disabled={busy || (summary.refused > 0 && !skipRefused)}>{t('importCommit')}</button>
+              <button type="button" onClick={() => void commit()} disabled={busy || (summary.refused > 0 && !skipRefused)}>{t('importCommit')}</button>
             </section>
           )}
           {progress && (
@@ -317,7 +317,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
         <section role="status">
           <p data-testid="import-done">{t('importDone', { create: done.create, update: done.update })}</p>
           {undone === null
-            ? <button type="button" onClick={undo} disabled={busy}>{t('importUndo')}</button>
+            ? <button type="button" onClick={() => void undo()} disabled={busy}>{t('importUndo')}</button>
             : <p data-testid="import-undone">{t('importUndone', { count: undone })}</p>}
           <button type="button" onClick={reset}>{t('importAgain')}</button>
         </section>

@@ -39,8 +39,9 @@ export function MapView({ config, onReady }: { config: AppConfig; onReady: (map:
     map.on('movestart', busy);
     map.on('dataloading', busy);
     map.on('idle', () => (element.dataset.idle = 'true'));
-    map.once('idle', () => performance.mark('chizu-map-idle'));
-    map.once('load', () => {
+    // once() with a listener returns the map, not a promise (its type says either).
+    void map.once('idle', () => performance.mark('chizu-map-idle'));
+    void map.once('load', () => {
       ensureSlots(map);
       addOverlays(map);
       performance.mark('chizu-map-loaded');

@@ -5,7 +5,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { getJson } from '../api/client';
 import type { AppConfig } from './config';
-import { REFERENCE_LAYER_KEYS, tileJsonUrl } from './tileLayers';
+import { tileJsonUrl, type ReferenceLayers, type ReferenceRole } from './tileLayers';
 
 /** Font stack of our glyph PBFs (web/public/glyphs); CJK is drawn locally by the browser. */
 export const LABEL_FONT = ['Noto Sans CJK JP'];
@@ -37,13 +37,13 @@ function slotLayers(): LayerSpecification[] {
 const ROAD_COLOR = '#ffffff';
 const ROAD_CASING = '#b9b2a6';
 
-function ownSources(): Record<string, SourceSpecification> {
+function ownSources(reference: ReferenceLayers): Record<string, SourceSpecification> {
   return {
     'basemap-boundary': { type: 'geojson', data: absoluteUrl('/api/basemap/boundary.geojson') },
     'basemap-towns': { type: 'geojson', data: absoluteUrl('/api/basemap/towns.geojson') },
     'basemap-town-points': { type: 'geojson', data: absoluteUrl('/api/basemap/town-points.geojson') },
     'basemap-roads': { type: 'geojson', data: absoluteUrl('/api/basemap/roads.geojson') },
-    ...Object.fromEntries(REFERENCE_LAYER_KEYS.map((key) => [`layer-${key}`, { type: 'vector', url: tileJsonUrl(key) } as SourceSpecification])),
+    ...Object.fromEntries(Object.values(reference).map((key) => [`layer-${key}`, { type: 'vector', url: tileJsonUrl(key) } as SourceSpecification])),
   };
 }
 
@@ -53,77 +53,94 @@ const PARCEL_LINE = '#8f8a80';
 const BUILDING = '#d8d4cc';
 const BUILDING_LINE = '#7d766b';
 /** Land categories (地目) tinted as on a 都市計画基本図: fields, paddies, woods and parks; 宅地 stays paper white. */
-const LAND_TINT = [
+const LAND_TINT: unknown[] = [
   'match', ['get', 'land_category'],
   '田', '#e3efd9', '畑', '#eef1d6', '山林', '#d3e6c6', '原野', '#eaefdf', '公園', '#cfe8c4', '学校用地', '#f1ebdc', '雑種地', '#efece6',
   'rgba(0,0,0,0)',
 ];
-const ref = (key: (typeof REFERENCE_LAYER_KEYS)[number]) => ({ source: `layer-${key}`, 'source-layer': key });
+/**
+ * Style layers of the reference layer playing a role, with ids `layer-{key}-{suffix}` (the layer view
+ * adopts them by that prefix); none when no readable layer plays the role.
+ */
+function referenceLayers(
+  reference: ReferenceLayers,
+  role: ReferenceRole,
+  specs: Array<{ suffix: string } & Record<string, unknown>>,
+): LayerSpecification[] {
+  const key = reference[role];
+  if (!key) return [];
+  return specs.map(({ suffix, ...spec }) => ({ ...spec, id: `layer-${key}-${suffix}`, source: `layer-${key}`, 'source-layer': key }) as LayerSpecification);
+}
 
 /** Reference layers under the roads: water, land, parcels and buildings; over a photo only their lines. */
-function referenceAreaLayers(withFills: boolean): LayerSpecification[] {
+function referenceAreaLayers(reference: ReferenceLayers, withFills: boolean): LayerSpecification[] {
   const layers: LayerSpecification[] = [
-    { id: 'layer-rivers-fill', type: 'fill', ...ref('rivers'), filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': WATER, 'fill-opacity': 1 } },
-    {
-      id: 'layer-rivers-line', type: 'line', ...ref('rivers'),
-      paint: { 'line-color': WATER_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 17, 1.6], 'line-opacity': 1 },
-    },
-    { id: 'layer-parcels-fill', type: 'fill', ...ref('parcels'), minzoom: 13, paint: { 'fill-color': LAND_TINT as never, 'fill-opacity': 1 } },
-    {
-      id: 'layer-parcels-line', type: 'line', ...ref('parcels'), minzoom: 15,
-      paint: { 'line-color': PARCEL_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 17, 0.7, 19, 1.1], 'line-opacity': 1 },
-    },
-    { id: 'layer-buildings-fill', type: 'fill', ...ref('buildings'), minzoom: 14, paint: { 'fill-color': BUILDING, 'fill-opacity': 1 } },
-    {
-      id: 'layer-buildings-line', type: 'line', ...ref('buildings'), minzoom: 15,
-      paint: { 'line-color': BUILDING_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 18, 0.9], 'line-opacity': 1 },
-    },
+    ...referenceLayers(reference, 'RIVERS', [
+      { suffix: 'fill', type: 'fill', filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': WATER, 'fill-opacity': 1 } },
+      { suffix: 'line', type: 'line', paint: { 'line-color': WATER_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 17, 1.6], 'line-opacity': 1 } },
+    ]),
+    ...referenceLayers(reference, 'PARCELS', [
+      { suffix: 'fill', type: 'fill', minzoom: 13, paint: { 'fill-color': LAND_TINT, 'fill-opacity': 1 } },
+      {
+        suffix: 'line', type: 'line', minzoom: 15,
+        paint: { 'line-color': PARCEL_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 17, 0.7, 19, 1.1], 'line-opacity': 1 },
+      },
+    ]),
+    ...referenceLayers(reference, 'BUILDINGS', [
+      { suffix: 'fill', type: 'fill', minzoom: 14, paint: { 'fill-color': BUILDING, 'fill-opacity': 1 } },
+      {
+        suffix: 'line', type: 'line', minzoom: 15,
+        paint: { 'line-color': BUILDING_LINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 15, 0.3, 18, 0.9], 'line-opacity': 1 },
+      },
+    ]),
   ];
   return withFills ? layers : layers.filter((l) => l.type !== 'fill');
 }
 
-/** Railway (JR: black with white dashes) and labels of lots, water and facilities, above the roads. */
-function referenceTopLayers(): LayerSpecification[] {
+/** Railway (JR: black with white dashes) and labels of lots and water, above the roads. */
+function referenceTopLayers(reference: ReferenceLayers): LayerSpecification[] {
   const railWidth = ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 4, 18, 7];
   return [
-    { id: 'layer-railways-line', type: 'line', ...ref('railways'), paint: { 'line-color': '#1f1f1f', 'line-width': railWidth as never, 'line-opacity': 1 } },
-    {
-      id: 'layer-railways-dash-line', type: 'line', ...ref('railways'),
-      paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.4, 15, 2.6, 18, 5], 'line-dasharray': [3, 3], 'line-opacity': 1 },
-    },
-    {
-      id: 'layer-parcels-label', type: 'symbol', ...ref('parcels'), minzoom: 17,
+    ...referenceLayers(reference, 'RAILWAYS', [
+      { suffix: 'line', type: 'line', paint: { 'line-color': '#1f1f1f', 'line-width': railWidth, 'line-opacity': 1 } },
+      {
+        suffix: 'dash-line', type: 'line',
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.4, 15, 2.6, 18, 5], 'line-dasharray': [3, 3], 'line-opacity': 1 },
+      },
+    ]),
+    ...referenceLayers(reference, 'PARCELS', [{
+      suffix: 'label', type: 'symbol', minzoom: 17,
       layout: { 'text-field': ['get', 'chiban'], 'text-font': LABEL_FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 17, 9, 19, 12], 'text-padding': 1 },
       paint: { 'text-color': '#5c564c', 'text-halo-color': '#ffffff', 'text-halo-width': 1, 'text-opacity': 1 },
-    },
-    {
-      id: 'layer-rivers-label', type: 'symbol', ...ref('rivers'), minzoom: 14,
+    }]),
+    ...referenceLayers(reference, 'RIVERS', [{
+      suffix: 'label', type: 'symbol', minzoom: 14,
       layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'symbol-spacing': 500, 'text-letter-spacing': 0.3 },
       paint: { 'text-color': '#1c5d96', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4, 'text-opacity': 1 },
-    },
+    }]),
   ];
 }
 
 /** Facility names in Japanese, above the operational layers like the town names. */
-function facilityLayers(): LayerSpecification[] {
-  return [
+function facilityLayers(reference: ReferenceLayers): LayerSpecification[] {
+  return referenceLayers(reference, 'FACILITIES', [
     {
-      id: 'layer-facilities-circle', type: 'circle', ...ref('facilities'), minzoom: 13,
+      suffix: 'circle', type: 'circle', minzoom: 13,
       paint: {
-        'circle-color': ['match', ['get', 'facility_kind'], '駅', '#1f1f1f', '公園', '#3f8f3f', '#6a4c93'] as never,
+        'circle-color': ['match', ['get', 'facility_kind'], '駅', '#1f1f1f', '公園', '#3f8f3f', '#6a4c93'],
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 2.5, 17, 5],
         'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2, 'circle-opacity': 1, 'circle-stroke-opacity': 1,
       },
     },
     {
-      id: 'layer-facilities-label', type: 'symbol', ...ref('facilities'), minzoom: 14,
+      suffix: 'label', type: 'symbol', minzoom: 14,
       layout: {
         'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 14, 11, 18, 14],
         'text-anchor': 'top', 'text-offset': [0, 0.6], 'text-optional': true,
       },
       paint: { 'text-color': '#3b2a5c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6, 'text-opacity': 1 },
     },
-  ];
+  ]);
 }
 
 /** Width of a road by zoom, wider for the larger classes (zoom must be the outermost input). */
@@ -133,7 +150,7 @@ function roadWidth(extra: number) {
   return ['interpolate', ['exponential', 1.6], ['zoom'], ...stops] as never;
 }
 
-function ownLayers(withAreas: boolean): LayerSpecification[] {
+function ownLayers(reference: ReferenceLayers, withAreas: boolean): LayerSpecification[] {
   const areas: LayerSpecification[] = withAreas
     ? [
         { id: 'basemap-background', type: 'background', paint: { 'background-color': '#e9e6df' } },
@@ -146,7 +163,7 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
     : [];
   return [
     ...areas,
-    ...referenceAreaLayers(withAreas),
+    ...referenceAreaLayers(reference, withAreas),
     {
       id: 'basemap-towns-line',
       type: 'line',
@@ -171,7 +188,7 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': ROAD_COLOR, 'line-width': roadWidth(0) },
     },
-    ...referenceTopLayers(),
+    ...referenceTopLayers(reference),
     {
       id: 'basemap-boundary-line',
       type: 'line',
@@ -209,12 +226,14 @@ function ownLayers(withAreas: boolean): LayerSpecification[] {
         'text-opacity': ['interpolate', ['linear'], ['zoom'], 16, 1, 18, 0.45],
       },
     },
-    ...facilityLayers(),
+    ...facilityLayers(reference),
   ];
 }
 
 /** Ids of the basemap layers that carry labels; they are moved above the operational layers. */
-export const BASEMAP_LABEL_LAYERS = ['basemap-town-labels', 'layer-facilities-circle', 'layer-facilities-label'];
+function labelLayerIds(reference: ReferenceLayers): string[] {
+  return ['basemap-town-labels', ...facilityLayers(reference).map((l) => l.id)];
+}
 
 export function buildStyle(config: AppConfig): StyleSpecification | string {
   const { basemap } = config;
@@ -224,7 +243,8 @@ export function buildStyle(config: AppConfig): StyleSpecification | string {
   if (basemap.blank) {
     return { version: 8, glyphs, sources: {}, layers: [{ id: 'basemap-background', type: 'background', paint: { 'background-color': '#ffffff' } }, ...slotLayers()] };
   }
-  const sources = ownSources();
+  const reference = config.referenceLayers ?? {};
+  const sources = ownSources(reference);
   const layers: LayerSpecification[] = [];
   const rasterBasemap = !!basemap.rasterTiles?.length || !!basemap.rasterTileJson;
   if (rasterBasemap) {
@@ -238,10 +258,11 @@ export function buildStyle(config: AppConfig): StyleSpecification | string {
     if (basemap.rasterTileJson) layers.push({ id: 'basemap-background', type: 'background', paint: { 'background-color': '#ffffff' } });
     layers.push({ id: 'basemap-raster', type: 'raster', source: 'basemap-raster' });
   }
-  layers.push(...ownLayers(!rasterBasemap));
+  layers.push(...ownLayers(reference, !rasterBasemap));
   // Operational layers go between the basemap and its town labels.
-  const labels = layers.filter((l) => BASEMAP_LABEL_LAYERS.includes(l.id));
-  const rest = layers.filter((l) => !BASEMAP_LABEL_LAYERS.includes(l.id));
+  const labelIds = labelLayerIds(reference);
+  const labels = layers.filter((l) => labelIds.includes(l.id));
+  const rest = layers.filter((l) => !labelIds.includes(l.id));
   return {
     version: 8,
     glyphs,

@@ -3,8 +3,9 @@
 // one of our own raster layers marked as a basemap (an orthophoto, 航空写真).
 import { useCallback, useMemo, useState } from 'react';
 import type { Layer } from '../api/model';
-import { rasterTileJsonUrl } from '../api/rasters';
+import { isRasterLayer, rasterTileJsonUrl } from '../api/rasters';
 import type { AppConfig } from './config';
+import { referenceLayersOf, type ReferenceLayers } from './tileLayers';
 
 export type BasemapChoice = 'builtin' | 'blank' | 'city' | `raster:${string}`;
 
@@ -32,19 +33,29 @@ export function withBasemap(config: AppConfig, choice: BasemapChoice): AppConfig
   return { ...config, basemap: choice === 'blank' ? { blank: true } : {} };
 }
 
-/** The user's choice, kept in this browser; a configured city basemap is the default, as before. */
+/**
+ * The user's choice, kept in this browser; a configured city basemap is the default, as before. The
+ * configuration waits for the layers the user may read (null until then): the built-in basemap draws
+ * the reference layers found among them by role.
+ */
 export function useBasemapChoice(
   config: AppConfig | null,
-  basemapLayers: Pick<Layer, 'key'>[] = [],
+  layers: Pick<Layer, 'key' | 'role' | 'kind' | 'basemap'>[] | null,
 ): [AppConfig | null, BasemapChoice, (choice: BasemapChoice) => void] {
   const [stored, setStored] = useState<string | null>(() => window.localStorage.getItem(STORAGE_KEY));
+  const basemapLayers = useMemo(() => (layers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [layers]);
   const choices = config ? basemapChoices(config, basemapLayers) : [];
   const choice: BasemapChoice = choices.includes(stored as BasemapChoice) ? (stored as BasemapChoice) : choices.includes('city') ? 'city' : 'builtin';
   const choose = useCallback((next: BasemapChoice) => {
     window.localStorage.setItem(STORAGE_KEY, next);
     setStored(next);
   }, []);
+  // Compared as text: reloaded layers with the same reference layers do not rebuild the map.
+  const reference = layers ? JSON.stringify(referenceLayersOf(layers)) : null;
   // A new object only when the choice changes: the map is rebuilt for a new configuration.
-  const styled = useMemo(() => (config ? withBasemap(config, choice) : null), [config, choice]);
+  const styled = useMemo(
+    () => (config && reference !== null ? { ...withBasemap(config, choice), referenceLayers: JSON.parse(reference) as ReferenceLayers } : null),
+    [config, choice, reference],
+  );
   return [styled, choice, choose];
 }

@@ -1,6 +1,7 @@
 // Runtime settings read from /config.json (web/public/config.json; a deployment edits the
 // copy in the served folder). Everything is optional: by default the basemap is built from
 // the city's own data served by our server.
+import type { ReferenceLayers } from './tileLayers';
 
 export interface BasemapConfig {
   /** A complete MapLibre style URL (e.g. an LGWAN basemap server); our layers go on top. */
@@ -17,6 +18,11 @@ export interface BasemapConfig {
 
 export interface AppConfig {
   basemap: BasemapConfig;
+  /**
+   * The reference layers (parcels, buildings …) the built-in basemap draws, by role: filled from the
+   * layers the user may read, not from config.json.
+   */
+  referenceLayers?: ReferenceLayers;
   /** Initial view before the city boundary is known: [lon, lat] and zoom. */
   initialCenter: [number, number];
   initialZoom: number;

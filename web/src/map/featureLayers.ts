@@ -158,7 +158,7 @@ export class FeatureLayerView {
 
   addTo(map: MapLibreMap): void {
     this.source.addTo(map);
-    if (isReferenceLayer(this.layer.key)) {
+    if (isReferenceLayer(this.layer)) {
       this.adoptBasemapLayers(map);
       return;
     }

@@ -16,5 +16,5 @@ export function keepInViewOnResize(map: MapLibreMap, lngLat: LngLat, clickX: num
     if (Math.abs(dx) >= 1) map.panBy([dx, 0], { duration: 0 });
   };
   const timer = setTimeout(() => map.off('resize', onResize), 1000);
-  map.once('resize', onResize);
+  void map.once('resize', onResize); // with a listener: returns the map, not a promise
 }

@@ -120,7 +120,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
           >
             {t('nextPage')}
           </button>
-          <button type="button" onClick={exportCsv} disabled={exporting || total === 0}>
+          <button type="button" onClick={() => void exportCsv()} disabled={exporting || total === 0}>
             {exporting ? t('exporting') : t('exportCsv')}
           </button>
           <button type="button" onClick={() => setExportOpen(true)} disabled={total === 0} aria-label={t('exportLayerFor', { name })}>

@@ -117,7 +117,7 @@ function AuditLogDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
         <div className="dialog-buttons">
-          {next && <button type="button" onClick={() => load(filter, next)} disabled={busy}>{t('auditMore')}</button>}
+          {next && <button type="button" onClick={() => void load(filter, next)} disabled={busy}>{t('auditMore')}</button>}
           <button type="button" onClick={onClose}>{t('auditClose')}</button>
         </div>
       </div>

@@ -104,7 +104,7 @@ export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
         )}
         {message && <p className={message.error ? 'error' : undefined} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
         <div className="dialog-buttons">
-          <button type="button" onClick={start} disabled={busy}>{busy ? t('exporting') : t('exportStart')}</button>
+          <button type="button" onClick={() => void start()} disabled={busy}>{busy ? t('exporting') : t('exportStart')}</button>
           <button type="button" onClick={onClose}>{t('exportCancel')}</button>
         </div>
       </div>

@@ -26,7 +26,7 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
 
   return (
     <main className="login">
-      <form className="login-form" onSubmit={submit} aria-labelledby="login-title">
+      <form className="login-form" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <h2 id="login-title">{t('loginTitle')}</h2>
         {notice && !error && <p className="notice" role="status">{notice}</p>}
         <label>

@@ -84,7 +84,7 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
       setRedline(map, [...items, ...inProgress, ...marks]);
     };
     if (map.isStyleLoaded()) draw();
-    else map.once('load', draw);
+    else void map.once('load', draw);
   }, [map, items, sketch, tool]);
 
   // While a tool is chosen, clicks draw; a double-click ends a line.

@@ -10,6 +10,7 @@ import type { Layer } from '../api/model';
 import { isRasterLayer } from '../api/rasters';
 import { useI18n } from '../i18n';
 import { loadConfig, type AppConfig } from '../map/config';
+import { referenceLayersOf } from '../map/tileLayers';
 import { BoundarySheet } from './BoundarySheet';
 import { MapSheet } from './MapSheet';
 import { PlanSheet } from './PlanSheet';
@@ -78,7 +79,7 @@ export default function PrintPage() {
         // Raster layers are drawn as the request lists them (those this user may read), vector layers as before.
         const rasterKeys = new Set(all.filter(isRasterLayer).map((l) => l.key));
         const rasters = (request.rasters ?? []).filter((r) => rasterKeys.has(r.key));
-        setBasics({ layers: all.filter((l) => !isRasterLayer(l)), rasters, settings, config });
+        setBasics({ layers: all.filter((l) => !isRasterLayer(l)), rasters, settings, config: { ...config, referenceLayers: referenceLayersOf(all) } });
       })
       .catch((e: unknown) => fail((e as Error).message ?? String(e)));
     return () => window.clearTimeout(timer);

@@ -55,9 +55,9 @@ function settled(map: MapLibreMap): Promise<void> {
   return new Promise((resolve) => {
     const check = () => {
       if (map.loaded() && map.areTilesLoaded()) resolve();
-      else map.once('idle', check);
+      else void map.once('idle', check);
     };
-    map.once('idle', check);
+    void map.once('idle', check);
     map.triggerRepaint();
   });
 }
@@ -111,7 +111,8 @@ export function SheetMap(props: SheetMapProps) {
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
     });
     map.on('error', (e) => fail(`map: ${e.error?.message ?? 'error'}`));
-    map.once('load', async () => {
+    // The drawing catches its own errors (fail); once() with a listener returns the map, not a promise.
+    void map.once('load', () => void (async () => {
       try {
         ensureSlots(map);
         addOverlays(map);
@@ -155,7 +156,7 @@ export function SheetMap(props: SheetMapProps) {
       } catch (e) {
         fail((e as Error).message ?? String(e));
       }
-    });
+    })());
     return () => {
       done = true;
       if (map.style) map.remove();

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { appError, badInput, notFound } from '../../errors';
+import { appError } from '../../errors';
 import { requireEditor, SessionUser } from '../auth/permissions';
 import { requireVisibleFeature } from '../edits/visibility';
 import { LayerRecord } from '../layers/layer.service';
@@ -39,7 +39,7 @@ export class AttachmentService {
 
   async upload(user: SessionUser | null, layers: LayerRecord[], featureId: string, filename: string, data: Buffer,
     actor: AuditActor = { user, address: '' }): Promise<AttachmentInfo> {
-    if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    if (!isId(featureId)) throw appError('notFeatureId', { value: featureId }, { field: 'featureId' });
     // eslint-disable-next-line no-control-regex -- control characters are what the file name must lose
     const name = filename.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
     if (!name) throw appError('fileNameRequired', {}, { field: 'filename' });
@@ -66,7 +66,7 @@ export class AttachmentService {
   }
 
   async list(user: SessionUser | null, layers: LayerRecord[], featureId: string): Promise<AttachmentInfo[]> {
-    if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    if (!isId(featureId)) throw appError('notFeatureId', { value: featureId }, { field: 'featureId' });
     await requireVisibleFeature(this.db.pool, user, layers, featureId);
     const { rows } = await this.db.pool.query(listAttachmentsSql, [featureId]);
     return rows.map((r) => ({
@@ -77,19 +77,19 @@ export class AttachmentService {
 
   async download(user: SessionUser | null, layers: LayerRecord[], id: string):
     Promise<{ filename: string; contentType: string; sha256: string; data: Buffer; featureId: string; layerKey?: string }> {
-    if (!isId(id)) throw badInput(`"${id}" is not an attachment id`);
+    if (!isId(id)) throw appError('notAttachmentId', { value: id }, { field: 'id' });
     const r = (await this.db.pool.query(attachmentDataSql, [id])).rows[0];
-    if (!r) throw notFound(`attachment ${id} does not exist`);
+    if (!r) throw appError('attachmentNotFound', { id });
     // The file of a deleted feature is as hidden as the feature (same NOT_FOUND as an unknown id).
-    const layer = await requireVisibleFeature(this.db.pool, user, layers, r.feature_id, `attachment ${id} does not exist`);
+    const layer = await requireVisibleFeature(this.db.pool, user, layers, r.feature_id, appError('attachmentNotFound', { id }));
     return { filename: r.filename, contentType: r.content_type, sha256: r.sha256, data: r.data, featureId: String(r.feature_id), layerKey: layer?.key };
   }
 
   async remove(user: SessionUser | null, layers: LayerRecord[], id: string, actor: AuditActor = { user, address: '' }): Promise<void> {
-    if (!isId(id)) throw badInput(`"${id}" is not an attachment id`);
+    if (!isId(id)) throw appError('notAttachmentId', { value: id }, { field: 'id' });
     await this.db.transaction(async (tx) => {
       const a = (await tx.query(attachmentMetaSql, [id])).rows[0];
-      if (!a) throw notFound(`attachment ${id} does not exist`);
+      if (!a) throw appError('attachmentNotFound', { id });
       const feature = (await tx.query(featureLayerSql, [a.feature_id])).rows[0];
       const layer = layers.find((l) => l.id === feature.layer_id)!;
       requireEditor(user, layer);

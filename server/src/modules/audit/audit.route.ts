@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { Services } from '../../context';
 import { route } from '../../http';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { contentDisposition } from '../exports/export.route';
 import { actorOf } from './audit.service';
 import { AuditFilter } from './audit.type';
@@ -9,7 +9,7 @@ import { AuditFilter } from './audit.type';
 function date(value: unknown, name: string): Date | null {
   if (typeof value !== 'string' || !value) return null;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw badInput(`${name} is not a date`, { field: name });
+  if (Number.isNaN(d.getTime())) throw appError('notADate', { field: name }, { field: name });
   return d;
 }
 

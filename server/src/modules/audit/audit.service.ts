@@ -1,6 +1,6 @@
 import { Config } from '../../config';
 import { Database, Queryable } from '../../db/database';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { csvPreamble, csvText } from '../../domain/csv';
 import { requireAdmin, SessionUser } from '../auth/permissions';
 import { allowAuditPurgeSql, auditBatchSql, auditCountSql, auditPageSql, insertAuditSql, layerSnapshotSql, purgeAuditSql } from './audit.sql';
@@ -71,7 +71,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
 
 function filterValues(filter: AuditFilter | undefined | null): unknown[] {
   const f = filter ?? {};
-  if (f.from && f.until && f.from >= f.until) throw badInput('「から」は「まで」より前にしてください (from must be before until)', { field: 'from' });
+  if (f.from && f.until && f.from >= f.until) throw appError('fromAfterUntil', {}, { field: 'from' });
   return [f.username?.trim() || null, f.kind?.trim() || null, f.from ?? null, f.until ?? null];
 }
 
@@ -82,8 +82,8 @@ export class AuditService {
   async page(user: SessionUser | null, filter: AuditFilter | undefined | null, first?: number | null, before?: string | null): Promise<AuditPage> {
     requireAdmin(user);
     const limit = first ?? PAGE_DEFAULT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw badInput(`first must be 1–${PAGE_MAX}`, { field: 'first' });
-    if (before != null && !/^\d{1,18}$/.test(before)) throw badInput(`"${before}" is not an audit entry id`, { field: 'before' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw appError('pageSize', { field: 'first', min: 1, max: PAGE_MAX }, { field: 'first' });
+    if (before != null && !/^\d{1,18}$/.test(before)) throw appError('notAuditId', { value: before }, { field: 'before' });
     const values = filterValues(filter);
     const { rows } = await this.db.pool.query<AuditRow>(auditPageSql, [...values, before ?? null, limit + 1]);
     const count = await this.db.pool.query(auditCountSql, values);

@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from './session-token';
 import { LayerRecord } from '../layers/layer.service';
 import { canEditLayer, SessionUser } from './permissions';
 import { LoginResult, NewUserInput, Role, User, UserPatch } from './auth.type';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { actorOf } from '../audit/audit.service';
 
 export async function toUser(user: SessionUser, layers: LayerRecord[]): Promise<User> {
@@ -56,7 +56,7 @@ export class AuthResolver {
     const layers = await ctx.layers.all();
     const grantedLayerIds = patch.grantedLayers?.map((key) => {
       const layer = layers.find((l) => l.key === key);
-      if (!layer) throw badInput(`Unknown layer "${key}"`, { field: 'grantedLayers' });
+      if (!layer) throw appError('unknownLayer', { layer: key }, { field: 'grantedLayers' });
       return layer.id;
     });
     const user = await ctx.services.auth.updateUser(ctx.user, username, { ...patch, grantedLayerIds }, actorOf(ctx));

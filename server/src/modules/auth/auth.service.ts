@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { AppError, appError, badInput, notFound } from '../../errors';
+import { appError } from '../../errors';
 import {
   clearLoginFailuresSql, closeExpiredSessionSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
 } from './auth.sql';
@@ -36,8 +36,8 @@ export class AuthService {
    */
   async login(username: string, password: string, clientAddress = ''): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
     // Refused before any database work or hashing: names are at most 40 characters when created.
-    if (username.length > MAX_USERNAME_LENGTH) throw badInput(`ユーザー名が長すぎます (user name longer than ${MAX_USERNAME_LENGTH} characters)`, { field: 'username' });
-    if (password.length > MAX_PASSWORD_LENGTH) throw badInput(`パスワードが長すぎます (password longer than ${MAX_PASSWORD_LENGTH} characters)`, { field: 'password' });
+    if (username.length > MAX_USERNAME_LENGTH) throw appError('usernameTooLong', { max: MAX_USERNAME_LENGTH }, { field: 'username' });
+    if (password.length > MAX_PASSWORD_LENGTH) throw appError('passwordTooLong', { max: MAX_PASSWORD_LENGTH }, { field: 'password' });
     const windowStart = new Date(Date.now() - this.config.loginThrottleMinutes * 60_000);
     const attemptId = await this.db.transaction(async (tx) => {
       await tx.query(lockLoginAddressSql, [clientAddress]);
@@ -47,8 +47,7 @@ export class AuthService {
     });
     if (!attemptId) {
       await recordAudit(this.db.pool, { kind: 'login.locked', actor: { user: null, address: clientAddress }, username });
-      throw new AppError('TOO_MANY_REQUESTS',
-        `ログイン失敗が続いたため一時的にロックされています。${this.config.loginThrottleMinutes}分後に再度お試しください (too many failed logins; try again later)`);
+      throw appError('loginLocked', { minutes: this.config.loginThrottleMinutes });
     }
     const user = await this.db.prisma.appUser.findUnique({ where: { username } });
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
@@ -56,7 +55,7 @@ export class AuthService {
     if (!ok || !user || user.disabled) {
       await recordAudit(this.db.pool, { kind: 'login.failed', actor: { user: null, address: clientAddress }, username,
         details: { reason: !user ? 'unknown user' : !ok ? 'wrong password' : 'disabled' } });
-      throw new AppError('UNAUTHENTICATED', 'ユーザー名またはパスワードが違います (wrong user name or password)');
+      throw appError('wrongLogin');
     }
     await this.db.pool.query(loginSucceededSql, [attemptId]);
     const token = crypto.randomBytes(32).toString('base64url');
@@ -86,7 +85,7 @@ export class AuthService {
   /** Administrators: the user name's failed logins no longer count; returns how many were cleared. */
   async unlockLogin(caller: SessionUser | null, username: string, actor: AuditActor = { user: caller, address: '' }): Promise<number> {
     requireAdmin(caller);
-    if (username.length > MAX_USERNAME_LENGTH) throw badInput('user name too long', { field: 'username' });
+    if (username.length > MAX_USERNAME_LENGTH) throw appError('usernameTooLong', { max: MAX_USERNAME_LENGTH }, { field: 'username' });
     return this.db.transaction(async (tx) => {
       const cleared = (await tx.query(clearLoginFailuresSql, [username])).rowCount ?? 0;
       await recordAudit(tx, { kind: 'login.unlock', actor, target: username, rowCount: cleared });
@@ -105,7 +104,7 @@ export class AuthService {
   async revokeSessions(caller: SessionUser | null, username: string, actor?: AuditActor): Promise<number> {
     requireAdmin(caller);
     const user = await this.db.prisma.appUser.findUnique({ where: { username } });
-    if (!user) throw badInput(`user "${username}" does not exist`, { field: 'username' });
+    if (!user) throw appError('unknownUser', { username }, { field: 'username' });
     const { count } = await this.db.prisma.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (actor) await recordAudit(this.db.pool, { kind: 'user.sessions_revoked', actor, target: username, rowCount: count });
     return count;
@@ -136,11 +135,11 @@ export class AuthService {
   }, actor: AuditActor = { user: caller, address: '' }): Promise<SessionUser> {
     requireAdmin(caller);
     const user = await this.db.prisma.appUser.findUnique({ where: { username }, include: { grants: true } });
-    if (!user) throw notFound(`user "${username}" does not exist`);
-    if (patch.password !== undefined && patch.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
+    if (!user) throw appError('userNotFound', { username });
+    if (patch.password !== undefined && patch.password.length < 8) throw appError('passwordTooShort', {}, { field: 'password' });
     const role = patch.role ?? user.role;
     const departmentKey = patch.departmentKey !== undefined ? patch.departmentKey : user.departmentKey;
-    if (role === 'editor' && !departmentKey) throw badInput('an editor needs a department', { field: 'departmentKey' });
+    if (role === 'editor' && !departmentKey) throw appError('editorNeedsDepartment', {}, { field: 'departmentKey' });
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     await this.db.prisma.$transaction(async (tx) => {
       if (role !== 'admin' || patch.disabled) {
@@ -178,13 +177,13 @@ export class AuthService {
   /** Creates a user: administrators, or the server itself (create-admin on the host). */
   async createUser(caller: SessionUser | null | typeof SYSTEM_ACTOR, input: NewUser, actor?: AuditActor): Promise<SessionUser> {
     requireAdmin(caller);
-    if (input.password.length < 8) throw badInput('password must be at least 8 characters', { field: 'password' });
+    if (input.password.length < 8) throw appError('passwordTooShort', {}, { field: 'password' });
     if (!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username)) {
-      throw badInput('username must be 2–40 letters, digits, ".", "_" or "-"', { field: 'username' });
+      throw appError('badUsername', {}, { field: 'username' });
     }
-    if (input.role === 'editor' && !input.departmentKey) throw badInput('an editor needs a department', { field: 'departmentKey' });
+    if (input.role === 'editor' && !input.departmentKey) throw appError('editorNeedsDepartment', {}, { field: 'departmentKey' });
     const existing = await this.db.prisma.appUser.findUnique({ where: { username: input.username } });
-    if (existing) throw new AppError('CONFLICT', `user "${input.username}" already exists`);
+    if (existing) throw appError('userExists', { username: input.username }, { field: 'username' });
     const passwordHash = await hashPassword(input.password);
     const user = await this.db.prisma.$transaction(async (tx) => {
       const created = await tx.appUser.create({

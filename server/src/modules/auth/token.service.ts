@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { badInput, forbidden, notFound } from '../../errors';
+import { appError } from '../../errors';
 import { AuditActor, recordAudit } from '../audit/audit.service';
 import type { LayerRecord } from '../layers/layer.service';
 import { isAdmin, SessionUser } from './permissions';
@@ -31,8 +31,8 @@ const toAccessToken = (r: TokenRow, layers: LayerRecord[]): AccessToken => ({
 
 /** Tokens are managed from a login session only: a token must not mint or revoke tokens (a read-only one could widen itself). */
 function requireSession(user: SessionUser | null): SessionUser {
-  if (!user) throw forbidden('ログインが必要です (login required)');
-  if (user.scope) throw forbidden('アクセストークンの管理はログインした画面から行ってください (tokens are managed from a login session, not with a token)');
+  if (!user) throw appError('loginRequired');
+  if (user.scope) throw appError('tokensFromSession');
   return user;
 }
 
@@ -47,17 +47,17 @@ export class TokenService {
   async create(actor: AuditActor, input: AccessTokenInput, readable: LayerRecord[]): Promise<NewAccessToken> {
     const user = requireSession(actor.user);
     const name = input.name.trim();
-    if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`名前は1〜${MAX_NAME_LENGTH}文字にしてください (name must be 1–${MAX_NAME_LENGTH} characters)`, { field: 'name' });
+    if (!name || name.length > MAX_NAME_LENGTH) throw appError('tokenName', { max: MAX_NAME_LENGTH }, { field: 'name' });
     const days = input.expiresInDays ?? this.config.accessTokenDefaultDays;
     if (!Number.isInteger(days) || days < 1 || days > this.config.accessTokenMaxDays) {
-      throw badInput(`有効期間は1〜${this.config.accessTokenMaxDays}日にしてください (expiry must be 1–${this.config.accessTokenMaxDays} days)`, { field: 'expiresInDays' });
+      throw appError('tokenExpiry', { max: this.config.accessTokenMaxDays }, { field: 'expiresInDays' });
     }
     let layerIds: number[] | null = null;
     if (input.layers) {
-      if (!input.layers.length) throw badInput('レイヤーを1つ以上選んでください (choose at least one layer, or none for all)', { field: 'layers' });
+      if (!input.layers.length) throw appError('tokenLayersEmpty', {}, { field: 'layers' });
       layerIds = [...new Set(input.layers)].map((key) => {
         const layer = readable.find((l) => l.key === key);
-        if (!layer) throw badInput(`レイヤー「${key}」はありません (unknown layer "${key}")`, { field: 'layers' });
+        if (!layer) throw appError('unknownLayer', { layer: key }, { field: 'layers' });
         return layer.id;
       });
     }
@@ -81,10 +81,10 @@ export class TokenService {
   /** Revokes one of the caller's tokens (administrators: anyone's, e.g. of a user who left). */
   async revoke(actor: AuditActor, id: string): Promise<void> {
     const user = requireSession(actor.user);
-    if (!/^\d{1,9}$/.test(id)) throw badInput(`"${id}" is not a token id`, { field: 'id' });
+    if (!/^\d{1,9}$/.test(id)) throw appError('notTokenId', { value: id }, { field: 'id' });
     await this.db.transaction(async (tx) => {
       const r = (await tx.query(revokeTokenSql, [id, isAdmin(user) ? null : user.id])).rows[0];
-      if (!r) throw notFound(`トークン ${id} はないか、すでに無効です (token ${id} does not exist or is already revoked)`);
+      if (!r) throw appError('tokenNotFound', { id });
       await recordAudit(tx, { kind: 'token.revoke', actor, target: id, details: { name: r.name, ownerId: r.user_id } });
     });
   }
@@ -108,7 +108,7 @@ export class TokenService {
         details: { method: req.method, path: req.originalUrl.split('?')[0] } });
     }
     if (row.read_only && !READ_METHODS.includes(req.method) && !req.originalUrl.startsWith('/graphql')) {
-      throw forbidden('このアクセストークンは読み取り専用です (this access token is read-only)');
+      throw appError('tokenReadOnly');
     }
     return user;
   }
@@ -121,7 +121,7 @@ export function tokenScopePlugin(): ApolloServerPlugin<{ user: SessionUser | nul
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (contextValue.user?.scope?.readOnly && operation?.operation !== 'query') {
-            throw forbidden('このアクセストークンは読み取り専用です (this access token is read-only)');
+            throw appError('tokenReadOnly');
           }
         },
       };

@@ -1,6 +1,6 @@
 import { Database } from '../../db/database';
 import { KEY_SEPARATOR, naturalCompare, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
 import { LayerRole } from '../layers/layer.roles';
 import { SearchResult } from './city.type';
@@ -73,8 +73,8 @@ export class SearchService {
   }
 
   async search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
-    if (text.length > 100) throw badInput('search text must be at most 100 characters', { field: 'text' });
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { field: 'first' });
+    if (text.length > 100) throw appError('textTooLong', { field: 'search', max: 100 }, { field: 'text' });
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw appError('pageSize', { field: 'first', min: 1, max: 100 }, { field: 'first' });
     const q = normalizeSearchText(text);
     if (!q) return [];
     // A single character matches too much as a substring: exact and prefix only.

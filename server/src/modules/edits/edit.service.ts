@@ -5,7 +5,7 @@ import { diffAttributes, mergeAttributes } from '../../domain/diff';
 import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
 import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
 import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
-import { AppError, appError, badInput, conflict, notFound } from '../../errors';
+import { AppError, appError } from '../../errors';
 import { canSeeLoginNames, omitFields, requireAdmin, requireEditor, requireUser, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
@@ -165,9 +165,9 @@ export class EditService {
   async applyIn(tx: PoolClient, user: SessionUser | null, layers: LayerRecord[], changes: FeatureChange[],
     options: { importId?: string } = {}): Promise<string[]> {
     requireUser(user);
-    if (changes.length === 0) throw badInput('changes is empty');
+    if (changes.length === 0) throw appError('changesEmpty', {}, { field: 'changes' });
     if (changes.length > this.config.batchMaxChanges) {
-      throw badInput(`at most ${this.config.batchMaxChanges} changes per request; split the batch`, { field: 'changes' });
+      throw appError('batchTooLarge', { max: this.config.batchMaxChanges }, { field: 'changes' });
     }
     const batch = changes.length > 1;
     const locked = batch ? await lockAll(tx, changes) : new Map<string, LockedRow>();
@@ -216,7 +216,7 @@ export class EditService {
         const { rows } = await tx.query<{ value: string; ids: string[] }>(duplicateValuesSql, [layer.id, field.key, ids]);
         if (rows.length) {
           const list = rows.map((r) => `「${r.value}」(features ${r.ids.join(', ')})`).join(', ');
-          throw conflict(`${field.label}は重複できません: ${list} (${field.key} must be unique in layer ${layer.key})`,
+          throw appError('uniqueValue', { label: field.label, list, field: field.key, layer: layer.key },
             { field: field.key, duplicates: rows.map((r) => ({ value: r.value, featureIds: r.ids })) });
         }
       }
@@ -229,16 +229,16 @@ export class EditService {
       case 'update': return this.update(tx, user, layers, change, locked, pending);
       case 'delete': return this.remove(tx, user, layers, change, locked);
       case 'restore': return this.restore(tx, user, layers, change, locked);
-      default: throw badInput(`unknown op "${String(change.op)}"`, { field: 'op' });
+      default: throw appError('unknownOp', { op: String(change.op) }, { field: 'op' });
     }
   }
 
   /** Checks a create and queues it: its id is known when the queue is written (a placeholder until then). */
   private async create(_tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, creates: PendingCreates, index: number) {
     const layer = layers.find((l) => l.key === change.layer);
-    if (!layer) throw badInput(`Unknown layer "${change.layer ?? ''}"`, { field: 'layer' });
+    if (!layer) throw appError('unknownLayer', { layer: change.layer ?? '' }, { field: 'layer' });
     requireEditor(user, layer);
-    if (change.geometry === undefined || change.geometry === null) throw badInput('geometry is required to create a feature', { field: 'geometry' });
+    if (change.geometry === undefined || change.geometry === null) throw appError('geometryRequired', {}, { field: 'geometry' });
     const attributes = checkAttributes(layer.fieldDefs, change.attributes ?? {}, {});
     const srid = this.precheckGeometry(layer, change.geometry, change.srid);
     creates.add(layer, change.geometry, srid, attributes, index);
@@ -248,7 +248,7 @@ export class EditService {
   private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     pending: PendingUpdates) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
-    if (row.deleted_at) throw conflict('この地物は削除されています。先に復元してください (the feature is deleted; restore it first)', current(row));
+    if (row.deleted_at) throw appError('featureDeleted', {}, current(row));
     const attributes = change.attributes ? checkAttributes(layer.fieldDefs, change.attributes, row.attributes) : row.attributes;
     const geojson = change.geometry !== undefined && change.geometry !== null
       ? await this.checkGeometry(tx, layer, change.geometry, change.srid) : null; // null: keep the stored geometry
@@ -258,7 +258,7 @@ export class EditService {
 
   private async remove(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
-    if (row.deleted_at) throw conflict('この地物は既に削除されています (the feature is already deleted)', current(row));
+    if (row.deleted_at) throw appError('featureAlreadyDeleted', {}, current(row));
     await tx.query(softDeleteFeatureSql, [row.id, user.id, row.version]);
     return { id: row.id, layerId: layer.id };
   }
@@ -266,12 +266,12 @@ export class EditService {
   /** Brings back an older version's attributes and geometry as a new version (also undeletes). */
   private async restore(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked, { versionOptional: true });
-    if (!Number.isInteger(change.version)) throw badInput('version (the version to restore) is required', { field: 'version' });
+    if (!Number.isInteger(change.version)) throw appError('restoreVersionRequired', {}, { field: 'version' });
     const { rows: old } = await tx.query(historyVersionSql, [row.id, change.version]);
-    if (!old[0]) throw notFound(`feature ${row.id} has no version ${change.version}`);
+    if (!old[0]) throw appError('versionNotFound', { id: row.id, version: String(change.version) });
     const problems = validateAttributes(layer.fieldDefs, withoutComputed(layer.fieldDefs, old[0].attributes));
     if (problems.length) {
-      throw badInput(`version ${change.version} no longer fits the layer's fields: ${describeProblems(problems)}`, { problems });
+      throw appError('restoreDoesNotFit', { version: String(change.version), problems: describeProblems(problems) }, { problems });
     }
     const attributes = withoutComputed(layer.fieldDefs, old[0].attributes);
     await tx.query(updateFeaturesSql(layer.fieldDefs, 'restore'),
@@ -282,23 +282,21 @@ export class EditService {
   /** Locks the row, checks the caller may edit its layer and that the expected version is current. */
   private async lockForWrite(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     options: { versionOptional?: boolean } = {}): Promise<{ row: LockedRow; layer: LayerRecord }> {
-    if (!change.id || !isId(change.id)) throw badInput(`"${change.id ?? ''}" is not a feature id`, { field: 'id' });
+    if (!change.id || !isId(change.id)) throw appError('notFeatureId', { value: change.id ?? '' }, { field: 'id' });
     const expected = change.expectedVersion;
     if (!options.versionOptional || expected !== undefined && expected !== null) {
-      if (!Number.isInteger(expected)) throw badInput('expectedVersion is required: send the version you edited', { field: 'expectedVersion' });
+      if (!Number.isInteger(expected)) throw appError('expectedVersionRequired', {}, { field: 'expectedVersion' });
     }
     // A row locked up front is used once: a second change of the same feature reads the first's result.
     const id = canonicalId(change.id);
     let row = locked.get(id);
     if (row) locked.delete(id);
     else row = (await tx.query<LockedRow>(lockFeatureSql, [id])).rows[0];
-    if (!row) throw notFound(`feature ${change.id} does not exist`);
+    if (!row) throw appError('featureNotFound', { id: change.id });
     const layer = layers.find((l) => l.id === row.layer_id)!;
     requireEditor(user, layer);
     if (expected !== undefined && expected !== null && row.version !== expected) {
-      throw conflict(
-        `他のユーザーが先に更新しました (the feature changed: you edited version ${expected}, the stored version is ${row.version}); ` +
-        'reload it, compare, and save again', current(row));
+      throw appError('staleVersion', { expected, current: row.version }, current(row));
     }
     return { row, layer };
   }
@@ -314,22 +312,22 @@ export class EditService {
   /** The checks that need no database: GeoJSON structure, the layer's types, size, SRID, lon/lat range. Returns the SRID. */
   private precheckGeometry(layer: LayerRecord, geometry: unknown, srid = 4326): number {
     const bad = checkGeoJSONGeometry(geometry);
-    if (bad) throw badInput(bad, { field: 'geometry' });
+    if (bad) throw appError('geometryInvalid', { detail: bad }, { field: 'geometry' });
     const g = geometry as { type: string; coordinates: unknown };
     if (!layer.geometryTypes.includes(g.type)) {
-      throw badInput(`layer ${layer.key} (${layer.nameJa}) takes ${layer.geometryTypes.join(' or ')}, not ${g.type}`, { field: 'geometry' });
+      throw appError('geometryType', { layer: layer.key, layerName: layer.nameJa, types: layer.geometryTypes.join(' or '), type: String(g.type) }, { field: 'geometry' });
     }
-    if (positionsOf(g.coordinates).length > MAX_POSITIONS) throw badInput(`geometry has more than ${MAX_POSITIONS} positions`, { field: 'geometry' });
+    if (positionsOf(g.coordinates).length > MAX_POSITIONS) throw appError('tooManyPositions', { max: MAX_POSITIONS }, { field: 'geometry' });
     if (srid !== 4326 && !isPlaneSrid(srid)) {
-      throw badInput(`srid must be 4326 (lon/lat) or a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max}`, { field: 'srid' });
+      throw appError('badSrid', { min: PLANE_SRIDS.min, max: PLANE_SRIDS.max }, { field: 'srid' });
     }
     const outOfRange = srid === 4326 ? checkLonLatPositions(g.coordinates) : checkPlanePositions(g.coordinates);
-    if (outOfRange) throw badInput(outOfRange, { field: 'geometry' });
+    if (outOfRange) throw appError('geometryInvalid', { detail: outOfRange }, { field: 'geometry' });
     return srid;
   }
 
   async history(user: SessionUser | null, id: string, layers: LayerRecord[]) {
-    if (!isId(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    if (!isId(id)) throw appError('notFeatureId', { value: id }, { field: 'id' });
     await requireVisibleFeature(this.db.pool, user, layers, id);
     const loginNames = canSeeLoginNames(user, this.config.showLoginNames);
     const { rows } = await this.db.pool.query(historySql, [id]);
@@ -351,8 +349,8 @@ export class EditService {
   async changes(user: SessionUser | null, layers: LayerRecord[], filter: { layer?: string; user?: string; since?: Date; until?: Date; first?: number }) {
     requireAdmin(user);
     const first = filter.first ?? 100;
-    if (!Number.isInteger(first) || first < 1 || first > 1000) throw badInput('first must be between 1 and 1000', { field: 'first' });
-    if (filter.layer && !layers.some((l) => l.key === filter.layer)) throw badInput(`Unknown layer "${filter.layer}"`, { field: 'layer' });
+    if (!Number.isInteger(first) || first < 1 || first > 1000) throw appError('pageSize', { field: 'first', min: 1, max: 1000 }, { field: 'first' });
+    if (filter.layer && !layers.some((l) => l.key === filter.layer)) throw appError('unknownLayer', { layer: filter.layer }, { field: 'layer' });
     const { rows } = await this.db.pool.query(changesSql, [filter.layer ?? null, filter.user ?? null, filter.since ?? null, filter.until ?? null, first]);
     return rows.map((r) => ({
       featureId: r.feature_id, layerKey: r.layer_key, layerName: r.layer_name, version: r.version, operation: r.operation,
@@ -374,8 +372,7 @@ async function checkLayersAtCommit(tx: PoolClient, layers: LayerRecord[], touche
   for (const row of rows) {
     const layer = layers.find((l) => l.id === row.id)!;
     if (JSON.stringify(row.fields) !== JSON.stringify(layer.fieldDefs) || JSON.stringify(row.geometry_types) !== JSON.stringify(layer.geometryTypes)) {
-      throw conflict(`レイヤー「${layer.nameJa}」の定義が編集中に変更されました。再読み込みしてやり直してください ` +
-        `(the definition of layer ${layer.key} changed while you edited; reload and save again)`, { layer: layer.key });
+      throw appError('layerChangedMeanwhile', { layer: layer.key, layerName: layer.nameJa }, { layer: layer.key });
     }
   }
 }
@@ -391,14 +388,14 @@ const withoutComputed = (fields: FieldDefinition[], attrs: Record<string, unknow
  * Computed fields sent by a client are ignored: the server computes them.
  */
 function checkAttributes(fields: FieldDefinition[], patch: Record<string, unknown>, stored: Record<string, unknown>) {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw badInput('attributes must be an object', { field: 'attributes' });
-  if (JSON.stringify(patch).length > MAX_ATTRIBUTES_BYTES) throw badInput(`attributes are larger than ${MAX_ATTRIBUTES_BYTES / 1024} KB`, { field: 'attributes' });
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw appError('attributesNotObject', {}, { field: 'attributes' });
+  if (JSON.stringify(patch).length > MAX_ATTRIBUTES_BYTES) throw appError('attributesTooLarge', { maxKb: MAX_ATTRIBUTES_BYTES / 1024 }, { field: 'attributes' });
   const clean = withoutComputed(fields, patch);
   const partialProblems = validateAttributes(fields, clean, { partial: true });
   const merged = normalizeAttributes(mergeAttributes(withoutComputed(fields, stored), clean));
   const problems = [...partialProblems, ...validateAttributes(fields, merged).filter((p) => !partialProblems.some((q) => q.field === p.field))];
   if (problems.length) {
-    throw badInput(`attributes: ${describeProblems(problems)}`, { field: problems[0].field, problems });
+    throw appError('attributesInvalid', { problems: describeProblems(problems) }, { field: problems[0].field, problems });
   }
   return merged;
 }

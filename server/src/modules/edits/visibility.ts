@@ -1,5 +1,5 @@
 import { Queryable } from '../../db/database';
-import { notFound } from '../../errors';
+import { AppError, appError } from '../../errors';
 import { canSeeDeleted, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import { featureStateSql } from './edit.sql';
@@ -11,10 +11,10 @@ import { featureStateSql } from './edit.sql';
  * itself (history, attachments). An unknown id passes: those paths find nothing for it anyway.
  */
 export async function requireVisibleFeature(db: Queryable, user: SessionUser | null, layers: LayerRecord[], featureId: string,
-  notFoundMessage = `feature ${featureId} does not exist`): Promise<LayerRecord | undefined> {
+  notFound: AppError = appError('featureNotFound', { id: featureId })): Promise<LayerRecord | undefined> {
   const row = (await db.query<{ layer_id: number; deleted: boolean }>(featureStateSql, [featureId])).rows[0];
   if (!row) return undefined;
   const layer = layers.find((l) => l.id === row.layer_id);
-  if (!layer || (row.deleted && !canSeeDeleted(user, layer))) throw notFound(notFoundMessage);
+  if (!layer || (row.deleted && !canSeeDeleted(user, layer))) throw notFound;
   return layer;
 }

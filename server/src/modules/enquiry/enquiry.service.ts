@@ -1,7 +1,7 @@
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { checkLonLat } from '../../domain/geometry';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { CityService } from '../city/city.service';
 import { FeatureService } from '../features/feature.service';
 import { FeatureColumns } from '../features/feature.sql';
@@ -21,7 +21,7 @@ export class EnquiryService {
 
   async at(lon: number, lat: number, layers: LayerRecord[], visible: LayerRecord[], columns: FeatureColumns): Promise<Enquiry> {
     const bad = checkLonLat(lon, lat);
-    if (bad) throw badInput(bad);
+    if (bad) throw appError('badPosition', { detail: bad }, { field: 'lon' });
     const nearest = async (role: LayerRole, radius: number) => {
       const layer = layerWithRole(layers, role);
       return layer ? (await this.features.near([layer], lon, lat, radius, 1, columns))[0] ?? null : null;

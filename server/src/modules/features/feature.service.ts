@@ -3,7 +3,7 @@ import { Database } from '../../db/database';
 import { Cursor, decodeCursor, encodeCursor } from '../../domain/cursor';
 import { checkValue, FieldDefinition } from '../../domain/fields';
 import { BBox, checkBBox, checkLonLat } from '../../domain/geometry';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { RawJSON } from '../../raw-json';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import {
@@ -55,14 +55,14 @@ export class FeatureService {
     const layer = await layers.require(args.layer);
     const first = args.first ?? this.config.featuresPageDefault;
     if (!Number.isInteger(first) || first < 0 || first > this.config.featuresPageMax) {
-      throw badInput(`first must be between 0 and ${this.config.featuresPageMax}; page through larger results with after`, { field: 'first' });
+      throw appError('pageTooLarge', { max: this.config.featuresPageMax }, { field: 'first' });
     }
     const query = this.buildQuery(layer, args);
     const page: PageRequest = { limit: first, orderBy: this.pageOrder(layer, args.orderBy) };
     if (args.after) {
       const cursor = decodeCursor(args.after);
       const ok = cursor && (page.orderBy?.field ? 'offset' in cursor : 'id' in cursor);
-      if (!cursor || !ok) throw badInput('after is not a valid cursor for this query; use pageInfo.endCursor from the previous page', { field: 'after' });
+      if (!cursor || !ok) throw appError('badCursor', {}, { field: 'after' });
       if ('offset' in cursor) page.offset = cursor.offset; else page.afterId = cursor.id;
     }
     const pageSql = featurePageSql(query, page, columns);
@@ -83,7 +83,7 @@ export class FeatureService {
   }
 
   async byId(id: string, columns: FeatureColumns): Promise<Feature | null> {
-    if (!isId(id)) throw badInput(`"${id}" is not a feature id`, { field: 'id' });
+    if (!isId(id)) throw appError('notFeatureId', { value: id }, { field: 'id' });
     return (await this.byIds([id], columns))[0] ?? null;
   }
 
@@ -95,12 +95,12 @@ export class FeatureService {
   /** Features of the given layers within radius metres of a point, nearest first. */
   async near(layers: LayerRecord[], lon: number, lat: number, radius: number, first: number, columns: FeatureColumns): Promise<FeatureHit[]> {
     const bad = checkLonLat(lon, lat);
-    if (bad) throw badInput(bad, { field: 'lon' });
+    if (bad) throw appError('badPosition', { detail: bad }, { field: 'lon' });
     if (!Number.isFinite(radius) || radius < 0 || radius > MAX_NEAR_RADIUS_M) {
-      throw badInput(`radius must be between 0 and ${MAX_NEAR_RADIUS_M} metres`, { field: 'radius' });
+      throw appError('badRadius', { max: MAX_NEAR_RADIUS_M }, { field: 'radius' });
     }
     if (!Number.isInteger(first) || first < 1 || first > this.config.featuresPageMax) {
-      throw badInput(`first must be between 1 and ${this.config.featuresPageMax}`, { field: 'first' });
+      throw appError('pageSize', { field: 'first', min: 1, max: this.config.featuresPageMax }, { field: 'first' });
     }
     // A slightly generous degree box around the circle lets the GiST index prefilter.
     const degLat = (radius / 110_574) * 1.01 + 1e-7;
@@ -121,11 +121,11 @@ export class FeatureService {
     let bbox: BBox | undefined;
     if (args.bbox) {
       const bad = checkBBox(args.bbox);
-      if (bad) throw badInput(bad, { field: 'bbox' });
+      if (bad) throw appError('badPosition', { detail: bad }, { field: 'bbox' });
       bbox = args.bbox as BBox;
     }
     const search = args.search?.trim();
-    if (search && search.length > 200) throw badInput('search text must be at most 200 characters', { field: 'search' });
+    if (search && search.length > 200) throw appError('textTooLong', { field: 'search', max: 200 }, { field: 'search' });
     return {
       layerId: layer.id,
       bbox,
@@ -140,21 +140,21 @@ export class FeatureService {
 function fieldOf(layer: LayerRecord, key: string, what: string): FieldDefinition {
   const field = layer.fieldDefs.find((f) => f.key === key);
   if (!field) {
-    throw badInput(`${what}: "${key}" is not a field of layer ${layer.key}. Fields: ${layer.fieldDefs.map((f) => f.key).join(', ')}`, { field: key });
+    throw appError('notAField', { what, key, layer: layer.key, fields: layer.fieldDefs.map((f) => f.key).join(', ') }, { field: key });
   }
   return field;
 }
 
 function orderField(layer: LayerRecord, key: string): FieldDefinition {
   const field = fieldOf(layer, key, 'orderBy');
-  if (!ORDERABLE.has(field.type)) throw badInput(`cannot sort by ${key}`, { field: key });
+  if (!ORDERABLE.has(field.type)) throw appError('cannotSortBy', { field: key }, { field: key });
   return field;
 }
 
 /** Checks a filter against the field's type: operators it supports and values of its type. */
 export function toCondition(layer: LayerRecord, filter: AttributeFilter): AttributeCondition {
   const field = fieldOf(layer, filter.field, 'where');
-  const fail = (message: string) => badInput(`where.${field.key}: ${message}`, { field: field.key });
+  const fail = (message: string) => appError('badFilter', { field: field.key, detail: message }, { field: field.key });
   // Range bounds need the field's type but not its min/max: a filter may ask beyond them.
   const typed = { ...field, min: undefined, max: undefined, maxLength: undefined };
   const check = (op: string, value: unknown) => {

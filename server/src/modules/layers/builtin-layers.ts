@@ -157,7 +157,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'buildings', nameJa: '家屋', nameEn: 'Buildings', departmentKey: 'tax', sortOrder: 80,
+    key: 'buildings', role: LayerRole.BUILDINGS, nameJa: '家屋', nameEn: 'Buildings', departmentKey: 'tax', sortOrder: 80,
     geometryTypes: ['Polygon', 'MultiPolygon'], labelField: 'building_no',
     style: { color: '#ced4da', fill: { 'fill-color': '#dee2e6', 'fill-opacity': 0.9 }, line: { 'line-color': '#adb5bd', 'line-width': 0.5 } },
     fields: [
@@ -181,7 +181,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'railways', nameJa: '鉄道', nameEn: 'Railways', departmentKey: 'planning', sortOrder: 100,
+    key: 'railways', role: LayerRole.RAILWAYS, nameJa: '鉄道', nameEn: 'Railways', departmentKey: 'planning', sortOrder: 100,
     geometryTypes: ['LineString', 'MultiLineString'], labelField: 'name',
     style: { color: '#343a40', line: { 'line-color': '#343a40', 'line-width': 3 } },
     fields: [
@@ -190,7 +190,7 @@ export const BUILTIN_LAYERS: LayerDefinition[] = [
     ],
   },
   {
-    key: 'rivers', nameJa: '河川・水路', nameEn: 'Rivers and channels', departmentKey: 'planning', sortOrder: 110,
+    key: 'rivers', role: LayerRole.RIVERS, nameJa: '河川・水路', nameEn: 'Rivers and channels', departmentKey: 'planning', sortOrder: 110,
     geometryTypes: ['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'], labelField: 'name',
     style: { color: '#4dabf7', line: { 'line-color': '#4dabf7', 'line-width': 2 }, fill: { 'fill-color': '#a5d8ff', 'fill-opacity': 0.8 } },
     fields: [

@@ -16,6 +16,9 @@ export enum LayerRole {
   DISASTER_HISTORY = 'disaster_history',
   PARCELS = 'parcels',
   FACILITIES = 'facilities',
+  BUILDINGS = 'buildings',
+  RAILWAYS = 'railways',
+  RIVERS = 'rivers',
 }
 
 registerEnumType(LayerRole, {
@@ -63,6 +66,10 @@ export const LAYER_ROLES: Record<LayerRole, RoleSpec> = {
   [LayerRole.PARCELS]: { ...named('PARCELS'), fields: { oaza: 'text', chiban: 'text' } },
   // search (facilities)
   [LayerRole.FACILITIES]: { ...named('FACILITIES'), fields: {} },
+  // The web's built-in basemap draws these (with the parcels and facilities) from their tiles
+  [LayerRole.BUILDINGS]: { ...named('BUILDINGS'), fields: {} },
+  [LayerRole.RAILWAYS]: { ...named('RAILWAYS'), fields: {} },
+  [LayerRole.RIVERS]: { ...named('RIVERS'), fields: {} },
 };
 
 export const isLayerRole = (value: unknown): value is LayerRole =>

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { Services } from '../../context';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { route } from '../../http';
 import { SHEET_KINDS, SheetFormat, SheetKind, sheetQuery } from './print.service';
 import { actorOf, recordAudit } from '../audit/audit.service';
@@ -17,7 +17,7 @@ export function printRouter(services: Services): Router {
   router.get('/print/:kind.:format', route(async (req, res) => {
     const kind = String(req.params.kind) as SheetKind;
     const format = String(req.params.format) as SheetFormat;
-    if (!SHEET_KINDS.includes(kind) || !['pdf', 'png'].includes(format)) throw badInput(`print ${SHEET_KINDS.join(', ')} as pdf or png`);
+    if (!SHEET_KINDS.includes(kind) || !['pdf', 'png'].includes(format)) throw appError('printKind', { kinds: SHEET_KINDS.join(', ') });
     const query = sheetQuery(kind, req.query as Record<string, unknown>);
     const baseUrl = `http://127.0.0.1:${req.socket.localPort}`;
     const gone = new AbortController();

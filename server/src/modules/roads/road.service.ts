@@ -1,7 +1,7 @@
 import { Database } from '../../db/database';
 import { likeContains } from '../../db/sql';
 import { checkLonLat } from '../../domain/geometry';
-import { badInput } from '../../errors';
+import { appError } from '../../errors';
 import { routeByNoSql, routeNoAtSql, routeSearchSql } from './road.sql';
 import { Route } from './road.type';
 
@@ -25,15 +25,15 @@ export class RoadService {
   async search(text: string, first: number): Promise<Route[]> {
     const q = text.trim();
     if (!q) return [];
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { field: 'first' });
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw appError('pageSize', { field: 'first', min: 1, max: 100 }, { field: 'first' });
     return (await this.db.pool.query(routeSearchSql, [likeContains(q), q, first])).rows.map(toRoute);
   }
 
   /** "Which route is this?" from a click on a road line. */
   async routeAt(lon: number, lat: number, tolerance: number): Promise<Route | null> {
     const bad = checkLonLat(lon, lat);
-    if (bad) throw badInput(bad);
-    if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 500) throw badInput('tolerance must be 0–500 metres', { field: 'tolerance' });
+    if (bad) throw appError('badPosition', { detail: bad }, { field: 'lon' });
+    if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 500) throw appError('badTolerance', {}, { field: 'tolerance' });
     const deg = (tolerance / 90_000) * 1.05 + 1e-7; // 1° of longitude here is ~90 km
     const row = (await this.db.pool.query(routeNoAtSql, [lon, lat, tolerance, deg])).rows[0];
     return row ? this.route(row.route_no) : null;

@@ -1,7 +1,7 @@
 import { Database } from '../../db/database';
 import { csvFile } from '../../domain/csv';
 import { LineProblem, parseCoordinateTable, sideLengths, SurveyPoint, surveyGeometry } from '../../domain/survey';
-import { badInput, notFound } from '../../errors';
+import { appError } from '../../errors';
 import { SessionUser } from '../auth/permissions';
 import { EditService } from '../edits/edit.service';
 import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
@@ -13,7 +13,7 @@ import { isId } from '../../domain/ids';
 /** The boundary records (境界確定) layer among the caller's, by its role; refused when there is none. */
 function boundaryLayer(layers: LayerRecord[]): LayerRecord {
   const layer = layerWithRole(layers, LayerRole.BOUNDARY_RECORDS);
-  if (!layer) throw badInput('no boundary records layer (境界確定) is readable', { field: 'layer' });
+  if (!layer) throw appError('noBoundaryLayer', {}, { field: 'layer' });
   return layer;
 }
 
@@ -52,14 +52,14 @@ export class SurveyService {
 
   /** Parses and checks a pasted coordinate table; throws BAD_USER_INPUT naming every bad line. */
   checkTable(text: string, closed: boolean, srid = this.defaultSrid): SurveyPoint[] {
-    if (text.length > 200_000) throw badInput('the coordinate table is too long (200,000 characters at most)', { field: 'coordinates' });
+    if (text.length > 200_000) throw appError('coordinateTableTooLong', { max: '200,000' }, { field: 'coordinates' });
     if (!isPlaneSrid(srid)) {
-      throw badInput(`srid must be a JGD2011 plane rectangular zone ${PLANE_SRIDS.min}–${PLANE_SRIDS.max} (zone IX = 6677)`, { field: 'srid' });
+      throw appError('planeSridOnly', { min: PLANE_SRIDS.min, max: PLANE_SRIDS.max }, { field: 'srid' });
     }
     const { points, problems } = parseCoordinateTable(text);
-    if (problems.length) throw badInput(`coordinate table: ${describe(problems)}`, { field: 'coordinates', problems });
+    if (problems.length) throw appError('coordinateTable', { problems: describe(problems) }, { field: 'coordinates', problems });
     const needed = closed ? 3 : 2;
-    if (points.length < needed) throw badInput(`a ${closed ? 'closed boundary' : 'boundary line'} needs at least ${needed} points`, { field: 'coordinates' });
+    if (points.length < needed) throw appError('tooFewBoundaryPoints', { closedJa: closed ? '閉じた境界' : '境界線', closedEn: closed ? 'closed boundary' : 'boundary line', needed }, { field: 'coordinates' });
     return points;
   }
 
@@ -78,8 +78,8 @@ export class SurveyService {
     const points = this.checkTable(text, closed, srid);
     return this.db.transaction(async (tx) => {
       const shape = (await tx.query(featureShapeSql, [featureId])).rows[0];
-      if (!shape) throw notFound(`feature ${featureId} does not exist`);
-      if (shape.layer_key !== boundaryLayer(layers).key) throw badInput('boundary points belong to boundary determination records (境界確定) only', { field: 'featureId' });
+      if (!shape) throw appError('featureNotFound', { id: featureId });
+      if (shape.layer_key !== boundaryLayer(layers).key) throw appError('boundaryRecordsOnly', {}, { field: 'featureId' });
       await this.edits.applyIn(tx, user, layers, [{ op: 'update', id: featureId, expectedVersion, geometry: surveyGeometry(points, closed), srid }]);
       await tx.query(deletePointsSql, [featureId]);
       await this.writePoints(tx, featureId, points, srid);
@@ -95,9 +95,9 @@ export class SurveyService {
 
   /** 座標一覧: the points in survey order with 辺長, the perimeter and (for a closed record) the area. */
   async table(featureId: string): Promise<CoordinateTable> {
-    if (!isId(featureId)) throw badInput(`"${featureId}" is not a feature id`, { field: 'featureId' });
+    if (!isId(featureId)) throw appError('notFeatureId', { value: featureId }, { field: 'featureId' });
     const shape = (await this.db.pool.query(featureShapeSql, [featureId])).rows[0];
-    if (!shape || shape.deleted_at) throw notFound(`feature ${featureId} does not exist`);
+    if (!shape || shape.deleted_at) throw appError('featureNotFound', { id: featureId });
     const { rows } = await this.db.pool.query(pointsSql, [featureId]);
     const area = (await this.db.pool.query(pointsAreaSql, [featureId])).rows[0].area_m2 as number | null;
     const plane = rows.map((r) => ({ x: Number(r.x), y: Number(r.y) }));

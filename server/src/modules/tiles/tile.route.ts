@@ -1,6 +1,6 @@
 import { Request, Response, Router } from 'express';
 import { Database } from '../../db/database';
-import { notFound } from '../../errors';
+import { appError } from '../../errors';
 import { Context } from '../../context';
 import { parseTileCoords, TileOptions, TileService } from './tile.service';
 import { TileCache, tileEncoding } from './tile.cache';
@@ -29,7 +29,7 @@ export function tileRouter(db: Database, baseUrl: (req: Request) => string, opti
   const router = Router();
   // A layer the caller may not read answers exactly like an unknown one.
   const readableLayer = async (res: Response, key: string) => {
-    if (!(await (res.locals.ctx as Context).layers.find(key))) throw notFound(`レイヤー "${key}" はありません (unknown layer)`);
+    if (!(await (res.locals.ctx as Context).layers.find(key))) throw appError('layerNotFound', { layer: key });
     return tiles.layer(key);
   };
 
@@ -65,7 +65,7 @@ export function tileRouter(db: Database, baseUrl: (req: Request) => string, opti
   router.get('/:layer/tilejson.json', tileJson);
 
   router.use(() => {
-    throw notFound('タイルの URL は /tiles/{layer}/{z}/{x}/{y}.mvt です (tile URLs are /tiles/{layer}/{z}/{x}/{y}.mvt)');
+    throw appError('tileUrl');
   });
   return router;
 }

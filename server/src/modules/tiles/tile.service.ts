@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Database } from '../../db/database';
-import { badInput, notFound } from '../../errors';
+import { appError } from '../../errors';
 import { cityBoundsSql, TILE_EXTENT, tileLayerSql, TileLayerRow } from './tile.sql';
 import { TileSource, tileSourceFor } from './tile.source';
 
@@ -36,11 +36,11 @@ export interface TileCoords {
 /** Parses z/x/y from the URL; refuses anything that is not a tile of the grid. */
 export function parseTileCoords(z: string, x: string, y: string, options: Pick<TileOptions, 'minZoom' | 'maxZoom'> = DEFAULT_TILE_OPTIONS): TileCoords {
   const digits = /^\d{1,8}$/;
-  if (![z, x, y].every((s) => digits.test(s))) throw badInput('z, x and y must be non-negative integers (/tiles/{layer}/{z}/{x}/{y}.mvt)', { field: 'z/x/y' });
+  if (![z, x, y].every((s) => digits.test(s))) throw appError('tileNumbers', {}, { field: 'z/x/y' });
   const [zn, xn, yn] = [Number(z), Number(x), Number(y)];
-  if (zn < options.minZoom || zn > options.maxZoom) throw badInput(`z must be between ${options.minZoom} and ${options.maxZoom}`, { field: 'z' });
+  if (zn < options.minZoom || zn > options.maxZoom) throw appError('zoomRange', { min: options.minZoom, max: options.maxZoom }, { field: 'z' });
   const size = 2 ** zn;
-  if (xn >= size || yn >= size) throw badInput(`x and y must be below ${size} at zoom ${zn}`, { field: 'x/y' });
+  if (xn >= size || yn >= size) throw appError('tileRange', { size, zoom: zn }, { field: 'x/y' });
   return { z: zn, x: xn, y: yn };
 }
 
@@ -94,7 +94,7 @@ export class TileService {
   /** The layer or NOT_FOUND (404). One small query per request, so a new data version is seen at once. */
   async layer(key: string): Promise<TileLayer> {
     const row = (await this.db.pool.query<TileLayerRow>(tileLayerSql, [key])).rows[0];
-    if (!row) throw notFound(`レイヤー "${key}" はありません (unknown layer)`);
+    if (!row) throw appError('layerNotFound', { layer: key });
     const propertyKeys = tilePropertyKeys(row);
     const fingerprint = crypto.createHash('sha1')
       .update(JSON.stringify([this.source.name, this.options.maxFeatures, propertyKeys])).digest('base64url').slice(0, 10);

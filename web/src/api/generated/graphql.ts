@@ -162,11 +162,14 @@ export type LayerReadAccessInput = {
 /** The part a layer plays for the application (道路台帳, 境界確定, 地番図 …); at most one layer plays each */
 export type LayerRole =
   | 'BOUNDARY_RECORDS'
+  | 'BUILDINGS'
   | 'CURVE_MIRRORS'
   | 'DISASTER_HISTORY'
   | 'FACILITIES'
   | 'GARBAGE_POINTS'
   | 'PARCELS'
+  | 'RAILWAYS'
+  | 'RIVERS'
   | 'ROAD_LEDGER'
   | 'STREET_LIGHTS';
 
