@@ -26,6 +26,6 @@ describeBackends('features extent', (get) => {
     expect(none.errors).toBeUndefined();
     expect(none.data.features).toEqual({ totalCount: 0, extent: null });
     const bad = await gql(`{ features(layer: "street_lights", where: [{ field: "no_such_field", eq: 1 }]) { extent } }`);
-    expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -447,7 +447,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       )}
 
       {tableLayer && (
-        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} />
+        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} map={map} view={views.get(tableLayer.key)} />
       )}
       {exportLayerKey && layersByKey.get(exportLayerKey) && (
         <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />

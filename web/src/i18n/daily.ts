@@ -12,6 +12,12 @@ export const dailyJa = {
   importUndoneOne: '取込を元に戻しました({count}件)。',
   pointsReadOne: '{count}点を読み取りました。',
   disasterChartSummaryOne: '{from}年から{to}年まで {count}件',
+  tableZoomToRows: '地図で表示',
+  tableSelectArea: '範囲で選択',
+  tableSelectView: '表示範囲で選択',
+  tableSelectAreaHint: '地図上をドラッグして範囲を囲んでください（Escで中止）。',
+  tableAreaChosen: '選択した範囲内の地物のみ表示しています。',
+  tableClearArea: '範囲選択を解除',
 };
 
 export const dailyEn: typeof dailyJa = {
@@ -26,4 +32,10 @@ export const dailyEn: typeof dailyJa = {
   importUndoneOne: 'Import undone ({count} feature).',
   pointsReadOne: '{count} point read.',
   disasterChartSummaryOne: '{count} event, {from}–{to}',
+  tableZoomToRows: 'Show on map',
+  tableSelectArea: 'Select by area',
+  tableSelectView: 'Select the map view',
+  tableSelectAreaHint: 'Drag a box on the map (Esc cancels).',
+  tableAreaChosen: 'Only features in the selected area are listed.',
+  tableClearArea: 'Clear the area',
 };

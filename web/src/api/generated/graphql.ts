@@ -355,6 +355,15 @@ export type FeaturesQueryVariables = Exact<{
 
 export type FeaturesQuery = { features: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type FeaturesExtentQueryVariables = Exact<{
+  layer: string;
+  bbox?: Array<number> | number | null | undefined;
+  where?: Array<AttributeFilter> | AttributeFilter | null | undefined;
+}>;
+
+
+export type FeaturesExtentQuery = { features: { totalCount: number, extent: Array<number> | null } };
+
 export type FeatureQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1105,6 +1114,14 @@ export const FeaturesDocument = new TypedDocumentString(`
   areaM2
   deletedAt
 }`) as unknown as TypedDocumentString<FeaturesQuery, FeaturesQueryVariables>;
+export const FeaturesExtentDocument = new TypedDocumentString(`
+    query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {
+  features(layer: $layer, bbox: $bbox, where: $where, first: 0) {
+    totalCount
+    extent
+  }
+}
+    `) as unknown as TypedDocumentString<FeaturesExtentQuery, FeaturesExtentQueryVariables>;
 export const FeatureDocument = new TypedDocumentString(`
     query Feature($id: ID!) {
   feature(id: $id) {
