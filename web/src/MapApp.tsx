@@ -35,6 +35,7 @@ import { LayerPanel, type LoadState } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, opacityOf, useLayerPrefs } from './panels/layerPrefs';
 import { PrintMapPanel } from './panels/PrintMapPanel';
+import { BookmarksPanel, useLayersInUrl } from './panels/BookmarksPanel';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
 import { ZoomControls } from './panels/ZoomControls';
@@ -89,6 +90,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, basemapRasters);
   const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
   const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
+  useLayersInUrl({ layers: allLayers, prefs, setVisible });
   const editSession = useEditSession({ map, layers, views });
   const editing = editSession.layerKey !== null;
   // Layers the app gives panels to, found by their role (a city may rename or replace them).
@@ -387,6 +389,10 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <details open>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
+        </details>
+        <details>
+          <summary>{t('bookmarks')}</summary>
+          <BookmarksPanel user={user} map={map} layers={allLayers} prefs={prefs} setVisible={setVisible} />
         </details>
         <PrintMapPanel map={map} visibleLayers={visibleLayerKeys} onDrawingChange={setDrawingRedline} />
         <details open>

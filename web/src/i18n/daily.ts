@@ -18,6 +18,15 @@ export const dailyJa = {
   tableSelectAreaHint: '地図上をドラッグして範囲を囲んでください（Escで中止）。',
   tableAreaChosen: '選択した範囲内の地物のみ表示しています。',
   tableClearArea: '範囲選択を解除',
+  bookmarks: 'ブックマーク',
+  bookmarkName: 'ブックマーク名',
+  bookmarkSave: '現在の表示を保存',
+  bookmarkNone: '保存したブックマークはありません。',
+  bookmarkShare: 'リンク',
+  bookmarkShareOf: '{name}のリンクを表示',
+  bookmarkDeleteOf: '{name}を削除',
+  bookmarkShareView: '現在の表示のリンク',
+  bookmarkUrl: '共有用URL（コピーして送れます）',
 };
 
 export const dailyEn: typeof dailyJa = {
@@ -38,4 +47,13 @@ export const dailyEn: typeof dailyJa = {
   tableSelectAreaHint: 'Drag a box on the map (Esc cancels).',
   tableAreaChosen: 'Only features in the selected area are listed.',
   tableClearArea: 'Clear the area',
+  bookmarks: 'Bookmarks',
+  bookmarkName: 'Bookmark name',
+  bookmarkSave: 'Save this view',
+  bookmarkNone: 'No saved bookmarks.',
+  bookmarkShare: 'Link',
+  bookmarkShareOf: 'Show the link of {name}',
+  bookmarkDeleteOf: 'Delete {name}',
+  bookmarkShareView: 'Link to this view',
+  bookmarkUrl: 'Address to share (copy it)',
 };
