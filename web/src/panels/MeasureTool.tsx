@@ -95,6 +95,16 @@ export function MeasureTool({ map, mode, onModeChange }: Props) {
               </>
             )}
           </output>
+          {labels.length > 0 && (
+            // What the map labels say, for reading out and copying.
+            <ol className="measure-labels" aria-label={t('measureLabels')} data-testid="measure-labels">
+              {labels.map((label, i) => (
+                <li key={i} data-kind={label.kind}>
+                  {label.text}
+                </li>
+              ))}
+            </ol>
+          )}
           <div className="button-row">
             {/* Keyboard users add points at the map centre (move the map with the arrow keys). */}
             <button type="button" className="small" onClick={() => map && setSketch((s) => addPoint(s, map.getCenter().toArray() as LonLat))}>
