@@ -210,3 +210,48 @@ test('a named bookmark brings back its view and layers, survives a reload and gi
   await reopened.locator('summary').click();
   await reopened.getByRole('button', { name: '四街道駅前', exact: true }).waitFor();
 });
+
+test('the print frame is dragged by its label and the sheet is printed where it was left, not at the map centre', async () => {
+  const view = { ...STATION, zoom: 16 };
+  await goTo(page, view);
+  const panel = page.locator('.print-map-panel');
+  await panel.locator('summary').click();
+  await panel.getByLabel('縮尺').selectOption('2500');
+  const handle = page.locator('.print-frame-handle');
+  await handle.waitFor();
+  const frame = page.locator('.print-frame');
+  const before = (await frame.boundingBox())!;
+  const grip = (await handle.boundingBox())!;
+  const dx = 120;
+  const dy = -80;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2 + dx / 2, grip.y + grip.height / 2 + dy / 2, { steps: 4 });
+  await page.mouse.move(grip.x + grip.width / 2 + dx, grip.y + grip.height / 2 + dy, { steps: 4 });
+  await page.mouse.up();
+  const after = (await frame.boundingBox())!;
+  expect(after.x - before.x).toBeCloseTo(dx, 0);
+  expect(after.y - before.y).toBeCloseTo(dy, 0);
+  // The map itself did not move; the sheet's centre is the frame's.
+  const still = await readView(page);
+  expect(still.lon).toBeCloseTo(view.lon, 6);
+  const [lon, lat] = await lonLatOf(page, view, { x: after.x + after.width / 2, y: after.y + after.height / 2 });
+  const href = new URL((await panel.getByRole('link', { name: /PDF/ }).getAttribute('href'))!, 'http://x');
+  expect(Number(href.searchParams.get('lon'))).toBeCloseTo(lon, 5);
+  expect(Number(href.searchParams.get('lat'))).toBeCloseTo(lat, 5);
+
+  // Panning the map carries the frame with the ground; the arrow keys move it too.
+  await goTo(page, { ...view, lon: view.lon + 0.001 });
+  const panned = (await frame.boundingBox())!;
+  expect(panned.x).toBeLessThan(after.x - 10);
+  await handle.focus();
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => expect((await frame.boundingBox())!.x).toBeCloseTo(panned.x + 20, 0));
+  await guarded.screenshot('daily-04-moved-print-frame');
+
+  await panel.getByRole('button', { name: '印刷枠を地図の中心に戻す' }).click();
+  const centred = (await frame.boundingBox())!;
+  const map = (await page.locator('.map canvas').boundingBox())!;
+  expect(centred.x + centred.width / 2).toBeCloseTo(map.x + map.width / 2, 0);
+  await panel.locator('summary').click();
+});
