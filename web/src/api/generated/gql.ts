@@ -31,7 +31,7 @@ type Documents = {
     "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }": typeof types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": typeof types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": typeof types.FeatureFieldsFragmentDoc,
-    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
+    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
     "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": typeof types.MeDocument,
@@ -80,7 +80,7 @@ const documents: Documents = {
     "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }": types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": types.FeatureFieldsFragmentDoc,
-    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
+    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
     "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": types.MeDocument,
@@ -180,7 +180,7 @@ export function graphql(source: "\n  fragment FeatureFields on Feature {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n"): typeof import('./graphql').FieldDefinitionFieldsFragmentDoc;
+export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n"): typeof import('./graphql').FieldDefinitionFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
