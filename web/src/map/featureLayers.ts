@@ -272,6 +272,8 @@ export class FeatureLayerView {
 
   /** Draws only the features the attribute table lists; null shows them all again. */
   setTableFilter(map: MapLibreMap, filter: FilterSpecification | null): void {
+    // The basemap's own style layers (reference layers) keep their filters; nothing to do when nothing changes.
+    if (this.adopted || (filter === null && this.tableFilter === null)) return;
     this.tableFilter = filter;
     this.setFilter(map, this.extraFilter);
   }
