@@ -37,6 +37,7 @@ import { LayerPanel } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
 import { isVisible, useLayerPrefs } from './panels/layerPrefs';
 import { PrintMapPanel } from './panels/PrintMapPanel';
+import { BookmarksPanel, useLayersInUrl } from './panels/BookmarksPanel';
 import { MeasureTool, type MeasureMode } from './panels/MeasureTool';
 import { SearchBox } from './panels/SearchBox';
 import { ZoomControls } from './panels/ZoomControls';
@@ -80,6 +81,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   });
   const { views, loadStates } = useFeatureLayerViews(map, layers, prefs);
   useFitToLayers(map, layers);
+  useLayersInUrl({ layers: allLayers, prefs, setVisible });
   const editSession = useEditSession({ map, layers, views });
   const editing = editSession.layerKey !== null;
   // Layers the app gives panels to, found by their role (a city may rename or replace them).
@@ -244,6 +246,10 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           <summary>{t('measure')}</summary>
           <MeasureTool map={map} mode={measureMode} onModeChange={setMeasureMode} />
         </details>
+        <details>
+          <summary>{t('bookmarks')}</summary>
+          <BookmarksPanel user={user} map={map} layers={allLayers} prefs={prefs} setVisible={setVisible} />
+        </details>
         <PrintMapPanel map={map} visibleLayers={visibleLayerKeys} onDrawingChange={setDrawingRedline} />
         <details open>
           <summary>{t('enquirySection')}</summary>
@@ -300,7 +306,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       )}
 
       {tableLayer && (
-        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} />
+        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} map={map} view={views.get(tableLayer.key)} />
       )}
       {exportLayerKey && layersByKey.get(exportLayerKey) && (
         <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />

@@ -29,6 +29,15 @@ export function parseSchedule(text: string): CollectionSchedule | null {
   return { weekdays: [...new Set(parts.map((p) => WEEKDAYS.indexOf(p)))].sort(), nth: [] };
 }
 
+/** The text of a schedule in the stored format (`月・木`, `第2・第4水`); '' for an empty schedule. The picker writes it. */
+export function formatSchedule(schedule: CollectionSchedule): string {
+  if (schedule.nth.length) {
+    const ns = [...new Set(schedule.nth.map((r) => r.n))].sort();
+    return `${ns.map((n) => `第${n}`).join('・')}${WEEKDAYS[schedule.nth[0].weekday]}`;
+  }
+  return [...new Set(schedule.weekdays)].sort().map((d) => WEEKDAYS[d]).join('・');
+}
+
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Days without collection: public holidays, and the city's list (e.g. 12-31 to 01-03, as MM-DD). */

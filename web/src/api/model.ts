@@ -27,7 +27,7 @@ export const FeatureFields = graphql(`
 /** @public Spread by name (`...FieldDefinitionFields`) in documents; the generator reads it here. */
 export const FieldDefinitionFields = graphql(`
   fragment FieldDefinitionFields on FieldDefinition {
-    key label labelEn type required options min max maxLength unit computed unique
+    key label labelEn type required options min max maxLength unit computed unique format
     restricted { departments users }
   }
 `);

@@ -70,6 +70,18 @@ export async function fetchFeatures(args: FeaturesArgs, signal?: AbortSignal): P
   return data.features;
 }
 
+const FeaturesExtentQuery = graphql(`
+  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {
+    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }
+  }
+`);
+
+/** [minLon, minLat, maxLon, maxLat] of every feature matching the filter (null when none). */
+export async function fetchFeaturesExtent(args: Pick<FeaturesArgs, 'layer' | 'bbox' | 'where'>): Promise<number[] | null> {
+  const data = await gql(FeaturesExtentQuery, { ...args });
+  return data.features.extent ?? null;
+}
+
 /** The server's largest page; used to load whole layers and to export. */
 export const MAX_PAGE = 5000;
 

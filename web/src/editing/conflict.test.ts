@@ -4,7 +4,7 @@ import { actionChangeAttributes, actionSetGeometry, draftFromFeature, emptyGraph
 import type { FieldDefinition, Layer } from '../api/model';
 
 const f = (key: string, type: FieldDefinition['type'] = 'TEXT'): FieldDefinition => ({
-  key, label: key, labelEn: key, type, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null,
+  key, label: key, labelEn: key, type, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null,
 });
 const fields = [f('mirror_no'), f('condition'), f('route_name'), f('notes')];
 const layer = { key: 'curve_mirrors', fields } as unknown as Layer;

@@ -9,13 +9,13 @@ const mirrors: Layer = {
   key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, role: null, kind: "VECTOR", basemap: false, geometryTypes: ['Point'], style: null,
   featureCount: 1, extent: null, labelField: 'mirror_no',
   fields: [
-    { key: 'mirror_no', label: '管理番号', labelEn: '', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: 20, unit: null, computed: null, unique: false, restricted: null },
-    { key: 'condition', label: '状態', labelEn: '', type: 'ENUM', required: false, options: ['良好', '要清掃'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null },
+    { key: 'mirror_no', label: '管理番号', labelEn: '', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: 20, unit: null, computed: null, unique: false, format: null, restricted: null },
+    { key: 'condition', label: '状態', labelEn: '', type: 'ENUM', required: false, options: ['良好', '要清掃'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null },
   ],
 };
 const roads: Layer = {
   ...mirrors, key: 'road_ledger', geometryTypes: ['LineString'],
-  fields: [{ key: 'length_m', label: '延長', labelEn: '', type: 'NUMBER', required: false, options: null, min: null, max: null, maxLength: null, unit: 'm', computed: 'LENGTH', unique: false, restricted: null }],
+  fields: [{ key: 'length_m', label: '延長', labelEn: '', type: 'NUMBER', required: false, options: null, min: null, max: null, maxLength: null, unit: 'm', computed: 'LENGTH', unique: false, format: null, restricted: null }],
 };
 const layers = new Map([mirrors, roads].map((l) => [l.key, l]));
 

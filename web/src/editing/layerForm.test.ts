@@ -31,7 +31,7 @@ describe('layer administration form', () => {
       key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '', nameEn: '' },
       geometryTypes: ['Point'], labelField: 'mirror_no', featureCount: 0, extent: null,
       style: { color: '#1971c2', circle: { 'circle-color': '#1971c2', 'circle-radius': 5 } },
-      fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null }],
+      fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null }],
       canEdit: true, role: null, kind: "VECTOR", basemap: false,
     } as Layer;
     const draft = draftFromLayer(layer);
@@ -59,7 +59,7 @@ describe('restricted fields in the layer form', () => {
 
 test('a unique field read from the server stays unique when the layer is saved (the API would default it to false)', () => {
   const field = { key: 'record_no', label: '確定番号', labelEn: null, type: 'TEXT' as const, required: true, options: null, min: null, max: null,
-    maxLength: 30, unit: null, computed: null, unique: true, restricted: null };
+    maxLength: 30, unit: null, computed: null, unique: true, format: null, restricted: null };
   const layer = { key: 'boundary_records', nameJa: '境界確定', nameEn: 'Boundary', labelField: null, geometryTypes: ['Polygon'],
     department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, style: {}, fields: [field] } as never;
   expect(layerInput(draftFromLayer(layer)).fields[0].unique).toBe(true);

@@ -2,7 +2,7 @@ import type { FieldDefinition } from '../api/model';
 import { townFill, townField } from './townField';
 
 const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type' | 'label'>): FieldDefinition => ({
-  labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...f,
+  labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null, ...f,
 });
 const garbage = { fields: [field({ key: 'point_no', type: 'TEXT', label: '集積所番号' }), field({ key: 'address', type: 'TEXT', label: '住所(町丁目)' })] };
 

@@ -2,7 +2,7 @@ import type { FieldDefinition } from '../api/model';
 import { parseInput, serverProblems, validateAttributes } from './validate';
 
 const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type'>): FieldDefinition => ({
-  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...f,
+  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null, ...f,
 });
 
 const fields = [

@@ -135,6 +135,8 @@ export class FeatureLayerView {
   private readonly styleLayerIds: string[] = [];
   private readonly baseOpacity = new Map<string, number>();
   private extraFilter: FilterSpecification | null = null;
+  /** The attribute table's filter (tableFilter.ts), besides any extra filter. */
+  private tableFilter: FilterSpecification | null = null;
   /** Features drawn by the editor instead (being edited), by id. */
   private hiddenIds: string[] = [];
   private visible = false;
@@ -269,6 +271,14 @@ export class FeatureLayerView {
     }
   }
 
+  /** Draws only the features the attribute table lists; null shows them all again. */
+  setTableFilter(map: MapLibreMap, filter: FilterSpecification | null): void {
+    // The basemap's own style layers (reference layers) keep their filters; nothing to do when nothing changes.
+    if (this.adopted || (filter === null && this.tableFilter === null)) return;
+    this.tableFilter = filter;
+    this.setFilter(map, this.extraFilter);
+  }
+
   /** Hides features the editor draws itself while they are being edited. */
   setHiddenIds(map: MapLibreMap, ids: string[]): void {
     if (ids.length === 0 && this.hiddenIds.length === 0) return;
@@ -277,9 +287,13 @@ export class FeatureLayerView {
   }
 
   private labelFilter(): FilterSpecification | null {
-    const hidden = this.hiddenFilter();
-    if (!hidden) return this.extraFilter;
-    return (this.extraFilter ? ['all', this.extraFilter, hidden] : hidden) as FilterSpecification;
+    const filters = this.featureFilters();
+    if (!filters.length) return null;
+    return (filters.length === 1 ? filters[0] : ['all', ...filters]) as FilterSpecification;
+  }
+
+  private featureFilters(): unknown[] {
+    return [this.extraFilter, this.tableFilter, this.hiddenFilter()].filter((f) => f !== null);
   }
 
   private hiddenFilter(): unknown {
@@ -289,10 +303,7 @@ export class FeatureLayerView {
 
   private geometryFilter(kind: Kind): FilterSpecification {
     const byGeometry = kind === 'fill' ? POLYGONS : kind === 'circle' ? POINTS : this.kinds.includes('fill') ? ['any', POLYGONS, LINES] : LINES;
-    const filters: unknown[] = [byGeometry];
-    if (this.extraFilter) filters.push(this.extraFilter);
-    const hidden = this.hiddenFilter();
-    if (hidden) filters.push(hidden);
+    const filters: unknown[] = [byGeometry, ...this.featureFilters()];
     return (filters.length > 1 ? ['all', ...filters] : byGeometry) as FilterSpecification;
   }
 

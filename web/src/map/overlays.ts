@@ -2,6 +2,7 @@
 // measurement sketch. Each is one GeoJSON source with fill, line and point layers.
 import type { Feature as GeoJsonFeature, FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { LABEL_FONT } from './basemap';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -37,7 +38,24 @@ export function addOverlays(map: MapLibreMap): void {
     'slot-top',
   );
   map.addLayer(
-    { id: 'measure-points', type: 'circle', source: MEASURE_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4.5, 'circle-color': '#ffffff', 'circle-stroke-color': '#e65100', 'circle-stroke-width': 2 } },
+    { id: 'measure-points', type: 'circle', source: MEASURE_SOURCE, filter: ['all', ['==', ['geometry-type'], 'Point'], ['!', ['has', 'label']]], paint: { 'circle-radius': 4.5, 'circle-color': '#ffffff', 'circle-stroke-color': '#e65100', 'circle-stroke-width': 2 } },
+    'slot-top',
+  );
+  map.addLayer(
+    {
+      id: 'measure-labels',
+      type: 'symbol',
+      source: MEASURE_SOURCE,
+      filter: ['has', 'label'],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': LABEL_FONT,
+        'text-size': ['case', ['==', ['get', 'kind'], 'area'], 14, 12],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#bf360c', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    },
     'slot-top',
   );
 }
@@ -50,9 +68,19 @@ export function setHighlight(map: MapLibreMap, geometry: Geometry | null): void 
   setData(map, HIGHLIGHT_SOURCE, geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: {} }] } : EMPTY);
 }
 
-/** Draws the measurement sketch: the vertices, and the line or polygon through them. */
-export function setMeasureSketch(map: MapLibreMap, points: [number, number][], closed: boolean): void {
+/** A text on the measurement: a side's length or the area (measureLabels.ts), already formatted. */
+export interface MeasureText {
+  at: [number, number];
+  text: string;
+  kind: 'side' | 'area';
+}
+
+/** Draws the measurement sketch: the vertices, the line or polygon through them, and its labels. */
+export function setMeasureSketch(map: MapLibreMap, points: [number, number][], closed: boolean, labels: MeasureText[] = []): void {
   const features: GeoJsonFeature[] = points.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: p }, properties: {} }));
+  for (const { at, text, kind } of labels) {
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { label: text, kind } });
+  }
   if (closed && points.length >= 3) {
     features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[...points, points[0]]] }, properties: {} });
   } else if (points.length >= 2) {

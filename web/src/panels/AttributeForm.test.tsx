@@ -6,7 +6,7 @@ import { I18nProvider } from '../i18n';
 import { AttributeForm } from './AttributeForm';
 
 const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type'>): FieldDefinition => ({
-  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...f,
+  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null, ...f,
 });
 
 const layer: Layer = {

@@ -8,6 +8,7 @@ import { formatInput, parseInput, type FieldProblem } from '../editing/validate'
 import { useI18n } from '../i18n';
 import { formatValue } from './format';
 import { DateInput } from './DateInput';
+import { CollectionDaysPicker } from './CollectionDaysPicker';
 
 // The value codes of the shared rules; the definition codes (fieldKey …) never reach an attribute form.
 const PROBLEM_MESSAGE: Partial<Record<FieldProblem['code'], EditMessageKey>> = {
@@ -112,7 +113,12 @@ export function AttributeForm({ layer, feature, problems, readOnly, onChange }: 
             break;
           default:
             input =
-              (field.maxLength ?? 1000) > 100 ? (
+              field.format === 'collectionDays' ? (
+                <>
+                  <input {...common} type="text" value={formatInput(value)} onChange={(e) => onChange(field, parseInput(field, e.target.value))} />
+                  <CollectionDaysPicker value={value} label={i18n.fieldLabel(field)} disabled={readOnly} onChange={(text) => onChange(field, parseInput(field, text))} />
+                </>
+              ) : (field.maxLength ?? 1000) > 100 ? (
                 <textarea {...common} rows={2} value={formatInput(value)} onChange={(e) => onChange(field, parseInput(field, e.target.value))} />
               ) : (
                 <input {...common} type="text" value={formatInput(value)} onChange={(e) => onChange(field, parseInput(field, e.target.value))} />

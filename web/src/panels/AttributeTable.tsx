@@ -1,9 +1,14 @@
 // One layer's features in a table: filters by field type, sort, paging, export (CSV and files) with the filter.
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { downloadExport } from '../api/exports';
-import { fetchFeatures } from '../api/queries';
+import { fetchFeatures, fetchFeaturesExtent } from '../api/queries';
+import { setAreaOutline, useAreaSelect } from '../map/areaSelect';
+import type { FeatureLayerView } from '../map/featureLayers';
+import { mapFilterOf } from '../map/tableFilter';
+import { zoomToBounds } from '../map/view';
 import type { Feature, FeatureOrder, FieldDefinition, Layer } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import { ExportDialog } from './ExportDialog';
@@ -20,6 +25,9 @@ interface Props {
   selectedId: string | null;
   onRowSelect: (feature: Feature) => void;
   onClose: () => void;
+  /** The map and the table's layer on it: the filter is drawn there, and an area is chosen there. */
+  map?: MapLibreMap | null;
+  view?: FeatureLayerView;
 }
 
 function headerLabel(field: FieldDefinition, i18n: I18n): string {
@@ -27,8 +35,10 @@ function headerLabel(field: FieldDefinition, i18n: I18n): string {
   return field.unit ? `${label}(${field.unit})` : label;
 }
 
-export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Props) {
-  useEscape(onClose);
+export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = null, view }: Props) {
+  // Escape first stops drawing an area, then closes the table.
+  const [selectingArea, setSelectingArea] = useState(false);
+  useEscape(() => (selectingArea ? setSelectingArea(false) : onClose()));
   const i18n = useI18n();
   const { t } = i18n;
   const [inputs, setInputs] = useState<FilterInputs>({});
@@ -39,6 +49,8 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  /** Area selection: only features in [minLon, minLat, maxLon, maxLat] (drawn on the map or the current view). */
+  const [area, setArea] = useState<number[] | null>(null);
 
   // A new layer starts afresh.
   const [tableFor, setTableFor] = useState(layer.key);
@@ -48,7 +60,19 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
     setApplied({});
     setOrder(null);
     setCursors([null]);
+    setArea(null);
   }
+
+  useAreaSelect(map, selectingArea, (box) => {
+    setSelectingArea(false);
+    setArea(box);
+    setCursors([null]);
+  });
+  useEffect(() => {
+    if (!map) return;
+    setAreaOutline(map, area);
+    return () => setAreaOutline(map, null);
+  }, [map, area]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -63,9 +87,26 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
 
   const where = useMemo(() => toAttributeFilters(layer.fields, applied), [layer.fields, applied]);
   const after = cursors[cursors.length - 1];
+  const bbox = area ?? undefined;
+
+  // The map draws only what the table lists (the filter; the area is outlined).
+  useEffect(() => {
+    if (!map || !view) return;
+    view.setTableFilter(map, mapFilterOf(where));
+    return () => view.setTableFilter(map, null);
+  }, [map, view, where]);
+
+  async function zoomToRows() {
+    try {
+      const extent = await fetchFeaturesExtent({ layer: layer.key, where, bbox });
+      if (map && extent) zoomToBounds(map, extent);
+    } catch (e) {
+      setExportError(errorMessage(e));
+    }
+  }
 
   // The page on screen stays while the next one loads.
-  const request = { layer: layer.key, where, orderBy: order ?? undefined, first: PAGE_SIZE, after };
+  const request = { layer: layer.key, where, bbox, orderBy: order ?? undefined, first: PAGE_SIZE, after };
   const loaded = useLoad(JSON.stringify(request), (signal) => fetchFeatures(request, signal));
   const { loading } = loaded;
   const error = loaded.error ?? exportError;
@@ -87,7 +128,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
     setExportError(null);
     try {
       // The server writes the CSV (Excel-safe, one writer for every CSV) with the table's filter.
-      await downloadExport(layer.key, { format: 'csv', where, orderBy: order ?? undefined });
+      await downloadExport(layer.key, { format: 'csv', where, bbox, orderBy: order ?? undefined, dates: i18n.dateStyle === 'iso' ? 'iso' : 'wareki' });
     } catch (e) {
       setExportError(errorMessage(e));
     } finally {
@@ -103,7 +144,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
 
   return (
     <section className="attribute-table" aria-labelledby="table-title">
-      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} onClose={() => setExportOpen(false)} />}
+      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} bbox={bbox} bboxChosen={!!area} onClose={() => setExportOpen(false)} />}
       <div className="panel-heading">
         <h2 id="table-title">{t('tableFor', { name })}</h2>
         <div className="table-actions">
@@ -126,6 +167,19 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
           <button type="button" onClick={() => setExportOpen(true)} disabled={total === 0} aria-label={t('exportLayerFor', { name })}>
             {t('exportLayer')}
           </button>
+          {map && (
+            <>
+              <button type="button" onClick={zoomToRows} disabled={total === 0}>
+                {t('tableZoomToRows')}
+              </button>
+              <button type="button" aria-pressed={selectingArea} onClick={() => setSelectingArea((on) => !on)}>
+                {t('tableSelectArea')}
+              </button>
+              <button type="button" onClick={() => (setArea(map.getBounds().toArray().flat()), setCursors([null]))}>
+                {t('tableSelectView')}
+              </button>
+            </>
+          )}
           <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
             ×
           </button>
@@ -140,6 +194,16 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose }: Prop
           {t('clearFilters')}
         </button>
       </fieldset>
+      {(selectingArea || area) && (
+        <p className="table-area" role="status">
+          {selectingArea ? t('tableSelectAreaHint') : t('tableAreaChosen')}{' '}
+          {area && !selectingArea && (
+            <button type="button" className="small" onClick={() => (setArea(null), setCursors([null]))}>
+              {t('tableClearArea')}
+            </button>
+          )}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {t('error', { message: error })}

@@ -6,12 +6,15 @@ import { useI18n, type I18n } from '../i18n';
 import { featureTitle } from './IdentifyPanel';
 import { planeZoneName } from '#domain/planeZones';
 import { centimetres, widthRange } from './ledgerFormat';
+import { nextDatesText } from './FeatureDetails';
 
 interface Props {
   enquiry: Enquiry;
   layersByKey: Map<string, Layer>;
   /** The feature the sheet is about, when one was selected. */
   feature?: Feature | null;
+  /** The day the next collection dates count from (a sheet's date); today in Japan by default. */
+  today?: string;
 }
 
 function text(value: unknown): string {
@@ -22,7 +25,7 @@ function distance(hit: FeatureRef, i18n: I18n): string {
   return i18n.t('aboutMetres', { distance: i18n.formatNumber(Math.round(hit.distanceM), 0) });
 }
 
-export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
+export function EnquiryAnswer({ enquiry, layersByKey, feature, today }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const { route, streetLight, garbagePoint, curveMirror } = enquiry;
@@ -95,6 +98,16 @@ export function EnquiryAnswer({ enquiry, layersByKey, feature }: Props) {
                   {t('burnable')}: {text(garbagePoint.feature.attributes.burnable_days)} / {t('nonBurnable')}:{' '}
                   {text(garbagePoint.feature.attributes.non_burnable_days)} / {t('recyclable')}: {text(garbagePoint.feature.attributes.recyclable_days)}
                 </span>
+                {/* What citizens ask: when is the next one (public holidays and the year end skipped). */}
+                {(['burnable', 'nonBurnable', 'recyclable'] as const).map((kind) => {
+                  const key = { burnable: 'burnable_days', nonBurnable: 'non_burnable_days', recyclable: 'recyclable_days' }[kind];
+                  const next = nextDatesText(garbagePoint.feature.attributes[key], i18n, today);
+                  return next ? (
+                    <span key={kind} className="answer-detail" data-next-collection={kind}>
+                      {t(kind)} {next}
+                    </span>
+                  ) : null;
+                })}
                 <span className="answer-detail">
                   {t('pointNo')}: {title(garbagePoint)} ({distance(garbagePoint, i18n)})
                 </span>

@@ -23,10 +23,12 @@ interface Props {
   orderBy?: FeatureOrder;
   /** The map's current extent [minLon, minLat, maxLon, maxLat], when known. */
   bbox?: number[];
+  /** The bbox is the user's area selection (checked from the start), not merely the current view. */
+  bboxChosen?: boolean;
   onClose: () => void;
 }
 
-export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
+export function ExportDialog({ layer, where, orderBy, bbox, bboxChosen = false, onClose }: Props) {
   useEscape(onClose);
   const i18n = useI18n();
   const { t } = i18n;
@@ -36,9 +38,10 @@ export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
   const planeSrid = useClientSettings()?.planeSrid ?? null;
   const [encoding, setEncoding] = useState<'utf8' | 'cp932'>('utf8');
   const [columns, setColumns] = useState<'labels' | 'keys'>('labels');
-  const [dates, setDates] = useState<'iso' | 'wareki'>('iso');
+  // Dates as the user reads them (the preference in the header), unless changed here.
+  const [dates, setDates] = useState<'iso' | 'wareki'>(i18n.dateStyle === 'iso' ? 'iso' : 'wareki');
   const [useFilter, setUseFilter] = useState(!!where?.length);
-  const [useExtent, setUseExtent] = useState(false);
+  const [useExtent, setUseExtent] = useState(bboxChosen);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   // SIMA carries the surveyed points of boundary records.
@@ -100,7 +103,7 @@ export function ExportDialog({ layer, where, orderBy, bbox, onClose }: Props) {
           <label><input type="checkbox" checked={useFilter} onChange={(e) => setUseFilter(e.target.checked)} name="useFilter" /> {t('exportUseFilter')}</label>
         )}
         {bbox && (
-          <label><input type="checkbox" checked={useExtent} onChange={(e) => setUseExtent(e.target.checked)} name="useExtent" /> {t('exportUseExtent')}</label>
+          <label><input type="checkbox" checked={useExtent} onChange={(e) => setUseExtent(e.target.checked)} name="useExtent" /> {bboxChosen ? t('exportUseArea') : t('exportUseExtent')}</label>
         )}
         {message && <p className={message.error ? 'error' : undefined} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
         <div className="dialog-buttons">

@@ -4,7 +4,7 @@ import { I18nProvider } from '../i18n';
 import { FeatureDetails } from './FeatureDetails';
 
 const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type'>): FieldDefinition => ({
-  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...f,
+  label: f.key, labelEn: f.key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null, ...f,
 });
 
 const layer = (fields: FieldDefinition[]): Layer => ({
@@ -22,7 +22,7 @@ const count = (html: string, text: string) => html.split(text).length - 1;
 
 describe('feature details', () => {
   test('a layer whose computed field is the length shows 延長 once', () => {
-    const html = render(layer([field({ key: 'length_m', label: '延長', type: 'NUMBER', unit: 'm', computed: 'LENGTH', unique: false, restricted: null })]));
+    const html = render(layer([field({ key: 'length_m', label: '延長', type: 'NUMBER', unit: 'm', computed: 'LENGTH', unique: false, format: null, restricted: null })]));
     expect(count(html, '<dt>延長</dt>')).toBe(1);
   });
 

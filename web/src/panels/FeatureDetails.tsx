@@ -8,7 +8,12 @@ import type { I18n } from '../i18n';
 
 /** For a 収集曜日 field in the schedule format: its next two collection days, holidays and year-end skipped. */
 export function nextCollectionText(label: string, value: unknown, i18n: I18n, today = todayInJapan()): string | null {
-  if (!label.includes('収集曜日') || typeof value !== 'string') return null;
+  return label.includes('収集曜日') ? nextDatesText(value, i18n, today) : null;
+}
+
+/** The next two collection days of a schedule text (holidays and year-end skipped); null when it is not one. */
+export function nextDatesText(value: unknown, i18n: I18n, today = todayInJapan()): string | null {
+  if (typeof value !== 'string') return null;
   const schedule = parseSchedule(value);
   if (!schedule) return null;
   const dates = nextCollections(schedule, today, 2, CITY_DAYS_OFF);

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { geodesicArea, geodesicLength, type LonLat } from '../map/geodesy';
 import { setMeasureSketch } from '../map/overlays';
+import { measureLabels } from '../map/measureLabels';
+import { useClientSettings } from '../api/useClientSettings';
 import { formatMetres, formatSquareMetres } from './format';
 
 export type MeasureMode = 'distance' | 'area';
@@ -19,6 +21,7 @@ export function MeasureTool({ map, mode, onModeChange }: Props) {
   const { t } = i18n;
   const [{ points, finished }, setSketch] = useState<Sketch>(EMPTY);
   const [hover, setHover] = useState<LonLat | null>(null);
+  const planeSrid = useClientSettings()?.planeSrid ?? null;
 
   // While measuring, clicks add points and a double-click finishes instead of zooming.
   useEffect(() => {
@@ -52,9 +55,21 @@ export function MeasureTool({ map, mode, onModeChange }: Props) {
   }
 
   const sketch = useMemo(() => (!finished && hover && points.length ? [...points, hover] : points), [finished, hover, points]);
+  // Each side's length and the area on the map, in the city's plane zone (once the zone is known).
+  const labels = useMemo(
+    () =>
+      mode && planeSrid
+        ? measureLabels(sketch, mode === 'area', planeSrid).map(({ at, kind, value }) => ({
+            at,
+            kind,
+            text: kind === 'area' ? formatSquareMetres(value, i18n) : formatMetres(value, i18n),
+          }))
+        : [],
+    [mode, planeSrid, sketch, i18n],
+  );
   useEffect(() => {
-    if (map) setMeasureSketch(map, mode ? sketch : [], mode === 'area');
-  }, [map, mode, sketch]);
+    if (map) setMeasureSketch(map, mode ? sketch : [], mode === 'area', labels);
+  }, [map, mode, sketch, labels]);
 
   const length = geodesicLength(sketch);
   const { area, perimeter } = geodesicArea(sketch);
@@ -85,6 +100,16 @@ export function MeasureTool({ map, mode, onModeChange }: Props) {
               </>
             )}
           </output>
+          {labels.length > 0 && (
+            // What the map labels say, for reading out and copying.
+            <ol className="measure-labels" aria-label={t('measureLabels')} data-testid="measure-labels">
+              {labels.map((label, i) => (
+                <li key={i} data-kind={label.kind}>
+                  {label.text}
+                </li>
+              ))}
+            </ol>
+          )}
           <div className="button-row">
             {/* Keyboard users add points at the map centre (move the map with the arrow keys). */}
             <button type="button" className="small" onClick={() => map && setSketch((s) => addPoint(s, map.getCenter().toArray() as LonLat))}>

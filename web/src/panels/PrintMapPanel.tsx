@@ -1,9 +1,8 @@
-// Print what I see: a frame on the map shows the paper at the chosen scale (pan the map to move
-// it), the visible layers go on the sheet, with a title, a note and the user's redline (朱書き:
+// Print what I see: a frame on the map shows the paper at the chosen scale (it follows the map centre
+// until dragged by its label, PrintFrame.tsx), the visible layers go on the sheet, with a title, a note and the user's redline (朱書き:
 // marks, arrows, lines and words that are never saved to a layer).
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n';
 import { setRedline, type RedlineItem, type RedlineKind } from '../map/redline';
 import { usePrintRasters } from '../rasters/printRasters';
@@ -13,6 +12,7 @@ import { MAP_SHEET_SCALES, mapSheetFrame, PAPERS, type PaperKey } from '#domain/
 import { CSS_PX_PER_MM, formatScale, zoomForScale } from '../print/scale';
 import { sheetUrl, type MapSheetRequest } from '../print/sheetParams';
 import { paperName } from '../print/SheetParts';
+import { PrintFrame } from '../print/PrintFrame';
 
 interface Props {
   map: MapLibreMap | null;
@@ -49,6 +49,9 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   const [sketch, setSketch] = useState<[number, number][]>([]);
   const [centre, setCentre] = useState<[number, number] | null>(null);
   const [zoom, setZoom] = useState(0);
+  /** Where the frame was dragged to; null while it follows the map centre. */
+  const [placedAt, setPlacedAt] = useState<[number, number] | null>(null);
+  const sheetCentre = placedAt ?? centre;
   const rasters = usePrintRasters();
 
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(items)), [items]);
@@ -128,14 +131,14 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   }, [map, tool, words]);
 
   const full = items.length >= REDLINE_LIMITS.items;
-  const request: MapSheetRequest | null = centre && {
+  const request: MapSheetRequest | null = sheetCentre && {
     kind: 'map', paper, scale, title: title.trim(), note: note.trim(), redline: items,
-    date: todayInJapan(), lang: i18n.lang, lon: centre[0], lat: centre[1], layers: visibleLayers,
+    date: todayInJapan(), lang: i18n.lang, lon: sheetCentre[0], lat: sheetCentre[1], layers: visibleLayers,
     ...(rasters.length ? { rasters } : {}),
   };
   // The frame on screen: the paper's map frame at the sheet's scale, drawn at the map's zoom.
   const frameMm = mapSheetFrame(PAPERS[paper]);
-  const factor = centre ? 2 ** (zoom - zoomForScale(scale, centre[1])) : 0;
+  const factor = sheetCentre ? 2 ** (zoom - zoomForScale(scale, sheetCentre[1])) : 0;
   const frame = { width: frameMm.width * CSS_PX_PER_MM * factor, height: frameMm.height * CSS_PX_PER_MM * factor };
 
   const tools: { kind: RedlineKind; label: string }[] = [
@@ -215,15 +218,24 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
           </a>
         </div>
       )}
-      {map && open && centre &&
-        createPortal(
-          <div className="print-frame" aria-hidden="true" data-paper={paper} data-scale={scale} style={{ width: `${frame.width}px`, height: `${frame.height}px` }}>
-            <span>
-              {paperName(paper, t)} {formatScale(scale)}
-            </span>
-          </div>,
-          map.getContainer(),
-        )}
+      {placedAt && (
+        <button type="button" className="small" onClick={() => setPlacedAt(null)}>
+          {t('printFrameRecentre')}
+        </button>
+      )}
+      {map && open && sheetCentre && (
+        <PrintFrame
+          map={map}
+          centre={sheetCentre}
+          placed={placedAt !== null}
+          width={frame.width}
+          height={frame.height}
+          label={`${paperName(paper, t)} ${formatScale(scale)}`}
+          paper={paper}
+          scale={scale}
+          onMove={setPlacedAt}
+        />
+      )}
     </details>
   );
 }

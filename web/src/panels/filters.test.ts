@@ -2,7 +2,7 @@ import type { FieldDefinition, FieldType } from '../api/model';
 import { toAttributeFilters } from './filters';
 
 function field(key: string, type: FieldType, extra: Partial<FieldDefinition> = {}): FieldDefinition {
-  return { key, type, label: key, labelEn: key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, ...extra };
+  return { key, type, label: key, labelEn: key, required: false, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null, ...extra };
 }
 
 const fields = [

@@ -86,7 +86,7 @@ export function EnquirySheet({ request, layers, rasters, config, settings, onDra
         <div className="sheet-side">
           <section aria-labelledby="sheet-answer">
             <h2 id="sheet-answer">{t('enquiryAnswerTitle')}</h2>
-            {data && <EnquiryAnswer enquiry={data.enquiry} layersByKey={layersByKey} feature={data.feature} />}
+            {data && <EnquiryAnswer enquiry={data.enquiry} layersByKey={layersByKey} feature={data.feature} today={request.date} />}
           </section>
           <section aria-labelledby="sheet-legend">
             <h2 id="sheet-legend">{t('sheetLegend')}</h2>

@@ -20,10 +20,10 @@ export class FeatureResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<FeatureConnection> {
-    const wantCount = selectedFieldNames(info).has('totalCount');
+    const selected = selectedFieldNames(info);
     // A page may hold 5,000 features: their JSON goes from PostgreSQL to the response unparsed.
     const columns = { ...columnsFor(info), raw: true };
-    const page = await ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columns, wantCount);
+    const page = await ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columns, selected.has('totalCount'), selected.has('extent'));
     if ((await ctx.layers.require(layer)).hiddenFields.length) {
       for (const edge of page.edges) (edge as { node: Feature }).node = await ctx.layers.redact(edge.node);
     }

@@ -8,7 +8,7 @@ import { RawJSON } from '../../raw-json';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import {
   AttributeCondition, FeatureColumns, FeatureQuery, FeatureRow, PageRequest,
-  featuresByIdsSql, featureCountSql, featurePageSql, featuresNearSql,
+  featuresByIdsSql, featureCountSql, featureExtentSql, featurePageSql, featuresNearSql,
 } from './feature.sql';
 import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureHit } from './feature.type';
@@ -51,7 +51,7 @@ class Edge {
 export class FeatureService {
   constructor(private readonly db: Database, private readonly config: Config) {}
 
-  async list(layers: LayerCatalog, args: ListArgs, columns: FeatureColumns, wantCount: boolean) {
+  async list(layers: LayerCatalog, args: ListArgs, columns: FeatureColumns, wantCount: boolean, wantExtent = false) {
     const layer = await layers.require(args.layer);
     const first = args.first ?? this.config.featuresPageDefault;
     if (!Number.isInteger(first) || first < 0 || first > this.config.featuresPageMax) {
@@ -66,20 +66,27 @@ export class FeatureService {
       if ('offset' in cursor) page.offset = cursor.offset; else page.afterId = cursor.id;
     }
     const pageSql = featurePageSql(query, page, columns);
-    const [rows, totalCount] = await Promise.all([
+    const [rows, totalCount, extent] = await Promise.all([
       this.db.pool.query<FeatureRow>(pageSql.sql, pageSql.values).then((r) => r.rows),
       wantCount ? this.count(query) : Promise.resolve(-1),
+      wantExtent ? this.extent(query) : Promise.resolve(null),
     ]);
     const hasNextPage = rows.length > first;
     const pageRows = hasNextPage ? rows.slice(0, first) : rows;
     const base = page.offset ?? 0;
     const edges = pageRows.map((row, i) => new Edge(page.orderBy?.field ? { offset: base + i + 1 } : { id: row.id }, toFeature(row)));
-    return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    return { totalCount, extent, edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
 
   private async count(query: FeatureQuery): Promise<number> {
     const { sql, values } = featureCountSql(query);
     return (await this.db.pool.query<{ count: number }>(sql, values)).rows[0].count;
+  }
+
+  private async extent(query: FeatureQuery): Promise<number[] | null> {
+    const { sql, values } = featureExtentSql(query);
+    const row = (await this.db.pool.query<{ min_x: number | null; min_y: number; max_x: number; max_y: number }>(sql, values)).rows[0];
+    return row?.min_x == null ? null : [row.min_x, row.min_y, row.max_x, row.max_y].map(Number);
   }
 
   async byId(id: string, columns: FeatureColumns): Promise<Feature | null> {

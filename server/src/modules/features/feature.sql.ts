@@ -163,6 +163,16 @@ export function featureCountSql(q: FeatureQuery) {
   return { sql: `SELECT count(*)::int AS count FROM feature f WHERE ${featureWhere(q, p)}`, values: p.values };
 }
 
+/** The bounding box of every matching feature (null columns when none match). */
+export function featureExtentSql(q: FeatureQuery) {
+  const p = new Params();
+  return {
+    sql: `SELECT ST_XMin(e) AS min_x, ST_YMin(e) AS min_y, ST_XMax(e) AS max_x, ST_YMax(e) AS max_y
+      FROM (SELECT ST_Extent(f.geom) AS e FROM feature f WHERE ${featureWhere(q, p)}) s`,
+    values: p.values,
+  };
+}
+
 /** Features by id in the given order; deleted ones only when asked (the result of a delete is one). */
 export function featuresByIdsSql(ids: string[], columns: FeatureColumns, includeDeleted: boolean) {
   return {

@@ -35,6 +35,8 @@ export class FeatureConnection {
   @Field(() => Int, { description: 'All features matching the filters (not just this page)' }) totalCount!: number;
   @Field(() => [FeatureEdge]) edges!: FeatureEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [Float], { nullable: true, description: '[minLon, minLat, maxLon, maxLat] of all features matching the filters (null when none): zoom to a filtered table' })
+  extent?: number[] | null;
 }
 
 @ObjectType({ description: 'A feature found near a point, with its distance', simpleResolvers: true })

@@ -39,6 +39,8 @@ export class FieldDefinition {
   @Field(() => ComputedKindEnum, { nullable: true, description: 'Set when the server computes the value from the geometry' })
   computed?: ComputedKindEnum;
   @Field({ description: 'No two features may share a value (e.g. 管理番号); enforced on every write' }) unique!: boolean;
+  @Field(() => String, { nullable: true, description: "A validated text format: 'collectionDays' is 収集曜日 (月・木, 第2・第4水); forms offer a picker" })
+  format?: string;
   @Field(() => LayerReadAccess, { nullable: true, description: 'Personal data: besides the layer\'s editors and administrators, only these read the field' })
   restricted?: LayerReadAccess;
 }

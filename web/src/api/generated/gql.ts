@@ -31,7 +31,7 @@ type Documents = {
     "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }": typeof types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": typeof types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": typeof types.FeatureFieldsFragmentDoc,
-    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
+    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
     "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": typeof types.MeDocument,
@@ -39,6 +39,7 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": typeof types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FeaturesDocument,
+    "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }\n  }\n": typeof types.FeaturesExtentDocument,
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": typeof types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": typeof types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": typeof types.SearchDocument,
@@ -79,7 +80,7 @@ const documents: Documents = {
     "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }": types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": types.FeatureFieldsFragmentDoc,
-    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
+    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
     "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": types.MeDocument,
@@ -87,6 +88,7 @@ const documents: Documents = {
     "mutation Logout { logout }": types.LogoutDocument,
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FeaturesDocument,
+    "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }\n  }\n": types.FeaturesExtentDocument,
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": types.SearchDocument,
@@ -178,7 +180,7 @@ export function graphql(source: "\n  fragment FeatureFields on Feature {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n"): typeof import('./graphql').FieldDefinitionFieldsFragmentDoc;
+export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n"): typeof import('./graphql').FieldDefinitionFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -207,6 +209,10 @@ export function graphql(source: "\n  query Layers {\n    layers { ...LayerFields
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').FeaturesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }\n  }\n"): typeof import('./graphql').FeaturesExtentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

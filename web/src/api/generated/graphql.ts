@@ -316,9 +316,9 @@ export type PrintSettingsQuery = { printSettings: { department: string, phone: s
 
 export type FeatureFieldsFragment = { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null };
 
-export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null };
+export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null };
 
-export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
+export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> };
 
 export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null };
 
@@ -343,7 +343,7 @@ export type LogoutMutation = { logout: boolean };
 export type LayersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
+export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
 
 export type FeaturesQueryVariables = Exact<{
   layer: string;
@@ -357,6 +357,15 @@ export type FeaturesQueryVariables = Exact<{
 
 
 export type FeaturesQuery = { features: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FeaturesExtentQueryVariables = Exact<{
+  layer: string;
+  bbox?: Array<number> | number | null | undefined;
+  where?: Array<AttributeFilter> | AttributeFilter | null | undefined;
+}>;
+
+
+export type FeaturesExtentQuery = { features: { totalCount: number, extent: Array<number> | null } };
 
 export type FeatureQueryVariables = Exact<{
   id: string | number;
@@ -465,7 +474,7 @@ export type CreateLayerMutationVariables = Exact<{
 }>;
 
 
-export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type UpdateLayerMutationVariables = Exact<{
   key: string;
@@ -473,7 +482,7 @@ export type UpdateLayerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type ImportSummaryFieldsFragment = { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> };
 
@@ -592,6 +601,7 @@ export const FieldDefinitionFieldsFragmentDoc = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -633,6 +643,7 @@ export const LayerFieldsFragmentDoc = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -1046,6 +1057,7 @@ export const LayersDocument = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -1108,6 +1120,14 @@ export const FeaturesDocument = new TypedDocumentString(`
   areaM2
   deletedAt
 }`) as unknown as TypedDocumentString<FeaturesQuery, FeaturesQueryVariables>;
+export const FeaturesExtentDocument = new TypedDocumentString(`
+    query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {
+  features(layer: $layer, bbox: $bbox, where: $where, first: 0) {
+    totalCount
+    extent
+  }
+}
+    `) as unknown as TypedDocumentString<FeaturesExtentQuery, FeaturesExtentQueryVariables>;
 export const FeatureDocument = new TypedDocumentString(`
     query Feature($id: ID!) {
   feature(id: $id) {
@@ -1376,6 +1396,7 @@ export const CreateLayerDocument = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -1421,6 +1442,7 @@ export const UpdateLayerDocument = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users

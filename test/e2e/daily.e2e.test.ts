@@ -1,0 +1,257 @@
+// A day at the counter and the road office (issue 17): a shared link opens the same map with the same layers,
+// the attribute table's filter is what the map draws, an area dragged on the map narrows the table and its CSV,
+// measurements are labelled on the map, and named bookmarks bring a view back.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshotDir, type GuardedBrowser } from './support/browser';
+import { parseCsv } from './support/csv';
+import { eventually } from './support/eventually';
+import { colourShares } from './support/images';
+import { goTo, graphql, lonLatOf, metresPerPixel, readView, waitForMapIdle } from './support/map';
+import { browserSuite } from './support/suite';
+
+let guarded: GuardedBrowser;
+let page: Page;
+const previousScale = process.env.DEMO_SCALE;
+process.env.DEMO_SCALE = '0.05';
+afterAll(() => {
+  if (previousScale === undefined) delete process.env.DEMO_SCALE;
+  else process.env.DEMO_SCALE = previousScale;
+});
+browserSuite((suite) => ({ guarded, page } = suite));
+
+const STATION = { lon: 140.1676, lat: 35.6698 };
+const ROAD_ORANGE: [number, number, number] = [0xd9, 0x48, 0x0f];
+const LABEL_RED: [number, number, number] = [0xbf, 0x36, 0x0c];
+
+async function mapShares(colours: Record<string, [number, number, number]>) {
+  await waitForMapIdle(page);
+  const png = await page.locator('.map canvas').screenshot();
+  return (await colourShares(page, png, colours, 10)).colours;
+}
+
+/** The table's total from its status line (全N件), 0 for none. */
+async function tableTotal(): Promise<number> {
+  const text = (await page.locator('.attribute-table .table-count').textContent()) ?? '';
+  if (text.includes('該当する地物がありません')) return 0;
+  const match = text.match(/全([\d,]+)件/);
+  if (!match) throw new Error(`no total yet: ${text}`);
+  return Number(match[1].replace(/,/g, ''));
+}
+
+test('a shared link with ?layers= opens with exactly those layers visible, at its view', async () => {
+  await page.goto(`/?layers=road_ledger#16/${STATION.lat}/${STATION.lon}`);
+  await page.getByLabel('ユーザー名').fill('counter');
+  await page.getByLabel('パスワード').fill('chizu-demo');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
+  await page.waitForSelector('.layer-item');
+  await page.waitForFunction(() => document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 60_000 });
+  await waitForMapIdle(page);
+  expect(await page.getByRole('checkbox', { name: '道路台帳を表示' }).isChecked()).toBe(true);
+  for (const name of ['ゴミ集積所', 'カーブミラー', '防犯灯']) expect(await page.getByRole('checkbox', { name: `${name}を表示` }).isChecked()).toBe(false);
+  const view = await readView(page);
+  expect(view.zoom).toBeCloseTo(16, 1);
+  expect(view.lat).toBeCloseTo(STATION.lat, 3);
+  // Turning a layer on puts it in the address too.
+  await page.getByRole('checkbox', { name: 'カーブミラーを表示' }).check();
+  await eventually(async () => expect(await page.evaluate(() => window.location.search)).toBe('?layers=road_ledger,curve_mirrors'));
+  await page.getByRole('checkbox', { name: 'カーブミラーを表示' }).uncheck();
+});
+
+test('the attribute table filter is what the map draws, and 地図で表示 zooms to all the filtered features', async () => {
+  await goTo(page, { ...STATION, zoom: 15 });
+  const before = await mapShares({ road: ROAD_ORANGE });
+  expect(before.road).toBeGreaterThan(0.002);
+
+  await page.getByRole('button', { name: '道路台帳の属性表を開く' }).click();
+  const table = page.locator('.attribute-table');
+  await table.getByRole('heading', { name: '道路台帳 属性表' }).waitFor();
+  await table.locator('input[data-field="route_no"]').fill('存在しない路線');
+  await eventually(async () => expect(await tableTotal()).toBe(0), 15_000);
+  const none = await mapShares({ road: ROAD_ORANGE });
+  expect(none.road).toBeLessThan(before.road / 20);
+
+  // One route: the map keeps only its segments; 地図で表示 fits all of them, wherever they are.
+  const first = await graphql<{ features: { edges: { node: { attributes: { route_no: string } } }[] } }>(
+    page, '{ features(layer: "road_ledger", first: 1) { edges { node { attributes } } } }');
+  const routeNo = first.features.edges[0].node.attributes.route_no;
+  const where = [{ field: 'route_no', contains: routeNo }];
+  const expected = await graphql<{ features: { totalCount: number; extent: number[] } }>(
+    page, 'query($where: [AttributeFilter!]) { features(layer: "road_ledger", where: $where, first: 0) { totalCount extent } }', { where });
+  await table.locator('input[data-field="route_no"]').fill(routeNo);
+  await eventually(async () => expect(await tableTotal()).toBe(expected.features.totalCount), 15_000);
+  await table.getByRole('button', { name: '地図で表示', exact: true }).click();
+  const [x0, y0, x1, y1] = expected.features.extent;
+  await eventually(async () => {
+    const view = await readView(page);
+    expect(view.lon).toBeCloseTo((x0 + x1) / 2, 3);
+    expect(view.lat).toBeCloseTo((y0 + y1) / 2, 3);
+  }, 15_000);
+  const one = await mapShares({ road: ROAD_ORANGE });
+  expect(one.road).toBeGreaterThan(0);
+  await guarded.screenshot('daily-01-table-filter-on-map');
+
+  // Clearing the filter draws every road again.
+  await table.getByRole('button', { name: '条件をクリア' }).click();
+  await eventually(async () => expect(await tableTotal()).toBeGreaterThan(expected.features.totalCount), 15_000);
+  await goTo(page, { ...STATION, zoom: 15 });
+  const again = await mapShares({ road: ROAD_ORANGE });
+  expect(Math.abs(again.road - before.road) / before.road).toBeLessThan(0.1);
+});
+
+test('a box dragged on the map selects those features in the table, and its CSV holds exactly them', async () => {
+  const table = page.locator('.attribute-table');
+  const view = { ...STATION, zoom: 16 };
+  await goTo(page, view);
+  const all = await tableTotal();
+  await table.getByRole('button', { name: '範囲で選択', exact: true }).click();
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  const a = { x: box.x + box.width / 2 - 180, y: box.y + box.height / 2 - 120 };
+  const b = { x: box.x + box.width / 2 + 180, y: box.y + box.height / 2 + 120 };
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+  await table.getByText('選択した範囲内の地物のみ表示しています。').waitFor();
+  // The map did not pan while the box was drawn.
+  const after = await readView(page);
+  expect(after.lon).toBeCloseTo(view.lon, 5);
+  const [lonA, latA] = await lonLatOf(page, view, a);
+  const [lonB, latB] = await lonLatOf(page, view, b);
+  const bbox = [Math.min(lonA, lonB), Math.min(latA, latB), Math.max(lonA, lonB), Math.max(latA, latB)];
+  const inBox = await graphql<{ features: { totalCount: number } }>(
+    page, 'query($bbox: [Float!]) { features(layer: "road_ledger", bbox: $bbox, first: 0) { totalCount } }', { bbox });
+  let selected = 0;
+  await eventually(async () => {
+    selected = await tableTotal();
+    // A pixel of rounding at the box's edge may take in or leave out one segment.
+    expect(Math.abs(selected - inBox.features.totalCount)).toBeLessThanOrEqual(1);
+  }, 15_000);
+  expect(selected).toBeGreaterThan(0);
+  expect(selected).toBeLessThan(all);
+  await guarded.screenshot('daily-02-area-selection');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'CSV出力' }).click()]);
+  const file = path.join(screenshotDir, `area-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  const [, ...records] = parseCsv(fs.readFileSync(file).toString('utf8').slice(1));
+  expect(records).toHaveLength(selected);
+
+  await table.getByRole('button', { name: '範囲選択を解除' }).click();
+  await eventually(async () => expect(await tableTotal()).toBe(all), 15_000);
+  await table.getByRole('button', { name: '閉じる' }).click();
+});
+
+test('measuring labels each side and the area on the map, in metres of the plane zone', async () => {
+  const view = { ...STATION, zoom: 17 };
+  await goTo(page, view);
+  const plain = await mapShares({ label: LABEL_RED });
+  await page.getByRole('button', { name: '面積を計測' }).click();
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.click(cx - 150, cy - 100);
+  await page.mouse.click(cx + 150, cy - 100);
+  await page.mouse.click(cx + 150, cy + 100);
+  await page.mouse.dblclick(cx - 150, cy + 100);
+  const labels = page.getByTestId('measure-labels').locator('li');
+  await eventually(async () => expect(await labels.count()).toBe(5));
+  const texts = await labels.allTextContents();
+  const metres = (text: string) => Number(text.replace(/[^\d.]/g, ''));
+  const mpp = metresPerPixel(view.zoom, view.lat);
+  // Four sides (300 and 200 px) and the area; sphere vs plane zone and pixel rounding: within 1.5 %.
+  const sides = texts.slice(0, 4).map(metres);
+  for (const [i, px] of [300, 200, 300, 200].entries()) expect(Math.abs(sides[i] - px * mpp) / (px * mpp)).toBeLessThan(0.015);
+  expect(texts[4]).toMatch(/ m²$/);
+  expect(Math.abs(metres(texts[4]) - 300 * 200 * mpp * mpp) / (300 * 200 * mpp * mpp)).toBeLessThan(0.03);
+  // The labels are drawn on the map itself.
+  const labelled = await mapShares({ label: LABEL_RED });
+  expect(labelled.label).toBeGreaterThan(plain.label + 0.0002);
+  await guarded.screenshot('daily-03-measure-labels');
+  await page.getByRole('button', { name: '計測を終了' }).click();
+  const cleared = await mapShares({ label: LABEL_RED });
+  expect(cleared.label).toBeLessThan(plain.label + 0.0001);
+});
+
+test('a named bookmark brings back its view and layers, survives a reload and gives a link to share', async () => {
+  const saved = { ...STATION, zoom: 17 };
+  await goTo(page, saved);
+  const section = page.locator('details', { has: page.locator('summary', { hasText: 'ブックマーク' }) });
+  await section.locator('summary').click();
+  await section.getByLabel('ブックマーク名').fill('四街道駅前');
+  await section.getByRole('button', { name: '現在の表示を保存' }).click();
+  await section.getByRole('button', { name: '四街道駅前', exact: true }).waitFor();
+
+  await goTo(page, { lon: 140.2, lat: 35.65, zoom: 14 });
+  await page.getByRole('checkbox', { name: '道路台帳を表示' }).uncheck();
+  await page.getByRole('checkbox', { name: 'ゴミ集積所を表示' }).check();
+  await section.getByRole('button', { name: '四街道駅前', exact: true }).click();
+  await eventually(async () => {
+    const view = await readView(page);
+    expect(view.zoom).toBeCloseTo(saved.zoom, 1);
+    expect(view.lon).toBeCloseTo(saved.lon, 4);
+  });
+  expect(await page.getByRole('checkbox', { name: '道路台帳を表示' }).isChecked()).toBe(true);
+  expect(await page.getByRole('checkbox', { name: 'ゴミ集積所を表示' }).isChecked()).toBe(false);
+
+  await section.getByRole('button', { name: '四街道駅前のリンクを表示' }).click();
+  const url = await section.getByLabel('共有用URL（コピーして送れます）').inputValue();
+  expect(url).toMatch(/\/\?layers=road_ledger#17\.00\/35\.6698\d*\/140\.1676\d*$/);
+
+  await page.reload();
+  await page.waitForSelector('.layer-item');
+  await waitForMapIdle(page);
+  expect(await page.getByRole('checkbox', { name: '道路台帳を表示' }).isChecked()).toBe(true);
+  expect(await page.getByRole('checkbox', { name: 'ゴミ集積所を表示' }).isChecked()).toBe(false);
+  const reopened = page.locator('details', { has: page.locator('summary', { hasText: 'ブックマーク' }) });
+  await reopened.locator('summary').click();
+  await reopened.getByRole('button', { name: '四街道駅前', exact: true }).waitFor();
+});
+
+test('the print frame is dragged by its label and the sheet is printed where it was left, not at the map centre', async () => {
+  const view = { ...STATION, zoom: 16 };
+  await goTo(page, view);
+  const panel = page.locator('.print-map-panel');
+  await panel.locator('summary').click();
+  await panel.getByLabel('縮尺').selectOption('2500');
+  const handle = page.locator('.print-frame-handle');
+  await handle.waitFor();
+  const frame = page.locator('.print-frame');
+  const before = (await frame.boundingBox())!;
+  const grip = (await handle.boundingBox())!;
+  const dx = 120;
+  const dy = -80;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2 + dx / 2, grip.y + grip.height / 2 + dy / 2, { steps: 4 });
+  await page.mouse.move(grip.x + grip.width / 2 + dx, grip.y + grip.height / 2 + dy, { steps: 4 });
+  await page.mouse.up();
+  const after = (await frame.boundingBox())!;
+  expect(after.x - before.x).toBeCloseTo(dx, 0);
+  expect(after.y - before.y).toBeCloseTo(dy, 0);
+  // The map itself did not move; the sheet's centre is the frame's.
+  const still = await readView(page);
+  expect(still.lon).toBeCloseTo(view.lon, 6);
+  const [lon, lat] = await lonLatOf(page, view, { x: after.x + after.width / 2, y: after.y + after.height / 2 });
+  const href = new URL((await panel.getByRole('link', { name: /PDF/ }).getAttribute('href'))!, 'http://x');
+  expect(Number(href.searchParams.get('lon'))).toBeCloseTo(lon, 5);
+  expect(Number(href.searchParams.get('lat'))).toBeCloseTo(lat, 5);
+
+  // Panning the map carries the frame with the ground; the arrow keys move it too.
+  await goTo(page, { ...view, lon: view.lon + 0.001 });
+  const panned = (await frame.boundingBox())!;
+  expect(panned.x).toBeLessThan(after.x - 10);
+  await handle.focus();
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => expect((await frame.boundingBox())!.x).toBeCloseTo(panned.x + 20, 0));
+  await guarded.screenshot('daily-04-moved-print-frame');
+
+  await panel.getByRole('button', { name: '印刷枠を地図の中心に戻す' }).click();
+  const centred = (await frame.boundingBox())!;
+  const map = (await page.locator('.map canvas').boundingBox())!;
+  expect(centred.x + centred.width / 2).toBeCloseTo(map.x + map.width / 2, 0);
+  await panel.locator('summary').click();
+});
