@@ -95,7 +95,7 @@ async function* textChunks(file: string, encoding: TextEncoding): AsyncGenerator
       for await (const chunk of stream) yield decoder.decode(chunk, { stream: true });
       yield decoder.decode();
     } catch (err) {
-      if (err instanceof TypeError) throw notUtf8();
+      if ((err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw notUtf8();
       throw err;
     }
     return;
@@ -387,7 +387,8 @@ async function openShapefile(file: string, dir: string, options: ReadOptions): P
   const fieldNames = new Map<string, string>();
   if (mappingFile) {
     let first = true;
-    for await (const [short, full] of csvRecords(written.get(mappingFile)!, false, 'utf8')) {
+    const mappingPath = written.get(mappingFile)!;
+    for await (const [short, full] of csvRecords(mappingPath, false, await detectEncoding(mappingPath))) { // CP932 beside a CP932 .dbf
       if (first) { first = false; continue; }
       if (short && full) fieldNames.set(short, full);
     }
