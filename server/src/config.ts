@@ -34,6 +34,8 @@ export interface Config {
   /** Raster sheets (issue 19): originals on disk, size and pixel limits, fit warning threshold. */
   raster: { dir: string; maxBytes: number; maxPixels: number; rmsWarnM: number };
   importMaxUnzippedBytes: number;
+  /** Where uploaded import files wait (on disk, not in memory or the database) until committed. */
+  importDir: string;
   /** Largest batch of changes in one applyChanges call. */
   batchMaxChanges: number;
   featuresPageDefault: number;
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rmsWarnM: int(env.RASTER_RMS_WARN_M, 0.5, 'RASTER_RMS_WARN_M'),
     },
     importMaxUnzippedBytes: int(env.IMPORT_MAX_UNZIPPED_MB, 1000, 'IMPORT_MAX_UNZIPPED_MB') * 1024 * 1024,
+    importDir: path.resolve(env.IMPORT_DIR || path.join(env.DATA_DIR || path.join(repoRoot, 'data'), 'imports')),
     batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),
     featuresPageMax: int(env.FEATURES_PAGE_MAX, 5000, 'FEATURES_PAGE_MAX'),

@@ -66,3 +66,18 @@ export const writeFloorSql = [
 export const benchMarkerSql = (db: string) => `SELECT shobj_description(oid, 'pg_database') AS marker FROM pg_database WHERE datname = ${quoteLiteral(db)}`;
 
 export const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The import floor: the same rows (lon/lat + attributes as JSON) inserted as set-based SQL with a
+ * history row each, in one transaction, without parsing, coercion, checks or the edit path.
+ * $1 layer id, $2 lons, $3 lats, $4 attribute objects, $5 user id.
+ */
+export const importFloorSql = `
+  WITH ins AS (
+    INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by)
+    SELECT $1, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326), u.a, $5, $5
+    FROM unnest($2::float8[], $3::float8[], $4::jsonb[]) AS u(lon, lat, a)
+    RETURNING id, layer_id, version, attributes, geom)
+  INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by)
+  SELECT id, layer_id, version, 'create', attributes, geom, $5 FROM ins`;
+

@@ -22,6 +22,7 @@ import { normalizeSearchText } from '../../server/src/domain/normalize';
 import { featureHitsSql, likePattern } from '../../server/src/modules/city/search.sql';
 import { CANDIDATES_PER_RESULT } from '../../server/src/modules/city/search.service';
 import { runAbuseSoak } from './abuse';
+import { measureImport } from './import';
 import { ident } from '../../server/src/db/sql';
 import { benchDatabaseUrl, databaseUrl, NO_REQUEST_BUDGET } from '../helpers/test-env';
 
@@ -478,7 +479,21 @@ async function main() {
     'ours: one applyChanges request (validated, version-checked, one history row each); floor: the same effect as set-based SQL; '
     + 'peer: PostGraphile updatePublicFeatureByRowId, 100 per request, 8 requests in flight, no validation, version check or history'));
 
-  // 6. Memory: the server's peak resident set, and how much it grew after the first phase.
+  // 6. Import: 100,000 CSV rows through `npm run import` (a child process of its own, on a database
+  // of its own), beside the set-based INSERT floor; the CLI's peak RSS says whether memory stays flat.
+  const importRows = options.quick ? 20_000 : 100_000;
+  const imported = await measureImport(importRows, options.adminUrl, log);
+  log(`import (${importRows}): ours ${imported.rowsPerSecond}/s in ${imported.seconds} s, peak RSS ${imported.peakRssMb} MB; floor ${imported.floorRowsPerSecond}/s`);
+  results.push(
+    measurement(`import ${importRows.toLocaleString('en')} CSV rows`, 'rows/s', 'higher', imported.rowsPerSecond, imported.floorRowsPerSecond, null,
+      `ours: npm run import (read in chunks, coerced, checked in PostGIS, written through the edit path with history) took ${imported.seconds} s; `
+      + 'floor: the same rows as one set-based INSERT with history rows, no parsing or checks'),
+    measurement(`import ${importRows.toLocaleString('en')} CSV rows peak RSS (VmHWM)`, 'MB', 'lower', imported.peakRssMb, null, null,
+      `the import process as a whole (Node, the database client, one chunk of rows); file ${imported.fileMb} MB`),
+  );
+  details.import = { ...imported, output: imported.output.trim().split('\n').slice(0, 3) };
+
+  // 7. Memory: the server's peak resident set, and how much it grew after the first phase.
   const peakOurs = oursMemory.peakMb();
   const peakPeer = peerMemory.peakMb();
   const endRss = oursMemory.rssMb();
@@ -551,6 +566,7 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
     ['viewport 20k c8 throughput', results.find((m) => /^viewport 20k .* c8 throughput$/.test(m.name))],
     ['tiles c8 throughput', results.find((m) => m.name === 'tiles z12-16 c8 throughput')],
     ['writes', results.find((m) => m.name.startsWith('write'))],
+    ['import', results.find((m) => /^import [0-9,]+ CSV rows$/.test(m.name))],
   ];
   const summary = parts.map(([label, m]) => m ? `${label} ${ratio(m.ratios.floor)} floor${m.ratios.peer !== null ? ` ${ratio(m.ratios.peer)} peer` : ''}` : `${label} —`);
   const peak = results.find((m) => m.name.startsWith('server peak'));

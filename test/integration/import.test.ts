@@ -159,17 +159,48 @@ describeBackends('Imports', (get) => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'route_name' });
   });
 
-  test('a running import shows its progress and can be cancelled: nothing is written', async () => {
-    const lines = ['管理番号,経度,緯度', ...Array.from({ length: 3000 }, (_, i) => `CM-C${i},${140.165 + (i % 60) * 0.0001},${35.668 + Math.floor(i / 60) * 0.00005}`)];
+  test('a running dry run or commit shows its progress and can be cancelled while still checking: nothing is written', async () => {
+    const lines = ['管理番号,経度,緯度', ...Array.from({ length: 5000 }, (_, i) => `CM-C${i},${140.165 + (i % 60) * 0.0001},${35.668 + Math.floor(i / 60) * 0.00005}`)];
     const id = (await upload('roads', 'many.csv', lines.join('\n'), 'curve_mirrors')).json.id;
     const { imports, auth } = get().server.services;
     const roads = (await auth.authenticate(tokens.roads))!;
+    const progressOf = async () => (await as('roads')('query($id: ID!) { importJob(id: $id) { status progress { phase rowsRead rowsChecked rowsWritten } } }', { id })).data.importJob;
+
+    // The dry run stops before it checks its first chunk of rows.
+    const checking = imports.dryRun(roads, id).then(() => 'checked', (e) => e.extensions?.reason);
+    while (!imports.cancel(roads, id)) await new Promise((r) => setImmediate(r));
+    expect(await checking).toBe('cancelled');
+    const afterDryRun = await progressOf();
+    expect(afterDryRun.progress.phase).toBe('cancelled');
+    expect(afterDryRun.progress.rowsChecked).toBeLessThan(5000);
+
+    // The commit reads and checks the file again; cancelled there, nothing of it is written.
     const running = imports.commit(roads, id).then(() => 'committed', (e) => e.extensions?.reason);
     while (!imports.cancel(roads, id)) await new Promise((r) => setImmediate(r));
     expect(await running).toBe('cancelled');
-    const job = (await as('roads')('query($id: ID!) { importJob(id: $id) { status progress { phase rowsRead total } } }', { id })).data.importJob;
-    expect(job).toEqual({ status: 'uploaded', progress: { phase: 'cancelled', rowsRead: 3000, total: 3000 } });
+    const job = await progressOf();
+    expect(job.status).toBe('uploaded');
+    expect(job.progress.phase).toBe('cancelled');
+    expect(job.progress.rowsChecked).toBeLessThan(5000);
     expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-C%'")).toBe(0);
+
+    // Left alone, the same job imports every row, and the counts show each stage.
+    expect((await as('roads')(COMMIT, { id })).data.commitImport).toMatchObject({ create: 5000, refused: 0 });
+    expect((await progressOf()).progress).toEqual({ phase: 'done', rowsRead: 5000, rowsChecked: 5000, rowsWritten: 5000 });
+  });
+
+  test('a commit into a new layer that fails leaves no empty layer behind', async () => {
+    const csv = '番号,経度,緯度\nN-1,140.1679,35.6697\nN-2,139.7,35.68\n'; // N-2 lies outside the city
+    const id = (await upload('admin', 'new.csv', csv)).json.id;
+    const newLayer = { key: 'failed_new', nameJa: '失敗する新規', departmentKey: 'roads', geometryTypes: ['Point'],
+      fields: [{ key: 'no', label: '番号', type: 'text' }] };
+    const r = await as('admin')(COMMIT, { id, o: { newLayer, mapping: { 番号: 'no' } } });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'refusedRows' });
+    expect((await get().db.pool.query("SELECT count(*)::int AS n FROM layer WHERE key = 'failed_new'")).rows[0].n).toBe(0);
+    // The same file, told to skip the refused row, makes the layer with the one good row.
+    const ok = await as('admin')(COMMIT, { id, o: { newLayer, mapping: { 番号: 'no' }, skipRefused: true } });
+    expect(ok.data?.commitImport).toMatchObject({ create: 1, refused: 1 });
+    expect(await count('failed_new')).toBe(1);
   });
 
   test('a viewer cannot import; an editor cannot import into another department\'s layer', async () => {

@@ -99,6 +99,121 @@ describeBackends('Round trip: export, then import into an empty layer', (get, ki
     });
   });
 
+  /** Features of a layer as zone IX geometries, by management number. */
+  async function shapes(layer: string) {
+    const { rows } = await get().db.pool.query(`SELECT f.attributes, ST_AsEWKT(ST_Transform(f.geom, 6677)) AS g, ST_GeometryType(f.geom) AS type
+      FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = $1 AND f.deleted_at IS NULL ORDER BY f.attributes->>'mgmt_no'`, [layer]);
+    return rows as { attributes: Record<string, unknown>; g: string; type: string }[];
+  }
+  /** The largest distance (m, zone IX) between any vertex of one geometry and the other. */
+  const apart = async (a: string, b: string) => Number((await get().db.pool.query('SELECT ST_HausdorffDistance($1::geometry, $2::geometry) AS d', [a, b])).rows[0].d);
+
+  /** Export a layer in a format and import the file into a new empty layer made by `input`; returns the commit's answer. */
+  async function exportImport(source: string, target: { key: string; [k: string]: unknown }, query: string, ext: string, options: Record<string, unknown> = {}) {
+    const t = get();
+    const res = await fetch(`${t.url}/api/layers/${source}/export?${query}`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(res.status).toBe(200);
+    const file = path.join(tmp, `${t.kind}-${target.key}.${ext}`);
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    expect((await t.gql(CREATE_LAYER, { i: target }, admin)).errors).toBeUndefined();
+    const qs = new URLSearchParams({ filename: path.basename(file), layer: target.key });
+    const up = await fetch(`${t.url}/api/imports?${qs}`, { method: 'POST', body: fs.readFileSync(file), headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' } });
+    expect(up.status).toBe(201);
+    const { id } = (await up.json()) as { id: string };
+    return t.gql(COMMIT, { id, o: options }, admin);
+  }
+
+  describe('lines and polygons', () => {
+    const SHAPE_FIELDS = [{ key: 'mgmt_no', label: '管理番号', type: 'TEXT' }, { key: 'name', label: '名称', type: 'TEXT' }];
+    const shapeLayer = (key: string, type: string) => ({ key, nameJa: `往復 ${key}`, nameEn: key, departmentKey: 'roads', geometryTypes: [type], fields: SHAPE_FIELDS, labelField: 'mgmt_no' });
+    beforeAll(async () => {
+      const t = get();
+      const { rows } = await t.db.pool.query('SELECT ST_X(p) AS e, ST_Y(p) AS n FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(140.1679, 35.6697), 4326), 6677) AS p) s');
+      const [e, n] = [rows[0].e + 200, rows[0].n - 150];
+      const lines = [[[e, n], [e + 50.123, n + 10.456], [e + 80.5, n + 60.25]], [[e + 10, n - 20], [e + 30.001, n - 40.009]]];
+      const polygons = [[[[e, n], [e + 20.5, n], [e + 20.5, n + 15.25], [e, n + 15.25], [e, n]]],
+        [[[e + 40, n], [e + 70.333, n + 5], [e + 55, n + 30.777], [e + 40, n]]]];
+      for (const [key, type, coords] of [['rt_lines', 'LineString', lines], ['rt_polygons', 'Polygon', polygons]] as const) {
+        expect((await t.gql(CREATE_LAYER, { i: shapeLayer(key, type) }, admin)).errors).toBeUndefined();
+        for (const [i, c] of coords.entries()) {
+          const r = await t.gql(CREATE_FEATURE, { l: key, a: { mgmt_no: `${key}-${i + 1}`, name: `形 ${i + 1}「${type}」` }, g: { type, coordinates: c }, s: 6677 }, admin);
+          expect(r.errors).toBeUndefined();
+        }
+      }
+    });
+
+    const SHAPE_CASES: [string, string, string, Record<string, unknown>, boolean][] = [
+      ['gpkg', 'gpkg', 'format=gpkg&srid=6677', {}, true],
+      ['shp', 'zip', 'format=shp&srid=6677&columns=keys', {}, true],
+      ['geojson', 'geojson', 'format=geojson', {}, true],
+      // KML keeps the label field as each placemark's name; GDAL's KML reader (gdal3.js has no LIBKML) reads name and description only.
+      ['kml', 'kml', 'format=kml', { mapping: { Name: 'mgmt_no' } }, false],
+    ];
+    test.each(SHAPE_CASES.flatMap(([name, ...rest]) => [['rt_lines', 'LineString', name, ...rest], ['rt_polygons', 'Polygon', name, ...rest]] as const))(
+      '%s (%s) as %s: same count and attributes, every vertex within 1 mm in zone IX', async (source, type, name, ext, query, options, allAttributes) => {
+        const target = `${source}_${name}`;
+        const r = await exportImport(source, shapeLayer(target, type), query, ext, options);
+        expect(r.errors).toBeUndefined();
+        expect(r.data.commitImport).toMatchObject({ create: 2, refused: 0 });
+        const [before, after] = [await shapes(source), await shapes(target)];
+        expect(after.map((f) => f.type)).toEqual(before.map((f) => f.type));
+        expect(after.map((f) => (allAttributes ? f.attributes : f.attributes.mgmt_no))).toEqual(before.map((f) => (allAttributes ? f.attributes : f.attributes.mgmt_no)));
+        for (const [i, f] of after.entries()) expect(await apart(f.g, before[i].g)).toBeLessThan(0.001);
+      });
+  });
+
+  test('kml (points): every placemark comes back by its name, within 1 mm in zone IX', async () => {
+    const t = get();
+    await t.gql('mutation { updateLayer(key: "rt_source", patch: { labelField: "mgmt_no" }) { key } }', {}, admin);
+    const r = await exportImport('rt_source', { ...layerInput('rt_kml'), labelField: 'mgmt_no' }, 'format=kml', 'kml', { mapping: { Name: 'mgmt_no' } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.commitImport).toMatchObject({ create: FEATURES.length, refused: 0 });
+    const [before, after] = [await stored('rt_source'), await stored('rt_kml')];
+    expect(after.map((f) => f.attributes.mgmt_no)).toEqual(before.map((f) => f.attributes.mgmt_no));
+    after.forEach((f, i) => {
+      expect(Math.abs(f.e - before[i].e)).toBeLessThan(0.001);
+      expect(Math.abs(f.n - before[i].n)).toBeLessThan(0.001);
+    });
+  });
+
+  test('sima (boundary records): exported, deleted, imported again: the same record, points and outline within 1 mm', async () => {
+    const t = get();
+    const { rows } = await t.db.pool.query('SELECT ST_Y(p) AS x, ST_X(p) AS y FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(140.1685, 35.6690), 4326), 6677) AS p) s');
+    const [x, y] = [Math.round(rows[0].x * 1000) / 1000, Math.round(rows[0].y * 1000) / 1000];
+    const coordinates = [[x, y], [x + 25.125, y], [x + 25.125, y + 18.5], [x + 3.333, y + 20.001]].map((p) => p.join(',')).join('\n');
+    const made = await t.gql('mutation($a: JSONObject!, $c: String!) { createBoundaryRecord(attributes: $a, coordinates: $c) { id version } }',
+      { a: { record_no: 'BR-RT-0001', determined_on: '2026-10-01' }, c: coordinates }, admin);
+    expect(made.errors).toBeUndefined();
+    const pointsOf = async () => (await t.db.pool.query(`SELECT p.name, p.x_northing::float8 AS x, p.y_easting::float8 AS y FROM boundary_point p
+      JOIN feature f ON f.id = p.feature_id WHERE f.deleted_at IS NULL AND f.attributes->>'record_no' = 'BR-RT-0001' ORDER BY p.seq`)).rows;
+    const outline = async () => (await t.db.pool.query(`SELECT ST_AsEWKT(ST_Transform(geom, 6677)) AS g FROM feature
+      WHERE deleted_at IS NULL AND attributes->>'record_no' = 'BR-RT-0001'`)).rows[0]?.g as string | undefined;
+    const [points, geometry] = [await pointsOf(), await outline()];
+    expect(points).toHaveLength(4);
+
+    const filter = encodeURIComponent(JSON.stringify([{ field: 'record_no', eq: 'BR-RT-0001' }]));
+    const res = await fetch(`${t.url}/api/layers/boundary_records/export?format=sima&filter=${filter}`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(res.status).toBe(200);
+    const sima = Buffer.from(await res.arrayBuffer());
+    const { id, version } = made.data.createBoundaryRecord;
+    expect((await t.gql('mutation($id: ID!, $v: Int!) { deleteFeature(id: $id, expectedVersion: $v) { id } }', { id, v: version }, admin)).errors).toBeUndefined();
+    expect(await outline()).toBeUndefined();
+
+    const up = await fetch(`${t.url}/api/imports?${new URLSearchParams({ filename: 'kukaku.sim', layer: 'boundary_records' })}`,
+      { method: 'POST', body: sima, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' } });
+    expect(up.status).toBe(201);
+    const r = await t.gql(COMMIT, { id: ((await up.json()) as { id: string }).id, o: { defaults: { determined_on: '2026-10-01' } } }, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.commitImport).toMatchObject({ create: 1, refused: 0 });
+    const back = await pointsOf();
+    expect(back.map((p) => p.name)).toEqual(points.map((p) => p.name));
+    back.forEach((p, i) => {
+      expect(Math.abs(p.x - points[i].x)).toBeLessThan(0.001);
+      expect(Math.abs(p.y - points[i].y)).toBeLessThan(0.001);
+    });
+    expect(await apart((await outline())!, geometry!)).toBeLessThan(0.001);
+  });
+
   // The embedded test database lives in memory inside the test process: a CLI cannot open it too.
   (kind === 'postgis' ? test : test.skip)('npm run export --format gpkg, then npm run import --dry-run into an empty copy: every row a create, none refused', async () => {
     const t = get();

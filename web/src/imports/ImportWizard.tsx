@@ -34,7 +34,7 @@ export const ImportSummaryFields = graphql(`
 // importPreview is JSON (its shape is Preview above).
 const PreviewQuery = graphql(`query ImportPreview($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }`);
 const DryRunMutation = graphql(`mutation ImportDryRun($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) { ...ImportSummaryFields } }`);
-const ProgressQuery = graphql(`query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }`);
+const ProgressQuery = graphql(`query ImportProgress($id: ID!) { importJob(id: $id) { progress { phase rowsRead rowsChecked rowsWritten total } } }`);
 const CommitMutation = graphql(`mutation CommitImport($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ...ImportSummaryFields } }`);
 const CancelMutation = graphql(`mutation CancelImport($id: ID!) { cancelImport(id: $id) }`);
 const UndoMutation = graphql(`mutation UndoImport($id: ID!) { undoImport(id: $id) }`);
@@ -75,7 +75,7 @@ export function ImportWizard({ user, layers, onImported }: Props) {
   const [keyField, setKeyField] = useState('');
   const [summary, setSummary] = useState<Summary | null>(null);
   const [skipRefused, setSkipRefused] = useState(false);
-  const [progress, setProgress] = useState<{ written: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ read: number; checked: number; written: number; total: number } | null>(null);
   const [done, setDone] = useState<Summary | null>(null);
   const [undone, setUndone] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -120,27 +120,36 @@ export function ImportWizard({ user, layers, onImported }: Props) {
     setSummary(null);
   });
 
-  const dryRun = () => step(async () => {
-    if (!jobId) return;
-    const { importDryRun } = await gql(DryRunMutation, { id: jobId, o: options() });
-    setSummary(importDryRun);
-  });
-
-  const commit = () => step(async () => {
-    setProgress({ written: 0, total: summary ? summary.create + summary.update : 0 });
+  /** Runs a dry run or commit while polling its progress (rows read, checked, written), which the user can cancel. */
+  const withProgress = async <T,>(id: string, run: () => Promise<T>): Promise<T> => {
+    setProgress({ read: 0, checked: 0, written: 0, total: 0 });
     poll.current = window.setInterval(() => {
-      gql(ProgressQuery, { id: jobId! })
-        .then((r) => r.importJob.progress && setProgress({ written: r.importJob.progress.rowsWritten, total: r.importJob.progress.total }), () => {});
+      gql(ProgressQuery, { id })
+        .then((r) => {
+          const p = r.importJob.progress;
+          if (p) setProgress({ read: p.rowsRead, checked: p.rowsChecked, written: p.rowsWritten, total: p.total });
+        }, () => {});
     }, 500);
     try {
-      const { commitImport } = await gql(CommitMutation, { id: jobId!, o: { ...options(), skipRefused } });
-      setDone(commitImport);
-      onImported(creating ? newLayer.key : layerKey);
+      return await run();
     } finally {
       if (poll.current) window.clearInterval(poll.current);
       poll.current = null;
       setProgress(null);
     }
+  };
+
+  const dryRun = () => step(async () => {
+    if (!jobId) return;
+    const { importDryRun } = await withProgress(jobId, () => gql(DryRunMutation, { id: jobId, o: options() }));
+    setSummary(importDryRun);
+  });
+
+  const commit = () => step(async () => {
+    // The commit reads and checks the file again, writing each checked chunk: all three counts move.
+    const { commitImport } = await withProgress(jobId!, () => gql(CommitMutation, { id: jobId!, o: { ...options(), skipRefused } }));
+    setDone(commitImport);
+    onImported(creating ? newLayer.key : layerKey);
   });
 
   const cancel = () => { if (jobId) gql(CancelMutation, { id: jobId }).catch(() => {}); };
@@ -306,8 +315,8 @@ export function ImportWizard({ user, layers, onImported }: Props) {
           )}
           {progress && (
             <div role="status">
-              <progress max={progress.total || 1} value={progress.written} />
-              {t('importWriting', { written: progress.written, total: progress.total })}
+              <progress max={progress.total || 1} value={progress.checked} />
+              {t('importWriting', { read: progress.read, checked: progress.checked, written: progress.written, total: progress.total || '?' })}
               <button type="button" onClick={cancel}>{t('importCancel')}</button>
             </div>
           )}

@@ -90,6 +90,7 @@ export function ExportDialog({ layer, where, orderBy, bbox, bboxChosen = false, 
           <label><input type="radio" name="srid" checked={!plane && !planeOnly} onChange={() => setPlane(false)} /> {t('exportGeographic')}</label>
           <label><input type="radio" name="srid" checked={(plane && !lonLatOnly) || planeOnly} disabled={!planeSrid} onChange={() => setPlane(true)} />{' '}
             {t('exportPlane', { zone: planeSrid ? planeZoneName(planeSrid) : '…', srid: planeSrid ?? '…' })}</label>
+          {lonLatOnly && <p className="hint" data-testid="export-lonlat-only">{t('exportLonLatOnly', { format: format === 'kml' ? 'KML' : 'GeoJSON' })}</p>}
         </fieldset>
         {hasEncoding && (
           <Choice label={t('exportEncoding')} name="encoding" value={encoding} onChange={setEncoding}

@@ -53,7 +53,10 @@ export async function importCli(args: string[], baseConfig: Config, log: Log = c
       layer: a.layer, keyField: a.key, encoding: a.encoding as ImportOptions['encoding'], table: a.table, skipRefused: a['skip-refused'],
       geometry, mapping: a.map ? JSON.parse(fs.readFileSync(a.map, 'utf8')) : undefined,
     };
-    const id = await services.imports.upload(user, path.basename(file), fs.readFileSync(file), {});
+    // Copied beside the server's uploads (disk to disk): the import reads it in chunks, never whole.
+    const copy = await services.imports.newUploadFile();
+    await fs.promises.copyFile(file, copy);
+    const id = await services.imports.uploadFile(user, path.basename(file), copy, {});
     if (a['new-layer']) {
       // Fields inferred from the file, keyed from the column names; --map can rename them.
       const preview = await services.imports.preview(user, id, options);

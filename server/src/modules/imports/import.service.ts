@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
 import type { PoolClient } from 'pg';
 import { csvFile } from '../../domain/csv';
 import { Config } from '../../config';
-import { Database } from '../../db/database';
+import { Database, Queryable } from '../../db/database';
 import {
   ADDRESS_NAMES, coerceValue, fieldKeyFor, findColumn, findWktColumn, inferFieldType, LAT_NAMES, LON_NAMES, looksSwapped, matchColumns,
   parseNumber, PLANE_X_NAMES, PLANE_Y_NAMES, toHalfWidth,
@@ -18,10 +22,10 @@ import { LayerCatalog, LayerRecord, LayerService } from '../layers/layer.service
 import { SurveyService } from '../survey/survey.service';
 import { LayerRole } from '../layers/layer.roles';
 import { LayerKind } from '../layers/layer.type';
-import { ImportSource, readImportFile, SourceRow, TextEncoding } from './readers';
+import { ImportSource, openImportFile, SourceRow, TextEncoding } from './readers';
 import {
-  cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobDataSql, jobSql, jobsSql,
-  knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, saveDryRunSql, townsForAddressSql,
+  cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobFileSql, jobSql, jobsSql,
+  knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, removeEmptyLayerSql, saveDryRunSql, townsForAddressSql,
 } from './import.sql';
 import { isId } from '../../domain/ids';
 import { AuditActor, recordAudit } from '../audit/audit.service';
@@ -89,12 +93,15 @@ interface PlannedRow {
   block?: SimaBlock;
 }
 
-interface Plan { layer: LayerRecord; rows: PlannedRow[]; summary: ImportSummary }
+interface Candidate { line: number; attributes: Record<string, unknown>; geometry: { g: string; kind: string; srid: number }; block?: SimaBlock }
+
+interface Checked { summary: ImportSummary; versions: Record<string, number> }
 
 export interface ImportProgress { phase: string; rowsRead: number; rowsChecked: number; rowsWritten: number; total: number; cancelled: boolean }
 
 const MAX_REFUSED_STORED = 10_000;
-const GEOMETRY_CHUNK = 2_000;
+/** Rows read, checked (one PostGIS round trip) and written at a time: what bounds an import's memory. */
+const CHUNK_ROWS = 2_000;
 
 /** A refusal at the level of the file (no row is imported). */
 const fileProblem = (message: string, reason: string, extra: Record<string, unknown> = {}) => badInput(message, { field: 'file', reason, ...extra });
@@ -109,16 +116,38 @@ export class ImportService {
   constructor(private readonly db: Database, private readonly config: Config, private readonly edits: EditService,
     private readonly layers: LayerService, private readonly survey: SurveyService) {}
 
-  /** Stores an uploaded file as a new job. */
+  /** Stores an uploaded file (bytes: scripts and tests) as a new job; the file waits on disk. */
   async upload(user: SessionUser | null, filename: string, data: Uint8Array, options: ImportOptions = {}): Promise<string> {
     requireImporter(user);
-    if (data.length === 0) throw fileProblem('ファイルが空です (the file is empty)', 'empty');
-    if (data.length > this.config.importMaxBytes) {
-      throw fileProblem(`ファイルが大きすぎます(上限 ${Math.round(this.config.importMaxBytes / 1024 / 1024)} MB) (the file is larger than the limit)`, 'tooLarge');
+    const file = await this.newUploadFile();
+    await fsp.writeFile(file, data);
+    return this.uploadFile(user, filename, file, options);
+  }
+
+  /** A fresh path under IMPORT_DIR for an upload (the route streams the request body into it). */
+  async newUploadFile(): Promise<string> {
+    await fsp.mkdir(this.config.importDir, { recursive: true });
+    return path.join(this.config.importDir, `upload-${randomUUID()}`);
+  }
+
+  /** Makes a job of a file already written under IMPORT_DIR; the file is removed when it is refused. */
+  async uploadFile(user: SessionUser | null, filename: string, file: string, options: ImportOptions = {}): Promise<string> {
+    try {
+      requireImporter(user);
+      const size = (await fsp.stat(file)).size;
+      if (size === 0) throw fileProblem('ファイルが空です (the file is empty)', 'empty');
+      if (size > this.config.importMaxBytes) throw this.tooLarge();
+      if (!filename.trim() || filename.length > 255) throw badInput('filename is required', { field: 'filename' });
+      const { rows } = await this.db.pool.query(insertJobSql, [null, filename, JSON.stringify(options), path.basename(file), size, user!.id]);
+      return rows[0].id;
+    } catch (err) {
+      await fsp.rm(file, { force: true });
+      throw err;
     }
-    if (!filename.trim() || filename.length > 255) throw badInput('filename is required', { field: 'filename' });
-    const { rows } = await this.db.pool.query(insertJobSql, [null, filename, JSON.stringify(options), Buffer.from(data), user!.id]);
-    return rows[0].id;
+  }
+
+  tooLarge(): AppError {
+    return fileProblem(`ファイルが大きすぎます(上限 ${Math.round(this.config.importMaxBytes / 1024 / 1024)} MB) (the file is larger than the limit)`, 'tooLarge');
   }
 
   async job(user: SessionUser | null, id: string) {
@@ -140,74 +169,107 @@ export class ImportService {
   async preview(user: SessionUser | null, id: string, options: ImportOptions = {}) {
     const job = await this.job(user, id);
     const merged = { ...job.options, ...options } as ImportOptions;
-    const source = await this.read(id, job.filename, merged);
     const layer = merged.layer ? await new LayerCatalog(this.layers, user).require(merged.layer) : undefined;
-    const taken = new Set<string>();
-    const inferred: FieldDefinition[] = source.columns.map((c, i) => ({
-      key: fieldKeyFor(c, i, taken), label: c, labelEn: c, type: inferFieldType(source.rows.slice(0, 1000).map((r) => r.values[c])),
-    }));
-    return {
-      format: source.format, encoding: source.encoding ?? null, tables: source.tables, table: source.table ?? null,
-      columns: source.columns, rowCount: source.rows.length, srid: source.srid ?? null,
-      sampleRows: source.rows.slice(0, 20).map((r) => ({ line: r.line, values: r.values })),
-      mapping: layer ? matchColumns(source.columns, layer.fieldDefs) : {},
-      geometry: guessGeometry(source), inferredFields: inferred,
-      geometryTypes: [...new Set(source.rows.map((r) => r.geometry?.type).filter(Boolean))] as string[],
-    };
-  }
-
-  /** Checks every row as the commit would, writes nothing; remembers the versions it saw. */
-  async dryRun(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportSummary> {
-    const job = await this.job(user, id);
-    if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
-    const merged = { ...job.options, ...options } as ImportOptions;
-    const plan = await this.plan(user!, id, job.filename, merged);
-    const versions = Object.fromEntries(plan.rows.filter((r) => r.existing).map((r) => [r.existing!.id, r.existing!.version]));
-    await this.db.pool.query(saveDryRunSql, [id, JSON.stringify(merged), JSON.stringify({ ...plan.summary, dryRunVersions: versions })]);
-    return plan.summary;
+    const source = await this.open(id, job.filename, merged);
+    try {
+      const head = await firstRows(source, 1000);
+      // One pass over the rest for the count and the geometry types (a row at a time).
+      let rowCount = 0;
+      const geometryTypes = new Set<string>();
+      for await (const r of source.rows()) {
+        rowCount++;
+        if (r.geometry?.type) geometryTypes.add(r.geometry.type);
+      }
+      const taken = new Set<string>();
+      const inferred: FieldDefinition[] = source.columns.map((c, i) => ({
+        key: fieldKeyFor(c, i, taken), label: c, labelEn: c, type: inferFieldType(head.map((r) => r.values[c])),
+      }));
+      return {
+        format: source.format, encoding: source.encoding ?? null, tables: source.tables, table: source.table ?? null,
+        columns: source.columns, rowCount, srid: source.srid ?? null,
+        sampleRows: head.slice(0, 20).map((r) => ({ line: r.line, values: r.values })),
+        mapping: layer ? matchColumns(source.columns, layer.fieldDefs) : {},
+        geometry: guessGeometry(source), inferredFields: inferred, geometryTypes: [...geometryTypes],
+      };
+    } finally {
+      await source.close();
+    }
   }
 
   /**
-   * Writes the import as one batch through the edit path: all rows or none, each history row
-   * naming the import. Features updated since the dry run make it fail with CONFLICT.
+   * Checks every row as the commit would and writes nothing. It keeps the counts, the refused rows
+   * and the versions of the features it would update (the commit re-reads the file and checks them).
    */
-  async commit(user: SessionUser | null, id: string, options: ImportOptions = {}, actor: AuditActor = { user, address: '' }): Promise<ImportSummary> {
+  async dryRun(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportSummary> {
     const job = await this.job(user, id);
     if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
     const merged = { ...job.options, ...options } as ImportOptions;
     const progress = this.track(id);
     try {
-      const plan = await this.plan(user!, id, job.filename, merged);
-      const { summary } = plan;
-      if (summary.refused > 0 && !merged.skipRefused) {
-        throw badInput(`${summary.refused}行が取り込めません。修正するか、除外して取り込んでください (${summary.refused} rows refused; fix them or skip them)`,
-          { field: 'file', reason: 'refusedRows', refusedRows: summary.refusedRows.slice(0, 100) });
-      }
-      const seen = (job.summary?.dryRunVersions ?? {}) as Record<string, number>;
-      // A new layer is made first, through the layer service (its own transaction). If the import
-      // then fails, the layer stays, empty, and the next attempt imports into it with `layer`.
-      const layer = merged.newLayer ? await this.createLayer(user!, merged.newLayer) : plan.layer;
-      const layers = await this.layers.list();
-      await this.db.transaction(async (tx) => {
-        const state = (await tx.query(lockJobSql, [id])).rows[0];
-        if (state?.status !== 'uploaded') throw conflict(`import ${id} is already ${state?.status}`);
-        await this.write(tx, user!, layers, layer, plan, seen, id, progress);
-        await tx.query(markCommittedSql, [id, layer.id, JSON.stringify(summary)]);
-        await recordAudit(tx, { kind: 'import', actor, target: id, layerKey: layer.key, rowCount: summary.create + summary.update,
-          details: { filename: job.filename, create: summary.create, update: summary.update, refused: summary.refused } });
-      });
-      progress.phase = 'done';
-      return summary;
+      const layer = await this.targetLayer(user!, merged);
+      const checked = await this.check(user!, id, job.filename, merged, progress, this.db.pool, layer);
+      await this.db.pool.query(saveDryRunSql, [id, JSON.stringify(merged),
+        JSON.stringify({ ...checked.summary, dryRunVersions: checked.versions, rowsRead: progress.rowsRead })]);
+      progress.phase = 'checked';
+      return checked.summary;
     } catch (err) {
       progress.phase = progress.cancelled ? 'cancelled' : 'failed';
       throw err;
     }
   }
 
+  /**
+   * Writes the import as one batch through the edit path: all rows or none, each history row
+   * naming the import. The file is read again and checked chunk by chunk, each chunk written as it
+   * passes; features updated since the dry run make it fail with CONFLICT.
+   */
+  async commit(user: SessionUser | null, id: string, options: ImportOptions = {}, actor: AuditActor = { user, address: '' }): Promise<ImportSummary> {
+    const job = await this.job(user, id);
+    if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
+    const merged = { ...job.options, ...options } as ImportOptions;
+    const progress = this.track(id);
+    progress.total = Number(job.summary?.rowsRead ?? 0);
+    let created: LayerRecord | undefined;
+    try {
+      const seen = (job.summary?.dryRunVersions ?? {}) as Record<string, number>;
+      let layer = await this.targetLayer(user!, merged);
+      // A new layer is made first, through the layer service (its own transaction); if the import
+      // then fails or is cancelled, it is removed again (below).
+      if (merged.newLayer) layer = created = await this.createLayer(user!, merged.newLayer);
+      const layers = await this.layers.list();
+      const summary = await this.db.transaction(async (tx) => {
+        const state = (await tx.query(lockJobSql, [id])).rows[0];
+        if (state?.status !== 'uploaded') throw conflict(`import ${id} is already ${state?.status}`);
+        const { summary: s } = await this.check(user!, id, job.filename, merged, progress, tx, layer, async (rows, refusedSoFar) => {
+          // Any refused row stops the commit (unless skipped): the rest is only checked, to list every refused row.
+          if (refusedSoFar && !merged.skipRefused) return;
+          progress.phase = 'writing';
+          await this.write(tx, user!, layers, layer, rows, seen, id, progress);
+        });
+        if (s.refused > 0 && !merged.skipRefused) {
+          throw badInput(`${s.refused}行が取り込めません。修正するか、除外して取り込んでください (${s.refused} rows refused; fix them or skip them)`,
+            { field: 'file', reason: 'refusedRows', refusedRows: s.refusedRows.slice(0, 100) });
+        }
+        await tx.query(markCommittedSql, [id, layer.id, JSON.stringify(s)]);
+        await recordAudit(tx, { kind: 'import', actor, target: id, layerKey: layer.key, rowCount: s.create + s.update,
+          details: { filename: job.filename, create: s.create, update: s.update, refused: s.refused } });
+        return s;
+      });
+      progress.phase = 'done';
+      await this.removeFile(job.file_name);
+      return summary;
+    } catch (err) {
+      progress.phase = progress.cancelled ? 'cancelled' : 'failed';
+      if (created) await this.db.pool.query(removeEmptyLayerSql, [created.id]);
+      throw err;
+    }
+  }
+
+  /** Asks a running dry run or commit to stop; it stops before its next chunk, and nothing of it is written. */
   cancel(user: SessionUser | null, id: string): boolean {
     requireImporter(user);
     const p = this.progress.get(id);
-    if (!p || p.phase === 'done' || p.phase === 'failed') return false;
+    if (!p || !['reading', 'checking', 'writing'].includes(p.phase)) return false;
     p.cancelled = true;
     return true;
   }
@@ -255,10 +317,15 @@ export class ImportService {
     return p;
   }
 
-  private async read(id: string, filename: string, options: ImportOptions): Promise<ImportSource> {
-    const data: Buffer | null = (await this.db.pool.query(jobDataSql, [id])).rows[0]?.data;
-    if (!data) throw conflict(`import ${id} no longer holds its file`);
-    return readImportFile(filename, data, { encoding: options.encoding, table: options.table, zip: { maxTotalBytes: this.config.importMaxUnzippedBytes, maxRatio: 200 } });
+  private async open(id: string, filename: string, options: ImportOptions, q: Queryable = this.db.pool): Promise<ImportSource> {
+    const name: string | null = (await q.query(jobFileSql, [id])).rows[0]?.file_name;
+    const file = name && path.join(this.config.importDir, path.basename(name));
+    if (!file || !fs.existsSync(file)) throw conflict(`import ${id} no longer holds its file; upload it again`);
+    return openImportFile(filename, file, { encoding: options.encoding, table: options.table, zip: { maxTotalBytes: this.config.importMaxUnzippedBytes, maxRatio: 200 } });
+  }
+
+  private async removeFile(name: string | null | undefined): Promise<void> {
+    if (name) await fsp.rm(path.join(this.config.importDir, path.basename(name)), { force: true });
   }
 
   private async createLayer(user: SessionUser, spec: NewLayerSpec): Promise<LayerRecord> {
@@ -290,106 +357,126 @@ export class ImportService {
     return layer;
   }
 
-  /** Reads, maps, coerces and checks every row: what a commit would write, and every refused row. */
-  private async plan(user: SessionUser, id: string, filename: string, options: ImportOptions): Promise<Plan> {
-    const progress = this.progress.get(id) ?? this.track(id);
-    const layer = await this.targetLayer(user, options);
-    const source = await this.read(id, filename, options);
-    progress.rowsRead = progress.total = source.rows.length;
-    progress.phase = 'checking';
-    if (source.rows.length === 0) throw fileProblem('取り込む行がありません (the file has no rows)', 'empty');
-    const refused: RefusedRow[] = [];
-    const refuse = (r: RefusedRow) => { refused.push(r); };
-    const sima = source.format === 'sima';
-    if (sima && layer.role !== LayerRole.BOUNDARY_RECORDS) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
-
-    const mapping = sima ? { 区画名: 'record_no' } : options.mapping ?? matchColumns(source.columns, layer.fieldDefs);
-    for (const [column, key] of Object.entries(mapping)) {
-      if (!source.columns.includes(column)) throw badInput(`列「${column}」がファイルにありません (no column "${column}")`, { field: 'mapping' });
-      if (!layer.fieldDefs.some((f) => f.key === key && !f.computed)) throw badInput(`項目「${key}」はレイヤーにありません (no field "${key}")`, { field: 'mapping' });
-    }
-    const keyField = options.keyField ?? (sima ? 'record_no' : undefined);
-    if (keyField && !Object.values(mapping).includes(keyField)) {
-      throw badInput(`照合キー「${keyField}」に対応する列がありません (no column maps to the key field ${keyField})`, { field: 'keyField' });
-    }
-
-    const { geometryFrom, geometryOf, warnings } = await this.geometryReader(source, layer, options);
-    const fieldsByKey = new Map(layer.fieldDefs.map((f) => [f.key, f]));
-    const candidates: { line: number; attributes: Record<string, unknown>; geometry: { g: string; kind: string; srid: number }; block?: SimaBlock }[] = [];
-    const keysSeen = new Map<string, number>();
-    source.rows.forEach((row, index) => {
-      const attributes: Record<string, unknown> = { ...(options.defaults ?? {}) };
+  /**
+   * Reads, maps, coerces and checks every row, a chunk at a time: what a commit would write, and
+   * every refused row. Only the counts, the refused rows and the versions of matched features are
+   * kept; `write` (the commit) gets each chunk's rows as they pass.
+   */
+  private async check(user: SessionUser, id: string, filename: string, options: ImportOptions, progress: ImportProgress, q: Queryable,
+    layer: LayerRecord, write?: (rows: PlannedRow[], refusedSoFar: boolean) => Promise<void>): Promise<Checked> {
+    progress.phase = 'reading';
+    const source = await this.open(id, filename, options, q); // q: inside the commit, PGlite has no second connection
+    try {
+      const sima = source.format === 'sima';
+      if (sima && layer.role !== LayerRole.BOUNDARY_RECORDS) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
+      const mapping = sima ? { 区画名: 'record_no' } : options.mapping ?? matchColumns(source.columns, layer.fieldDefs);
       for (const [column, key] of Object.entries(mapping)) {
-        const value = coerceValue(fieldsByKey.get(key)!, row.values[column]);
-        if (value !== undefined) attributes[key] = value;
+        if (!source.columns.includes(column)) throw badInput(`列「${column}」がファイルにありません (no column "${column}")`, { field: 'mapping' });
+        if (!layer.fieldDefs.some((f) => f.key === key && !f.computed)) throw badInput(`項目「${key}」はレイヤーにありません (no field "${key}")`, { field: 'mapping' });
       }
-      const problems = validateAttributes(layer.fieldDefs, attributes);
-      for (const p of problems) refuse({ line: row.line, field: p.field, code: p.code, message: p.message, value: cellText(attributes[p.field]) });
-      if (keyField && attributes[keyField] !== undefined) {
-        const key = String(attributes[keyField]);
-        const first = keysSeen.get(key);
-        if (first !== undefined) {
-          refuse({ line: row.line, field: keyField, code: 'duplicateKey', message: `the key ${key} is also on line ${first}`, value: key });
-        } else keysSeen.set(key, row.line);
+      const keyField = options.keyField ?? (sima ? 'record_no' : undefined);
+      if (keyField && !Object.values(mapping).includes(keyField)) {
+        throw badInput(`照合キー「${keyField}」に対応する列がありません (no column maps to the key field ${keyField})`, { field: 'keyField' });
       }
-      const geometry = geometryOf(row, index);
-      if ('problem' in geometry) refuse({ line: row.line, field: 'geometry', code: geometry.code, message: geometry.problem });
-      if (problems.length === 0 && !('problem' in geometry) && !refused.some((r) => r.line === row.line)) {
-        candidates.push({ line: row.line, attributes: normalizeAttributes(attributes), geometry, block: source.simaBlocks?.[index] });
-      }
-      progress.rowsChecked = index + 1;
-    });
+      const { geometryFrom, geometryOf, warnings } = await this.geometryReader(source, layer, options, q);
+      const fieldsByKey = new Map(layer.fieldDefs.map((f) => [f.key, f]));
+      const keysSeen = new Map<string, number>();
+      const refused: RefusedRow[] = [];
+      const refusedLines = new Set<number>();
+      const versions: Record<string, number> = {};
+      const counts = { create: 0, update: 0, unchanged: 0 };
 
-    // Stored features with the same key are updated (or left alone when nothing changed).
-    const existing = new Map<string, { id: string; version: number; attributes: Record<string, unknown> }>();
-    if (keyField) {
-      const keys = candidates.map((c) => String(c.attributes[keyField]));
-      const { rows } = await this.db.pool.query(featuresByKeySql, [layer.id, keyField, keys]);
-      for (const r of rows) existing.set(r.key, r);
+      const checkChunk = async (chunk: SourceRow[]) => {
+        if (progress.cancelled) throw cancelledError();
+        progress.phase = progress.rowsWritten > 0 ? 'writing' : 'checking';
+        const problems: RefusedRow[] = [];
+        const refuse = (r: RefusedRow) => { problems.push(r); refusedLines.add(r.line); };
+        const candidates: Candidate[] = [];
+        for (const row of chunk) {
+          const attributes: Record<string, unknown> = { ...(options.defaults ?? {}) };
+          for (const [column, key] of Object.entries(mapping)) {
+            const value = coerceValue(fieldsByKey.get(key)!, row.values[column]);
+            if (value !== undefined) attributes[key] = value;
+          }
+          const invalid = validateAttributes(layer.fieldDefs, attributes);
+          for (const p of invalid) refuse({ line: row.line, field: p.field, code: p.code, message: p.message, value: cellText(attributes[p.field]) });
+          let duplicate = false;
+          if (keyField && attributes[keyField] !== undefined) {
+            const key = String(attributes[keyField]);
+            const first = keysSeen.get(key);
+            if (first !== undefined) {
+              duplicate = true;
+              refuse({ line: row.line, field: keyField, code: 'duplicateKey', message: `the key ${key} is also on line ${first}`, value: key });
+            } else keysSeen.set(key, row.line);
+          }
+          const geometry = geometryOf(row);
+          if ('problem' in geometry) refuse({ line: row.line, field: 'geometry', code: geometry.code, message: geometry.problem });
+          else if (invalid.length === 0 && !duplicate) candidates.push({ line: row.line, attributes: normalizeAttributes(attributes), geometry, block: row.block });
+        }
+        // Stored features with the same key are updated (or left alone when nothing changed).
+        const existing = new Map<string, { id: string; version: number; attributes: Record<string, unknown> }>();
+        if (keyField && candidates.length) {
+          const { rows } = await q.query(featuresByKeySql, [layer.id, keyField, candidates.map((c) => String(c.attributes[keyField]))]);
+          for (const r of rows) existing.set(r.key, r);
+        }
+        const inspected = await this.inspectGeometries(q, candidates.map((c) => ({
+          ...c.geometry, existing: keyField ? existing.get(String(c.attributes[keyField]))?.id ?? null : null,
+        })));
+        const planned: PlannedRow[] = [];
+        candidates.forEach((c, i) => {
+          const g = inspected[i];
+          const type = g.type?.replace(/^ST_/, '');
+          const bad = g.error ? { code: 'geometry', message: `geometry cannot be read: ${g.error}` }
+            : !g.valid ? { code: 'geometry', message: `geometry is not valid: ${g.reason}` }
+              : !layer.geometryTypes.includes(type) ? { code: 'geometryType', message: `layer ${layer.key} takes ${layer.geometryTypes.join(' or ')}, not ${type}` }
+                : !g.inside ? { code: 'outside', message: 'geometry lies outside the city' } : null;
+          if (bad) { refuse({ line: c.line, field: 'geometry', ...bad }); return; }
+          const match = keyField ? existing.get(String(c.attributes[keyField])) : undefined;
+          if (match && sima) { refuse({ line: c.line, field: keyField!, code: 'duplicateKey', message: `a boundary record ${c.attributes[keyField!]} exists` }); return; }
+          if (match && g.same_as_existing && sameAttributes(layer.fieldDefs, match.attributes, c.attributes)) { counts.unchanged++; return; }
+          if (match) { counts.update++; versions[match.id] = match.version; } else counts.create++;
+          planned.push({ line: c.line, attributes: c.attributes, geojson: g.geojson, existing: match && { id: match.id, version: match.version }, block: c.block });
+        });
+        problems.sort((a, b) => a.line - b.line);
+        refused.push(...problems.slice(0, Math.max(0, MAX_REFUSED_STORED - refused.length)));
+        progress.rowsChecked += chunk.length;
+        if (write && planned.length) await write(planned, refusedLines.size > 0);
+      };
+
+      progress.phase = 'checking';
+      let chunk: SourceRow[] = [];
+      for await (const row of source.rows()) {
+        progress.rowsRead++;
+        chunk.push(row);
+        if (chunk.length >= CHUNK_ROWS) { await checkChunk(chunk); chunk = []; }
+      }
+      if (chunk.length) await checkChunk(chunk);
+      if (progress.rowsRead === 0) throw fileProblem('取り込む行がありません (the file has no rows)', 'empty');
+      const summary: ImportSummary = { ...counts, refused: refusedLines.size, refusedRows: refused, warnings, geometryFrom, mapping };
+      return { summary, versions };
+    } finally {
+      await source.close();
     }
-    const inspected = await this.inspectGeometries(candidates.map((c) => ({
-      ...c.geometry, existing: keyField ? existing.get(String(c.attributes[keyField]))?.id ?? null : null,
-    })));
-    const rows: PlannedRow[] = [];
-    let unchanged = 0;
-    candidates.forEach((c, i) => {
-      const g = inspected[i];
-      const type = g.type?.replace(/^ST_/, '');
-      const bad = g.error ? { code: 'geometry', message: `geometry cannot be read: ${g.error}` }
-        : !g.valid ? { code: 'geometry', message: `geometry is not valid: ${g.reason}` }
-          : !layer.geometryTypes.includes(type) ? { code: 'geometryType', message: `layer ${layer.key} takes ${layer.geometryTypes.join(' or ')}, not ${type}` }
-            : !g.inside ? { code: 'outside', message: 'geometry lies outside the city' } : null;
-      if (bad) { refuse({ line: c.line, field: 'geometry', ...bad }); return; }
-      const match = keyField ? existing.get(String(c.attributes[keyField])) : undefined;
-      if (match && sima) { refuse({ line: c.line, field: keyField!, code: 'duplicateKey', message: `a boundary record ${c.attributes[keyField!]} exists` }); return; }
-      if (match && g.same_as_existing && sameAttributes(layer.fieldDefs, match.attributes, c.attributes)) { unchanged++; return; }
-      rows.push({ line: c.line, attributes: c.attributes, geojson: g.geojson, existing: match && { id: match.id, version: match.version }, block: c.block });
-    });
-    refused.sort((a, b) => a.line - b.line);
-    const summary: ImportSummary = {
-      create: rows.filter((r) => !r.existing).length, update: rows.filter((r) => r.existing).length, unchanged,
-      refused: new Set(refused.map((r) => r.line)).size, refusedRows: refused.slice(0, MAX_REFUSED_STORED), warnings, geometryFrom, mapping,
-    };
-    return { layer, rows, summary };
   }
 
   /** Decides once how rows carry geometry; returns a reader for one row. */
-  private async geometryReader(source: ImportSource, layer: LayerRecord, options: ImportOptions) {
+  private async geometryReader(source: ImportSource, layer: LayerRecord, options: ImportOptions, q: Queryable) {
     const warnings: string[] = [];
     const given = options.geometry ?? {};
     type Read = { g: string; kind: string; srid: number } | { problem: string; code: string };
-    const hasOwn = source.rows.some((r) => r.geometry);
+    const head = source.format === 'sima' ? [] : await firstRows(source, 1000);
+    const hasOwn = head.some((r) => r.geometry);
     if (source.format === 'sima') {
       const srid = given.srid ?? this.config.planeSrid;
       return {
         geometryFrom: `SIMA (EPSG:${srid})`, warnings,
-        geometryOf: (_row: SourceRow, i: number): Read => ({ g: JSON.stringify(surveyGeometry(source.simaBlocks![i].points, true)), kind: 'geojson', srid }),
+        geometryOf: (row: SourceRow): Read => ({ g: JSON.stringify(surveyGeometry(row.block!.points, true)), kind: 'geojson', srid }),
       };
     }
     if (hasOwn && !given.lon && !given.planeX && !given.wkt && !given.address) {
       const srid = given.srid ?? source.srid ?? 4326;
       if (srid === -1) throw fileProblem('ファイルの座標系(.prj)を判別できません。EPSGコードを指定してください (the coordinate system of the file is not known; give its EPSG code)', 'prj');
-      if (!(await this.db.pool.query(knownSridSql, [srid])).rows[0].known) throw fileProblem(`座標系 EPSG:${srid} には変換できません (cannot transform EPSG:${srid})`, 'prj');
+      if (!(await q.query(knownSridSql, [srid])).rows[0].known) throw fileProblem(`座標系 EPSG:${srid} には変換できません (cannot transform EPSG:${srid})`, 'prj');
       return {
         geometryFrom: `file geometry (EPSG:${srid})`, warnings,
         geometryOf: (row: SourceRow): Read => {
@@ -419,9 +506,9 @@ export class ImportService {
       const srid = given.srid ?? this.config.planeSrid;
       if (!isPlaneSrid(srid)) throw badInput(`平面直角座標系のEPSGコード ${PLANE_SRIDS.min}〜${PLANE_SRIDS.max} を指定してください`, { field: 'srid' });
       const [xCol, yCol] = [guess.planeX, guess.planeY];
-      const box = (await this.db.pool.query(cityPlaneBoxSql, [srid])).rows[0];
+      const box = (await q.query(cityPlaneBoxSql, [srid])).rows[0];
       if (box) {
-        const swapped = source.rows.slice(0, 200).filter((r) => {
+        const swapped = head.slice(0, 200).filter((r) => {
           const x = numberCell(r.values[xCol]); const y = numberCell(r.values[yCol]);
           return x !== null && y !== null && looksSwapped(x, y, { minX: box.min_n, maxX: box.max_n, minY: box.min_e, maxY: box.max_e });
         }).length;
@@ -449,7 +536,7 @@ export class ImportService {
     }
     if (guess.address && layer.geometryTypes.includes('Point')) {
       const col = guess.address;
-      const towns = (await this.db.pool.query<{ name: string; geojson: string }>(townsForAddressSql)).rows;
+      const towns = (await q.query<{ name: string; geojson: string }>(townsForAddressSql)).rows;
       return {
         geometryFrom: `address on the town (町丁目): ${col}`, warnings,
         geometryOf: (row: SourceRow): Read => {
@@ -462,25 +549,39 @@ export class ImportService {
     throw fileProblem('位置の列が見つかりません。経度/緯度、X座標/Y座標、WKT、住所のいずれかを指定してください (no geometry: give lon/lat, plane X/Y, WKT or address columns)', 'noGeometry');
   }
 
-  /** Bulk PostGIS check in chunks; a chunk that fails as a whole (unreadable WKT) is checked row by row. */
-  private async inspectGeometries(items: { g: string; kind: string; srid: number; existing: string | null }[]) {
-    const out: { valid?: boolean; reason?: string; type: string; geojson: string; inside?: boolean; same_as_existing?: boolean; error?: string }[] = [];
-    const run = async (chunk: typeof items) => (await this.db.pool.query(inspectGeometriesSql,
-      [chunk.map((c) => c.g), chunk.map((c) => c.kind), chunk.map((c) => c.srid), this.config.serviceAreaMarginM, chunk.map((c) => c.existing)])).rows;
-    for (let i = 0; i < items.length; i += GEOMETRY_CHUNK) {
-      const chunk = items.slice(i, i + GEOMETRY_CHUNK);
+  /**
+   * Bulk PostGIS check of a chunk; when it fails as a whole (unreadable WKT) each row is checked
+   * alone. Inside the commit's transaction each try has its savepoint, so a failed one does not
+   * abort the transaction.
+   */
+  private async inspectGeometries(q: Queryable, items: { g: string; kind: string; srid: number; existing: string | null }[]) {
+    type Inspected = { valid?: boolean; reason?: string; type: string; geojson: string; inside?: boolean; same_as_existing?: boolean; error?: string };
+    if (items.length === 0) return [];
+    const inTransaction = q !== this.db.pool;
+    const run = async (chunk: typeof items): Promise<Inspected[]> => {
+      if (inTransaction) await q.query('SAVEPOINT import_inspect');
       try {
-        out.push(...await run(chunk));
-      } catch {
-        for (const one of chunk) {
-          try { out.push((await run([one]))[0]); } catch (err) { out.push({ type: '', geojson: '', error: (err as Error).message.slice(0, 200) }); }
-        }
+        const { rows } = await q.query(inspectGeometriesSql,
+          [chunk.map((c) => c.g), chunk.map((c) => c.kind), chunk.map((c) => c.srid), this.config.serviceAreaMarginM, chunk.map((c) => c.existing)]);
+        if (inTransaction) await q.query('RELEASE SAVEPOINT import_inspect');
+        return rows;
+      } catch (err) {
+        if (inTransaction) await q.query('ROLLBACK TO SAVEPOINT import_inspect');
+        throw err;
       }
+    };
+    try {
+      return await run(items);
+    } catch {
+      const out: Inspected[] = [];
+      for (const one of items) {
+        try { out.push((await run([one]))[0]); } catch (err) { out.push({ type: '', geojson: '', error: (err as Error).message.slice(0, 200) }); }
+      }
+      return out;
     }
-    return out;
   }
 
-  /** The edit path's changes for some planned rows (made per chunk: parsed geometries are the bulk of an import's memory). */
+  /** The edit path's changes for some planned rows. */
   private changesOf(layer: LayerRecord, rows: PlannedRow[], seen: Record<string, number>): FeatureChange[] {
     return rows.map((r): FeatureChange => {
       if (!r.existing) return { op: 'create', layer: layer.key, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
@@ -489,24 +590,36 @@ export class ImportService {
     });
   }
 
-  private async write(tx: PoolClient, user: SessionUser, layers: LayerRecord[], layer: LayerRecord, plan: Plan, seen: Record<string, number>,
+  private async write(tx: PoolClient, user: SessionUser, layers: LayerRecord[], layer: LayerRecord, rows: PlannedRow[], seen: Record<string, number>,
     importId: string, progress: ImportProgress): Promise<void> {
-    progress.phase = 'writing';
-    const step = Math.min(this.config.batchMaxChanges, 2_000);
-    for (let i = 0; i < plan.rows.length; i += step) {
-      if (progress.cancelled) throw new AppError('BAD_USER_INPUT', '取込を中止しました。何も書き込まれていません (the import was cancelled; nothing was written)', { reason: 'cancelled' });
-      const rows = plan.rows.slice(i, i + step);
-      const chunk = this.changesOf(layer, rows, seen);
-      const ids = await this.edits.applyIn(tx, user, layers, chunk, { importId });
+    const step = Math.min(this.config.batchMaxChanges, CHUNK_ROWS);
+    for (let i = 0; i < rows.length; i += step) {
+      if (progress.cancelled) throw cancelledError();
+      const part = rows.slice(i, i + step);
+      const changes = this.changesOf(layer, part, seen);
+      const ids = await this.edits.applyIn(tx, user, layers, changes, { importId });
       // SIMA blocks keep their surveyed points beside the record's geometry.
-      for (let j = 0; j < chunk.length; j++) {
-        const block = rows[j].block;
+      for (let j = 0; j < changes.length; j++) {
+        const block = part[j].block;
         if (block) await this.survey.writePoints(tx, ids[j], this.survey.checkTable(simaTable(block), true), this.config.planeSrid);
       }
-      progress.rowsWritten = i + chunk.length;
+      progress.rowsWritten += changes.length;
     }
   }
 }
+
+/** The first rows of a file (a second read, closed early). */
+async function firstRows(source: ImportSource, n: number): Promise<SourceRow[]> {
+  const out: SourceRow[] = [];
+  if (n <= 0) return out;
+  for await (const row of source.rows()) {
+    out.push(row);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+const cancelledError = () => new AppError('BAD_USER_INPUT', '取込を中止しました。何も書き込まれていません (the import was cancelled; nothing was written)', { reason: 'cancelled' });
 
 /** Geometry columns found by common names. */
 export function guessGeometry(source: Pick<ImportSource, 'columns'>): GeometrySource {

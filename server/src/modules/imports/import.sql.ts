@@ -1,19 +1,19 @@
 /** SQL of import jobs. Values always bound. */
 
 export const insertJobSql = `
-  INSERT INTO import_job (layer_id, filename, status, options, data, created_by)
-  VALUES ($1, $2, 'uploaded', $3::jsonb, $4, $5) RETURNING id::text AS id`;
+  INSERT INTO import_job (layer_id, filename, status, options, file_name, size_bytes, created_by)
+  VALUES ($1, $2, 'uploaded', $3::jsonb, $4, $5, $6) RETURNING id::text AS id`;
 
 export const jobSql = `
   SELECT j.id::text AS id, j.layer_id, l.key AS layer_key, j.filename, j.status, j.options, j.summary, j.created_by,
-         j.created_at, j.committed_at, j.undone_at, octet_length(j.data) AS size_bytes
+         j.created_at, j.committed_at, j.undone_at, j.size_bytes, j.file_name
   FROM import_job j LEFT JOIN layer l ON l.id = j.layer_id WHERE j.id = $1::bigint`;
 
-export const jobDataSql = 'SELECT data FROM import_job WHERE id = $1::bigint';
+export const jobFileSql = 'SELECT file_name FROM import_job WHERE id = $1::bigint';
 
 export const jobsSql = `
   SELECT j.id::text AS id, j.layer_id, l.key AS layer_key, j.filename, j.status, j.options, j.summary, j.created_by,
-         j.created_at, j.committed_at, j.undone_at, octet_length(j.data) AS size_bytes
+         j.created_at, j.committed_at, j.undone_at, j.size_bytes
   FROM import_job j LEFT JOIN layer l ON l.id = j.layer_id
   WHERE ($1::int IS NULL OR j.created_by = $1) ORDER BY j.id DESC LIMIT $2`;
 
@@ -21,7 +21,7 @@ export const saveDryRunSql = 'UPDATE import_job SET options = $2::jsonb, summary
 
 /** A committed job keeps its summary but not the file. */
 export const markCommittedSql = `
-  UPDATE import_job SET status = 'committed', layer_id = $2, summary = $3::jsonb, committed_at = now(), data = NULL
+  UPDATE import_job SET status = 'committed', layer_id = $2, summary = $3::jsonb, committed_at = now(), file_name = NULL
   WHERE id = $1::bigint AND status = 'uploaded'`;
 
 export const markUndoneSql = `UPDATE import_job SET status = 'undone', undone_at = now() WHERE id = $1::bigint AND status = 'committed'`;
@@ -69,3 +69,12 @@ export const importedFeaturesSql = `
   WHERE h.import_id = $1::bigint GROUP BY h.feature_id, f.version, f.deleted_at ORDER BY h.feature_id`;
 
 export const townsForAddressSql = 'SELECT name, ST_AsGeoJSON(point, 9) AS geojson FROM town ORDER BY length(name) DESC';
+
+/**
+ * The layer a failed or cancelled import made, removed when nothing was ever written to it (its
+ * creation and the import's writes are separate transactions).
+ */
+export const removeEmptyLayerSql = `
+  DELETE FROM layer l WHERE l.id = $1
+    AND NOT EXISTS (SELECT 1 FROM feature f WHERE f.layer_id = l.id)
+    AND NOT EXISTS (SELECT 1 FROM feature_history h WHERE h.layer_id = l.id)`;

@@ -1,17 +1,18 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { Readable, pipeline } from 'node:stream';
+import { parse as csvParser } from 'csv-parse';
 import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { unExcelCell } from '../../domain/csv';
 import { parseSima, SimaBlock } from '../../domain/sima';
 import { badInput } from '../../errors';
-import { withGdal } from '../../gdal/gdal';
-import { safeUnzip, ZipLimits } from './zip';
+import { gdalOutputDir, withGdal } from '../../gdal/gdal';
+import { checkZip, unzipToDir, ZipLimits } from './zip';
 
-export type ImportFormat = 'csv' | 'tsv' | 'xlsx' | 'geojson' | 'shapefile' | 'gpkg' | 'sima';
+export type ImportFormat = 'csv' | 'tsv' | 'xlsx' | 'geojson' | 'shapefile' | 'gpkg' | 'kml' | 'sima';
 export type TextEncoding = 'utf8' | 'cp932';
 
 /** One row of a file: its line (or feature number) for messages, its cells, and its own geometry if any. */
@@ -19,8 +20,14 @@ export interface SourceRow {
   line: number;
   values: Record<string, unknown>;
   geometry?: { type: string; coordinates: unknown } | null;
+  /** SIMA: the block (区画) the row stands for, with its surveyed points. */
+  block?: SimaBlock;
 }
 
+/**
+ * An opened import file. Rows are read from disk as they are asked for (`rows()` may be called again
+ * for a second pass), so an import holds a batch of rows at a time, not the file.
+ */
 export interface ImportSource {
   format: ImportFormat;
   encoding?: TextEncoding;
@@ -28,10 +35,11 @@ export interface ImportSource {
   tables: string[];
   table?: string;
   columns: string[];
-  rows: SourceRow[];
   /** EPSG code of the file's own geometry. */
   srid?: number;
-  simaBlocks?: SimaBlock[];
+  rows(): AsyncGenerator<SourceRow>;
+  /** Removes temporary files (GDAL's conversion). */
+  close(): Promise<void>;
 }
 
 export interface ReadOptions {
@@ -41,51 +49,66 @@ export interface ReadOptions {
 }
 
 const fileError = (message: string, reason: string) => badInput(message, { field: 'file', reason });
+const CHUNK = 1 << 20;
 
-export function detectFormat(filename: string, data: Uint8Array): ImportFormat {
+export function detectFormat(filename: string, head: Uint8Array): ImportFormat {
   const ext = path.extname(filename).toLowerCase();
   const known: Record<string, ImportFormat> = {
     '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.xlsx': 'xlsx', '.geojson': 'geojson', '.json': 'geojson',
-    '.zip': 'shapefile', '.gpkg': 'gpkg', '.sim': 'sima', '.sima': 'sima',
+    '.zip': 'shapefile', '.gpkg': 'gpkg', '.kml': 'kml', '.sim': 'sima', '.sima': 'sima',
   };
   if (known[ext]) return known[ext];
-  if (Buffer.from(data.subarray(0, 15)).toString('latin1') === 'SQLite format 3') return 'gpkg';
-  throw fileError(`対応していない形式です: ${ext || filename} (CSV, TSV, xlsx, GeoJSON, zipped Shapefile, GeoPackage, SIMA)`, 'format');
+  if (Buffer.from(head.subarray(0, 15)).toString('latin1') === 'SQLite format 3') return 'gpkg';
+  throw fileError(`対応していない形式です: ${ext || filename} (CSV, TSV, xlsx, GeoJSON, zipped Shapefile, GeoPackage, KML, SIMA)`, 'format');
 }
+
+const notUtf8 = () => fileError('文字コードがUTF-8ではありません。Shift_JISを選んでください (the file is not UTF-8; choose Shift_JIS/CP932)', 'encoding');
+const notCp932 = () => fileError('文字コードがShift_JISではありません。UTF-8を選んでください (the file is not Shift_JIS/CP932)', 'encoding');
 
 /**
- * Text in UTF-8 (with or without BOM) or Shift_JIS/CP932, detected unless chosen. A file that does
- * not decode cleanly in the chosen encoding is refused rather than imported as mojibake.
+ * UTF-8 (BOM or not) or Shift_JIS/CP932, told from the first stretch of the file that is not plain
+ * ASCII; the rest is read only as it is decoded.
  */
-export function decodeText(data: Uint8Array, chosen?: TextEncoding): { text: string; encoding: TextEncoding } {
-  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-  let encoding = chosen;
-  if (!encoding) {
-    if (bom) encoding = 'utf8';
-    else {
-      const detected = Encoding.detect(buf);
-      encoding = detected === 'SJIS' || detected === 'EUCJP' ? 'cp932' : 'utf8';
+async function detectEncoding(file: string): Promise<TextEncoding> {
+  let first = true;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return 'utf8';
+    first = false;
+    // Up to the last ASCII byte, so a character cut at the chunk's end does not mislead the guess.
+    let end = chunk.length;
+    while (end > 0 && chunk[end - 1] >= 0x80) end--;
+    const part = chunk.subarray(0, end);
+    if (part.some((b) => b >= 0x80)) {
+      const detected = Encoding.detect(part);
+      return detected === 'SJIS' || detected === 'EUCJP' ? 'cp932' : 'utf8';
     }
   }
-  if (encoding === 'utf8') {
-    try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bom ? buf.subarray(3) : buf), encoding };
-    } catch {
-      throw fileError('文字コードがUTF-8ではありません。Shift_JISを選んでください (the file is not UTF-8; choose Shift_JIS/CP932)', 'encoding');
-    }
-  }
-  const text = iconv.decode(buf, 'cp932');
-  if (text.includes('\uFFFD')) throw fileError('文字コードがShift_JISではありません。UTF-8を選んでください (the file is not Shift_JIS/CP932)', 'encoding');
-  return { text, encoding };
+  return 'utf8';
 }
 
-function fromTable(format: ImportFormat, table: string[][], encoding?: TextEncoding): ImportSource {
-  const [header = [], ...body] = table;
-  const columns = uniqueColumns(header.map((h) => String(h ?? '').trim()));
-  const rows = body.map((cells, i) => ({ line: i + 2, values: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])) }))
-    .filter((r) => Object.values(r.values).some((v) => v !== '' && v !== null && v !== undefined));
-  return { format, encoding, tables: [], columns, rows };
+/** The file's text, decoded chunk by chunk; a byte sequence the encoding cannot hold is refused, not turned into mojibake. */
+async function* textChunks(file: string, encoding: TextEncoding): AsyncGenerator<string> {
+  const stream = fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
+  if (encoding === 'utf8') {
+    const decoder = new TextDecoder('utf-8', { fatal: true }); // drops a BOM
+    try {
+      for await (const chunk of stream) yield decoder.decode(chunk, { stream: true });
+      yield decoder.decode();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw notUtf8();
+      throw err;
+    }
+    return;
+  }
+  const decoder = iconv.getDecoder('cp932');
+  for await (const chunk of stream) {
+    const text = decoder.write(chunk);
+    if (text.includes('\uFFFD')) throw notCp932();
+    yield text;
+  }
+  const rest = decoder.end() ?? '';
+  if (rest.includes('\uFFFD')) throw notCp932();
+  yield rest;
 }
 
 /** Empty or repeated headers get a number, so every column can be mapped. */
@@ -99,43 +122,87 @@ function uniqueColumns(header: string[]): string[] {
   });
 }
 
-/** CSV text as a table of cells, with our own exports' Excel protection undone (see `unExcelCell`). */
-function csvTable(data: Uint8Array, tsv: boolean, chosen?: TextEncoding): { table: string[][]; encoding: TextEncoding } {
-  const { text, encoding } = decodeText(data, chosen);
-  const delimiter = tsv || (!text.split('\n')[0].includes(',') && text.split('\n')[0].includes('\t')) ? '\t' : ',';
-  let table: string[][];
+const hasValue = (values: Record<string, unknown>) => Object.values(values).some((v) => v !== '' && v !== null && v !== undefined);
+
+/** CSV/TSV records streamed through csv-parse, with our own exports' Excel protection undone (see `unExcelCell`). */
+async function* csvRecords(file: string, tsv: boolean, encoding: TextEncoding): AsyncGenerator<string[]> {
+  const text = textChunks(file, encoding);
+  const first = await text.next();
+  if (first.done) return;
+  const firstLine = first.value.split('\n')[0];
+  const delimiter = tsv || (!firstLine.includes(',') && firstLine.includes('\t')) ? '\t' : ',';
+  async function* all() { yield first.value as string; yield* text; }
+  const parser = pipeline(Readable.from(all()), csvParser({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }), () => undefined);
   try {
-    table = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
+    for await (const record of parser as AsyncIterable<string[]>) yield record.map(unExcelCell);
   } catch (err) {
+    if ((err as { extensions?: unknown }).extensions) throw err;
     throw fileError(`CSVを読めません (${(err as Error).message})`, 'csv');
+  } finally {
+    parser.destroy();
   }
-  return { table: table.map((row) => row.map(unExcelCell)), encoding };
 }
 
-function readCsv(data: Uint8Array, format: 'csv' | 'tsv', options: ReadOptions): ImportSource {
-  const { table, encoding } = csvTable(data, format === 'tsv', options.encoding);
-  return fromTable(format, table, encoding);
+async function openCsv(file: string, format: 'csv' | 'tsv', options: ReadOptions): Promise<ImportSource> {
+  const encoding = options.encoding ?? await detectEncoding(file);
+  const head = csvRecords(file, format === 'tsv', encoding);
+  const header = (await head.next()).value as string[] | undefined;
+  await head.return(undefined);
+  const columns = uniqueColumns((header ?? []).map((h) => String(h ?? '').trim()));
+  return {
+    format, encoding, tables: [], columns, close: async () => undefined,
+    async* rows() {
+      let line = 0;
+      for await (const cells of csvRecords(file, format === 'tsv', encoding)) {
+        if (++line === 1) continue;
+        const values = Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? '']));
+        if (hasValue(values)) yield { line, values };
+      }
+    },
+  };
 }
 
-async function readXlsx(data: Uint8Array, options: ReadOptions): Promise<ImportSource> {
-  safeUnzip(data, options.zip); // the same name and size checks as any zip, before exceljs unpacks it
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(data) as never);
-  } catch (err) {
-    throw fileError(`Excelファイルを読めません (not a readable .xlsx: ${(err as Error).message})`, 'xlsx');
+/** xlsx through exceljs' streaming reader: a worksheet is parsed row by row from the zip, never loaded whole. */
+async function openXlsx(file: string, options: ReadOptions): Promise<ImportSource> {
+  checkZip(file, options.zip); // the same name and size checks as any zip, before exceljs unpacks it
+  const unreadable = (err: unknown) => fileError(`Excelファイルを読めません (not a readable .xlsx: ${(err as Error).message})`, 'xlsx');
+  const reader = () => new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  /** Rows of the chosen sheet as cells, numbered as Excel does (the header is row 1). */
+  async function* sheetRows(onSheets?: (names: string[], chosen: string | undefined) => void): AsyncGenerator<{ n: number; cells: unknown[] }> {
+    try {
+      for await (const sheet of reader() as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name: string; workbook: { model?: { sheets?: { name: string }[] } } }>) {
+        const names = sheet.workbook.model?.sheets?.map((s) => s.name) ?? [sheet.name];
+        const chosen = options.table ?? names[0];
+        onSheets?.(names, names.includes(chosen) ? chosen : undefined);
+        if (!names.includes(chosen)) return;
+        if (sheet.name !== chosen) continue;
+        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) yield { n: row.number, cells: (row.values as unknown[]).slice(1).map(cellValue) };
+        return;
+      }
+    } catch (err) {
+      if ((err as { extensions?: unknown }).extensions) throw err;
+      throw unreadable(err);
+    }
   }
-  const tables = workbook.worksheets.map((w) => w.name);
-  const sheet = options.table ? workbook.getWorksheet(options.table) : workbook.worksheets[0];
-  if (!sheet) throw badInput(`シート「${options.table}」がありません (no sheet "${options.table}"; sheets: ${tables.join(', ')})`, { field: 'table' });
-  const table: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells = (row.values as unknown[]).slice(1).map(cellValue);
-    table[n - 1] = cells;
-  });
-  const source = fromTable('xlsx', Array.from(table, (r) => (r ?? []) as string[]));
-  // eachRow numbers rows as Excel does; fromTable counted the header as line 1 too.
-  return { ...source, tables, table: sheet.name };
+  let tables: string[] = [];
+  let table: string | undefined;
+  let header: unknown[] = [];
+  const head = sheetRows((names, chosen) => { tables = names; table = chosen; });
+  const first = await head.next();
+  await head.return(undefined);
+  if (!table) throw badInput(`シート「${options.table}」がありません (no sheet "${options.table}"; sheets: ${tables.join(', ')})`, { field: 'table' });
+  if (!first.done && first.value.n === 1) header = first.value.cells;
+  const columns = uniqueColumns(header.map((h) => String(h ?? '').trim()));
+  return {
+    format: 'xlsx', tables, table, columns, close: async () => undefined,
+    async* rows() {
+      for await (const { n, cells } of sheetRows()) {
+        if (n === 1) continue;
+        const values = Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? '']));
+        if (hasValue(values)) yield { line: n, values };
+      }
+    },
+  };
 }
 
 /** An Excel cell's value: formulas give their result, rich text its text, dates stay dates. */
@@ -159,95 +226,177 @@ function sridOf(crs: unknown): number | undefined {
   return m ? Number(m[1]) : -1;
 }
 
-function fromFeatureCollection(format: ImportFormat, fc: { type?: string; features?: unknown[]; crs?: unknown }, extra: Partial<ImportSource> = {}): ImportSource {
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw fileError('GeoJSONのFeatureCollectionではありません (not a GeoJSON FeatureCollection)', 'geojson');
-  const columns = new Set<string>();
-  const rows = fc.features.map((f, i) => {
-    const feature = f as { properties?: Record<string, unknown>; geometry?: SourceRow['geometry'] };
-    const values = feature.properties ?? {};
-    Object.keys(values).forEach((k) => columns.add(k));
-    return { line: i + 1, values, geometry: feature.geometry ?? null };
-  });
-  return { format, tables: [], columns: [...columns], rows, srid: sridOf(fc.crs) ?? 4326, ...extra };
-}
+const notFeatureCollection = () => fileError('GeoJSONのFeatureCollectionではありません (not a GeoJSON FeatureCollection)', 'geojson');
+const notJson = () => fileError('GeoJSONとして読めません (not valid JSON)', 'geojson');
 
-function readGeoJson(data: Uint8Array): ImportSource {
-  const { text } = decodeText(data, 'utf8');
-  let json: unknown;
-  try { json = JSON.parse(text); } catch { throw fileError('GeoJSONとして読めません (not valid JSON)', 'geojson'); }
-  return fromFeatureCollection('geojson', json as never);
-}
-
-/** Shapefile and GeoPackage through GDAL: written to a private temporary folder, read as GeoJSON in the file's own CRS. */
-async function readWithGdal(format: 'shapefile' | 'gpkg', files: Map<string, Uint8Array>, options: ReadOptions): Promise<ImportSource> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chizu-import-'));
-  try {
-    const paths: string[] = [];
-    for (const [name, bytes] of files) {
-      const p = path.join(dir, path.basename(name));
-      await fs.writeFile(p, bytes);
-      paths.push(p);
-    }
-    const hasCpg = [...files.keys()].some((n) => n.toLowerCase().endsWith('.cpg'));
-    // A Japanese .dbf without .cpg is CP932 (Shift_JIS) in practice; GDAL would guess Latin-1.
-    const openOptions = format === 'shapefile' && !hasCpg ? [`ENCODING=${options.encoding === 'utf8' ? 'UTF-8' : 'CP932'}`] : [];
-    return await withGdal(async (gdal) => {
-      const opened = await gdal.open(paths.filter((p) => format === 'gpkg' || /\.(shp|shx|dbf|prj|cpg)$/i.test(p)), openOptions);
-      const dataset = opened.datasets[0];
-      if (!dataset) throw fileError(`GDALが開けません (GDAL could not open the file: ${opened.errors.join('; ')})`, format);
-      try {
-        const info = await gdal.getInfo(dataset);
-        const tables = (info.layers ?? []).map((l) => l.name);
-        const table = options.table ?? tables[0];
-        if (!tables.includes(table)) throw badInput(`テーブル「${table}」がありません (no table "${table}"; tables: ${tables.join(', ')})`, { field: 'table' });
-        const out = await gdal.ogr2ogr(dataset, ['-f', 'GeoJSON', '-lco', 'RFC7946=NO', '-lco', 'COORDINATE_PRECISION=9', table])
-          .catch((err: unknown) => { throw fileError(`GDALが読めません (GDAL could not read the file: ${gdalMessage(err)})`, format); });
-        const json = JSON.parse(Buffer.from(await gdal.getFileBytes(out)).toString('utf8'));
-        removeOutput(gdal, out.local);
-        const hasPrj = format === 'gpkg' || [...files.keys()].some((n) => n.toLowerCase().endsWith('.prj'));
-        const srid = hasPrj ? sridOf(json.crs) ?? -1 : undefined;
-        return fromFeatureCollection(format, json, { tables, table, srid, encoding: format === 'shapefile' && !hasCpg ? (options.encoding ?? 'cp932') : undefined });
-      } finally {
-        await gdal.close(dataset);
+/**
+ * The features of a GeoJSON FeatureCollection, one at a time, from a stream of text: a small scanner
+ * finds each object of the top-level "features" array (and the "type" and "crs" members) by depth
+ * outside strings, and JSON.parse reads each one. No streaming JSON parser is among our
+ * dependencies, and a FeatureCollection needs no more than this.
+ */
+export async function* geojsonFeatures(text: AsyncIterable<string>, top: { type?: unknown; crs?: unknown }): AsyncGenerator<unknown> {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let key = '';
+  let readingKey = false;
+  let expectValue = false;
+  let inFeatures = false;
+  let captured: string[] = [];
+  let capture: 'feature' | 'member' | null = null;
+  let member = '';
+  let started = false;
+  const finishMember = () => {
+    const raw = captured.join('').trim();
+    captured = [];
+    capture = null;
+    try { (top as Record<string, unknown>)[member] = JSON.parse(raw); } catch { throw notJson(); }
+  };
+  for await (const chunk of text) {
+    let from = 0; // start of the captured part within this chunk
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 0x5c) escaped = true;
+        else if (c === 0x22) {
+          inString = false;
+          if (readingKey) { readingKey = false; key = captured.join('') + chunk.slice(from, i); captured = []; from = i + 1; }
+        }
+        continue;
       }
-    });
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+      if (!started) { if (c !== 0x7b) throw notFeatureCollection(); started = true; depth = 1; continue; }
+      if (depth === 1 && capture === null) {
+        if (expectValue) {
+          expectValue = false;
+          if (key === 'features' && c === 0x5b) { inFeatures = true; depth = 2; continue; }
+          if (key === 'type' || key === 'crs') { capture = 'member'; member = key; from = i; captured = []; }
+          else capture = null;
+          if (capture === null && (c === 0x7b || c === 0x5b)) { depth++; continue; }
+          if (capture === null && c === 0x22) { inString = true; continue; }
+          if (capture === null) continue;
+        } else if (c === 0x22) { inString = true; readingKey = true; captured = []; from = i + 1; continue; }
+        else if (c === 0x3a) { expectValue = true; continue; }
+        else if (c === 0x7d) { depth = 0; continue; }
+        else continue;
+      }
+      if (c === 0x22) { inString = true; continue; }
+      if (c === 0x7b || c === 0x5b) {
+        if (inFeatures && depth === 2 && c === 0x7b) { capture = 'feature'; from = i; captured = []; }
+        depth++;
+      } else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (capture === 'feature' && depth === 2) {
+          captured.push(chunk.slice(from, i + 1));
+          const raw = captured.join('');
+          captured = [];
+          capture = null;
+          let feature: unknown;
+          try { feature = JSON.parse(raw); } catch { throw notJson(); }
+          yield feature;
+        } else if (inFeatures && depth === 1) inFeatures = false;
+        else if (capture === 'member' && depth === 0) { captured.push(chunk.slice(from, i)); finishMember(); depth = 0; }
+      } else if (c === 0x2c && capture === 'member' && depth === 1) { captured.push(chunk.slice(from, i)); finishMember(); }
+    }
+    if (capture !== null || readingKey) captured.push(chunk.slice(from));
   }
+  if (!started || depth !== 0 || inString) throw notJson();
+  if (top.type !== 'FeatureCollection') throw notFeatureCollection();
+}
+
+/** A GeoJSON file (ours or GDAL's conversion) as a source; one pass at opening finds the columns and the CRS. */
+async function openFeatureFile(format: ImportFormat, file: string, extra: Partial<ImportSource> & { hasCrs?: boolean } = {}): Promise<ImportSource> {
+  const columns = new Set<string>();
+  const top: { type?: unknown; crs?: unknown } = {};
+  let n = 0;
+  for await (const f of geojsonFeatures(textChunks(file, 'utf8'), top)) {
+    n++;
+    for (const k of Object.keys((f as { properties?: object }).properties ?? {})) columns.add(k);
+  }
+  const srid = extra.hasCrs === false ? undefined : sridOf(top.crs) ?? (extra.hasCrs ? -1 : 4326);
+  const { hasCrs: _, ...rest } = extra;
+  return {
+    format, tables: [], columns: [...columns], srid, close: async () => undefined, ...rest,
+    async* rows() {
+      let line = 0;
+      for await (const f of geojsonFeatures(textChunks(file, 'utf8'), {})) {
+        const feature = f as { properties?: Record<string, unknown> | null; geometry?: SourceRow['geometry'] };
+        line++;
+        yield { line, values: feature.properties ?? {}, geometry: feature.geometry ?? null };
+      }
+    },
+    ...(n === 0 ? {} : {}),
+  };
+}
+
+/**
+ * Shapefile, GeoPackage and KML through GDAL: the parts lie in a private folder inside GDAL's output
+ * directory (mounted from disk), and GDAL converts the table to a GeoJSON file there in the file's
+ * own CRS, which is then read a feature at a time. `close` removes the folder.
+ */
+async function openWithGdal(format: 'shapefile' | 'gpkg' | 'kml', dir: string, inputs: string[], options: ReadOptions,
+  extra: { hasCpg?: boolean; hasPrj: boolean }): Promise<ImportSource> {
+  // A Japanese .dbf without .cpg is CP932 (Shift_JIS) in practice; GDAL would guess Latin-1.
+  const openOptions = format === 'shapefile' && !extra.hasCpg ? [`ENCODING=${options.encoding === 'utf8' ? 'UTF-8' : 'CP932'}`] : [];
+  const rel = path.relative(gdalOutputDir(), dir);
+  const { tables, table } = await withGdal(async (gdal) => {
+    const opened = await gdal.open(inputs, openOptions);
+    const dataset = opened.datasets[0];
+    if (!dataset) throw fileError(`GDALが開けません (GDAL could not open the file: ${opened.errors.join('; ')})`, format);
+    try {
+      const info = await gdal.getInfo(dataset);
+      const names = (info.layers ?? []).map((l) => l.name);
+      const chosen = options.table ?? names[0];
+      if (!names.includes(chosen)) throw badInput(`テーブル「${chosen}」がありません (no table "${chosen}"; tables: ${names.join(', ')})`, { field: 'table' });
+      await gdal.ogr2ogr(dataset, ['-f', 'GeoJSON', '-lco', 'RFC7946=NO', '-lco', 'COORDINATE_PRECISION=9', chosen], `${rel}/rows`)
+        .catch((err: unknown) => { throw fileError(`GDALが読めません (GDAL could not read the file: ${gdalMessage(err)})`, format); });
+      return { tables: names, table: chosen };
+    } finally {
+      await gdal.close(dataset);
+    }
+  });
+  const source = await openFeatureFile(format, path.join(dir, 'rows.geojson'), {
+    tables, table, hasCrs: extra.hasPrj, encoding: format === 'shapefile' && !extra.hasCpg ? (options.encoding ?? 'cp932') : undefined,
+  });
+  return { ...source, close: () => fsp.rm(dir, { recursive: true, force: true }) };
 }
 
 /** gdal3.js rejects with plain objects; their message, whatever its shape. */
 const gdalMessage = (err: unknown) => (err instanceof Error ? err.message : typeof err === 'object' && err ? JSON.stringify(err).slice(0, 300) : String(err));
 
-/** GDAL's output stays in its in-memory file system until removed: a long-running server would grow. */
-function removeOutput(gdal: object, file: string): void {
-  try {
-    (gdal as { Module?: { FS?: { unlink(p: string): void } } }).Module?.FS?.unlink(file);
-  } catch { /* already gone */ }
-}
-
-function shapefileParts(data: Uint8Array, options: ReadOptions): { parts: Map<string, Uint8Array>; fieldNames: Map<string, string> } {
-  const entries = safeUnzip(data, options.zip);
-  const shps = [...entries.keys()].filter((n) => n.toLowerCase().endsWith('.shp'));
+async function openShapefile(file: string, dir: string, options: ReadOptions): Promise<ImportSource> {
+  const names = checkZip(file, options.zip).map((e) => e.name);
+  const shps = names.filter((n) => n.toLowerCase().endsWith('.shp'));
   if (shps.length === 0) throw fileError('ZIPに .shp がありません (the zip holds no .shp)', 'noShp');
   const base = shps[0].slice(0, -4);
-  const parts = new Map([...entries].filter(([n]) => n.slice(0, n.lastIndexOf('.')) === base));
+  const parts = names.filter((n) => n.slice(0, n.lastIndexOf('.')) === base);
   for (const ext of ['.shx', '.dbf']) {
-    if (![...parts.keys()].some((n) => n.toLowerCase() === `${base.toLowerCase()}${ext}`)) {
+    if (!parts.some((n) => n.toLowerCase() === `${base.toLowerCase()}${ext}`)) {
       throw fileError(`ZIPに ${path.basename(base)}${ext} がありません (the Shapefile lacks its ${ext})`, 'shapefileParts');
     }
   }
   // Our exports cut DBF names to 10 bytes and add {layer}_fields.csv: short name → full column name.
-  const mappingFile = [...entries.keys()].find((n) => {
+  const mappingFile = names.find((n) => {
     const prefix = n.endsWith('_fields.csv') ? n.slice(0, -'_fields.csv'.length) : null;
     return prefix !== null && (base === prefix || base.startsWith(`${prefix}_`));
   });
+  const wanted = new Set([...parts.filter((n) => /\.(shp|shx|dbf|prj|cpg)$/i.test(n)), ...(mappingFile ? [mappingFile] : [])]);
+  const written = await unzipToDir(file, dir, (n) => wanted.has(n), options.zip);
   const fieldNames = new Map<string, string>();
   if (mappingFile) {
-    const [, ...rows] = csvTable(entries.get(mappingFile)!, false).table;
-    for (const [short, full] of rows) if (short && full) fieldNames.set(short, full);
+    let first = true;
+    const mappingPath = written.get(mappingFile)!;
+    for await (const [short, full] of csvRecords(mappingPath, false, await detectEncoding(mappingPath))) { // CP932 beside a CP932 .dbf
+      if (first) { first = false; continue; }
+      if (short && full) fieldNames.set(short, full);
+    }
   }
-  return { parts, fieldNames };
+  const inputs = parts.filter((n) => /\.(shp|shx|dbf|prj|cpg)$/i.test(n)).map((n) => written.get(n)!);
+  const lower = parts.map((n) => n.toLowerCase());
+  const source = await openWithGdal('shapefile', dir, inputs, options, { hasCpg: lower.some((n) => n.endsWith('.cpg')), hasPrj: lower.some((n) => n.endsWith('.prj')) });
+  return renameColumns(source, fieldNames);
 }
 
 /** Columns renamed by the export's mapping file (short DBF name → the column it stands for). */
@@ -256,35 +405,54 @@ function renameColumns(source: ImportSource, names: Map<string, string>): Import
   const name = (c: string) => names.get(c) ?? c;
   return {
     ...source, columns: source.columns.map(name),
-    rows: source.rows.map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).map(([c, v]) => [name(c), v])) })),
+    async* rows() {
+      for await (const r of source.rows()) yield { ...r, values: Object.fromEntries(Object.entries(r.values).map(([c, v]) => [name(c), v])) };
+    },
   };
 }
 
-function readSima(data: Uint8Array, options: ReadOptions): ImportSource {
-  const { text, encoding } = decodeText(data, options.encoding);
+/** SIMA files are small (a survey's points and blocks): read whole. */
+async function openSima(file: string, options: ReadOptions): Promise<ImportSource> {
+  const encoding = options.encoding ?? await detectEncoding(file);
+  let text = '';
+  for await (const t of textChunks(file, encoding)) text += t;
   const { blocks, problems } = parseSima(text);
   if (problems.length) {
     throw badInput(`SIMA: ${problems.slice(0, 10).map((p) => `line ${p.line}: ${p.message}`).join('; ')}`, { field: 'file', reason: 'sima', problems });
   }
   if (blocks.length === 0) throw fileError('SIMAファイルに区画(D00〜D99)がありません (no D00 … D99 block)', 'sima');
   return {
-    format: 'sima', encoding, tables: [], columns: ['区画名', '点数'], simaBlocks: blocks,
-    rows: blocks.map((b) => ({ line: b.line, values: { 区画名: b.name, 点数: b.points.length } })),
+    format: 'sima', encoding, tables: [], columns: ['区画名', '点数'], close: async () => undefined,
+    async* rows() {
+      for (const b of blocks) yield { line: b.line, values: { 区画名: b.name, 点数: b.points.length }, block: b };
+    },
   };
 }
 
-/** Reads an uploaded file into columns and rows. Throws BAD_USER_INPUT with `reason` for a bad file. */
-export async function readImportFile(filename: string, data: Uint8Array, options: ReadOptions): Promise<ImportSource> {
-  const format = detectFormat(filename, data);
+/**
+ * Opens an uploaded file (on disk) for reading its columns and rows. Throws BAD_USER_INPUT with
+ * `reason` for a bad file. The caller closes the source.
+ */
+export async function openImportFile(filename: string, file: string, options: ReadOptions): Promise<ImportSource> {
+  const head = Buffer.alloc(16);
+  const fd = await fsp.open(file, 'r');
+  try { await fd.read(head, 0, 16, 0); } finally { await fd.close(); }
+  const format = detectFormat(filename, head);
   switch (format) {
-    case 'csv': case 'tsv': return readCsv(data, format, options);
-    case 'xlsx': return readXlsx(data, options);
-    case 'geojson': return readGeoJson(data);
-    case 'shapefile': {
-      const { parts, fieldNames } = shapefileParts(data, options);
-      return renameColumns(await readWithGdal('shapefile', parts, options), fieldNames);
-    }
-    case 'gpkg': return readWithGdal('gpkg', new Map([['upload.gpkg', data]]), options);
-    case 'sima': return readSima(data, options);
+    case 'csv': case 'tsv': return openCsv(file, format, options);
+    case 'xlsx': return openXlsx(file, options);
+    case 'geojson': return openFeatureFile('geojson', file);
+    case 'sima': return openSima(file, options);
+    default: break;
+  }
+  const dir = await fsp.mkdtemp(path.join(gdalOutputDir(), 'import-'));
+  try {
+    if (format === 'shapefile') return await openShapefile(file, dir, options);
+    const input = path.join(dir, format === 'gpkg' ? 'upload.gpkg' : 'upload.kml');
+    await fsp.copyFile(file, input);
+    return await openWithGdal(format, dir, [input], options, { hasPrj: true });
+  } catch (err) {
+    await fsp.rm(dir, { recursive: true, force: true });
+    throw err;
   }
 }

@@ -58,7 +58,7 @@ type Documents = {
     "\n  fragment ImportSummaryFields on ImportSummary { create update unchanged refused warnings refusedRows { line field code message value } }\n": typeof types.ImportSummaryFieldsFragmentDoc,
     "query ImportPreview($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }": typeof types.ImportPreviewDocument,
     "mutation ImportDryRun($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) { ...ImportSummaryFields } }": typeof types.ImportDryRunDocument,
-    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }": typeof types.ImportProgressDocument,
+    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { phase rowsRead rowsChecked rowsWritten total } } }": typeof types.ImportProgressDocument,
     "mutation CommitImport($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ...ImportSummaryFields } }": typeof types.CommitImportDocument,
     "mutation CancelImport($id: ID!) { cancelImport(id: $id) }": typeof types.CancelImportDocument,
     "mutation UndoImport($id: ID!) { undoImport(id: $id) }": typeof types.UndoImportDocument,
@@ -107,7 +107,7 @@ const documents: Documents = {
     "\n  fragment ImportSummaryFields on ImportSummary { create update unchanged refused warnings refusedRows { line field code message value } }\n": types.ImportSummaryFieldsFragmentDoc,
     "query ImportPreview($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }": types.ImportPreviewDocument,
     "mutation ImportDryRun($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) { ...ImportSummaryFields } }": types.ImportDryRunDocument,
-    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }": types.ImportProgressDocument,
+    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { phase rowsRead rowsChecked rowsWritten total } } }": types.ImportProgressDocument,
     "mutation CommitImport($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ...ImportSummaryFields } }": types.CommitImportDocument,
     "mutation CancelImport($id: ID!) { cancelImport(id: $id) }": types.CancelImportDocument,
     "mutation UndoImport($id: ID!) { undoImport(id: $id) }": types.UndoImportDocument,
@@ -288,7 +288,7 @@ export function graphql(source: "mutation ImportDryRun($id: ID!, $o: JSONObject)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }"): typeof import('./graphql').ImportProgressDocument;
+export function graphql(source: "query ImportProgress($id: ID!) { importJob(id: $id) { progress { phase rowsRead rowsChecked rowsWritten total } } }"): typeof import('./graphql').ImportProgressDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -507,7 +507,7 @@ export type ImportProgressQueryVariables = Exact<{
 }>;
 
 
-export type ImportProgressQuery = { importJob: { progress: { rowsWritten: number, total: number } | null } };
+export type ImportProgressQuery = { importJob: { progress: { phase: string, rowsRead: number, rowsChecked: number, rowsWritten: number, total: number } | null } };
 
 export type CommitImportMutationVariables = Exact<{
   id: string | number;
@@ -1498,6 +1498,9 @@ export const ImportProgressDocument = new TypedDocumentString(`
     query ImportProgress($id: ID!) {
   importJob(id: $id) {
     progress {
+      phase
+      rowsRead
+      rowsChecked
       rowsWritten
       total
     }
