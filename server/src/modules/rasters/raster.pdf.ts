@@ -42,13 +42,17 @@ export function parsePdfRequest(page: string | undefined, dpi: string | undefine
 
 /** Pages of the PDF and the asked page's size in points; BAD_USER_INPUT when poppler cannot read it. */
 async function pdfInfo(file: string, page: number): Promise<{ pages: number; widthPt: number; heightPt: number }> {
-  let out: string;
-  try {
-    out = (await run('pdfinfo', ['-f', String(page), '-l', String(page), file], { timeout: 30_000 })).stdout;
-  } catch {
-    throw badInput('PDF として読めません (the file cannot be read as a PDF)', { field: 'file' });
-  }
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(out)?.[1] ?? 0);
+  const info = async (args: string[]) => {
+    try {
+      return (await run('pdfinfo', [...args, file], { timeout: 30_000 })).stdout;
+    } catch {
+      throw badInput('PDF として読めません (the file cannot be read as a PDF)', { field: 'file' });
+    }
+  };
+  // The page count first: pdfinfo fails outright when asked about a page beyond the last.
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(await info([]))?.[1] ?? 0);
+  if (page > pages) return { pages, widthPt: 0, heightPt: 0 };
+  const out = await info(['-f', String(page), '-l', String(page)]);
   const size = /^Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)/m.exec(out);
   // "Page N rot: 90" turns the page: its rendered width is the stated height.
   const rot = Number(/^Page\s+\d+\s+rot:\s+(\d+)/m.exec(out)?.[1] ?? 0);
