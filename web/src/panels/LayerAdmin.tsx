@@ -12,6 +12,7 @@ import {
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { LayerSelect } from './LayerSelect';
+import { RasterLayerCreate } from '../rasters/RasterLayerCreate';
 
 interface Props {
   layers: Layer[];
@@ -301,6 +302,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
           </p>
         )}
       </form>
+      <RasterLayerCreate onSaved={onSaved} />
     </div>
   );
 }
