@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
 import { Config } from '../../config';
@@ -19,7 +19,7 @@ import {
   sheetsOfLayerSql, sheetsOfRecordSql, startPlacingSql,
 } from './raster.sql';
 import { RasterPlacement, RasterPlacementMethod, RasterSheet, RasterSheetStatus, RasterTransform } from './raster.type';
-import { clipOf, decodeToRaw, TILE_SIZE, warpToTiles } from './raster.warp';
+import { checkDecodes, clipOf, decodeToRaw, TILE_SIZE, warpToTiles } from './raster.warp';
 import { geoTiffControlPoints } from './raster.geotiff';
 import { isPdf, parsePdfRequest, PdfPageRequest, renderPdfPage } from './raster.pdf';
 
@@ -285,8 +285,7 @@ export class RasterService {
         { field: 'file', width: meta.width, height: meta.height });
     }
     try {
-      await pipeline(sharp(file, { limitInputPixels: this.config.raster.maxPixels, failOn: 'error', sequentialRead: true }).raw(),
-        new Writable({ write: (_c, _e, done) => done() }));
+      await checkDecodes(file, this.config.raster.maxPixels);
     } catch {
       throw badInput('画像が途中で切れているか壊れています (the image is truncated or damaged)', { field: 'file' });
     }
@@ -321,14 +320,14 @@ export class RasterService {
   }
 
   private async warp(row: RasterSheetRow, layer: LayerRecord, f: Fit, input: PlaceInput, points: ControlPoint[], actor: { user: SessionUser; address: string }): Promise<void> {
-    const raw = `${this.originalPath(row.id)}.rgb`;
+    const raw = `${this.originalPath(row.id)}.v`;
     try {
       await this.db.pool.query(deleteTilesOfSheetSql, [row.id]);
-      await decodeToRaw(this.imagePath(row), raw, this.config.raster.maxPixels);
+      const decoded = await decodeToRaw(this.imagePath(row), raw, this.config.raster.maxPixels);
       let last = 0;
       const result = await warpToTiles(
         { file: this.imagePath(row), width: row.width_px, height: row.height_px, fit: f, planeSrid: this.config.planeSrid, clip: clipOf(input.method, points), maxPixels: this.config.raster.maxPixels },
-        raw,
+        decoded,
         async (tiles) => {
           const values: unknown[] = [row.id];
           for (const t of tiles) values.push(t.z, t.x, t.y, t.png);
