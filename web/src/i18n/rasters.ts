@@ -100,13 +100,13 @@ export const rastersJa = {
   recordDrawingLinkLabel: '配置済みの図面',
   recordDrawingLink: '図面を結び付ける',
   recordDrawingChoose: '図面を選んでください',
-  rasterLayerCreateTitle: 'ラスタレイヤの作成',
+  rasterLayerCreateTitle: 'ラスタレイヤの登録',
   rasterLayerKey: 'キー(英小文字・数字・_)',
   rasterLayerNameJa: '名称(日本語)',
   rasterLayerNameEn: '名称(英語)',
   rasterLayerDepartment: '管理課',
   rasterLayerBasemap: '航空写真(背景地図として選べる)',
-  rasterLayerCreate: 'ラスタレイヤを作成',
+  rasterLayerCreate: 'ラスタレイヤを登録',
   rasterLayerCreated: 'ラスタレイヤ「{name}」を作成しました。',
 };
 
