@@ -135,7 +135,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/api', reader, auditRouter(services));
   // Raster uploads stream their body themselves (up to RASTER_MAX_MB): no body parser, no anonymous limit.
   app.use('/api', reader, rasterApiRouter(services));
-  app.use('/tiles/raster', reader, rasterTileRouter(services, (req) => publicBaseUrl(req, config), new TileCache(config.tileCacheMb * 1024 * 1024)));
+  app.use('/tiles/raster', reader, rasterTileRouter(services, (req) => publicBaseUrl(req, config), new TileCache(config.tileCacheMb * 1024 * 1024, false)));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // API paths never fall through to the web app: an unknown one is a 404.

@@ -25,6 +25,7 @@ import { runAbuseSoak } from './abuse';
 import { measureImport } from './import';
 import { ident } from '../../server/src/db/sql';
 import { benchDatabaseUrl, databaseUrl, NO_REQUEST_BUDGET } from '../helpers/test-env';
+import { benchRasters } from './raster.phase';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -411,6 +412,23 @@ async function main() {
       measurement(`tiles z12-16 c${c} p95`, 'ms', 'lower', o.p95, f.p95, null),
     );
   }
+
+  // 4a. Raster tiles (issue 19): a scanned sheet uploaded and placed over HTTP, then its warm tiles vs their SQL.
+  oursMemory.phase = peerMemory.phase = 'rasters';
+  const rssBeforeRasters = oursMemory.rssMb();
+  const raster = await benchRasters({ url: oursUrl, pool, token: await login('admin'), tiles: counts.tiles, centre: CENTRE, log });
+  const rasterPeak = Math.max(...oursMemory.samples.filter((m) => m.phase === 'rasters').map((m) => m.rssMb).filter(Number.isFinite), rssBeforeRasters);
+  details.rasters = { ...raster.details, serverRssBeforeMb: round(rssBeforeRasters, 1), serverRssPeakMb: round(rasterPeak, 1) };
+  results.push(
+    measurement(`raster tile warm c1 p50`, 'ms', 'lower', raster.warm.ours.p50, raster.warm.floor.p50, null,
+      'ours: GET /tiles/raster over HTTP (session, read check, ETag, cache hit); floor: the tile\'s SELECT through pg (no HTTP, no session)'),
+    measurement(`raster tile warm c1 p95`, 'ms', 'lower', raster.warm.ours.p95, raster.warm.floor.p95, null),
+    measurement(`raster tile warm c8 throughput`, 'tiles/s', 'higher', raster.warm8.ours.throughput, raster.warm8.floor.throughput, null),
+    measurement(`raster place ${raster.details.widthPx}×${raster.details.heightPx} sheet`, 's', 'lower', raster.placeSeconds, null, null,
+      'upload + placeRasterSheet (CORNERS, projective) over HTTP until PLACED; the 13k×10k sheet is measured by npm run bench:raster'),
+    measurement('server RSS growth while placing a sheet', 'MB', 'lower', rasterPeak - rssBeforeRasters, null, null,
+      'peak resident memory of the server during the raster phase minus before it (database out of process)'),
+  );
 
   // 4b. Search: what clerks type (towns, readings, management numbers in odd widths, lot numbers,
   // facilities), through the search query vs the feature part of its SQL through pg.

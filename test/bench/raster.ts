@@ -20,6 +20,22 @@ const { syntheticRoadSheet } = require(path.join(server, 'seed', 'rasters')) as 
 const { LayerCatalog, SYSTEM_READER } = require(path.join(server, 'modules', 'layers', 'layer.service')) as typeof import('../../server/src/modules/layers/layer.service');
 
 const vmHwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
+/** Resets the kernel's peak-RSS mark to the current RSS (Linux ≥ 4.0), so the next peak is the placement's own. */
+const resetHwm = () => fs.writeFileSync('/proc/self/clear_refs', '5');
+
+/**
+ * Samples where the memory is while placing: the JavaScript heap, ArrayBuffers (the embedded
+ * database's WebAssembly memory is one) and the rest of the RSS (libvips, the raw band, tiles).
+ */
+function memorySampler() {
+  const peak = { rss: 0, heapUsed: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss); peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed); peak.arrayBuffers = Math.max(peak.arrayBuffers, m.arrayBuffers);
+  };
+  const timer = setInterval(sample, 100);
+  return { stop: () => { clearInterval(timer); sample(); return Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v / 1048576)])); } };
+}
 
 async function main() {
   const at = process.argv.indexOf('--dpi');
@@ -50,6 +66,10 @@ async function main() {
     const user = { id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin' as const, departmentKey: null, grantedLayerIds: [] };
     const catalog = new LayerCatalog(app.services.layers, SYSTEM_READER);
     const hwmBefore = vmHwmMb();
+    global.gc?.();
+    const start = process.memoryUsage();
+    resetHwm();
+    const sampler = memorySampler();
     const t1 = performance.now();
     const uploaded = await app.services.rasters.upload(catalog, user, 'bench_scans', fs.createReadStream(sheetFile), { fileName: 'bench.png' });
     const uploadS = (performance.now() - t1) / 1000;
@@ -58,6 +78,7 @@ async function main() {
     const placeS = (performance.now() - t2) / 1000;
     const tiles = (await db.pool.query('SELECT count(*)::int AS n, sum(length(png))::bigint AS bytes FROM raster_tile')).rows[0];
     const hwmAfter = vmHwmMb();
+    const peaks = sampler.stop();
 
     // Warm tile latency over HTTP: every tile of the two highest zooms, fetched once to warm, then 5 rounds.
     const port = await app.listen(0);
@@ -77,15 +98,30 @@ async function main() {
     for (const t of addresses) await get(t);
     const times: number[] = [];
     for (let round = 0; round < 5; round++) for (const t of addresses) times.push(await get(t));
+    // The floor: the same tile's SQL through the pool in this process (no HTTP, no session, no cache).
+    const { layerTileSql } = require(path.join(server, 'modules', 'rasters', 'raster.sql')) as typeof import('../../server/src/modules/rasters/raster.sql');
+    const layerId = (await db.pool.query('SELECT id FROM layer WHERE key = $1', ['bench_scans'])).rows[0].id as number;
+    const floor: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const t of addresses) {
+        const s = performance.now();
+        await db.pool.query(layerTileSql, [layerId, t.z, t.x, t.y]);
+        floor.push(performance.now() - s);
+      }
+    }
+    floor.sort((a, b) => a - b);
     times.sort((a, b) => a - b);
-    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    const p = (q: number, list = times) => list[Math.min(list.length - 1, Math.floor(q * list.length))];
     await app.stop();
     const result = {
       widthPx: sheet.width, heightPx: sheet.height, pngMb: Number((sheet.pngBytes / 1048576).toFixed(1)), drawSeconds: Number(drawS.toFixed(1)),
       uploadSeconds: Number(uploadS.toFixed(1)), placeAndTileSeconds: Number(placeS.toFixed(1)), tiles: tiles.n, tileMb: Number((Number(tiles.bytes) / 1048576).toFixed(1)),
       zooms: `${placed.status} ${JSON.stringify((await db.pool.query('SELECT min_zoom, max_zoom FROM raster_sheet')).rows[0])}`,
-      peakRssMbBeforeUpload: Math.round(hwmBefore), peakRssMbAfterPlace: Math.round(hwmAfter),
+      peakRssMbBeforeUpload: Math.round(hwmBefore), rssMbAtUpload: Math.round(start.rss / 1048576),
+      peakRssMbDuringUploadAndPlace: Math.round(hwmAfter), placeRssGrowthMb: Math.round(hwmAfter - start.rss / 1048576),
+      arrayBuffersMbAtUpload: Math.round(start.arrayBuffers / 1048576), peaksDuringPlaceMb: peaks,
       warmTileP50Ms: Number(p(0.5).toFixed(2)), warmTileP95Ms: Number(p(0.95).toFixed(2)), tileRequests: times.length,
+      floorTileSqlP50Ms: Number(p(0.5, floor).toFixed(2)), floorTileSqlP95Ms: Number(p(0.95, floor).toFixed(2)), loadAverage1m: Number(os.loadavg()[0].toFixed(1)),
     };
     console.log(`[bench] raster ${JSON.stringify(result)}`);
   } finally {

@@ -201,3 +201,20 @@ test('the printed 窓口案内図 draws the visible sheet under the road ledger'
   // The sheet's paper covers the houses on the printed map too.
   expect(withSheet.colours.building).toBeLessThan(without.colours.building / 3);
 });
+
+test('an administrator creates an orthophoto raster layer from the layer admin screen; it is offered as a base map', async () => {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await logIn(page, 'admin');
+  const admin = page.locator('details.layer-admin-section');
+  await admin.locator('summary').click();
+  const form = admin.locator('form.raster-layer-create');
+  await form.getByRole('textbox', { name: 'キー(英小文字・数字・_)' }).fill('e2e_ortho');
+  await form.getByRole('textbox', { name: '名称(日本語)' }).fill('航空写真(試験)');
+  await form.getByRole('textbox', { name: '名称(英語)' }).fill('Orthophoto (test)');
+  await form.getByRole('checkbox', { name: '航空写真(背景地図として選べる)' }).check();
+  await form.getByRole('button', { name: 'ラスタレイヤを登録' }).click();
+  await eventually(async () => expect(await form.getByRole('status').textContent()).toContain('航空写真(試験)'));
+  const layers = await graphqlAs<{ layers: Array<{ key: string; kind: string; basemap: boolean; department: { key: string } }> }>(
+    server, 'admin', '{ layers { key kind basemap department { key } } }');
+  expect(layers.data!.layers.find((l) => l.key === 'e2e_ortho')).toMatchObject({ kind: 'RASTER', basemap: true });
+});

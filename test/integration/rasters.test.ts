@@ -36,6 +36,28 @@ function bombPng(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** A PDF of 200 × 100 pt pages, each filled with one colour (r g b, 0–1): written by hand, with its xref. */
+function colourPdf(colours: string[]): Buffer {
+  const objects: string[] = [];
+  const kids = colours.map((_, i) => `${3 + i * 2} 0 R`).join(' ');
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${colours.length} >>`);
+  colours.forEach((rgb, i) => {
+    const content = `${rgb} rg 0 0 200 100 re f`;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents ${4 + i * 2} 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  });
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
 describeBackends('raster layers', (get) => {
   let admin: string, roads: string, env: string, counter: string;
   let sheet: SyntheticSheet;
@@ -47,7 +69,9 @@ describeBackends('raster layers', (get) => {
   const tile = (layer: string, t: { z: number; x: number; y: number }, token = roads, headers: Record<string, string> = {}) =>
     fetch(`${get().url}/tiles/raster/${layer}/${t.z}/${t.x}/${t.y}.png`, { headers: { authorization: `Bearer ${token}`, ...headers } });
   const sheetCount = async () => (await get().db.pool.query('SELECT count(*)::int AS n FROM raster_sheet')).rows[0].n as number;
-  const leftovers = () => fs.readdirSync(rasterDir).filter((f) => !/^sheet-\d+$/.test(f));
+  const leftovers = () => fs.readdirSync(rasterDir).filter((f) => !/^sheet-\d+(\.png)?$/.test(f));
+  const auditKinds = async (id: string) => (await get().db.pool.query(
+    `SELECT kind FROM audit_log WHERE kind LIKE 'raster.%' AND target = $1 ORDER BY id`, [id])).rows.map((r) => r.kind as string);
 
   beforeAll(async () => {
     admin = await get().login('admin');
@@ -129,6 +153,67 @@ describeBackends('raster layers', (get) => {
     expect(raw[(Math.floor(py) * 256 + Math.floor(px)) * 4 + 3]).toBe(0);
   }, 300_000);
 
+  test('a placed drawing links to a boundary record, which lists it to those who may read its layer', async () => {
+    const records = (await get().db.pool.query(`SELECT f.id::text AS id FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.role = 'boundary_records' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1`)).rows;
+    expect(records).toHaveLength(1);
+    const recordId = records[0].id as string;
+    const light = (await get().db.pool.query(`SELECT f.id::text AS id FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.role IS DISTINCT FROM 'boundary_records' LIMIT 1`)).rows[0].id as string;
+    const link = (featureId: string | null, token = roads) => get().gql(`mutation($id: ID!, $f: ID) {
+      linkRasterSheetToBoundaryRecord(id: $id, featureId: $f) { id boundaryRecordId version } }`, { id: sheetId, f: featureId }, token);
+    const notARecord = await link(light);
+    expect(notARecord.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await link(recordId, env)).errors?.[0].extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+    const linked = await link(recordId);
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data.linkRasterSheetToBoundaryRecord.boundaryRecordId).toBe(recordId);
+    const drawings = (token: string) => get().gql(`query($f: ID!) { boundaryRecordDrawings(featureId: $f) { id layerKey outline } }`, { f: recordId }, token);
+    const seen = await drawings(counter);
+    expect(seen.data.boundaryRecordDrawings).toHaveLength(0); // 窓口 may not read ledger_scans (roads only)
+    const mine = await drawings(roads);
+    expect(mine.data.boundaryRecordDrawings).toEqual([expect.objectContaining({ id: sheetId, layerKey: 'ledger_scans' })]);
+    expect(mine.data.boundaryRecordDrawings[0].outline.type).toBe('Polygon');
+    expect(await auditKinds(sheetId)).toEqual(['raster.upload', 'raster.place', 'raster.link']);
+  });
+
+  test('scale and survey date given at upload are kept for a sheet placed from its world file', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const nw = sheet.corners[0];
+    const world = [0.5, 0, 0, -0.5, nw.y + 0.25, nw.x - 0.25].join('\n');
+    const res = await upload('ledger_scans', png, `filename=w.png&scale=250&surveyDate=2023-05-10&world=${encodeURIComponent(world)}`);
+    const body: any = await res.json();
+    expect(res.status).toBe(201);
+    expect(body).toMatchObject({ status: 'PLACED', scaleDenominator: 250, surveyDate: '2023-05-10', placement: { method: 'GEOREFERENCED' } });
+    expect(await auditKinds(body.id)).toEqual(['raster.upload', 'raster.place']);
+    const bad = await upload('ledger_scans', png, 'filename=w.png&surveyDate=10/05/2023');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.message).toMatch(/YYYY-MM-DD/);
+    const del = await get().gql(`mutation($id: ID!) { deleteRasterSheet(id: $id) }`, { id: body.id }, roads);
+    expect(del.data?.deleteRasterSheet).toBe(true);
+    expect(await auditKinds(body.id)).toEqual(['raster.upload', 'raster.place', 'raster.delete']);
+  }, 120_000);
+
+  test('a page of a PDF is rendered at the chosen dpi and placed like a scan; the PDF stays the original', async () => {
+    const pdf = colourPdf(['1 0 0', '0 0 1']);
+    const res = await upload('ledger_scans', pdf, 'filename=drawing.pdf&page=2&dpi=144');
+    const body: any = await res.json();
+    expect(res.status).toBe(201);
+    expect(body).toMatchObject({ status: 'UPLOADED', widthPx: 400, heightPx: 200, pdfPage: 2, pdfDpi: 144, fileName: 'drawing.pdf' });
+    const preview = await fetch(`${get().url}/api/rasters/sheets/${body.id}/preview?max=512`, { headers: { authorization: `Bearer ${roads}` } });
+    const [r, g, b] = await sharp(Buffer.from(await preview.arrayBuffer())).extract({ left: 200, top: 100, width: 1, height: 1 }).raw().toBuffer();
+    expect([r, g, b]).toEqual([0, 0, 255]); // page 2 is blue, page 1 red
+    const original = await fetch(`${get().url}/api/rasters/sheets/${body.id}/original`, { headers: { authorization: `Bearer ${roads}` } });
+    expect(original.headers.get('content-type')).toMatch(/application\/pdf/);
+    expect(Buffer.from(await original.arrayBuffer()).equals(pdf)).toBe(true);
+    const corners = [[0, 0], [400, 0], [400, 200], [0, 200]].map(([col, row]) => ({ col, row, x: sheet.corners[0].x - row * 0.1, y: sheet.corners[0].y + col * 0.1 }));
+    const placed = await get().gql(`mutation($id: ID!, $pts: [RasterControlPointInput!]!) {
+      placeRasterSheet(id: $id, method: CORNERS, transform: AFFINE, controlPoints: $pts) { status } }`, { id: body.id, pts: corners }, roads);
+    expect(placed.data?.placeRasterSheet.status).toBe('PLACED');
+    expect((await get().gql(`mutation($id: ID!) { deleteRasterSheet(id: $id) }`, { id: body.id }, roads)).data?.deleteRasterSheet).toBe(true);
+    expect(fs.existsSync(path.join(rasterDir, `sheet-${body.id}.png`))).toBe(false);
+  }, 120_000);
+
   test('raster tiles follow the layer read permission and revalidate with ETag/304', async () => {
     const tj: any = await (await fetch(`${get().url}/tiles/raster/ledger_scans.json`, { headers: { authorization: `Bearer ${roads}` } })).json();
     const [w, s, e, n] = tj.bounds;
@@ -200,6 +285,12 @@ describeBackends('raster layers', (get) => {
         return bytes;
       });
       await expectRefused(await upload('ledger_scans', utm, 'filename=utm.tif'), /EPSG:32654/);
+      // PDFs: a page it does not have, page/dpi for a file that is not a PDF, a damaged PDF, a page too large at the dpi.
+      const pdf = colourPdf(['1 0 0']);
+      await expectRefused(await upload('ledger_scans', pdf, 'filename=d.pdf&page=3'), /no page 3; it has 1/);
+      await expectRefused(await upload('ledger_scans', sheet.png, 'filename=s.png&page=1'), /not a PDF/);
+      await expectRefused(await upload('ledger_scans', Buffer.from('%PDF-1.4\nthis is not really a PDF\n'), 'filename=broken.pdf'), /PDF/);
+      await expectRefused(await upload('ledger_scans', pdf, 'filename=d.pdf&dpi=5000'), /dpi must be/);
       expect(await sheetCount()).toBe(before);
       expect(leftovers()).toEqual([]);
     }, 300_000);
@@ -229,6 +320,7 @@ describeBackends('raster layers', (get) => {
       const n = (await get().db.pool.query('SELECT count(*)::int AS n FROM raster_tile WHERE sheet_id = $1', [Number(sheetId)])).rows[0].n;
       expect(n).toBe(0);
       expect(fs.existsSync(path.join(rasterDir, `sheet-${sheetId}`))).toBe(false);
+      expect((await auditKinds(sheetId)).slice(-1)).toEqual(['raster.delete']);
     });
   });
 }, { scale: 0.05, env: { RASTER_DIR: rasterDir, RASTER_MAX_MB: '8' } });

@@ -49,6 +49,8 @@ export interface RasterSheet {
   /** Placed, but worth a look (an RMS over the server's threshold). */
   warning: string | null;
   version: number;
+  /** The boundary record (境界確定) this drawing belongs to. */
+  boundaryRecordId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -59,6 +61,7 @@ export const isRasterLayer = (layer: { kind?: string | null }) => layer.kind ===
 export const RasterSheetFields = graphql(`
   fragment RasterSheetFields on RasterSheet {
     id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt
+    boundaryRecordId
     placement { method transform rmsM residualsM srid controlPoints { col row x y } }
   }
 `);
@@ -72,6 +75,24 @@ const PlaceRasterSheetMutation = graphql(`
   }
 `);
 const DeleteRasterSheetMutation = graphql(`mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }`);
+const BoundaryRecordDrawingsQuery = graphql(`query BoundaryRecordDrawings($featureId: ID!) { boundaryRecordDrawings(featureId: $featureId) { ...RasterSheetFields } }`);
+const LinkDrawingMutation = graphql(`
+  mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {
+    linkRasterSheetToBoundaryRecord(id: $id, featureId: $featureId, version: $version) { ...RasterSheetFields }
+  }
+`);
+
+/** Placed drawings (境界確定図) linked to a boundary record. */
+export async function fetchRecordDrawings(featureId: string, signal?: AbortSignal): Promise<RasterSheet[]> {
+  const data = await gql(BoundaryRecordDrawingsQuery, { featureId }, signal);
+  return data.boundaryRecordDrawings as RasterSheet[];
+}
+
+/** Links a placed drawing to a boundary record (featureId null: unlinks). */
+export async function linkDrawing(id: string, featureId: string | null, version?: number): Promise<RasterSheet> {
+  const data = await gql(LinkDrawingMutation, { id, featureId, version });
+  return data.linkRasterSheetToBoundaryRecord as RasterSheet;
+}
 
 export async function fetchRasterSheets(layerKey: string, signal?: AbortSignal): Promise<RasterSheet[]> {
   const data = await gql(RasterSheetsQuery, { layer: layerKey }, signal);
@@ -137,6 +158,11 @@ async function restError(response: Response | { status: number; text: string }):
 
 export interface UploadOptions {
   name: string;
+  /** Kept on the sheet from the upload on (also when the sheet is placed at once from its GeoTIFF or world file). */
+  scaleDenominator?: number | null;
+  surveyDate?: string | null;
+  /** A PDF: the page to place and the resolution to render it at. */
+  pdf?: { page: number; dpi: number };
   /** Upload progress, 0–1. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -174,6 +200,12 @@ function postWithProgress<T>(url: string, body: Blob, onProgress?: (fraction: nu
 /** Uploads a scan (TIFF/GeoTIFF, PNG, JPEG, PDF) into a raster layer; a world file follows as a second request. */
 export async function uploadRasterSheet(layerKey: string, file: File, worldFile: File | null, options: UploadOptions): Promise<RasterSheet> {
   const q = new URLSearchParams({ name: options.name, filename: file.name });
+  if (options.scaleDenominator) q.set('scale', String(options.scaleDenominator));
+  if (options.surveyDate) q.set('surveyDate', options.surveyDate);
+  if (options.pdf) {
+    q.set('page', String(options.pdf.page));
+    q.set('dpi', String(options.pdf.dpi));
+  }
   const sheet = await postWithProgress<RasterSheet>(`/api/rasters/${encodeURIComponent(layerKey)}/sheets?${q}`, file, options.onProgress, options.signal);
   if (!worldFile) return sheet;
   return postWithProgress<RasterSheet>(`/api/rasters/sheets/${encodeURIComponent(sheet.id)}/worldfile`, worldFile, undefined, options.signal);

@@ -14,6 +14,7 @@ import { BoundaryRecordForm } from './BoundaryRecordForm';
 import { featureTitle } from './IdentifyPanel';
 import { planeZoneName } from '#domain/planeZones';
 import { millimetres as mm } from './ledgerFormat';
+import { RecordDrawings } from '../rasters/RecordDrawings';
 
 interface Props {
   feature: Feature;
@@ -22,9 +23,11 @@ interface Props {
   canEdit: boolean;
   /** The record's points were replaced (a new version of the feature). */
   onSaved: (feature: Feature) => void;
+  /** Raster layers the user may read: their placed drawings can be linked to the record. */
+  rasterLayers?: Layer[];
 }
 
-export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved }: Props) {
+export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved, rasterLayers = [] }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
@@ -157,6 +160,7 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved }: P
           </button>
         </>
       )}
+      <RecordDrawings featureId={feature.id} map={map} rasterLayers={rasterLayers} />
       <AttachmentsPanel featureId={feature.id} canEdit={canEdit} />
     </section>
   );

@@ -13,6 +13,7 @@ import {
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { LayerSelect } from './LayerSelect';
+import { RasterLayerCreate } from '../rasters/RasterLayerCreate';
 
 interface Props {
   layers: Layer[];
@@ -328,6 +329,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
           </p>
         )}
       </form>
+      <RasterLayerCreate onSaved={onSaved} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // with its 座標一覧 and documents, any feature's attachments, or a new record from a coordinate table.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { layerWithRole, type Feature, type Layer } from '../api/model';
+import { isRasterLayer } from '../api/rasters';
 import { useI18n } from '../i18n';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BoundaryRecordForm } from './BoundaryRecordForm';
@@ -45,7 +46,14 @@ export function LedgerPanel({ view, map, layersByKey, selectedId, onSelectFeatur
       </div>
       {view.kind === 'route' && <RoutePanel routeNo={view.routeNo} map={map} selectedId={selectedId} onSelectSegment={onSelectFeature} />}
       {view.kind === 'record' && (
-        <BoundaryRecordPanel feature={view.feature} layer={boundaryLayer} map={map} canEdit={!!boundaryLayer && canEditLayer(layersByKey, boundaryLayer.key)} onSaved={onCreated} />
+        <BoundaryRecordPanel
+          feature={view.feature}
+          layer={boundaryLayer}
+          map={map}
+          canEdit={!!boundaryLayer && canEditLayer(layersByKey, boundaryLayer.key)}
+          onSaved={onCreated}
+          rasterLayers={[...layersByKey.values()].filter(isRasterLayer)}
+        />
       )}
       {view.kind === 'attachments' && (
         <>

@@ -28,6 +28,9 @@ export function UploadDialog({ layer, onUploaded, onClose }: Props) {
   const [name, setName] = useState('');
   const [scale, setScale] = useState('500');
   const [surveyDate, setSurveyDate] = useState('');
+  const [pdfPage, setPdfPage] = useState('1');
+  const [pdfDpi, setPdfDpi] = useState('300');
+  const isPdf = !!file && (file.type === 'application/pdf' || /\.pdf$/i.test(file.name));
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -43,13 +46,18 @@ export function UploadDialog({ layer, onUploaded, onClose }: Props) {
     setProgress(0);
     abort.current = new AbortController();
     try {
+      const scaleDenominator = Number(scale) || null;
+      const date = surveyDate ? (parseDate(surveyDate) ?? surveyDate) : null;
       const sheet = await uploadRasterSheet(layer.key, file, worldFile, {
         name: name.trim() || nameOf(file),
+        scaleDenominator,
+        surveyDate: date,
+        pdf: isPdf ? { page: Number(pdfPage), dpi: Number(pdfDpi) } : undefined,
         onProgress: setProgress,
         signal: abort.current.signal,
       });
-      // Scale and survey date are stored when the sheet is placed: the placement view starts with them.
-      onUploaded(sheet, { scaleDenominator: Number(scale) || null, surveyDate: surveyDate ? parseDate(surveyDate) ?? surveyDate : null });
+      // Stored with the upload (kept when the sheet is placed at once); the placement view starts with them.
+      onUploaded(sheet, { scaleDenominator, surveyDate: date });
     } catch (e) {
       if ((e as Error).name !== 'AbortError') setProblem(rasterErrorMessage(e, t));
       setProgress(null);
@@ -86,6 +94,19 @@ export function UploadDialog({ layer, onUploaded, onClose }: Props) {
             }}
           />
         </label>
+        {isPdf && (
+          <fieldset className="raster-pdf">
+            <p className="muted">{t('uploadPdfHint')}</p>
+            <label>
+              {t('uploadPdfPage')}
+              <input type="number" min={1} step={1} value={pdfPage} disabled={busy} onChange={(e) => setPdfPage(e.target.value)} />
+            </label>
+            <label>
+              {t('uploadPdfDpi')}
+              <input type="number" min={50} max={600} step={50} value={pdfDpi} disabled={busy} onChange={(e) => setPdfDpi(e.target.value)} />
+            </label>
+          </fieldset>
+        )}
         <label>
           {t('uploadWorldFile')}
           <input type="file" accept=".tfw,.jgw,.pgw,.wld,.tifw,.pngw,.jpgw" disabled={busy} onChange={(e) => setWorldFile(e.target.files?.[0] ?? null)} />

@@ -5,7 +5,7 @@ import { JSONObjectScalar } from '../../scalars';
 export class AuditEntry {
   @Field(() => ID) id!: string;
   @Field() at!: Date;
-  @Field({ description: 'login, login.failed, login.locked, login.unlock, logout, session.expired, export, print, import, attachment.upload, attachment.download, attachment.delete, layer.create, layer.update, department.create, user.create, user.update, user.sessions_revoked, token.create, token.revoke, token.use, audit.export, audit.purge' })
+  @Field({ description: 'login, login.failed, login.locked, login.unlock, logout, session.expired, export, print, import, attachment.upload, attachment.download, attachment.delete, layer.create, layer.update, department.create, user.create, user.update, user.sessions_revoked, token.create, token.revoke, token.use, audit.export, audit.purge, raster.upload, raster.place, raster.place_failed, raster.delete, raster.link' })
   kind!: string;
   @Field(() => String, { nullable: true }) username!: string | null;
   @Field(() => String, { nullable: true, description: 'Client address of the request' }) clientAddress!: string | null;

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
+import { actorOf } from '../audit/audit.service';
 import { RasterControlPointInput, RasterPlacementMethod, RasterSheet, RasterTransform } from './raster.type';
 
 @Resolver(() => RasterSheet)
@@ -28,11 +29,26 @@ export class RasterResolver {
     @Arg('version', () => Int, { nullable: true, description: 'The version the caller saw; CONFLICT when the sheet changed since' }) version: number | null,
     @Ctx() ctx: Context,
   ): Promise<RasterSheet> {
-    return ctx.services.rasters.place(ctx.layers, ctx.user, id, { method, transform, controlPoints, scaleDenominator, surveyDate, name, version });
+    return ctx.services.rasters.place(ctx.layers, ctx.user, id, { method, transform, controlPoints, scaleDenominator, surveyDate, name, version }, actorOf(ctx).address);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a sheet, its tiles and its original file (editors of the layer)' })
   deleteRasterSheet(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context): Promise<boolean> {
-    return ctx.services.rasters.delete(ctx.layers, ctx.user, id, version);
+    return ctx.services.rasters.delete(ctx.layers, ctx.user, id, version, actorOf(ctx).address);
+  }
+
+  @Query(() => [RasterSheet], { description: 'Placed drawings (境界確定図) linked to a boundary record, in raster layers the caller may read' })
+  boundaryRecordDrawings(@Arg('featureId', () => ID) featureId: string, @Ctx() ctx: Context): Promise<RasterSheet[]> {
+    return ctx.services.rasters.drawingsOfRecord(ctx.layers, featureId);
+  }
+
+  @Mutation(() => RasterSheet, { description: 'Links a placed drawing to a boundary record, or unlinks it (featureId null); editors of the sheet\'s layer' })
+  linkRasterSheetToBoundaryRecord(
+    @Arg('id', () => ID) id: string,
+    @Arg('featureId', () => ID, { nullable: true }) featureId: string | null,
+    @Arg('version', () => Int, { nullable: true, description: 'The version the caller saw; CONFLICT when the sheet changed since' }) version: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<RasterSheet> {
+    return ctx.services.rasters.linkBoundaryRecord(ctx.layers, ctx.user, id, featureId, version, actorOf(ctx).address);
   }
 }

@@ -9,7 +9,8 @@ import { parseTileCoords } from '../tiles/tile.service';
 const ctxOf = (res: Response) => res.locals.ctx as Context;
 
 /**
- * POST /api/rasters/{layer}/sheets?filename=…&name=…&world=…   body = the raw file (streamed)
+ * POST /api/rasters/{layer}/sheets?filename=…&name=…&world=…&scale=500&surveyDate=YYYY-MM-DD&page=1&dpi=200
+ *                                                                body = the raw file (streamed); page/dpi: a PDF's page
  * POST /api/rasters/sheets/{id}/worldfile                        body = the world file text
  * GET  /api/rasters/sheets/{id}/original                         the scan as uploaded
  * GET  /api/rasters/sheets/{id}/preview?max=2048                 PNG; X-Preview-Scale = preview px per image px
@@ -19,8 +20,11 @@ export function rasterApiRouter(services: Services): Router {
   const rasters = services.rasters;
   router.post('/rasters/:layer/sheets', route(async (req, res) => {
     const q = req.query as Record<string, string | undefined>;
-    const sheet = await rasters.upload(ctxOf(res).layers, ctxOf(res).user, String(req.params.layer), req,
-      { fileName: q.filename ?? q.name ?? '', name: q.name, world: q.world, declaredBytes: req.headers['content-length'] ? Number(req.headers['content-length']) : undefined });
+    const scale = q.scale === undefined || q.scale === '' ? null : Number(q.scale);
+    const sheet = await rasters.upload(ctxOf(res).layers, ctxOf(res).user, String(req.params.layer), req, {
+      fileName: q.filename ?? q.name ?? '', name: q.name, world: q.world, declaredBytes: req.headers['content-length'] ? Number(req.headers['content-length']) : undefined,
+      scaleDenominator: scale, surveyDate: q.surveyDate || null, page: q.page, dpi: q.dpi, address: req.ip ?? '',
+    });
     res.status(201).json(sheet);
   }));
   router.post('/rasters/sheets/:id/worldfile', route(async (req, res) => {
@@ -31,7 +35,7 @@ export function rasterApiRouter(services: Services): Router {
       if (size > 4096) throw badInput('ワールドファイルが大きすぎます (a world file is six short lines)', { field: 'world' });
       chunks.push(chunk as Buffer);
     }
-    res.json(await rasters.placeByWorldFile(ctxOf(res).layers, ctxOf(res).user, String(req.params.id), Buffer.concat(chunks).toString('utf8')));
+    res.json(await rasters.placeByWorldFile(ctxOf(res).layers, ctxOf(res).user, String(req.params.id), Buffer.concat(chunks).toString('utf8'), req.ip ?? ''));
   }));
   router.get('/rasters/sheets/:id/original', route(async (req, res) => {
     const file = await rasters.original(ctxOf(res).layers, String(req.params.id));

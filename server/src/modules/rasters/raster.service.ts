@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
 import { Config } from '../../config';
@@ -9,19 +9,47 @@ import { Database } from '../../db/database';
 import { ControlPoint, fit as fitPoints, Fit, GeorefError, TransformKind, worldFileControlPoints } from '../../domain/georef';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import { canEditLayer, SessionUser } from '../auth/permissions';
+import { recordAudit } from '../audit/audit.service';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
+import { LayerRole } from '../layers/layer.roles';
 import { LayerKind } from '../layers/layer.type';
 import {
   abandonedPlacingSql, bumpLayerVersionSql, deleteSheetSql, deleteTilesOfSheetSql, failPlacingSql, finishPlacedSql, insertSheetSql,
-  insertTilesSql, layerExtentSql, layerTileSql, progressSql, RasterLayerRow, RasterSheetRow, sheetByIdSql, sheetsOfLayerSql,
-  startPlacingSql,
+  insertTilesSql, layerExtentSql, layerTileSql, linkRecordSql, liveFeatureLayerSql, progressSql, RasterLayerRow, RasterSheetRow, sheetByIdSql,
+  sheetsOfLayerSql, sheetsOfRecordSql, startPlacingSql,
 } from './raster.sql';
 import { RasterPlacement, RasterPlacementMethod, RasterSheet, RasterSheetStatus, RasterTransform } from './raster.type';
-import { clipOf, decodeToRaw, TILE_SIZE, warpToTiles } from './raster.warp';
+import { checkDecodes, clipOf, decodeToRaw, TILE_SIZE, warpToTiles } from './raster.warp';
 import { geoTiffControlPoints } from './raster.geotiff';
+import { isPdf, parsePdfRequest, PdfPageRequest, renderPdfPage } from './raster.pdf';
 
 const FORMATS = new Set(['png', 'jpeg', 'tiff']);
-const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', tiff: 'image/tiff' };
+const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', tiff: 'image/tiff', pdf: 'application/pdf' };
+
+export interface UploadOptions {
+  fileName: string;
+  name?: string;
+  world?: string;
+  declaredBytes?: number;
+  /** 縮尺の分母 and 測量年月日, kept on the sheet from the upload on (also when it is placed at once). */
+  scaleDenominator?: number | null;
+  surveyDate?: string | null;
+  /** A PDF: the page to place and the dpi to render it at (query strings as sent). */
+  page?: string;
+  dpi?: string;
+  /** The client address, for the audit row. */
+  address?: string;
+}
+
+/** Scale and survey date as typed, or BAD_USER_INPUT. */
+function checkSheetMeta(scaleDenominator: number | null | undefined, surveyDate: string | null | undefined): void {
+  if (scaleDenominator !== undefined && scaleDenominator !== null && !(Number.isInteger(scaleDenominator) && scaleDenominator > 0)) {
+    throw badInput('縮尺の分母は正の整数です (scaleDenominator must be a positive integer, e.g. 500)', { field: 'scaleDenominator' });
+  }
+  if (surveyDate && (!/^\d{4}-\d{2}-\d{2}$/.test(surveyDate) || Number.isNaN(Date.parse(`${surveyDate}T00:00:00Z`)))) {
+    throw badInput('測量年月日は YYYY-MM-DD で入力してください (surveyDate must be YYYY-MM-DD)', { field: 'surveyDate' });
+  }
+}
 
 export interface PlaceInput {
   method: RasterPlacementMethod;
@@ -68,6 +96,7 @@ function toSheet(row: RasterSheetRow): RasterSheet {
     progress: row.progress, widthPx: row.width_px, heightPx: row.height_px, sizeBytes: Number(row.size_bytes), checksum: row.checksum,
     scaleDenominator: row.scale_denominator, surveyDate: row.survey_date, placement, outline: row.outline ? JSON.parse(row.outline) : null,
     problem: row.problem, warning: row.warning, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
+    pdfPage: row.pdf_page, pdfDpi: row.pdf_dpi, boundaryRecordId: row.boundary_record_id,
   };
 }
 
@@ -89,6 +118,11 @@ export class RasterService {
 
   originalPath(id: number | string): string {
     return path.join(this.dir, `sheet-${Number(id)}`);
+  }
+
+  /** The image that is placed and previewed: the original, or for a PDF its rendered page beside it. */
+  imagePath(row: Pick<RasterSheetRow, 'id' | 'format'>): string {
+    return row.format === 'pdf' ? `${this.originalPath(row.id)}.png` : this.originalPath(row.id);
   }
 
   /** Sheets a server stopped while placing: partial tiles removed, the sheet marked FAILED with the reason. */
@@ -140,11 +174,12 @@ export class RasterService {
    * in full (streaming) so that a truncated file is refused now rather than when placed. A GeoTIFF
    * with a CRS, or a world file given along, is placed at once. Nothing stays behind on an error.
    */
-  async upload(catalog: LayerCatalog, user: SessionUser | null, layerKey: string, body: Readable,
-    opts: { fileName: string; name?: string; world?: string; declaredBytes?: number }): Promise<RasterSheet> {
+  async upload(catalog: LayerCatalog, user: SessionUser | null, layerKey: string, body: Readable, opts: UploadOptions): Promise<RasterSheet> {
     const layer = await this.readableLayer(catalog, layerKey);
     this.requireEditor(user, layer);
     const fileName = checkFileName(opts.fileName);
+    checkSheetMeta(opts.scaleDenominator, opts.surveyDate);
+    const pdfRequest = parsePdfRequest(opts.page, opts.dpi);
     // A declared length over the limit is refused before a byte is read (the browser shows the message, not a reset).
     if (opts.declaredBytes !== undefined && opts.declaredBytes > this.config.raster.maxBytes) throw this.tooLarge();
     const name = (opts.name?.trim() || fileName.replace(/\.[^.]+$/, '')).slice(0, 200);
@@ -152,22 +187,43 @@ export class RasterService {
     let id: number | undefined;
     try {
       const { size, checksum } = await this.receive(body, tmp);
-      const meta = await this.inspect(tmp);
-      id = (await this.db.pool.query<{ id: number }>(insertSheetSql,
-        [layer.id, name, fileName, meta.format, meta.width, meta.height, size, checksum, user.id])).rows[0].id;
+      let pdf: PdfPageRequest | null = null;
+      if (isPdf(tmp)) {
+        pdf = pdfRequest ?? parsePdfRequest('1', undefined);
+        await renderPdfPage(tmp, `${tmp}.png`, pdf!, this.config.raster.maxPixels);
+      } else if (pdfRequest) {
+        throw badInput('ページと解像度は PDF にだけ指定できます。このファイルは PDF ではありません (page and dpi apply to a PDF; this file is not a PDF)', { field: 'page' });
+      }
+      const meta = await this.inspect(pdf ? `${tmp}.png` : tmp);
+      const format = pdf ? 'pdf' : meta.format;
+      id = await this.db.transaction(async (tx) => {
+        const newId = (await tx.query<{ id: number }>(insertSheetSql, [layer.id, name, fileName, format, meta.width, meta.height, size, checksum, user.id,
+          opts.scaleDenominator ?? null, opts.surveyDate || null, pdf?.page ?? null, pdf?.dpi ?? null])).rows[0].id;
+        await recordAudit(tx, { kind: 'raster.upload', actor: { user, address: opts.address ?? '' }, target: String(newId), layerKey: layer.key,
+          details: { fileName, format, sizeBytes: size, sha256: checksum, widthPx: meta.width, heightPx: meta.height, ...(pdf ? { pdfPage: pdf.page, pdfDpi: pdf.dpi } : {}) } });
+        return newId;
+      });
       fs.renameSync(tmp, this.originalPath(id));
+      if (pdf) fs.renameSync(`${tmp}.png`, this.imagePath({ id, format }));
       let points: ControlPoint[] | null = null;
       if (opts.world) points = this.worldPoints(opts.world, meta.width, meta.height);
       else if (meta.format === 'tiff') points = await geoTiffControlPoints(this.originalPath(id), this.config.planeSrid);
       if (points) {
-        await this.place(catalog, user, String(id), { method: RasterPlacementMethod.GEOREFERENCED, transform: RasterTransform.AFFINE, controlPoints: points });
+        await this.place(catalog, user, String(id), { method: RasterPlacementMethod.GEOREFERENCED, transform: RasterTransform.AFFINE, controlPoints: points }, opts.address);
       }
       return toSheet((await this.sheetRow(catalog, id)).row);
     } catch (err) {
       fs.rmSync(tmp, { force: true });
+      fs.rmSync(`${tmp}.png`, { force: true });
       if (id !== undefined) {
-        await this.db.pool.query(deleteSheetSql, [id, null]);
+        // The upload's audit row stays (the log is append-only); this one says it was undone.
+        await this.db.transaction(async (tx) => {
+          await tx.query(deleteSheetSql, [id, null]);
+          await recordAudit(tx, { kind: 'raster.delete', actor: { user, address: opts.address ?? '' }, target: String(id), layerKey: layer.key,
+            details: { reason: 'upload failed', problem: (err as Error).message } });
+        });
         fs.rmSync(this.originalPath(id), { force: true });
+        fs.rmSync(`${this.originalPath(id)}.png`, { force: true });
       }
       throw err;
     }
@@ -183,10 +239,10 @@ export class RasterService {
   }
 
   /** A world file (.tfw/.jgw/.pgw, in PLANE_SRID) sent after the image: places the sheet. */
-  async placeByWorldFile(catalog: LayerCatalog, user: SessionUser | null, id: string, text: string): Promise<RasterSheet> {
+  async placeByWorldFile(catalog: LayerCatalog, user: SessionUser | null, id: string, text: string, address = ''): Promise<RasterSheet> {
     const { row } = await this.sheetRow(catalog, id);
     const points = this.worldPoints(text, row.width_px, row.height_px);
-    return this.place(catalog, user, id, { method: RasterPlacementMethod.GEOREFERENCED, transform: RasterTransform.AFFINE, controlPoints: points });
+    return this.place(catalog, user, id, { method: RasterPlacementMethod.GEOREFERENCED, transform: RasterTransform.AFFINE, controlPoints: points }, address);
   }
 
   private tooLarge() {
@@ -229,8 +285,7 @@ export class RasterService {
         { field: 'file', width: meta.width, height: meta.height });
     }
     try {
-      await pipeline(sharp(file, { limitInputPixels: this.config.raster.maxPixels, failOn: 'error', sequentialRead: true }).raw(),
-        new Writable({ write: (_c, _e, done) => done() }));
+      await checkDecodes(file, this.config.raster.maxPixels);
     } catch {
       throw badInput('画像が途中で切れているか壊れています (the image is truncated or damaged)', { field: 'file' });
     }
@@ -242,13 +297,10 @@ export class RasterService {
    * (not served), then the sheet turns PLACED in one statement; any failure removes them again.
    * One placement at a time: each holds a band of the image and a few rows of tiles in memory.
    */
-  async place(catalog: LayerCatalog, user: SessionUser | null, id: string, input: PlaceInput): Promise<RasterSheet> {
+  async place(catalog: LayerCatalog, user: SessionUser | null, id: string, input: PlaceInput, address = ''): Promise<RasterSheet> {
     const { row, layer } = await this.sheetRow(catalog, id);
     this.requireEditor(user, layer);
-    if (input.scaleDenominator !== undefined && input.scaleDenominator !== null && !(Number.isInteger(input.scaleDenominator) && input.scaleDenominator > 0)) {
-      throw badInput('縮尺の分母は正の整数です (scaleDenominator must be a positive integer, e.g. 500)', { field: 'scaleDenominator' });
-    }
-    if (input.surveyDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.surveyDate)) throw badInput('測量年月日は YYYY-MM-DD で入力してください (surveyDate must be YYYY-MM-DD)', { field: 'surveyDate' });
+    checkSheetMeta(input.scaleDenominator, input.surveyDate);
     if (input.method === RasterPlacementMethod.CORNERS && input.controlPoints.length !== 4) {
       throw badInput(`図郭の四隅を4点入力してください（${input.controlPoints.length}点） (CORNERS needs the four frame corners)`, { field: 'controlPoints' });
     }
@@ -261,21 +313,21 @@ export class RasterService {
     const f = fitPlacement(input.transform, points);
     const started = await this.db.pool.query(startPlacingSql, [row.id, input.version ?? null]);
     if (!started.rowCount) throw conflict('図面は他の操作で変更されたか、配置中です。読み直してください (the sheet changed meanwhile or is being placed; reload it)');
-    const run = this.placing.then(() => this.warp(row, layer, f, input, points));
+    const run = this.placing.then(() => this.warp(row, layer, f, input, points, { user, address }));
     this.placing = run.catch(() => undefined);
     await run;
     return toSheet((await this.sheetRow(catalog, id)).row);
   }
 
-  private async warp(row: RasterSheetRow, layer: LayerRecord, f: Fit, input: PlaceInput, points: ControlPoint[]): Promise<void> {
-    const raw = `${this.originalPath(row.id)}.rgb`;
+  private async warp(row: RasterSheetRow, layer: LayerRecord, f: Fit, input: PlaceInput, points: ControlPoint[], actor: { user: SessionUser; address: string }): Promise<void> {
+    const raw = `${this.originalPath(row.id)}.v`;
     try {
       await this.db.pool.query(deleteTilesOfSheetSql, [row.id]);
-      await decodeToRaw(this.originalPath(row.id), raw, this.config.raster.maxPixels);
+      const decoded = await decodeToRaw(this.imagePath(row), raw, this.config.raster.maxPixels);
       let last = 0;
       const result = await warpToTiles(
-        { file: this.originalPath(row.id), width: row.width_px, height: row.height_px, fit: f, planeSrid: this.config.planeSrid, clip: clipOf(input.method, points), maxPixels: this.config.raster.maxPixels },
-        raw,
+        { file: this.imagePath(row), width: row.width_px, height: row.height_px, fit: f, planeSrid: this.config.planeSrid, clip: clipOf(input.method, points), maxPixels: this.config.raster.maxPixels },
+        decoded,
         async (tiles) => {
           const values: unknown[] = [row.id];
           for (const t of tiles) values.push(t.z, t.x, t.y, t.png);
@@ -292,6 +344,8 @@ export class RasterService {
         await tx.query(finishPlacedSql, [row.id, JSON.stringify(placement), result.minZoom, result.maxZoom, JSON.stringify(result.outline), warning,
           input.name?.trim() || null, input.scaleDenominator ?? null, input.surveyDate ?? null]);
         await tx.query(bumpLayerVersionSql, [layer.id]);
+        await recordAudit(tx, { kind: 'raster.place', actor, target: String(row.id), layerKey: layer.key,
+          details: { method: input.method, transform: input.transform, controlPoints: points, rmsM: f.rmsM, tiles: result.tiles, minZoom: result.minZoom, maxZoom: result.maxZoom, ...(warning ? { warning } : {}) } });
       });
     } catch (err) {
       const problem = (err as { extensions?: unknown }).extensions ? (err as Error).message : '画像を配置できませんでした (the image could not be placed)';
@@ -299,6 +353,7 @@ export class RasterService {
         await tx.query(deleteTilesOfSheetSql, [row.id]);
         await tx.query(failPlacingSql, [row.id, problem]);
         await tx.query(bumpLayerVersionSql, [layer.id]);
+        await recordAudit(tx, { kind: 'raster.place_failed', actor, target: String(row.id), layerKey: layer.key, details: { method: input.method, problem } });
       });
       throw err;
     } finally {
@@ -306,7 +361,7 @@ export class RasterService {
     }
   }
 
-  async delete(catalog: LayerCatalog, user: SessionUser | null, id: string, version?: number | null): Promise<boolean> {
+  async delete(catalog: LayerCatalog, user: SessionUser | null, id: string, version?: number | null, address = ''): Promise<boolean> {
     const { row, layer } = await this.sheetRow(catalog, id);
     this.requireEditor(user, layer);
     if (row.status === 'placing') throw conflict('配置中の図面は削除できません (the sheet is being placed)');
@@ -314,9 +369,43 @@ export class RasterService {
       const gone = await tx.query(deleteSheetSql, [row.id, version ?? null]);
       if (!gone.rowCount) throw conflict('図面は他の操作で変更されました。読み直してください (the sheet changed meanwhile; reload it)');
       await tx.query(bumpLayerVersionSql, [layer.id]);
+      await recordAudit(tx, { kind: 'raster.delete', actor: { user, address }, target: String(row.id), layerKey: layer.key,
+        details: { name: row.name, fileName: row.file_name, sha256: row.checksum, status: row.status } });
     });
     fs.rmSync(this.originalPath(row.id), { force: true });
+    fs.rmSync(`${this.originalPath(row.id)}.png`, { force: true });
     return true;
+  }
+
+  /**
+   * Links a placed drawing (境界確定図) to a boundary record (featureId; null unlinks). Editors of the
+   * sheet's layer who may read the record; the record must be a live feature of the boundary records.
+   */
+  async linkBoundaryRecord(catalog: LayerCatalog, user: SessionUser | null, id: string, featureId: string | null, version?: number | null, address = ''): Promise<RasterSheet> {
+    const { row, layer } = await this.sheetRow(catalog, id);
+    this.requireEditor(user, layer);
+    if (featureId !== null) {
+      const records = await catalog.byRole(LayerRole.BOUNDARY_RECORDS);
+      const n = /^\d{1,18}$/.test(featureId) ? featureId : null;
+      const found = n && records ? (await this.db.pool.query<{ layer_id: number }>(liveFeatureLayerSql, [n])).rows[0] : undefined;
+      if (!found || found.layer_id !== records!.id) throw notFound(`境界確定の記録 ${featureId} はありません (no boundary record ${featureId})`);
+      if (row.status !== 'placed') throw badInput('配置済みの図面だけを境界確定に結び付けられます (only a placed drawing can be linked to a boundary record)', { field: 'id' });
+    }
+    await this.db.transaction(async (tx) => {
+      const done = await tx.query(linkRecordSql, [row.id, featureId, version ?? null]);
+      if (!done.rowCount) throw conflict('図面は他の操作で変更されました。読み直してください (the sheet changed meanwhile; reload it)');
+      await recordAudit(tx, { kind: 'raster.link', actor: { user, address }, target: String(row.id), layerKey: layer.key,
+        details: { boundaryRecordId: featureId, before: row.boundary_record_id } });
+    });
+    return toSheet((await this.sheetRow(catalog, id)).row);
+  }
+
+  /** The placed drawings linked to a boundary record, in the raster layers the caller may read. */
+  async drawingsOfRecord(catalog: LayerCatalog, featureId: string): Promise<RasterSheet[]> {
+    if (!/^\d{1,18}$/.test(featureId) || !(await catalog.byRole(LayerRole.BOUNDARY_RECORDS))) return [];
+    const rows = (await this.db.pool.query<RasterSheetRow>(sheetsOfRecordSql, [featureId])).rows;
+    const readable = await Promise.all(rows.map(async (r) => ((await catalog.byId(r.layer_id)) ? r : null)));
+    return readable.filter((r): r is RasterSheetRow => r !== null).map(toSheet);
   }
 
   /** The original scan for download. */
@@ -330,7 +419,7 @@ export class RasterService {
     const { row } = await this.sheetRow(catalog, id);
     const size = Math.max(64, Math.min(4096, Number.isFinite(max) ? Math.round(max) : 2048));
     const scale = Math.min(1, size / Math.max(row.width_px, row.height_px));
-    const png = await sharp(this.originalPath(row.id), { limitInputPixels: this.config.raster.maxPixels })
+    const png = await sharp(this.imagePath(row), { limitInputPixels: this.config.raster.maxPixels })
       .resize(Math.max(1, Math.round(row.width_px * scale)), Math.max(1, Math.round(row.height_px * scale)), { fit: 'fill' })
       .png({ compressionLevel: 6 }).toBuffer();
     return { png, scale, checksum: row.checksum };

@@ -22,6 +22,9 @@ export interface RasterSheetRow {
   problem: string | null;
   warning: string | null;
   version: number;
+  pdf_page: number | null;
+  pdf_dpi: number | null;
+  boundary_record_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -29,14 +32,26 @@ export interface RasterSheetRow {
 const sheetColumns = `
   s.id, s.layer_id, l.key AS layer_key, s.name, s.file_name, s.format, s.status, s.progress, s.width_px, s.height_px,
   s.size_bytes::text AS size_bytes, s.checksum, s.scale_denominator, s.survey_date, s.placement, ST_AsGeoJSON(s.outline, 9) AS outline,
-  s.min_zoom, s.max_zoom, s.problem, s.warning, s.version, s.created_at, s.updated_at`;
+  s.min_zoom, s.max_zoom, s.problem, s.warning, s.version, s.pdf_page, s.pdf_dpi, s.boundary_record_id::text AS boundary_record_id,
+  s.created_at, s.updated_at`;
 
 export const sheetByIdSql = `SELECT ${sheetColumns} FROM raster_sheet s JOIN layer l ON l.id = s.layer_id WHERE s.id = $1`;
 export const sheetsOfLayerSql = `SELECT ${sheetColumns} FROM raster_sheet s JOIN layer l ON l.id = s.layer_id WHERE s.layer_id = $1 ORDER BY s.id`;
 
+/** Scale and survey date given at upload are kept from the start (a sheet placed on upload keeps them too). */
 export const insertSheetSql = `
-  INSERT INTO raster_sheet (layer_id, name, file_name, format, width_px, height_px, size_bytes, checksum, created_by)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`;
+  INSERT INTO raster_sheet (layer_id, name, file_name, format, width_px, height_px, size_bytes, checksum, created_by,
+    scale_denominator, survey_date, pdf_page, pdf_dpi)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`;
+
+/** Placed drawings of a boundary record, oldest first. */
+export const sheetsOfRecordSql = `SELECT ${sheetColumns} FROM raster_sheet s JOIN layer l ON l.id = s.layer_id
+  WHERE s.boundary_record_id = $1 AND s.status = 'placed' ORDER BY s.id`;
+
+/** Links a sheet to a boundary record ($2; null unlinks); $3 = the version the caller saw (null: any). */
+export const linkRecordSql = `
+  UPDATE raster_sheet SET boundary_record_id = $2, version = version + 1, updated_at = now()
+  WHERE id = $1 AND ($3::int IS NULL OR version = $3) RETURNING id`;
 
 /** Starts a placement; $2 = the version the caller saw (null: any). No row back = changed meanwhile or already placing. */
 export const startPlacingSql = `
@@ -84,3 +99,6 @@ export const layerExtentSql = `
   SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat, min_zoom, max_zoom
   FROM (SELECT ST_Extent(outline)::geometry AS e, min(min_zoom) AS min_zoom, max(max_zoom) AS max_zoom
         FROM raster_sheet WHERE layer_id = $1 AND status = 'placed') x`;
+
+/** The layer of a live feature (null row when it does not exist or is deleted). */
+export const liveFeatureLayerSql = 'SELECT layer_id FROM feature WHERE id = $1 AND deleted_at IS NULL';

@@ -55,6 +55,9 @@ export class RasterSheet {
   @Field(() => String, { nullable: true, description: 'Why placing failed' }) problem!: string | null;
   @Field(() => String, { nullable: true, description: 'Placed, but worth a look (e.g. RMS over the threshold)' }) warning!: string | null;
   @Field(() => Int) version!: number;
+  @Field(() => Int, { nullable: true, description: 'For a PDF: the page that was rendered and placed' }) pdfPage!: number | null;
+  @Field(() => Int, { nullable: true, description: 'For a PDF: the resolution it was rendered at' }) pdfDpi!: number | null;
+  @Field(() => ID, { nullable: true, description: 'The boundary record (境界確定) this drawing belongs to' }) boundaryRecordId!: string | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }

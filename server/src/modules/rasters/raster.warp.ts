@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import proj4 from 'proj4';
 import sharp from 'sharp';
 import { ControlPoint, Fit } from '../../domain/georef';
@@ -7,7 +6,10 @@ import { planeProjDef } from '../../domain/planeZones';
 
 /**
  * Warps a placed sheet to Web Mercator PNG tiles, bounded in memory:
- * - the image is decoded once (libvips, streaming) to an uncompressed RGB file next to the original;
+ * - the image is decoded once (libvips, streaming) to an uncompressed file next to the original (libvips'
+ *   own format: a 64-byte header, then the RGB pixels row by row). Not sharp's raw *stream*: sharp
+ *   collects a stream's whole output in memory first (400 MB for a 13k × 10k sheet); a file is written
+ *   as it is decoded (peak ~90 MB);
  * - tiles of the highest zoom are made row by row, reading only the image rows a tile row needs;
  * - each lower zoom is built from its four children halved (a box filter), flushed as soon as both
  *   child rows are done, so only about two rows of tiles per zoom are held at once.
@@ -34,6 +36,9 @@ export interface WarpInput {
   clip: Array<[number, number]> | null;
   maxPixels: number;
 }
+
+/** Where the RGB pixels of the decoded file start (decodeToRaw). */
+export interface RawImage { file: string; offset: number }
 
 export interface WarpTile { z: number; x: number; y: number; png: Buffer }
 
@@ -91,15 +96,45 @@ function insideConvex(poly: Array<[number, number]>, c: number, r: number): bool
   return true;
 }
 
-/** Decodes the image to raw RGB on disk (libvips streams it: memory stays small). */
-export async function decodeToRaw(file: string, rawFile: string, maxPixels: number): Promise<void> {
-  await pipeline(
-    sharp(file, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).removeAlpha().toColourspace('srgb').raw(),
-    fs.createWriteStream(rawFile),
-  );
+/** The size of a libvips image file's header: its pixels follow. */
+const VIPS_HEADER_BYTES = 64;
+
+/**
+ * Decodes the image to RGB on disk as a libvips ".v" file (written as it is decoded: memory stays
+ * small) and checks its header: width, height, 3 bands of 8 bits. vipsFile must end in ".v".
+ */
+export async function decodeToRaw(file: string, vipsFile: string, maxPixels: number): Promise<RawImage> {
+  const info = await sharp(file, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).removeAlpha().toColourspace('srgb').toFile(vipsFile);
+  const head = Buffer.alloc(VIPS_HEADER_BYTES);
+  const fd = fs.openSync(vipsFile, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // Magic (either byte order), width, height, bands, then the band format (0 = unsigned char) at byte 20.
+  const le = head.readUInt32LE(0) === 0x08f2a6b6;
+  const int = (at: number) => (le ? head.readInt32LE(at) : head.readInt32BE(at));
+  if (!(le || head.readUInt32BE(0) === 0x08f2a6b6) || int(4) !== info.width || int(8) !== info.height || int(12) !== 3 || int(20) !== 0) {
+    throw new Error(`unexpected decoded image header in ${vipsFile}`);
+  }
+  return { file: vipsFile, offset: VIPS_HEADER_BYTES };
 }
 
-export async function warpToTiles(input: WarpInput, rawFile: string, emit: (tiles: WarpTile[]) => Promise<void>,
+/**
+ * Decodes every pixel once without keeping them (a truncated or damaged file fails here), into a
+ * scratch file that is removed again: the bounded-memory way to decode with libvips.
+ */
+export async function checkDecodes(file: string, maxPixels: number): Promise<void> {
+  const scratch = `${file}.check.v`;
+  try {
+    await sharp(file, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).toFile(scratch);
+  } finally {
+    fs.rmSync(scratch, { force: true });
+  }
+}
+
+export async function warpToTiles(input: WarpInput, raw: RawImage, emit: (tiles: WarpTile[]) => Promise<void>,
   progress: (done: number) => Promise<void>): Promise<WarpResult> {
   const { width, height, fit } = input;
   const toPlane = proj4('EPSG:4326', planeProjDef(input.planeSrid));
@@ -121,7 +156,7 @@ export async function warpToTiles(input: WarpInput, rawFile: string, emit: (tile
     y0: Math.floor(latToY(bbox[3], z)), y1: Math.floor(latToY(bbox[1], z)),
   });
   const clip = input.clip;
-  const fd = fs.openSync(rawFile, 'r');
+  const fd = fs.openSync(raw.file, 'r');
   const rowBytes = width * 3;
   let tileCount = 0;
   const pending: WarpTile[] = [];
@@ -184,7 +219,7 @@ export async function warpToTiles(input: WarpInput, rawFile: string, emit: (tile
       }
       const row0 = Math.max(0, Math.floor(rMin) - 2), row1 = Math.min(height, Math.ceil(rMax) + 2);
       const band = row1 > row0 ? Buffer.allocUnsafe((row1 - row0) * rowBytes) : Buffer.alloc(0);
-      if (band.length) fs.readSync(fd, band, 0, band.length, row0 * rowBytes);
+      if (band.length) fs.readSync(fd, band, 0, band.length, raw.offset + row0 * rowBytes);
       for (let tx = r.x0; tx <= r.x1; tx++) {
         const rgba = band.length ? renderTile(maxZoom, tx, ty) : null;
         await addTile(maxZoom, tx, ty, rgba);

@@ -34,6 +34,14 @@ describe('TileCache', () => {
     expect(zlib.brotliDecompressSync(br.body)).toEqual(Buffer.alloc(1000, 7));
   });
 
+  test('a cache of compressed bodies (PNG tiles) keeps only the body, counts it once and sends it as it is', async () => {
+    const cache = new TileCache(1_000_000, false);
+    const first = await cache.get('scans', '1', 'a', 'gzip', tile(5));
+    expect(first.body).toEqual(Buffer.alloc(1000, 5));
+    expect(cache.size.bytes).toBeLessThan(1100);
+    expect(await cache.get('scans', '1', 'a', 'br', tile(0))).toEqual({ body: Buffer.alloc(1000, 5), hit: true });
+  });
+
   test('Accept-Encoding: br when asked, else gzip, else none; q=0 refuses', () => {
     expect(tileEncoding('gzip, deflate, br')).toBe('br');
     expect(tileEncoding('gzip, deflate')).toBe('gzip');

@@ -22,7 +22,8 @@ export class TileCache {
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxBytes: number) {}
+  /** compress: false for bodies that are compressed already (PNG raster tiles): no gzip kept, identity only. */
+  constructor(readonly maxBytes: number, private readonly compress = true) {}
 
   /** The tile in the asked encoding (and whether it came from memory), computing and caching it on a miss. */
   async get(layer: string, version: string, tile: string, encoding: TileEncoding, make: () => Promise<Buffer>):
@@ -37,11 +38,11 @@ export class TileCache {
     } else {
       this.misses++;
       const raw = await make();
-      entry = { raw, gzip: await gzip(raw, { level: 6 }), bytes: 0 };
-      entry.bytes = entry.raw.length + entry.gzip.length + key.length;
+      entry = { raw, gzip: this.compress ? await gzip(raw, { level: 6 }) : raw, bytes: 0 };
+      entry.bytes = entry.raw.length + (this.compress ? entry.gzip.length : 0) + key.length;
       this.put(layer, version, key, entry);
     }
-    if (encoding === 'identity') return { body: entry.raw, hit };
+    if (encoding === 'identity' || !this.compress) return { body: entry.raw, hit };
     if (encoding === 'gzip') return { body: entry.gzip, hit };
     if (!entry.br) {
       entry.br = await brotli(entry.raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });

@@ -43,11 +43,13 @@ type Documents = {
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": typeof types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": typeof types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": typeof types.SearchDocument,
-    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": typeof types.RasterSheetFieldsFragmentDoc,
+    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    boundaryRecordId\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": typeof types.RasterSheetFieldsFragmentDoc,
     "query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ...RasterSheetFields } }": typeof types.RasterSheetsDocument,
     "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": typeof types.RasterSheetDocument,
     "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": typeof types.PlaceRasterSheetDocument,
     "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": typeof types.DeleteRasterSheetDocument,
+    "query BoundaryRecordDrawings($featureId: ID!) { boundaryRecordDrawings(featureId: $featureId) { ...RasterSheetFields } }": typeof types.BoundaryRecordDrawingsDocument,
+    "\n  mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {\n    linkRasterSheetToBoundaryRecord(id: $id, featureId: $featureId, version: $version) { ...RasterSheetFields }\n  }\n": typeof types.LinkRasterSheetToBoundaryRecordDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": typeof types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": typeof types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": typeof types.RestoreDocument,
@@ -92,11 +94,13 @@ const documents: Documents = {
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": types.SearchDocument,
-    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": types.RasterSheetFieldsFragmentDoc,
+    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    boundaryRecordId\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": types.RasterSheetFieldsFragmentDoc,
     "query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ...RasterSheetFields } }": types.RasterSheetsDocument,
     "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": types.RasterSheetDocument,
     "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": types.PlaceRasterSheetDocument,
     "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": types.DeleteRasterSheetDocument,
+    "query BoundaryRecordDrawings($featureId: ID!) { boundaryRecordDrawings(featureId: $featureId) { ...RasterSheetFields } }": types.BoundaryRecordDrawingsDocument,
+    "\n  mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {\n    linkRasterSheetToBoundaryRecord(id: $id, featureId: $featureId, version: $version) { ...RasterSheetFields }\n  }\n": types.LinkRasterSheetToBoundaryRecordDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": types.RestoreDocument,
@@ -228,7 +232,7 @@ export function graphql(source: "\n  query Search($text: String!, $first: Int) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n"): typeof import('./graphql').RasterSheetFieldsFragmentDoc;
+export function graphql(source: "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    boundaryRecordId\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n"): typeof import('./graphql').RasterSheetFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,6 +249,14 @@ export function graphql(source: "\n  mutation PlaceRasterSheet($id: ID!, $method
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }"): typeof import('./graphql').DeleteRasterSheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoundaryRecordDrawings($featureId: ID!) { boundaryRecordDrawings(featureId: $featureId) { ...RasterSheetFields } }"): typeof import('./graphql').BoundaryRecordDrawingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {\n    linkRasterSheetToBoundaryRecord(id: $id, featureId: $featureId, version: $version) { ...RasterSheetFields }\n  }\n"): typeof import('./graphql').LinkRasterSheetToBoundaryRecordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -392,14 +392,14 @@ export type SearchQueryVariables = Exact<{
 
 export type SearchQuery = { search: Array<{ kind: string, label: string, sublabel: string | null, town: string | null, date: string | null, layerKey: string | null, featureId: string | null, geometry: import('geojson').Geometry, bbox: Array<number> | null, match: string, note: { code: string, requested: string, found: string | null } | null }> };
 
-export type RasterSheetFieldsFragment = { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null };
+export type RasterSheetFieldsFragment = { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null };
 
 export type RasterSheetsQueryVariables = Exact<{
   layer: string;
 }>;
 
 
-export type RasterSheetsQuery = { rasterSheets: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
+export type RasterSheetsQuery = { rasterSheets: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
 
 export type RasterSheetQueryVariables = Exact<{
   id: string | number;
@@ -420,7 +420,7 @@ export type PlaceRasterSheetMutationVariables = Exact<{
 }>;
 
 
-export type PlaceRasterSheetMutation = { placeRasterSheet: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
+export type PlaceRasterSheetMutation = { placeRasterSheet: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
 
 export type DeleteRasterSheetMutationVariables = Exact<{
   id: string | number;
@@ -429,6 +429,22 @@ export type DeleteRasterSheetMutationVariables = Exact<{
 
 
 export type DeleteRasterSheetMutation = { deleteRasterSheet: boolean };
+
+export type BoundaryRecordDrawingsQueryVariables = Exact<{
+  featureId: string | number;
+}>;
+
+
+export type BoundaryRecordDrawingsQuery = { boundaryRecordDrawings: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
+
+export type LinkRasterSheetToBoundaryRecordMutationVariables = Exact<{
+  id: string | number;
+  featureId?: string | number | null | undefined;
+  version?: number | null | undefined;
+}>;
+
+
+export type LinkRasterSheetToBoundaryRecordMutation = { linkRasterSheetToBoundaryRecord: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
 
 export type ApplyChangesMutationVariables = Exact<{
   changes: Array<FeatureChangeInput> | FeatureChangeInput;
@@ -682,6 +698,7 @@ export const RasterSheetFieldsFragmentDoc = new TypedDocumentString(`
   version
   createdAt
   updatedAt
+  boundaryRecordId
   placement {
     method
     transform
@@ -1213,6 +1230,7 @@ export const RasterSheetsDocument = new TypedDocumentString(`
   version
   createdAt
   updatedAt
+  boundaryRecordId
   placement {
     method
     transform
@@ -1270,6 +1288,7 @@ export const PlaceRasterSheetDocument = new TypedDocumentString(`
   version
   createdAt
   updatedAt
+  boundaryRecordId
   placement {
     method
     transform
@@ -1289,6 +1308,90 @@ export const DeleteRasterSheetDocument = new TypedDocumentString(`
   deleteRasterSheet(id: $id, version: $version)
 }
     `) as unknown as TypedDocumentString<DeleteRasterSheetMutation, DeleteRasterSheetMutationVariables>;
+export const BoundaryRecordDrawingsDocument = new TypedDocumentString(`
+    query BoundaryRecordDrawings($featureId: ID!) {
+  boundaryRecordDrawings(featureId: $featureId) {
+    ...RasterSheetFields
+  }
+}
+    fragment RasterSheetFields on RasterSheet {
+  id
+  layerKey
+  name
+  fileName
+  status
+  progress
+  widthPx
+  heightPx
+  sizeBytes
+  checksum
+  scaleDenominator
+  surveyDate
+  outline
+  problem
+  warning
+  version
+  createdAt
+  updatedAt
+  boundaryRecordId
+  placement {
+    method
+    transform
+    rmsM
+    residualsM
+    srid
+    controlPoints {
+      col
+      row
+      x
+      y
+    }
+  }
+}`) as unknown as TypedDocumentString<BoundaryRecordDrawingsQuery, BoundaryRecordDrawingsQueryVariables>;
+export const LinkRasterSheetToBoundaryRecordDocument = new TypedDocumentString(`
+    mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {
+  linkRasterSheetToBoundaryRecord(
+    id: $id
+    featureId: $featureId
+    version: $version
+  ) {
+    ...RasterSheetFields
+  }
+}
+    fragment RasterSheetFields on RasterSheet {
+  id
+  layerKey
+  name
+  fileName
+  status
+  progress
+  widthPx
+  heightPx
+  sizeBytes
+  checksum
+  scaleDenominator
+  surveyDate
+  outline
+  problem
+  warning
+  version
+  createdAt
+  updatedAt
+  boundaryRecordId
+  placement {
+    method
+    transform
+    rmsM
+    residualsM
+    srid
+    controlPoints {
+      col
+      row
+      x
+      y
+    }
+  }
+}`) as unknown as TypedDocumentString<LinkRasterSheetToBoundaryRecordMutation, LinkRasterSheetToBoundaryRecordMutationVariables>;
 export const ApplyChangesDocument = new TypedDocumentString(`
     mutation ApplyChanges($changes: [FeatureChangeInput!]!) {
   applyChanges(changes: $changes) {
