@@ -11,6 +11,7 @@ import { FeatureLayerView, GeoJsonFeatureSource } from './map/featureLayers';
 import { pixelsToMetres } from './map/geodesy';
 import { townArea } from './map/basemap';
 import { MapView } from './map/MapView';
+import { fetchBasemaps, type CityBasemap } from './api/basemaps';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
 import { useBasemapChoice } from './map/basemapChoice';
 import { setHighlight } from './map/overlays';
@@ -80,13 +81,18 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [placing, setPlacing] = useState<RasterSheet | null>(null);
   const [sheetInfo, setSheetInfo] = useState<RasterSheet[] | null>(null);
 
+  // The base maps the city listed (the switcher's entries after 標準 and 白地図); none is fine.
+  const [cityBasemaps, setCityBasemaps] = useState<CityBasemap[]>([]);
+  const reloadBasemaps = useCallback(() => { fetchBasemaps().then(setCityBasemaps, () => setCityBasemaps([])); }, []);
+
   useEffect(() => {
     loadConfig().then(setConfig);
     fetchLayers().then(setLayers, (e: unknown) => setLayersError(message(e)));
-  }, []);
+    reloadBasemaps();
+  }, [reloadBasemaps]);
 
   const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
-  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, basemapRasters);
+  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, basemapRasters, cityBasemaps);
   const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
   const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
   const editSession = useEditSession({ map, layers, views });
@@ -376,8 +382,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           </details>
         )}
         <EditSection session={editSession} layersByKey={layersByKey} />
-        <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
-        {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} basemapLayers={basemapRasters} />}
+        <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers}
+          basemaps={cityBasemaps} onBasemapsChanged={reloadBasemaps} />
+        {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} basemapLayers={basemapRasters} listed={cityBasemaps} />}
         {layers && (layers.some((l) => l.canEdit) || user.role === 'ADMIN') ? (
           <details className="import-section">
             <summary>{t('importTitle')}</summary>
