@@ -4,14 +4,14 @@ import type { ErrorKey, ErrorParams } from './errors';
 
 export type BasemapKind = 'style' | 'raster';
 
-export const BASEMAP_NAME_MAX = 60;
-export const BASEMAP_URL_MAX = 2000;
-export const BASEMAP_ATTRIBUTION_MAX = 300;
+const BASEMAP_NAME_MAX = 60;
+const BASEMAP_URL_MAX = 2000;
+const BASEMAP_ATTRIBUTION_MAX = 300;
 
 /** A host as a CSP source may name it: letters, digits, dots and hyphens, or a bracketed IPv6 address. */
 const PLAIN_HOST = /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/i;
 
-export interface BasemapProblem { field: 'nameJa' | 'nameEn' | 'url' | 'attribution'; key: ErrorKey; params: ErrorParams }
+interface BasemapProblem { field: 'nameJa' | 'nameEn' | 'url' | 'attribution'; key: ErrorKey; params: ErrorParams }
 
 /** The origin a base map's URL loads from (what the CSP must allow), or null when the URL is not one we accept. */
 export function basemapOrigin(url: string): string | null {

@@ -3,7 +3,7 @@ import { gql } from './client';
 import { graphql } from './generated';
 import type { BasemapInput, BasemapPatch, BasemapsQuery } from './generated/graphql';
 
-export type { BasemapInput, BasemapKind } from './generated/graphql';
+export type { BasemapKind } from './generated/graphql';
 export type CityBasemap = BasemapsQuery['basemaps'][number];
 
 const BasemapsQueryDoc = graphql(`

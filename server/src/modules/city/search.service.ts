@@ -19,7 +19,7 @@ const MATCHES = ['exact', 'prefix', 'fuzzy', 'similar'] as const;
  * wrong or dropped character in a name of four or more characters; shorter names have too few
  * trigrams to tell a typo from another name.
  */
-export const SIMILARITY_THRESHOLD = 0.5;
+const SIMILARITY_THRESHOLD = 0.5;
 /** Queries shorter than this (characters, normalised) get no similar tier. */
 const SIMILAR_MIN_LENGTH = 3;
 
