@@ -55,11 +55,11 @@ export const featureHitsSql = `
  * similarity, then strict word similarity: the closer whole value). $1 layer ids, $2 query, $3 limit.
  */
 export const featureSimilarSql = `
-  WITH similar AS (
+  WITH alike AS (
     SELECT f.id, word_similarity($2, f.search_key) AS score, strict_word_similarity($2, f.search_key) AS strict FROM feature f
     WHERE f.deleted_at IS NULL AND f.search_key <> '' AND f.layer_id = ANY($1::int[]) AND $2 <% f.search_key
     ORDER BY score DESC, strict DESC, f.id LIMIT $3)
-  SELECT ${FEATURE_COLUMNS}, 3 AS tier, s.score, s.strict FROM similar s JOIN feature f ON f.id = s.id ORDER BY s.score DESC, s.strict DESC, f.id`;
+  SELECT ${FEATURE_COLUMNS}, 3 AS tier, s.score, s.strict FROM alike s JOIN feature f ON f.id = s.id ORDER BY s.score DESC, s.strict DESC, f.id`;
 
 /** The word similarity threshold of `<%` for the rest of the transaction. $1 threshold (text). */
 export const similarityThresholdSql = "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)";
