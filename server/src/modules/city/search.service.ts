@@ -5,7 +5,7 @@ import { LayerRecord } from '../layers/layer.service';
 import { LayerRole } from '../layers/layer.roles';
 import { SearchResult } from './city.type';
 import {
-  FeatureHitRow, featureHitsSql, featureSimilarSql, likePattern, lotsOfParentSql, similarityThresholdSql, townKeysSql, townsSimilarSql,
+  FeatureHitRow, featureHitsSql, featureSimilarSql, likePattern, lotsOfParentSql, namesSimilarSql, similarityThresholdSql, townKeysSql, townsSimilarSql,
 } from './search.sql';
 
 /** The groups of one search, in the order the box shows them when their best hits tie. */
@@ -15,11 +15,13 @@ const MATCHES = ['exact', 'prefix', 'fuzzy', 'similar'] as const;
 
 /**
  * Typos: when nothing matches exactly, by prefix or as a substring, values whose pg_trgm word
- * similarity to the query reaches this are offered (四街道えき → 四街道駅, 四街駅 → 四街道駅). 0.5 keeps one
- * wrong or dropped character in a name of four or more characters; shorter names have too few
- * trigrams to tell a typo from another name.
+ * similarity to the query reaches a threshold are offered (四街道えき → 四街道駅). Over all features 0.6:
+ * lower, the trigram index offers every key with a value starting like the query (四街道…: most of the
+ * city at 1,000,000 features). Town and facility names, few, down to 0.5: one wrong or dropped
+ * character in a name of four or more characters (しかわだし → 鹿渡, よつかいどえき → 四街道駅).
  */
-const SIMILARITY_THRESHOLD = 0.5;
+const SIMILARITY_THRESHOLD = 0.6;
+const NAME_SIMILARITY_THRESHOLD = 0.5;
 /** Queries shorter than this (characters, normalised) get no similar tier. */
 const SIMILAR_MIN_LENGTH = 3;
 
@@ -113,11 +115,15 @@ export class SearchService {
   /** Tier 3: towns and features with a value similar to the query, the most similar first (the tier's fraction: 1 − similarity). */
   private async similarHits(q: string, first: number, layers: LayerRecord[], towns: TownRow[]): Promise<Hit[]> {
     const searchable = layers.filter((l) => searchFieldKeys(l).length > 0);
+    const limit = Math.min(first * CANDIDATES_PER_RESULT, 500);
+    const names = searchable.filter((l) => kindOf(l) === 'facility').map((l) => l.id);
     const [townRows, featureRows] = await this.db.transaction(async (tx) => {
-      const t = (await tx.query<{ id: number; score: number; strict: number }>(townsSimilarSql, [q, SIMILARITY_THRESHOLD])).rows;
+      const t = (await tx.query<{ id: number; score: number; strict: number }>(townsSimilarSql, [q, NAME_SIMILARITY_THRESHOLD])).rows;
       if (!searchable.length) return [t, []] as const;
       await tx.query(similarityThresholdSql, [String(SIMILARITY_THRESHOLD)]);
-      return [t, (await tx.query<FeatureHitRow>(featureSimilarSql, [searchable.map((l) => l.id), q, Math.min(first * CANDIDATES_PER_RESULT, 500)])).rows] as const;
+      const f = (await tx.query<FeatureHitRow>(featureSimilarSql, [searchable.map((l) => l.id), q, limit])).rows;
+      if (f.length || !names.length) return [t, f] as const;
+      return [t, (await tx.query<FeatureHitRow>(namesSimilarSql, [names, q, limit, NAME_SIMILARITY_THRESHOLD])).rows] as const;
     });
     const byId = new Map(searchable.map((l) => [l.id, l]));
     const townById = new Map(towns.map((t) => [t.id, t]));

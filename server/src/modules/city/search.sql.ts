@@ -61,6 +61,18 @@ export const featureSimilarSql = `
     ORDER BY score DESC, strict DESC, f.id LIMIT $3)
   SELECT ${FEATURE_COLUMNS}, 3 AS tier, s.score, s.strict FROM alike s JOIN feature f ON f.id = s.id ORDER BY s.score DESC, s.strict DESC, f.id`;
 
+/**
+ * The same for a few small layers (facility names) with a lower threshold, by their layer index:
+ * the trigram index would offer every key sharing a common start (四街道…, most of the city).
+ * $1 layer ids, $2 query, $3 limit, $4 threshold.
+ */
+export const namesSimilarSql = `
+  WITH alike AS (
+    SELECT f.id, word_similarity($2, f.search_key) AS score, strict_word_similarity($2, f.search_key) AS strict FROM feature f
+    WHERE f.deleted_at IS NULL AND f.layer_id = ANY($1::int[]) AND f.search_key <> '' AND word_similarity($2, f.search_key) >= $4
+    ORDER BY score DESC, strict DESC, f.id LIMIT $3)
+  SELECT ${FEATURE_COLUMNS}, 3 AS tier, s.score, s.strict FROM alike s JOIN feature f ON f.id = s.id ORDER BY s.score DESC, s.strict DESC, f.id`;
+
 /** The word similarity threshold of `<%` for the rest of the transaction. $1 threshold (text). */
 export const similarityThresholdSql = "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)";
 
