@@ -94,10 +94,11 @@ export interface ChizuServer {
 export async function createServer(db: Database, config: Config, log: (m: string) => void = console.log): Promise<ChizuServer> {
   const services = createServices(db, config);
   await services.rasters.recoverAbandoned();
+  await services.basemaps.refresh();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.abuse.trustProxy));
-  app.use(securityHeaders(config), csrfGuard());
+  app.use(securityHeaders(config, () => services.basemaps.cspOrigins()), csrfGuard());
   app.use(compression()); // the client's JavaScript and GeoJSON shrink to a fraction
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({

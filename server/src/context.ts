@@ -19,6 +19,7 @@ import { EventBus } from './modules/live/event.bus';
 import { AuditService } from './modules/audit/audit.service';
 import { isAccessToken, TokenService } from './modules/auth/token.service';
 import { RasterService } from './modules/rasters/raster.service';
+import { BasemapService } from './modules/basemaps/basemap.service';
 
 /** Long-lived services, created once per server. */
 export interface Services {
@@ -41,6 +42,8 @@ export interface Services {
   events: EventBus;
   audit: AuditService;
   tokens: TokenService;
+  /** The city's own base maps (the switcher, the CSP's outside origins). */
+  basemaps: BasemapService;
 }
 
 export function createServices(db: Database, config: Config): Services {
@@ -61,6 +64,7 @@ export function createServices(db: Database, config: Config): Services {
     audit: new AuditService(db, config),
     tokens: new TokenService(db, config),
     rasters: new RasterService(db, config),
+    basemaps: new BasemapService(db),
   };
 }
 

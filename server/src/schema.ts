@@ -19,9 +19,10 @@ import { ImportResolver } from './modules/imports/import.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { TokenResolver } from './modules/auth/token.resolver';
 import { RasterResolver } from './modules/rasters/raster.resolver';
+import { BasemapResolver } from './modules/basemaps/basemap.resolver';
 
 export const resolvers = [AuthResolver, LayerResolver, FeatureResolver, CityResolver, EditResolver, LayerAdminResolver, SurveyResolver, AttachmentResolver, RoadResolver, EnquiryResolver, PrintResolver, SettingsResolver, ImportResolver,
-  AuditResolver, TokenResolver, RasterResolver] as const;
+  AuditResolver, TokenResolver, RasterResolver, BasemapResolver] as const;
 
 export function buildGraphQLSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers: [...resolvers], validate: false });

@@ -1,6 +1,7 @@
 // The built-in basemap at the counter's scale: parcels with their 地番, buildings, railway and
-// facility names around 四街道駅, drawn from our own vector tiles; and the basemap switcher.
+// facility names around 四街道駅, drawn from our own vector tiles; the basemap switcher, and a base map an administrator lists.
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { logIn, type GuardedBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { colourShares } from './support/images';
@@ -62,4 +63,37 @@ test('the printed 窓口案内図 at 1/1,000 shows the parcels and buildings too
   const sheet = await colourShares(page, Buffer.from(await response.arrayBuffer()), BASEMAP_COLOURS, 4);
   // The map takes about half of the sheet; buildings cover a good part of it.
   expect(sheet.colours.building).toBeGreaterThan(0.03);
+});
+
+test('an administrator lists a base map the city hosts: the switcher offers it and the map draws its tiles', async () => {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await logIn(page, 'admin');
+  // The city's tile server (on our own origin here, so the closed-network guard holds) answers blue tiles.
+  const blue: [number, number, number] = [0x33, 0x66, 0xcc];
+  const tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: { r: blue[0], g: blue[1], b: blue[2] } } }).png().toBuffer();
+  const tileRequests: string[] = [];
+  await page.route(`${server.url}/lgwan-tiles/**`, (route) => {
+    tileRequests.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: tile });
+  });
+
+  await page.getByText('背景地図の管理').click();
+  const form = page.locator('.basemap-admin-form');
+  await form.getByLabel('名前', { exact: true }).fill('庁内地図タイル');
+  await form.getByLabel('名前(英語)').fill('City tiles');
+  await form.getByLabel('URL').fill(`${server.url}/lgwan-tiles/{z}/{x}/{y}.png`);
+  await form.getByRole('button', { name: '追加' }).click();
+  await page.locator('.basemap-admin-list li', { hasText: '庁内地図タイル' }).waitFor();
+
+  await page.getByLabel('背景地図').selectOption({ label: '庁内地図タイル' });
+  await eventually(async () => {
+    await waitForMapIdle(page);
+    const png = await page.locator('.map canvas').screenshot({ mask: [page.locator('.map-area > :not(.map)'), page.locator('.maplibregl-control-container')] });
+    const shares = await colourShares(page, png, { tile: blue, ...BASEMAP_COLOURS }, 4);
+    expect(shares.colours.tile).toBeGreaterThan(0.3);
+    expect(shares.colours.building).toBeLessThan(0.0005);
+  }, 30_000, 1000);
+  await guarded.screenshot('basemap-listed');
+  expect(tileRequests.length).toBeGreaterThan(0);
+  expect(tileRequests.every((u) => /\/lgwan-tiles\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
 });

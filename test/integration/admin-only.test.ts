@@ -18,6 +18,9 @@ const ADMIN_OPERATIONS: Record<string, string> = {
   updateLayer: 'mutation { updateLayer(key: "curve_mirrors", patch: { nameJa: "乗っ取り" }) { key } }',
   auditLog: '{ auditLog(first: 1) { totalCount } }',
   purgeAuditLog: 'mutation { purgeAuditLog }',
+  createBasemap: 'mutation { createBasemap(input: { nameJa: "乗っ取り", nameEn: "x", kind: STYLE, url: "https://evil.example/style.json" }) { id } }',
+  updateBasemap: 'mutation { updateBasemap(id: "1", patch: { enabled: false }) { id } }',
+  deleteBasemap: 'mutation { deleteBasemap(id: "1") }',
 };
 
 /** The Query and Mutation fields the schema documents as "(administrators)". */

@@ -103,6 +103,30 @@ describeBackends('search', (get) => {
     expect(hits[0].bbox).toHaveLength(4);
   });
 
+  // Typos as clerks make them: one wrong kana or kanji, a wrong dakuten, a dropped character.
+  test.each([
+    ['四街道えき', 'facility', '四街道駅'], // 駅 typed in kana
+    ['よつかいどうえい', 'facility', '四街道駅'], // one wrong kana in the reading
+    ['よつかいどえき', 'facility', '四街道駅'], // a dropped う
+    ['しかわだし', 'town', '鹿渡'], // だ for た
+    ['旭ケ岡', 'town', '旭ケ丘一丁目'], // 岡 for 丘: the 丁目 in natural order
+  ])('a typo, %s, finds %s %s first as a similar spelling', async (typed, kind, label) => {
+    const hits = await search(typed);
+    expect(hits[0]).toMatchObject({ kind, label, match: 'similar' });
+    expect(hits.every((h) => h.match === 'similar')).toBe(true);
+  });
+
+  test('the similar tier is only the last resort: a text found exactly, by prefix or as a substring gets no similar hits', async () => {
+    for (const text of ['四街道駅', 'G-145', '役所', '旭ケ丘']) {
+      const hits = await search(text);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.filter((h) => h.match === 'similar')).toEqual([]);
+    }
+    // Nothing alike at all, or too short to judge: nothing.
+    expect(await search('ZZQXJ')).toEqual([]);
+    expect(await search('駅え')).toEqual([]);
+  });
+
   test('a lot number that does not exist goes to the nearest 枝番 of its 親番, with a note', async () => {
     const hits = await search('鹿渡933-3');
     const lot = hits.find((h) => h.kind === 'lot')!;

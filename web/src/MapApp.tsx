@@ -13,6 +13,7 @@ import { useFeatureLayerViews } from './map/useFeatureLayerViews';
 import { useFitToLayers } from './map/useFitToLayers';
 import { townArea } from './map/basemap';
 import { MapView } from './map/MapView';
+import { fetchBasemaps, type CityBasemap } from './api/basemaps';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
 import { useBasemapChoice } from './map/basemapChoice';
 import { zoomToBounds, zoomToGeometry } from './map/view';
@@ -68,12 +69,17 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   // Road ledger / boundary record / attachments column (issue 7).
   const [ledger, setLedger] = useState<LedgerView | null>(null);
 
+  // The base maps the city listed (the switcher's entries after 標準 and 白地図); none is fine.
+  const [cityBasemaps, setCityBasemaps] = useState<CityBasemap[]>([]);
+  const reloadBasemaps = useCallback(() => { fetchBasemaps().then(setCityBasemaps, () => setCityBasemaps([])); }, []);
+
   useEffect(() => {
     void loadConfig().then(setConfig); // never rejects: the defaults stand in
-  }, []);
+    reloadBasemaps();
+  }, [reloadBasemaps]);
 
   const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
-  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, layersError ? [] : allLayers);
+  const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, layersError ? [] : allLayers, cityBasemaps);
   const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
   const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
   const { uploadTo, setUploadTo, placing, setPlacing, sheetInfo, setSheetInfo, showSheet, afterUpload, afterPlace } = useRasterWorkflow({
@@ -234,8 +240,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
           </details>
         )}
         <EditSection session={editSession} layersByKey={layersByKey} />
-        <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers} />
-        {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} basemapLayers={basemapRasters} />}
+        <AdminSections user={user} layers={layers} map={map} onShowFeature={showFeatureById} onLayersChanged={reloadLayers}
+          basemaps={cityBasemaps} onBasemapsChanged={reloadBasemaps} />
+        {config && <BasemapSwitcher config={config} choice={basemapChoice} onChoose={setBasemapChoice} basemapLayers={basemapRasters} listed={cityBasemaps} />}
         {layers && (layers.some((l) => l.canEdit) || user.role === 'ADMIN') ? (
           <details className="import-section">
             <summary>{t('importTitle')}</summary>

@@ -221,6 +221,20 @@ export const ERROR_CATALOGUE = {
     en: 'on PostgreSQL, back up on the server host with npm run backup (pg_dump)',
   },
   printKind: { code: 'BAD_USER_INPUT', ja: '印刷できるのは {kinds} の PDF か PNG です', en: 'print {kinds} as pdf or png' },
+  // Base maps (server/src/domain/basemap.ts)
+  basemapName: { code: 'BAD_USER_INPUT', ja: '名前は1〜{max}文字にしてください', en: 'the name must be 1–{max} characters' },
+  basemapUrl: {
+    code: 'BAD_USER_INPUT',
+    ja: 'URL は http:// か https:// で始まる{max}文字以内のアドレスにしてください(ユーザー名・パスワードは含めません)',
+    en: 'the URL must be an http:// or https:// address of at most {max} characters, without user name or password',
+  },
+  basemapRasterTemplate: {
+    code: 'BAD_USER_INPUT',
+    ja: 'ラスタータイルの URL には {z}・{x}・{y} を含めてください',
+    en: 'a raster tile URL must contain {z}, {x} and {y}',
+  },
+  basemapAttribution: { code: 'BAD_USER_INPUT', ja: '出典は{max}文字以内にしてください', en: 'the attribution must be at most {max} characters' },
+  basemapNotFound: { code: 'NOT_FOUND', ja: '背景地図 {id} はありません', en: 'base map {id} does not exist' },
 } as const satisfies Record<string, CataloguedError>;
 
 export type ErrorKey = keyof typeof ERROR_CATALOGUE;

@@ -9,8 +9,12 @@ import { appError } from '../errors';
  * (MapLibre needs blob: workers and data:/blob: images), no framing by other sites, no MIME sniffing.
  * Attachments are previewed in the app's own iframe, so they may be framed by the same origin.
  */
-export function securityHeaders(config: Config): RequestHandler {
-  const basemapOrigin = config.basemapStyleUrl ? [new URL(config.basemapStyleUrl).origin] : [];
+export function securityHeaders(config: Config, basemapOrigins: () => string[] = () => []): RequestHandler {
+  // The deployment's BASEMAP_STYLE_URL and the base maps an administrator listed (read per response,
+  // so a base map added or removed takes effect at once): nothing else from outside.
+  const configured = config.basemapStyleUrl ? [new URL(config.basemapStyleUrl).origin] : [];
+  const listed = () => basemapOrigins().filter((o) => !configured.includes(o)).join(' ');
+  const basemapOrigin = [...configured, listed];
   const directives = {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],

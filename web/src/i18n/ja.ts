@@ -7,6 +7,7 @@ import { liveJa } from './live';
 import { dailyJa } from './daily';
 import { auditJa } from './audit';
 import { rastersJa } from './rasters';
+import { basemapsJa } from './basemaps';
 
 export const ja = {
   ...ledgerJa,
@@ -17,6 +18,7 @@ export const ja = {
   ...dailyJa,
   ...auditJa,
   ...rastersJa,
+  ...basemapsJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

@@ -1,11 +1,13 @@
-// The administrators' sidebar sections: recent changes across layers, and layer administration.
+// The administrators' sidebar sections: recent changes across layers, layer administration, base maps, the audit log.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { CityBasemap } from '../api/basemaps';
 import type { Layer, User } from '../api/model';
 import { useEditText } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { ChangesPanel } from './ChangesPanel';
 import { LayerAdmin } from './LayerAdmin';
 import { AuditLogButton } from './AuditLog';
+import { BasemapAdmin } from './BasemapAdmin';
 import './editing.css';
 
 interface Props {
@@ -14,9 +16,11 @@ interface Props {
   map: MapLibreMap | null;
   onShowFeature(featureId: string): void;
   onLayersChanged(): void;
+  basemaps: CityBasemap[];
+  onBasemapsChanged(): void;
 }
 
-export function AdminSections({ user, layers, map, onShowFeature, onLayersChanged }: Props) {
+export function AdminSections({ user, layers, map, onShowFeature, onLayersChanged, basemaps, onBasemapsChanged }: Props) {
   const te = useEditText();
   const { t } = useI18n();
   if (user.role !== 'ADMIN' || !layers) return null;
@@ -29,6 +33,10 @@ export function AdminSections({ user, layers, map, onShowFeature, onLayersChange
       <details className="layer-admin-section">
         <summary>{te('layerAdmin')}</summary>
         <LayerAdmin layers={layers} map={map} onSaved={onLayersChanged} />
+      </details>
+      <details className="basemap-admin-section">
+        <summary>{t('basemapAdmin')}</summary>
+        <BasemapAdmin basemaps={basemaps} onChanged={onBasemapsChanged} />
       </details>
       <details className="audit-section">
         <summary>{t('auditTitle')}</summary>

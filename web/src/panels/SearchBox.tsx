@@ -156,6 +156,7 @@ export function SearchBox({ layersByKey, onPick }: Props) {
                   <span className="result-where">{[result.date && i18n.formatDate(result.date), result.town].filter(Boolean).join(' · ')}</span>
                 )}
                 {result.match === 'fuzzy' && !note && <span className="result-match">{t('searchMatchFuzzy')}</span>}
+                {result.match === 'similar' && <span className="result-match">{t('searchMatchSimilar')}</span>}
                 {note && <span className="result-note">{note}</span>}
               </li>
             )];

@@ -32,6 +32,6 @@ export class SearchResult {
   @Field(() => ID, { nullable: true }) featureId!: string | null;
   @Field(() => GeoJSONScalar) geometry!: object;
   @Field(() => [Float], { nullable: true, description: '[minLon, minLat, maxLon, maxLat] to zoom to' }) bbox!: number[] | null;
-  @Field({ description: '"exact", "prefix" or "fuzzy" (a substring, or the nearest lot)' }) match!: string;
+  @Field({ description: '"exact", "prefix", "fuzzy" (a substring, or the nearest lot) or "similar" (a typo: pg_trgm similarity, only when nothing else matched)' }) match!: string;
   @Field(() => SearchNote, { nullable: true }) note!: SearchNote | null;
 }

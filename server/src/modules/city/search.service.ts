@@ -4,12 +4,26 @@ import { appError } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
 import { LayerRole } from '../layers/layer.roles';
 import { SearchResult } from './city.type';
-import { FeatureHitRow, featureHitsSql, likePattern, lotsOfParentSql, townKeysSql } from './search.sql';
+import {
+  FeatureHitRow, featureHitsSql, featureSimilarSql, likePattern, lotsOfParentSql, namesSimilarSql, similarityThresholdSql, townKeysSql, townsSimilarSql,
+} from './search.sql';
 
 /** The groups of one search, in the order the box shows them when their best hits tie. */
 export const SEARCH_KINDS = ['town', 'address', 'lot', 'facility', 'route', 'feature'] as const;
 export type SearchKind = typeof SEARCH_KINDS[number];
-const MATCHES = ['exact', 'prefix', 'fuzzy'] as const;
+const MATCHES = ['exact', 'prefix', 'fuzzy', 'similar'] as const;
+
+/**
+ * Typos: when nothing matches exactly, by prefix or as a substring, values whose pg_trgm word
+ * similarity to the query reaches a threshold are offered (四街道えき → 四街道駅). Over all features 0.6:
+ * lower, the trigram index offers every key with a value starting like the query (四街道…: most of the
+ * city at 1,000,000 features). Town and facility names, few, down to 0.5: one wrong or dropped
+ * character in a name of four or more characters (しかわだし → 鹿渡, よつかいどえき → 四街道駅).
+ */
+const SIMILARITY_THRESHOLD = 0.6;
+const NAME_SIMILARITY_THRESHOLD = 0.5;
+/** Queries shorter than this (characters, normalised) get no similar tier. */
+const SIMILAR_MIN_LENGTH = 3;
 
 /**
  * Layers whose hits mean something of their own at the counter (by layer key, like the road module);
@@ -28,7 +42,7 @@ const TOWN_CACHE_MS = 60_000;
 type BBoxCols = { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null };
 const bboxOf = (r: BBoxCols) => (r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!]);
 
-/** A hit before it is grouped: its tier is 0 exact, 1 prefix, 2 fuzzy. */
+/** A hit before it is grouped: its tier is 0 exact, 1 prefix, 2 fuzzy (substring), 3–4 similar (3 + 1 − similarity). */
 type Hit = SearchResult & { tier: number };
 
 interface TownRow extends BBoxCols { id: number; name: string; search_key: string; geometry: object }
@@ -89,9 +103,47 @@ export class SearchService {
     const hits: Hit[] = [...this.townHits(towns, q, fuzzy), ...this.addressHits(towns, q, text.trim()), ...features];
     if (lots && !hits.some((h) => h.kind === 'lot' && h.tier === 0)) {
       const nearest = this.nearestLot(lotLayer!, lots, towns, text.trim(), hits.length > 0);
-      return group([...hits.filter((h) => !nearest.some((n) => n.kind === h.kind && n.featureId === h.featureId)), ...nearest]).slice(0, first);
+      const all = [...hits.filter((h) => !nearest.some((n) => n.kind === h.kind && n.featureId === h.featureId)), ...nearest];
+      if (all.length) return group(all).slice(0, first);
+    } else if (hits.length) {
+      return group(hits).slice(0, first);
     }
-    return group(hits).slice(0, first);
+    // The last tier only when nothing else matched: a search that finds something pays nothing for it.
+    return [...q].length >= SIMILAR_MIN_LENGTH ? group(await this.similarHits(q, first, layers, towns)).slice(0, first) : [];
+  }
+
+  /** Tier 3: towns and features with a value similar to the query, the most similar first (the tier's fraction: 1 − similarity). */
+  private async similarHits(q: string, first: number, layers: LayerRecord[], towns: TownRow[]): Promise<Hit[]> {
+    const searchable = layers.filter((l) => searchFieldKeys(l).length > 0);
+    const limit = Math.min(first * CANDIDATES_PER_RESULT, 500);
+    const names = searchable.filter((l) => kindOf(l) === 'facility').map((l) => l.id);
+    const [townRows, featureRows] = await this.db.transaction(async (tx) => {
+      const t = (await tx.query<{ id: number; score: number; strict: number }>(townsSimilarSql, [q, NAME_SIMILARITY_THRESHOLD])).rows;
+      if (!searchable.length) return [t, []] as const;
+      await tx.query(similarityThresholdSql, [String(SIMILARITY_THRESHOLD)]);
+      const f = (await tx.query<FeatureHitRow>(featureSimilarSql, [searchable.map((l) => l.id), q, limit])).rows;
+      if (f.length || !names.length) return [t, f] as const;
+      return [t, (await tx.query<FeatureHitRow>(namesSimilarSql, [names, q, limit, NAME_SIMILARITY_THRESHOLD])).rows] as const;
+    });
+    const byId = new Map(searchable.map((l) => [l.id, l]));
+    const townById = new Map(towns.map((t) => [t.id, t]));
+    const rank = (r: { score?: number; strict?: number }) => 3 + (1 - (r.score ?? 0)) + (1 - (r.strict ?? 0)) / 100;
+    const townHits = townRows.flatMap((r) => {
+      const town = townById.get(r.id);
+      return town ? [{ ...townHit(town, 3), tier: rank(r) }] : [];
+    });
+    const routes = new Set<string>(); // a road route is one hit (its most similar segment), not one per segment
+    const featureHits = featureRows.flatMap((r) => {
+      const layer = byId.get(r.layer_id)!;
+      const kind = kindOf(layer) ?? 'feature';
+      const hit = { ...featureHit(layer, kind, r), tier: rank(r) };
+      if (kind !== 'route') return [hit];
+      const routeNo = String(r.attributes.route_no ?? r.id);
+      if (routes.has(routeNo)) return [];
+      routes.add(routeNo);
+      return [{ ...hit, label: routeNo }];
+    });
+    return [...townHits, ...featureHits];
   }
 
   private townHits(towns: TownRow[], q: string, fuzzy: boolean): Hit[] {
@@ -200,7 +252,10 @@ function featureHit(layer: LayerRecord, kind: SearchKind, r: FeatureHitRow): Hit
   };
 }
 
-/** Groups by kind, the group with the best hit first (ties in SEARCH_KINDS order); inside a group best tier, then natural order. */
+/**
+ * Groups by kind, the group with the best hit first (ties in SEARCH_KINDS order); inside a group best
+ * tier (a similar hit's tier orders it by similarity), then natural order.
+ */
 function group(hits: Hit[]): SearchResult[] {
   const best = new Map<string, number>();
   for (const h of hits) best.set(h.kind, Math.min(h.tier, best.get(h.kind) ?? 9));

@@ -1,7 +1,7 @@
 /**
  * Search SQL over the normalised search keys ('|value|value|…|', see domain/normalize.ts).
  * Every pattern is built by likePattern from a normalised text; the trigram indexes of
- * migration 0004 serve all three tiers (exact value, value prefix, substring).
+ * migration 0007 serve all four tiers (exact value, value prefix, substring, similar).
  */
 
 /** A LIKE pattern around a normalised text (which never holds '|', '%', '_' or '\\'). */
@@ -21,8 +21,11 @@ export interface FeatureHitRow {
   min_lon: number; min_lat: number; max_lon: number; max_lat: number;
   /** The town (町丁目) the feature lies in, to tell equal hits apart. */
   town: string | null;
-  /** 0 exact value, 1 value prefix, 2 substring */
+  /** 0 exact value, 1 value prefix, 2 substring, 3 similar (typo) */
   tier: number;
+  /** Tier 3 only: word similarity and strict word similarity to the query (0–1). */
+  score?: number;
+  strict?: number;
 }
 
 /**
@@ -44,6 +47,39 @@ export const featureHitsSql = `
     WHERE $4::text IS NOT NULL AND f.deleted_at IS NULL AND f.search_key <> '' AND f.layer_id = ANY($1::int[])
       AND f.search_key LIKE $4 AND f.search_key NOT LIKE $3
     LIMIT $5)`;
+
+/**
+ * The last tier, for typos (one wrong kana or kanji, a dropped character): features with a key value
+ * similar to the query by pg_trgm word similarity (`<%`, served by the same trigram index, with the
+ * threshold set for the transaction by similarityThresholdSql), the most similar first (word
+ * similarity, then strict word similarity: the closer whole value). $1 layer ids, $2 query, $3 limit.
+ */
+export const featureSimilarSql = `
+  WITH alike AS (
+    SELECT f.id, word_similarity($2, f.search_key) AS score, strict_word_similarity($2, f.search_key) AS strict FROM feature f
+    WHERE f.deleted_at IS NULL AND f.search_key <> '' AND f.layer_id = ANY($1::int[]) AND $2 <% f.search_key
+    ORDER BY score DESC, strict DESC, f.id LIMIT $3)
+  SELECT ${FEATURE_COLUMNS}, 3 AS tier, s.score, s.strict FROM alike s JOIN feature f ON f.id = s.id ORDER BY s.score DESC, s.strict DESC, f.id`;
+
+/**
+ * The same for a few small layers (facility names) with a lower threshold, by their layer index:
+ * the trigram index would offer every key sharing a common start (四街道…, most of the city).
+ * $1 layer ids, $2 query, $3 limit, $4 threshold.
+ */
+export const namesSimilarSql = `
+  WITH alike AS (
+    SELECT f.id, word_similarity($2, f.search_key) AS score, strict_word_similarity($2, f.search_key) AS strict FROM feature f
+    WHERE f.deleted_at IS NULL AND f.layer_id = ANY($1::int[]) AND f.search_key <> '' AND word_similarity($2, f.search_key) >= $4
+    ORDER BY score DESC, strict DESC, f.id LIMIT $3)
+  SELECT ${FEATURE_COLUMNS}, 3 AS tier, s.score, s.strict FROM alike s JOIN feature f ON f.id = s.id ORDER BY s.score DESC, s.strict DESC, f.id`;
+
+/** The word similarity threshold of `<%` for the rest of the transaction. $1 threshold (text). */
+export const similarityThresholdSql = "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)";
+
+/** Towns (tens of rows) with a key value similar to the query. $1 query, $2 threshold. */
+export const townsSimilarSql = `
+  SELECT id, word_similarity($1, search_key) AS score, strict_word_similarity($1, search_key) AS strict FROM town
+  WHERE search_key <> '' AND word_similarity($1, search_key) >= $2`;
 
 /** Parcels of one layer under one 親番: '|鹿渡933|' or '|鹿渡933-…|'. $1 layer, $2 and $3 patterns. */
 export const lotsOfParentSql = `

@@ -20,6 +20,10 @@ type Documents = {
     "query AccessTokens { accessTokens { ...AccessTokenFields } }": typeof types.AccessTokensDocument,
     "\n  mutation CreateAccessToken($input: AccessTokenInput!) { createAccessToken(input: $input) { token accessToken { ...AccessTokenFields } } }\n": typeof types.CreateAccessTokenDocument,
     "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }": typeof types.RevokeAccessTokenDocument,
+    "\n  query Basemaps { basemaps { id nameJa nameEn kind url attribution isDefault sortOrder enabled } }\n": typeof types.BasemapsDocument,
+    "mutation CreateBasemap($input: BasemapInput!) { createBasemap(input: $input) { id } }": typeof types.CreateBasemapDocument,
+    "mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) { updateBasemap(id: $id, patch: $patch) { id } }": typeof types.UpdateBasemapDocument,
+    "mutation DeleteBasemap($id: ID!) { deleteBasemap(id: $id) }": typeof types.DeleteBasemapDocument,
     "\n  query Route($routeNo: String!) {\n    route(routeNo: $routeNo) {\n      routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry\n      segments { ...FeatureFields }\n    }\n  }\n": typeof types.RouteDocument,
     "\n  query CoordinateTable($id: ID!) {\n    coordinateTable(featureId: $id) {\n      featureId recordNo srid closed perimeterM areaM2\n      points { seq name markerType x y srid lon lat sideLengthM surveyed }\n    }\n  }\n": typeof types.CoordinateTableDocument,
     "\n  query ParseCoordinates($text: String!) {\n    parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } }\n  }\n": typeof types.ParseCoordinatesDocument,
@@ -71,6 +75,10 @@ const documents: Documents = {
     "query AccessTokens { accessTokens { ...AccessTokenFields } }": types.AccessTokensDocument,
     "\n  mutation CreateAccessToken($input: AccessTokenInput!) { createAccessToken(input: $input) { token accessToken { ...AccessTokenFields } } }\n": types.CreateAccessTokenDocument,
     "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }": types.RevokeAccessTokenDocument,
+    "\n  query Basemaps { basemaps { id nameJa nameEn kind url attribution isDefault sortOrder enabled } }\n": types.BasemapsDocument,
+    "mutation CreateBasemap($input: BasemapInput!) { createBasemap(input: $input) { id } }": types.CreateBasemapDocument,
+    "mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) { updateBasemap(id: $id, patch: $patch) { id } }": types.UpdateBasemapDocument,
+    "mutation DeleteBasemap($id: ID!) { deleteBasemap(id: $id) }": types.DeleteBasemapDocument,
     "\n  query Route($routeNo: String!) {\n    route(routeNo: $routeNo) {\n      routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry\n      segments { ...FeatureFields }\n    }\n  }\n": types.RouteDocument,
     "\n  query CoordinateTable($id: ID!) {\n    coordinateTable(featureId: $id) {\n      featureId recordNo srid closed perimeterM areaM2\n      points { seq name markerType x y srid lon lat sideLengthM surveyed }\n    }\n  }\n": types.CoordinateTableDocument,
     "\n  query ParseCoordinates($text: String!) {\n    parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } }\n  }\n": types.ParseCoordinatesDocument,
@@ -137,6 +145,22 @@ export function graphql(source: "\n  mutation CreateAccessToken($input: AccessTo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }"): typeof import('./graphql').RevokeAccessTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Basemaps { basemaps { id nameJa nameEn kind url attribution isDefault sortOrder enabled } }\n"): typeof import('./graphql').BasemapsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateBasemap($input: BasemapInput!) { createBasemap(input: $input) { id } }"): typeof import('./graphql').CreateBasemapDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) { updateBasemap(id: $id, patch: $patch) { id } }"): typeof import('./graphql').UpdateBasemapDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteBasemap($id: ID!) { deleteBasemap(id: $id) }"): typeof import('./graphql').DeleteBasemapDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

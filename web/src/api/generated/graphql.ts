@@ -43,6 +43,34 @@ export type AuditFilter = {
   username?: string | null | undefined;
 };
 
+export type BasemapInput = {
+  attribution?: string | null | undefined;
+  enabled?: boolean;
+  isDefault?: boolean;
+  kind: BasemapKind;
+  nameEn: string;
+  nameJa: string;
+  sortOrder?: number;
+  url: string;
+};
+
+/** STYLE: a MapLibre style JSON URL; RASTER: an XYZ tile URL template with {z}, {x} and {y} */
+export type BasemapKind =
+  | 'RASTER'
+  | 'STYLE';
+
+/** Fields to change; those left out stay as they are */
+export type BasemapPatch = {
+  attribution?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  isDefault?: boolean | null | undefined;
+  kind?: BasemapKind | null | undefined;
+  nameEn?: string | null | undefined;
+  nameJa?: string | null | undefined;
+  sortOrder?: number | null | undefined;
+  url?: string | null | undefined;
+};
+
 export type ChangeOp =
   | 'CREATE'
   | 'DELETE'
@@ -236,6 +264,33 @@ export type RevokeAccessTokenMutationVariables = Exact<{
 
 
 export type RevokeAccessTokenMutation = { revokeAccessToken: boolean };
+
+export type BasemapsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BasemapsQuery = { basemaps: Array<{ id: string, nameJa: string, nameEn: string, kind: BasemapKind, url: string, attribution: string | null, isDefault: boolean, sortOrder: number, enabled: boolean }> };
+
+export type CreateBasemapMutationVariables = Exact<{
+  input: BasemapInput;
+}>;
+
+
+export type CreateBasemapMutation = { createBasemap: { id: string } };
+
+export type UpdateBasemapMutationVariables = Exact<{
+  id: string | number;
+  patch: BasemapPatch;
+}>;
+
+
+export type UpdateBasemapMutation = { updateBasemap: { id: string } };
+
+export type DeleteBasemapMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteBasemapMutation = { deleteBasemap: boolean };
 
 export type RouteQueryVariables = Exact<{
   routeNo: string;
@@ -793,6 +848,40 @@ export const RevokeAccessTokenDocument = new TypedDocumentString(`
   revokeAccessToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeAccessTokenMutation, RevokeAccessTokenMutationVariables>;
+export const BasemapsDocument = new TypedDocumentString(`
+    query Basemaps {
+  basemaps {
+    id
+    nameJa
+    nameEn
+    kind
+    url
+    attribution
+    isDefault
+    sortOrder
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<BasemapsQuery, BasemapsQueryVariables>;
+export const CreateBasemapDocument = new TypedDocumentString(`
+    mutation CreateBasemap($input: BasemapInput!) {
+  createBasemap(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBasemapMutation, CreateBasemapMutationVariables>;
+export const UpdateBasemapDocument = new TypedDocumentString(`
+    mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) {
+  updateBasemap(id: $id, patch: $patch) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateBasemapMutation, UpdateBasemapMutationVariables>;
+export const DeleteBasemapDocument = new TypedDocumentString(`
+    mutation DeleteBasemap($id: ID!) {
+  deleteBasemap(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteBasemapMutation, DeleteBasemapMutationVariables>;
 export const RouteDocument = new TypedDocumentString(`
     query Route($routeNo: String!) {
   route(routeNo: $routeNo) {

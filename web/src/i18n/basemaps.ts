@@ -1,0 +1,43 @@
+// Messages of the base map list an administrator manages (merged into ja.ts and en.ts).
+
+export const basemapsJa = {
+  basemapAdmin: '背景地図の管理',
+  basemapAdminIntro: '庁内(LGWAN)で配信している背景地図を登録します。登録したホストだけが読み込みを許可されます。',
+  basemapAdminNone: '登録された背景地図はありません(標準・白地図のみ)。',
+  basemapNameJa: '名前',
+  basemapNameEn: '名前(英語)',
+  basemapKind: '種類',
+  basemapKindStyle: 'スタイル (style.json)',
+  basemapKindRaster: 'ラスタータイル ({z}/{x}/{y})',
+  basemapUrl: 'URL',
+  basemapAttribution: '出典',
+  basemapSortOrder: '表示順',
+  basemapIsDefault: '既定にする',
+  basemapEnabled: '有効',
+  basemapDefaultMark: '既定',
+  basemapDisabledMark: '無効',
+  basemapAdd: '追加',
+  basemapDelete: '削除',
+  basemapDeleteConfirm: '背景地図「{name}」を削除しますか?',
+} as const;
+
+export const basemapsEn: Record<keyof typeof basemapsJa, string> = {
+  basemapAdmin: 'Base maps',
+  basemapAdminIntro: 'Register base maps the city serves on its own network (LGWAN). Only the hosts listed here may be loaded.',
+  basemapAdminNone: 'No base maps listed (standard and blank only).',
+  basemapNameJa: 'Name (Japanese)',
+  basemapNameEn: 'Name (English)',
+  basemapKind: 'Kind',
+  basemapKindStyle: 'Style (style.json)',
+  basemapKindRaster: 'Raster tiles ({z}/{x}/{y})',
+  basemapUrl: 'URL',
+  basemapAttribution: 'Attribution',
+  basemapSortOrder: 'Order',
+  basemapIsDefault: 'Make default',
+  basemapEnabled: 'Enabled',
+  basemapDefaultMark: 'default',
+  basemapDisabledMark: 'disabled',
+  basemapAdd: 'Add',
+  basemapDelete: 'Delete',
+  basemapDeleteConfirm: 'Delete the base map "{name}"?',
+};
