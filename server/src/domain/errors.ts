@@ -29,6 +29,30 @@ export const ERROR_CATALOGUE = {
     ja: '最後の管理者は権限を外すことも無効にすることもできません。先に別の管理者を作成してください',
     en: 'the last active administrator cannot be demoted or disabled; make another administrator first',
   },
+  // Password policy (server/src/domain/password.ts)
+  passwordTooShort: { code: 'BAD_USER_INPUT', ja: 'パスワードは{min}文字以上にしてください', en: 'the password must be at least {min} characters long' },
+  passwordTooLong: { code: 'BAD_USER_INPUT', ja: 'パスワードは{max}文字以内にしてください', en: 'the password must be at most {max} characters long' },
+  passwordIsUsername: { code: 'BAD_USER_INPUT', ja: 'パスワードにユーザー名を使うことはできません', en: 'the password must not be the user name' },
+  passwordWeak: {
+    code: 'BAD_USER_INPUT',
+    ja: 'このパスワードは推測されやすいため使えません。別のパスワードにしてください',
+    en: 'this password is too easy to guess; choose another one',
+  },
+  currentPasswordWrong: { code: 'BAD_USER_INPUT', ja: '現在のパスワードが違います', en: 'the current password is wrong' },
+  passwordUnchanged: { code: 'BAD_USER_INPUT', ja: '新しいパスワードが現在のものと同じです', en: 'the new password is the same as the current one' },
+  // Users and departments (server/src/modules/auth, layers)
+  userNotFound: { code: 'NOT_FOUND', ja: 'ユーザー「{username}」はありません', en: 'user {username} does not exist' },
+  userExists: { code: 'CONFLICT', ja: 'ユーザー名「{username}」は既に使われています', en: 'the user name {username} is taken' },
+  usernameFormat: {
+    code: 'BAD_USER_INPUT',
+    ja: 'ユーザー名は半角英数字と「. _ -」で2〜40文字にしてください',
+    en: 'the user name must be 2–40 letters, digits, ".", "_" or "-"',
+  },
+  displayNameRequired: { code: 'BAD_USER_INPUT', ja: '表示名を入力してください', en: 'a display name is required' },
+  editorNeedsDepartment: { code: 'BAD_USER_INPUT', ja: '編集者には所属課が必要です', en: 'an editor needs a department' },
+  unknownDepartment: { code: 'BAD_USER_INPUT', ja: '課「{department}」はありません', en: 'department {department} does not exist' },
+  departmentNotFound: { code: 'NOT_FOUND', ja: '課「{department}」はありません', en: 'department {department} does not exist' },
+  departmentNameRequired: { code: 'BAD_USER_INPUT', ja: '課の名称(日本語・英語)を入力してください', en: 'a department needs a Japanese and an English name' },
   // Geometry of an edit (server/src/modules/edits)
   geometryInvalid: { code: 'BAD_USER_INPUT', ja: '図形が正しくありません: {detail}', en: 'geometry is not valid: {detail}' },
   outsideServiceArea: {

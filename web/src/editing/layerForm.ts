@@ -45,6 +45,10 @@ export interface LayerDraft {
   labelField: string;
   style: StyleDraft;
   fields: FieldDraft[];
+  /** Who may read the whole layer besides its editors and administrators: null = all staff. */
+  readAccess: { departments: string[]; users: number[] } | null;
+  /** Shown on the public map (/public), restricted fields never. */
+  published: boolean;
 }
 
 export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'];
@@ -67,6 +71,8 @@ export function newLayerDraft(departmentKey: string): LayerDraft {
     labelField: '',
     style: { color: '#0b7285', pointRadius: 5, lineWidth: 3, fillOpacity: 0.3 },
     fields: [{ ...emptyField(), key: 'name', label: '名称', labelEn: 'Name', required: true }],
+    readAccess: null,
+    published: false,
   };
 }
 
@@ -103,6 +109,8 @@ export function draftFromLayer(layer: Layer): LayerDraft {
       restrictedUsers: f.restricted?.users ?? [],
       existing: true,
     })),
+    readAccess: layer.readAccess ? { departments: [...layer.readAccess.departments], users: [...layer.readAccess.users] } : null,
+    published: !!layer.published,
   };
 }
 
@@ -150,6 +158,8 @@ export function layerInput(draft: LayerDraft): LayerInput {
     labelField: draft.labelField || null,
     style: styleObject(draft),
     fields: draft.fields.map(fieldInput),
+    readAccess: draft.readAccess,
+    published: draft.published,
   };
 }
 
@@ -182,6 +192,9 @@ export function checkLayerDraft(draft: LayerDraft): DraftProblem[] {
     }
     if (input.min != null && input.max != null && input.min > input.max) problems.push({ path: at('max'), message: '最大は最小以上にしてください。' });
   });
+  if (draft.readAccess && !draft.readAccess.departments.length && !draft.readAccess.users.length) {
+    problems.push({ path: 'layer.readAccess', message: '閲覧できる課を1つ以上選んでください(担当課と管理者は常に閲覧できます)。' });
+  }
   if (draft.labelField && !draft.fields.some((f) => f.key.trim() === draft.labelField)) {
     problems.push({ path: 'layer.labelField', message: 'ラベル項目が項目にありません。' });
   }

@@ -8,6 +8,7 @@ import { liveEn } from './live';
 import { dailyEn } from './daily';
 import { auditEn } from './audit';
 import { rastersEn } from './rasters';
+import { accessEn } from './access';
 
 export const en: Messages = {
   ...ledgerEn,
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...dailyEn,
   ...auditEn,
   ...rastersEn,
+  ...accessEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

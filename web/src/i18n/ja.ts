@@ -7,6 +7,7 @@ import { liveJa } from './live';
 import { dailyJa } from './daily';
 import { auditJa } from './audit';
 import { rastersJa } from './rasters';
+import { accessJa } from './access';
 
 export const ja = {
   ...ledgerJa,
@@ -17,6 +18,7 @@ export const ja = {
   ...dailyJa,
   ...auditJa,
   ...rastersJa,
+  ...accessJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

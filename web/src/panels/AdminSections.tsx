@@ -1,4 +1,4 @@
-// The administrators' sidebar sections: recent changes across layers, and layer administration.
+// The administrators' sidebar sections: recent changes across layers, layer, user and department administration, the audit log.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer, User } from '../api/model';
 import { useEditText } from '../editing/messages';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { ChangesPanel } from './ChangesPanel';
 import { LayerAdmin } from './LayerAdmin';
 import { AuditLogButton } from './AuditLog';
+import { UserAdminButton } from './UserAdmin';
 import './editing.css';
 
 interface Props {
@@ -29,6 +30,10 @@ export function AdminSections({ user, layers, map, onShowFeature, onLayersChange
       <details className="layer-admin-section">
         <summary>{te('layerAdmin')}</summary>
         <LayerAdmin layers={layers} map={map} onSaved={onLayersChanged} />
+      </details>
+      <details className="user-admin-section">
+        <summary>{t('usersTitle')}</summary>
+        <UserAdminButton />
       </details>
       <details className="audit-section">
         <summary>{t('auditTitle')}</summary>

@@ -12,6 +12,7 @@ import {
 import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { LayerSelect } from './LayerSelect';
+import { LayerAccessFields } from './LayerAccessFields';
 
 interface Props {
   layers: Layer[];
@@ -97,7 +98,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
     try {
       const input = layerInput(draft);
       const saved = existing
-        ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields })
+        ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields, readAccess: input.readAccess, published: input.published })
         : await createLayer(input);
       setMessage({ error: false, text: te('layerSaved', { name: saved.nameJa }) });
       keepMessage.current = saved.key !== selectedKey;
@@ -292,6 +293,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
           </select>
           {problem('layer.labelField')}
         </label>
+        <LayerAccessFields draft={draft} departments={departments} set={set} problem={problemAt('layer.readAccess')} />
         <button type="submit" className="primary" disabled={saving}>
           {existing ? te('saveLayer') : te('createLayer')}
         </button>

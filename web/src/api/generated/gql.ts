@@ -28,12 +28,12 @@ type Documents = {
     "\n  query Attachments($id: ID!) { attachments(featureId: $id) { id featureId filename contentType sizeBytes uploadedAt uploadedBy url } }\n": typeof types.AttachmentsDocument,
     "mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) }": typeof types.DeleteAttachmentDocument,
     "\n  query Enquiry($lon: Float!, $lat: Float!, $layers: [String!]) {\n    enquiry(lon: $lon, lat: $lat, layers: $layers) {\n      lon lat town planeX planeY planeSrid\n      route { routeNo routeName roadClass widthMinM widthMaxM lengthM }\n      streetLight { ...EnquiryHit } garbagePoint { ...EnquiryHit } curveMirror { ...EnquiryHit } features { ...EnquiryHit }\n      parcel { featureId label landCategory registeredAreaM2 areaM2 geometry\n        roadFrontage { routeNo routeName roadClass widthMinM widthMaxM distanceM frontageM }\n        boundaryRecords { featureId recordNo determinedOn } }\n    }\n  }\n  fragment EnquiryHit on FeatureHit { distanceM feature { id layerKey attributes } }\n": typeof types.EnquiryDocument,
-    "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }": typeof types.ClientSettingsDocument,
+    "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid passwordMinLength } }": typeof types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": typeof types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": typeof types.FeatureFieldsFragmentDoc,
     "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
-    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
-    "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
+    "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn } disabled grantedLayers\n  }\n": typeof types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": typeof types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
@@ -47,6 +47,14 @@ type Documents = {
     "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": typeof types.RasterSheetDocument,
     "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": typeof types.PlaceRasterSheetDocument,
     "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": typeof types.DeleteRasterSheetDocument,
+    "query Users { users { ...UserFields } }": typeof types.UsersDocument,
+    "mutation CreateUser($input: NewUserInput!) { createUser(input: $input) { ...UserFields } }": typeof types.CreateUserDocument,
+    "mutation UpdateUser($username: String!, $patch: UserPatch!) { updateUser(username: $username, patch: $patch) { ...UserFields } }": typeof types.UpdateUserDocument,
+    "mutation ResetPassword($username: String!) { resetPassword(username: $username) }": typeof types.ResetPasswordDocument,
+    "mutation UnlockLogin($username: String!) { unlockLogin(username: $username) }": typeof types.UnlockLoginDocument,
+    "mutation CreateDepartment($input: DepartmentInput!) { createDepartment(input: $input) { key nameJa nameEn } }": typeof types.CreateDepartmentDocument,
+    "\n  mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) { renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) { key nameJa nameEn } }\n": typeof types.RenameDepartmentDocument,
+    "\n  mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) { changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangeOwnPasswordDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": typeof types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": typeof types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": typeof types.RestoreDocument,
@@ -76,12 +84,12 @@ const documents: Documents = {
     "\n  query Attachments($id: ID!) { attachments(featureId: $id) { id featureId filename contentType sizeBytes uploadedAt uploadedBy url } }\n": types.AttachmentsDocument,
     "mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) }": types.DeleteAttachmentDocument,
     "\n  query Enquiry($lon: Float!, $lat: Float!, $layers: [String!]) {\n    enquiry(lon: $lon, lat: $lat, layers: $layers) {\n      lon lat town planeX planeY planeSrid\n      route { routeNo routeName roadClass widthMinM widthMaxM lengthM }\n      streetLight { ...EnquiryHit } garbagePoint { ...EnquiryHit } curveMirror { ...EnquiryHit } features { ...EnquiryHit }\n      parcel { featureId label landCategory registeredAreaM2 areaM2 geometry\n        roadFrontage { routeNo routeName roadClass widthMinM widthMaxM distanceM frontageM }\n        boundaryRecords { featureId recordNo determinedOn } }\n    }\n  }\n  fragment EnquiryHit on FeatureHit { distanceM feature { id layerKey attributes } }\n": types.EnquiryDocument,
-    "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }": types.ClientSettingsDocument,
+    "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid passwordMinLength } }": types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": types.FeatureFieldsFragmentDoc,
     "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
-    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
-    "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
+    "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn } disabled grantedLayers\n  }\n": types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { ...UserFields } }\n  }\n": types.LoginDocument,
     "mutation Logout { logout }": types.LogoutDocument,
@@ -95,6 +103,14 @@ const documents: Documents = {
     "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": types.RasterSheetDocument,
     "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": types.PlaceRasterSheetDocument,
     "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": types.DeleteRasterSheetDocument,
+    "query Users { users { ...UserFields } }": types.UsersDocument,
+    "mutation CreateUser($input: NewUserInput!) { createUser(input: $input) { ...UserFields } }": types.CreateUserDocument,
+    "mutation UpdateUser($username: String!, $patch: UserPatch!) { updateUser(username: $username, patch: $patch) { ...UserFields } }": types.UpdateUserDocument,
+    "mutation ResetPassword($username: String!) { resetPassword(username: $username) }": types.ResetPasswordDocument,
+    "mutation UnlockLogin($username: String!) { unlockLogin(username: $username) }": types.UnlockLoginDocument,
+    "mutation CreateDepartment($input: DepartmentInput!) { createDepartment(input: $input) { key nameJa nameEn } }": types.CreateDepartmentDocument,
+    "\n  mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) { renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) { key nameJa nameEn } }\n": types.RenameDepartmentDocument,
+    "\n  mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) { changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangeOwnPasswordDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": types.RestoreDocument,
@@ -166,7 +182,7 @@ export function graphql(source: "\n  query Enquiry($lon: Float!, $lat: Float!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }"): typeof import('./graphql').ClientSettingsDocument;
+export function graphql(source: "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid passwordMinLength } }"): typeof import('./graphql').ClientSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -182,11 +198,11 @@ export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n"): typeof import('./graphql').LayerFieldsFragmentDoc;
+export function graphql(source: "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n"): typeof import('./graphql').LayerFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn }\n  }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
+export function graphql(source: "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn } disabled grantedLayers\n  }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -239,6 +255,38 @@ export function graphql(source: "\n  mutation PlaceRasterSheet($id: ID!, $method
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }"): typeof import('./graphql').DeleteRasterSheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Users { users { ...UserFields } }"): typeof import('./graphql').UsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateUser($input: NewUserInput!) { createUser(input: $input) { ...UserFields } }"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateUser($username: String!, $patch: UserPatch!) { updateUser(username: $username, patch: $patch) { ...UserFields } }"): typeof import('./graphql').UpdateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResetPassword($username: String!) { resetPassword(username: $username) }"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UnlockLogin($username: String!) { unlockLogin(username: $username) }"): typeof import('./graphql').UnlockLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateDepartment($input: DepartmentInput!) { createDepartment(input: $input) { key nameJa nameEn } }"): typeof import('./graphql').CreateDepartmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) { renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) { key nameJa nameEn } }\n"): typeof import('./graphql').RenameDepartmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) { changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"): typeof import('./graphql').ChangeOwnPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -54,6 +54,12 @@ export type ComputedKind =
   | 'AREA'
   | 'LENGTH';
 
+export type DepartmentInput = {
+  key: string;
+  nameEn: string;
+  nameJa: string;
+};
+
 /** One change of a batch (applyChanges): all changes of a batch are applied, or none */
 export type FeatureChangeInput = {
   /** Create: all attributes; update: the ones to change (null clears) */
@@ -122,6 +128,8 @@ export type LayerInput = {
   labelField?: string | null | undefined;
   nameEn: string;
   nameJa: string;
+  /** Show it on the public map (/public), unrestricted fields only; default false */
+  published?: boolean | null | undefined;
   /** Who may read the layer; omitted or null = all staff */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the new layer plays (e.g. a replacement road ledger); taken from the layer that played it */
@@ -145,6 +153,8 @@ export type LayerPatch = {
   labelField?: string | null | undefined;
   nameEn?: string | null | undefined;
   nameJa?: string | null | undefined;
+  /** Show it on the public map (/public), unrestricted fields only; omitted = unchanged */
+  published?: boolean | null | undefined;
   /** Who may read the layer; null = all staff, omitted = unchanged */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the layer plays, taken from the layer that played it; null = none (refused for the road ledger and boundary records: give the role to another layer instead); omitted = unchanged */
@@ -169,6 +179,14 @@ export type LayerRole =
   | 'PARCELS'
   | 'ROAD_LEDGER'
   | 'STREET_LIGHTS';
+
+export type NewUserInput = {
+  departmentKey?: string | null | undefined;
+  displayName: string;
+  password: string;
+  role: Role;
+  username: string;
+};
 
 export type RasterControlPointInput = {
   col: number;
@@ -203,6 +221,17 @@ export type Role =
   | 'ADMIN'
   | 'EDITOR'
   | 'VIEWER';
+
+/** Changes to a user; omitted fields stay as they are */
+export type UserPatch = {
+  departmentKey?: string | null | undefined;
+  disabled?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  /** Layer keys the user may edit beyond its department (replaces the list) */
+  grantedLayers?: Array<string> | null | undefined;
+  password?: string | null | undefined;
+  role?: Role | null | undefined;
+};
 
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -304,7 +333,7 @@ export type EnquiryHitFragment = { distanceM: number, feature: { id: string, lay
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClientSettingsQuery = { clientSettings: { attachmentMaxBytes: number, planeSrid: number } };
+export type ClientSettingsQuery = { clientSettings: { attachmentMaxBytes: number, planeSrid: number, passwordMinLength: number } };
 
 export type PrintSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -315,14 +344,14 @@ export type FeatureFieldsFragment = { id: string, layerKey: string, geometry: im
 
 export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null };
 
-export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
+export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
 
-export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null };
+export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null } | null };
+export type MeQuery = { me: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } | null };
 
 export type LoginMutationVariables = Exact<{
   username: string;
@@ -330,7 +359,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { user: { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null } } };
+export type LoginMutation = { login: { user: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -340,7 +369,7 @@ export type LogoutMutation = { logout: boolean };
 export type LayersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
+export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
 
 export type FeaturesQueryVariables = Exact<{
   layer: string;
@@ -418,6 +447,64 @@ export type DeleteRasterSheetMutationVariables = Exact<{
 
 export type DeleteRasterSheetMutation = { deleteRasterSheet: boolean };
 
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersQuery = { users: Array<{ id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null }> };
+
+export type CreateUserMutationVariables = Exact<{
+  input: NewUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } };
+
+export type UpdateUserMutationVariables = Exact<{
+  username: string;
+  patch: UserPatch;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: string };
+
+export type UnlockLoginMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type UnlockLoginMutation = { unlockLogin: number };
+
+export type CreateDepartmentMutationVariables = Exact<{
+  input: DepartmentInput;
+}>;
+
+
+export type CreateDepartmentMutation = { createDepartment: { key: string, nameJa: string, nameEn: string } };
+
+export type RenameDepartmentMutationVariables = Exact<{
+  key: string;
+  nameJa: string;
+  nameEn: string;
+}>;
+
+
+export type RenameDepartmentMutation = { renameDepartment: { key: string, nameJa: string, nameEn: string } };
+
+export type ChangeOwnPasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangeOwnPasswordMutation = { changeOwnPassword: boolean };
+
 export type ApplyChangesMutationVariables = Exact<{
   changes: Array<FeatureChangeInput> | FeatureChangeInput;
 }>;
@@ -462,7 +549,7 @@ export type CreateLayerMutationVariables = Exact<{
 }>;
 
 
-export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type UpdateLayerMutationVariables = Exact<{
   key: string;
@@ -470,7 +557,7 @@ export type UpdateLayerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type ImportSummaryFieldsFragment = { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> };
 
@@ -602,12 +689,17 @@ export const LayerFieldsFragmentDoc = new TypedDocumentString(`
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
@@ -646,6 +738,8 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
     nameJa
     nameEn
   }
+  disabled
+  grantedLayers
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
 export const RasterSheetFieldsFragmentDoc = new TypedDocumentString(`
@@ -968,6 +1062,7 @@ export const ClientSettingsDocument = new TypedDocumentString(`
   clientSettings {
     attachmentMaxBytes
     planeSrid
+    passwordMinLength
   }
 }
     `) as unknown as TypedDocumentString<ClientSettingsQuery, ClientSettingsQueryVariables>;
@@ -996,6 +1091,8 @@ export const MeDocument = new TypedDocumentString(`
     nameJa
     nameEn
   }
+  disabled
+  grantedLayers
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
@@ -1015,6 +1112,8 @@ export const LoginDocument = new TypedDocumentString(`
     nameJa
     nameEn
   }
+  disabled
+  grantedLayers
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
@@ -1054,12 +1153,17 @@ fragment LayerFields on Layer {
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
@@ -1266,6 +1370,96 @@ export const DeleteRasterSheetDocument = new TypedDocumentString(`
   deleteRasterSheet(id: $id, version: $version)
 }
     `) as unknown as TypedDocumentString<DeleteRasterSheetMutation, DeleteRasterSheetMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users {
+  users {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  disabled
+  grantedLayers
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: NewUserInput!) {
+  createUser(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  disabled
+  grantedLayers
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($username: String!, $patch: UserPatch!) {
+  updateUser(username: $username, patch: $patch) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  disabled
+  grantedLayers
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($username: String!) {
+  resetPassword(username: $username)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const UnlockLoginDocument = new TypedDocumentString(`
+    mutation UnlockLogin($username: String!) {
+  unlockLogin(username: $username)
+}
+    `) as unknown as TypedDocumentString<UnlockLoginMutation, UnlockLoginMutationVariables>;
+export const CreateDepartmentDocument = new TypedDocumentString(`
+    mutation CreateDepartment($input: DepartmentInput!) {
+  createDepartment(input: $input) {
+    key
+    nameJa
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateDepartmentMutation, CreateDepartmentMutationVariables>;
+export const RenameDepartmentDocument = new TypedDocumentString(`
+    mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) {
+  renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) {
+    key
+    nameJa
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<RenameDepartmentMutation, RenameDepartmentMutationVariables>;
+export const ChangeOwnPasswordDocument = new TypedDocumentString(`
+    mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
+  changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangeOwnPasswordMutation, ChangeOwnPasswordMutationVariables>;
 export const ApplyChangesDocument = new TypedDocumentString(`
     mutation ApplyChanges($changes: [FeatureChangeInput!]!) {
   applyChanges(changes: $changes) {
@@ -1384,12 +1578,17 @@ fragment LayerFields on Layer {
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
@@ -1429,12 +1628,17 @@ fragment LayerFields on Layer {
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
