@@ -28,9 +28,13 @@ function trivial(p: string): boolean {
   return codes.length > 2 && codes.every((c, i) => i === 0 || c - codes[i - 1] === 1 || c - codes[i - 1] === -1);
 }
 
+/** ASCII digits, punctuation and spaces (what people append to a word); Japanese text is not among them. */
+const ASCII_FILLER = /[\d\s!-/:-@[-`{-~]/;
+const TRAILING_FILLER = new RegExp(`${ASCII_FILLER.source}+$`);
+
 export function isWeakPassword(password: string): boolean {
   const lower = password.toLowerCase();
-  const stem = lower.replace(/[\d\W_]+$/u, '');
+  const stem = lower.replace(TRAILING_FILLER, '');
   return WEAK_STEMS.has(stem) || trivial(lower);
 }
 
@@ -41,7 +45,7 @@ export function passwordProblem(password: string, username: string, minLength: n
   if (password.length > PASSWORD_MAX_LENGTH) return { key: 'passwordTooLong', params: { max: PASSWORD_MAX_LENGTH } };
   const lower = password.toLowerCase();
   const name = username.toLowerCase();
-  if (name && (lower === name || lower.includes(name) && name.length >= 3 && lower.replace(name, '').replace(/[\d\W_]/gu, '') === '')) {
+  if (name && (lower === name || lower.includes(name) && name.length >= 3 && lower.replace(name, '').replace(new RegExp(ASCII_FILLER.source, 'g'), '') === '')) {
     return { key: 'passwordIsUsername', params: {} };
   }
   if (isWeakPassword(password)) return { key: 'passwordWeak', params: {} };
