@@ -37,6 +37,11 @@ async function logOut() {
   await page.getByLabel('ユーザー名').waitFor();
 }
 
+/** Each test starts logged out, whatever the one before left behind. */
+beforeEach(async () => {
+  await page.context().clearCookies();
+});
+
 test('立会者 is personal data: the counter does not see it in the table or identify; 道路管理課 does', async () => {
   await logIn(page, 'counter');
   const counter = await boundaryTableAndIdentify();
@@ -44,7 +49,7 @@ test('立会者 is personal data: the counter does not see it in the table or id
   expect(counter.headers.some((h) => h.startsWith('立会者'))).toBe(false);
   expect(counter.identify).not.toContain('立会者');
   await guarded.screenshot('access-01-counter');
-  await logOut();
+  await page.context().clearCookies();
 
   await logIn(page, 'roads');
   const roads = await boundaryTableAndIdentify();
@@ -115,6 +120,8 @@ test('an administrator adds a department and a user, resets its password, limits
   await admin.getByRole('button', { name: 'レイヤを保存' }).click();
   await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「ゴミ集積所」を保存しました。'));
   await guarded.screenshot('access-04-layer-access');
+  const published = await graphqlAs<{ layer: { published: boolean } }>(server, 'admin', '{ layer(key: "garbage_points") { published } }');
+  expect(published.data!.layer.published).toBe(true);
 
   // Each of these changes is in the audit log.
   const audit = await graphqlAs<{ auditLog: { entries: { kind: string; target: string | null }[] } }>(server, 'admin',
@@ -127,6 +134,9 @@ test('an administrator adds a department and a user, resets its password, limits
 });
 
 test('the public map shows the published layer without a login, its details on a search, and nothing unpublished', async () => {
+  // Published here too, so that this test stands on its own (the step above publishes it through the layer form).
+  const publish = await graphqlAs(server, 'admin', 'mutation { updateLayer(key: "garbage_points", patch: { published: true }) { key } }');
+  expect(publish.errors).toBeUndefined();
   const requests: string[] = [];
   const record = (request: { url(): string }) => { requests.push(new URL(request.url()).pathname); };
   page.on('request', record);
