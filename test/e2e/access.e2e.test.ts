@@ -6,7 +6,6 @@ import type { Page } from 'playwright-core';
 import type { GuardedBrowser } from './support/browser';
 import { logIn } from './support/browser';
 import { eventually } from './support/eventually';
-import { waitForMapIdle } from './support/map';
 import type { RunningServer } from './support/server';
 import { browserSuite, graphqlAs } from './support/suite';
 
@@ -146,7 +145,8 @@ test('the public map shows the published layer without a login, its details on a
   let layers = page.getByRole('region', { name: '表示する情報' });
   await layers.getByRole('checkbox', { name: 'ゴミ集積所' }).waitFor();
   expect(await layers.getByRole('checkbox').count()).toBe(1);
-  await waitForMapIdle(page);
+  const publicMapIdle = () => page.waitForSelector('.public-map[data-idle="true"]', { timeout: 60_000 });
+  await publicMapIdle();
 
   const pointNo = (await graphqlAs<{ features: { edges: { node: { attributes: { point_no: string } } }[] } }>(server, 'admin',
     '{ features(layer: "garbage_points", first: 1) { edges { node { attributes } } } }')).data!.features.edges[0].node.attributes.point_no;
@@ -156,7 +156,7 @@ test('the public map shows the published layer without a login, its details on a
   const info = page.getByRole('region', { name: '詳細' });
   await info.getByRole('heading', { name: 'ゴミ集積所' }).waitFor();
   expect(await info.textContent()).toContain(pointNo);
-  await waitForMapIdle(page);
+  await publicMapIdle();
   await guarded.screenshot('access-05-public-map');
 
   // The page never asked a staff path: only itself, its scripts and styles, the glyphs and /public/….

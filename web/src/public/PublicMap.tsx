@@ -118,7 +118,9 @@ export default function PublicMap() {
     for (const l of layers) {
       const source = `public-${l.key}`;
       if (!map.getSource(source)) {
-        map.addSource(source, { type: 'vector', tiles: [absoluteUrl(`/public/tiles/${l.key}/{z}/{x}/{y}.mvt?v=${l.dataVersion}`)], minzoom: 0, maxzoom: 16 });
+        // Not through URL(): it would percent-encode the {z}/{x}/{y} placeholders.
+        const tiles = `${window.location.origin}/public/tiles/${encodeURIComponent(l.key)}/{z}/{x}/{y}.mvt?v=${l.dataVersion}`;
+        map.addSource(source, { type: 'vector', tiles: [tiles], minzoom: 0, maxzoom: 16 });
         for (const spec of publicLayers(l)) map.addLayer(spec, 'town-labels');
       }
     }
