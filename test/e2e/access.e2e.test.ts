@@ -75,7 +75,7 @@ test('an administrator adds a department and a user, resets its password, limits
   await dialog.locator('tr[data-department="parks"]').waitFor();
 
   const form = dialog.locator('form.new-user');
-  await form.getByLabel('ユーザー名').fill('yamada');
+  await form.getByLabel('ユーザー名', { exact: true }).fill('yamada');
   await form.getByLabel('表示名').fill('山田 花子');
   await form.getByLabel('権限').selectOption({ label: '編集者' });
   await form.getByLabel('所属課').selectOption({ label: '公園緑地課' });
