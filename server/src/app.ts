@@ -27,9 +27,11 @@ import { TileCache } from './modules/tiles/tile.cache';
 import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
 import { ogcRouter } from './modules/ogc/ogc.route';
+import { publicRateLimit, publicRouter } from './modules/public/public.route';
 import { liveRouter } from './modules/live/live.route';
 import { auditRouter } from './modules/audit/audit.route';
 import { tokenScopePlugin } from './modules/auth/token.service';
+import { auditRestrictedReads } from './modules/audit/audit.service';
 import { rasterApiRouter, rasterTileRouter } from './modules/rasters/raster.route';
 import { stringifyResponse } from './raw-json';
 import { costLimitPlugin } from './security/cost';
@@ -57,6 +59,19 @@ function requireSessionPlugin(config: Config): ApolloServerPlugin<Context> {
           if (config.allowAnonymousRead && operation.operation === 'query') return;
           const roots = rootFieldNames(operation);
           if (roots.some((name) => !PUBLIC_ROOT_FIELDS.has(name))) requireUser(contextValue.user);
+        },
+      };
+    },
+  };
+}
+
+/** Personal data read by an operation goes into the audit log as one row per request (not per feature). */
+function restrictedReadsPlugin(db: Database): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName }) {
+          await auditRestrictedReads(db.pool, contextValue, 'graphql', operationName);
         },
       };
     },
@@ -110,7 +125,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
-      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin(), tokenScopePlugin()],
+      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin(), tokenScopePlugin(), restrictedReadsPlugin(db)],
   });
   await apollo.start();
 
@@ -139,6 +154,11 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/tiles/raster', reader, rasterTileRouter(services, (req) => publicBaseUrl(req, config), new TileCache(config.tileCacheMb * 1024 * 1024, false)));
   app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
+  // The public map (公開型GIS): no session is read or needed; it serves published layers and nothing else.
+  // Its own rate limit per client address covers the page itself, its API and its tiles.
+  app.use('/public', publicRateLimit(config.publicRatePerMinute));
+  app.use('/public/api/basemap', basemapRouter(services, { roads: false }));
+  app.use('/public', publicRouter(services, new TileCache(Math.min(16, config.tileCacheMb) * 1024 * 1024)));
   // API paths never fall through to the web app: an unknown one is a 404.
   app.use(API_PREFIXES.map((p) => `/${p}`), () => { throw appError('noSuchApiPath'); });
 

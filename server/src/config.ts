@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PASSWORD_MIN_LENGTH_DEFAULT } from './domain/password';
 
 /** Typed configuration. This is the only module that reads process.env. */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   /** Scale of the demo's parcels, buildings and other reference layers (default: demoScale); small for quick test servers. */
   demoReferenceScale: number;
   sessionTtlHours: number;
+  /** Shortest password accepted on create, reset and change (domain/password.ts). */
+  passwordMinLength: number;
   /** Audit log entries older than this are removed by the (logged) purge. */
   auditRetentionYears: number;
   /** Longest lifetime of a personal access token, and the default one. */
@@ -58,6 +61,8 @@ export interface Config {
   liveEventRing: number;
   /** Memory for cached vector tiles (MiB); 0 = no cache. */
   tileCacheMb: number;
+  /** Requests per minute and client address on the public map's own read path (/public). */
+  publicRatePerMinute: number;
 }
 
 export interface AbuseLimits {
@@ -108,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoScale,
     demoReferenceScale: int(env.DEMO_REFERENCE_SCALE, demoScale, 'DEMO_REFERENCE_SCALE'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
+    publicRatePerMinute: int(env.PUBLIC_RATE_PER_MINUTE, 600, 'PUBLIC_RATE_PER_MINUTE'),
+    passwordMinLength: Math.max(8, int(env.PASSWORD_MIN_LENGTH, PASSWORD_MIN_LENGTH_DEFAULT, 'PASSWORD_MIN_LENGTH')),
     auditRetentionYears: int(env.AUDIT_RETENTION_YEARS, 5, 'AUDIT_RETENTION_YEARS'),
     accessTokenMaxDays: int(env.ACCESS_TOKEN_MAX_DAYS, 366, 'ACCESS_TOKEN_MAX_DAYS'),
     accessTokenDefaultDays: Math.min(365, int(env.ACCESS_TOKEN_MAX_DAYS, 366, 'ACCESS_TOKEN_MAX_DAYS')),

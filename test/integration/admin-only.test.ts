@@ -12,6 +12,8 @@ const ADMIN_OPERATIONS: Record<string, string> = {
   updateUser: 'mutation { updateUser(username: "counter", patch: { role: ADMIN }) { username } }',
   revokeSessions: 'mutation { revokeSessions(username: "admin") }',
   unlockLogin: 'mutation { unlockLogin(username: "admin") }',
+  resetPassword: 'mutation { resetPassword(username: "admin") }',
+  renameDepartment: 'mutation { renameDepartment(key: "env", nameJa: "乗っ取り課", nameEn: "Taken") { key } }',
   createDepartment: 'mutation { createDepartment(input: { key: "intruders", nameJa: "侵入課", nameEn: "Intruders" }) { key } }',
   createLayer: `mutation { createLayer(input: { key: "intruder_layer", nameJa: "x", nameEn: "x", departmentKey: "roads",
     geometryTypes: ["Point"], fields: [{ key: "n", label: "n", type: TEXT }] }) { key } }`,

@@ -27,6 +27,7 @@ import { EditPanel } from './panels/EditPanel';
 import { EditSection } from './panels/EditToolbar';
 import { AdminSections } from './panels/AdminSections';
 import { AccessTokensButton } from './panels/AccessTokens';
+import { ChangePasswordButton } from './panels/ChangePassword';
 import { disasterFields, yearRangeFilter } from './panels/disasterStats';
 import { IdentifyPanel } from './panels/IdentifyPanel';
 import { useIdentify } from './panels/useIdentify';
@@ -191,6 +192,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         <div className="header-right">
           <span className="user-name">{t('loggedInAs', { name: user.displayName || user.username })}</span>
           <AccessTokensButton layers={layers} />
+          <ChangePasswordButton />
           <DateStyleSelect />
           <LanguageToggle />
           <button type="button" onClick={() => (!editSession.pending.length || window.confirm(editSession.leaveQuestion)) && onLogout()}>

@@ -7,6 +7,9 @@ import './styles.css';
 // /print/enquiry and /print/route are the sheets the server prints (no login screen, no app).
 const PrintPage = lazy(() => import('./print/PrintPage'));
 const printing = window.location.pathname.startsWith('/print/');
+// /public is the public map (公開型GIS): no login screen, only published layers.
+const PublicMap = lazy(() => import('./public/PublicMap'));
+const publicMap = /^\/public\/?$/.test(window.location.pathname);
 const printLang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'ja';
 
 createRoot(document.getElementById('root')!).render(
@@ -15,6 +18,10 @@ createRoot(document.getElementById('root')!).render(
       {printing ? (
         <Suspense fallback={null}>
           <PrintPage />
+        </Suspense>
+      ) : publicMap ? (
+        <Suspense fallback={null}>
+          <PublicMap />
         </Suspense>
       ) : (
         <App />

@@ -35,6 +35,30 @@ export const ERROR_CATALOGUE = {
     ja: '要求が多すぎます(1秒あたり{perSecond}件まで)。少し待ってからもう一度お試しください',
     en: 'too many requests (at most {perSecond} a second); wait a moment and try again',
   },
+  // Password policy (server/src/domain/password.ts)
+  passwordTooShort: { code: 'BAD_USER_INPUT', ja: 'パスワードは{min}文字以上にしてください', en: 'the password must be at least {min} characters long' },
+  passwordTooLong: { code: 'BAD_USER_INPUT', ja: 'パスワードは{max}文字以内にしてください', en: 'the password must be at most {max} characters long' },
+  passwordIsUsername: { code: 'BAD_USER_INPUT', ja: 'パスワードにユーザー名を使うことはできません', en: 'the password must not be the user name' },
+  passwordWeak: {
+    code: 'BAD_USER_INPUT',
+    ja: 'このパスワードは推測されやすいため使えません。別のパスワードにしてください',
+    en: 'this password is too easy to guess; choose another one',
+  },
+  currentPasswordWrong: { code: 'BAD_USER_INPUT', ja: '現在のパスワードが違います', en: 'the current password is wrong' },
+  passwordUnchanged: { code: 'BAD_USER_INPUT', ja: '新しいパスワードが現在のものと同じです', en: 'the new password is the same as the current one' },
+  // Users and departments (server/src/modules/auth, layers)
+  userNotFound: { code: 'NOT_FOUND', ja: 'ユーザー「{username}」はありません', en: 'user {username} does not exist' },
+  userExists: { code: 'CONFLICT', ja: 'ユーザー名「{username}」は既に使われています', en: 'the user name {username} is taken' },
+  usernameFormat: {
+    code: 'BAD_USER_INPUT',
+    ja: 'ユーザー名は半角英数字と「. _ -」で2〜40文字にしてください',
+    en: 'the user name must be 2–40 letters, digits, ".", "_" or "-"',
+  },
+  displayNameRequired: { code: 'BAD_USER_INPUT', ja: '表示名を入力してください', en: 'a display name is required' },
+  editorNeedsDepartment: { code: 'BAD_USER_INPUT', ja: '編集者には所属課が必要です', en: 'an editor needs a department' },
+  unknownDepartment: { code: 'BAD_USER_INPUT', ja: '課「{department}」はありません', en: 'department {department} does not exist' },
+  departmentNotFound: { code: 'NOT_FOUND', ja: '課「{department}」はありません', en: 'department {department} does not exist' },
+  departmentNameRequired: { code: 'BAD_USER_INPUT', ja: '課の名称(日本語・英語)を入力してください', en: 'a department needs a Japanese and an English name' },
   // Geometry of an edit (server/src/modules/edits)
   geometryInvalid: { code: 'BAD_USER_INPUT', ja: '図形が正しくありません: {detail}', en: 'geometry is not valid: {detail}' },
   outsideServiceArea: {
@@ -150,7 +174,6 @@ export const ERROR_CATALOGUE = {
   noSuchApiPath: { code: 'NOT_FOUND', ja: 'この URL はありません', en: 'no such API path' },
   // Users, logins and access tokens (server/src/modules/auth)
   usernameTooLong: { code: 'BAD_USER_INPUT', ja: 'ユーザー名が長すぎます', en: 'user name longer than {max} characters' },
-  passwordTooLong: { code: 'BAD_USER_INPUT', ja: 'パスワードが長すぎます', en: 'password longer than {max} characters' },
   loginLocked: {
     code: 'TOO_MANY_REQUESTS',
     ja: 'ログイン失敗が続いたため一時的にロックされています。{minutes}分後に再度お試しください',
@@ -158,15 +181,6 @@ export const ERROR_CATALOGUE = {
   },
   wrongLogin: { code: 'UNAUTHENTICATED', ja: 'ユーザー名またはパスワードが違います', en: 'wrong user name or password' },
   unknownUser: { code: 'BAD_USER_INPUT', ja: 'ユーザー「{username}」はいません', en: 'user "{username}" does not exist' },
-  userNotFound: { code: 'NOT_FOUND', ja: 'ユーザー「{username}」はいません', en: 'user "{username}" does not exist' },
-  passwordTooShort: { code: 'BAD_USER_INPUT', ja: 'パスワードは8文字以上にしてください', en: 'password must be at least 8 characters' },
-  editorNeedsDepartment: { code: 'BAD_USER_INPUT', ja: '編集者には所属課が必要です', en: 'an editor needs a department' },
-  badUsername: {
-    code: 'BAD_USER_INPUT',
-    ja: 'ユーザー名は英数字と「.」「_」「-」で2〜40文字にしてください',
-    en: 'username must be 2–40 letters, digits, ".", "_" or "-"',
-  },
-  userExists: { code: 'CONFLICT', ja: 'ユーザー「{username}」は既にいます', en: 'user "{username}" already exists' },
   tokensFromSession: {
     code: 'FORBIDDEN',
     ja: 'アクセストークンの管理はログインした画面から行ってください',

@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { expectCleanStep, launchGuarded, type GuardedBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
 
+/** How long a suite's server and browser may take to start (E2E_START_TIMEOUT_MS: longer on an overloaded machine). */
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS) || 240_000;
+
 export interface Suite {
   server: RunningServer;
   guarded: GuardedBrowser;
@@ -28,11 +31,11 @@ export function browserSuite(ready: (suite: Suite) => void, options: SuiteOption
   let guarded: GuardedBrowser | undefined;
 
   beforeAll(async () => {
-    server = await startServer({ demoScale: options.demoScale });
+    server = await startServer({ demoScale: options.demoScale, timeoutMs: START_TIMEOUT_MS + 60_000 });
     guarded = await launchGuarded(server.url);
     if (options.acceptDialogs) guarded.page.on('dialog', (dialog) => void dialog.accept());
     ready({ server, guarded, page: guarded.page });
-  }, 240_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await guarded?.close();

@@ -165,7 +165,7 @@ export async function fetchEnquiry(lon: number, lat: number, layers: string[] | 
   return data.enquiry;
 }
 
-const ClientSettingsQuery = graphql(`query ClientSettings { clientSettings { attachmentMaxBytes planeSrid } }`);
+const ClientSettingsQuery = graphql(`query ClientSettings { clientSettings { attachmentMaxBytes planeSrid passwordMinLength } }`);
 
 /** Installation settings the panels need: the largest attachment and the city's plane rectangular zone (PLANE_SRID). */
 export type ClientSettings = ClientSettingsQuery['clientSettings'];

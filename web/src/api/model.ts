@@ -35,7 +35,8 @@ export const FieldDefinitionFields = graphql(`
 /** @public Spread by name (`...LayerFields`) in documents; the generator reads it here. */
 export const LayerFields = graphql(`
   fragment LayerFields on Layer {
-    key nameJa nameEn kind basemap labelField geometryTypes featureCount extent style role
+    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role
+    readAccess { departments users }
     department { key nameJa nameEn }
     fields { ...FieldDefinitionFields }
   }
@@ -44,7 +45,7 @@ export const LayerFields = graphql(`
 /** @public Spread by name (`...UserFields`) in documents; the generator reads it here. */
 export const UserFields = graphql(`
   fragment UserFields on User {
-    id username displayName role department { key nameJa nameEn }
+    id username displayName role department { key nameJa nameEn } disabled grantedLayers
   }
 `);
 

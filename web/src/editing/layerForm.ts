@@ -47,6 +47,10 @@ export interface LayerDraft {
   fields: FieldDraft[];
   /** The part the layer plays for the application (道路台帳 …), or none. */
   role: LayerRole | null;
+  /** Who may read the whole layer besides its editors and administrators: null = all staff. */
+  readAccess: { departments: string[]; users: number[] } | null;
+  /** Shown on the public map (/public), restricted fields never. */
+  published: boolean;
 }
 
 export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'];
@@ -70,6 +74,8 @@ export function newLayerDraft(departmentKey: string): LayerDraft {
     style: { color: '#0b7285', pointRadius: 5, lineWidth: 3, fillOpacity: 0.3 },
     fields: [{ ...emptyField(), key: 'name', label: '名称', labelEn: 'Name', required: true }],
     role: null,
+    readAccess: null,
+    published: false,
   };
 }
 
@@ -107,6 +113,8 @@ export function draftFromLayer(layer: Layer): LayerDraft {
       existing: true,
     })),
     role: layer.role ?? null,
+    readAccess: layer.readAccess ? { departments: [...layer.readAccess.departments], users: [...layer.readAccess.users] } : null,
+    published: !!layer.published,
   };
 }
 
@@ -155,6 +163,8 @@ export function layerInput(draft: LayerDraft): LayerInput {
     style: styleObject(draft),
     fields: draft.fields.map(fieldInput),
     role: draft.role,
+    readAccess: draft.readAccess,
+    published: draft.published,
   };
 }
 
@@ -187,6 +197,9 @@ export function checkLayerDraft(draft: LayerDraft): DraftProblem[] {
     }
     if (input.min != null && input.max != null && input.min > input.max) problems.push({ path: at('max'), message: '最大は最小以上にしてください。' });
   });
+  if (draft.readAccess && !draft.readAccess.departments.length && !draft.readAccess.users.length) {
+    problems.push({ path: 'layer.readAccess', message: '閲覧できる課を1つ以上選んでください(担当課と管理者は常に閲覧できます)。' });
+  }
   if (draft.labelField && !draft.fields.some((f) => f.key.trim() === draft.labelField)) {
     problems.push({ path: 'layer.labelField', message: 'ラベル項目が項目にありません。' });
   }

@@ -9,6 +9,7 @@ import { dailyEn } from './daily';
 import { auditEn } from './audit';
 import { rastersEn } from './rasters';
 import { basemapsEn } from './basemaps';
+import { accessEn } from './access';
 
 export const en: Messages = {
   ...ledgerEn,
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...auditEn,
   ...rastersEn,
   ...basemapsEn,
+  ...accessEn,
   appName: 'Chizu 地図',
   appSubtitle: 'Shared city map',
   language: 'Language',

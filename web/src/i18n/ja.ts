@@ -8,6 +8,7 @@ import { dailyJa } from './daily';
 import { auditJa } from './audit';
 import { rastersJa } from './rasters';
 import { basemapsJa } from './basemaps';
+import { accessJa } from './access';
 
 export const ja = {
   ...ledgerJa,
@@ -19,6 +20,7 @@ export const ja = {
   ...auditJa,
   ...rastersJa,
   ...basemapsJa,
+  ...accessJa,
   appName: '地図 Chizu',
   appSubtitle: '統合型GIS',
   language: '言語',

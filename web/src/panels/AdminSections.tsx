@@ -1,4 +1,5 @@
-// The administrators' sidebar sections: recent changes across layers, layer administration, base maps, the audit log.
+// The administrators' sidebar sections: recent changes across layers, layer administration, base maps, user and
+// department administration, the audit log.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CityBasemap } from '../api/basemaps';
 import type { Layer, User } from '../api/model';
@@ -8,6 +9,7 @@ import { ChangesPanel } from './ChangesPanel';
 import { LayerAdmin } from './LayerAdmin';
 import { AuditLogButton } from './AuditLog';
 import { BasemapAdmin } from './BasemapAdmin';
+import { UserAdminButton } from './UserAdmin';
 import './editing.css';
 
 interface Props {
@@ -37,6 +39,10 @@ export function AdminSections({ user, layers, map, onShowFeature, onLayersChange
       <details className="basemap-admin-section">
         <summary>{t('basemapAdmin')}</summary>
         <BasemapAdmin basemaps={basemaps} onChanged={onBasemapsChanged} />
+      </details>
+      <details className="user-admin-section">
+        <summary>{t('usersTitle')}</summary>
+        <UserAdminButton />
       </details>
       <details className="audit-section">
         <summary>{t('auditTitle')}</summary>

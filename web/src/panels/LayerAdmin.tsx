@@ -14,6 +14,7 @@ import { useEditText, type EditMessageKey } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { LayerSelect } from './LayerSelect';
 import { RasterLayerCreate } from '../rasters/RasterLayerCreate';
+import { LayerAccessFields } from './LayerAccessFields';
 
 interface Props {
   layers: Layer[];
@@ -103,6 +104,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
       const input = layerInput(draft);
       const saved = existing
         ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields,
+          readAccess: input.readAccess, published: input.published,
           // The role only when it changes: giving one takes it from another layer.
           ...(input.role !== (existing.role ?? null) ? { role: input.role } : {}) })
         : await createLayer(input);
@@ -320,6 +322,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
           </select>
           {problem('layer.labelField')}
         </label>
+        <LayerAccessFields draft={draft} departments={departments} set={set} problem={problemAt('layer.readAccess')} />
         <button type="submit" className="primary" disabled={saving}>
           {existing ? te('saveLayer') : te('createLayer')}
         </button>

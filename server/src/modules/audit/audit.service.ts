@@ -6,6 +6,7 @@ import { requireAdmin, SessionUser } from '../auth/permissions';
 import { allowAuditPurgeSql, auditBatchSql, auditCountSql, auditPageSql, insertAuditSql, layerSnapshotSql, purgeAuditSql } from './audit.sql';
 import type { AuditEntry, AuditFilter, AuditPage } from './audit.type';
 
+
 /** Who acted and from where: the request's user (null before login) and client address. */
 export interface AuditActor {
   user: SessionUser | null;
@@ -47,6 +48,26 @@ export function changes(before: Record<string, unknown>, after: Record<string, u
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
   return { before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])), after: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])) };
+}
+
+/** Restricted (personal data) fields read in one request, per layer: what the audit log records once per request. */
+export interface RestrictedRead {
+  layerKey: string;
+  fields: string[];
+  features: number;
+}
+
+/**
+ * One audit row per request for the personal data it read: the restricted fields and how many
+ * features of each layer went out (kind read.restricted). Nothing is written when none were read.
+ */
+export async function auditRestrictedReads(q: Queryable,
+  ctx: { user: SessionUser | null; req?: { ip?: string }; layers: { restrictedReadsOf(): Promise<RestrictedRead[]> } },
+  via: 'graphql' | 'ogc', operation?: string | null): Promise<void> {
+  const layers = await ctx.layers.restrictedReadsOf();
+  if (!layers.length) return;
+  await recordAudit(q, { kind: 'read.restricted', actor: actorOf(ctx), layerKey: layers.length === 1 ? layers[0].layerKey : null,
+    rowCount: layers.reduce((n, l) => n + l.features, 0), details: { via, ...(operation ? { operation } : {}), layers } });
 }
 
 /** The actor of a request: its user and client address (Express's req.ip, which honours TRUST_PROXY). */

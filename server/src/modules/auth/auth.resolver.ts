@@ -8,12 +8,14 @@ import { LoginResult, NewUserInput, Role, User, UserPatch } from './auth.type';
 import { appError } from '../../errors';
 import { actorOf } from '../audit/audit.service';
 
-export async function toUser(user: SessionUser, layers: LayerRecord[]): Promise<User> {
+export async function toUser(user: SessionUser & { disabled?: boolean }, layers: LayerRecord[]): Promise<User> {
   const dept = layers.find((l) => l.departmentKey === user.departmentKey)?.department;
   return {
     id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role,
     department: dept ?? (user.departmentKey ? { key: user.departmentKey, nameJa: user.departmentKey, nameEn: user.departmentKey } : null),
     editableLayers: layers.filter((l) => canEditLayer(user, l)).map((l) => l.key),
+    grantedLayers: layers.filter((l) => user.grantedLayerIds.includes(l.id)).map((l) => l.key),
+    disabled: !!user.disabled,
   };
 }
 
@@ -61,6 +63,19 @@ export class AuthResolver {
     });
     const user = await ctx.services.auth.updateUser(ctx.user, username, { ...patch, grantedLayerIds }, actorOf(ctx));
     return toUser(user, layers);
+  }
+
+  @Mutation(() => String, {
+    description: 'Gives a user a new temporary password and ends its sessions; the password is returned this once and never shown again (administrators)',
+  })
+  resetPassword(@Arg('username') username: string, @Ctx() ctx: Context): Promise<string> {
+    return ctx.services.auth.resetPassword(ctx.user, username, actorOf(ctx));
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes the caller\'s own password (the current one is checked); the caller\'s other sessions end' })
+  async changeOwnPassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: Context): Promise<boolean> {
+    await ctx.services.auth.changeOwnPassword(ctx.user, currentPassword, newPassword, ctx.token, actorOf(ctx));
+    return true;
   }
 
   @Mutation(() => Int, { description: 'Ends all sessions of a user (administrators); returns how many were open' })

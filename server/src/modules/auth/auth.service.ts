@@ -2,20 +2,36 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
-import { appError } from '../../errors';
+import { AppError, appError, badInput } from '../../errors';
 import {
   clearLoginFailuresSql, closeExpiredSessionSql, insertLoginAttemptSql, lockActiveAdminsSql, lockLoginAddressSql, loginFailuresSql, loginSucceededSql, sessionUserSql,
 } from './auth.sql';
-import { requireAdmin, SessionUser, SYSTEM_ACTOR } from './permissions';
+import { requireAdmin, requireUser, SessionUser, SYSTEM_ACTOR } from './permissions';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from '../../domain/password';
 import { AuditActor, changes, prismaQueryable, recordAudit } from '../audit/audit.service';
 
 /** Longest user name a login may name (checked before any database work). */
 export const MAX_USERNAME_LENGTH = 64;
-const MAX_PASSWORD_LENGTH = 1024;
+const MAX_PASSWORD_LENGTH = PASSWORD_MAX_LENGTH;
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 export const hashPassword = (password: string) => hash(password); // argon2id with the library's defaults
+
+/** A user as the administrators' list shows it: with its disabled flag. */
+export type ListedUser = SessionUser & { disabled: boolean };
+
+const toListed = (u: { id: number; username: string; displayName: string; role: string; departmentKey: string | null; disabled: boolean;
+  grants: { layerId: number }[] }): ListedUser => ({
+  id: u.id, username: u.username, displayName: u.displayName, role: u.role as SessionUser['role'],
+  departmentKey: u.departmentKey, grantedLayerIds: u.grants.map((g) => g.layerId), disabled: u.disabled,
+});
+
+/** A temporary password an administrator hands over once: 16 characters of an alphabet without look-alikes (0/O, 1/l/I). */
+export function temporaryPassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from(crypto.randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
+}
 
 export interface NewUser {
   username: string;
@@ -120,26 +136,82 @@ export class AuthService {
     };
   }
 
-  async listUsers(caller: SessionUser | null): Promise<SessionUser[]> {
+  async listUsers(caller: SessionUser | null): Promise<ListedUser[]> {
     requireAdmin(caller);
     const users = await this.db.prisma.appUser.findMany({ orderBy: { username: 'asc' }, include: { grants: true } });
-    return users.map((u) => ({
-      id: u.id, username: u.username, displayName: u.displayName, role: u.role as SessionUser['role'],
-      departmentKey: u.departmentKey, grantedLayerIds: u.grants.map((g) => g.layerId),
-    }));
+    return users.map(toListed);
+  }
+
+  /** The password policy (domain/password.ts) as a coded BAD_USER_INPUT. */
+  checkPassword(password: string, username: string): void {
+    const problem = passwordProblem(password, username, this.config.passwordMinLength);
+    if (problem) throw appError(problem.key, problem.params, { field: 'password' });
+  }
+
+  private async checkDepartment(departmentKey: string | null | undefined): Promise<void> {
+    if (departmentKey && !(await this.db.prisma.department.findUnique({ where: { key: departmentKey } }))) {
+      throw appError('unknownDepartment', { department: departmentKey }, { field: 'departmentKey' });
+    }
+  }
+
+  /**
+   * Administrators: gives the user a new temporary password, returned once (never stored in clear or
+   * logged), and ends its sessions. The user changes it with changeOwnPassword.
+   */
+  async resetPassword(caller: SessionUser | null, username: string, actor: AuditActor = { user: caller, address: '' }): Promise<string> {
+    requireAdmin(caller);
+    const user = await this.db.prisma.appUser.findUnique({ where: { username } });
+    if (!user) throw appError('userNotFound', { username });
+    const password = temporaryPassword();
+    const passwordHash = await hashPassword(password);
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.appUser.update({ where: { id: user.id }, data: { passwordHash } });
+      const { count } = await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await recordAudit(prismaQueryable(tx), { kind: 'user.password_reset', actor, target: username, details: { sessionsEnded: count } });
+    });
+    return password;
+  }
+
+  /**
+   * The caller changes its own password: the current one is checked (a stolen open session cannot take
+   * the account over), the policy applies, and the caller's other sessions end.
+   */
+  async changeOwnPassword(caller: SessionUser | null, currentPassword: string, newPassword: string, currentToken: string | undefined,
+    actor: AuditActor = { user: caller, address: '' }): Promise<void> {
+    requireUser(caller);
+    if (caller.scope) throw appError('loginRequired'); // a personal access token cannot change the password
+    const user = await this.db.prisma.appUser.findUnique({ where: { id: caller.id } });
+    if (!user) throw appError('loginRequired');
+    if (currentPassword.length > MAX_PASSWORD_LENGTH || !(await verify(user.passwordHash, currentPassword).catch(() => false))) {
+      await recordAudit(this.db.pool, { kind: 'user.password_change_failed', actor, target: user.username });
+      throw appError('currentPasswordWrong', {}, { field: 'currentPassword' });
+    }
+    this.checkPassword(newPassword, user.username);
+    if (newPassword === currentPassword) throw appError('passwordUnchanged', {}, { field: 'password' });
+    const passwordHash = await hashPassword(newPassword);
+    const keep = currentToken ? sha256(currentToken) : '';
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.appUser.update({ where: { id: user.id }, data: { passwordHash } });
+      const { count } = await tx.userSession.updateMany({
+        where: { userId: user.id, revokedAt: null, tokenHash: { not: keep } }, data: { revokedAt: new Date() },
+      });
+      await recordAudit(prismaQueryable(tx), { kind: 'user.password_changed', actor, target: user.username, details: { otherSessionsEnded: count } });
+    });
   }
 
   /** Changes a user (administrators). Disabling a user or changing its password ends its sessions. */
   async updateUser(caller: SessionUser | null, username: string, patch: {
     displayName?: string; password?: string; role?: NewUser['role']; departmentKey?: string | null; disabled?: boolean; grantedLayerIds?: number[];
-  }, actor: AuditActor = { user: caller, address: '' }): Promise<SessionUser> {
+  }, actor: AuditActor = { user: caller, address: '' }): Promise<ListedUser> {
     requireAdmin(caller);
     const user = await this.db.prisma.appUser.findUnique({ where: { username }, include: { grants: true } });
     if (!user) throw appError('userNotFound', { username });
-    if (patch.password !== undefined && patch.password.length < 8) throw appError('passwordTooShort', {}, { field: 'password' });
+    if (patch.password !== undefined) this.checkPassword(patch.password, username);
+    if (patch.displayName !== undefined && !patch.displayName.trim()) throw appError('displayNameRequired', {}, { field: 'displayName' });
     const role = patch.role ?? user.role;
-    const departmentKey = patch.departmentKey !== undefined ? patch.departmentKey : user.departmentKey;
+    const departmentKey = patch.departmentKey !== undefined ? patch.departmentKey || null : user.departmentKey;
     if (role === 'editor' && !departmentKey) throw appError('editorNeedsDepartment', {}, { field: 'departmentKey' });
+    if (patch.departmentKey) await this.checkDepartment(patch.departmentKey);
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     await this.db.prisma.$transaction(async (tx) => {
       if (role !== 'admin' || patch.disabled) {
@@ -150,7 +222,7 @@ export class AuthService {
       }
       await tx.appUser.update({
         where: { id: user.id },
-        data: { displayName: patch.displayName, role, departmentKey, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) },
+        data: { displayName: patch.displayName?.trim(), role, departmentKey, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) },
       });
       if (patch.grantedLayerIds) {
         await tx.userLayerGrant.deleteMany({ where: { userId: user.id } });
@@ -167,33 +239,29 @@ export class AuthService {
       await recordAudit(prismaQueryable(tx), { kind: 'user.update', actor, target: username,
         details: { ...changes(before, after), ...(passwordHash ? { passwordChanged: true } : {}) } });
     });
-    const updated = await this.db.prisma.appUser.findUnique({ where: { id: user.id }, include: { grants: true } });
-    return {
-      id: updated!.id, username: updated!.username, displayName: updated!.displayName, role: updated!.role as SessionUser['role'],
-      departmentKey: updated!.departmentKey, grantedLayerIds: updated!.grants.map((g) => g.layerId),
-    };
+    return toListed((await this.db.prisma.appUser.findUnique({ where: { id: user.id }, include: { grants: true } }))!);
   }
 
   /** Creates a user: administrators, or the server itself (create-admin on the host). */
-  async createUser(caller: SessionUser | null | typeof SYSTEM_ACTOR, input: NewUser, actor?: AuditActor): Promise<SessionUser> {
+  async createUser(caller: SessionUser | null | typeof SYSTEM_ACTOR, input: NewUser, actor?: AuditActor): Promise<ListedUser> {
     requireAdmin(caller);
-    if (input.password.length < 8) throw appError('passwordTooShort', {}, { field: 'password' });
-    if (!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username)) {
-      throw appError('badUsername', {}, { field: 'username' });
-    }
+    if (!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username)) throw appError('usernameFormat', {}, { field: 'username' });
+    if (!input.displayName.trim()) throw appError('displayNameRequired', {}, { field: 'displayName' });
+    this.checkPassword(input.password, input.username);
     if (input.role === 'editor' && !input.departmentKey) throw appError('editorNeedsDepartment', {}, { field: 'departmentKey' });
+    await this.checkDepartment(input.departmentKey);
     const existing = await this.db.prisma.appUser.findUnique({ where: { username: input.username } });
     if (existing) throw appError('userExists', { username: input.username }, { field: 'username' });
     const passwordHash = await hashPassword(input.password);
     const user = await this.db.prisma.$transaction(async (tx) => {
       const created = await tx.appUser.create({
-        data: { username: input.username, displayName: input.displayName, role: input.role, departmentKey: input.departmentKey ?? null, passwordHash },
+        data: { username: input.username, displayName: input.displayName.trim(), role: input.role, departmentKey: input.departmentKey || null, passwordHash },
       });
       await recordAudit(prismaQueryable(tx), { kind: 'user.create', actor: actor ?? { user: null, address: 'cli' }, target: input.username,
         details: { after: { displayName: input.displayName, role: input.role, departmentKey: input.departmentKey ?? null } } });
       return created;
     });
-    return (await this.sessionUser(user.id))!;
+    return toListed((await this.db.prisma.appUser.findUnique({ where: { id: user.id }, include: { grants: true } }))!);
   }
 }
 

@@ -15,6 +15,8 @@ export class User {
   @Field(() => Role) role!: Role;
   @Field(() => Department, { nullable: true }) department?: Department | null;
   @Field(() => [String], { description: 'Keys of the layers this user may edit' }) editableLayers!: string[];
+  @Field(() => [String], { description: 'Keys of the layers an administrator granted beyond the department' }) grantedLayers!: string[];
+  @Field({ description: 'A disabled user cannot log in' }) disabled!: boolean;
 }
 
 @ObjectType()

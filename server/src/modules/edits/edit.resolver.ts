@@ -62,7 +62,9 @@ export class EditResolver {
 
   @Query(() => [FeatureVersion], { description: 'All versions of a feature, newest first, with what changed' })
   async featureHistory(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<FeatureVersion[]> {
-    return ctx.services.edits.history(ctx.user, id, await ctx.layers.all());
+    const versions = await ctx.services.edits.history(ctx.user, id, await ctx.layers.all());
+    if (versions.length) ctx.layers.noteRead(versions[0].layerKey, versions.length);
+    return versions;
   }
 
   @Query(() => [ChangeEntry], { description: 'Recent changes across layers (administrators)' })

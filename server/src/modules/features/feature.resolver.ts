@@ -26,6 +26,8 @@ export class FeatureResolver {
     const page = await ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columns, selected.has('totalCount'), selected.has('extent'));
     if ((await ctx.layers.require(layer)).hiddenFields.length) {
       for (const edge of page.edges) (edge as { node: Feature }).node = await ctx.layers.redact(edge.node);
+    } else {
+      ctx.layers.noteRead(layer, page.edges.length);
     }
     return page;
   }

@@ -44,6 +44,7 @@ export class LayerInput {
   role?: LayerRole | null;
   @Field(() => LayerKind, { nullable: true, description: 'Default VECTOR' }) kind?: LayerKind;
   @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
+  @Field({ nullable: true, description: 'Show it on the public map (/public), unrestricted fields only; default false' }) published?: boolean;
 }
 
 @InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
@@ -64,6 +65,7 @@ export class LayerPatch {
   })
   role?: LayerRole | null;
   @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
+  @Field({ nullable: true, description: 'Show it on the public map (/public), unrestricted fields only; omitted = unchanged' }) published?: boolean;
 }
 
 @InputType()

@@ -41,6 +41,11 @@ export class LayerAdminResolver {
     return ctx.services.layers.createDepartment(ctx.user, input, actorOf(ctx));
   }
 
+  @Mutation(() => Department, { description: 'Renames a department; its key stays (administrators)' })
+  renameDepartment(@Arg('key') key: string, @Arg('nameJa') nameJa: string, @Arg('nameEn') nameEn: string, @Ctx() ctx: Context): Promise<Department> {
+    return ctx.services.layers.renameDepartment(ctx.user, key, nameJa, nameEn, actorOf(ctx));
+  }
+
   @Mutation(() => Layer, { description: 'Creates a layer (administrators)' })
   async createLayer(@Arg('input', () => LayerInput) input: LayerInput, @Ctx() ctx: Context): Promise<Layer> {
     await ctx.services.layers.create(ctx.user, input, actorOf(ctx));

@@ -4,17 +4,17 @@ import { RawJSON } from '../../raw-json';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
 import { searchFieldKeys } from '../../domain/normalize';
-import { badInput, conflict, notFound } from '../../errors';
+import { appError, badInput, conflict, notFound } from '../../errors';
 import { canReadField, canReadLayer, omitFields, ReadAccess, requireAdmin, SessionUser, SYSTEM_ACTOR, toReadAccess } from '../auth/permissions';
 import { refreshSearchKeys } from '../city/search-index';
-import { AuditActor, changes, layerSnapshot, prismaQueryable, recordAudit } from '../audit/audit.service';
+import { AuditActor, changes, layerSnapshot, prismaQueryable, recordAudit, RestrictedRead } from '../audit/audit.service';
 import { forgetLayerKeysSql } from '../city/search.sql';
 import { BUILTIN_LAYERS, DEPARTMENTS } from './builtin-layers';
 import { DepartmentInput, FieldInput, LayerInput, LayerPatch } from './layer.input';
 import { checkRoleDropped, checkRoleFits, isLayerRole, LAYER_ROLES, LayerRole } from './layer.roles';
 import {
   departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
-  freeRoleSql, listLayersSql, lockLayerSql, setRoleSql, updateBasemapSql, updateLayerSql, updateReadAccessSql,
+  freeRoleSql, listLayersSql, lockLayerSql, setRoleSql, updateBasemapSql, updateLayerSql, updatePublishedSql, updateReadAccessSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer, LayerKind } from './layer.type';
 import { isLayerKey } from '../../domain/ids';
@@ -60,6 +60,7 @@ export type LayerRecord = Layer & {
   hiddenFields: string[];
 };
 
+
 export class LayerService {
   constructor(private readonly db: Database) {}
 
@@ -73,7 +74,7 @@ export class LayerService {
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
         readAccess: toReadAccess(row.read_access), hiddenFields: [], role: isLayerRole(row.role) ? row.role : null,
-        kind: row.kind as LayerKind, basemap: row.basemap,
+        kind: row.kind as LayerKind, basemap: row.basemap, published: row.published,
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -89,11 +90,26 @@ export class LayerService {
   async createDepartment(user: SessionUser | null, input: DepartmentInput, actor: AuditActor = { user, address: '' }) {
     requireAdmin(user);
     if (!/^[a-z][a-z0-9_]{1,40}$/.test(input.key)) throw badInput('department key must be lower-case letters, digits and _', { field: 'key' });
+    if (!input.nameJa.trim() || !input.nameEn.trim()) throw appError('departmentNameRequired', {}, { field: 'nameJa' });
     if (await this.db.prisma.department.findUnique({ where: { key: input.key } })) throw conflict(`department "${input.key}" already exists`);
     return this.db.prisma.$transaction(async (tx) => {
-      const created = await tx.department.create({ data: { key: input.key, nameJa: input.nameJa, nameEn: input.nameEn } });
+      const created = await tx.department.create({ data: { key: input.key, nameJa: input.nameJa.trim(), nameEn: input.nameEn.trim() } });
       await recordAudit(prismaQueryable(tx), { kind: 'department.create', actor, target: input.key, details: { after: { ...input } } });
       return created;
+    });
+  }
+
+  /** Renames a department (administrators); its key, and so its layers and users, stay as they are. */
+  async renameDepartment(user: SessionUser | null, key: string, nameJa: string, nameEn: string, actor: AuditActor = { user, address: '' }) {
+    requireAdmin(user);
+    if (!nameJa.trim() || !nameEn.trim()) throw appError('departmentNameRequired', {}, { field: 'nameJa' });
+    return this.db.prisma.$transaction(async (tx) => {
+      const before = await tx.department.findUnique({ where: { key } });
+      if (!before) throw appError('departmentNotFound', { department: key });
+      const after = await tx.department.update({ where: { key }, data: { nameJa: nameJa.trim(), nameEn: nameEn.trim() } });
+      await recordAudit(prismaQueryable(tx), { kind: 'department.update', actor, target: key,
+        details: changes({ nameJa: before.nameJa, nameEn: before.nameEn }, { nameJa: after.nameJa, nameEn: after.nameEn }) });
+      return after;
     });
   }
 
@@ -128,7 +144,7 @@ export class LayerService {
           geometryTypes: input.geometryTypes, fields: fields as object[], style: (input.style ?? { color: '#495057' }) as object,
           labelField: input.labelField ?? null, sortOrder: input.sortOrder ?? 100,
           readAccess: readAccess ? { ...readAccess } : Prisma.DbNull, role,
-          kind: raster ? 'raster' : 'vector', basemap: !!input.basemap,
+          kind: raster ? 'raster' : 'vector', basemap: !!input.basemap, published: !!input.published,
         },
       });
       await recordAudit(prismaQueryable(tx), { kind: 'layer.create', actor, target: input.key, layerKey: input.key,
@@ -214,6 +230,7 @@ export class LayerService {
       await tx.query(updateLayerSql,
         [layer.id, patch.nameJa ?? null, patch.nameEn ?? null, patch.departmentKey ?? null, geometryTypes, JSON.stringify(fields),
           patch.style ? JSON.stringify(patch.style) : null, labelField ?? null, patch.sortOrder ?? null]);
+      if (patch.published !== undefined && patch.published !== null) await tx.query(updatePublishedSql, [layer.id, patch.published]);
       if (patch.readAccess !== undefined) {
         await tx.query(updateReadAccessSql, [layer.id, JSON.stringify(await checkReadAccess(tx, patch.readAccess))]);
       }
@@ -272,6 +289,8 @@ export const SYSTEM_READER = SYSTEM_ACTOR;
 export class LayerCatalog {
   private layers?: Promise<LayerRecord[]>;
   private statsPromise?: Promise<Map<number, LayerStatsRow>>;
+  /** Features of layers with restricted fields the reader reads, counted per layer key for the audit log. */
+  private readonly restrictedReads = new Map<string, number>();
 
   constructor(private readonly service: LayerService, private readonly reader: SessionUser | null | typeof SYSTEM_READER) {}
 
@@ -289,9 +308,30 @@ export class LayerCatalog {
     }));
   }
 
+  /**
+   * Notes that `count` features of a layer went out to the reader: when the reader reads restricted
+   * fields of the layer, the request's audit row will name them (see restrictedReadsOf). Every read
+   * path that returns attributes calls this, directly or through redact().
+   */
+  noteRead(layerKey: string, count = 1): void {
+    if (count > 0) this.restrictedReads.set(layerKey, (this.restrictedReads.get(layerKey) ?? 0) + count);
+  }
+
+  /** The restricted fields read in this request, per layer (layers without readable restricted fields left out). */
+  async restrictedReadsOf(): Promise<RestrictedRead[]> {
+    if (!this.restrictedReads.size || this.reader === SYSTEM_READER) return [];
+    const out: RestrictedRead[] = [];
+    for (const [layerKey, features] of this.restrictedReads) {
+      const fields = (await this.find(layerKey))?.fieldDefs.filter((f) => f.restricted).map((f) => f.key) ?? [];
+      if (fields.length) out.push({ layerKey, fields, features });
+    }
+    return out;
+  }
+
   /** The feature as its reader may see it: restricted fields the reader may not read are left out. */
   async redact<F extends { layerKey: string; attributes: unknown } | null | undefined>(feature: F): Promise<F> {
     if (!feature) return feature;
+    this.noteRead(feature.layerKey);
     const hidden = (await this.find(feature.layerKey))?.hiddenFields ?? [];
     if (!hidden.length) return feature;
     const attrs = feature.attributes instanceof RawJSON ? JSON.parse(feature.attributes.text) : feature.attributes;

@@ -71,6 +71,8 @@ export const freeRoleSql = 'UPDATE layer SET role = NULL, updated_at = now() WHE
 export const setRoleSql = 'UPDATE layer SET role = $2, updated_at = now() WHERE id = $1';
 
 
+/** Publishes ($2 true) or withdraws a layer from the public map. */
+export const updatePublishedSql = 'UPDATE layer SET published = $2, updated_at = now() WHERE id = $1';
 export const updateBasemapSql = 'UPDATE layer SET basemap = $2, data_version = data_version + 1, updated_at = now() WHERE id = $1';
 export const departmentExistsSql = 'SELECT 1 FROM department WHERE key = $1';
 
@@ -87,7 +89,7 @@ export const updateReadAccessSql = `UPDATE layer SET read_access = NULLIF($2::js
 /** All layers with their departments, in display order (read on most requests, so plain SQL). */
 export const listLayersSql = `
   SELECT l.id, l.key, l.name_ja, l.name_en, l.department_key, l.geometry_types, l.fields, l.style, l.label_field,
-         l.sort_order, l.data_version, l.created_at, l.updated_at, l.read_access, l.role, l.kind, l.basemap,
+         l.sort_order, l.data_version, l.created_at, l.updated_at, l.read_access, l.role, l.kind, l.basemap, l.published,
          d.name_ja AS department_name_ja, d.name_en AS department_name_en
   FROM layer l JOIN department d ON d.key = l.department_key
   ORDER BY l.sort_order, l.key`;

@@ -10,6 +10,7 @@ import { openApiDocument } from './ogc.openapi';
 import { supportedCrs } from './ogc.crs';
 import { badParam } from './ogc.params';
 import { Links, OgcService } from './ogc.service';
+import { auditRestrictedReads } from '../audit/audit.service';
 
 const GEOJSON = 'application/geo+json';
 
@@ -59,6 +60,8 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
     const { layer, crs, doc } = await ogc.items(res.locals.ctx.layers, key(req), req.query, links(req), wantsHtml(req));
     res.set('Content-Crs', `<${crs.uri}>`);
     send(req, res, `${layer.nameJa} (${layer.key})`, doc, GEOJSON);
+    res.locals.ctx.layers.noteRead(layer.key, doc.numberReturned);
+    await auditRestrictedReads(services.db.pool, res.locals.ctx, 'ogc');
   }));
   router.get('/collections/:layer/queryables', route(async (req, res) => {
     const doc = await ogc.queryables(res.locals.ctx.layers, key(req), links(req));
@@ -69,6 +72,8 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
     res.set('ETag', `"${version}"`);
     res.set('Content-Crs', `<${crs.uri}>`);
     send(req, res, `${layer.nameJa} ${doc.id}`, doc, GEOJSON);
+    res.locals.ctx.layers.noteRead(layer.key);
+    await auditRestrictedReads(services.db.pool, res.locals.ctx, 'ogc');
   }));
   // Part 4: writes take GeoJSON (and JSON Merge Patch); the answer carries the new version as ETag.
   const body = [anonymousBodyLimit(services.config),

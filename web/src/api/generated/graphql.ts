@@ -43,34 +43,6 @@ export type AuditFilter = {
   username?: string | null | undefined;
 };
 
-export type BasemapInput = {
-  attribution?: string | null | undefined;
-  enabled?: boolean;
-  isDefault?: boolean;
-  kind: BasemapKind;
-  nameEn: string;
-  nameJa: string;
-  sortOrder?: number;
-  url: string;
-};
-
-/** STYLE: a MapLibre style JSON URL; RASTER: an XYZ tile URL template with {z}, {x} and {y} */
-export type BasemapKind =
-  | 'RASTER'
-  | 'STYLE';
-
-/** Fields to change; those left out stay as they are */
-export type BasemapPatch = {
-  attribution?: string | null | undefined;
-  enabled?: boolean | null | undefined;
-  isDefault?: boolean | null | undefined;
-  kind?: BasemapKind | null | undefined;
-  nameEn?: string | null | undefined;
-  nameJa?: string | null | undefined;
-  sortOrder?: number | null | undefined;
-  url?: string | null | undefined;
-};
-
 export type ChangeOp =
   | 'CREATE'
   | 'DELETE'
@@ -81,6 +53,12 @@ export type ChangeOp =
 export type ComputedKind =
   | 'AREA'
   | 'LENGTH';
+
+export type DepartmentInput = {
+  key: string;
+  nameEn: string;
+  nameJa: string;
+};
 
 /** One change of a batch (applyChanges): all changes of a batch are applied, or none */
 export type FeatureChangeInput = {
@@ -150,6 +128,8 @@ export type LayerInput = {
   labelField?: string | null | undefined;
   nameEn: string;
   nameJa: string;
+  /** Show it on the public map (/public), unrestricted fields only; default false */
+  published?: boolean | null | undefined;
   /** Who may read the layer; omitted or null = all staff */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the new layer plays (e.g. a replacement road ledger); taken from the layer that played it */
@@ -173,6 +153,8 @@ export type LayerPatch = {
   labelField?: string | null | undefined;
   nameEn?: string | null | undefined;
   nameJa?: string | null | undefined;
+  /** Show it on the public map (/public), unrestricted fields only; omitted = unchanged */
+  published?: boolean | null | undefined;
   /** Who may read the layer; null = all staff, omitted = unchanged */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the layer plays, taken from the layer that played it; null = none (refused for the road ledger and boundary records: give the role to another layer instead); omitted = unchanged */
@@ -190,16 +172,21 @@ export type LayerReadAccessInput = {
 /** The part a layer plays for the application (道路台帳, 境界確定, 地番図 …); at most one layer plays each */
 export type LayerRole =
   | 'BOUNDARY_RECORDS'
-  | 'BUILDINGS'
   | 'CURVE_MIRRORS'
   | 'DISASTER_HISTORY'
   | 'FACILITIES'
   | 'GARBAGE_POINTS'
   | 'PARCELS'
-  | 'RAILWAYS'
-  | 'RIVERS'
   | 'ROAD_LEDGER'
   | 'STREET_LIGHTS';
+
+export type NewUserInput = {
+  departmentKey?: string | null | undefined;
+  displayName: string;
+  password: string;
+  role: Role;
+  username: string;
+};
 
 export type RasterControlPointInput = {
   col: number;
@@ -235,6 +222,17 @@ export type Role =
   | 'EDITOR'
   | 'VIEWER';
 
+/** Changes to a user; omitted fields stay as they are */
+export type UserPatch = {
+  departmentKey?: string | null | undefined;
+  disabled?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  /** Layer keys the user may edit beyond its department (replaces the list) */
+  grantedLayers?: Array<string> | null | undefined;
+  password?: string | null | undefined;
+  role?: Role | null | undefined;
+};
+
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   first?: number | null | undefined;
@@ -264,33 +262,6 @@ export type RevokeAccessTokenMutationVariables = Exact<{
 
 
 export type RevokeAccessTokenMutation = { revokeAccessToken: boolean };
-
-export type BasemapsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type BasemapsQuery = { basemaps: Array<{ id: string, nameJa: string, nameEn: string, kind: BasemapKind, url: string, attribution: string | null, isDefault: boolean, sortOrder: number, enabled: boolean }> };
-
-export type CreateBasemapMutationVariables = Exact<{
-  input: BasemapInput;
-}>;
-
-
-export type CreateBasemapMutation = { createBasemap: { id: string } };
-
-export type UpdateBasemapMutationVariables = Exact<{
-  id: string | number;
-  patch: BasemapPatch;
-}>;
-
-
-export type UpdateBasemapMutation = { updateBasemap: { id: string } };
-
-export type DeleteBasemapMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type DeleteBasemapMutation = { deleteBasemap: boolean };
 
 export type RouteQueryVariables = Exact<{
   routeNo: string;
@@ -362,7 +333,7 @@ export type EnquiryHitFragment = { distanceM: number, feature: { id: string, lay
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClientSettingsQuery = { clientSettings: { attachmentMaxBytes: number, planeSrid: number } };
+export type ClientSettingsQuery = { clientSettings: { attachmentMaxBytes: number, planeSrid: number, passwordMinLength: number } };
 
 export type PrintSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -371,16 +342,16 @@ export type PrintSettingsQuery = { printSettings: { department: string, phone: s
 
 export type FeatureFieldsFragment = { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null };
 
-export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null };
+export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null };
 
-export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> };
+export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
 
-export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null };
+export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null } | null };
+export type MeQuery = { me: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } | null };
 
 export type LoginMutationVariables = Exact<{
   username: string;
@@ -388,7 +359,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { user: { id: number, username: string, displayName: string, role: Role, department: { key: string, nameJa: string, nameEn: string } | null } } };
+export type LoginMutation = { login: { user: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -398,7 +369,7 @@ export type LogoutMutation = { logout: boolean };
 export type LayersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
+export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
 
 export type FeaturesQueryVariables = Exact<{
   layer: string;
@@ -412,15 +383,6 @@ export type FeaturesQueryVariables = Exact<{
 
 
 export type FeaturesQuery = { features: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type FeaturesExtentQueryVariables = Exact<{
-  layer: string;
-  bbox?: Array<number> | number | null | undefined;
-  where?: Array<AttributeFilter> | AttributeFilter | null | undefined;
-}>;
-
-
-export type FeaturesExtentQuery = { features: { totalCount: number, extent: Array<number> | null } };
 
 export type FeatureQueryVariables = Exact<{
   id: string | number;
@@ -447,14 +409,14 @@ export type SearchQueryVariables = Exact<{
 
 export type SearchQuery = { search: Array<{ kind: string, label: string, sublabel: string | null, town: string | null, date: string | null, layerKey: string | null, featureId: string | null, geometry: import('geojson').Geometry, bbox: Array<number> | null, match: string, note: { code: string, requested: string, found: string | null } | null }> };
 
-export type RasterSheetFieldsFragment = { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null };
+export type RasterSheetFieldsFragment = { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null };
 
 export type RasterSheetsQueryVariables = Exact<{
   layer: string;
 }>;
 
 
-export type RasterSheetsQuery = { rasterSheets: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
+export type RasterSheetsQuery = { rasterSheets: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
 
 export type RasterSheetQueryVariables = Exact<{
   id: string | number;
@@ -475,7 +437,7 @@ export type PlaceRasterSheetMutationVariables = Exact<{
 }>;
 
 
-export type PlaceRasterSheetMutation = { placeRasterSheet: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
+export type PlaceRasterSheetMutation = { placeRasterSheet: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
 
 export type DeleteRasterSheetMutationVariables = Exact<{
   id: string | number;
@@ -485,21 +447,63 @@ export type DeleteRasterSheetMutationVariables = Exact<{
 
 export type DeleteRasterSheetMutation = { deleteRasterSheet: boolean };
 
-export type BoundaryRecordDrawingsQueryVariables = Exact<{
-  featureId: string | number;
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersQuery = { users: Array<{ id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null }> };
+
+export type CreateUserMutationVariables = Exact<{
+  input: NewUserInput;
 }>;
 
 
-export type BoundaryRecordDrawingsQuery = { boundaryRecordDrawings: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
+export type CreateUserMutation = { createUser: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } };
 
-export type LinkRasterSheetToBoundaryRecordMutationVariables = Exact<{
-  id: string | number;
-  featureId?: string | number | null | undefined;
-  version?: number | null | undefined;
+export type UpdateUserMutationVariables = Exact<{
+  username: string;
+  patch: UserPatch;
 }>;
 
 
-export type LinkRasterSheetToBoundaryRecordMutation = { linkRasterSheetToBoundaryRecord: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
+export type UpdateUserMutation = { updateUser: { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: string };
+
+export type UnlockLoginMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type UnlockLoginMutation = { unlockLogin: number };
+
+export type CreateDepartmentMutationVariables = Exact<{
+  input: DepartmentInput;
+}>;
+
+
+export type CreateDepartmentMutation = { createDepartment: { key: string, nameJa: string, nameEn: string } };
+
+export type RenameDepartmentMutationVariables = Exact<{
+  key: string;
+  nameJa: string;
+  nameEn: string;
+}>;
+
+
+export type RenameDepartmentMutation = { renameDepartment: { key: string, nameJa: string, nameEn: string } };
+
+export type ChangeOwnPasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangeOwnPasswordMutation = { changeOwnPassword: boolean };
 
 export type ApplyChangesMutationVariables = Exact<{
   changes: Array<FeatureChangeInput> | FeatureChangeInput;
@@ -545,7 +549,7 @@ export type CreateLayerMutationVariables = Exact<{
 }>;
 
 
-export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type UpdateLayerMutationVariables = Exact<{
   key: string;
@@ -553,7 +557,7 @@ export type UpdateLayerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type ImportSummaryFieldsFragment = { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> };
 
@@ -578,7 +582,7 @@ export type ImportProgressQueryVariables = Exact<{
 }>;
 
 
-export type ImportProgressQuery = { importJob: { progress: { phase: string, rowsRead: number, rowsChecked: number, rowsWritten: number, total: number } | null } };
+export type ImportProgressQuery = { importJob: { progress: { rowsWritten: number, total: number } | null } };
 
 export type CommitImportMutationVariables = Exact<{
   id: string | number;
@@ -672,7 +676,6 @@ export const FieldDefinitionFieldsFragmentDoc = new TypedDocumentString(`
   unit
   computed
   unique
-  format
   restricted {
     departments
     users
@@ -686,12 +689,17 @@ export const LayerFieldsFragmentDoc = new TypedDocumentString(`
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
@@ -714,7 +722,6 @@ export const LayerFieldsFragmentDoc = new TypedDocumentString(`
   unit
   computed
   unique
-  format
   restricted {
     departments
     users
@@ -731,6 +738,8 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
     nameJa
     nameEn
   }
+  disabled
+  grantedLayers
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
 export const RasterSheetFieldsFragmentDoc = new TypedDocumentString(`
@@ -753,7 +762,6 @@ export const RasterSheetFieldsFragmentDoc = new TypedDocumentString(`
   version
   createdAt
   updatedAt
-  boundaryRecordId
   placement {
     method
     transform
@@ -848,40 +856,6 @@ export const RevokeAccessTokenDocument = new TypedDocumentString(`
   revokeAccessToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeAccessTokenMutation, RevokeAccessTokenMutationVariables>;
-export const BasemapsDocument = new TypedDocumentString(`
-    query Basemaps {
-  basemaps {
-    id
-    nameJa
-    nameEn
-    kind
-    url
-    attribution
-    isDefault
-    sortOrder
-    enabled
-  }
-}
-    `) as unknown as TypedDocumentString<BasemapsQuery, BasemapsQueryVariables>;
-export const CreateBasemapDocument = new TypedDocumentString(`
-    mutation CreateBasemap($input: BasemapInput!) {
-  createBasemap(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CreateBasemapMutation, CreateBasemapMutationVariables>;
-export const UpdateBasemapDocument = new TypedDocumentString(`
-    mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) {
-  updateBasemap(id: $id, patch: $patch) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateBasemapMutation, UpdateBasemapMutationVariables>;
-export const DeleteBasemapDocument = new TypedDocumentString(`
-    mutation DeleteBasemap($id: ID!) {
-  deleteBasemap(id: $id)
-}
-    `) as unknown as TypedDocumentString<DeleteBasemapMutation, DeleteBasemapMutationVariables>;
 export const RouteDocument = new TypedDocumentString(`
     query Route($routeNo: String!) {
   route(routeNo: $routeNo) {
@@ -1088,6 +1062,7 @@ export const ClientSettingsDocument = new TypedDocumentString(`
   clientSettings {
     attachmentMaxBytes
     planeSrid
+    passwordMinLength
   }
 }
     `) as unknown as TypedDocumentString<ClientSettingsQuery, ClientSettingsQueryVariables>;
@@ -1116,6 +1091,8 @@ export const MeDocument = new TypedDocumentString(`
     nameJa
     nameEn
   }
+  disabled
+  grantedLayers
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
@@ -1135,6 +1112,8 @@ export const LoginDocument = new TypedDocumentString(`
     nameJa
     nameEn
   }
+  disabled
+  grantedLayers
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
@@ -1163,7 +1142,6 @@ export const LayersDocument = new TypedDocumentString(`
   unit
   computed
   unique
-  format
   restricted {
     departments
     users
@@ -1175,12 +1153,17 @@ fragment LayerFields on Layer {
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
@@ -1226,14 +1209,6 @@ export const FeaturesDocument = new TypedDocumentString(`
   areaM2
   deletedAt
 }`) as unknown as TypedDocumentString<FeaturesQuery, FeaturesQueryVariables>;
-export const FeaturesExtentDocument = new TypedDocumentString(`
-    query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {
-  features(layer: $layer, bbox: $bbox, where: $where, first: 0) {
-    totalCount
-    extent
-  }
-}
-    `) as unknown as TypedDocumentString<FeaturesExtentQuery, FeaturesExtentQueryVariables>;
 export const FeatureDocument = new TypedDocumentString(`
     query Feature($id: ID!) {
   feature(id: $id) {
@@ -1319,7 +1294,6 @@ export const RasterSheetsDocument = new TypedDocumentString(`
   version
   createdAt
   updatedAt
-  boundaryRecordId
   placement {
     method
     transform
@@ -1377,7 +1351,6 @@ export const PlaceRasterSheetDocument = new TypedDocumentString(`
   version
   createdAt
   updatedAt
-  boundaryRecordId
   placement {
     method
     transform
@@ -1397,90 +1370,96 @@ export const DeleteRasterSheetDocument = new TypedDocumentString(`
   deleteRasterSheet(id: $id, version: $version)
 }
     `) as unknown as TypedDocumentString<DeleteRasterSheetMutation, DeleteRasterSheetMutationVariables>;
-export const BoundaryRecordDrawingsDocument = new TypedDocumentString(`
-    query BoundaryRecordDrawings($featureId: ID!) {
-  boundaryRecordDrawings(featureId: $featureId) {
-    ...RasterSheetFields
+export const UsersDocument = new TypedDocumentString(`
+    query Users {
+  users {
+    ...UserFields
   }
 }
-    fragment RasterSheetFields on RasterSheet {
+    fragment UserFields on User {
   id
-  layerKey
-  name
-  fileName
-  status
-  progress
-  widthPx
-  heightPx
-  sizeBytes
-  checksum
-  scaleDenominator
-  surveyDate
-  outline
-  problem
-  warning
-  version
-  createdAt
-  updatedAt
-  boundaryRecordId
-  placement {
-    method
-    transform
-    rmsM
-    residualsM
-    srid
-    controlPoints {
-      col
-      row
-      x
-      y
-    }
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
   }
-}`) as unknown as TypedDocumentString<BoundaryRecordDrawingsQuery, BoundaryRecordDrawingsQueryVariables>;
-export const LinkRasterSheetToBoundaryRecordDocument = new TypedDocumentString(`
-    mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {
-  linkRasterSheetToBoundaryRecord(
-    id: $id
-    featureId: $featureId
-    version: $version
-  ) {
-    ...RasterSheetFields
+  disabled
+  grantedLayers
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: NewUserInput!) {
+  createUser(input: $input) {
+    ...UserFields
   }
 }
-    fragment RasterSheetFields on RasterSheet {
+    fragment UserFields on User {
   id
-  layerKey
-  name
-  fileName
-  status
-  progress
-  widthPx
-  heightPx
-  sizeBytes
-  checksum
-  scaleDenominator
-  surveyDate
-  outline
-  problem
-  warning
-  version
-  createdAt
-  updatedAt
-  boundaryRecordId
-  placement {
-    method
-    transform
-    rmsM
-    residualsM
-    srid
-    controlPoints {
-      col
-      row
-      x
-      y
-    }
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
   }
-}`) as unknown as TypedDocumentString<LinkRasterSheetToBoundaryRecordMutation, LinkRasterSheetToBoundaryRecordMutationVariables>;
+  disabled
+  grantedLayers
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($username: String!, $patch: UserPatch!) {
+  updateUser(username: $username, patch: $patch) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  role
+  department {
+    key
+    nameJa
+    nameEn
+  }
+  disabled
+  grantedLayers
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($username: String!) {
+  resetPassword(username: $username)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const UnlockLoginDocument = new TypedDocumentString(`
+    mutation UnlockLogin($username: String!) {
+  unlockLogin(username: $username)
+}
+    `) as unknown as TypedDocumentString<UnlockLoginMutation, UnlockLoginMutationVariables>;
+export const CreateDepartmentDocument = new TypedDocumentString(`
+    mutation CreateDepartment($input: DepartmentInput!) {
+  createDepartment(input: $input) {
+    key
+    nameJa
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateDepartmentMutation, CreateDepartmentMutationVariables>;
+export const RenameDepartmentDocument = new TypedDocumentString(`
+    mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) {
+  renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) {
+    key
+    nameJa
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<RenameDepartmentMutation, RenameDepartmentMutationVariables>;
+export const ChangeOwnPasswordDocument = new TypedDocumentString(`
+    mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
+  changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangeOwnPasswordMutation, ChangeOwnPasswordMutationVariables>;
 export const ApplyChangesDocument = new TypedDocumentString(`
     mutation ApplyChanges($changes: [FeatureChangeInput!]!) {
   applyChanges(changes: $changes) {
@@ -1588,7 +1567,6 @@ export const CreateLayerDocument = new TypedDocumentString(`
   unit
   computed
   unique
-  format
   restricted {
     departments
     users
@@ -1600,12 +1578,17 @@ fragment LayerFields on Layer {
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
@@ -1634,7 +1617,6 @@ export const UpdateLayerDocument = new TypedDocumentString(`
   unit
   computed
   unique
-  format
   restricted {
     departments
     users
@@ -1646,12 +1628,17 @@ fragment LayerFields on Layer {
   nameEn
   kind
   basemap
+  published
   labelField
   geometryTypes
   featureCount
   extent
   style
   role
+  readAccess {
+    departments
+    users
+  }
   department {
     key
     nameJa
@@ -1690,9 +1677,6 @@ export const ImportProgressDocument = new TypedDocumentString(`
     query ImportProgress($id: ID!) {
   importJob(id: $id) {
     progress {
-      phase
-      rowsRead
-      rowsChecked
       rowsWritten
       total
     }

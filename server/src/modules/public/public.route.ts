@@ -1,0 +1,84 @@
+import { NextFunction, Request, Response, Router } from 'express';
+import { AppError, notFound } from '../../errors';
+import { Services } from '../../context';
+import { parseTileCoords, TileService } from '../tiles/tile.service';
+import { TileCache, tileEncoding } from '../tiles/tile.cache';
+import { etagMatches, MVT_CONTENT_TYPE } from '../tiles/tile.route';
+import { PublicService } from './public.service';
+
+/**
+ * A fixed one-minute window of requests per client address: the public page is on the internet side,
+ * so it has limits of its own, apart from the staff's. Memory is bounded by clearing the table each window.
+ */
+export function publicRateLimit(perMinute: number): (req: Request, res: Response, next: NextFunction) => void {
+  let windowStart = Date.now();
+  let counts = new Map<string, number>();
+  return (req, res, next) => {
+    const now = Date.now();
+    if (now - windowStart >= 60_000) {
+      windowStart = now;
+      counts = new Map();
+    }
+    const key = req.ip ?? '';
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > perMinute) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
+      throw new AppError('TOO_MANY_REQUESTS', 'アクセスが集中しています。しばらくしてから再度お試しください (too many requests; try again shortly)', { retryAfter });
+    }
+    next();
+  };
+}
+
+/**
+ * The public map's own read path, mounted at /public without a session (app.ts):
+ *   GET /public/api/layers                         published layers and their public fields
+ *   GET /public/api/layers/{key}/features/{id}     one feature's public attributes (the info panel)
+ *   GET /public/api/search?q=                      towns and published features
+ *   GET /public/tiles/{key}/{z}/{x}/{y}.mvt        tiles of a published layer (tiles carry public fields only)
+ * Anything unpublished answers 404, exactly like an unknown layer; any other path is 404 too.
+ */
+export function publicRouter(services: Services, cache: TileCache): Router {
+  const publicMap = new PublicService(services);
+  const tiles = new TileService(services.db);
+  const router = Router();
+  // Published data changes when staff edit it: a short public cache, never shared with staff responses.
+  const publicCache = (res: Response) => res.set('Cache-Control', 'public, max-age=60');
+
+  router.get('/api/layers', async (_req, res) => {
+    publicCache(res);
+    res.json({ layers: await publicMap.describe() });
+  });
+  router.get('/api/layers/:layer/features/:id', async (req, res) => {
+    const p = req.params as Record<string, string>;
+    publicCache(res);
+    res.json(await publicMap.feature(p.layer, p.id));
+  });
+  router.get('/api/search', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    publicCache(res);
+    res.json({ results: await publicMap.search(q) });
+  });
+  router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
+    const p = req.params as Record<string, string>;
+    const coords = parseTileCoords(p.z, p.x, p.y, tiles.options);
+    await publicMap.layer(p.layer); // 404 unless published and open to all
+    const layer = await tiles.layer(p.layer);
+    res.set('Cache-Control', 'public, max-age=60');
+    res.set('ETag', `${tiles.etag(layer, coords).slice(0, -1)}-public"`);
+    res.set('Vary', 'Accept-Encoding');
+    if (etagMatches(req.get('if-none-match'), res.get('ETag')!)) {
+      res.status(304).end();
+      return;
+    }
+    const encoding = tileEncoding(req.get('accept-encoding'));
+    const { body } = await cache.get(layer.key, `${layer.dataVersion}-${layer.fingerprint}`, `${coords.z}/${coords.x}/${coords.y}`, encoding,
+      () => tiles.tile(layer, coords));
+    if (encoding !== 'identity') res.set('Content-Encoding', encoding);
+    res.type(MVT_CONTENT_TYPE).send(body);
+  });
+  router.use(['/api', '/tiles'], () => {
+    throw notFound('この URL はありません (no such public path)');
+  });
+  return router;
+}

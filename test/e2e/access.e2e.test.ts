@@ -1,0 +1,175 @@
+// Who sees what, end to end (issue 14): a restricted field (立会者) is missing for the counter and
+// there for 道路管理課; an administrator manages users and departments, limits who reads a layer and
+// publishes another; the public map shows the published layer to a browser without a login, and
+// nothing else.
+import type { Page } from 'playwright-core';
+import type { GuardedBrowser } from './support/browser';
+import { logIn } from './support/browser';
+import { eventually } from './support/eventually';
+import type { RunningServer } from './support/server';
+import { browserSuite, graphqlAs } from './support/suite';
+
+let server: RunningServer;
+let guarded: GuardedBrowser;
+let page: Page;
+browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
+
+/** The boundary records' attribute table: its column headers, and the identify panel of its first row. */
+async function boundaryTableAndIdentify(): Promise<{ headers: string[]; identify: string }> {
+  await page.getByRole('button', { name: '境界確定の属性表を開く' }).click();
+  const table = page.locator('.attribute-table');
+  await table.getByRole('heading', { name: '境界確定 属性表' }).waitFor();
+  const rows = table.locator('tbody tr');
+  await rows.first().waitFor();
+  const headers = await table.locator('thead th').allTextContents();
+  await rows.first().locator('td').first().click();
+  const panel = page.locator('.identify-panel .hit.selected');
+  await panel.waitFor();
+  await eventually(async () => expect(await panel.locator('.feature-meta').count()).toBeGreaterThan(0));
+  const identify = (await page.locator('.identify-panel').textContent()) ?? '';
+  await table.getByRole('button', { name: '閉じる' }).click();
+  return { headers, identify };
+}
+
+async function logOut() {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.getByLabel('ユーザー名').waitFor();
+}
+
+/** Each test starts logged out, whatever the one before left behind. */
+beforeEach(async () => {
+  await page.context().clearCookies();
+});
+
+test('立会者 is personal data: the counter does not see it in the table or identify; 道路管理課 does', async () => {
+  await logIn(page, 'counter');
+  const counter = await boundaryTableAndIdentify();
+  expect(counter.headers.some((h) => h.startsWith('確定番号'))).toBe(true);
+  expect(counter.headers.some((h) => h.startsWith('立会者'))).toBe(false);
+  expect(counter.identify).not.toContain('立会者');
+  await guarded.screenshot('access-01-counter');
+  await page.context().clearCookies();
+
+  await logIn(page, 'roads');
+  const roads = await boundaryTableAndIdentify();
+  expect(roads.headers.some((h) => h.startsWith('立会者'))).toBe(true);
+  expect(roads.identify).toContain('立会者');
+  await guarded.screenshot('access-02-roads');
+  await logOut();
+});
+
+test('an administrator adds a department and a user, resets its password, limits a layer to a department and publishes another', async () => {
+  await logIn(page, 'admin');
+  const section = page.locator('details.user-admin-section');
+  await section.locator('summary').click();
+  await section.getByRole('button', { name: 'ユーザー・課の管理' }).click();
+  const dialog = page.getByRole('dialog', { name: 'ユーザー・課の管理' });
+  await dialog.locator('tr[data-username="counter"]').waitFor();
+
+  const newDept = dialog.locator('form.new-department');
+  await newDept.getByLabel('キー').fill('parks');
+  await newDept.getByLabel('名称').fill('公園緑地課');
+  await newDept.getByLabel('英語名').fill('Parks Division');
+  await newDept.getByRole('button', { name: '課を追加' }).click();
+  await dialog.getByRole('status').getByText('課「公園緑地課」を追加しました。').waitFor();
+  await dialog.locator('tr[data-department="parks"]').waitFor();
+
+  const form = dialog.locator('form.new-user');
+  await form.getByLabel('ユーザー名', { exact: true }).fill('yamada');
+  await form.getByLabel('表示名').fill('山田 花子');
+  await form.getByLabel('権限').selectOption({ label: '編集者' });
+  await form.getByLabel('所属課').selectOption({ label: '公園緑地課' });
+  await form.getByLabel('初期パスワード').fill('password2026');
+  await form.getByRole('button', { name: '追加する' }).click();
+  await eventually(async () => expect(await dialog.getByRole('alert').textContent()).toBe('このパスワードは推測されやすいため使えません。別のパスワードにしてください'));
+  await form.getByLabel('初期パスワード').fill('Hanami-Kouen-73');
+  await form.getByRole('button', { name: '追加する' }).click();
+  await dialog.getByRole('status').getByText('ユーザー「yamada」を追加しました。').waitFor();
+  const row = dialog.locator('tr[data-username="yamada"]');
+  await eventually(async () => expect(await row.textContent()).toContain('公園緑地課'));
+  expect(await row.textContent()).toContain('編集者');
+
+  await row.getByRole('button', { name: 'パスワード再発行' }).click(); // the confirmation is accepted
+  const temporary = (await dialog.getByTestId('temporary-password').textContent())!.trim();
+  expect(temporary).toMatch(/^[A-Za-z2-9]{16}$/);
+  await guarded.screenshot('access-03-user-admin');
+  const asYamada = await fetch(`${server.url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($p: String!) { login(username: "yamada", password: $p) { user { department { key } } } }', variables: { p: temporary } }),
+  }).then((r) => r.json());
+  expect(asYamada.data.login.user.department.key).toBe('parks');
+  await dialog.getByRole('button', { name: '閉じる' }).click();
+
+  // Street lights: only 自治振興課 (and administrators) read them from now on.
+  const admin = page.locator('details.layer-admin-section');
+  await admin.locator('summary').click();
+  await admin.getByRole('combobox', { name: 'レイヤ', exact: true }).selectOption({ label: '防犯灯' });
+  await admin.getByRole('radio', { name: /指定した課のみ/ }).check();
+  expect(await admin.locator('.read-access-departments').getByRole('checkbox', { name: '自治振興課' }).isChecked()).toBe(true);
+  await admin.getByRole('button', { name: 'レイヤを保存' }).click();
+  await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「防犯灯」を保存しました。'));
+  const counterLayers = await graphqlAs<{ layers: { key: string }[] }>(server, 'counter', '{ layers { key } }');
+  expect(counterLayers.data!.layers.map((l) => l.key)).not.toContain('street_lights');
+  const communityLayers = await graphqlAs<{ layers: { key: string }[] }>(server, 'community', '{ layers { key } }');
+  expect(communityLayers.data!.layers.map((l) => l.key)).toContain('street_lights');
+
+  // Garbage collection points go on the public map.
+  await admin.getByRole('combobox', { name: 'レイヤ', exact: true }).selectOption({ label: 'ゴミ集積所' });
+  await admin.getByRole('checkbox', { name: '公開型地図（/public）に公開する' }).check();
+  await admin.getByRole('button', { name: 'レイヤを保存' }).click();
+  await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「ゴミ集積所」を保存しました。'));
+  await guarded.screenshot('access-04-layer-access');
+  const published = await graphqlAs<{ layer: { published: boolean } }>(server, 'admin', '{ layer(key: "garbage_points") { published } }');
+  expect(published.data!.layer.published).toBe(true);
+
+  // Each of these changes is in the audit log.
+  const audit = await graphqlAs<{ auditLog: { entries: { kind: string; target: string | null }[] } }>(server, 'admin',
+    '{ auditLog(first: 50) { entries { kind target } } }');
+  const kinds = audit.data!.auditLog.entries.map((e) => `${e.kind} ${e.target}`);
+  for (const k of ['department.create parks', 'user.create yamada', 'user.password_reset yamada', 'layer.update street_lights', 'layer.update garbage_points']) {
+    expect(kinds).toContain(k);
+  }
+  await logOut();
+});
+
+test('the public map shows the published layer without a login, its details on a search, and nothing unpublished', async () => {
+  // Published here too, so that this test stands on its own (the step above publishes it through the layer form).
+  const publish = await graphqlAs(server, 'admin', 'mutation { updateLayer(key: "garbage_points", patch: { published: true }) { key } }');
+  expect(publish.errors).toBeUndefined();
+  const requests: string[] = [];
+  const record = (request: { url(): string }) => { requests.push(new URL(request.url()).pathname); };
+  page.on('request', record);
+  await page.context().clearCookies();
+  await page.goto('/public');
+  await page.getByRole('heading', { name: /四街道市 公開地図/ }).waitFor();
+  let layers = page.getByRole('region', { name: '表示する情報' });
+  await layers.getByRole('checkbox', { name: 'ゴミ集積所' }).waitFor();
+  expect(await layers.getByRole('checkbox').count()).toBe(1);
+  const publicMapIdle = () => page.waitForSelector('.public-map[data-idle="true"]', { timeout: 60_000 });
+  await publicMapIdle();
+
+  const pointNo = (await graphqlAs<{ features: { edges: { node: { attributes: { point_no: string } } }[] } }>(server, 'admin',
+    '{ features(layer: "garbage_points", first: 1) { edges { node { attributes } } } }')).data!.features.edges[0].node.attributes.point_no;
+  await page.getByLabel('地名・施設名で検索').fill(pointNo);
+  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await page.locator('.public-hits button').first().click();
+  const info = page.getByRole('region', { name: '詳細' });
+  await info.getByRole('heading', { name: 'ゴミ集積所' }).waitFor();
+  expect(await info.textContent()).toContain(pointNo);
+  await publicMapIdle();
+  await guarded.screenshot('access-05-public-map');
+
+  // The page never asked a staff path: only itself, its scripts and styles, the glyphs and /public/….
+  page.off('request', record);
+  const staffPaths = requests.filter((p) => /^\/(graphql|api|tiles|ogc)(\/|$)/.test(p));
+  expect(staffPaths).toEqual([]);
+  expect(requests.some((p) => p.startsWith('/public/tiles/garbage_points/'))).toBe(true);
+  expect(requests.some((p) => /street_lights|boundary_records|curve_mirrors/.test(p))).toBe(false);
+  // Larger text, and English.
+  await page.getByRole('button', { name: '大', exact: true }).click();
+  expect(await page.locator('.public-page.public-large').count()).toBe(1);
+  await page.locator('.lang-toggle').click();
+  layers = page.getByRole('region', { name: 'Layers' });
+  await page.getByRole('heading', { name: /Yotsukaido City public map/ }).waitFor();
+  await layers.getByRole('checkbox', { name: 'Garbage collection points' }).waitFor();
+});

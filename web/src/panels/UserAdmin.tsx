@@ -1,0 +1,222 @@
+// Administrators: users (create, role and department, disable, reset password, unlock) and
+// departments (create, rename). Every change goes through the server, which audits it.
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/client';
+import type { Role } from '../api/generated/graphql';
+import type { Department, User } from '../api/model';
+import { useClientSettings } from '../api/useClientSettings';
+import { fetchDepartments } from '../editing/api';
+import { useI18n } from '../i18n';
+import { serverErrorText } from '../i18n/errors';
+import type { MessageKey } from '../i18n/ja';
+import {
+  createDepartment, createUser, fetchUsers, renameDepartment, resetPassword, unlockLogin, updateUser,
+} from '../api/users';
+import { useEscape } from './useEscape';
+import './audit.css';
+
+const ROLES: Role[] = ['ADMIN' as Role, 'EDITOR' as Role, 'VIEWER' as Role];
+
+export function UserAdminButton() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>{t('usersOpen')}</button>
+      {open && <UserAdminDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+type Notice = { error: boolean; text: string } | null;
+
+function UserAdminDialog({ onClose }: { onClose: () => void }) {
+  useEscape(onClose);
+  const { t, lang, departmentName } = useI18n();
+  const settings = useClientSettings();
+  const [users, setUsers] = useState<User[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ username: string; displayName: string; role: Role; departmentKey: string } | null>(null);
+  const [newUser, setNewUser] = useState({ username: '', displayName: '', role: 'VIEWER' as Role, departmentKey: '', password: '' });
+  const [newDept, setNewDept] = useState({ key: '', nameJa: '', nameEn: '' });
+  const [names, setNames] = useState<Record<string, { nameJa: string; nameEn: string }>>({});
+
+  const reload = useCallback(async () => {
+    const [u, d] = await Promise.all([fetchUsers(), fetchDepartments()]);
+    setUsers(u);
+    setDepartments(d);
+    setNames(Object.fromEntries(d.map((x) => [x.key, { nameJa: x.nameJa, nameEn: x.nameEn }])));
+  }, []);
+  useEffect(() => { void reload(); }, [reload]);
+
+  /** Runs a change, shows its outcome (the server's catalogued error in the user's language) and reloads. */
+  const run = async (change: () => Promise<string>) => {
+    setNotice(null);
+    setSecret(null);
+    try {
+      const text = await change();
+      setNotice({ error: false, text });
+      await reload();
+      return true;
+    } catch (e) {
+      setNotice({ error: true, text: e instanceof ApiError ? serverErrorText(lang, e.message, e.extensions) : String(e) });
+      return false;
+    }
+  };
+  const roleLabel = (role: string) => t(`role.${role}` as MessageKey);
+
+  return (
+    <div className="dialog-backdrop audit-backdrop">
+      <div className="audit-dialog user-admin" role="dialog" aria-modal="true" aria-labelledby="user-admin-title">
+        <h2 id="user-admin-title">{t('usersTitle')}</h2>
+        {notice && <p className={notice.error ? 'error' : 'notice'} role={notice.error ? 'alert' : 'status'}>{notice.text}</p>}
+        {secret && <div className="token-secret" role="status"><code data-testid="temporary-password">{secret}</code></div>}
+
+        <h3>{t('usersList')}</h3>
+        <div className="audit-table-wrap">
+          <table className="audit-table users-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('usersUsername')}</th><th scope="col">{t('usersDisplayName')}</th><th scope="col">{t('usersRole')}</th>
+                <th scope="col">{t('usersDepartment')}</th><th scope="col">{t('usersState')}</th><th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (editing?.username === u.username ? (
+                <tr key={u.username} data-username={u.username}>
+                  <td>{u.username}</td>
+                  <td><input aria-label={t('usersDisplayName')} value={editing.displayName} onChange={(e) => setEditing({ ...editing, displayName: e.target.value })} /></td>
+                  <td>
+                    <select aria-label={t('usersRole')} value={editing.role} onChange={(e) => setEditing({ ...editing, role: e.target.value as Role })}>
+                      {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select aria-label={t('usersDepartment')} value={editing.departmentKey} onChange={(e) => setEditing({ ...editing, departmentKey: e.target.value })}>
+                      <option value="">{t('usersNoDepartment')}</option>
+                      {departments.map((d) => <option key={d.key} value={d.key}>{departmentName(d)}</option>)}
+                    </select>
+                  </td>
+                  <td>{u.disabled ? t('usersDisabled') : t('usersActive')}</td>
+                  <td>
+                    <button type="button" className="primary" onClick={async () => {
+                      const ok = await run(async () => {
+                        await updateUser(u.username, { displayName: editing.displayName, role: editing.role, departmentKey: editing.departmentKey || null });
+                        return t('usersSaved', { name: u.username });
+                      });
+                      if (ok) setEditing(null);
+                    }}>{t('usersSave')}</button>
+                    <button type="button" onClick={() => setEditing(null)}>{t('usersCancel')}</button>
+                  </td>
+                </tr>
+              ) : (
+                <tr key={u.username} data-username={u.username} className={u.disabled ? 'inactive' : undefined}>
+                  <td>{u.username}</td>
+                  <td>{u.displayName}</td>
+                  <td>{roleLabel(u.role)}</td>
+                  <td>{u.department ? departmentName(departments.find((d) => d.key === u.department!.key) ?? u.department) : ''}</td>
+                  <td>{u.disabled ? t('usersDisabled') : t('usersActive')}</td>
+                  <td className="user-actions">
+                    <button type="button" onClick={() => setEditing({ username: u.username, displayName: u.displayName, role: u.role, departmentKey: u.department?.key ?? '' })}>
+                      {t('usersEdit')}
+                    </button>
+                    <button type="button" onClick={async () => {
+                      if (!window.confirm(t('usersResetConfirm', { name: u.username }))) return;
+                      let password = '';
+                      await run(async () => {
+                        password = await resetPassword(u.username);
+                        return t('usersResetDone', { name: u.username, password });
+                      });
+                      if (password) setSecret(password);
+                    }}>{t('usersReset')}</button>
+                    <button type="button" onClick={() => run(async () => t('usersUnlocked', { name: u.username, count: await unlockLogin(u.username) }))}>
+                      {t('usersUnlock')}
+                    </button>
+                    <button type="button" onClick={async () => {
+                      if (!u.disabled && !window.confirm(t('usersDisableConfirm', { name: u.username }))) return;
+                      await run(async () => {
+                        await updateUser(u.username, { disabled: !u.disabled });
+                        return t('usersSaved', { name: u.username });
+                      });
+                    }}>{u.disabled ? t('usersEnable') : t('usersDisable')}</button>
+                  </td>
+                </tr>
+              )))}
+            </tbody>
+          </table>
+        </div>
+
+        <h3>{t('usersNew')}</h3>
+        <form className="audit-filter new-user" onSubmit={async (e) => {
+          e.preventDefault();
+          const ok = await run(async () => {
+            const created = await createUser({ ...newUser, departmentKey: newUser.departmentKey || null });
+            return t('usersCreated', { name: created.username });
+          });
+          if (ok) setNewUser({ username: '', displayName: '', role: 'VIEWER' as Role, departmentKey: '', password: '' });
+        }}>
+          <label>{t('usersUsername')}<input name="username" autoComplete="off" value={newUser.username} onChange={(e) => setNewUser({ ...newUser, username: e.target.value })} /></label>
+          <label>{t('usersDisplayName')}<input name="displayName" value={newUser.displayName} onChange={(e) => setNewUser({ ...newUser, displayName: e.target.value })} /></label>
+          <label>{t('usersRole')}
+            <select name="role" value={newUser.role} onChange={(e) => setNewUser({ ...newUser, role: e.target.value as Role })}>
+              {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}
+            </select>
+          </label>
+          <label>{t('usersDepartment')}
+            <select name="departmentKey" value={newUser.departmentKey} onChange={(e) => setNewUser({ ...newUser, departmentKey: e.target.value })}>
+              <option value="">{t('usersNoDepartment')}</option>
+              {departments.map((d) => <option key={d.key} value={d.key}>{departmentName(d)}</option>)}
+            </select>
+          </label>
+          <label>{t('usersPassword')}
+            <input name="password" type="password" autoComplete="new-password" value={newUser.password} onChange={(e) => setNewUser({ ...newUser, password: e.target.value })} />
+            {settings && <span className="muted">{t('usersPasswordHint', { min: settings.passwordMinLength })}</span>}
+          </label>
+          <button type="submit" className="primary">{t('usersCreate')}</button>
+        </form>
+
+        <h3>{t('departmentsList')}</h3>
+        <table className="audit-table departments-table">
+          <thead>
+            <tr><th scope="col">{t('departmentsKey')}</th><th scope="col">{t('departmentsNameJa')}</th><th scope="col">{t('departmentsNameEn')}</th><th scope="col" /></tr>
+          </thead>
+          <tbody>
+            {departments.map((d) => {
+              const name = names[d.key] ?? d;
+              const setName = (patch: Partial<typeof name>) => setNames({ ...names, [d.key]: { ...name, ...patch } });
+              return (
+                <tr key={d.key} data-department={d.key}>
+                  <td>{d.key}</td>
+                  <td><input aria-label={`${t('departmentsNameJa')} ${d.key}`} value={name.nameJa} onChange={(e) => setName({ nameJa: e.target.value })} /></td>
+                  <td><input aria-label={`${t('departmentsNameEn')} ${d.key}`} value={name.nameEn} onChange={(e) => setName({ nameEn: e.target.value })} /></td>
+                  <td>
+                    <button type="button" disabled={name.nameJa === d.nameJa && name.nameEn === d.nameEn}
+                      onClick={() => run(async () => t('departmentsRenamed', { name: (await renameDepartment(d.key, name.nameJa, name.nameEn)).nameJa }))}>
+                      {t('departmentsRename')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <form className="audit-filter new-department" onSubmit={async (e) => {
+          e.preventDefault();
+          const ok = await run(async () => t('departmentsCreated', { name: (await createDepartment(newDept)).nameJa }));
+          if (ok) setNewDept({ key: '', nameJa: '', nameEn: '' });
+        }}>
+          <label>{t('departmentsKey')}<input name="key" value={newDept.key} onChange={(e) => setNewDept({ ...newDept, key: e.target.value })} /></label>
+          <label>{t('departmentsNameJa')}<input name="nameJa" value={newDept.nameJa} onChange={(e) => setNewDept({ ...newDept, nameJa: e.target.value })} /></label>
+          <label>{t('departmentsNameEn')}<input name="nameEn" value={newDept.nameEn} onChange={(e) => setNewDept({ ...newDept, nameEn: e.target.value })} /></label>
+          <button type="submit">{t('departmentsCreate')}</button>
+        </form>
+
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>{t('usersClose')}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
