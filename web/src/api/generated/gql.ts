@@ -20,6 +20,10 @@ type Documents = {
     "query AccessTokens { accessTokens { ...AccessTokenFields } }": typeof types.AccessTokensDocument,
     "\n  mutation CreateAccessToken($input: AccessTokenInput!) { createAccessToken(input: $input) { token accessToken { ...AccessTokenFields } } }\n": typeof types.CreateAccessTokenDocument,
     "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }": typeof types.RevokeAccessTokenDocument,
+    "\n  query Basemaps { basemaps { id nameJa nameEn kind url attribution isDefault sortOrder enabled } }\n": typeof types.BasemapsDocument,
+    "mutation CreateBasemap($input: BasemapInput!) { createBasemap(input: $input) { id } }": typeof types.CreateBasemapDocument,
+    "mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) { updateBasemap(id: $id, patch: $patch) { id } }": typeof types.UpdateBasemapDocument,
+    "mutation DeleteBasemap($id: ID!) { deleteBasemap(id: $id) }": typeof types.DeleteBasemapDocument,
     "\n  query Route($routeNo: String!) {\n    route(routeNo: $routeNo) {\n      routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry\n      segments { ...FeatureFields }\n    }\n  }\n": typeof types.RouteDocument,
     "\n  query CoordinateTable($id: ID!) {\n    coordinateTable(featureId: $id) {\n      featureId recordNo srid closed perimeterM areaM2\n      points { seq name markerType x y srid lon lat sideLengthM surveyed }\n    }\n  }\n": typeof types.CoordinateTableDocument,
     "\n  query ParseCoordinates($text: String!) {\n    parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } }\n  }\n": typeof types.ParseCoordinatesDocument,
@@ -31,7 +35,7 @@ type Documents = {
     "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid passwordMinLength } }": typeof types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": typeof types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": typeof types.FeatureFieldsFragmentDoc,
-    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
+    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
     "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn } disabled grantedLayers\n  }\n": typeof types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": typeof types.MeDocument,
@@ -39,14 +43,17 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": typeof types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FeaturesDocument,
+    "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }\n  }\n": typeof types.FeaturesExtentDocument,
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": typeof types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": typeof types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": typeof types.SearchDocument,
-    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": typeof types.RasterSheetFieldsFragmentDoc,
+    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    boundaryRecordId\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": typeof types.RasterSheetFieldsFragmentDoc,
     "query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ...RasterSheetFields } }": typeof types.RasterSheetsDocument,
     "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": typeof types.RasterSheetDocument,
     "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": typeof types.PlaceRasterSheetDocument,
     "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": typeof types.DeleteRasterSheetDocument,
+    "query BoundaryRecordDrawings($featureId: ID!) { boundaryRecordDrawings(featureId: $featureId) { ...RasterSheetFields } }": typeof types.BoundaryRecordDrawingsDocument,
+    "\n  mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {\n    linkRasterSheetToBoundaryRecord(id: $id, featureId: $featureId, version: $version) { ...RasterSheetFields }\n  }\n": typeof types.LinkRasterSheetToBoundaryRecordDocument,
     "query Users { users { ...UserFields } }": typeof types.UsersDocument,
     "mutation CreateUser($input: NewUserInput!) { createUser(input: $input) { ...UserFields } }": typeof types.CreateUserDocument,
     "mutation UpdateUser($username: String!, $patch: UserPatch!) { updateUser(username: $username, patch: $patch) { ...UserFields } }": typeof types.UpdateUserDocument,
@@ -65,7 +72,7 @@ type Documents = {
     "\n  fragment ImportSummaryFields on ImportSummary { create update unchanged refused warnings refusedRows { line field code message value } }\n": typeof types.ImportSummaryFieldsFragmentDoc,
     "query ImportPreview($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }": typeof types.ImportPreviewDocument,
     "mutation ImportDryRun($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) { ...ImportSummaryFields } }": typeof types.ImportDryRunDocument,
-    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }": typeof types.ImportProgressDocument,
+    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { phase rowsRead rowsChecked rowsWritten total } } }": typeof types.ImportProgressDocument,
     "mutation CommitImport($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ...ImportSummaryFields } }": typeof types.CommitImportDocument,
     "mutation CancelImport($id: ID!) { cancelImport(id: $id) }": typeof types.CancelImportDocument,
     "mutation UndoImport($id: ID!) { undoImport(id: $id) }": typeof types.UndoImportDocument,
@@ -76,6 +83,10 @@ const documents: Documents = {
     "query AccessTokens { accessTokens { ...AccessTokenFields } }": types.AccessTokensDocument,
     "\n  mutation CreateAccessToken($input: AccessTokenInput!) { createAccessToken(input: $input) { token accessToken { ...AccessTokenFields } } }\n": types.CreateAccessTokenDocument,
     "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }": types.RevokeAccessTokenDocument,
+    "\n  query Basemaps { basemaps { id nameJa nameEn kind url attribution isDefault sortOrder enabled } }\n": types.BasemapsDocument,
+    "mutation CreateBasemap($input: BasemapInput!) { createBasemap(input: $input) { id } }": types.CreateBasemapDocument,
+    "mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) { updateBasemap(id: $id, patch: $patch) { id } }": types.UpdateBasemapDocument,
+    "mutation DeleteBasemap($id: ID!) { deleteBasemap(id: $id) }": types.DeleteBasemapDocument,
     "\n  query Route($routeNo: String!) {\n    route(routeNo: $routeNo) {\n      routeNo routeName roadClass certifiedOn startPoint endPoint lengthM widthMinM widthMaxM segmentCount bbox geometry\n      segments { ...FeatureFields }\n    }\n  }\n": types.RouteDocument,
     "\n  query CoordinateTable($id: ID!) {\n    coordinateTable(featureId: $id) {\n      featureId recordNo srid closed perimeterM areaM2\n      points { seq name markerType x y srid lon lat sideLengthM surveyed }\n    }\n  }\n": types.CoordinateTableDocument,
     "\n  query ParseCoordinates($text: String!) {\n    parseCoordinateTable(text: $text) { points { name x y markerType } problems { line code params message } }\n  }\n": types.ParseCoordinatesDocument,
@@ -87,7 +98,7 @@ const documents: Documents = {
     "query ClientSettings { clientSettings { attachmentMaxBytes planeSrid passwordMinLength } }": types.ClientSettingsDocument,
     "query PrintSettings { printSettings { department phone note } }": types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": types.FeatureFieldsFragmentDoc,
-    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
+    "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
     "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn } disabled grantedLayers\n  }\n": types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": types.MeDocument,
@@ -95,14 +106,17 @@ const documents: Documents = {
     "mutation Logout { logout }": types.LogoutDocument,
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FeaturesDocument,
+    "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }\n  }\n": types.FeaturesExtentDocument,
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": types.SearchDocument,
-    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": types.RasterSheetFieldsFragmentDoc,
+    "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    boundaryRecordId\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n": types.RasterSheetFieldsFragmentDoc,
     "query RasterSheets($layer: String!) { rasterSheets(layer: $layer) { ...RasterSheetFields } }": types.RasterSheetsDocument,
     "query RasterSheet($id: ID!) { rasterSheet(id: $id) { id status progress } }": types.RasterSheetDocument,
     "\n  mutation PlaceRasterSheet($id: ID!, $method: RasterPlacementMethod!, $transform: RasterTransform!, $controlPoints: [RasterControlPointInput!]!,\n                            $name: String, $scaleDenominator: Int, $surveyDate: String, $version: Int) {\n    placeRasterSheet(id: $id, method: $method, transform: $transform, controlPoints: $controlPoints,\n                     name: $name, scaleDenominator: $scaleDenominator, surveyDate: $surveyDate, version: $version) { ...RasterSheetFields }\n  }\n": types.PlaceRasterSheetDocument,
     "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }": types.DeleteRasterSheetDocument,
+    "query BoundaryRecordDrawings($featureId: ID!) { boundaryRecordDrawings(featureId: $featureId) { ...RasterSheetFields } }": types.BoundaryRecordDrawingsDocument,
+    "\n  mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {\n    linkRasterSheetToBoundaryRecord(id: $id, featureId: $featureId, version: $version) { ...RasterSheetFields }\n  }\n": types.LinkRasterSheetToBoundaryRecordDocument,
     "query Users { users { ...UserFields } }": types.UsersDocument,
     "mutation CreateUser($input: NewUserInput!) { createUser(input: $input) { ...UserFields } }": types.CreateUserDocument,
     "mutation UpdateUser($username: String!, $patch: UserPatch!) { updateUser(username: $username, patch: $patch) { ...UserFields } }": types.UpdateUserDocument,
@@ -121,7 +135,7 @@ const documents: Documents = {
     "\n  fragment ImportSummaryFields on ImportSummary { create update unchanged refused warnings refusedRows { line field code message value } }\n": types.ImportSummaryFieldsFragmentDoc,
     "query ImportPreview($id: ID!, $o: JSONObject) { importPreview(id: $id, options: $o) }": types.ImportPreviewDocument,
     "mutation ImportDryRun($id: ID!, $o: JSONObject) { importDryRun(id: $id, options: $o) { ...ImportSummaryFields } }": types.ImportDryRunDocument,
-    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }": types.ImportProgressDocument,
+    "query ImportProgress($id: ID!) { importJob(id: $id) { progress { phase rowsRead rowsChecked rowsWritten total } } }": types.ImportProgressDocument,
     "mutation CommitImport($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { ...ImportSummaryFields } }": types.CommitImportDocument,
     "mutation CancelImport($id: ID!) { cancelImport(id: $id) }": types.CancelImportDocument,
     "mutation UndoImport($id: ID!) { undoImport(id: $id) }": types.UndoImportDocument,
@@ -147,6 +161,22 @@ export function graphql(source: "\n  mutation CreateAccessToken($input: AccessTo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RevokeAccessToken($id: ID!) { revokeAccessToken(id: $id) }"): typeof import('./graphql').RevokeAccessTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Basemaps { basemaps { id nameJa nameEn kind url attribution isDefault sortOrder enabled } }\n"): typeof import('./graphql').BasemapsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateBasemap($input: BasemapInput!) { createBasemap(input: $input) { id } }"): typeof import('./graphql').CreateBasemapDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) { updateBasemap(id: $id, patch: $patch) { id } }"): typeof import('./graphql').UpdateBasemapDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteBasemap($id: ID!) { deleteBasemap(id: $id) }"): typeof import('./graphql').DeleteBasemapDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -194,7 +224,7 @@ export function graphql(source: "\n  fragment FeatureFields on Feature {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique\n    restricted { departments users }\n  }\n"): typeof import('./graphql').FieldDefinitionFieldsFragmentDoc;
+export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n"): typeof import('./graphql').FieldDefinitionFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -226,6 +256,10 @@ export function graphql(source: "\n  query Features($layer: String!, $bbox: [Flo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }\n  }\n"): typeof import('./graphql').FeaturesExtentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }"): typeof import('./graphql').FeatureDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -238,7 +272,7 @@ export function graphql(source: "\n  query Search($text: String!, $first: Int) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n"): typeof import('./graphql').RasterSheetFieldsFragmentDoc;
+export function graphql(source: "\n  fragment RasterSheetFields on RasterSheet {\n    id layerKey name fileName status progress widthPx heightPx sizeBytes checksum scaleDenominator surveyDate outline problem warning version createdAt updatedAt\n    boundaryRecordId\n    placement { method transform rmsM residualsM srid controlPoints { col row x y } }\n  }\n"): typeof import('./graphql').RasterSheetFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -255,6 +289,14 @@ export function graphql(source: "\n  mutation PlaceRasterSheet($id: ID!, $method
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeleteRasterSheet($id: ID!, $version: Int) { deleteRasterSheet(id: $id, version: $version) }"): typeof import('./graphql').DeleteRasterSheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoundaryRecordDrawings($featureId: ID!) { boundaryRecordDrawings(featureId: $featureId) { ...RasterSheetFields } }"): typeof import('./graphql').BoundaryRecordDrawingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {\n    linkRasterSheetToBoundaryRecord(id: $id, featureId: $featureId, version: $version) { ...RasterSheetFields }\n  }\n"): typeof import('./graphql').LinkRasterSheetToBoundaryRecordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -330,7 +372,7 @@ export function graphql(source: "mutation ImportDryRun($id: ID!, $o: JSONObject)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ImportProgress($id: ID!) { importJob(id: $id) { progress { rowsWritten total } } }"): typeof import('./graphql').ImportProgressDocument;
+export function graphql(source: "query ImportProgress($id: ID!) { importJob(id: $id) { progress { phase rowsRead rowsChecked rowsWritten total } } }"): typeof import('./graphql').ImportProgressDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

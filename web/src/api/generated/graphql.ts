@@ -43,6 +43,34 @@ export type AuditFilter = {
   username?: string | null | undefined;
 };
 
+export type BasemapInput = {
+  attribution?: string | null | undefined;
+  enabled?: boolean;
+  isDefault?: boolean;
+  kind: BasemapKind;
+  nameEn: string;
+  nameJa: string;
+  sortOrder?: number;
+  url: string;
+};
+
+/** STYLE: a MapLibre style JSON URL; RASTER: an XYZ tile URL template with {z}, {x} and {y} */
+export type BasemapKind =
+  | 'RASTER'
+  | 'STYLE';
+
+/** Fields to change; those left out stay as they are */
+export type BasemapPatch = {
+  attribution?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  isDefault?: boolean | null | undefined;
+  kind?: BasemapKind | null | undefined;
+  nameEn?: string | null | undefined;
+  nameJa?: string | null | undefined;
+  sortOrder?: number | null | undefined;
+  url?: string | null | undefined;
+};
+
 export type ChangeOp =
   | 'CREATE'
   | 'DELETE'
@@ -172,11 +200,14 @@ export type LayerReadAccessInput = {
 /** The part a layer plays for the application (道路台帳, 境界確定, 地番図 …); at most one layer plays each */
 export type LayerRole =
   | 'BOUNDARY_RECORDS'
+  | 'BUILDINGS'
   | 'CURVE_MIRRORS'
   | 'DISASTER_HISTORY'
   | 'FACILITIES'
   | 'GARBAGE_POINTS'
   | 'PARCELS'
+  | 'RAILWAYS'
+  | 'RIVERS'
   | 'ROAD_LEDGER'
   | 'STREET_LIGHTS';
 
@@ -263,6 +294,33 @@ export type RevokeAccessTokenMutationVariables = Exact<{
 
 export type RevokeAccessTokenMutation = { revokeAccessToken: boolean };
 
+export type BasemapsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BasemapsQuery = { basemaps: Array<{ id: string, nameJa: string, nameEn: string, kind: BasemapKind, url: string, attribution: string | null, isDefault: boolean, sortOrder: number, enabled: boolean }> };
+
+export type CreateBasemapMutationVariables = Exact<{
+  input: BasemapInput;
+}>;
+
+
+export type CreateBasemapMutation = { createBasemap: { id: string } };
+
+export type UpdateBasemapMutationVariables = Exact<{
+  id: string | number;
+  patch: BasemapPatch;
+}>;
+
+
+export type UpdateBasemapMutation = { updateBasemap: { id: string } };
+
+export type DeleteBasemapMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteBasemapMutation = { deleteBasemap: boolean };
+
 export type RouteQueryVariables = Exact<{
   routeNo: string;
 }>;
@@ -342,9 +400,9 @@ export type PrintSettingsQuery = { printSettings: { department: string, phone: s
 
 export type FeatureFieldsFragment = { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null };
 
-export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null };
+export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null };
 
-export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> };
+export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> };
 
 export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null };
 
@@ -369,7 +427,7 @@ export type LogoutMutation = { logout: boolean };
 export type LayersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
+export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
 
 export type FeaturesQueryVariables = Exact<{
   layer: string;
@@ -383,6 +441,15 @@ export type FeaturesQueryVariables = Exact<{
 
 
 export type FeaturesQuery = { features: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, layerKey: string, geometry: import('geojson').Geometry, attributes: Record<string, unknown>, version: number, updatedAt: string, updatedBy: string | null, lengthM: number | null, areaM2: number | null, deletedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FeaturesExtentQueryVariables = Exact<{
+  layer: string;
+  bbox?: Array<number> | number | null | undefined;
+  where?: Array<AttributeFilter> | AttributeFilter | null | undefined;
+}>;
+
+
+export type FeaturesExtentQuery = { features: { totalCount: number, extent: Array<number> | null } };
 
 export type FeatureQueryVariables = Exact<{
   id: string | number;
@@ -409,14 +476,14 @@ export type SearchQueryVariables = Exact<{
 
 export type SearchQuery = { search: Array<{ kind: string, label: string, sublabel: string | null, town: string | null, date: string | null, layerKey: string | null, featureId: string | null, geometry: import('geojson').Geometry, bbox: Array<number> | null, match: string, note: { code: string, requested: string, found: string | null } | null }> };
 
-export type RasterSheetFieldsFragment = { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null };
+export type RasterSheetFieldsFragment = { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null };
 
 export type RasterSheetsQueryVariables = Exact<{
   layer: string;
 }>;
 
 
-export type RasterSheetsQuery = { rasterSheets: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
+export type RasterSheetsQuery = { rasterSheets: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
 
 export type RasterSheetQueryVariables = Exact<{
   id: string | number;
@@ -437,7 +504,7 @@ export type PlaceRasterSheetMutationVariables = Exact<{
 }>;
 
 
-export type PlaceRasterSheetMutation = { placeRasterSheet: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
+export type PlaceRasterSheetMutation = { placeRasterSheet: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
 
 export type DeleteRasterSheetMutationVariables = Exact<{
   id: string | number;
@@ -446,6 +513,22 @@ export type DeleteRasterSheetMutationVariables = Exact<{
 
 
 export type DeleteRasterSheetMutation = { deleteRasterSheet: boolean };
+
+export type BoundaryRecordDrawingsQueryVariables = Exact<{
+  featureId: string | number;
+}>;
+
+
+export type BoundaryRecordDrawingsQuery = { boundaryRecordDrawings: Array<{ id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null }> };
+
+export type LinkRasterSheetToBoundaryRecordMutationVariables = Exact<{
+  id: string | number;
+  featureId?: string | number | null | undefined;
+  version?: number | null | undefined;
+}>;
+
+
+export type LinkRasterSheetToBoundaryRecordMutation = { linkRasterSheetToBoundaryRecord: { id: string, layerKey: string, name: string, fileName: string, status: RasterSheetStatus, progress: number, widthPx: number, heightPx: number, sizeBytes: number, checksum: string, scaleDenominator: number | null, surveyDate: string | null, outline: unknown, problem: string | null, warning: string | null, version: number, createdAt: string, updatedAt: string, boundaryRecordId: string | null, placement: { method: RasterPlacementMethod, transform: RasterTransform, rmsM: number | null, residualsM: Array<number>, srid: number, controlPoints: Array<{ col: number, row: number, x: number, y: number }> } | null } };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -549,7 +632,7 @@ export type CreateLayerMutationVariables = Exact<{
 }>;
 
 
-export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type UpdateLayerMutationVariables = Exact<{
   key: string;
@@ -557,7 +640,7 @@ export type UpdateLayerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type ImportSummaryFieldsFragment = { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> };
 
@@ -582,7 +665,7 @@ export type ImportProgressQueryVariables = Exact<{
 }>;
 
 
-export type ImportProgressQuery = { importJob: { progress: { rowsWritten: number, total: number } | null } };
+export type ImportProgressQuery = { importJob: { progress: { phase: string, rowsRead: number, rowsChecked: number, rowsWritten: number, total: number } | null } };
 
 export type CommitImportMutationVariables = Exact<{
   id: string | number;
@@ -676,6 +759,7 @@ export const FieldDefinitionFieldsFragmentDoc = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -722,6 +806,7 @@ export const LayerFieldsFragmentDoc = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -762,6 +847,7 @@ export const RasterSheetFieldsFragmentDoc = new TypedDocumentString(`
   version
   createdAt
   updatedAt
+  boundaryRecordId
   placement {
     method
     transform
@@ -856,6 +942,40 @@ export const RevokeAccessTokenDocument = new TypedDocumentString(`
   revokeAccessToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeAccessTokenMutation, RevokeAccessTokenMutationVariables>;
+export const BasemapsDocument = new TypedDocumentString(`
+    query Basemaps {
+  basemaps {
+    id
+    nameJa
+    nameEn
+    kind
+    url
+    attribution
+    isDefault
+    sortOrder
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<BasemapsQuery, BasemapsQueryVariables>;
+export const CreateBasemapDocument = new TypedDocumentString(`
+    mutation CreateBasemap($input: BasemapInput!) {
+  createBasemap(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBasemapMutation, CreateBasemapMutationVariables>;
+export const UpdateBasemapDocument = new TypedDocumentString(`
+    mutation UpdateBasemap($id: ID!, $patch: BasemapPatch!) {
+  updateBasemap(id: $id, patch: $patch) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateBasemapMutation, UpdateBasemapMutationVariables>;
+export const DeleteBasemapDocument = new TypedDocumentString(`
+    mutation DeleteBasemap($id: ID!) {
+  deleteBasemap(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteBasemapMutation, DeleteBasemapMutationVariables>;
 export const RouteDocument = new TypedDocumentString(`
     query Route($routeNo: String!) {
   route(routeNo: $routeNo) {
@@ -1142,6 +1262,7 @@ export const LayersDocument = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -1209,6 +1330,14 @@ export const FeaturesDocument = new TypedDocumentString(`
   areaM2
   deletedAt
 }`) as unknown as TypedDocumentString<FeaturesQuery, FeaturesQueryVariables>;
+export const FeaturesExtentDocument = new TypedDocumentString(`
+    query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {
+  features(layer: $layer, bbox: $bbox, where: $where, first: 0) {
+    totalCount
+    extent
+  }
+}
+    `) as unknown as TypedDocumentString<FeaturesExtentQuery, FeaturesExtentQueryVariables>;
 export const FeatureDocument = new TypedDocumentString(`
     query Feature($id: ID!) {
   feature(id: $id) {
@@ -1294,6 +1423,7 @@ export const RasterSheetsDocument = new TypedDocumentString(`
   version
   createdAt
   updatedAt
+  boundaryRecordId
   placement {
     method
     transform
@@ -1351,6 +1481,7 @@ export const PlaceRasterSheetDocument = new TypedDocumentString(`
   version
   createdAt
   updatedAt
+  boundaryRecordId
   placement {
     method
     transform
@@ -1370,6 +1501,90 @@ export const DeleteRasterSheetDocument = new TypedDocumentString(`
   deleteRasterSheet(id: $id, version: $version)
 }
     `) as unknown as TypedDocumentString<DeleteRasterSheetMutation, DeleteRasterSheetMutationVariables>;
+export const BoundaryRecordDrawingsDocument = new TypedDocumentString(`
+    query BoundaryRecordDrawings($featureId: ID!) {
+  boundaryRecordDrawings(featureId: $featureId) {
+    ...RasterSheetFields
+  }
+}
+    fragment RasterSheetFields on RasterSheet {
+  id
+  layerKey
+  name
+  fileName
+  status
+  progress
+  widthPx
+  heightPx
+  sizeBytes
+  checksum
+  scaleDenominator
+  surveyDate
+  outline
+  problem
+  warning
+  version
+  createdAt
+  updatedAt
+  boundaryRecordId
+  placement {
+    method
+    transform
+    rmsM
+    residualsM
+    srid
+    controlPoints {
+      col
+      row
+      x
+      y
+    }
+  }
+}`) as unknown as TypedDocumentString<BoundaryRecordDrawingsQuery, BoundaryRecordDrawingsQueryVariables>;
+export const LinkRasterSheetToBoundaryRecordDocument = new TypedDocumentString(`
+    mutation LinkRasterSheetToBoundaryRecord($id: ID!, $featureId: ID, $version: Int) {
+  linkRasterSheetToBoundaryRecord(
+    id: $id
+    featureId: $featureId
+    version: $version
+  ) {
+    ...RasterSheetFields
+  }
+}
+    fragment RasterSheetFields on RasterSheet {
+  id
+  layerKey
+  name
+  fileName
+  status
+  progress
+  widthPx
+  heightPx
+  sizeBytes
+  checksum
+  scaleDenominator
+  surveyDate
+  outline
+  problem
+  warning
+  version
+  createdAt
+  updatedAt
+  boundaryRecordId
+  placement {
+    method
+    transform
+    rmsM
+    residualsM
+    srid
+    controlPoints {
+      col
+      row
+      x
+      y
+    }
+  }
+}`) as unknown as TypedDocumentString<LinkRasterSheetToBoundaryRecordMutation, LinkRasterSheetToBoundaryRecordMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users {
   users {
@@ -1567,6 +1782,7 @@ export const CreateLayerDocument = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -1617,6 +1833,7 @@ export const UpdateLayerDocument = new TypedDocumentString(`
   unit
   computed
   unique
+  format
   restricted {
     departments
     users
@@ -1677,6 +1894,9 @@ export const ImportProgressDocument = new TypedDocumentString(`
     query ImportProgress($id: ID!) {
   importJob(id: $id) {
     progress {
+      phase
+      rowsRead
+      rowsChecked
       rowsWritten
       total
     }
