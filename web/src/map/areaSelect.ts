@@ -1,6 +1,6 @@
 // Area selection for the attribute table: drag a rectangle on the map; the box stays drawn while it selects.
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { boxOf } from './tableFilter';
 
 const SOURCE = 'area-select';
@@ -26,8 +26,7 @@ export function setAreaOutline(map: MapLibreMap, bbox: number[] | null): void {
 
 /** While active, a drag on the map draws a box and ends with onBox([minLon, minLat, maxLon, maxLat]). */
 export function useAreaSelect(map: MapLibreMap | null, active: boolean, onBox: (bbox: number[]) => void): void {
-  const onBoxRef = useRef(onBox);
-  onBoxRef.current = onBox;
+  const onBoxEvent = useEffectEvent(onBox);
   useEffect(() => {
     if (!map || !active) return;
     let start: [number, number] | null = null;
@@ -43,7 +42,7 @@ export function useAreaSelect(map: MapLibreMap | null, active: boolean, onBox: (
       const box = boxOf(start, [e.lngLat.lng, e.lngLat.lat]);
       start = null;
       // A click without a drag selects nothing.
-      if (box[0] !== box[2] && box[1] !== box[3]) onBoxRef.current(box);
+      if (box[0] !== box[2] && box[1] !== box[3]) onBoxEvent(box);
     };
     map.dragPan.disable();
     map.getCanvas().style.cursor = 'crosshair';

@@ -169,7 +169,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
           </button>
           {map && (
             <>
-              <button type="button" onClick={zoomToRows} disabled={total === 0}>
+              <button type="button" onClick={() => void zoomToRows()} disabled={total === 0}>
                 {t('tableZoomToRows')}
               </button>
               <button type="button" aria-pressed={selectingArea} onClick={() => setSelectingArea((on) => !on)}>

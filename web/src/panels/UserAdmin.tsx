@@ -43,13 +43,14 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
   const [newDept, setNewDept] = useState({ key: '', nameJa: '', nameEn: '' });
   const [names, setNames] = useState<Record<string, { nameJa: string; nameEn: string }>>({});
 
-  const reload = useCallback(async () => {
-    const [u, d] = await Promise.all([fetchUsers(), fetchDepartments()]);
+  const reload = useCallback(() => Promise.all([fetchUsers(), fetchDepartments()]).then(([u, d]) => {
     setUsers(u);
     setDepartments(d);
     setNames(Object.fromEntries(d.map((x) => [x.key, { nameJa: x.nameJa, nameEn: x.nameEn }])));
-  }, []);
-  useEffect(() => { void reload(); }, [reload]);
+  }), []);
+  useEffect(() => {
+    reload().catch(() => undefined); // the screen shows what it has; a change reports its own errors
+  }, [reload]);
 
   /** Runs a change, shows its outcome (the server's catalogued error in the user's language) and reloads. */
   const run = async (change: () => Promise<string>) => {
@@ -101,13 +102,13 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                   </td>
                   <td>{u.disabled ? t('usersDisabled') : t('usersActive')}</td>
                   <td>
-                    <button type="button" className="primary" onClick={async () => {
+                    <button type="button" className="primary" onClick={fire(async () => {
                       const ok = await run(async () => {
                         await updateUser(u.username, { displayName: editing.displayName, role: editing.role, departmentKey: editing.departmentKey || null });
                         return t('usersSaved', { name: u.username });
                       });
                       if (ok) setEditing(null);
-                    }}>{t('usersSave')}</button>
+                    })}>{t('usersSave')}</button>
                     <button type="button" onClick={() => setEditing(null)}>{t('usersCancel')}</button>
                   </td>
                 </tr>
@@ -122,7 +123,7 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                     <button type="button" onClick={() => setEditing({ username: u.username, displayName: u.displayName, role: u.role, departmentKey: u.department?.key ?? '' })}>
                       {t('usersEdit')}
                     </button>
-                    <button type="button" onClick={async () => {
+                    <button type="button" onClick={fire(async () => {
                       if (!window.confirm(t('usersResetConfirm', { name: u.username }))) return;
                       let password = '';
                       await run(async () => {
@@ -130,17 +131,17 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                         return t('usersResetDone', { name: u.username, password });
                       });
                       if (password) setSecret(password);
-                    }}>{t('usersReset')}</button>
-                    <button type="button" onClick={() => run(async () => t('usersUnlocked', { name: u.username, count: await unlockLogin(u.username) }))}>
+                    })}>{t('usersReset')}</button>
+                    <button type="button" onClick={fire(() => run(async () => t('usersUnlocked', { name: u.username, count: await unlockLogin(u.username) })))}>
                       {t('usersUnlock')}
                     </button>
-                    <button type="button" onClick={async () => {
+                    <button type="button" onClick={fire(async () => {
                       if (!u.disabled && !window.confirm(t('usersDisableConfirm', { name: u.username }))) return;
                       await run(async () => {
                         await updateUser(u.username, { disabled: !u.disabled });
                         return t('usersSaved', { name: u.username });
                       });
-                    }}>{u.disabled ? t('usersEnable') : t('usersDisable')}</button>
+                    })}>{u.disabled ? t('usersEnable') : t('usersDisable')}</button>
                   </td>
                 </tr>
               )))}
@@ -149,14 +150,14 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
         </div>
 
         <h3>{t('usersNew')}</h3>
-        <form className="audit-filter new-user" onSubmit={async (e) => {
+        <form className="audit-filter new-user" onSubmit={fire(async (e) => {
           e.preventDefault();
           const ok = await run(async () => {
             const created = await createUser({ ...newUser, departmentKey: newUser.departmentKey || null });
             return t('usersCreated', { name: created.username });
           });
           if (ok) setNewUser({ username: '', displayName: '', role: 'VIEWER' as Role, departmentKey: '', password: '' });
-        }}>
+        })}>
           <label>{t('usersUsername')}<input name="username" autoComplete="off" value={newUser.username} onChange={(e) => setNewUser({ ...newUser, username: e.target.value })} /></label>
           <label>{t('usersDisplayName')}<input name="displayName" value={newUser.displayName} onChange={(e) => setNewUser({ ...newUser, displayName: e.target.value })} /></label>
           <label>{t('usersRole')}
@@ -193,7 +194,7 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                   <td><input aria-label={`${t('departmentsNameEn')} ${d.key}`} value={name.nameEn} onChange={(e) => setName({ nameEn: e.target.value })} /></td>
                   <td>
                     <button type="button" disabled={name.nameJa === d.nameJa && name.nameEn === d.nameEn}
-                      onClick={() => run(async () => t('departmentsRenamed', { name: (await renameDepartment(d.key, name.nameJa, name.nameEn)).nameJa }))}>
+                      onClick={fire(() => run(async () => t('departmentsRenamed', { name: (await renameDepartment(d.key, name.nameJa, name.nameEn)).nameJa })))}>
                       {t('departmentsRename')}
                     </button>
                   </td>
@@ -202,11 +203,11 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
             })}
           </tbody>
         </table>
-        <form className="audit-filter new-department" onSubmit={async (e) => {
+        <form className="audit-filter new-department" onSubmit={fire(async (e) => {
           e.preventDefault();
           const ok = await run(async () => t('departmentsCreated', { name: (await createDepartment(newDept)).nameJa }));
           if (ok) setNewDept({ key: '', nameJa: '', nameEn: '' });
-        }}>
+        })}>
           <label>{t('departmentsKey')}<input name="key" value={newDept.key} onChange={(e) => setNewDept({ ...newDept, key: e.target.value })} /></label>
           <label>{t('departmentsNameJa')}<input name="nameJa" value={newDept.nameJa} onChange={(e) => setNewDept({ ...newDept, nameJa: e.target.value })} /></label>
           <label>{t('departmentsNameEn')}<input name="nameEn" value={newDept.nameEn} onChange={(e) => setNewDept({ ...newDept, nameEn: e.target.value })} /></label>
@@ -219,4 +220,9 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
       </div>
     </div>
   );
+}
+
+/** A handler that starts async work (which reports its own outcome) and returns nothing, as React expects. */
+function fire<A extends unknown[]>(work: (...args: A) => Promise<unknown>): (...args: A) => void {
+  return (...args) => { void work(...args); };
 }

@@ -108,7 +108,7 @@ export default function PublicMap() {
     const element = container.current!;
     m.on('dataloading', () => (element.dataset.idle = 'false'));
     m.on('idle', () => (element.dataset.idle = 'true'));
-    m.once('load', () => setMap(m));
+    void m.once('load', () => setMap(m));
     return () => { setMap(null); m.remove(); };
   }, []);
 

@@ -65,13 +65,20 @@ export function RecordDrawings({ featureId, map, rasterLayers }: Props) {
     [featureId, t],
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Another record starts afresh (adjusted while rendering, not in an effect).
+  const [drawingsFor, setDrawingsFor] = useState(featureId);
+  if (drawingsFor !== featureId) {
+    setDrawingsFor(featureId);
     setDrawings(null);
     setShown(null);
-    void load(controller.signal);
+  }
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchRecordDrawings(featureId, controller.signal).then(setDrawings, (e: unknown) => {
+      if ((e as Error).name !== 'AbortError') setProblem(rasterErrorMessage(e, t));
+    });
     return () => controller.abort();
-  }, [load]);
+  }, [featureId, t]);
 
   // Placed sheets of the raster layers the user edits, not yet linked to this record.
   useEffect(() => {
