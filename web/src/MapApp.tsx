@@ -58,7 +58,9 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const i18n = useI18n();
   const { t } = i18n;
   const [config, setConfig] = useState<AppConfig | null>(null);
-  const [map, setMap] = useState<MapLibreMap | null>(null);
+  // The map MapView made for a configuration. A new configuration (base map, reference layers) makes a new map:
+  // from the render that brings it, the old map, which MapView is about to remove, is no longer handed out.
+  const [readyMap, setReadyMap] = useState<{ map: MapLibreMap; config: AppConfig } | null>(null);
   // Every layer the user may read; `layers` below are the vector ones (features), raster layers have their own panel.
   const { layers: allLayers, error: layersError, reload: reloadLayers } = useLayers();
   const layers = useMemo(() => allLayers?.filter((l) => !isRasterLayer(l)) ?? null, [allLayers]);
@@ -81,6 +83,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
 
   const basemapRasters = useMemo(() => (allLayers ?? []).filter((l) => isRasterLayer(l) && l.basemap), [allLayers]);
   const [mapConfig, basemapChoice, setBasemapChoice] = useBasemapChoice(config, layersError ? [] : allLayers, cityBasemaps);
+  const map = readyMap && readyMap.config === mapConfig ? readyMap.map : null;
   const layersByKey = useMemo(() => new Map((allLayers ?? []).map((l) => [l.key, l])), [allLayers]);
   const rasters = useRasterLayers({ map, layers: allLayers, prefs, setRasterOrder });
   const { uploadTo, setUploadTo, placing, setPlacing, sheetInfo, setSheetInfo, showSheet, afterUpload, afterPlace } = useRasterWorkflow({
@@ -282,7 +285,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       </nav>
 
       <main className="map-area">
-        {mapConfig && <MapView config={mapConfig} onReady={setMap} />}
+        {mapConfig && <MapView config={mapConfig} onReady={(made) => setReadyMap(made && { map: made, config: mapConfig })} />}
         <ZoomControls map={map} onIdentifyCentre={() => map && void runIdentify(map.getCenter().lng, map.getCenter().lat)} />
         <CoordinateReadout map={map} />
         {placing && <PlacementView key={placing.id} sheet={placing} map={map} onPlaced={afterPlace} onClose={() => setPlacing(null)} />}

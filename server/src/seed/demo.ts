@@ -214,6 +214,21 @@ function boundaryRecords(city: CityModel, rnd: Random, n: number): Draft[] {
 }
 
 /**
+ * The drafts that lie wholly inside the city boundary. The edit path accepts shapes up to the service
+ * area's margin beyond it; the demo city keeps to the boundary itself, as the old set-based seed did.
+ */
+const insideCitySql = `
+  SELECT (g.i - 1)::int AS index
+  FROM unnest($1::text[]) WITH ORDINALITY AS g(json, i), city_boundary b
+  WHERE ST_Within(ST_SetSRID(ST_GeomFromGeoJSON(g.json), 4326), b.geom)`;
+
+async function insideCity(db: Database, drafts: Draft[]): Promise<Draft[]> {
+  const { rows } = await db.pool.query<{ index: number }>(insideCitySql, [drafts.map((d) => JSON.stringify(d.geometry))]);
+  const inside = new Set(rows.map((r) => r.index));
+  return drafts.filter((_, i) => inside.has(i));
+}
+
+/**
  * The demo features are written like any edit, through the one edit path: validated against the
  * layer's fields and geometry rules, computed fields and search keys filled, a history row each.
  * Batches of at most BATCH_MAX_CHANGES (the transaction is the seed's own, see seed-state.ts).
@@ -288,7 +303,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   for (const [key, generate] of Object.entries(generators)) {
     const layer = layers.find((l) => l.key === key);
     if (!layer) throw new Error(`layer ${key} is missing; run migrations first`);
-    counts[key] = await writeFeatures(edits, authorOf(layer.departmentKey), layers, layer, generate(), config.batchMaxChanges);
+    counts[key] = await writeFeatures(edits, authorOf(layer.departmentKey), layers, layer, await insideCity(db, generate()), config.batchMaxChanges);
     log(`  ${key}: ${counts[key]}`);
   }
   // Parcels, buildings, water, railway and facilities: after the road ledger, whose roads bound the blocks.

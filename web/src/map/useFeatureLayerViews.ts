@@ -20,9 +20,10 @@ export function useFeatureLayerViews(map: MapLibreMap | null, layers: Layer[] | 
   const views = useMemo(() => new Map(map && layers ? layers.map((layer) => [layer.key, new FeatureLayerView(layer)]) : []), [map, layers]);
   const [loadStates, setLoadStates] = useState<Record<string, LoadState | undefined>>({});
 
-  // Put every data layer on the map once both are there.
+  // Put every data layer on the map once both are there. A map MapView has just removed (its style is
+  // gone) is skipped: new reference layers rebuild the map in the same render that brings the new layers.
   useEffect(() => {
-    if (!map) return;
+    if (!map?.style) return;
     for (const view of views.values()) view.addTo(map);
     return () => {
       for (const view of views.values()) view.removeFrom(map);
@@ -30,7 +31,7 @@ export function useFeatureLayerViews(map: MapLibreMap | null, layers: Layer[] | 
   }, [map, views]);
 
   useEffect(() => {
-    if (!map) return;
+    if (!map?.style) return;
     for (const [key, view] of views) {
       const visible = isVisible(prefs, key);
       view.setVisible(map, visible);
