@@ -283,6 +283,8 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const count = (key: keyof typeof DEMO_COUNTS) => Math.max(1, Math.round(DEMO_COUNTS[key] * scale));
 
   const authorOf = await demoAuthors(db, !!options.users);
+  // Scale 0: the demo accounts only, no city (a road network of one road cannot be laid out).
+  if (scale <= 0) return {};
   const config = options.config ?? loadConfig();
   const edits = new EditService(db, config);
   // The reference layers name their departments' editors as creators (set-based, below).
