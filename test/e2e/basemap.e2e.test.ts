@@ -44,14 +44,14 @@ test('at 1/1,000 around 四街道駅 the map shows parcels, buildings and their 
 
 test('the basemap switcher puts the layers on a blank sheet and back', async () => {
   // The map is rebuilt for another basemap: wait until the picture says so.
-  await page.getByLabel('背景地図').selectOption({ label: '白地図' });
+  await page.getByRole('combobox', { name: /^背景地図/ }).selectOption({ label: '白地図' });
   await eventually(async () => {
     const blank = await mapShot('basemap-blank', 4);
     expect(blank.colours.building).toBeLessThan(0.0005);
     expect(blank.colours.parcelLine).toBeLessThan(0.0005);
   }, 30_000, 1000);
 
-  await page.getByLabel('背景地図').selectOption({ label: '標準(地番図・家屋)' });
+  await page.getByRole('combobox', { name: /^背景地図/ }).selectOption({ label: '標準(地番図・家屋)' });
   await eventually(async () => expect((await mapShot('basemap-standard-again', 4)).colours.building).toBeGreaterThan(0.05), 30_000, 1000);
 });
 
@@ -85,7 +85,7 @@ test('an administrator lists a base map the city hosts: the switcher offers it a
   await form.getByRole('button', { name: '追加' }).click();
   await page.locator('.basemap-admin-list li', { hasText: '庁内地図タイル' }).waitFor();
 
-  await page.getByLabel('背景地図').selectOption({ label: '庁内地図タイル' });
+  await page.getByRole('combobox', { name: /^背景地図/ }).selectOption({ label: '庁内地図タイル' });
   await eventually(async () => {
     await waitForMapIdle(page);
     const png = await page.locator('.map canvas').screenshot({ mask: [page.locator('.map-area > :not(.map)'), page.locator('.maplibregl-control-container')] });
