@@ -274,6 +274,24 @@ describeBackends('Imports', (get) => {
     expect(await count('boundary_records', "f.attributes->>'record_no' = 'BR-2026-951'")).toBe(1);
   });
 
+  test('a KML from Google Earth: ExtendedData <Data> fields, altitudes and the placemark name as the label field', async () => {
+    const placemark = (name: string, state: string, lon: number, lat: number) => `<Placemark><name>${name}</name>
+      <ExtendedData><Data name="状態"><value>${state}</value></Data><Data name="memo"><value>現地確認</value></Data></ExtendedData>
+      <styleUrl>#m</styleUrl><Point><coordinates>${lon},${lat},12.5</coordinates></Point></Placemark>`;
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Style id="m"><IconStyle><scale>1.2</scale></IconStyle></Style>
+      ${placemark('CM-9501', '良好', 140.1681, 35.6699)}${placemark('CM-9502', '要清掃', 140.1684, 35.6701)}</Document></kml>`;
+    const id = (await upload('roads', 'mirrors.kml', kml, 'curve_mirrors')).json.id;
+    const preview = (await as('roads')(PREVIEW, { id })).data.importPreview;
+    // ExtendedData first, then the placemark's own name; no style properties.
+    expect(preview.columns).toEqual(['状態', 'memo', 'name']);
+    expect(preview.mapping).toEqual({ 状態: 'condition', name: 'mirror_no' });
+    const r = await as('roads')(COMMIT, { id });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.commitImport.create).toBe(2);
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' = 'CM-9502' AND f.attributes->>'condition' = '要清掃' AND ST_NDims(f.geom) = 2")).toBe(1);
+  });
+
   describe('bad files get a coded error and change nothing', () => {
     let before: number;
     beforeAll(async () => { before = (await get().db.pool.query('SELECT count(*)::int AS n FROM feature_history')).rows[0].n; });
@@ -296,6 +314,7 @@ describeBackends('Imports', (get) => {
       expect(await reasonOf('odd.zip', zipSync(Object.fromEntries(files)))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'prj' });
       expect(await reasonOf('evil.zip', zipSync({ '../evil.shp': strToU8('x'), 'a.shx': strToU8('x') }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'zipPath' });
       expect(await reasonOf('bomb.zip', bomb)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'zipBomb' });
+      expect(await reasonOf('broken.kml', '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>x</Placemark>')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'kmlUnreadable' });
     });
 
     test('mixed geometry types for a point layer and geometry outside the city are refused rows', async () => {

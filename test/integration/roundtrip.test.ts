@@ -146,8 +146,8 @@ describeBackends('Round trip: export, then import into an empty layer', (get, ki
       ['gpkg', 'gpkg', 'format=gpkg&srid=6677', {}, true],
       ['shp', 'zip', 'format=shp&srid=6677&columns=keys', {}, true],
       ['geojson', 'geojson', 'format=geojson', {}, true],
-      // KML keeps the label field as each placemark's name; GDAL's KML reader (gdal3.js has no LIBKML) reads name and description only.
-      ['kml', 'kml', 'format=kml', { mapping: { Name: 'mgmt_no' } }, false],
+      // KML carries the fields as ExtendedData, read back by togeojson (GDAL's KML reader reads name and description only).
+      ['kml', 'kml', 'format=kml', {}, true],
     ];
     test.each(SHAPE_CASES.flatMap(([name, ...rest]) => [['rt_lines', 'LineString', name, ...rest], ['rt_polygons', 'Polygon', name, ...rest]] as const))(
       '%s (%s) as %s: same count and attributes, every vertex within 1 mm in zone IX', async (source, type, name, ext, query, options, allAttributes) => {
@@ -162,14 +162,14 @@ describeBackends('Round trip: export, then import into an empty layer', (get, ki
       });
   });
 
-  test('kml (points): every placemark comes back by its name, within 1 mm in zone IX', async () => {
+  test('kml (points): every placemark comes back with all its fields, within 1 mm in zone IX', async () => {
     const t = get();
     await t.gql('mutation { updateLayer(key: "rt_source", patch: { labelField: "mgmt_no" }) { key } }', {}, admin);
-    const r = await exportImport('rt_source', { ...layerInput('rt_kml'), labelField: 'mgmt_no' }, 'format=kml', 'kml', { mapping: { Name: 'mgmt_no' } });
+    const r = await exportImport('rt_source', { ...layerInput('rt_kml'), labelField: 'mgmt_no' }, 'format=kml', 'kml');
     expect(r.errors).toBeUndefined();
     expect(r.data.commitImport).toMatchObject({ create: FEATURES.length, refused: 0 });
     const [before, after] = [await stored('rt_source'), await stored('rt_kml')];
-    expect(after.map((f) => f.attributes.mgmt_no)).toEqual(before.map((f) => f.attributes.mgmt_no));
+    expect(after.map((f) => f.attributes)).toEqual(before.map((f) => f.attributes));
     after.forEach((f, i) => {
       expect(Math.abs(f.e - before[i].e)).toBeLessThan(0.001);
       expect(Math.abs(f.n - before[i].n)).toBeLessThan(0.001);

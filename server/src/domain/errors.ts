@@ -24,6 +24,12 @@ export const ERROR_CATALOGUE = {
   },
   viewerCannotImport: { code: 'FORBIDDEN', ja: '閲覧専用アカウントでは取込できません', en: 'viewer accounts cannot import' },
   notYourImport: { code: 'FORBIDDEN', ja: '他のユーザーの取込です', en: 'this import belongs to another user' },
+  kmlUnreadable: { code: 'BAD_USER_INPUT', ja: 'KMLとして読めません: {detail}', en: 'not a KML document: {detail}' },
+  kmlTooLarge: {
+    code: 'BAD_USER_INPUT',
+    ja: 'KMLは{maxMb} MBまでです。大きなデータはGeoPackageで取り込んでください',
+    en: 'KML files are limited to {maxMb} MB; use GeoPackage for large data',
+  },
   lastAdmin: {
     code: 'CONFLICT',
     ja: '最後の管理者は権限を外すことも無効にすることもできません。先に別の管理者を作成してください',

@@ -188,7 +188,7 @@ export class ImportService {
         format: source.format, encoding: source.encoding ?? null, tables: source.tables, table: source.table ?? null,
         columns: source.columns, rowCount, srid: source.srid ?? null,
         sampleRows: head.slice(0, 20).map((r) => ({ line: r.line, values: r.values })),
-        mapping: layer ? matchColumns(source.columns, layer.fieldDefs) : {},
+        mapping: layer ? proposedMapping(source, layer) : {},
         geometry: guessGeometry(source), inferredFields: inferred, geometryTypes: [...geometryTypes],
       };
     } finally {
@@ -369,7 +369,7 @@ export class ImportService {
     try {
       const sima = source.format === 'sima';
       if (sima && layer.role !== LayerRole.BOUNDARY_RECORDS) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
-      const mapping = sima ? { 区画名: 'record_no' } : options.mapping ?? matchColumns(source.columns, layer.fieldDefs);
+      const mapping = sima ? { 区画名: 'record_no' } : options.mapping ?? proposedMapping(source, layer);
       for (const [column, key] of Object.entries(mapping)) {
         if (!source.columns.includes(column)) throw badInput(`列「${column}」がファイルにありません (no column "${column}")`, { field: 'mapping' });
         if (!layer.fieldDefs.some((f) => f.key === key && !f.computed)) throw badInput(`項目「${key}」はレイヤーにありません (no field "${key}")`, { field: 'mapping' });
@@ -639,4 +639,17 @@ const cellText = (v: unknown) => (v === undefined || v === null ? undefined : St
 
 function sameAttributes(fields: FieldDefinition[], stored: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
   return fields.filter((f) => !f.computed).every((f) => JSON.stringify(stored[f.key] ?? null) === JSON.stringify(incoming[f.key] ?? stored[f.key] ?? null));
+}
+
+/**
+ * Columns matched to fields by name; a KML placemark's own <name> stands for the layer's label field
+ * when no other column does (our export and Google Earth both name placemarks by it).
+ */
+function proposedMapping(source: ImportSource, layer: { fieldDefs: FieldDefinition[]; labelField: string | null }): Record<string, string> {
+  const mapping = matchColumns(source.columns, layer.fieldDefs);
+  const label = layer.labelField;
+  if (source.format === 'kml' && label && source.columns.includes('name') && !mapping.name && !Object.values(mapping).includes(label)) {
+    mapping.name = label;
+  }
+  return mapping;
 }

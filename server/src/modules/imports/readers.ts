@@ -6,9 +6,11 @@ import { parse as csvParser } from 'csv-parse';
 import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { kml as kmlToGeoJson } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
 import { unExcelCell } from '../../domain/csv';
 import { parseSima, SimaBlock } from '../../domain/sima';
-import { badInput } from '../../errors';
+import { appError, badInput } from '../../errors';
 import { gdalOutputDir, withGdal } from '../../gdal/gdal';
 import { checkZip, unzipToDir, ZipLimits } from './zip';
 
@@ -332,11 +334,11 @@ async function openFeatureFile(format: ImportFormat, file: string, extra: Partia
 }
 
 /**
- * Shapefile, GeoPackage and KML through GDAL: the parts lie in a private folder inside GDAL's output
+ * Shapefile and GeoPackage through GDAL: the parts lie in a private folder inside GDAL's output
  * directory (mounted from disk), and GDAL converts the table to a GeoJSON file there in the file's
  * own CRS, which is then read a feature at a time. `close` removes the folder.
  */
-async function openWithGdal(format: 'shapefile' | 'gpkg' | 'kml', dir: string, inputs: string[], options: ReadOptions,
+async function openWithGdal(format: 'shapefile' | 'gpkg', dir: string, inputs: string[], options: ReadOptions,
   extra: { hasCpg?: boolean; hasPrj: boolean }): Promise<ImportSource> {
   // A Japanese .dbf without .cpg is CP932 (Shift_JIS) in practice; GDAL would guess Latin-1.
   const openOptions = format === 'shapefile' && !extra.hasCpg ? [`ENCODING=${options.encoding === 'utf8' ? 'UTF-8' : 'CP932'}`] : [];
@@ -411,6 +413,61 @@ function renameColumns(source: ImportSource, names: Map<string, string>): Import
   };
 }
 
+/** A KML file is read whole (an XML document); beyond this, the user is asked for GeoPackage. */
+export const KML_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Properties togeojson derives from styles and display state, not data of the placemark. */
+const KML_STYLE_KEYS = new Set(['styleUrl', 'styleHash', 'styleMapHash', 'stroke', 'stroke-opacity', 'stroke-width', 'fill',
+  'fill-opacity', 'icon', 'icon-scale', 'icon-heading', 'icon-offset', 'icon-offset-units', 'icon-color', 'icon-opacity',
+  'label-scale', 'label-color', 'label-opacity', 'marker-color', 'visibility', 'open', 'timespan', 'timestamp', 'coordinateProperties']);
+
+/** A placemark's own elements, as togeojson names them; everything else it returns is ExtendedData. */
+const KML_PLACEMARK_KEYS = new Set(['name', 'address', 'phoneNumber', 'description']);
+
+/** KML coordinates may carry an altitude; the layers are 2D. */
+function flatten(coordinates: unknown): unknown {
+  if (!Array.isArray(coordinates)) return coordinates;
+  return typeof coordinates[0] === 'number' ? coordinates.slice(0, 2) : coordinates.map(flatten);
+}
+
+/**
+ * KML through togeojson, which reads a placemark's name, description and ExtendedData (both `Data`
+ * and `SchemaData`); GDAL's KML driver (gdal3.js has no LIBKML) reads name and description only.
+ * An ExtendedData value named like `name` wins over the placemark's name. Lon/lat, as KML 2.2 says.
+ */
+async function openKml(file: string): Promise<ImportSource> {
+  const { size } = await fsp.stat(file);
+  if (size > KML_MAX_BYTES) {
+    throw appError('kmlTooLarge', { maxMb: KML_MAX_BYTES / 1024 / 1024 }, { field: 'file' });
+  }
+  const errors: string[] = [];
+  const text = await fsp.readFile(file, 'utf8');
+  let document: ReturnType<DOMParser['parseFromString']> | undefined;
+  try { // xmldom calls onError for errors and throws on fatal ones
+    document = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(text, 'text/xml');
+  } catch (err) {
+    errors.push((err as Error).message);
+  }
+  if (!document || errors.length || document.documentElement?.localName !== 'kml') {
+    throw appError('kmlUnreadable', { detail: (errors[0] ?? 'no <kml> root').slice(0, 200) }, { field: 'file' });
+  }
+  const features = kmlToGeoJson(document as unknown as Document).features;
+  const columns = new Set<string>();
+  const placemarkColumns = new Set<string>();
+  const rows = features.map((f, i) => {
+    const values = Object.fromEntries(Object.entries(f.properties ?? {}).filter(([k]) => !KML_STYLE_KEYS.has(k)));
+    for (const k of Object.keys(values)) (KML_PLACEMARK_KEYS.has(k) ? placemarkColumns : columns).add(k);
+    const geometry = f.geometry as { type: string; coordinates?: unknown } | null;
+    return { line: i + 1, values, geometry: geometry && { type: geometry.type, coordinates: flatten(geometry.coordinates) } };
+  });
+  return {
+    // ExtendedData first: matching columns to fields takes the first of equal names, and GDAL writes a
+    // field called `name` as ExtendedData `Name` beside the placemark's own <name> (the label field).
+    format: 'kml', tables: [], columns: [...columns, ...placemarkColumns], srid: 4326, close: async () => undefined,
+    async* rows() { yield* rows; },
+  };
+}
+
 /** SIMA files are small (a survey's points and blocks): read whole. */
 async function openSima(file: string, options: ReadOptions): Promise<ImportSource> {
   const encoding = options.encoding ?? await detectEncoding(file);
@@ -443,14 +500,15 @@ export async function openImportFile(filename: string, file: string, options: Re
     case 'xlsx': return openXlsx(file, options);
     case 'geojson': return openFeatureFile('geojson', file);
     case 'sima': return openSima(file, options);
+    case 'kml': return openKml(file);
     default: break;
   }
   const dir = await fsp.mkdtemp(path.join(gdalOutputDir(), 'import-'));
   try {
     if (format === 'shapefile') return await openShapefile(file, dir, options);
-    const input = path.join(dir, format === 'gpkg' ? 'upload.gpkg' : 'upload.kml');
+    const input = path.join(dir, 'upload.gpkg');
     await fsp.copyFile(file, input);
-    return await openWithGdal(format, dir, [input], options, { hasPrj: true });
+    return await openWithGdal('gpkg', dir, [input], options, { hasPrj: true });
   } catch (err) {
     await fsp.rm(dir, { recursive: true, force: true });
     throw err;
