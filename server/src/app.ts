@@ -109,6 +109,10 @@ export interface ChizuServer {
 export async function createServer(db: Database, config: Config, log: (m: string) => void = console.log): Promise<ChizuServer> {
   const services = createServices(db, config);
   await services.rasters.recoverAbandoned();
+  // Uploads nobody committed: at start and every hour after.
+  const purgeImports = () => services.imports.purgeStale().catch((err: unknown) => log(`import purge failed: ${String(err)}`));
+  await purgeImports();
+  const importPurge = setInterval(() => void purgeImports(), 3600_000).unref();
   await services.basemaps.refresh();
   const app = express();
   app.disable('x-powered-by');
@@ -198,6 +202,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     app, httpServer, services,
     listen: (port) => new Promise((resolve) => httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port))),
     async stop() {
+      clearInterval(importPurge);
       await services.print.close();
       services.events.close();
       await apollo.stop();

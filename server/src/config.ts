@@ -39,6 +39,8 @@ export interface Config {
   importMaxUnzippedBytes: number;
   /** Where uploaded import files wait (on disk, not in memory or the database) until committed. */
   importDir: string;
+  /** Hours an uploaded, uncommitted import keeps its file (IMPORT_KEEP_HOURS). */
+  importKeepHours: number;
   /** Largest batch of changes in one applyChanges call. */
   batchMaxChanges: number;
   featuresPageDefault: number;
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rmsWarnM: int(env.RASTER_RMS_WARN_M, 0.5, 'RASTER_RMS_WARN_M'),
     },
     importMaxUnzippedBytes: int(env.IMPORT_MAX_UNZIPPED_MB, 1000, 'IMPORT_MAX_UNZIPPED_MB') * 1024 * 1024,
+    importKeepHours: int(env.IMPORT_KEEP_HOURS, 24, 'IMPORT_KEEP_HOURS'),
     importDir: path.resolve(env.IMPORT_DIR || path.join(env.DATA_DIR || path.join(repoRoot, 'data'), 'imports')),
     batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),

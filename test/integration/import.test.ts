@@ -1,3 +1,4 @@
+import { existsSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -290,6 +291,31 @@ describeBackends('Imports', (get) => {
     expect(r.errors).toBeUndefined();
     expect(r.data.commitImport.create).toBe(2);
     expect(await count('curve_mirrors', "f.attributes->>'mirror_no' = 'CM-9502' AND f.attributes->>'condition' = '要清掃' AND ST_NDims(f.geom) = 2")).toBe(1);
+  });
+
+  test('uploads nobody committed within IMPORT_KEEP_HOURS are let go, and so are files no job holds; fresh ones stay', async () => {
+    const t = get();
+    const dir = t.config.importDir;
+    const stale = (await upload('roads', 'stale.csv', mirrorCsv(mirrorRows()), 'curve_mirrors')).json.id;
+    const fresh = (await upload('roads', 'fresh.csv', mirrorCsv(mirrorRows()), 'curve_mirrors')).json.id;
+    await t.db.pool.query(`UPDATE import_job SET created_at = now() - interval '25 hours' WHERE id = $1`, [stale]);
+    const fileOf = async (id: string) => (await t.db.pool.query('SELECT file_name FROM import_job WHERE id = $1', [id])).rows[0].file_name as string | null;
+    const staleFile = path.join(dir, (await fileOf(stale))!);
+    const orphan = path.join(dir, 'upload-orphan-from-a-restart');
+    const young = path.join(dir, 'upload-being-written-now');
+    writeFileSync(orphan, 'x');
+    writeFileSync(young, 'x');
+    const old = new Date(Date.now() - 26 * 3600_000);
+    utimesSync(orphan, old, old);
+
+    expect(await t.server.services.imports.purgeStale()).toBe(2);
+    expect([existsSync(staleFile), existsSync(orphan), existsSync(young)]).toEqual([false, false, true]);
+    expect(await fileOf(stale)).toBeNull();
+    expect(existsSync(path.join(dir, (await fileOf(fresh))!))).toBe(true);
+    const dry = await as('roads')(DRY_RUN, { id: stale });
+    expect(dry.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await as('roads')(DRY_RUN, { id: fresh })).errors).toBeUndefined();
+    rmSync(young);
   });
 
   describe('bad files get a coded error and change nothing', () => {

@@ -24,7 +24,7 @@ import { LayerRole } from '../layers/layer.roles';
 import { LayerKind } from '../layers/layer.type';
 import { ImportSource, openImportFile, SourceRow, TextEncoding } from './readers';
 import {
-  cityPlaneBoxSql, featuresByKeySql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobFileSql, jobSql, jobsSql,
+  cityPlaneBoxSql, featuresByKeySql, heldFilesSql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobFileSql, jobSql, jobsSql, releaseStaleFilesSql,
   knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, removeEmptyLayerSql, saveDryRunSql, townsForAddressSql,
 } from './import.sql';
 import { isId } from '../../domain/ids';
@@ -322,6 +322,29 @@ export class ImportService {
     const file = name && path.join(this.config.importDir, path.basename(name));
     if (!file || !fs.existsSync(file)) throw conflict(`import ${id} no longer holds its file; upload it again`);
     return openImportFile(filename, file, { encoding: options.encoding, table: options.table, zip: { maxTotalBytes: this.config.importMaxUnzippedBytes, maxRatio: 200 } });
+  }
+
+  /**
+   * Lets go of uploads nobody committed within IMPORT_KEEP_HOURS (the job stays, and says it no longer
+   * holds its file), and of files under IMPORT_DIR that no job holds (an upload cut off by a restart).
+   * Returns how many files were removed.
+   */
+  async purgeStale(): Promise<number> {
+    const hours = this.config.importKeepHours;
+    const released = (await this.db.pool.query(releaseStaleFilesSql, [hours])).rows.map((r) => r.file_name as string);
+    const held = new Set((await this.db.pool.query(heldFilesSql)).rows.map((r) => r.file_name as string));
+    const cutoff = Date.now() - hours * 3600_000;
+    let entries: string[] = [];
+    try { entries = await fsp.readdir(this.config.importDir); } catch { /* no imports yet */ }
+    const orphans: string[] = [];
+    for (const name of entries) {
+      if (!name.startsWith('upload-') || held.has(name)) continue;
+      const stat = await fsp.stat(path.join(this.config.importDir, name)).catch(() => null);
+      if (stat && stat.mtimeMs < cutoff) orphans.push(name);
+    }
+    const gone = new Set([...released, ...orphans]);
+    for (const name of gone) await this.removeFile(name);
+    return gone.size;
   }
 
   private async removeFile(name: string | null | undefined): Promise<void> {

@@ -78,3 +78,15 @@ export const removeEmptyLayerSql = `
   DELETE FROM layer l WHERE l.id = $1
     AND NOT EXISTS (SELECT 1 FROM feature f WHERE f.layer_id = l.id)
     AND NOT EXISTS (SELECT 1 FROM feature_history h WHERE h.layer_id = l.id)`;
+
+/** Jobs never committed whose file has waited longer than $1 hours: the file is let go, the job row stays. */
+export const releaseStaleFilesSql = `
+  WITH stale AS (
+    SELECT id, file_name FROM import_job
+    WHERE status = 'uploaded' AND file_name IS NOT NULL AND created_at < now() - make_interval(hours => $1::int)
+    FOR UPDATE)
+  UPDATE import_job j SET file_name = NULL FROM stale WHERE j.id = stale.id
+  RETURNING stale.file_name`;
+
+/** Every file a job still holds. */
+export const heldFilesSql = `SELECT file_name FROM import_job WHERE file_name IS NOT NULL`;
