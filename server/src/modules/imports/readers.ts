@@ -451,7 +451,7 @@ async function openKml(file: string): Promise<ImportSource> {
   if (!document || errors.length || document.documentElement?.localName !== 'kml') {
     throw appError('kmlUnreadable', { detail: (errors[0] ?? 'no <kml> root').slice(0, 200) }, { field: 'file' });
   }
-  const features = kmlToGeoJson(document as unknown as Document).features;
+  const features = kmlToGeoJson(document as unknown as Parameters<typeof kmlToGeoJson>[0]).features;
   const columns = new Set<string>();
   const placemarkColumns = new Set<string>();
   const rows = features.map((f, i) => {
