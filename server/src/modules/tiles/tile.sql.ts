@@ -49,6 +49,22 @@ export function tileValues(p: TileParams): unknown[] {
   return [p.z, p.x, p.y, p.layerId, p.maxFeatures, ...p.propertyKeys];
 }
 
+/**
+ * How much of a layer a tile shows: `full` at and above the layer's full-detail zoom (every feature, as
+ * stored); `generalised` below it (points clustered on a grid, lines and polygons simplified to a pixel,
+ * features smaller than a pixel dropped), the way tippecanoe and Martin keep low zooms small.
+ */
+export type TileDetail = 'full' | 'generalised';
+
+/**
+ * Clustering grid below the full-detail zoom: cells of 256 tile units, 16 × 16 per tile (32 CSS pixels
+ * on a 512-pixel tile, room for a circle and its count). The grid is aligned to the tile, so a cell
+ * never straddles two tiles: a cluster's count is the same whichever tile shows it.
+ */
+export const CLUSTER_CELL = 256;
+/** One CSS pixel of a 512-pixel tile: the simplification tolerance and the smallest feature kept. */
+export const PIXEL_UNITS = TILE_EXTENT / 512;
+
 /** The attributes that travel in the tile, as one jsonb (ST_AsMVT turns its keys into tile properties). */
 function propertiesExpr(keyCount: number): string {
   const pairs = ['\'version\', f.version'];
@@ -56,43 +72,95 @@ function propertiesExpr(keyCount: number): string {
   return `jsonb_strip_nulls(jsonb_build_object(${pairs.join(', ')}))`;
 }
 
+const envelope = 'ST_TileEnvelope($1::int, $2::int, $3::int)';
+/** The tile plus its buffer, in the table's SRID (4326) so the (layer_id, geom) GiST index is used. */
+const bufferedEnvelope4326 = `ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326)`;
+/** `units` tile units in EPSG:3857 metres at zoom $1. */
+const unitMetres = (units: number) => `(${WORLD_M} / (2 ^ $1::int) / ${TILE_EXTENT / units})`;
+
 /**
- * The tile's features: this layer, not deleted, bounding box within the tile plus its buffer.
- * `geom && envelope` in the table's SRID (4326) lets the (layer_id, geom) GiST index do the work.
+ * Full detail: this layer, not deleted, bounding box within the tile plus its buffer; geometry in 4326.
  * The cap keeps the lowest ids, so a capped tile is stable between requests and on both backends.
  */
 function candidatesSql(keyCount: number): string {
-  const margin = TILE_BUFFER / TILE_EXTENT;
   return `
     SELECT f.id, f.geom, ${propertiesExpr(keyCount)} AS props
     FROM feature f
-    WHERE f.layer_id = $4 AND f.deleted_at IS NULL
-      AND f.geom && ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => ${margin}), 4326)
+    WHERE f.layer_id = $4 AND f.deleted_at IS NULL AND f.geom && ${bufferedEnvelope4326}
     ORDER BY f.id
     LIMIT $5`;
 }
 
 /**
- * PostGIS: the whole tile in one statement (ST_AsMVT). Lines and polygons are simplified to one tile
- * unit at this zoom before ST_AsMVTGeom snaps them to the 4096 grid and clips them to the buffer.
+ * Generalised: id, props and geometry (4326) of what the tile shows below the full-detail zoom.
+ * - Points inside the tile (not its buffer) are grouped by grid cell, computed from lon/lat with the
+ *   Web Mercator formulas (no reprojection per point). A cell holding one point gives that feature (id and
+ *   properties); a cell holding more gives one point at their mean position, without id, whose only
+ *   property is `point_count`. So the counts and single points of a tile add up to its points.
+ * - Lines and polygons whose extent is under a pixel are dropped (a degree of latitude on the map grows
+ *   as 1/cos(lat)); the cap applies to the rest.
  */
-export function mvtTileSql(keyCount: number): string {
+function generalisedSql(keyCount: number): string {
+  const cells = TILE_EXTENT / CLUSTER_CELL;
+  const pixelDegrees = `(360.0 / (2 ^ $1::int) / ${TILE_EXTENT / PIXEL_UNITS})`;
+  const lon = 'ST_X(c.pt)';
+  const lat = 'radians(ST_Y(c.pt))';
+  return `
+    SELECT CASE WHEN g.n = 1 THEN g.id END AS id,
+           CASE WHEN g.n = 1 THEN ${propertiesExpr(keyCount)} ELSE jsonb_build_object('point_count', g.n) END AS props,
+           CASE WHEN g.n = 1 THEN f.geom ELSE ST_SetSRID(ST_MakePoint(g.lon, g.lat), 4326) END AS geom
+    FROM (
+      SELECT count(*)::int AS n, min(p.id) AS id, avg(p.lon) AS lon, avg(p.lat) AS lat
+      FROM (
+        SELECT f.id, ST_X(c.pt) AS lon, ST_Y(c.pt) AS lat,
+               floor((((${lon} + 180) / 360) * (2 ^ $1::int) - $2::int) * ${cells}) AS cx,
+               floor(((1 - ln(tan(${lat}) + 1 / cos(${lat})) / pi()) / 2 * (2 ^ $1::int) - $3::int) * ${cells}) AS cy
+        FROM feature f, LATERAL (SELECT CASE WHEN GeometryType(f.geom) = 'POINT' THEN f.geom ELSE ST_Centroid(f.geom) END AS pt) c
+        WHERE f.layer_id = $4 AND f.deleted_at IS NULL AND ST_Dimension(f.geom) = 0
+          AND f.geom && ST_Transform(${envelope}, 4326)
+      ) p
+      WHERE p.cx >= 0 AND p.cx < ${cells} AND p.cy >= 0 AND p.cy < ${cells}
+      GROUP BY p.cx, p.cy
+    ) g
+    LEFT JOIN feature f ON g.n = 1 AND f.id = g.id
+    UNION ALL
+    (SELECT f.id, ${propertiesExpr(keyCount)} AS props, f.geom
+     FROM feature f
+     WHERE f.layer_id = $4 AND f.deleted_at IS NULL AND ST_Dimension(f.geom) > 0 AND f.geom && ${bufferedEnvelope4326}
+       AND greatest(ST_XMax(f.geom) - ST_XMin(f.geom), (ST_YMax(f.geom) - ST_YMin(f.geom)) / cos(radians(ST_YMin(f.geom)))) >= ${pixelDegrees}
+     ORDER BY f.id
+     LIMIT $5)`;
+}
+
+/** The features of a tile (id, props, geometry in 4326) at the given detail. */
+function featuresSql(keyCount: number, detail: TileDetail): string {
+  return detail === 'full' ? candidatesSql(keyCount) : generalisedSql(keyCount);
+}
+
+/** Simplification tolerance, in tile units: one unit at full detail, a pixel below it. */
+export const simplifyUnits = (detail: TileDetail) => (detail === 'full' ? 1 : PIXEL_UNITS);
+
+/**
+ * PostGIS: the whole tile in one statement (ST_AsMVT). Lines and polygons are simplified (see
+ * simplifyUnits) before ST_AsMVTGeom snaps them to the 4096 grid and clips them to the buffer.
+ */
+export function mvtTileSql(keyCount: number, detail: TileDetail = 'full'): string {
   const layerName = `$${6 + keyCount}::text`;
-  const unit = `(${WORLD_M} / (2 ^ $1::int) / ${TILE_EXTENT})`;
   const merc = 'ST_Transform(c.geom, 3857)';
   return `
     SELECT ST_AsMVT(t, ${layerName}, ${TILE_EXTENT}, 'geom', 'id') AS tile
     FROM (
       SELECT c.id, c.props,
-             ST_AsMVTGeom(CASE WHEN ST_Dimension(c.geom) > 0 THEN ST_Simplify(${merc}, ${unit}, true) ELSE ${merc} END,
-                          ST_TileEnvelope($1::int, $2::int, $3::int), ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
-      FROM (${candidatesSql(keyCount)}) c
+             ST_AsMVTGeom(CASE WHEN ST_Dimension(c.geom) > 0 THEN ST_Simplify(${merc}, ${unitMetres(simplifyUnits(detail))}, true) ELSE ${merc} END,
+                          ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+      FROM (${featuresSql(keyCount, detail)}) c
     ) t
     WHERE t.geom IS NOT NULL`;
 }
 
 export interface TileFeatureRow {
-  id: string;
+  /** Null for a cluster. */
+  id: string | null;
   props: Record<string, unknown>;
   geometry: { type: string; coordinates: unknown };
 }
@@ -101,8 +169,8 @@ export interface TileFeatureRow {
  * Embedded fallback (PGlite has no ST_AsMVT): the same features and properties as GeoJSON in 4326;
  * projection, clipping, simplification and encoding happen in tile.encode.ts.
  */
-export function tileFeaturesSql(keyCount: number): string {
+export function tileFeaturesSql(keyCount: number, detail: TileDetail = 'full'): string {
   return `
     SELECT c.id, c.props, ST_AsGeoJSON(c.geom, 7)::json AS geometry
-    FROM (${candidatesSql(keyCount)}) c`;
+    FROM (${featuresSql(keyCount, detail)}) c`;
 }
