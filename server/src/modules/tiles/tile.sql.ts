@@ -57,11 +57,12 @@ export function tileValues(p: TileParams): unknown[] {
 export type TileDetail = 'full' | 'generalised';
 
 /**
- * Clustering grid below the full-detail zoom: cells of 256 tile units, 16 × 16 per tile (32 CSS pixels
- * on a 512-pixel tile, room for a circle and its count). The grid is aligned to the tile, so a cell
- * never straddles two tiles: a cluster's count is the same whichever tile shows it.
+ * Clustering grid below the full-detail zoom: cells of 512 tile units, 8 × 8 per tile (64 CSS pixels
+ * on a 512-pixel tile: a circle and its count with room around it; supercluster's default radius is 40
+ * pixels). The grid is aligned to the tile, so a cell never straddles two tiles: a cluster's count is
+ * the same whichever tile shows it.
  */
-export const CLUSTER_CELL = 256;
+export const CLUSTER_CELL = 512;
 /** One CSS pixel of a 512-pixel tile: the simplification tolerance and the smallest feature kept. */
 export const PIXEL_UNITS = TILE_EXTENT / 512;
 
