@@ -93,9 +93,10 @@ function candidatesSql(keyCount: number): string {
 }
 
 /**
- * Generalised: id, props and geometry (4326) of what the tile shows below the full-detail zoom.
- * - Points inside the tile (not its buffer) are grouped by grid cell, computed from lon/lat with the
- *   Web Mercator formulas (no reprojection per point). A cell holding one point gives that feature (id and
+ * Generalised: id, props and geometry (4326) of what the tile shows below the full-detail zoom, from one
+ * index scan of the tile plus its buffer.
+ * - Points inside the tile (not its buffer) are grouped by grid cell, computed from lon/lat with the Web
+ *   Mercator formulas (no reprojection per point). A cell holding one point gives that feature (id and
  *   properties); a cell holding more gives one point at their mean position, without id, whose only
  *   property is `point_count`. So the counts and single points of a tile add up to its points.
  * - Lines and polygons whose extent is under a pixel are dropped (a degree of latitude on the map grows
@@ -104,30 +105,34 @@ function candidatesSql(keyCount: number): string {
 function generalisedSql(keyCount: number): string {
   const cells = TILE_EXTENT / CLUSTER_CELL;
   const pixelDegrees = `(360.0 / (2 ^ $1::int) / ${TILE_EXTENT / PIXEL_UNITS})`;
-  const lon = 'ST_X(c.pt)';
-  const lat = 'radians(ST_Y(c.pt))';
+  const lat = 'radians(ST_Y(p.pt))';
+  // u, v: the point's position in the tile, 0 ≤ u, v < 1 inside it (OFFSET 0: computed once per point).
   return `
-    SELECT CASE WHEN g.n = 1 THEN g.id END AS id,
-           CASE WHEN g.n = 1 THEN ${propertiesExpr(keyCount)} ELSE jsonb_build_object('point_count', g.n) END AS props,
-           CASE WHEN g.n = 1 THEN f.geom ELSE ST_SetSRID(ST_MakePoint(g.lon, g.lat), 4326) END AS geom
-    FROM (
-      SELECT count(*)::int AS n, min(p.id) AS id, avg(p.lon) AS lon, avg(p.lat) AS lat
+    WITH f AS MATERIALIZED (
+      SELECT f.id, f.geom, f.version, f.attributes, ST_Dimension(f.geom) AS dim
+      FROM feature f
+      WHERE f.layer_id = $4 AND f.deleted_at IS NULL AND f.geom && ${bufferedEnvelope4326}
+    ), cluster AS (
+      SELECT count(*)::int AS n, min(q.id) AS id, avg(q.lon) AS lon, avg(q.lat) AS lat
       FROM (
-        SELECT f.id, ST_X(c.pt) AS lon, ST_Y(c.pt) AS lat,
-               floor((((${lon} + 180) / 360) * (2 ^ $1::int) - $2::int) * ${cells}) AS cx,
-               floor(((1 - ln(tan(${lat}) + 1 / cos(${lat})) / pi()) / 2 * (2 ^ $1::int) - $3::int) * ${cells}) AS cy
-        FROM feature f, LATERAL (SELECT CASE WHEN GeometryType(f.geom) = 'POINT' THEN f.geom ELSE ST_Centroid(f.geom) END AS pt) c
-        WHERE f.layer_id = $4 AND f.deleted_at IS NULL AND ST_Dimension(f.geom) = 0
-          AND f.geom && ST_Transform(${envelope}, 4326)
-      ) p
-      WHERE p.cx >= 0 AND p.cx < ${cells} AND p.cy >= 0 AND p.cy < ${cells}
-      GROUP BY p.cx, p.cy
-    ) g
-    LEFT JOIN feature f ON g.n = 1 AND f.id = g.id
+        SELECT p.id, ST_X(p.pt) AS lon, ST_Y(p.pt) AS lat,
+               ((ST_X(p.pt) + 180) / 360) * (2 ^ $1::int) - $2::int AS u,
+               (1 - ln(tan(${lat}) + 1 / cos(${lat})) / pi()) / 2 * (2 ^ $1::int) - $3::int AS v
+        FROM (SELECT f.id, CASE WHEN GeometryType(f.geom) = 'POINT' THEN f.geom ELSE ST_Centroid(f.geom) END AS pt FROM f WHERE f.dim = 0) p
+        OFFSET 0
+      ) q
+      WHERE q.u >= 0 AND q.u < 1 AND q.v >= 0 AND q.v < 1
+      GROUP BY floor(q.u * ${cells}), floor(q.v * ${cells})
+    )
+    SELECT f.id, ${propertiesExpr(keyCount)} AS props, f.geom
+    FROM cluster c JOIN f ON f.id = c.id WHERE c.n = 1
+    UNION ALL
+    SELECT NULL, jsonb_build_object('point_count', c.n), ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326)
+    FROM cluster c WHERE c.n > 1
     UNION ALL
     (SELECT f.id, ${propertiesExpr(keyCount)} AS props, f.geom
-     FROM feature f
-     WHERE f.layer_id = $4 AND f.deleted_at IS NULL AND ST_Dimension(f.geom) > 0 AND f.geom && ${bufferedEnvelope4326}
+     FROM f
+     WHERE f.dim > 0
        AND greatest(ST_XMax(f.geom) - ST_XMin(f.geom), (ST_YMax(f.geom) - ST_YMin(f.geom)) / cos(radians(ST_YMin(f.geom)))) >= ${pixelDegrees}
      ORDER BY f.id
      LIMIT $5)`;
