@@ -1,5 +1,5 @@
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
-import { CLUSTER_COUNT, CLUSTER_COUNT_TEXT } from './featureLayers';
+import { CLUSTER_COUNT, CLUSTER_COUNT_TEXT } from './clusters';
 
 // Evaluated by MapLibre's own expression code, as the map will draw a cluster's count.
 function countText(pointCount: number): string {

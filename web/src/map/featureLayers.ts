@@ -3,10 +3,11 @@
 // vector tiles, a source-layer), so a layer can switch to /tiles/{layer}/{z}/{x}/{y}.mvt later by
 // adding another FeatureSource implementation.
 import type { Feature as GeoJsonFeature, FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { fetchAllFeatures } from '../api/queries';
 import type { Feature, Layer } from '../api/model';
 import { LABEL_FONT, type Slot } from './basemap';
+import { CLUSTER_COUNT_TEXT, CLUSTER_RADIUS, IS_CLUSTER } from './clusters';
 import { isReferenceLayer, usesTiles, VectorTileFeatureSource } from './tileLayers';
 
 /** Where a layer's features come from. */
@@ -93,20 +94,8 @@ type Kind = 'fill' | 'line' | 'circle';
 const POLYGONS: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const LINES: FilterSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
 const POINTS: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
-/**
- * Below a layer's full-detail zoom its tiles group nearby points into clusters: a point without id
- * whose only property is `point_count` (server/src/modules/tiles/tile.sql.ts).
- */
-export const CLUSTER_COUNT = 'point_count';
-const CLUSTERS: FilterSpecification = ['has', CLUSTER_COUNT];
-const NOT_CLUSTERS: FilterSpecification = ['!', CLUSTERS];
-
-/** A cluster's count as drawn: 1,234 or, from ten thousand, 1.2万 (Japanese counts in 万). */
-export const CLUSTER_COUNT_TEXT: ExpressionSpecification = [
-  'step', ['get', CLUSTER_COUNT],
-  ['number-format', ['get', CLUSTER_COUNT], { locale: 'ja-JP' }],
-  10000, ['concat', ['number-format', ['/', ['get', CLUSTER_COUNT], 10000], { locale: 'ja-JP', 'max-fraction-digits': 1 }], '万'],
-];
+// Below a layer's full-detail zoom its tiles hold clusters too (clusters.ts), drawn by their own style layers.
+const NOT_CLUSTERS: FilterSpecification = ['!', IS_CLUSTER];
 
 /** Which kinds of style layer a data layer needs, from its geometry types. */
 export function kindsFor(geometryTypes: string[]): Kind[] {
@@ -237,18 +226,18 @@ export class FeatureLayerView {
     const source = { source: this.source.sourceId, 'source-layer': this.source.sourceLayer! };
     const circle = `${this.source.sourceId}-cluster-circle`;
     map.addLayer({
-      id: circle, type: 'circle', ...source, filter: CLUSTERS, layout: { visibility: 'none' },
+      id: circle, type: 'circle', ...source, filter: IS_CLUSTER, layout: { visibility: 'none' },
       paint: {
         'circle-color': this.color,
         'circle-opacity': 0.85,
-        'circle-radius': ['step', ['get', CLUSTER_COUNT], 10, 10, 13, 100, 16, 1000, 20],
+        'circle-radius': CLUSTER_RADIUS,
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1.5,
       },
     }, slotFor('circle'));
     const count = `${this.source.sourceId}-cluster-count`;
     map.addLayer({
-      id: count, type: 'symbol', ...source, filter: CLUSTERS,
+      id: count, type: 'symbol', ...source, filter: IS_CLUSTER,
       layout: {
         visibility: 'none',
         'text-field': CLUSTER_COUNT_TEXT,
