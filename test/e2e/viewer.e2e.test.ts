@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
+import { colourShares } from './support/images';
 import { goTo, graphql, metresPerPixel, readView, waitForMapIdle } from './support/map';
 import { eventually } from './support/eventually';
 import { browserSuite } from './support/suite';
@@ -157,6 +158,55 @@ test('clicking a street light shows its 管理番号 and 管理自治会, but on
   expect(await row('管理番号').textContent()).toBe(String(light.attributes.light_no));
   expect(await row('管理自治会').textContent()).toBe(String(light.attributes.association));
   expect(await row('消費電力').textContent()).toBe(`${light.attributes.watts} W`);
+});
+
+test('below full detail street lights are drawn as clusters with their count, and a click on one zooms in', async () => {
+  // The densest cluster of the z14 street-light tile around the station, found from the tile itself.
+  const station = { lon: 140.168, lat: 35.669 };
+  const z = 14;
+  const n = 2 ** z;
+  const tx = Math.floor(((station.lon + 180) / 360) * n);
+  const latR = (station.lat * Math.PI) / 180;
+  const ty = Math.floor(((1 - Math.log(Math.tan(latR) + 1 / Math.cos(latR)) / Math.PI) / 2) * n);
+  const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), `/tiles/street_lights/${z}/${tx}/${ty}.mvt`);
+  const [{ VectorTile }, { default: Pbf }] = await Promise.all([import('@mapbox/vector-tile'), import('pbf')]);
+  const layer = new VectorTile(new Pbf(new Uint8Array(bytes))).layers.street_lights;
+  let best: { count: number; x: number; y: number } | null = null;
+  for (let i = 0; i < layer.length; i++) {
+    const f = layer.feature(i);
+    const count = f.properties.point_count;
+    if (typeof count !== 'number' || f.id !== undefined) continue;
+    const [[p]] = f.loadGeometry();
+    if (!best || count > best.count) best = { count, x: p.x, y: p.y };
+  }
+  expect(best).not.toBeNull();
+  const lon = ((tx + best!.x / layer.extent) / n) * 360 - 180;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (ty + best!.y / layer.extent)) / n))) * 180) / Math.PI;
+
+  // Only the street lights among the point layers, so nothing covers the cluster.
+  const others = ['ゴミ集積所', 'カーブミラー', '災害履歴'];
+  for (const name of others) await page.getByRole('checkbox', { name: `${name}を表示` }).uncheck();
+  await goTo(page, { zoom: z, lat, lon });
+  const box = await mapCanvasBox();
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // Inside the circle (radius 10 px or more, white rim outside it): the layer's orange and the white count.
+  const inner = await page.screenshot({ clip: { x: centre.x - 6, y: centre.y - 6, width: 12, height: 12 } });
+  await guarded.screenshot('street-light-clusters');
+  // The digits are thin and antialiased: "light" is anything far brighter than the orange disc.
+  const shares = await colourShares(page, inner, { orange: [240, 140, 0], light: [255, 255, 255] }, 100);
+  expect(shares.colours.orange).toBeGreaterThan(0.3);
+  expect(shares.colours.light).toBeGreaterThan(0.03);
+
+  await page.mouse.click(centre.x, centre.y);
+  await eventually(async () => {
+    const view = await readView(page);
+    expect(view.zoom).toBeCloseTo(z + 2, 1);
+    expect(Math.abs(view.lat - lat)).toBeLessThan(1e-3);
+    expect(Math.abs(view.lon - lon)).toBeLessThan(1e-3);
+  });
+  await waitForMapIdle(page);
+  for (const name of others) await page.getByRole('checkbox', { name: `${name}を表示` }).check();
+  await waitForLayersLoaded();
 });
 
 test('searching 鹿渡 lands the map on that town', async () => {

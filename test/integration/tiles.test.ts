@@ -1,6 +1,7 @@
 import { EncodedTileSource } from '../../server/src/modules/tiles/tile.encode';
 import { DEFAULT_TILE_OPTIONS, TileService } from '../../server/src/modules/tiles/tile.service';
 import { PostgisTileSource } from '../../server/src/modules/tiles/tile.source';
+import { CLUSTER_CELL } from '../../server/src/modules/tiles/tile.sql';
 import { backends, describeBackends, openBackend, TestBackend } from '../helpers/backends';
 
 // Around Yotsukaido station (四街道駅), where the demo city is densest.
@@ -28,7 +29,8 @@ function toTileUnits(lon: number, lat: number, t: { z: number; x: number; y: num
 }
 
 interface DecodedFeature {
-  id: number;
+  /** Null for a cluster. */
+  id: number | null;
   type: number;
   properties: Record<string, unknown>;
   rings: Array<Array<{ x: number; y: number }>>;
@@ -43,7 +45,7 @@ async function decode(body: ArrayBuffer | Buffer): Promise<Record<string, { exte
     const features: DecodedFeature[] = [];
     for (let i = 0; i < layer.length; i++) {
       const f = layer.feature(i);
-      features.push({ id: Number(f.id), type: f.type, properties: f.properties, rings: f.loadGeometry() });
+      features.push({ id: f.id === undefined ? null : Number(f.id), type: f.type, properties: f.properties, rings: f.loadGeometry() });
     }
     out[name] = { extent: layer.extent, features };
   }
@@ -51,7 +53,8 @@ async function decode(body: ArrayBuffer | Buffer): Promise<Record<string, { exte
 }
 
 const json = async (res: Response): Promise<any> => res.json();
-const idsOf = (features: DecodedFeature[]) => features.map((f) => f.id).sort((a, b) => a - b);
+const idsOf = (features: DecodedFeature[]) => features.filter((f) => f.id !== null).map((f) => f.id!).sort((a, b) => a - b);
+const clustersOf = (features: DecodedFeature[]) => features.filter((f) => f.properties.point_count !== undefined);
 const INSIDE_BUFFER = (p: { x: number; y: number }) => p.x >= -BUFFER && p.x <= EXTENT + BUFFER && p.y >= -BUFFER && p.y <= EXTENT + BUFFER;
 
 /** Street-light ids per backend for the same tile, compared once both backends ran. */
@@ -59,15 +62,16 @@ const streetLightIds: Record<string, number[]> = {};
 
 describeBackends('Vector tiles', (get) => {
   let token: string;
-  const z14 = tileAt(CENTRE.lon, CENTRE.lat, 14);
-  const tilePath = (layer: string, t = z14) => `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`;
+  // The full-detail zoom (DEFAULT_TILE_OPTIONS.fullDetailZoom): every feature, as stored.
+  const full = tileAt(CENTRE.lon, CENTRE.lat, DEFAULT_TILE_OPTIONS.fullDetailZoom);
+  const tilePath = (layer: string, t = full) => `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`;
   const fetchAs = (path: string, headers: Record<string, string> = {}, auth = true) =>
     fetch(`${get().url}${path}`, { headers: { ...(auth ? { authorization: `Bearer ${token}` } : {}), ...headers } });
   const layerId = async (key: string) => (await get().db.pool.query('SELECT id FROM layer WHERE key = $1', [key])).rows[0].id as number;
 
   beforeAll(async () => { token = await get().login('counter'); });
 
-  test('a street-light tile holds every light inside it, with id, version and the label field, at its true position', async () => {
+  test('at the full-detail zoom a street-light tile holds every light inside it, with id, version and the label field, at its true position', async () => {
     const res = await fetchAs(tilePath('street_lights'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/vnd\.mapbox-vector-tile/);
@@ -75,14 +79,15 @@ describeBackends('Vector tiles', (get) => {
     expect(Object.keys(tile)).toEqual(['street_lights']);
     const { extent, features } = tile.street_lights;
     expect(extent).toBe(EXTENT);
-    expect(features.length).toBeGreaterThan(5);
+    expect(features.length).toBeGreaterThan(1);
+    expect(clustersOf(features)).toEqual([]);
 
     const { rows } = await get().db.pool.query(
       `SELECT id::int AS id, version, attributes, ST_X(geom) AS lon, ST_Y(geom) AS lat,
               ST_Intersects(geom, ST_Transform(ST_TileEnvelope($2, $3, $4), 4326)) AS inside
        FROM feature WHERE layer_id = $1 AND deleted_at IS NULL
          AND geom && ST_Transform(ST_TileEnvelope($2, $3, $4, margin => ${BUFFER / EXTENT}), 4326)`,
-      [await layerId('street_lights'), z14.z, z14.x, z14.y]);
+      [await layerId('street_lights'), full.z, full.x, full.y]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const inside = rows.filter((r) => r.inside).map((r) => r.id);
     const tileIds = idsOf(features);
@@ -100,11 +105,59 @@ describeBackends('Vector tiles', (get) => {
       expect(f.properties).not.toHaveProperty('association');
       const [[p]] = f.rings;
       expect(INSIDE_BUFFER(p)).toBe(true);
-      const expected = toTileUnits(row.lon, row.lat, z14);
+      const expected = toTileUnits(row.lon, row.lat, full);
       expect(Math.abs(p.x - expected.x)).toBeLessThanOrEqual(1);
       expect(Math.abs(p.y - expected.y)).toBeLessThanOrEqual(1);
     }
     streetLightIds[get().kind] = tileIds;
+  });
+
+  /** The street lights inside a tile (not its buffer), by id. */
+  const lightsInside = async (t: { z: number; x: number; y: number }) => (await get().db.pool.query(
+    `SELECT id::int AS id FROM feature WHERE layer_id = $1 AND deleted_at IS NULL
+       AND ST_Intersects(geom, ST_Transform(ST_TileEnvelope($2, $3, $4), 4326))`,
+    [await layerId('street_lights'), t.z, t.x, t.y])).rows.map((r) => r.id as number);
+
+  test.each([12, 14])('below the full-detail zoom (z%d) street lights are clustered: the counts and single lights add up to the lights in the tile', async (z) => {
+    const t = tileAt(CENTRE.lon, CENTRE.lat, z);
+    const body = await (await fetchAs(tilePath('street_lights', t))).arrayBuffer();
+    const { features } = (await decode(body)).street_lights;
+    const clusters = clustersOf(features);
+    const singles = features.filter((f) => f.id !== null);
+    const inside = await lightsInside(t);
+    expect(clusters.length).toBeGreaterThan(0);
+    expect(clusters.length + singles.length).toBe(features.length);
+    // A cluster: a point without id whose only property is its count; a single light: its id and properties.
+    for (const c of clusters) {
+      expect(c.type).toBe(1);
+      expect(Object.keys(c.properties)).toEqual(['point_count']);
+      expect(c.properties.point_count).toBeGreaterThan(1);
+      const [[p]] = c.rings;
+      expect(p.x >= 0 && p.x <= EXTENT && p.y >= 0 && p.y <= EXTENT).toBe(true);
+    }
+    for (const f of singles) expect(f.properties.version).toEqual(expect.any(Number));
+    const counted = clusters.reduce((sum, c) => sum + (c.properties.point_count as number), 0) + singles.length;
+    expect(counted).toBe(inside.length);
+    expect(inside).toEqual(expect.arrayContaining(idsOf(singles)));
+    // One feature per grid cell at most, and far smaller than the tile of every light.
+    expect(features.length).toBeLessThanOrEqual((EXTENT / CLUSTER_CELL) ** 2);
+    expect(body.byteLength).toBeLessThan(500 * 1024);
+    const everything = new TileService(get().db, { ...DEFAULT_TILE_OPTIONS, fullDetailZoom: 0 });
+    const fullTile = await everything.tile(await everything.layer('street_lights'), t);
+    expect(idsOf((await decode(fullTile)).street_lights.features).length).toBeGreaterThanOrEqual(inside.length);
+    expect(body.byteLength).toBeLessThan(fullTile.byteLength / 2);
+  });
+
+  test('TileJSON says from which zoom tiles hold every feature, and a layer style may change it', async () => {
+    const tj = await json(await fetchAs('/tiles/street_lights.json'));
+    expect(tj.full_detail_zoom).toBe(DEFAULT_TILE_OPTIONS.fullDetailZoom);
+    expect(tj.vector_layers[0].fields.point_count).toBe('Number');
+    const early = new TileService(get().db, { ...DEFAULT_TILE_OPTIONS, fullDetailZoom: 12 });
+    const layer = await early.layer('street_lights');
+    const z12 = tileAt(CENTRE.lon, CENTRE.lat, 12);
+    const { features } = (await decode(await early.tile(layer, z12))).street_lights;
+    expect(clustersOf(features)).toEqual([]);
+    expect(idsOf(features)).toEqual(expect.arrayContaining(await lightsInside(z12)));
   });
 
   test('lines and polygons are clipped to the tile buffer and keep their geometry type', async () => {
@@ -132,11 +185,12 @@ describeBackends('Vector tiles', (get) => {
   });
 
   test('a tile keeps at most maxFeatures features, the lowest ids', async () => {
-    const capped = new TileService(get().db, { ...DEFAULT_TILE_OPTIONS, maxFeatures: 5 });
+    const capped = new TileService(get().db, { ...DEFAULT_TILE_OPTIONS, maxFeatures: 2 });
     const layer = await capped.layer('street_lights');
-    const features = (await decode(await capped.tile(layer, z14))).street_lights.features;
+    const features = (await decode(await capped.tile(layer, full))).street_lights.features;
     const all = idsOf((await decode(await (await fetchAs(tilePath('street_lights'))).arrayBuffer())).street_lights.features);
-    expect(idsOf(features)).toEqual(all.slice(0, 5));
+    expect(all.length).toBeGreaterThan(2);
+    expect(idsOf(features)).toEqual(all.slice(0, 2));
   });
 
   test('TileJSON gives the tile URL with the current data version, the zoom range and the fields', async () => {
@@ -204,7 +258,7 @@ describeBackends('Vector tiles', (get) => {
     expect((await again.arrayBuffer()).byteLength).toBe(0);
 
     const tj = await json(await fetchAs('/tiles/street_lights.json'));
-    const versioned = await fetchAs(new URL(tj.tiles[0].replace('{z}', z14.z).replace('{x}', z14.x).replace('{y}', z14.y)).pathname
+    const versioned = await fetchAs(new URL(tj.tiles[0].replace('{z}', full.z).replace('{x}', full.x).replace('{y}', full.y)).pathname
       + new URL(tj.tiles[0]).search);
     expect(versioned.status).toBe(200);
     expect(versioned.headers.get('cache-control')).toBe('private, max-age=86400');
@@ -247,6 +301,28 @@ describeBackends('Vector tiles', (get) => {
     expect(idsOf(now)).not.toContain(gone.id);
     expect(now.length).toBe(features.length - 1);
   });
+
+  test('a deleted light leaves the cluster counts of the cached low-zoom tile at once', async () => {
+    const z12 = tileAt(CENTRE.lon, CENTRE.lat, 12);
+    const total = async () => {
+      const res = await fetchAs(tilePath('street_lights', z12));
+      const { features } = (await decode(await res.arrayBuffer())).street_lights;
+      return { cache: res.headers.get('x-tile-cache'), count: features.reduce((sum, f) => sum + ((f.properties.point_count as number | undefined) ?? 1), 0) };
+    };
+    await total();
+    const before = await total();
+    expect(before.cache).toBe('hit');
+    const target = (await get().db.pool.query(
+      `SELECT id::int AS id, version FROM feature WHERE layer_id = $1 AND deleted_at IS NULL
+         AND ST_Intersects(geom, ST_Transform(ST_TileEnvelope($2, $3, $4), 4326)) ORDER BY id LIMIT 1`,
+      [await layerId('street_lights'), z12.z, z12.x, z12.y])).rows[0];
+    const r = await get().gql('mutation($id: ID!, $v: Int!) { deleteFeature(id: $id, expectedVersion: $v) { id } }',
+      { id: String(target.id), v: target.version }, await get().login('community'));
+    expect(r.errors).toBeUndefined();
+    const after = await total();
+    expect(after.cache).toBe('miss');
+    expect(after.count).toBe(before.count - 1);
+  });
 }, { scale: 0.1 });
 
 describe('Vector tiles: both backends agree', () => {
@@ -264,7 +340,8 @@ if (backends().includes('postgis')) {
     afterAll(async () => { await backend?.close(); });
 
     test.each([
-      ['street_lights', 14], ['street_lights', 12], ['road_ledger', 15], ['boundary_records', 13], ['disaster_history', 12],
+      ['street_lights', 16], ['street_lights', 14], ['street_lights', 12], ['road_ledger', 15], ['road_ledger', 16], ['boundary_records', 13],
+      ['disaster_history', 12],
     ])('%s at z%d: same ids, same properties, positions within one tile unit', async (key, z) => {
       const t = tileAt(CENTRE.lon, CENTRE.lat, z as number);
       const postgis = new TileService(backend.db, DEFAULT_TILE_OPTIONS, new PostgisTileSource(backend.db.pool));
@@ -273,8 +350,18 @@ if (backends().includes('postgis')) {
       const b = (await decode(await encoded.tile(await encoded.layer(key as string), t)))[key as string].features;
       expect(a.length).toBeGreaterThan(0);
       expect(idsOf(b)).toEqual(idsOf(a));
-      const byId = new Map(b.map((f) => [f.id, f]));
-      for (const fa of a) {
+      // Clusters (no id): the same counts at the same places.
+      const byPlace = (fs: DecodedFeature[]) => clustersOf(fs)
+        .map((f) => ({ n: f.properties.point_count as number, x: f.rings[0][0].x, y: f.rings[0][0].y }))
+        .sort((p, q) => p.x - q.x || p.y - q.y);
+      const [ca, cb] = [byPlace(a), byPlace(b)];
+      expect(cb.map((c) => c.n)).toEqual(ca.map((c) => c.n));
+      ca.forEach((c, i) => {
+        expect(Math.abs(cb[i].x - c.x)).toBeLessThanOrEqual(1);
+        expect(Math.abs(cb[i].y - c.y)).toBeLessThanOrEqual(1);
+      });
+      const byId = new Map(b.filter((f) => f.id !== null).map((f) => [f.id, f]));
+      for (const fa of a.filter((f) => f.id !== null)) {
         const fb = byId.get(fa.id)!;
         expect(fb.properties).toEqual(fa.properties);
         expect(fb.type).toBe(fa.type);

@@ -8,7 +8,7 @@ import { useLayers } from './api/useLayers';
 import { layerWithRole, type Feature, type SearchResult, type User } from './api/model';
 import { useI18n } from './i18n';
 import { loadConfig, type AppConfig } from './map/config';
-import { GeoJsonFeatureSource } from './map/featureLayers';
+import { clusterAt, GeoJsonFeatureSource } from './map/featureLayers';
 import { useFeatureLayerViews } from './map/useFeatureLayerViews';
 import { useFitToLayers } from './map/useFitToLayers';
 import { townArea } from './map/basemap';
@@ -115,6 +115,12 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   const [drawingRedline, setDrawingRedline] = useState(false);
   const onMapClick = useEffectEvent((e: MapMouseEvent) => {
     if (!map || measureMode !== null || editing || drawingRedline || placing !== null) return;
+    // A cluster of a tiled layer: zoom in towards it, two levels at a time, until its points come apart.
+    const cluster = clusterAt(map, e.point, views.values());
+    if (cluster) {
+      map.easeTo({ center: cluster, zoom: Math.min(map.getZoom() + 2, map.getMaxZoom()) });
+      return;
+    }
     keepInViewOnResize(map, e.lngLat, e.point.x);
     // A click inside placed sheets' outlines also shows those sheets (図郭割).
     const sheets = rasters.sheetsAt(e.lngLat.lng, e.lngLat.lat);

@@ -7,6 +7,7 @@ import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as Map
 import { fetchAllFeatures } from '../api/queries';
 import type { Feature, Layer } from '../api/model';
 import { LABEL_FONT, type Slot } from './basemap';
+import { CLUSTER_COUNT_TEXT, CLUSTER_RADIUS, IS_CLUSTER } from './clusters';
 import { isReferenceLayer, usesTiles, VectorTileFeatureSource } from './tileLayers';
 
 /** Where a layer's features come from. */
@@ -93,6 +94,8 @@ type Kind = 'fill' | 'line' | 'circle';
 const POLYGONS: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const LINES: FilterSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
 const POINTS: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
+// Below a layer's full-detail zoom its tiles hold clusters too (clusters.ts), drawn by their own style layers.
+const NOT_CLUSTERS: FilterSpecification = ['!', IS_CLUSTER];
 
 /** Which kinds of style layer a data layer needs, from its geometry types. */
 export function kindsFor(geometryTypes: string[]): Kind[] {
@@ -133,6 +136,8 @@ export class FeatureLayerView {
   readonly source: FeatureSource;
   private readonly kinds: Kind[];
   private readonly styleLayerIds: string[] = [];
+  /** The circles and counts of point clusters (tiled point layers only). */
+  readonly clusterLayerIds: string[] = [];
   private readonly baseOpacity = new Map<string, number>();
   private extraFilter: FilterSpecification | null = null;
   /** The attribute table's filter (tableFilter.ts), besides any extra filter. */
@@ -185,6 +190,7 @@ export class FeatureLayerView {
       map.addLayer(spec, slotFor(kind));
       this.styleLayerIds.push(id);
     }
+    if (this.source.sourceLayer && this.kinds.includes('circle')) this.addClusterLayers(map);
     if (this.layer.labelField) {
       const id = `${this.source.sourceId}-label`;
       map.addLayer(
@@ -213,6 +219,41 @@ export class FeatureLayerView {
   }
 
   /**
+   * Clusters of a tiled point layer: a circle in the layer's colour growing with the count, and the
+   * count on it. Feature filters do not apply to them (a cluster carries no attributes).
+   */
+  private addClusterLayers(map: MapLibreMap): void {
+    const source = { source: this.source.sourceId, 'source-layer': this.source.sourceLayer! };
+    const circle = `${this.source.sourceId}-cluster-circle`;
+    map.addLayer({
+      id: circle, type: 'circle', ...source, filter: IS_CLUSTER, layout: { visibility: 'none' },
+      paint: {
+        'circle-color': this.color,
+        'circle-opacity': 0.85,
+        'circle-radius': CLUSTER_RADIUS,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    }, slotFor('circle'));
+    const count = `${this.source.sourceId}-cluster-count`;
+    map.addLayer({
+      id: count, type: 'symbol', ...source, filter: IS_CLUSTER,
+      layout: {
+        visibility: 'none',
+        'text-field': CLUSTER_COUNT_TEXT,
+        'text-font': LABEL_FONT,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0, 0, 0, 0.35)', 'text-halo-width': 1 },
+    }, 'slot-label');
+    this.baseOpacity.set(`${circle}|circle-opacity`, 0.85);
+    this.baseOpacity.set(`${circle}|circle-stroke-opacity`, 1);
+    this.clusterLayerIds.push(circle, count);
+  }
+
+  /**
    * A reference layer is drawn by the built-in basemap's style layers on the same source; with another
    * basemap (blank, external) there are none and the layer stays off the map.
    */
@@ -238,14 +279,15 @@ export class FeatureLayerView {
       this.styleLayerIds.length = 0;
       return;
     }
-    for (const id of this.styleLayerIds) if (map.getLayer(id)) map.removeLayer(id);
+    for (const id of [...this.styleLayerIds, ...this.clusterLayerIds]) if (map.getLayer(id)) map.removeLayer(id);
     this.styleLayerIds.length = 0;
+    this.clusterLayerIds.length = 0;
     if (map.getSource(this.source.sourceId)) map.removeSource(this.source.sourceId);
   }
 
   setVisible(map: MapLibreMap, visible: boolean): void {
     this.visible = visible;
-    for (const id of this.styleLayerIds) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    for (const id of [...this.styleLayerIds, ...this.clusterLayerIds]) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 
   setOpacity(map: MapLibreMap, opacity: number): void {
@@ -259,6 +301,11 @@ export class FeatureLayerView {
       for (const property of OPACITY_PROPERTIES[kind]) {
         map.setPaintProperty(id, property, (this.baseOpacity.get(`${id}|${property}`) ?? 1) * opacity);
       }
+    }
+    const [circle, count] = this.clusterLayerIds;
+    if (circle) {
+      for (const property of OPACITY_PROPERTIES.circle) map.setPaintProperty(circle, property, (this.baseOpacity.get(`${circle}|${property}`) ?? 1) * opacity);
+      map.setPaintProperty(count, 'text-opacity', opacity);
     }
   }
 
@@ -302,7 +349,8 @@ export class FeatureLayerView {
   }
 
   private geometryFilter(kind: Kind): FilterSpecification {
-    const byGeometry = kind === 'fill' ? POLYGONS : kind === 'circle' ? POINTS : this.kinds.includes('fill') ? ['any', POLYGONS, LINES] : LINES;
+    const points = this.source.sourceLayer ? ['all', POINTS, NOT_CLUSTERS] : POINTS;
+    const byGeometry = kind === 'fill' ? POLYGONS : kind === 'circle' ? points : this.kinds.includes('fill') ? ['any', POLYGONS, LINES] : LINES;
     const filters: unknown[] = [byGeometry, ...this.featureFilters()];
     return (filters.length > 1 ? ['all', ...filters] : byGeometry) as FilterSpecification;
   }
@@ -329,6 +377,17 @@ function scaleWithZoom(paint: Record<string, unknown>): Record<string, unknown> 
     scaled['circle-stroke-width'] = ['interpolate', ['linear'], ['zoom'], 12, 0, 15, stroke * 0.6, 17, stroke];
   }
   return scaled;
+}
+
+/**
+ * The cluster drawn at a point of the screen, if any, among the given layer views: where to zoom in to
+ * see what it holds (a click on a cluster zooms in rather than identifying).
+ */
+export function clusterAt(map: MapLibreMap, point: { x: number; y: number }, views: Iterable<FeatureLayerView>): [number, number] | null {
+  const layers = [...views].flatMap((v) => v.clusterLayerIds.slice(0, 1)).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  if (!layers.length) return null;
+  const hit = map.queryRenderedFeatures([point.x, point.y], { layers })[0];
+  return hit?.geometry.type === 'Point' ? [hit.geometry.coordinates[0], hit.geometry.coordinates[1]] : null;
 }
 
 function slotFor(kind: Kind): Slot {

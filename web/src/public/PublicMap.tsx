@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldDefinition } from '../api/model';
 import { useI18n } from '../i18n';
 import { absoluteUrl, LABEL_FONT, LOCAL_IDEOGRAPH_FONTS } from '../map/basemap';
+import { CLUSTER_COUNT, CLUSTER_COUNT_TEXT, CLUSTER_RADIUS, IS_CLUSTER } from '../map/clusters';
 import { defaultConfig } from '../map/config';
 import { formatValue } from '../panels/format';
 import { LanguageToggle } from '../panels/LanguageToggle';
@@ -64,8 +65,14 @@ function publicLayers(layer: PublicLayer): LayerSpecification[] {
       paint: { 'line-color': color, 'line-width': 2, ...(layer.style.line ?? {}) } } as LayerSpecification);
   }
   if (types.some((t) => t.endsWith('Point'))) {
-    out.push({ id: `${source}-circle`, type: 'circle', ...common, filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
+    out.push({ id: `${source}-circle`, type: 'circle', ...common, filter: ['all', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]], ['!', IS_CLUSTER]],
       paint: { 'circle-color': color, 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5, ...(layer.style.circle ?? {}) } } as LayerSpecification);
+    // Clusters below the full-detail zoom: a circle with the count; a click zooms in.
+    out.push({ id: `${source}-cluster-circle`, type: 'circle', ...common, filter: IS_CLUSTER,
+      paint: { 'circle-color': color, 'circle-opacity': 0.85, 'circle-radius': CLUSTER_RADIUS, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } });
+    out.push({ id: `${source}-cluster-count`, type: 'symbol', ...common, filter: IS_CLUSTER,
+      layout: { 'text-field': CLUSTER_COUNT_TEXT, 'text-font': LABEL_FONT, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0, 0, 0, 0.35)', 'text-halo-width': 1 } });
   }
   return out;
 }
@@ -147,6 +154,10 @@ export default function PublicMap() {
     const onClick = (e: maplibregl.MapMouseEvent) => {
       const box: [maplibregl.PointLike, maplibregl.PointLike] = [[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]];
       const hit = map.queryRenderedFeatures(box, { layers: ids.filter((id) => map.getLayer(id)) })[0];
+      if (hit && hit.properties[CLUSTER_COUNT] !== undefined && hit.geometry.type === 'Point') {
+        map.easeTo({ center: hit.geometry.coordinates as [number, number], zoom: Math.min(map.getZoom() + 2, map.getMaxZoom()) });
+        return;
+      }
       if (hit && hit.id !== undefined) void show(hit.sourceLayer ?? '', String(hit.id));
       else setSelected(null);
     };

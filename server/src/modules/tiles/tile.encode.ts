@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { Queryable } from '../../db/database';
-import { TILE_BUFFER, TILE_EXTENT, TileFeatureRow, tileFeaturesSql, tileValues } from './tile.sql';
+import { simplifyUnits, TILE_BUFFER, TILE_EXTENT, TileDetail, TileFeatureRow, tileFeaturesSql, tileValues } from './tile.sql';
 import type { TileRequest, TileSource } from './tile.source';
 
 // Both libraries are ES modules only; this CommonJS build loads them with import(), once.
@@ -11,15 +11,15 @@ const loadEncoders = () => (encoders ??= importEncoders());
 
 /**
  * Encodes a tile from GeoJSON features: projection to the tile grid, clipping to the buffer and
- * simplification to one tile unit at this zoom (as the PostGIS statement does), then MVT protobuf.
+ * simplification (one tile unit at full detail, a pixel below it, as the PostGIS statement does), then MVT protobuf.
  */
-export async function encodeTile(layerName: string, features: Feature[], z: number, x: number, y: number): Promise<Buffer> {
+export async function encodeTile(layerName: string, features: Feature[], z: number, x: number, y: number, detail: TileDetail = 'full'): Promise<Buffer> {
   if (features.length === 0) return Buffer.alloc(0);
   const { geoJSONToTile, fromGeojsonVt } = await loadEncoders();
   const collection: FeatureCollection = { type: 'FeatureCollection', features };
   // maxZoom above z: geojson-vt simplifies at every zoom below its maxZoom only.
   const tile = geoJSONToTile(collection, z, x, y, {
-    extent: TILE_EXTENT, buffer: TILE_BUFFER, tolerance: 1, maxZoom: 24, clip: true,
+    extent: TILE_EXTENT, buffer: TILE_BUFFER, tolerance: simplifyUnits(detail), maxZoom: 24, clip: true,
   });
   if (!tile || tile.features.length === 0) return Buffer.alloc(0);
   const bytes = fromGeojsonVt({ [layerName]: tile }, { version: 2, extent: TILE_EXTENT });
@@ -32,18 +32,20 @@ export async function encodeTile(layerName: string, features: Feature[], z: numb
  */
 export class EncodedTileSource implements TileSource {
   readonly name = 'encoded';
-  private readonly statements = new Map<number, string>();
+  private readonly statements = new Map<string, string>();
 
   constructor(private readonly db: Queryable) {}
 
   async getTile(request: TileRequest): Promise<Buffer> {
     const keyCount = request.propertyKeys.length;
-    let sql = this.statements.get(keyCount);
-    if (!sql) this.statements.set(keyCount, (sql = tileFeaturesSql(keyCount)));
+    const key = `${request.detail}/${keyCount}`;
+    let sql = this.statements.get(key);
+    if (!sql) this.statements.set(key, (sql = tileFeaturesSql(keyCount, request.detail)));
     const { rows } = await this.db.query<TileFeatureRow>(sql, tileValues(request));
+    // A cluster has no id.
     const features: Feature[] = rows.map((row) => ({
-      type: 'Feature', id: Number(row.id), properties: row.props, geometry: row.geometry as Geometry,
+      type: 'Feature', ...(row.id === null ? {} : { id: Number(row.id) }), properties: row.props, geometry: row.geometry as Geometry,
     }));
-    return encodeTile(request.layerName, features, request.z, request.x, request.y);
+    return encodeTile(request.layerName, features, request.z, request.x, request.y, request.detail);
   }
 }

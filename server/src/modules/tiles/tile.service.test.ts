@@ -1,5 +1,5 @@
 import { etagMatches } from './tile.route';
-import { parseTileCoords, styleFieldKeys, tilePropertyKeys } from './tile.service';
+import { fullDetailZoom, parseTileCoords, styleFieldKeys, tilePropertyKeys } from './tile.service';
 
 describe('tile addresses', () => {
   test('accepts every tile of the grid up to z22', () => {
@@ -32,6 +32,15 @@ describe('tile properties', () => {
 
   test('style keys are found at any depth, only in ["get", key] form', () => {
     expect(styleFieldKeys({ a: [['get', 'x'], { b: ['coalesce', ['get', 'y'], ['get', 'z', ['properties']]] }], c: 'get' })).toEqual(['x', 'y']);
+  });
+});
+
+describe('full-detail zoom', () => {
+  test('a layer style may set it; anything but a whole zoom 0–22 falls back to the service default', () => {
+    expect(fullDetailZoom({ fullDetailZoom: 13 }, 16)).toBe(13);
+    expect(fullDetailZoom({}, 16)).toBe(16);
+    expect(fullDetailZoom(null, 16)).toBe(16);
+    for (const bad of [13.5, -1, 23, '13']) expect(fullDetailZoom({ fullDetailZoom: bad }, 16)).toBe(16);
   });
 });
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Database } from '../../db/database';
 import { appError } from '../../errors';
-import { cityBoundsSql, TILE_EXTENT, tileLayerSql, TileLayerRow } from './tile.sql';
+import { CLUSTER_CELL, cityBoundsSql, PIXEL_UNITS, TILE_EXTENT, TileDetail, tileLayerSql, TileLayerRow } from './tile.sql';
 import { TileSource, tileSourceFor } from './tile.source';
 
 /**
@@ -14,16 +14,21 @@ import { TileSource, tileSourceFor } from './tile.source';
  * - properties: `version`, the label field, every field the layer style reads with ["get", …], and
  *   the short categorical fields (enum, integer, date, boolean) a client may filter or style by.
  *   Free text stays out: identify fetches the whole feature through GraphQL.
+ * - below a layer's full-detail zoom (`fullDetailZoom`, or the layer style's `fullDetailZoom`), tiles are
+ *   generalised (tile.sql.ts): points clustered with a `point_count`, lines and polygons simplified to a
+ *   pixel and the ones under a pixel dropped. From that zoom on, every feature is in its tiles.
  */
 export interface TileOptions {
   maxFeatures: number;
+  /** First zoom whose tiles hold every feature as stored. */
+  fullDetailZoom: number;
   minZoom: number;
   maxZoom: number;
   /** Highest zoom a client should ask for (TileJSON maxzoom). */
   advertisedMaxZoom: number;
 }
 
-export const DEFAULT_TILE_OPTIONS: TileOptions = { maxFeatures: 10_000, minZoom: 0, maxZoom: 22, advertisedMaxZoom: 16 };
+export const DEFAULT_TILE_OPTIONS: TileOptions = { maxFeatures: 10_000, fullDetailZoom: 16, minZoom: 0, maxZoom: 22, advertisedMaxZoom: 16 };
 
 const FILTERABLE_TYPES = new Set(['enum', 'integer', 'date', 'boolean']);
 
@@ -69,12 +74,23 @@ export function tilePropertyKeys(layer: Pick<TileLayerRow, 'fields' | 'label_fie
     .map((f) => f.key);
 }
 
+/**
+ * The layer's full-detail zoom: its style may set `fullDetailZoom` (a sparse layer can show every
+ * feature sooner, a dense one later); otherwise the service's.
+ */
+export function fullDetailZoom(style: unknown, fallback: number): number {
+  const value = style && typeof style === 'object' ? (style as Record<string, unknown>).fullDetailZoom : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 22 ? value : fallback;
+}
+
 /** A layer as tiles see it: its definition plus the derived tile schema. */
 export interface TileLayer {
   id: number;
   key: string;
   dataVersion: number;
   propertyKeys: string[];
+  /** Below this zoom tiles are generalised. */
+  fullDetailZoom: number;
   /** Changes whenever what a tile contains could change for the same data version. */
   fingerprint: string;
   fieldTypes: Record<string, string>;
@@ -96,13 +112,16 @@ export class TileService {
     const row = (await this.db.pool.query<TileLayerRow>(tileLayerSql, [key])).rows[0];
     if (!row) throw appError('layerNotFound', { layer: key });
     const propertyKeys = tilePropertyKeys(row);
+    const detailZoom = fullDetailZoom(row.style, this.options.fullDetailZoom);
     const fingerprint = crypto.createHash('sha1')
-      .update(JSON.stringify([this.source.name, this.options.maxFeatures, propertyKeys])).digest('base64url').slice(0, 10);
+      .update(JSON.stringify([this.source.name, this.options.maxFeatures, propertyKeys, detailZoom, CLUSTER_CELL, PIXEL_UNITS]))
+      .digest('base64url').slice(0, 10);
     const types = new Map(row.fields.map((f) => [f.key, f.type]));
-    const fieldTypes: Record<string, string> = { version: 'Number' };
+    // point_count: clusters below the full-detail zoom.
+    const fieldTypes: Record<string, string> = { version: 'Number', point_count: 'Number' };
     for (const k of propertyKeys) fieldTypes[k] = ['integer', 'number'].includes(types.get(k) ?? '') ? 'Number' : types.get(k) === 'boolean' ? 'Boolean' : 'String';
     return {
-      id: row.id, key: row.key, dataVersion: row.data_version, propertyKeys, fingerprint, fieldTypes,
+      id: row.id, key: row.key, dataVersion: row.data_version, propertyKeys, fullDetailZoom: detailZoom, fingerprint, fieldTypes,
       nameJa: row.name_ja, nameEn: row.name_en, departmentJa: row.department_ja,
     };
   }
@@ -112,9 +131,14 @@ export class TileService {
     return `W/"${layer.key}-${layer.dataVersion}-${layer.fingerprint}-${z}-${x}-${y}"`;
   }
 
+  detail(layer: Pick<TileLayer, 'fullDetailZoom'>, z: number): TileDetail {
+    return z >= layer.fullDetailZoom ? 'full' : 'generalised';
+  }
+
   async tile(layer: TileLayer, coords: TileCoords): Promise<Buffer> {
     return this.source.getTile({
       ...coords, layerId: layer.id, layerName: layer.key, maxFeatures: this.options.maxFeatures, propertyKeys: layer.propertyKeys,
+      detail: this.detail(layer, coords.z),
     });
   }
 
@@ -134,12 +158,14 @@ export class TileService {
       scheme: 'xyz',
       tiles: [`${baseUrl}/tiles/${encodeURIComponent(layer.key)}/{z}/{x}/{y}.mvt?v=${layer.dataVersion}`],
       minzoom: this.options.minZoom,
-      maxzoom: this.options.advertisedMaxZoom,
+      maxzoom: Math.max(this.options.advertisedMaxZoom, layer.fullDetailZoom),
       ...(bounds ? { bounds: [bounds.min_lon - pad, bounds.min_lat - pad, bounds.max_lon + pad, bounds.max_lat + pad] } : {}),
-      vector_layers: [{ id: layer.key, fields: layer.fieldTypes, minzoom: this.options.minZoom, maxzoom: this.options.advertisedMaxZoom }],
+      vector_layers: [{ id: layer.key, fields: layer.fieldTypes, minzoom: this.options.minZoom, maxzoom: Math.max(this.options.advertisedMaxZoom, layer.fullDetailZoom) }],
       extent: TILE_EXTENT,
       data_version: layer.dataVersion,
       max_features_per_tile: this.options.maxFeatures,
+      // Below this zoom: clusters (point_count) and generalised lines and polygons.
+      full_detail_zoom: layer.fullDetailZoom,
     };
   }
 }
