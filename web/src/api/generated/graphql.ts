@@ -158,6 +158,8 @@ export type LayerInput = {
   nameJa: string;
   /** Show it on the public map (/public), unrestricted fields only; default false */
   published?: boolean | null | undefined;
+  /** The unrestricted fields the public map shows; omitted or null = all of them */
+  publishedFields?: Array<string> | null | undefined;
   /** Who may read the layer; omitted or null = all staff */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the new layer plays (e.g. a replacement road ledger); taken from the layer that played it */
@@ -183,6 +185,8 @@ export type LayerPatch = {
   nameJa?: string | null | undefined;
   /** Show it on the public map (/public), unrestricted fields only; omitted = unchanged */
   published?: boolean | null | undefined;
+  /** The unrestricted fields the public map shows; null = all of them, omitted = unchanged */
+  publishedFields?: Array<string> | null | undefined;
   /** Who may read the layer; null = all staff, omitted = unchanged */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the layer plays, taken from the layer that played it; null = none (refused for the road ledger and boundary records: give the role to another layer instead); omitted = unchanged */
