@@ -104,7 +104,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
       const input = layerInput(draft);
       const saved = existing
         ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields,
-          readAccess: input.readAccess, published: input.published,
+          readAccess: input.readAccess, published: input.published, publishedFields: input.publishedFields,
           // The role only when it changes: giving one takes it from another layer.
           ...(input.role !== (existing.role ?? null) ? { role: input.role } : {}) })
         : await createLayer(input);
