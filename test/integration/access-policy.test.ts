@@ -130,6 +130,17 @@ describeBackends('access policy', (get) => {
       await get().gql(SETTINGS, { p: { passwordMaxAgeDays: 0 } }, admin);
     });
 
+    test('an administrator can require a new password at the next login, without any expiry set', async () => {
+      const r = await get().gql('mutation { updateUser(username: "expiry", patch: { mustChangePassword: true }) { username } }', {}, admin);
+      expect(r.errors).toBeUndefined();
+      const refused = await get().gql(LOGIN, { u: 'expiry', p: 'New-Lantern-Street-6' });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'passwordChangeRequired' });
+      const changed = await get().gql(LOGIN, { u: 'expiry', p: 'New-Lantern-Street-6', n: 'Third-Lantern-Street-7' });
+      expect(changed.errors).toBeUndefined();
+      expect(await get().login('expiry', 'Third-Lantern-Street-7')).toEqual(expect.any(String));
+      expect((await audit('user.update', 'expiry')).pop().details).toEqual({ before: { mustChangePassword: false }, after: { mustChangePassword: true } });
+    });
+
     test('the session lifetime setting decides when a new session expires; an expired session is refused', async () => {
       expect((await get().gql(SETTINGS, { p: { sessionLifetimeHours: 2 } }, admin)).errors).toBeUndefined();
       const r = await get().gql(LOGIN, { u: 'counter', p: 'chizu-demo' });

@@ -6,6 +6,8 @@ ALTER TABLE layer ADD COLUMN published_fields TEXT[];
 
 -- When the password was last set: the expiry (security_settings.password_max_age_days) counts from here.
 ALTER TABLE app_user ADD COLUMN password_changed_at TIMESTAMPTZ NOT NULL DEFAULT now();
+-- An administrator asked the user to set a new password at the next login (cleared when it is set).
+ALTER TABLE app_user ADD COLUMN password_must_change BOOLEAN NOT NULL DEFAULT false;
 
 -- Earlier password hashes of each user, newest first by set_at: a new password may not be one of the last N.
 CREATE TABLE password_history (

@@ -56,6 +56,11 @@ export const ERROR_CATALOGUE = {
     ja: 'パスワードの有効期限({days}日)が切れています。新しいパスワードを設定してください',
     en: 'your password is older than {days} days; set a new one to log in',
   },
+  passwordChangeRequired: {
+    code: 'UNAUTHENTICATED',
+    ja: '管理者の指示により、新しいパスワードを設定してからログインしてください',
+    en: 'an administrator asked you to set a new password before logging in',
+  },
   securitySettingRange: { code: 'BAD_USER_INPUT', ja: '{field}は{min}〜{max}の整数にしてください', en: '{field} must be a whole number from {min} to {max}' },
   // Users and departments (server/src/modules/auth, layers)
   userNotFound: { code: 'NOT_FOUND', ja: 'ユーザー「{username}」はありません', en: 'user {username} does not exist' },

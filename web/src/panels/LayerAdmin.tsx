@@ -192,7 +192,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
                 checked={draft.geometryTypes.includes(type)}
                 onChange={(e) => set({ geometryTypes: e.target.checked ? [...draft.geometryTypes, type] : draft.geometryTypes.filter((t) => t !== type) })}
               />
-              {type}
+              {te(`geom${type}` as EditMessageKey)}
             </label>
           ))}
           {problem('layer.geometryTypes')}

@@ -29,7 +29,7 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';
       const reason = e instanceof ApiError ? e.extensions.reason : undefined;
-      if (reason === 'passwordExpired') {
+      if (reason === 'passwordExpired' || reason === 'passwordChangeRequired') {
         setExpired(true);
         setError(null);
       } else if (expired && code === 'BAD_USER_INPUT' && e instanceof ApiError) {

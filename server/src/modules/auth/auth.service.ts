@@ -69,7 +69,7 @@ export class AuthService {
 
   /** Stores a new password hash: the current hash, when it was set (the expiry counts from then) and the history. */
   private async storePassword(tx: PrismaTx, userId: number, passwordHash: string): Promise<void> {
-    await tx.appUser.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await tx.appUser.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), passwordMustChange: false } });
     await tx.passwordHistory.create({ data: { userId, passwordHash } });
   }
 
@@ -122,6 +122,10 @@ export class AuthService {
         await recordAudit(prismaQueryable(tx), { kind: 'user.password_changed', actor: { user: null, address: clientAddress }, username,
           target: username, details: { atLogin: true, ...(expiredDays ? { expiredAfterDays: expiredDays } : {}) } });
       });
+    } else if (user.passwordMustChange) {
+      await recordAudit(this.db.pool, { kind: 'login.password_expired', actor: { user: null, address: clientAddress }, username,
+        details: { requiredByAdministrator: true } });
+      throw appError('passwordChangeRequired', {}, { field: 'newPassword' });
     } else if (expiredDays) {
       await recordAudit(this.db.pool, { kind: 'login.password_expired', actor: { user: null, address: clientAddress }, username,
         details: { days: expiredDays } });
@@ -257,6 +261,7 @@ export class AuthService {
   /** Changes a user (administrators). Disabling a user or changing its password ends its sessions. */
   async updateUser(caller: SessionUser | null, username: string, patch: {
     displayName?: string; password?: string; role?: NewUser['role']; departmentKey?: string | null; disabled?: boolean; grantedLayerIds?: number[];
+    mustChangePassword?: boolean | null;
   }, actor: AuditActor = { user: caller, address: '' }): Promise<ListedUser> {
     requireAdmin(caller);
     const user = await this.db.prisma.appUser.findUnique({ where: { username }, include: { grants: true } });
@@ -283,6 +288,9 @@ export class AuthService {
         data: { displayName: patch.displayName?.trim(), role, departmentKey, disabled: patch.disabled },
       });
       if (passwordHash) await this.storePassword(tx, user.id, passwordHash);
+      if (patch.mustChangePassword !== undefined && patch.mustChangePassword !== null) {
+        await tx.appUser.update({ where: { id: user.id }, data: { passwordMustChange: patch.mustChangePassword } });
+      }
       if (patch.grantedLayerIds) {
         await tx.userLayerGrant.deleteMany({ where: { userId: user.id } });
         await tx.userLayerGrant.createMany({ data: patch.grantedLayerIds.map((layerId) => ({ userId: user.id, layerId })) });
@@ -292,9 +300,10 @@ export class AuthService {
       }
       // Before/after of what an admin may change; a password only as "changed".
       const before = { displayName: user.displayName, role: user.role, departmentKey: user.departmentKey, disabled: user.disabled,
-        grantedLayerIds: user.grants.map((g) => g.layerId) };
+        grantedLayerIds: user.grants.map((g) => g.layerId), mustChangePassword: user.passwordMustChange };
       const after = { displayName: patch.displayName ?? user.displayName, role, departmentKey, disabled: patch.disabled ?? user.disabled,
-        grantedLayerIds: patch.grantedLayerIds ?? before.grantedLayerIds };
+        grantedLayerIds: patch.grantedLayerIds ?? before.grantedLayerIds,
+        mustChangePassword: passwordHash ? false : patch.mustChangePassword ?? user.passwordMustChange };
       await recordAudit(prismaQueryable(tx), { kind: 'user.update', actor, target: username,
         details: { ...changes(before, after), ...(passwordHash ? { passwordChanged: true } : {}) } });
     });

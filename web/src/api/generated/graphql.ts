@@ -271,6 +271,8 @@ export type UserPatch = {
   displayName?: string | null | undefined;
   /** Layer keys the user may edit beyond its department (replaces the list) */
   grantedLayers?: Array<string> | null | undefined;
+  /** true: the user must set a new password at the next login (reason passwordChangeRequired) */
+  mustChangePassword?: boolean | null | undefined;
   password?: string | null | undefined;
   role?: Role | null | undefined;
 };
