@@ -10,7 +10,8 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   // Set once the server says the password expired: the form then asks for a new one and logs in with both.
-  const [expired, setExpired] = useState(false);
+  // The server's reason in the user's language (expired after N days, or required by an administrator).
+  const [expired, setExpired] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,20 +20,20 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (expired && newPassword !== repeat) {
+    if (expired !== null && newPassword !== repeat) {
       setError(t('passwordMismatch'));
       return;
     }
     setBusy(true);
     try {
-      onLoggedIn(await login(username.trim(), password, expired ? newPassword : undefined));
+      onLoggedIn(await login(username.trim(), password, expired !== null ? newPassword : undefined));
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';
       const reason = e instanceof ApiError ? e.extensions.reason : undefined;
       if (reason === 'passwordExpired' || reason === 'passwordChangeRequired') {
-        setExpired(true);
+        setExpired(e instanceof ApiError ? serverErrorText(lang, e.message, e.extensions) : t('loginExpired'));
         setError(null);
-      } else if (expired && code === 'BAD_USER_INPUT' && e instanceof ApiError) {
+      } else if (expired !== null && code === 'BAD_USER_INPUT' && e instanceof ApiError) {
         setError(serverErrorText(lang, e.message, e.extensions)); // the policy's reason: too short, reused …
       } else {
         setError(code === 'NETWORK_ERROR' || code === 'BAD_RESPONSE' ? t('networkError') : t('loginFailed'));
@@ -53,7 +54,7 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
             autoComplete="username"
             required
             autoFocus
-            readOnly={expired}
+            readOnly={expired !== null}
             value={username}
             onChange={(e) => setUsername(e.target.value)}
           />
@@ -65,14 +66,14 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
             type="password"
             autoComplete="current-password"
             required
-            readOnly={expired}
+            readOnly={expired !== null}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {expired && (
+        {expired !== null && (
           <>
-            <p className="notice" role="status">{t('loginExpired')}</p>
+            <p className="notice" role="status">{expired}</p>
             <label>
               {t('loginNewPassword')}
               <input name="newPassword" type="password" autoComplete="new-password" required autoFocus
@@ -91,7 +92,7 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
           </p>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? t('loggingIn') : expired ? t('loginChangeAndLogin') : t('loginButton')}
+          {busy ? t('loggingIn') : expired !== null ? t('loginChangeAndLogin') : t('loginButton')}
         </button>
       </form>
     </main>

@@ -136,6 +136,10 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                       });
                       if (password) setSecret(password);
                     })}>{t('usersReset')}</button>
+                    <button type="button" onClick={fire(() => run(async () => {
+                      await updateUser(u.username, { mustChangePassword: true });
+                      return t('usersMustChangeDone', { name: u.username });
+                    }))}>{t('usersMustChange')}</button>
                     <button type="button" onClick={fire(() => run(async () => t('usersUnlocked', { name: u.username, count: await unlockLogin(u.username) })))}>
                       {t('usersUnlock')}
                     </button>
