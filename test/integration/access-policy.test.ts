@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportPublished } from '../../server/src/modules/public/public-export';
 import { describeBackends } from '../helpers/backends';
 
 // Issue 14's remaining rules: department merge and layer moves, the password policy (no reuse, expiry),
@@ -201,6 +205,22 @@ describeBackends('access policy', (get) => {
       expect(staff.data.search.some((h: { layerKey: string }) => h.layerKey === 'garbage_points')).toBe(true);
       expect(await search(point.address)).toEqual([]);
       for (const h of await search(point.point_no)) expect(h.sublabel).not.toContain(point.address);
+    });
+
+    test('the export for the internet side holds the published layers with the chosen fields only', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'public-export-'));
+      try {
+        const files = await exportPublished(get().db, get().config, dir);
+        expect(files.map((f) => path.basename(f)).sort()).toEqual(['garbage_points.geojson', 'layers.json']);
+        const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'layers.json'), 'utf8'));
+        expect(manifest.layers.map((l: { fields: { key: string }[] }) => l.fields.map((f) => f.key))).toEqual([['point_no', 'households']]);
+        const geojson = JSON.parse(fs.readFileSync(path.join(dir, 'garbage_points.geojson'), 'utf8'));
+        expect(geojson.features.length).toBeGreaterThan(0);
+        const keys = new Set(geojson.features.flatMap((f: { properties: Record<string, unknown> }) => Object.keys(f.properties)));
+        expect([...keys].filter((k) => !['id', 'point_no', 'households'].includes(k as string))).toEqual([]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test('a field made restricted leaves the public list; null publishes all unrestricted fields again', async () => {
