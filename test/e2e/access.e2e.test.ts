@@ -158,6 +158,27 @@ test('an administrator adds a department and a user, resets its password, limits
   await logOut();
 });
 
+test('a user asked for a new password sets it at login (the policy applies) and is let in', async () => {
+  const created = await graphqlAs(server, 'admin', `mutation { createUser(input: { username: "kimura", displayName: "木村", role: VIEWER, password: "Sakura-Namiki-58" }) { username } }`);
+  expect(created.errors).toBeUndefined();
+  expect((await graphqlAs(server, 'admin', 'mutation { updateUser(username: "kimura", patch: { mustChangePassword: true }) { username } }')).errors).toBeUndefined();
+  await page.goto('/');
+  await page.getByLabel('ユーザー名').fill('kimura');
+  await page.getByLabel('パスワード', { exact: true }).fill('Sakura-Namiki-58');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('status').getByText('管理者の指示により、新しいパスワードを設定してからログインしてください').waitFor();
+  await page.getByLabel('新しいパスワード', { exact: true }).fill('Sakura-Namiki-58');
+  await page.getByLabel('新しいパスワード（確認）').fill('Sakura-Namiki-58');
+  await page.getByRole('button', { name: '変更してログイン' }).click();
+  await eventually(async () => expect(await page.getByRole('alert').textContent()).toBe('新しいパスワードが現在のものと同じです'));
+  await page.getByLabel('新しいパスワード', { exact: true }).fill('Ginkgo-Namiki-61');
+  await page.getByLabel('新しいパスワード（確認）').fill('Ginkgo-Namiki-61');
+  await guarded.screenshot('access-06-password-change-at-login');
+  await page.getByRole('button', { name: '変更してログイン' }).click();
+  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
+  await logOut();
+});
+
 test('the public map shows the published layer without a login, its details on a search, and nothing unpublished', async () => {
   // Published here too, so that this test stands on its own (the step above publishes it through the layer form).
   const publish = await graphqlAs(server, 'admin',
@@ -200,25 +221,4 @@ test('the public map shows the published layer without a login, its details on a
   layers = page.getByRole('region', { name: 'Layers' });
   await page.getByRole('heading', { name: /Yotsukaido City public map/ }).waitFor();
   await layers.getByRole('checkbox', { name: 'Garbage collection points' }).waitFor();
-});
-
-test('a user asked for a new password sets it at login (the policy applies) and is let in', async () => {
-  const created = await graphqlAs(server, 'admin', `mutation { createUser(input: { username: "kimura", displayName: "木村", role: VIEWER, password: "Sakura-Namiki-58" }) { username } }`);
-  expect(created.errors).toBeUndefined();
-  expect((await graphqlAs(server, 'admin', 'mutation { updateUser(username: "kimura", patch: { mustChangePassword: true }) { username } }')).errors).toBeUndefined();
-  await page.goto('/');
-  await page.getByLabel('ユーザー名').fill('kimura');
-  await page.getByLabel('パスワード', { exact: true }).fill('Sakura-Namiki-58');
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('status').getByText('管理者の指示により、新しいパスワードを設定してからログインしてください').waitFor();
-  await page.getByLabel('新しいパスワード', { exact: true }).fill('Sakura-Namiki-58');
-  await page.getByLabel('新しいパスワード（確認）').fill('Sakura-Namiki-58');
-  await page.getByRole('button', { name: '変更してログイン' }).click();
-  await eventually(async () => expect(await page.getByRole('alert').textContent()).toBe('新しいパスワードが現在のものと同じです'));
-  await page.getByLabel('新しいパスワード', { exact: true }).fill('Ginkgo-Namiki-61');
-  await page.getByLabel('新しいパスワード（確認）').fill('Ginkgo-Namiki-61');
-  await guarded.screenshot('access-06-password-change-at-login');
-  await page.getByRole('button', { name: '変更してログイン' }).click();
-  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
-  await logOut();
 });
