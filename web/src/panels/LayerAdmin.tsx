@@ -71,7 +71,12 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
   const [draftFor, setDraftFor] = useState<{ existing: Layer | undefined; departments: Department[] } | null>(null);
   if (draftFor?.existing !== existing || draftFor?.departments !== departments) {
     setDraftFor({ existing, departments });
-    setDraft(existing ? draftFromLayer(existing) : newLayerDraft(departments[0]?.key ?? ''));
+    if (draftFor && draftFor.existing === existing && !existing) {
+      // Only the departments arrived (the page opens before they load): keep what was typed into the new layer.
+      setDraft((d) => ({ ...d, departmentKey: d.departmentKey || departments[0]?.key || '' }));
+    } else {
+      setDraft(existing ? draftFromLayer(existing) : newLayerDraft(departments[0]?.key ?? ''));
+    }
   }
 
   // Live preview of the style on the map; leaving the layer puts its stored style back.
