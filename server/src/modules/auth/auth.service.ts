@@ -74,8 +74,7 @@ export class AuthService {
   }
 
   /** Days after which the password expired, or null while it is valid (or passwords do not expire). */
-  private async expiredAfterDays(passwordChangedAt: Date): Promise<number | null> {
-    const { passwordMaxAgeDays: days } = await this.settings.get();
+  private static expiredAfterDays(passwordChangedAt: Date, days: number): number | null {
     return days > 0 && passwordChangedAt.getTime() < Date.now() - days * 86_400_000 ? days : null;
   }
 
@@ -110,7 +109,8 @@ export class AuthService {
     }
     await this.db.pool.query(loginSucceededSql, [attemptId]);
     // An expired password opens no session: the login form asks for a new one and logs in with both.
-    const expiredDays = await this.expiredAfterDays(user.passwordChangedAt);
+    const settings = await this.settings.get();
+    const expiredDays = AuthService.expiredAfterDays(user.passwordChangedAt, settings.passwordMaxAgeDays);
     if (newPassword) {
       this.checkPassword(newPassword, user.username);
       if (newPassword === password) throw appError('passwordUnchanged', {}, { field: 'password' });
@@ -132,8 +132,7 @@ export class AuthService {
       throw appError('passwordExpired', { days: expiredDays }, { field: 'newPassword' });
     }
     const token = crypto.randomBytes(32).toString('base64url');
-    const { sessionLifetimeHours } = await this.settings.get();
-    const expiresAt = new Date(Date.now() + sessionLifetimeHours * 3_600_000);
+    const expiresAt = new Date(Date.now() + settings.sessionLifetimeHours * 3_600_000);
     await this.db.prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
     const sessionUser = (await this.sessionUser(user.id))!;
     await recordAudit(this.db.pool, { kind: 'login', actor: { user: sessionUser, address: clientAddress }, details: { expiresAt: expiresAt.toISOString() } });
