@@ -11,6 +11,7 @@ const config: KnipConfig = {
     'server/src/modules/auth/create-admin.ts',
     'server/src/modules/imports/import-cli.ts',
     'server/src/modules/exports/export-cli.ts',
+    'server/src/modules/public/public-export.ts',
     // The bench and the processes it starts.
     'test/bench/{bench,import,peer,serve,abuse,raster}.ts',
     'scripts/*.mjs',

@@ -98,6 +98,23 @@ test('an administrator adds a department and a user, resets its password, limits
     body: JSON.stringify({ query: 'mutation($p: String!) { login(username: "yamada", password: $p) { user { department { key } } } }', variables: { p: temporary } }),
   }).then((r) => r.json());
   expect(asYamada.data.login.user.department.key).toBe('parks');
+
+  // 公園緑地課 is merged into 環境政策課: yamada moves with it, and 公園緑地課 is gone.
+  const merge = dialog.locator('form.merge-departments');
+  await merge.getByLabel('統合する課').selectOption({ label: '公園緑地課' });
+  await merge.getByLabel('統合先').selectOption({ label: '環境政策課' });
+  await merge.getByRole('button', { name: '統合する' }).click(); // the confirmation is accepted
+  await dialog.getByRole('status').getByText('課「公園緑地課」を「環境政策課」に統合しました。ユーザー1人と担当レイヤーが移りました。').waitFor();
+  await eventually(async () => expect(await dialog.locator('tr[data-department="parks"]').count()).toBe(0));
+  await eventually(async () => expect(await row.textContent()).toContain('環境政策課'));
+
+  // Passwords expire after 90 days; the last 5 may not be reused.
+  const security = dialog.locator('form.security-settings');
+  await security.getByLabel(/パスワードの有効期限/).fill('90');
+  await security.getByRole('button', { name: '設定を保存' }).click();
+  await dialog.getByRole('status').getByText('パスワードとセッションの設定を保存しました。').waitFor();
+  const settings = await graphqlAs<{ securitySettings: Record<string, number> }>(server, 'admin', '{ securitySettings { passwordMaxAgeDays passwordHistoryCount } }');
+  expect(settings.data!.securitySettings).toEqual({ passwordMaxAgeDays: 90, passwordHistoryCount: 5 });
   await dialog.getByRole('button', { name: '閉じる' }).click();
 
   // Street lights: only 自治振興課 (and administrators) read them from now on.
@@ -116,25 +133,56 @@ test('an administrator adds a department and a user, resets its password, limits
   // Garbage collection points go on the public map.
   await admin.getByRole('combobox', { name: 'レイヤ', exact: true }).selectOption({ label: 'ゴミ集積所' });
   await admin.getByRole('checkbox', { name: '公開型地図（/public）に公開する' }).check();
+  // All its fields but the address go public.
+  await admin.getByRole('checkbox', { name: 'すべての項目を公開（個人情報を除く）' }).uncheck();
+  await admin.locator('input[data-published-field="address"]').uncheck();
   await admin.getByRole('button', { name: 'レイヤを保存' }).click();
   await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「ゴミ集積所」を保存しました。'));
   await guarded.screenshot('access-04-layer-access');
-  const published = await graphqlAs<{ layer: { published: boolean } }>(server, 'admin', '{ layer(key: "garbage_points") { published } }');
+  const published = await graphqlAs<{ layer: { published: boolean; publishedFields: string[] } }>(server, 'admin',
+    '{ layer(key: "garbage_points") { published publishedFields } }');
   expect(published.data!.layer.published).toBe(true);
+  expect(published.data!.layer.publishedFields).toContain('point_no');
+  expect(published.data!.layer.publishedFields).not.toContain('address');
+  // The layer editor is a full-width page over the map; back to the map.
+  await page.getByRole('button', { name: '地図に戻る' }).click();
+  await eventually(async () => expect(await page.locator('.layer-admin-page').count()).toBe(0));
 
   // Each of these changes is in the audit log.
   const audit = await graphqlAs<{ auditLog: { entries: { kind: string; target: string | null }[] } }>(server, 'admin',
     '{ auditLog(first: 50) { entries { kind target } } }');
   const kinds = audit.data!.auditLog.entries.map((e) => `${e.kind} ${e.target}`);
-  for (const k of ['department.create parks', 'user.create yamada', 'user.password_reset yamada', 'layer.update street_lights', 'layer.update garbage_points']) {
+  for (const k of ['department.create parks', 'department.merge parks', 'settings.update security', 'user.create yamada', 'user.password_reset yamada', 'layer.update street_lights', 'layer.update garbage_points']) {
     expect(kinds).toContain(k);
   }
   await logOut();
 });
 
+test('a user asked for a new password sets it at login (the policy applies) and is let in', async () => {
+  const created = await graphqlAs(server, 'admin', `mutation { createUser(input: { username: "kimura", displayName: "木村", role: VIEWER, password: "Sakura-Namiki-58" }) { username } }`);
+  expect(created.errors).toBeUndefined();
+  expect((await graphqlAs(server, 'admin', 'mutation { updateUser(username: "kimura", patch: { mustChangePassword: true }) { username } }')).errors).toBeUndefined();
+  await page.goto('/');
+  await page.getByLabel('ユーザー名').fill('kimura');
+  await page.getByLabel('パスワード', { exact: true }).fill('Sakura-Namiki-58');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('status').getByText('管理者の指示により、新しいパスワードを設定してからログインしてください').waitFor();
+  await page.getByLabel('新しいパスワード', { exact: true }).fill('Sakura-Namiki-58');
+  await page.getByLabel('新しいパスワード（確認）').fill('Sakura-Namiki-58');
+  await page.getByRole('button', { name: '変更してログイン' }).click();
+  await eventually(async () => expect(await page.getByRole('alert').textContent()).toBe('新しいパスワードが現在のものと同じです'));
+  await page.getByLabel('新しいパスワード', { exact: true }).fill('Ginkgo-Namiki-61');
+  await page.getByLabel('新しいパスワード（確認）').fill('Ginkgo-Namiki-61');
+  await guarded.screenshot('access-06-password-change-at-login');
+  await page.getByRole('button', { name: '変更してログイン' }).click();
+  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
+  await logOut();
+});
+
 test('the public map shows the published layer without a login, its details on a search, and nothing unpublished', async () => {
   // Published here too, so that this test stands on its own (the step above publishes it through the layer form).
-  const publish = await graphqlAs(server, 'admin', 'mutation { updateLayer(key: "garbage_points", patch: { published: true }) { key } }');
+  const publish = await graphqlAs(server, 'admin',
+    'mutation { updateLayer(key: "garbage_points", patch: { published: true, publishedFields: ["point_no", "households", "installation_type"] }) { key } }');
   expect(publish.errors).toBeUndefined();
   const requests: string[] = [];
   const record = (request: { url(): string }) => { requests.push(new URL(request.url()).pathname); };
@@ -156,6 +204,7 @@ test('the public map shows the published layer without a login, its details on a
   const info = page.getByRole('region', { name: '詳細' });
   await info.getByRole('heading', { name: 'ゴミ集積所' }).waitFor();
   expect(await info.textContent()).toContain(pointNo);
+  expect(await info.textContent()).not.toContain('住所'); // not a published field
   await publicMapIdle();
   await guarded.screenshot('access-05-public-map');
 

@@ -23,6 +23,9 @@ const ADMIN_OPERATIONS: Record<string, string> = {
   createBasemap: 'mutation { createBasemap(input: { nameJa: "乗っ取り", nameEn: "x", kind: STYLE, url: "https://evil.example/style.json" }) { id } }',
   updateBasemap: 'mutation { updateBasemap(id: "1", patch: { enabled: false }) { id } }',
   deleteBasemap: 'mutation { deleteBasemap(id: "1") }',
+  mergeDepartments: 'mutation { mergeDepartments(from: "env", into: "roads") { key } }',
+  securitySettings: '{ securitySettings { passwordHistoryCount } }',
+  updateSecuritySettings: 'mutation { updateSecuritySettings(patch: { passwordHistoryCount: 0 }) { passwordHistoryCount } }',
 };
 
 /** The Query and Mutation fields the schema documents as "(administrators)". */

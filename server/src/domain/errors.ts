@@ -52,6 +52,22 @@ export const ERROR_CATALOGUE = {
   },
   currentPasswordWrong: { code: 'BAD_USER_INPUT', ja: '現在のパスワードが違います', en: 'the current password is wrong' },
   passwordUnchanged: { code: 'BAD_USER_INPUT', ja: '新しいパスワードが現在のものと同じです', en: 'the new password is the same as the current one' },
+  passwordReused: {
+    code: 'BAD_USER_INPUT',
+    ja: '最近使ったパスワード(直近{count}回)は使えません。別のパスワードにしてください',
+    en: 'this password was one of your last {count}; choose another one',
+  },
+  passwordExpired: {
+    code: 'UNAUTHENTICATED',
+    ja: 'パスワードの有効期限({days}日)が切れています。新しいパスワードを設定してください',
+    en: 'your password is older than {days} days; set a new one to log in',
+  },
+  passwordChangeRequired: {
+    code: 'UNAUTHENTICATED',
+    ja: '管理者の指示により、新しいパスワードを設定してからログインしてください',
+    en: 'an administrator asked you to set a new password before logging in',
+  },
+  securitySettingRange: { code: 'BAD_USER_INPUT', ja: '{field}は{min}〜{max}の整数にしてください', en: '{field} must be a whole number from {min} to {max}' },
   // Users and departments (server/src/modules/auth, layers)
   userNotFound: { code: 'NOT_FOUND', ja: 'ユーザー「{username}」はありません', en: 'user {username} does not exist' },
   userExists: { code: 'CONFLICT', ja: 'ユーザー名「{username}」は既に使われています', en: 'the user name {username} is taken' },
@@ -65,6 +81,12 @@ export const ERROR_CATALOGUE = {
   unknownDepartment: { code: 'BAD_USER_INPUT', ja: '課「{department}」はありません', en: 'department {department} does not exist' },
   departmentNotFound: { code: 'NOT_FOUND', ja: '課「{department}」はありません', en: 'department {department} does not exist' },
   departmentNameRequired: { code: 'BAD_USER_INPUT', ja: '課の名称(日本語・英語)を入力してください', en: 'a department needs a Japanese and an English name' },
+  departmentMergeSame: { code: 'BAD_USER_INPUT', ja: '統合先には別の課を選んでください', en: 'choose another department to merge into' },
+  publishedFieldUnknown: {
+    code: 'BAD_USER_INPUT',
+    ja: '公開する項目「{field}」はこのレイヤーにないか、個人情報として制限されています',
+    en: 'the published field {field} is not a field of this layer or is restricted',
+  },
   // Geometry of an edit (server/src/modules/edits)
   geometryInvalid: { code: 'BAD_USER_INPUT', ja: '図形が正しくありません: {detail}', en: 'geometry is not valid: {detail}' },
   outsideServiceArea: {

@@ -35,7 +35,7 @@ export const FieldDefinitionFields = graphql(`
 /** @public Spread by name (`...LayerFields`) in documents; the generator reads it here. */
 export const LayerFields = graphql(`
   fragment LayerFields on Layer {
-    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role
+    key nameJa nameEn kind basemap published publishedFields labelField geometryTypes featureCount extent style role
     readAccess { departments users }
     department { key nameJa nameEn }
     fields { ...FieldDefinitionFields }

@@ -12,13 +12,14 @@ export async function fetchMe(): Promise<User | null> {
 }
 
 const LoginMutation = graphql(`
-  mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) { user { ...UserFields } }
+  mutation Login($username: String!, $password: String!, $newPassword: String) {
+    login(username: $username, password: $password, newPassword: $newPassword) { user { ...UserFields } }
   }
 `);
 
-export async function login(username: string, password: string): Promise<User> {
-  const data = await gql(LoginMutation, { username, password });
+/** Logs in; with `newPassword` the password is changed first (required once it expired: reason passwordExpired). */
+export async function login(username: string, password: string, newPassword?: string): Promise<User> {
+  const data = await gql(LoginMutation, { username, password, newPassword: newPassword ?? null });
   return data.login.user;
 }
 

@@ -1,7 +1,7 @@
 // Users and departments (administrators) and the caller's own password.
 import { gql } from './client';
 import { graphql } from './generated';
-import type { NewUserInput, UserPatch } from './generated/graphql';
+import type { NewUserInput, SecuritySettingsPatch, SecuritySettingsQuery, UserPatch } from './generated/graphql';
 import type { Department, User } from './model';
 
 const UsersQuery = graphql(`query Users { users { ...UserFields } }`);
@@ -12,6 +12,13 @@ const UnlockLoginMutation = graphql(`mutation UnlockLogin($username: String!) { 
 const CreateDepartmentMutation = graphql(`mutation CreateDepartment($input: DepartmentInput!) { createDepartment(input: $input) { key nameJa nameEn } }`);
 const RenameDepartmentMutation = graphql(`
   mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) { renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) { key nameJa nameEn } }
+`);
+const MergeDepartmentsMutation = graphql(`mutation MergeDepartments($from: String!, $into: String!) { mergeDepartments(from: $from, into: $into) { key nameJa nameEn } }`);
+const SecuritySettingsQuery = graphql(`query SecuritySettings { securitySettings { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength } }`);
+const UpdateSecuritySettingsMutation = graphql(`
+  mutation UpdateSecuritySettings($patch: SecuritySettingsPatch!) {
+    updateSecuritySettings(patch: $patch) { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength }
+  }
 `);
 const ChangeOwnPasswordMutation = graphql(`
   mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) { changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) }
@@ -48,4 +55,19 @@ export async function renameDepartment(key: string, nameJa: string, nameEn: stri
 
 export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
   await gql(ChangeOwnPasswordMutation, { currentPassword, newPassword });
+}
+
+/** Merges department `from` into `into`: its users and layers move, it is removed. */
+export async function mergeDepartments(from: string, into: string): Promise<Department> {
+  return (await gql(MergeDepartmentsMutation, { from, into })).mergeDepartments;
+}
+
+export type SecuritySettings = SecuritySettingsQuery['securitySettings'];
+
+export async function fetchSecuritySettings(): Promise<SecuritySettings> {
+  return (await gql(SecuritySettingsQuery)).securitySettings;
+}
+
+export async function updateSecuritySettings(patch: SecuritySettingsPatch): Promise<SecuritySettings> {
+  return (await gql(UpdateSecuritySettingsMutation, { patch })).updateSecuritySettings;
 }

@@ -6,7 +6,7 @@ import {
 } from './graph';
 
 const mirrors: Layer = {
-  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, readAccess: null, geometryTypes: ['Point'], style: null,
+  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, publishedFields: null, readAccess: null, geometryTypes: ['Point'], style: null,
   featureCount: 1, extent: null, labelField: 'mirror_no',
   fields: [
     { key: 'mirror_no', label: '管理番号', labelEn: '', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: 20, unit: null, computed: null, unique: false, format: null, restricted: null },

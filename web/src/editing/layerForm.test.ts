@@ -32,7 +32,7 @@ describe('layer administration form', () => {
       geometryTypes: ['Point'], labelField: 'mirror_no', featureCount: 0, extent: null,
       style: { color: '#1971c2', circle: { 'circle-color': '#1971c2', 'circle-radius': 5 } },
       fields: [{ key: 'shape', label: '鏡面形状', labelEn: 'Shape', type: 'ENUM', required: false, options: ['丸', '角'], min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, format: null, restricted: null }],
-      canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, readAccess: null,
+      canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, publishedFields: null, readAccess: null,
     } as Layer;
     const draft = draftFromLayer(layer);
     expect(draft.fields[0]).toMatchObject({ options: '丸、角', existing: true });

@@ -51,6 +51,8 @@ export interface LayerDraft {
   readAccess: { departments: string[]; users: number[] } | null;
   /** Shown on the public map (/public), restricted fields never. */
   published: boolean;
+  /** The fields the public map shows: null = all unrestricted fields. */
+  publishedFields: string[] | null;
 }
 
 export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'];
@@ -76,6 +78,7 @@ export function newLayerDraft(departmentKey: string): LayerDraft {
     role: null,
     readAccess: null,
     published: false,
+    publishedFields: null,
   };
 }
 
@@ -115,6 +118,7 @@ export function draftFromLayer(layer: Layer): LayerDraft {
     role: layer.role ?? null,
     readAccess: layer.readAccess ? { departments: [...layer.readAccess.departments], users: [...layer.readAccess.users] } : null,
     published: !!layer.published,
+    publishedFields: layer.publishedFields ? [...layer.publishedFields] : null,
   };
 }
 
@@ -165,6 +169,10 @@ export function layerInput(draft: LayerDraft): LayerInput {
     role: draft.role,
     readAccess: draft.readAccess,
     published: draft.published,
+    // Only fields that are still public: a field just marked restricted leaves the list.
+    publishedFields: draft.publishedFields
+      ? draft.publishedFields.filter((k) => draft.fields.some((f) => f.key.trim() === k && f.restricted === null))
+      : null,
   };
 }
 

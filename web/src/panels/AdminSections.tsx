@@ -3,6 +3,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CityBasemap } from '../api/basemaps';
 import type { Layer, User } from '../api/model';
+import { useState } from 'react';
 import { useEditText } from '../editing/messages';
 import { useI18n } from '../i18n';
 import { ChangesPanel } from './ChangesPanel';
@@ -10,6 +11,7 @@ import { LayerAdmin } from './LayerAdmin';
 import { AuditLogButton } from './AuditLog';
 import { BasemapAdmin } from './BasemapAdmin';
 import { UserAdminButton } from './UserAdmin';
+import { useEscape } from './useEscape';
 import './editing.css';
 
 interface Props {
@@ -25,6 +27,9 @@ interface Props {
 export function AdminSections({ user, layers, map, onShowFeature, onLayersChanged, basemaps, onBasemapsChanged }: Props) {
   const te = useEditText();
   const { t } = useI18n();
+  // The layer editor is a full-width page over the map, opened from its sidebar entry.
+  const [layerPage, setLayerPage] = useState(false);
+  useEscape(() => setLayerPage(false), layerPage);
   if (user.role !== 'ADMIN' || !layers) return null;
   return (
     <>
@@ -32,9 +37,18 @@ export function AdminSections({ user, layers, map, onShowFeature, onLayersChange
         <summary>{te('changesTitle')}</summary>
         <ChangesPanel layers={layers} map={map} onShowFeature={onShowFeature} />
       </details>
-      <details className="layer-admin-section">
+      <details className="layer-admin-section" open={layerPage} onToggle={(e) => setLayerPage(e.currentTarget.open)}>
         <summary>{te('layerAdmin')}</summary>
-        <LayerAdmin layers={layers} map={map} onSaved={onLayersChanged} />
+        {layerPage && (
+          <section className="layer-admin-page" role="region" aria-labelledby="layer-admin-title">
+            <header className="layer-admin-page-header">
+              <h2 id="layer-admin-title">{te('layerAdmin')}</h2>
+              <p className="muted">{te('layerAdminPageNote')}</p>
+              <button type="button" onClick={() => setLayerPage(false)}>{te('layerAdminClose')}</button>
+            </header>
+            <LayerAdmin layers={layers} map={map} onSaved={onLayersChanged} />
+          </section>
+        )}
       </details>
       <details className="basemap-admin-section">
         <summary>{t('basemapAdmin')}</summary>

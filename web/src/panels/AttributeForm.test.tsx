@@ -10,7 +10,7 @@ const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type
 });
 
 const layer: Layer = {
-  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, readAccess: null, geometryTypes: ['Point'],
+  key: 'curve_mirrors', nameJa: 'カーブミラー', nameEn: 'Curve mirrors', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, publishedFields: null, readAccess: null, geometryTypes: ['Point'],
   fields: [
     field({ key: 'mirror_size_mm', type: 'INTEGER', min: 300, max: 1200 }),
     field({ key: 'shape', type: 'ENUM', options: ['丸', '角'] }),

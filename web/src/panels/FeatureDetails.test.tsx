@@ -8,7 +8,7 @@ const field = (f: Partial<FieldDefinition> & Pick<FieldDefinition, 'key' | 'type
 });
 
 const layer = (fields: FieldDefinition[]): Layer => ({
-  key: 'road_segments', nameJa: '道路区間', nameEn: 'Road segments', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, readAccess: null, geometryTypes: ['LineString'],
+  key: 'road_segments', nameJa: '道路区間', nameEn: 'Road segments', department: { key: 'roads', nameJa: '道路管理課', nameEn: 'Roads' }, canEdit: true, role: null, kind: "VECTOR", basemap: false, published: false, publishedFields: null, readAccess: null, geometryTypes: ['LineString'],
   fields, style: null, featureCount: 1, extent: null, labelField: null,
 });
 

@@ -13,6 +13,9 @@ interface Props {
 export function LayerAccessFields({ draft, departments, set, problem }: Props) {
   const { t, departmentName } = useI18n();
   const access = draft.readAccess;
+  // Personal data fields are never published, so they are not offered.
+  const publicFields = draft.fields.filter((f) => f.key.trim() && f.restricted === null);
+  const publicKeys = publicFields.map((f) => f.key.trim());
   const toggle = (key: string, on: boolean) => {
     const departments = on ? [...(access?.departments ?? []), key] : (access?.departments ?? []).filter((d) => d !== key);
     set({ readAccess: { departments, users: access?.users ?? [] } });
@@ -46,6 +49,27 @@ export function LayerAccessFields({ draft, departments, set, problem }: Props) {
           <input type="checkbox" name="published" checked={draft.published} onChange={(e) => set({ published: e.target.checked })} /> {t('layerPublished')}
         </label>
         <p className="muted">{t('layerPublishedNote')}</p>
+        {draft.published && (
+          <div className="published-fields">
+            <label className="inline">
+              <input type="checkbox" name="publish-all-fields" checked={draft.publishedFields === null}
+                onChange={(e) => set({ publishedFields: e.target.checked ? null : publicKeys })} /> {t('layerPublishedAllFields')}
+            </label>
+            {draft.publishedFields !== null && (
+              <fieldset>
+                <legend>{t('layerPublishedFields')}</legend>
+                {publicFields.map((f) => (
+                  <label key={f.key} className="inline">
+                    <input type="checkbox" data-published-field={f.key} checked={draft.publishedFields!.includes(f.key.trim())}
+                      onChange={(e) => set({ publishedFields: e.target.checked
+                        ? [...draft.publishedFields!, f.key.trim()] : draft.publishedFields!.filter((k) => k !== f.key.trim()) })} />
+                    {f.label || f.key}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+          </div>
+        )}
       </fieldset>
     </>
   );

@@ -71,7 +71,12 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
   const [draftFor, setDraftFor] = useState<{ existing: Layer | undefined; departments: Department[] } | null>(null);
   if (draftFor?.existing !== existing || draftFor?.departments !== departments) {
     setDraftFor({ existing, departments });
-    setDraft(existing ? draftFromLayer(existing) : newLayerDraft(departments[0]?.key ?? ''));
+    if (draftFor && draftFor.existing === existing && !existing) {
+      // Only the departments arrived (the page opens before they load): keep what was typed into the new layer.
+      setDraft((d) => ({ ...d, departmentKey: d.departmentKey || departments[0]?.key || '' }));
+    } else {
+      setDraft(existing ? draftFromLayer(existing) : newLayerDraft(departments[0]?.key ?? ''));
+    }
   }
 
   // Live preview of the style on the map; leaving the layer puts its stored style back.
@@ -104,7 +109,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
       const input = layerInput(draft);
       const saved = existing
         ? await updateLayer(existing.key, { nameJa: input.nameJa, nameEn: input.nameEn, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, labelField: input.labelField, style: input.style, fields: input.fields,
-          readAccess: input.readAccess, published: input.published,
+          readAccess: input.readAccess, published: input.published, publishedFields: input.publishedFields,
           // The role only when it changes: giving one takes it from another layer.
           ...(input.role !== (existing.role ?? null) ? { role: input.role } : {}) })
         : await createLayer(input);
@@ -192,7 +197,7 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
                 checked={draft.geometryTypes.includes(type)}
                 onChange={(e) => set({ geometryTypes: e.target.checked ? [...draft.geometryTypes, type] : draft.geometryTypes.filter((t) => t !== type) })}
               />
-              {type}
+              {te(`geom${type}` as EditMessageKey)}
             </label>
           ))}
           {problem('layer.geometryTypes')}

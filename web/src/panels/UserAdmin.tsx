@@ -1,5 +1,5 @@
 // Administrators: users (create, role and department, disable, reset password, unlock) and
-// departments (create, rename). Every change goes through the server, which audits it.
+// departments (create, rename, merge), and the password policy and session lifetime. Every change goes through the server, which audits it.
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Role } from '../api/generated/graphql';
@@ -10,7 +10,8 @@ import { useI18n } from '../i18n';
 import { serverErrorText } from '../i18n/errors';
 import type { MessageKey } from '../i18n/ja';
 import {
-  createDepartment, createUser, fetchUsers, renameDepartment, resetPassword, unlockLogin, updateUser,
+  createDepartment, createUser, fetchSecuritySettings, fetchUsers, mergeDepartments, renameDepartment, resetPassword, unlockLogin, updateSecuritySettings,
+  updateUser, type SecuritySettings,
 } from '../api/users';
 import { useEscape } from './useEscape';
 import './audit.css';
@@ -42,6 +43,8 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
   const [newUser, setNewUser] = useState({ username: '', displayName: '', role: 'VIEWER' as Role, departmentKey: '', password: '' });
   const [newDept, setNewDept] = useState({ key: '', nameJa: '', nameEn: '' });
   const [names, setNames] = useState<Record<string, { nameJa: string; nameEn: string }>>({});
+  const [merge, setMerge] = useState({ from: '', into: '' });
+  const [security, setSecurity] = useState<SecuritySettings | null>(null);
 
   const reload = useCallback(() => Promise.all([fetchUsers(), fetchDepartments()]).then(([u, d]) => {
     setUsers(u);
@@ -50,6 +53,7 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
   }), []);
   useEffect(() => {
     reload().catch(() => undefined); // the screen shows what it has; a change reports its own errors
+    fetchSecuritySettings().then(setSecurity, () => undefined);
   }, [reload]);
 
   /** Runs a change, shows its outcome (the server's catalogued error in the user's language) and reloads. */
@@ -132,6 +136,10 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                       });
                       if (password) setSecret(password);
                     })}>{t('usersReset')}</button>
+                    <button type="button" onClick={fire(() => run(async () => {
+                      await updateUser(u.username, { mustChangePassword: true });
+                      return t('usersMustChangeDone', { name: u.username });
+                    }))}>{t('usersMustChange')}</button>
                     <button type="button" onClick={fire(() => run(async () => t('usersUnlocked', { name: u.username, count: await unlockLogin(u.username) })))}>
                       {t('usersUnlock')}
                     </button>
@@ -213,6 +221,62 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
           <label>{t('departmentsNameEn')}<input name="nameEn" value={newDept.nameEn} onChange={(e) => setNewDept({ ...newDept, nameEn: e.target.value })} /></label>
           <button type="submit">{t('departmentsCreate')}</button>
         </form>
+
+        <h3>{t('departmentsMerge')}</h3>
+        <form className="audit-filter merge-departments" onSubmit={fire(async (e) => {
+          e.preventDefault();
+          const name = (key: string) => departmentName(departments.find((d) => d.key === key) ?? { key, nameJa: key, nameEn: key });
+          if (!merge.from || !merge.into || !window.confirm(t('departmentsMergeConfirm', { from: name(merge.from), into: name(merge.into) }))) return;
+          const moved = { users: users.filter((u) => u.department?.key === merge.from).length };
+          const ok = await run(async () => {
+            const into = await mergeDepartments(merge.from, merge.into);
+            return t('departmentsMerged', { from: name(merge.from), into: departmentName(into), users: moved.users });
+          });
+          if (ok) setMerge({ from: '', into: '' });
+        })}>
+          <label>{t('departmentsMergeFrom')}
+            <select name="mergeFrom" value={merge.from} onChange={(e) => setMerge({ ...merge, from: e.target.value })}>
+              <option value="" />
+              {departments.map((d) => <option key={d.key} value={d.key}>{departmentName(d)}</option>)}
+            </select>
+          </label>
+          <label>{t('departmentsMergeInto')}
+            <select name="mergeInto" value={merge.into} onChange={(e) => setMerge({ ...merge, into: e.target.value })}>
+              <option value="" />
+              {departments.filter((d) => d.key !== merge.from).map((d) => <option key={d.key} value={d.key}>{departmentName(d)}</option>)}
+            </select>
+          </label>
+          <button type="submit" disabled={!merge.from || !merge.into}>{t('departmentsMergeButton')}</button>
+        </form>
+
+        {security && (
+          <>
+            <h3>{t('securityTitle')}</h3>
+            <form className="audit-filter security-settings" onSubmit={fire(async (e) => {
+              e.preventDefault();
+              await run(async () => {
+                const { passwordHistoryCount, passwordMaxAgeDays, sessionLifetimeHours } = security;
+                setSecurity(await updateSecuritySettings({ passwordHistoryCount, passwordMaxAgeDays, sessionLifetimeHours }));
+                return t('securitySaved');
+              });
+            })}>
+              <label>{t('securityHistory')}
+                <input name="passwordHistoryCount" type="number" min={0} max={24} value={security.passwordHistoryCount}
+                  onChange={(e) => setSecurity({ ...security, passwordHistoryCount: e.target.valueAsNumber })} />
+              </label>
+              <label>{t('securityMaxAge')}
+                <input name="passwordMaxAgeDays" type="number" min={0} max={3650} value={security.passwordMaxAgeDays}
+                  onChange={(e) => setSecurity({ ...security, passwordMaxAgeDays: e.target.valueAsNumber })} />
+              </label>
+              <label>{t('securitySession')}
+                <input name="sessionLifetimeHours" type="number" min={1} max={720} value={security.sessionLifetimeHours}
+                  onChange={(e) => setSecurity({ ...security, sessionLifetimeHours: e.target.valueAsNumber })} />
+              </label>
+              <span className="muted">{t('securityMinLength', { min: security.passwordMinLength })}</span>
+              <button type="submit" className="primary">{t('securitySave')}</button>
+            </form>
+          </>
+        )}
 
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>{t('usersClose')}</button>

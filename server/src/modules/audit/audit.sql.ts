@@ -33,5 +33,5 @@ export const purgeAuditSql = `DELETE FROM audit_log WHERE at < $1`;
 
 /** A layer's definition as the audit log records it before and after an admin change. */
 export const layerSnapshotSql = `
-  SELECT key, name_ja, name_en, department_key, geometry_types, fields, style, label_field, sort_order, read_access, published
+  SELECT key, name_ja, name_en, department_key, geometry_types, fields, style, label_field, sort_order, read_access, published, published_fields
   FROM layer WHERE id = $1`;

@@ -21,9 +21,12 @@ export async function toUser(user: SessionUser & { disabled?: boolean }, layers:
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => LoginResult, { description: 'Opens a session; sets the HttpOnly session cookie' })
-  async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<LoginResult> {
-    const session = await ctx.services.auth.login(username, password, ctx.req?.ip ?? '');
+  @Mutation(() => LoginResult, {
+    description: 'Opens a session; sets the HttpOnly session cookie. With newPassword the password is changed first (required when it expired: reason passwordExpired)',
+  })
+  async login(@Arg('username') username: string, @Arg('password') password: string,
+    @Arg('newPassword', () => String, { nullable: true }) newPassword: string | null, @Ctx() ctx: Context): Promise<LoginResult> {
+    const session = await ctx.services.auth.login(username, password, ctx.req?.ip ?? '', newPassword);
     ctx.res?.append('Set-Cookie', serialize(SESSION_COOKIE, session.token, {
       httpOnly: true, sameSite: 'lax', path: '/', expires: session.expiresAt, secure: ctx.req?.secure ?? false,
     }));

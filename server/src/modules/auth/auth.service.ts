@@ -9,6 +9,8 @@ import {
 import { requireAdmin, requireUser, SessionUser, SYSTEM_ACTOR } from './permissions';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../../domain/password';
 import { AuditActor, changes, prismaQueryable, recordAudit } from '../audit/audit.service';
+import { SecuritySettingsService } from '../settings/settings.service';
+import type { Prisma } from '../../generated/prisma/client';
 
 /** Longest user name a login may name (checked before any database work). */
 export const MAX_USERNAME_LENGTH = 64;
@@ -41,8 +43,40 @@ export interface NewUser {
   departmentKey?: string | null;
 }
 
+/** A Prisma transaction client (the password is stored inside the caller's transaction). */
+type PrismaTx = Prisma.TransactionClient;
+
 export class AuthService {
-  constructor(private readonly db: Database, private readonly config: Config) {}
+  readonly settings: SecuritySettingsService;
+
+  constructor(private readonly db: Database, private readonly config: Config) {
+    this.settings = new SecuritySettingsService(db, config);
+  }
+
+  /**
+   * Refuses a password that is one of the user's last N (the security setting; the current one counts
+   * among them). Each earlier hash is verified, so this costs up to N hashings: N is at most 24.
+   */
+  private async checkNotReused(userId: number, currentHash: string | null, password: string): Promise<void> {
+    const { passwordHistoryCount: count } = await this.settings.get();
+    if (count === 0) return;
+    const history = await this.db.prisma.passwordHistory.findMany({ where: { userId }, orderBy: { setAt: 'desc' }, take: count, select: { passwordHash: true } });
+    const hashes = [...new Set([...(currentHash ? [currentHash] : []), ...history.map((h) => h.passwordHash)])];
+    for (const h of hashes) {
+      if (await verify(h, password).catch(() => false)) throw appError('passwordReused', { count }, { field: 'password' });
+    }
+  }
+
+  /** Stores a new password hash: the current hash, when it was set (the expiry counts from then) and the history. */
+  private async storePassword(tx: PrismaTx, userId: number, passwordHash: string): Promise<void> {
+    await tx.appUser.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), passwordMustChange: false } });
+    await tx.passwordHistory.create({ data: { userId, passwordHash } });
+  }
+
+  /** Days after which the password expired, or null while it is valid (or passwords do not expire). */
+  private static expiredAfterDays(passwordChangedAt: Date, days: number): number | null {
+    return days > 0 && passwordChangedAt.getTime() < Date.now() - days * 86_400_000 ? days : null;
+  }
 
   /**
    * Checks the password and opens a session. Throttled per (user name, client address) and per
@@ -50,7 +84,7 @@ export class AuthService {
    * There is deliberately no lock per user name alone: a stranger must not lock out the user's own
    * right password from the user's own desk (README "Login throttling").
    */
-  async login(username: string, password: string, clientAddress = ''): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
+  async login(username: string, password: string, clientAddress = '', newPassword?: string | null): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
     // Refused before any database work or hashing: names are at most 40 characters when created.
     if (username.length > MAX_USERNAME_LENGTH) throw appError('usernameTooLong', { max: MAX_USERNAME_LENGTH }, { field: 'username' });
     if (password.length > MAX_PASSWORD_LENGTH) throw appError('passwordTooLong', { max: MAX_PASSWORD_LENGTH }, { field: 'password' });
@@ -74,8 +108,31 @@ export class AuthService {
       throw appError('wrongLogin');
     }
     await this.db.pool.query(loginSucceededSql, [attemptId]);
+    // An expired password opens no session: the login form asks for a new one and logs in with both.
+    const settings = await this.settings.get();
+    const expiredDays = AuthService.expiredAfterDays(user.passwordChangedAt, settings.passwordMaxAgeDays);
+    if (newPassword) {
+      this.checkPassword(newPassword, user.username);
+      if (newPassword === password) throw appError('passwordUnchanged', {}, { field: 'password' });
+      await this.checkNotReused(user.id, user.passwordHash, newPassword);
+      const passwordHash = await hashPassword(newPassword);
+      await this.db.prisma.$transaction(async (tx) => {
+        await this.storePassword(tx, user.id, passwordHash);
+        await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+        await recordAudit(prismaQueryable(tx), { kind: 'user.password_changed', actor: { user: null, address: clientAddress }, username,
+          target: username, details: { atLogin: true, ...(expiredDays ? { expiredAfterDays: expiredDays } : {}) } });
+      });
+    } else if (user.passwordMustChange) {
+      await recordAudit(this.db.pool, { kind: 'login.password_expired', actor: { user: null, address: clientAddress }, username,
+        details: { requiredByAdministrator: true } });
+      throw appError('passwordChangeRequired', {}, { field: 'newPassword' });
+    } else if (expiredDays) {
+      await recordAudit(this.db.pool, { kind: 'login.password_expired', actor: { user: null, address: clientAddress }, username,
+        details: { days: expiredDays } });
+      throw appError('passwordExpired', { days: expiredDays }, { field: 'newPassword' });
+    }
     const token = crypto.randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
+    const expiresAt = new Date(Date.now() + settings.sessionLifetimeHours * 3_600_000);
     await this.db.prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
     const sessionUser = (await this.sessionUser(user.id))!;
     await recordAudit(this.db.pool, { kind: 'login', actor: { user: sessionUser, address: clientAddress }, details: { expiresAt: expiresAt.toISOString() } });
@@ -165,7 +222,7 @@ export class AuthService {
     const password = temporaryPassword();
     const passwordHash = await hashPassword(password);
     await this.db.prisma.$transaction(async (tx) => {
-      await tx.appUser.update({ where: { id: user.id }, data: { passwordHash } });
+      await this.storePassword(tx, user.id, passwordHash);
       const { count } = await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
       await recordAudit(prismaQueryable(tx), { kind: 'user.password_reset', actor, target: username, details: { sessionsEnded: count } });
     });
@@ -188,10 +245,11 @@ export class AuthService {
     }
     this.checkPassword(newPassword, user.username);
     if (newPassword === currentPassword) throw appError('passwordUnchanged', {}, { field: 'password' });
+    await this.checkNotReused(user.id, user.passwordHash, newPassword);
     const passwordHash = await hashPassword(newPassword);
     const keep = currentToken ? sha256(currentToken) : '';
     await this.db.prisma.$transaction(async (tx) => {
-      await tx.appUser.update({ where: { id: user.id }, data: { passwordHash } });
+      await this.storePassword(tx, user.id, passwordHash);
       const { count } = await tx.userSession.updateMany({
         where: { userId: user.id, revokedAt: null, tokenHash: { not: keep } }, data: { revokedAt: new Date() },
       });
@@ -202,11 +260,15 @@ export class AuthService {
   /** Changes a user (administrators). Disabling a user or changing its password ends its sessions. */
   async updateUser(caller: SessionUser | null, username: string, patch: {
     displayName?: string; password?: string; role?: NewUser['role']; departmentKey?: string | null; disabled?: boolean; grantedLayerIds?: number[];
+    mustChangePassword?: boolean | null;
   }, actor: AuditActor = { user: caller, address: '' }): Promise<ListedUser> {
     requireAdmin(caller);
     const user = await this.db.prisma.appUser.findUnique({ where: { username }, include: { grants: true } });
     if (!user) throw appError('userNotFound', { username });
-    if (patch.password !== undefined) this.checkPassword(patch.password, username);
+    if (patch.password !== undefined) {
+      this.checkPassword(patch.password, username);
+      await this.checkNotReused(user.id, user.passwordHash, patch.password);
+    }
     if (patch.displayName !== undefined && !patch.displayName.trim()) throw appError('displayNameRequired', {}, { field: 'displayName' });
     const role = patch.role ?? user.role;
     const departmentKey = patch.departmentKey !== undefined ? patch.departmentKey || null : user.departmentKey;
@@ -222,8 +284,12 @@ export class AuthService {
       }
       await tx.appUser.update({
         where: { id: user.id },
-        data: { displayName: patch.displayName?.trim(), role, departmentKey, disabled: patch.disabled, ...(passwordHash ? { passwordHash } : {}) },
+        data: { displayName: patch.displayName?.trim(), role, departmentKey, disabled: patch.disabled },
       });
+      if (passwordHash) await this.storePassword(tx, user.id, passwordHash);
+      if (patch.mustChangePassword !== undefined && patch.mustChangePassword !== null) {
+        await tx.appUser.update({ where: { id: user.id }, data: { passwordMustChange: patch.mustChangePassword } });
+      }
       if (patch.grantedLayerIds) {
         await tx.userLayerGrant.deleteMany({ where: { userId: user.id } });
         await tx.userLayerGrant.createMany({ data: patch.grantedLayerIds.map((layerId) => ({ userId: user.id, layerId })) });
@@ -233,9 +299,10 @@ export class AuthService {
       }
       // Before/after of what an admin may change; a password only as "changed".
       const before = { displayName: user.displayName, role: user.role, departmentKey: user.departmentKey, disabled: user.disabled,
-        grantedLayerIds: user.grants.map((g) => g.layerId) };
+        grantedLayerIds: user.grants.map((g) => g.layerId), mustChangePassword: user.passwordMustChange };
       const after = { displayName: patch.displayName ?? user.displayName, role, departmentKey, disabled: patch.disabled ?? user.disabled,
-        grantedLayerIds: patch.grantedLayerIds ?? before.grantedLayerIds };
+        grantedLayerIds: patch.grantedLayerIds ?? before.grantedLayerIds,
+        mustChangePassword: passwordHash ? false : patch.mustChangePassword ?? user.passwordMustChange };
       await recordAudit(prismaQueryable(tx), { kind: 'user.update', actor, target: username,
         details: { ...changes(before, after), ...(passwordHash ? { passwordChanged: true } : {}) } });
     });
@@ -257,6 +324,7 @@ export class AuthService {
       const created = await tx.appUser.create({
         data: { username: input.username, displayName: input.displayName.trim(), role: input.role, departmentKey: input.departmentKey || null, passwordHash },
       });
+      await tx.passwordHistory.create({ data: { userId: created.id, passwordHash } });
       await recordAudit(prismaQueryable(tx), { kind: 'user.create', actor: actor ?? { user: null, address: 'cli' }, target: input.username,
         details: { after: { displayName: input.displayName, role: input.role, departmentKey: input.departmentKey ?? null } } });
       return created;

@@ -45,4 +45,6 @@ export class UserPatch {
   @Field({ nullable: true }) disabled?: boolean;
   @Field(() => [String], { nullable: true, description: 'Layer keys the user may edit beyond its department (replaces the list)' })
   grantedLayers?: string[];
+  @Field(() => Boolean, { nullable: true, description: 'true: the user must set a new password at the next login (reason passwordChangeRequired)' })
+  mustChangePassword?: boolean | null;
 }

@@ -8,7 +8,7 @@ import {
   townAtSql, townCountSql, townsSql,
 } from './city.sql';
 import { refreshSearchKeys } from './search-index';
-import { SearchService } from './search.service';
+import { SearchOptions, SearchService } from './search.service';
 import { SearchResult, Town } from './city.type';
 
 export const referenceDataDir = path.join(repoRoot, 'prisma', 'seed', 'data');
@@ -64,7 +64,7 @@ export class CityService {
   }
 
   /** One search box: see SearchService. */
-  search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
-    return this.searcher.search(text, first, layers);
+  search(text: string, first: number, layers: LayerRecord[], options?: SearchOptions): Promise<SearchResult[]> {
+    return this.searcher.search(text, first, layers, options);
   }
 }

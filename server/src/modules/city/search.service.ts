@@ -1,5 +1,5 @@
 import { Database } from '../../db/database';
-import { KEY_SEPARATOR, naturalCompare, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
+import { featureSearchKey, KEY_SEPARATOR, naturalCompare, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
 import { appError } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
 import { LayerRole } from '../layers/layer.roles';
@@ -61,6 +61,28 @@ function tierOf(key: string, q: string, fuzzy: boolean): number | null {
   return null;
 }
 
+export interface SearchOptions {
+  /**
+   * Match only by the fields the given layers list (the public map's published fields): the stored
+   * search key covers all unrestricted fields, so each hit is checked again against the listed ones.
+   */
+  onlyListedFields?: boolean;
+}
+
+/** Rows whose match holds on the layer's listed fields, with the key of those fields (see SearchOptions). */
+function listedRows<R extends FeatureHitRow & { tier?: number }>(rows: R[], layers: Map<number, LayerRecord>, q: string, fuzzy: boolean): R[] {
+  return rows.flatMap((r) => {
+    const layer = layers.get(r.layer_id);
+    if (!layer) return [];
+    const key = featureSearchKey(searchFieldKeys(layer), r.attributes);
+    const attributes = Object.fromEntries(Object.entries(r.attributes).filter(([k]) => layer.fieldDefs.some((f) => f.key === k)));
+    if (key === r.search_key) return [{ ...r, attributes }];
+    if (r.tier !== undefined && r.tier >= 3) return []; // a similarity on other fields cannot be checked here: dropped
+    const tier = tierOf(key, q, fuzzy);
+    return tier === null ? [] : [{ ...r, attributes, search_key: key, ...(r.tier !== undefined ? { tier: Math.max(tier, r.tier) } : {}) }];
+  });
+}
+
 /** 鹿渡933-1 → 大字 鹿渡, 親番 933, 枝番 1 (the 大字 part is needed: a bare number names no parcel). */
 const LOT = /^(.*[^0-9-])([0-9]+)(?:-([0-9]+))?$/;
 /** 四街道1-2-3 (住居表示: 丁目-番-号) → town 四街道1丁目. */
@@ -86,7 +108,7 @@ export class SearchService {
     return this.towns.rows;
   }
 
-  async search(text: string, first: number, layers: LayerRecord[]): Promise<SearchResult[]> {
+  async search(text: string, first: number, layers: LayerRecord[], options: SearchOptions = {}): Promise<SearchResult[]> {
     if (text.length > 100) throw appError('textTooLong', { field: 'search', max: 100 }, { field: 'text' });
     if (!Number.isInteger(first) || first < 1 || first > 100) throw appError('pageSize', { field: 'first', min: 1, max: 100 }, { field: 'first' });
     const q = normalizeSearchText(text);
@@ -97,8 +119,8 @@ export class SearchService {
     // The three reads are independent (the nearest lot is dropped below when the lot exists): in parallel.
     const [towns, features, lots] = await Promise.all([
       this.townRows(),
-      this.featureHits(q, fuzzy, first, layers),
-      lotLayer ? this.lotsOfParent(lotLayer, q) : null,
+      this.featureHits(q, fuzzy, first, layers, options),
+      lotLayer ? this.lotsOfParent(lotLayer, q, options) : null,
     ]);
     const hits: Hit[] = [...this.townHits(towns, q, fuzzy), ...this.addressHits(towns, q, text.trim()), ...features];
     if (lots && !hits.some((h) => h.kind === 'lot' && h.tier === 0)) {
@@ -109,11 +131,11 @@ export class SearchService {
       return group(hits).slice(0, first);
     }
     // The last tier only when nothing else matched: a search that finds something pays nothing for it.
-    return [...q].length >= SIMILAR_MIN_LENGTH ? group(await this.similarHits(q, first, layers, towns)).slice(0, first) : [];
+    return [...q].length >= SIMILAR_MIN_LENGTH ? group(await this.similarHits(q, first, layers, towns, options)).slice(0, first) : [];
   }
 
   /** Tier 3: towns and features with a value similar to the query, the most similar first (the tier's fraction: 1 − similarity). */
-  private async similarHits(q: string, first: number, layers: LayerRecord[], towns: TownRow[]): Promise<Hit[]> {
+  private async similarHits(q: string, first: number, layers: LayerRecord[], towns: TownRow[], options: SearchOptions): Promise<Hit[]> {
     const searchable = layers.filter((l) => searchFieldKeys(l).length > 0);
     const limit = Math.min(first * CANDIDATES_PER_RESULT, 500);
     const names = searchable.filter((l) => kindOf(l) === 'facility').map((l) => l.id);
@@ -127,13 +149,14 @@ export class SearchService {
     });
     const byId = new Map(searchable.map((l) => [l.id, l]));
     const townById = new Map(towns.map((t) => [t.id, t]));
+    const features = options.onlyListedFields ? listedRows(featureRows.map((r) => ({ ...r, tier: 3 })), byId, q, true) : featureRows;
     const rank = (r: { score?: number; strict?: number }) => 3 + (1 - (r.score ?? 0)) + (1 - (r.strict ?? 0)) / 100;
     const townHits = townRows.flatMap((r) => {
       const town = townById.get(r.id);
       return town ? [{ ...townHit(town, 3), tier: rank(r) }] : [];
     });
     const routes = new Set<string>(); // a road route is one hit (its most similar segment), not one per segment
-    const featureHits = featureRows.flatMap((r) => {
+    const featureHits = features.flatMap((r) => {
       const layer = byId.get(r.layer_id)!;
       const kind = kindOf(layer) ?? 'feature';
       const hit = { ...featureHit(layer, kind, r), tier: rank(r) };
@@ -163,14 +186,15 @@ export class SearchService {
       note: { code: 'addressInTown', requested: typed, found: town.name } }];
   }
 
-  private async featureHits(q: string, fuzzy: boolean, first: number, layers: LayerRecord[]): Promise<Hit[]> {
+  private async featureHits(q: string, fuzzy: boolean, first: number, layers: LayerRecord[], options: SearchOptions): Promise<Hit[]> {
     const searchable = layers.filter((l) => searchFieldKeys(l).length > 0);
     if (searchable.length === 0) return [];
-    const { rows } = await this.db.pool.query<FeatureHitRow>(featureHitsSql, [
+    const { rows: found } = await this.db.pool.query<FeatureHitRow>(featureHitsSql, [
       searchable.map((l) => l.id), likePattern('%|', q, '|%'), likePattern('%|', q, '%'), fuzzy ? likePattern('%', q, '%') : null,
       Math.min(first * CANDIDATES_PER_RESULT, 500),
     ]);
     const byId = new Map(searchable.map((l) => [l.id, l]));
+    const rows = options.onlyListedFields ? listedRows(found, byId, q, fuzzy) : found;
     const hits: Hit[] = [];
     const routes = new Map<string, Hit>(); // a road route is one hit, not one per segment
     for (const r of rows) {
@@ -198,12 +222,14 @@ export class SearchService {
   }
 
   /** The parcels under the 親番 of a typed lot number (大字 + 親番[-枝番]), if it is one. */
-  private async lotsOfParent(layer: LayerRecord, q: string): Promise<LotCandidates | null> {
+  private async lotsOfParent(layer: LayerRecord, q: string, options: SearchOptions): Promise<LotCandidates | null> {
     const m = LOT.exec(q);
     if (!m) return null;
     const [, oaza, parent, branchText] = m;
-    const { rows } = await this.db.pool.query<FeatureHitRow>(lotsOfParentSql,
+    const { rows: found } = await this.db.pool.query<FeatureHitRow>(lotsOfParentSql,
       [layer.id, likePattern('%|', `${oaza}${parent}`, '|%'), likePattern('%|', `${oaza}${parent}-`, '%')]);
+    const rows = !options.onlyListedFields ? found : listedRows(found, new Map([[layer.id, layer]]), `${oaza}${parent}`, true)
+      .filter((r) => keyValues(r.search_key).some((x) => x === `${oaza}${parent}` || x.startsWith(`${oaza}${parent}-`)));
     return { rows, oaza, parent, branch: branchText === undefined ? 0 : Number(branchText) };
   }
 

@@ -44,7 +44,7 @@ export interface ExportFile {
 export class ExportService {
   constructor(private readonly db: Database, private readonly config: Config, private readonly features: FeatureService) {}
 
-  async export(layers: LayerCatalog, layerKey: string, options: ExportOptions): Promise<ExportFile> {
+  async export(layers: Pick<LayerCatalog, 'find'>, layerKey: string, options: ExportOptions): Promise<ExportFile> {
     const layer = await layers.find(layerKey);
     if (!layer) throw notFound(`layer "${layerKey}" does not exist`);
     if (options.format === 'sima' && layer.role !== LayerRole.BOUNDARY_RECORDS) {

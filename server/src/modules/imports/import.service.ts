@@ -370,7 +370,7 @@ export class ImportService {
         id: -1, key: spec.key, nameJa: spec.nameJa, nameEn: spec.nameEn ?? spec.key, departmentKey: spec.departmentKey,
         department: dep ?? { key: spec.departmentKey, nameJa: spec.departmentKey, nameEn: spec.departmentKey },
         geometryTypes: spec.geometryTypes, fieldDefs: spec.fields, fields: [], style: {}, labelField: null, sortOrder: 100,
-        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [], role: null, kind: LayerKind.VECTOR, basemap: false, published: false,
+        dataVersion: 0, createdAt: new Date(), updatedAt: new Date(), readAccess: null, hiddenFields: [], role: null, kind: LayerKind.VECTOR, basemap: false, published: false, publishedFields: null,
       };
     }
     if (!options.layer) throw badInput('取込先のレイヤーを選んでください (choose the layer to import into)', { field: 'layer' });

@@ -45,6 +45,8 @@ export class LayerInput {
   @Field(() => LayerKind, { nullable: true, description: 'Default VECTOR' }) kind?: LayerKind;
   @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
   @Field({ nullable: true, description: 'Show it on the public map (/public), unrestricted fields only; default false' }) published?: boolean;
+  @Field(() => [String], { nullable: true, description: 'The unrestricted fields the public map shows; omitted or null = all of them' })
+  publishedFields?: string[] | null;
 }
 
 @InputType({ description: 'Changes to a layer; fields, when given, is the complete new list' })
@@ -66,6 +68,8 @@ export class LayerPatch {
   role?: LayerRole | null;
   @Field({ nullable: true, description: 'Raster layers only: offer it in the base map switcher' }) basemap?: boolean;
   @Field({ nullable: true, description: 'Show it on the public map (/public), unrestricted fields only; omitted = unchanged' }) published?: boolean;
+  @Field(() => [String], { nullable: true, description: 'The unrestricted fields the public map shows; null = all of them, omitted = unchanged' })
+  publishedFields?: string[] | null;
 }
 
 @InputType()

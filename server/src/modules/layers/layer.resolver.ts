@@ -46,6 +46,14 @@ export class LayerAdminResolver {
     return ctx.services.layers.renameDepartment(ctx.user, key, nameJa, nameEn, actorOf(ctx));
   }
 
+  @Mutation(() => Department, {
+    description: 'Merges a department into another: its users and layers move there, read rules naming it name the other, and it is removed (administrators)',
+  })
+  async mergeDepartments(@Arg('from') from: string, @Arg('into') into: string, @Ctx() ctx: Context): Promise<Department> {
+    await ctx.services.layers.mergeDepartments(ctx.user, from, into, actorOf(ctx));
+    return (await ctx.services.layers.departments()).find((d) => d.key === into)!;
+  }
+
   @Mutation(() => Layer, { description: 'Creates a layer (administrators)' })
   async createLayer(@Arg('input', () => LayerInput) input: LayerInput, @Ctx() ctx: Context): Promise<Layer> {
     await ctx.services.layers.create(ctx.user, input, actorOf(ctx));

@@ -15,6 +15,7 @@ import { checkRoleDropped, checkRoleFits, isLayerRole, LAYER_ROLES, LayerRole } 
 import {
   departmentExistsSql, duplicateFieldValuesSql, featuresWithKeySql, fieldViolationsSql, geometryTypeViolationsSql, layerStatsSql, LayerStatsRow,
   freeRoleSql, listLayersSql, lockLayerSql, setRoleSql, updateBasemapSql, updateLayerSql, updatePublishedSql, updateReadAccessSql,
+  deleteDepartmentSql, layersForDepartmentMergeSql, lockDepartmentsSql, moveDepartmentUsersSql, rewriteLayerDepartmentsSql, updatePublishedFieldsSql,
 } from './layer.sql';
 import { FieldTypeEnum, Layer, LayerKind } from './layer.type';
 import { isLayerKey } from '../../domain/ids';
@@ -41,6 +42,18 @@ function checkLayerShape(fields: FieldDefinition[], geometryTypes: string[], lab
   const unknown = geometryTypes.filter((t) => !GEOMETRY_TYPES.includes(t as never));
   if (geometryTypes.length === 0 || unknown.length) throw badInput(`geometryTypes must be some of ${GEOMETRY_TYPES.join(', ')}`, { field: 'geometryTypes' });
   if (labelField && !fields.some((f) => f.key === labelField)) throw badInput(`labelField "${labelField}" is not one of the fields`, { field: 'labelField' });
+}
+
+/**
+ * The public map's fields as stored: each a field of the layer and not restricted (personal data is
+ * never published); duplicates dropped; null = all unrestricted fields.
+ */
+function checkPublishedFields(fields: FieldDefinition[], keys: string[] | null | undefined): string[] | null {
+  if (keys === null || keys === undefined) return null;
+  for (const k of keys) {
+    if (!fields.some((f) => f.key === k && !f.restricted)) throw appError('publishedFieldUnknown', { field: k }, { field: 'publishedFields' });
+  }
+  return [...new Set(keys)];
 }
 
 /** Read access as stored: unknown departments refused, duplicates dropped; null = all staff. */
@@ -74,7 +87,7 @@ export class LayerService {
         geometryTypes: row.geometry_types, style: row.style, labelField: row.label_field, sortOrder: row.sort_order,
         dataVersion: row.data_version, createdAt: row.created_at, updatedAt: row.updated_at,
         readAccess: toReadAccess(row.read_access), hiddenFields: [], role: isLayerRole(row.role) ? row.role : null,
-        kind: row.kind as LayerKind, basemap: row.basemap, published: row.published,
+        kind: row.kind as LayerKind, basemap: row.basemap, published: row.published, publishedFields: row.published_fields ?? null,
         fieldDefs,
         fields: fieldDefs.map((f) => ({ ...f, type: f.type as FieldTypeEnum, required: !!f.required, unique: !!f.unique, computed: f.computed as never })),
       };
@@ -113,6 +126,40 @@ export class LayerService {
     });
   }
 
+  /**
+   * Merges department `from` into `into` (administrators): its users and layers move to `into`, every
+   * read rule naming it (a layer's read access, a field's restriction) names `into` instead, and `from`
+   * is removed. One transaction, one audit row.
+   */
+  async mergeDepartments(user: SessionUser | null, from: string, into: string, actor: AuditActor = { user, address: '' }) {
+    requireAdmin(user);
+    if (from === into) throw appError('departmentMergeSame', {}, { field: 'into' });
+    return this.db.transaction(async (tx) => {
+      const found = (await tx.query<{ key: string }>(lockDepartmentsSql, [[from, into]])).rows.map((r) => r.key);
+      for (const key of [from, into]) if (!found.includes(key)) throw appError('departmentNotFound', { department: key });
+      const users = (await tx.query(moveDepartmentUsersSql, [from, into])).rowCount ?? 0;
+      const rename = (list: string[]) => [...new Set(list.map((d) => (d === from ? into : d)))];
+      const moved: string[] = [];
+      const rulesRewritten: string[] = [];
+      const layers = (await tx.query<{ id: number; key: string; department_key: string; read_access: unknown; fields: FieldDefinition[] }>(
+        layersForDepartmentMergeSql)).rows;
+      for (const l of layers) {
+        const access = toReadAccess(l.read_access);
+        const namesFrom = (r?: { departments: string[] } | null) => !!r?.departments.includes(from);
+        if (l.department_key !== from && !namesFrom(access) && !l.fields.some((f) => namesFrom(f.restricted))) continue;
+        if (l.department_key === from) moved.push(l.key);
+        if (namesFrom(access) || l.fields.some((f) => namesFrom(f.restricted))) rulesRewritten.push(l.key);
+        const fields = l.fields.map((f) => (namesFrom(f.restricted) ? { ...f, restricted: { ...f.restricted!, departments: rename(f.restricted!.departments) } } : f));
+        await tx.query(rewriteLayerDepartmentsSql, [l.id, l.department_key === from ? into : l.department_key,
+          JSON.stringify(access ? { ...access, departments: rename(access.departments) } : null), JSON.stringify(fields)]);
+      }
+      await tx.query(deleteDepartmentSql, [from]);
+      await recordAudit(tx, { kind: 'department.merge', actor, target: from,
+        details: { into, users, layers: moved, readRulesRewritten: rulesRewritten } });
+      return { into, users, layers: moved };
+    });
+  }
+
   departments() {
     return this.db.prisma.department.findMany({ orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }] });
   }
@@ -133,6 +180,7 @@ export class LayerService {
     }
     if (await this.db.prisma.layer.findUnique({ where: { key: input.key } })) throw conflict(`layer "${input.key}" already exists`);
     const readAccess = await checkReadAccess(this.db.pool, input.readAccess);
+    const publishedFields = checkPublishedFields(fields, input.publishedFields);
     const role = input.role ?? null;
     if (role) checkRoleFits(role, fields, input.geometryTypes);
     await this.db.prisma.$transaction(async (tx) => {
@@ -150,6 +198,7 @@ export class LayerService {
       await recordAudit(prismaQueryable(tx), { kind: 'layer.create', actor, target: input.key, layerKey: input.key,
         details: { after: { nameJa: input.nameJa, departmentKey: input.departmentKey, geometryTypes: input.geometryTypes, fields, readAccess, role, kind: raster ? 'raster' : 'vector' } },
       });
+      if (publishedFields) await tx.$executeRawUnsafe(updatePublishedFieldsSql, created.id, publishedFields);
       return created;
     });
   }
@@ -231,6 +280,13 @@ export class LayerService {
         [layer.id, patch.nameJa ?? null, patch.nameEn ?? null, patch.departmentKey ?? null, geometryTypes, JSON.stringify(fields),
           patch.style ? JSON.stringify(patch.style) : null, labelField ?? null, patch.sortOrder ?? null]);
       if (patch.published !== undefined && patch.published !== null) await tx.query(updatePublishedSql, [layer.id, patch.published]);
+      if (patch.publishedFields !== undefined) {
+        await tx.query(updatePublishedFieldsSql, [layer.id, checkPublishedFields(fields, patch.publishedFields)]);
+      } else if (patch.fields && layer.published_fields) {
+        // A field removed or made restricted leaves the public list with it.
+        const kept = (layer.published_fields as string[]).filter((k) => fields.some((f) => f.key === k && !f.restricted));
+        if (kept.length !== layer.published_fields.length) await tx.query(updatePublishedFieldsSql, [layer.id, kept]);
+      }
       if (patch.readAccess !== undefined) {
         await tx.query(updateReadAccessSql, [layer.id, JSON.stringify(await checkReadAccess(tx, patch.readAccess))]);
       }

@@ -62,7 +62,7 @@ export const duplicateFieldValuesSql = `
 export const geometryTypeViolationsSql = `
   SELECT count(*)::int AS n FROM feature WHERE layer_id = $1 AND NOT (ST_GeometryType(geom) = ANY($2::text[]))`;
 
-export const lockLayerSql = 'SELECT id, fields, geometry_types, label_field, role, kind FROM layer WHERE key = $1 FOR UPDATE';
+export const lockLayerSql = 'SELECT id, fields, geometry_types, label_field, role, kind, published_fields FROM layer WHERE key = $1 FOR UPDATE';
 
 /** Frees a role ($1) for another layer: at most one layer plays each role (run before setRoleSql, same transaction). */
 export const freeRoleSql = 'UPDATE layer SET role = NULL, updated_at = now() WHERE role = $1';
@@ -89,7 +89,19 @@ export const updateReadAccessSql = `UPDATE layer SET read_access = NULLIF($2::js
 /** All layers with their departments, in display order (read on most requests, so plain SQL). */
 export const listLayersSql = `
   SELECT l.id, l.key, l.name_ja, l.name_en, l.department_key, l.geometry_types, l.fields, l.style, l.label_field,
-         l.sort_order, l.data_version, l.created_at, l.updated_at, l.read_access, l.role, l.kind, l.basemap, l.published,
+         l.sort_order, l.data_version, l.created_at, l.updated_at, l.read_access, l.role, l.kind, l.basemap, l.published, l.published_fields,
          d.name_ja AS department_name_ja, d.name_en AS department_name_en
   FROM layer l JOIN department d ON d.key = l.department_key
   ORDER BY l.sort_order, l.key`;
+
+/** Department merge (one transaction): both departments locked, then every reference moved from $1 to $2. */
+export const lockDepartmentsSql = 'SELECT key FROM department WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE';
+export const moveDepartmentUsersSql = 'UPDATE app_user SET department_key = $2 WHERE department_key = $1';
+/** Layers that name a department anywhere: as owner, in read_access or in a field's restriction (rewritten in code). */
+export const layersForDepartmentMergeSql = 'SELECT id, key, department_key, read_access, fields FROM layer ORDER BY id FOR UPDATE';
+export const rewriteLayerDepartmentsSql = `
+  UPDATE layer SET department_key = $2, read_access = NULLIF($3::jsonb, 'null'::jsonb), fields = $4::jsonb, updated_at = now() WHERE id = $1`;
+export const deleteDepartmentSql = 'DELETE FROM department WHERE key = $1';
+
+/** The public map's fields of a layer ($2; null = all unrestricted fields). */
+export const updatePublishedFieldsSql = 'UPDATE layer SET published_fields = $2::text[], updated_at = now() WHERE id = $1';

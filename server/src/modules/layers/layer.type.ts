@@ -55,6 +55,8 @@ export class Layer {
   @Field(() => LayerKind) kind!: LayerKind;
   @Field({ description: 'A raster layer offered in the base map switcher (orthophotos)' }) basemap!: boolean;
   @Field({ description: 'Shown on the public map (/public) without a login, with its unrestricted fields only' }) published!: boolean;
+  @Field(() => [String], { nullable: true, description: 'The unrestricted fields the public map shows; null = all of them' })
+  publishedFields!: string[] | null;
   @Field(() => [String], { description: 'Allowed GeoJSON geometry types' }) geometryTypes!: string[];
   @Field(() => [FieldDefinition]) fields!: FieldDefinition[];
   @Field(() => JSONObjectScalar, { description: 'Display style: {color, circle?, line?, fill?} with MapLibre paint properties' })

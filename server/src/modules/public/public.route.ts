@@ -62,8 +62,9 @@ export function publicRouter(services: Services, cache: TileCache): Router {
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
     const p = req.params as Record<string, string>;
     const coords = parseTileCoords(p.z, p.x, p.y, tiles.options);
-    await publicMap.layer(p.layer); // 404 unless published and open to all
-    const layer = await tiles.layer(p.layer);
+    const published = await publicMap.layer(p.layer); // 404 unless published and open to all
+    // Public tiles carry the published fields only (their own cache entry: the fingerprint names the keys).
+    const layer = await tiles.layer(p.layer, published.fieldDefs.map((f) => f.key));
     res.set('Cache-Control', 'public, max-age=60');
     res.set('ETag', `${tiles.etag(layer, coords).slice(0, -1)}-public"`);
     res.set('Vary', 'Accept-Encoding');

@@ -27,15 +27,29 @@ export interface PublicFeature {
   attributes: Record<string, unknown>;
 }
 
+/** A layer as the public sees it: only its published fields (restricted ones are already gone for the anonymous reader). */
+export function publicView(layer: LayerRecord): LayerRecord {
+  const chosen = layer.publishedFields;
+  if (!chosen) return layer;
+  const hidden = layer.fieldDefs.filter((f) => !chosen.includes(f.key)).map((f) => f.key);
+  if (!hidden.length) return layer;
+  const visible = (f: { key: string }) => !hidden.includes(f.key);
+  return { ...layer, hiddenFields: [...layer.hiddenFields, ...hidden], fieldDefs: layer.fieldDefs.filter(visible), fields: layer.fields.filter(visible),
+    labelField: layer.labelField && hidden.includes(layer.labelField) ? null : layer.labelField };
+}
+
 const NOT_PUBLIC = () => notFound('公開されていないか、存在しないレイヤーです (no such published layer)');
 
 export class PublicService {
   constructor(private readonly services: Services) {}
 
-  /** Published vector layers that anyone may read (anonymous reader), with their readable fields only. */
+  /**
+   * Published vector layers that anyone may read (anonymous reader), narrowed to the fields the
+   * administrator chose to publish: every public path (describe, feature, search, tiles) reads these.
+   */
   async layers(): Promise<LayerRecord[]> {
     const all = await new LayerCatalog(this.services.layers, null).all();
-    return all.filter((l) => l.published && l.kind === 'vector');
+    return all.filter((l) => l.published && l.kind === 'vector').map(publicView);
   }
 
   async layer(key: string): Promise<LayerRecord> {
@@ -70,7 +84,7 @@ export class PublicService {
   async search(text: string): Promise<SearchResult[]> {
     const layers = await this.layers();
     const published = new Set(layers.map((l) => l.key));
-    const hits = await this.services.city.search(text, 20, layers);
+    const hits = await this.services.city.search(text, 20, layers, { onlyListedFields: true });
     return hits.filter((h) => h.kind === 'town' || h.kind === 'address' || (h.layerKey !== null && published.has(h.layerKey)));
   }
 }

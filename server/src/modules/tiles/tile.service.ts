@@ -107,11 +107,14 @@ export class TileService {
     this.source = source ?? tileSourceFor(db);
   }
 
-  /** The layer or NOT_FOUND (404). One small query per request, so a new data version is seen at once. */
-  async layer(key: string): Promise<TileLayer> {
+  /**
+   * The layer or NOT_FOUND (404). One small query per request, so a new data version is seen at once.
+   * `onlyKeys` narrows the properties further (the public map's published fields).
+   */
+  async layer(key: string, onlyKeys?: string[]): Promise<TileLayer> {
     const row = (await this.db.pool.query<TileLayerRow>(tileLayerSql, [key])).rows[0];
     if (!row) throw appError('layerNotFound', { layer: key });
-    const propertyKeys = tilePropertyKeys(row);
+    const propertyKeys = tilePropertyKeys(row).filter((k) => !onlyKeys || onlyKeys.includes(k));
     const detailZoom = fullDetailZoom(row.style, this.options.fullDetailZoom);
     const fingerprint = crypto.createHash('sha1')
       .update(JSON.stringify([this.source.name, this.options.maxFeatures, propertyKeys, detailZoom, CLUSTER_CELL, PIXEL_UNITS]))

@@ -36,10 +36,10 @@ type Documents = {
     "query PrintSettings { printSettings { department phone note } }": typeof types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": typeof types.FeatureFieldsFragmentDoc,
     "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": typeof types.FieldDefinitionFieldsFragmentDoc,
-    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
+    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published publishedFields labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": typeof types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn } disabled grantedLayers\n  }\n": typeof types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": typeof types.MeDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($username: String!, $password: String!, $newPassword: String) {\n    login(username: $username, password: $password, newPassword: $newPassword) { user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": typeof types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FeaturesDocument,
@@ -61,6 +61,9 @@ type Documents = {
     "mutation UnlockLogin($username: String!) { unlockLogin(username: $username) }": typeof types.UnlockLoginDocument,
     "mutation CreateDepartment($input: DepartmentInput!) { createDepartment(input: $input) { key nameJa nameEn } }": typeof types.CreateDepartmentDocument,
     "\n  mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) { renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) { key nameJa nameEn } }\n": typeof types.RenameDepartmentDocument,
+    "mutation MergeDepartments($from: String!, $into: String!) { mergeDepartments(from: $from, into: $into) { key nameJa nameEn } }": typeof types.MergeDepartmentsDocument,
+    "query SecuritySettings { securitySettings { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength } }": typeof types.SecuritySettingsDocument,
+    "\n  mutation UpdateSecuritySettings($patch: SecuritySettingsPatch!) {\n    updateSecuritySettings(patch: $patch) { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength }\n  }\n": typeof types.UpdateSecuritySettingsDocument,
     "\n  mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) { changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangeOwnPasswordDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": typeof types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": typeof types.FeatureHistoryDocument,
@@ -99,10 +102,10 @@ const documents: Documents = {
     "query PrintSettings { printSettings { department phone note } }": types.PrintSettingsDocument,
     "\n  fragment FeatureFields on Feature {\n    id layerKey geometry attributes version updatedAt updatedBy lengthM areaM2 deletedAt\n  }\n": types.FeatureFieldsFragmentDoc,
     "\n  fragment FieldDefinitionFields on FieldDefinition {\n    key label labelEn type required options min max maxLength unit computed unique format\n    restricted { departments users }\n  }\n": types.FieldDefinitionFieldsFragmentDoc,
-    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
+    "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published publishedFields labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n": types.LayerFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id username displayName role department { key nameJa nameEn } disabled grantedLayers\n  }\n": types.UserFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": types.MeDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { ...UserFields } }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($username: String!, $password: String!, $newPassword: String) {\n    login(username: $username, password: $password, newPassword: $newPassword) { user { ...UserFields } }\n  }\n": types.LoginDocument,
     "mutation Logout { logout }": types.LogoutDocument,
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FeaturesDocument,
@@ -124,6 +127,9 @@ const documents: Documents = {
     "mutation UnlockLogin($username: String!) { unlockLogin(username: $username) }": types.UnlockLoginDocument,
     "mutation CreateDepartment($input: DepartmentInput!) { createDepartment(input: $input) { key nameJa nameEn } }": types.CreateDepartmentDocument,
     "\n  mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) { renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) { key nameJa nameEn } }\n": types.RenameDepartmentDocument,
+    "mutation MergeDepartments($from: String!, $into: String!) { mergeDepartments(from: $from, into: $into) { key nameJa nameEn } }": types.MergeDepartmentsDocument,
+    "query SecuritySettings { securitySettings { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength } }": types.SecuritySettingsDocument,
+    "\n  mutation UpdateSecuritySettings($patch: SecuritySettingsPatch!) {\n    updateSecuritySettings(patch: $patch) { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength }\n  }\n": types.UpdateSecuritySettingsDocument,
     "\n  mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) { changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangeOwnPasswordDocument,
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": types.FeatureHistoryDocument,
@@ -228,7 +234,7 @@ export function graphql(source: "\n  fragment FieldDefinitionFields on FieldDefi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n"): typeof import('./graphql').LayerFieldsFragmentDoc;
+export function graphql(source: "\n  fragment LayerFields on Layer {\n    key nameJa nameEn kind basemap published publishedFields labelField geometryTypes featureCount extent style role\n    readAccess { departments users }\n    department { key nameJa nameEn }\n    fields { ...FieldDefinitionFields }\n  }\n"): typeof import('./graphql').LayerFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,7 +246,7 @@ export function graphql(source: "query Me { me { ...UserFields } }"): typeof imp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { ...UserFields } }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!, $newPassword: String) {\n    login(username: $username, password: $password, newPassword: $newPassword) { user { ...UserFields } }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -325,6 +331,18 @@ export function graphql(source: "mutation CreateDepartment($input: DepartmentInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RenameDepartment($key: String!, $nameJa: String!, $nameEn: String!) { renameDepartment(key: $key, nameJa: $nameJa, nameEn: $nameEn) { key nameJa nameEn } }\n"): typeof import('./graphql').RenameDepartmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MergeDepartments($from: String!, $into: String!) { mergeDepartments(from: $from, into: $into) { key nameJa nameEn } }"): typeof import('./graphql').MergeDepartmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecuritySettings { securitySettings { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength } }"): typeof import('./graphql').SecuritySettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSecuritySettings($patch: SecuritySettingsPatch!) {\n    updateSecuritySettings(patch: $patch) { passwordHistoryCount passwordMaxAgeDays sessionLifetimeHours passwordMinLength }\n  }\n"): typeof import('./graphql').UpdateSecuritySettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

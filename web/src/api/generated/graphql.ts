@@ -158,6 +158,8 @@ export type LayerInput = {
   nameJa: string;
   /** Show it on the public map (/public), unrestricted fields only; default false */
   published?: boolean | null | undefined;
+  /** The unrestricted fields the public map shows; omitted or null = all of them */
+  publishedFields?: Array<string> | null | undefined;
   /** Who may read the layer; omitted or null = all staff */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the new layer plays (e.g. a replacement road ledger); taken from the layer that played it */
@@ -183,6 +185,8 @@ export type LayerPatch = {
   nameJa?: string | null | undefined;
   /** Show it on the public map (/public), unrestricted fields only; omitted = unchanged */
   published?: boolean | null | undefined;
+  /** The unrestricted fields the public map shows; null = all of them, omitted = unchanged */
+  publishedFields?: Array<string> | null | undefined;
   /** Who may read the layer; null = all staff, omitted = unchanged */
   readAccess?: LayerReadAccessInput | null | undefined;
   /** The part the layer plays, taken from the layer that played it; null = none (refused for the road ledger and boundary records: give the role to another layer instead); omitted = unchanged */
@@ -253,6 +257,13 @@ export type Role =
   | 'EDITOR'
   | 'VIEWER';
 
+/** Changes to the security settings; omitted ones stay */
+export type SecuritySettingsPatch = {
+  passwordHistoryCount?: number | null | undefined;
+  passwordMaxAgeDays?: number | null | undefined;
+  sessionLifetimeHours?: number | null | undefined;
+};
+
 /** Changes to a user; omitted fields stay as they are */
 export type UserPatch = {
   departmentKey?: string | null | undefined;
@@ -260,6 +271,8 @@ export type UserPatch = {
   displayName?: string | null | undefined;
   /** Layer keys the user may edit beyond its department (replaces the list) */
   grantedLayers?: Array<string> | null | undefined;
+  /** true: the user must set a new password at the next login (reason passwordChangeRequired) */
+  mustChangePassword?: boolean | null | undefined;
   password?: string | null | undefined;
   role?: Role | null | undefined;
 };
@@ -402,7 +415,7 @@ export type FeatureFieldsFragment = { id: string, layerKey: string, geometry: im
 
 export type FieldDefinitionFieldsFragment = { key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null };
 
-export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> };
+export type LayerFieldsFragment = { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, publishedFields: Array<string> | null, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> };
 
 export type UserFieldsFragment = { id: number, username: string, displayName: string, role: Role, disabled: boolean, grantedLayers: Array<string>, department: { key: string, nameJa: string, nameEn: string } | null };
 
@@ -414,6 +427,7 @@ export type MeQuery = { me: { id: number, username: string, displayName: string,
 export type LoginMutationVariables = Exact<{
   username: string;
   password: string;
+  newPassword?: string | null | undefined;
 }>;
 
 
@@ -427,7 +441,7 @@ export type LogoutMutation = { logout: boolean };
 export type LayersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
+export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, publishedFields: Array<string> | null, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> }>, me: { editableLayers: Array<string> } | null };
 
 export type FeaturesQueryVariables = Exact<{
   layer: string;
@@ -580,6 +594,26 @@ export type RenameDepartmentMutationVariables = Exact<{
 
 export type RenameDepartmentMutation = { renameDepartment: { key: string, nameJa: string, nameEn: string } };
 
+export type MergeDepartmentsMutationVariables = Exact<{
+  from: string;
+  into: string;
+}>;
+
+
+export type MergeDepartmentsMutation = { mergeDepartments: { key: string, nameJa: string, nameEn: string } };
+
+export type SecuritySettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecuritySettingsQuery = { securitySettings: { passwordHistoryCount: number, passwordMaxAgeDays: number, sessionLifetimeHours: number, passwordMinLength: number } };
+
+export type UpdateSecuritySettingsMutationVariables = Exact<{
+  patch: SecuritySettingsPatch;
+}>;
+
+
+export type UpdateSecuritySettingsMutation = { updateSecuritySettings: { passwordHistoryCount: number, passwordMaxAgeDays: number, sessionLifetimeHours: number, passwordMinLength: number } };
+
 export type ChangeOwnPasswordMutationVariables = Exact<{
   currentPassword: string;
   newPassword: string;
@@ -632,7 +666,7 @@ export type CreateLayerMutationVariables = Exact<{
 }>;
 
 
-export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type CreateLayerMutation = { createLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, publishedFields: Array<string> | null, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type UpdateLayerMutationVariables = Exact<{
   key: string;
@@ -640,7 +674,7 @@ export type UpdateLayerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
+export type UpdateLayerMutation = { updateLayer: { key: string, nameJa: string, nameEn: string, kind: LayerKind, basemap: boolean, published: boolean, publishedFields: Array<string> | null, labelField: string | null, geometryTypes: Array<string>, featureCount: number, extent: Array<number> | null, style: Record<string, unknown>, role: LayerRole | null, readAccess: { departments: Array<string>, users: Array<number> } | null, department: { key: string, nameJa: string, nameEn: string }, fields: Array<{ key: string, label: string, labelEn: string, type: FieldType, required: boolean, options: Array<string> | null, min: number | null, max: number | null, maxLength: number | null, unit: string | null, computed: ComputedKind | null, unique: boolean, format: string | null, restricted: { departments: Array<string>, users: Array<number> } | null }> } };
 
 export type ImportSummaryFieldsFragment = { create: number, update: number, unchanged: number, refused: number, warnings: Array<string>, refusedRows: Array<{ line: number, field: string | null, code: string, message: string, value: string | null }> };
 
@@ -774,6 +808,7 @@ export const LayerFieldsFragmentDoc = new TypedDocumentString(`
   kind
   basemap
   published
+  publishedFields
   labelField
   geometryTypes
   featureCount
@@ -1215,8 +1250,8 @@ export const MeDocument = new TypedDocumentString(`
   grantedLayers
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
-    mutation Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) {
+    mutation Login($username: String!, $password: String!, $newPassword: String) {
+  login(username: $username, password: $password, newPassword: $newPassword) {
     user {
       ...UserFields
     }
@@ -1275,6 +1310,7 @@ fragment LayerFields on Layer {
   kind
   basemap
   published
+  publishedFields
   labelField
   geometryTypes
   featureCount
@@ -1670,6 +1706,35 @@ export const RenameDepartmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenameDepartmentMutation, RenameDepartmentMutationVariables>;
+export const MergeDepartmentsDocument = new TypedDocumentString(`
+    mutation MergeDepartments($from: String!, $into: String!) {
+  mergeDepartments(from: $from, into: $into) {
+    key
+    nameJa
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<MergeDepartmentsMutation, MergeDepartmentsMutationVariables>;
+export const SecuritySettingsDocument = new TypedDocumentString(`
+    query SecuritySettings {
+  securitySettings {
+    passwordHistoryCount
+    passwordMaxAgeDays
+    sessionLifetimeHours
+    passwordMinLength
+  }
+}
+    `) as unknown as TypedDocumentString<SecuritySettingsQuery, SecuritySettingsQueryVariables>;
+export const UpdateSecuritySettingsDocument = new TypedDocumentString(`
+    mutation UpdateSecuritySettings($patch: SecuritySettingsPatch!) {
+  updateSecuritySettings(patch: $patch) {
+    passwordHistoryCount
+    passwordMaxAgeDays
+    sessionLifetimeHours
+    passwordMinLength
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSecuritySettingsMutation, UpdateSecuritySettingsMutationVariables>;
 export const ChangeOwnPasswordDocument = new TypedDocumentString(`
     mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
   changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword)
@@ -1795,6 +1860,7 @@ fragment LayerFields on Layer {
   kind
   basemap
   published
+  publishedFields
   labelField
   geometryTypes
   featureCount
@@ -1846,6 +1912,7 @@ fragment LayerFields on Layer {
   kind
   basemap
   published
+  publishedFields
   labelField
   geometryTypes
   featureCount
