@@ -27,7 +27,7 @@ import { TileCache } from './modules/tiles/tile.cache';
 import { importRouter } from './modules/imports/import.route';
 import { backupRouter } from './backup/backup.route';
 import { ogcRouter } from './modules/ogc/ogc.route';
-import { publicRateLimit, publicRouter } from './modules/public/public.route';
+import { publicRouter } from './modules/public/public.route';
 import { liveRouter } from './modules/live/live.route';
 import { auditRouter } from './modules/audit/audit.route';
 import { tokenScopePlugin } from './modules/auth/token.service';
@@ -38,7 +38,7 @@ import { costLimitPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
 import { inputGuardPlugin } from './security/input';
 import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
-import { requestBudget } from './security/rate-limit';
+import { publicBudget, requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
 
 /** Path prefixes served by the API; the web app's client routes are everything else without a file extension. */
@@ -160,7 +160,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // The public map (公開型GIS): no session is read or needed; it serves published layers and nothing else.
   // Its own rate limit per client address covers the page itself, its API and its tiles.
-  app.use('/public', publicRateLimit(config.publicRatePerMinute));
+  app.use('/public', publicBudget(config.publicRatePerMinute));
   app.use('/public/api/basemap', basemapRouter(services, { roads: false }));
   app.use('/public', publicRouter(services, new TileCache(Math.min(16, config.tileCacheMb) * 1024 * 1024)));
   // API paths never fall through to the web app: an unknown one is a 404.

@@ -1,5 +1,7 @@
-import type { Request, Response } from 'express';
-import { publicRateLimit } from '../../server/src/modules/public/public.route';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { publicBudget } from '../../server/src/security/rate-limit';
 import { describeBackends } from '../helpers/backends';
 
 /** The tile (z, x, y) holding a point. */
@@ -19,20 +21,28 @@ async function decode(body: ArrayBuffer): Promise<Record<string, { id: number; p
 }
 
 describe('the public read path has a rate limit of its own', () => {
-  test('the requests beyond the limit per address and minute are refused with TOO_MANY_REQUESTS and Retry-After; other addresses go on', () => {
-    const limit = publicRateLimit(3);
-    const call = (ip: string) => {
-      let passed = false;
-      try {
-        limit({ ip } as Request, {} as Response, () => { passed = true; });
-      } catch (e) {
-        return (e as { extensions: Record<string, unknown> }).extensions;
-      }
-      return passed;
-    };
-    expect([call('10.0.0.1'), call('10.0.0.1'), call('10.0.0.1')]).toEqual([true, true, true]);
-    expect(call('10.0.0.1')).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfter: expect.any(Number) });
-    expect(call('10.0.0.2')).toBe(true);
+  test('the requests beyond the limit per address and minute are refused with TOO_MANY_REQUESTS and Retry-After; other addresses go on', async () => {
+    const app = express().use(publicBudget(3)).get('/x', (_req, res) => { res.json({ ok: true }); });
+    const server = app.listen(0, '0.0.0.0');
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as AddressInfo;
+    // Two client addresses on loopback: the request leaves from the one given.
+    const call = (from: string) => new Promise<{ status: number; retryAfter?: string; body: any }>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: '/x', localAddress: from }, (res) => {
+        let text = '';
+        res.on('data', (c) => { text += c; }).on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) }));
+      }).on('error', reject);
+    });
+    try {
+      expect((await Promise.all([call('127.0.0.1'), call('127.0.0.1'), call('127.0.0.1')])).map((r) => r.status)).toEqual([200, 200, 200]);
+      const refused = await call('127.0.0.1');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(1); // the rest of the minute
+      expect(refused.body.error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'publicRateLimited', params: { perMinute: 3 } });
+      expect((await call('127.0.0.2')).status).toBe(200);
+    } finally {
+      server.close();
+    }
   });
 });
 

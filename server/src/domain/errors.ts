@@ -41,6 +41,11 @@ export const ERROR_CATALOGUE = {
     ja: '要求が多すぎます(1秒あたり{perSecond}件まで)。少し待ってからもう一度お試しください',
     en: 'too many requests (at most {perSecond} a second); wait a moment and try again',
   },
+  publicRateLimited: {
+    code: 'TOO_MANY_REQUESTS',
+    ja: 'アクセスが集中しています(1分あたり{perMinute}件まで)。しばらくしてから再度お試しください',
+    en: 'too many requests (at most {perMinute} a minute); try again shortly',
+  },
   // Password policy (server/src/domain/password.ts)
   passwordTooShort: { code: 'BAD_USER_INPUT', ja: 'パスワードは{min}文字以上にしてください', en: 'the password must be at least {min} characters long' },
   passwordTooLong: { code: 'BAD_USER_INPUT', ja: 'パスワードは{max}文字以内にしてください', en: 'the password must be at most {max} characters long' },

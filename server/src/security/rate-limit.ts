@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { appError } from '../errors';
+import { AppError, appError } from '../errors';
 import { tokenFrom } from '../modules/auth/session-token';
 
 /**
@@ -14,19 +14,33 @@ import { tokenFrom } from '../modules/auth/session-token';
  * Requests without a credential (the login form, a health check) are counted per address.
  */
 export function requestBudget(perSecond: number, json: 'graphql' | 'rest'): RequestHandler {
-  if (perSecond <= 0) return (_req, _res, next) => next();
+  return budget(1000, perSecond, callerKey, json, () => appError('rateLimited', { perSecond }));
+}
+
+/**
+ * The public map's budget: per client address and minute. It is on the internet side and its callers
+ * have no login, so the address is all there is (`TRUST_PROXY` gives the real one behind a proxy).
+ */
+export function publicBudget(perMinute: number): RequestHandler {
+  return budget(60_000, perMinute, (req) => `a:${ipKeyGenerator(req.ip ?? '')}`, 'rest', () => appError('publicRateLimited', { perMinute }));
+}
+
+function budget(windowMs: number, limit: number, keyGenerator: (req: Request) => string, json: 'graphql' | 'rest', error: () => AppError): RequestHandler {
+  if (limit <= 0) return (_req, _res, next) => next();
   return rateLimit({
-    windowMs: 1000,
-    limit: perSecond,
+    windowMs,
+    limit,
     standardHeaders: 'draft-8', // RateLimit-Policy / RateLimit: what a well-behaved client reads
     legacyHeaders: false,
-    keyGenerator: callerKey,
-    handler: (_req, res) => {
-      const err = appError('rateLimited', { perSecond });
+    keyGenerator,
+    handler: (req, res) => {
+      const err = error();
       const { code, reason, params } = err.extensions;
-      res.set('Retry-After', '1').status(429);
+      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
+      res.set('Retry-After', String(retryAfter)).status(429);
       // The shape each client already reads: GraphQL errors on /graphql, { error } elsewhere.
-      if (json === 'graphql') res.json({ errors: [{ message: err.message, extensions: { code, reason, params, retryAfter: 1 } }] });
+      if (json === 'graphql') res.json({ errors: [{ message: err.message, extensions: { code, reason, params, retryAfter } }] });
       else res.json({ error: { code, message: err.message, reason, params } });
     },
   });

@@ -1,34 +1,10 @@
-import { NextFunction, Request, Response, Router } from 'express';
-import { AppError, notFound } from '../../errors';
+import { Response, Router } from 'express';
+import { notFound } from '../../errors';
 import { Services } from '../../context';
 import { parseTileCoords, TileService } from '../tiles/tile.service';
 import { TileCache, tileEncoding } from '../tiles/tile.cache';
 import { etagMatches, MVT_CONTENT_TYPE } from '../tiles/tile.route';
 import { PublicService } from './public.service';
-
-/**
- * A fixed one-minute window of requests per client address: the public page is on the internet side,
- * so it has limits of its own, apart from the staff's. Memory is bounded by clearing the table each window.
- */
-export function publicRateLimit(perMinute: number): (req: Request, res: Response, next: NextFunction) => void {
-  let windowStart = Date.now();
-  let counts = new Map<string, number>();
-  return (req, res, next) => {
-    const now = Date.now();
-    if (now - windowStart >= 60_000) {
-      windowStart = now;
-      counts = new Map();
-    }
-    const key = req.ip ?? '';
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    if (n > perMinute) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
-      throw new AppError('TOO_MANY_REQUESTS', 'アクセスが集中しています。しばらくしてから再度お試しください (too many requests; try again shortly)', { retryAfter });
-    }
-    next();
-  };
-}
 
 /**
  * The public map's own read path, mounted at /public without a session (app.ts):
