@@ -5,23 +5,15 @@ import { createAccessToken, fetchAccessTokens, revokeAccessToken, type AccessTok
 import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { formatDateTime } from './HistoryPanel';
-import { useEscape } from './useEscape';
-import './audit.css';
+import { Dialog, DialogButton } from './Dialog';
 
 /** The user menu's entry: a button that opens the token dialog. */
 export function AccessTokensButton({ layers }: { layers: Layer[] | null }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>{t('tokensOpen')}</button>
-      {open && <AccessTokensDialog layers={layers ?? []} onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('tokensOpen')} dialog={(close) => <AccessTokensDialog layers={layers ?? []} onClose={close} />} />;
 }
 
 function AccessTokensDialog({ layers, onClose }: { layers: Layer[]; onClose: () => void }) {
-  useEscape(onClose);
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [tokens, setTokens] = useState<AccessToken[] | null>(null);
@@ -68,9 +60,7 @@ function AccessTokensDialog({ layers, onClose }: { layers: Layer[]; onClose: () 
   const state = (tk: AccessToken) => (tk.revokedAt ? t('tokensRevoked') : Date.parse(tk.expiresAt) < now ? t('tokensExpired') : null);
 
   return (
-    <div className="dialog-backdrop audit-backdrop">
-      <div className="tokens-dialog" role="dialog" aria-modal="true" aria-labelledby="tokens-title">
-        <h2 id="tokens-title">{t('tokensTitle')}</h2>
+    <Dialog titleId="tokens-title" title={t('tokensTitle')} className="tokens-dialog" onClose={onClose}>
         <p className="hint">{t('tokensIntro')}</p>
         <form className="tokens-form" onSubmit={(e) => { e.preventDefault(); void create(); }}>
           <label>{t('tokensName')}<input name="tokenName" value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} /></label>
@@ -108,10 +98,6 @@ function AccessTokensDialog({ layers, onClose }: { layers: Layer[]; onClose: () 
             ))}
           </ul>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>{t('auditClose')}</button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

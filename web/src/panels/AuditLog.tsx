@@ -7,8 +7,7 @@ import type { MessageKey } from '../i18n/ja';
 import { auditJa } from '../i18n/audit';
 import { dayBoundary } from './ChangesPanel';
 import { formatDateTime } from './HistoryPanel';
-import { useEscape } from './useEscape';
-import './audit.css';
+import { Dialog, DialogButton } from './Dialog';
 
 /** Kinds offered in the filter; a first part ("login") also matches its sub-kinds on the server. */
 const KINDS = ['login', 'login.failed', 'logout', 'session.expired', 'export', 'print', 'import', 'attachment', 'attachment.download', 'layer', 'department', 'user', 'token', 'audit'] as const;
@@ -16,17 +15,10 @@ const KINDS = ['login', 'login.failed', 'logout', 'session.expired', 'export', '
 
 export function AuditLogButton() {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>{t('auditOpen')}</button>
-      {open && <AuditLogDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('auditOpen')} dialog={(close) => <AuditLogDialog onClose={close} />} />;
 }
 
 function AuditLogDialog({ onClose }: { onClose: () => void }) {
-  useEscape(onClose);
   const { t, lang } = useI18n();
   const [form, setForm] = useState({ username: '', kind: '', from: '', until: '' });
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -67,9 +59,8 @@ function AuditLogDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop audit-backdrop">
-      <div className="audit-dialog" role="dialog" aria-modal="true" aria-labelledby="audit-title">
-        <h2 id="audit-title">{t('auditTitle')}</h2>
+    <Dialog titleId="audit-title" title={t('auditTitle')} className="audit-dialog" onClose={onClose}
+      buttons={next && <button type="button" onClick={() => void load(filter, next)} disabled={busy}>{t('auditMore')}</button>}>
         <form className="audit-filter" onSubmit={(e) => {
           e.preventDefault();
           const chosen = { username: form.username.trim() || null, kind: form.kind || null, from: dayBoundary(form.from, false), until: dayBoundary(form.until, true) };
@@ -116,11 +107,6 @@ function AuditLogDialog({ onClose }: { onClose: () => void }) {
             </table>
           </div>
         )}
-        <div className="dialog-buttons">
-          {next && <button type="button" onClick={() => void load(filter, next)} disabled={busy}>{t('auditMore')}</button>}
-          <button type="button" onClick={onClose}>{t('auditClose')}</button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -5,22 +5,14 @@ import { changeOwnPassword } from '../api/users';
 import { useClientSettings } from '../api/useClientSettings';
 import { useI18n } from '../i18n';
 import { serverErrorText } from '../i18n/errors';
-import { useEscape } from './useEscape';
-import './audit.css';
+import { Dialog, DialogButton } from './Dialog';
 
 export function ChangePasswordButton() {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>{t('passwordOpen')}</button>
-      {open && <ChangePasswordDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('passwordOpen')} dialog={(close) => <ChangePasswordDialog onClose={close} />} />;
 }
 
 function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
-  useEscape(onClose);
   const { t, lang } = useI18n();
   const settings = useClientSettings();
   const [form, setForm] = useState({ current: '', next: '', repeat: '' });
@@ -46,9 +38,7 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <div className="dialog-backdrop audit-backdrop">
-      <div className="tokens-dialog" role="dialog" aria-modal="true" aria-labelledby="password-title">
-        <h2 id="password-title">{t('passwordTitle')}</h2>
+    <Dialog titleId="password-title" title={t('passwordTitle')} className="tokens-dialog" onClose={onClose}>
         <form className="tokens-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
           <label>{t('passwordCurrent')}
             <input name="currentPassword" type="password" autoComplete="current-password" value={form.current} onChange={(e) => setForm({ ...form, current: e.target.value })} />
@@ -63,10 +53,6 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
         </form>
         {settings && <p className="hint">{t('usersPasswordHint', { min: settings.passwordMinLength })}</p>}
         {notice && <p className={notice.error ? 'error' : 'notice'} role={notice.error ? 'alert' : 'status'}>{notice.text}</p>}
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>{t('usersClose')}</button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

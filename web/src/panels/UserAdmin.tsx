@@ -13,26 +13,18 @@ import {
   createDepartment, createUser, fetchSecuritySettings, fetchUsers, mergeDepartments, renameDepartment, resetPassword, unlockLogin, updateSecuritySettings,
   updateUser, type SecuritySettings,
 } from '../api/users';
-import { useEscape } from './useEscape';
-import './audit.css';
+import { Dialog, DialogButton } from './Dialog';
 
 const ROLES: Role[] = ['ADMIN' as Role, 'EDITOR' as Role, 'VIEWER' as Role];
 
 export function UserAdminButton() {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>{t('usersOpen')}</button>
-      {open && <UserAdminDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('usersOpen')} dialog={(close) => <UserAdminDialog onClose={close} />} />;
 }
 
 type Notice = { error: boolean; text: string } | null;
 
 function UserAdminDialog({ onClose }: { onClose: () => void }) {
-  useEscape(onClose);
   const { t, lang, departmentName } = useI18n();
   const settings = useClientSettings();
   const [users, setUsers] = useState<User[]>([]);
@@ -73,9 +65,7 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
   const roleLabel = (role: string) => t(`role.${role}` as MessageKey);
 
   return (
-    <div className="dialog-backdrop audit-backdrop">
-      <div className="audit-dialog user-admin" role="dialog" aria-modal="true" aria-labelledby="user-admin-title">
-        <h2 id="user-admin-title">{t('usersTitle')}</h2>
+    <Dialog titleId="user-admin-title" title={t('usersTitle')} className="audit-dialog user-admin" onClose={onClose}>
         {notice && <p className={notice.error ? 'error' : 'notice'} role={notice.error ? 'alert' : 'status'}>{notice.text}</p>}
         {secret && <div className="token-secret" role="status"><code data-testid="temporary-password">{secret}</code></div>}
 
@@ -278,11 +268,7 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
           </>
         )}
 
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>{t('usersClose')}</button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 
