@@ -115,6 +115,8 @@ export type FeatureOrder = {
 /** A field definition; the key identifies the field and cannot be renamed */
 export type FieldInput = {
   computed?: ComputedKind | null | undefined;
+  /** A validated text format ('collectionDays' is 収集曜日); omitted keeps the stored one, null removes it */
+  format?: string | null | undefined;
   key: string;
   /** Japanese label */
   label: string;
