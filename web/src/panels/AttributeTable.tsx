@@ -5,7 +5,8 @@ import { errorMessage } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { downloadExport } from '../api/exports';
 import { fetchFeatures, fetchFeaturesExtent } from '../api/queries';
-import { setAreaOutline, useAreaSelect } from '../map/areaSelect';
+import { setAreaOutline, useAreaSelect, usePolygonSelect } from '../map/areaSelect';
+import { areaArgs, outlineOf, parseDistance, type TableArea } from '../map/tableArea';
 import type { FeatureLayerView } from '../map/featureLayers';
 import { mapFilterOf } from '../map/tableFilter';
 import { zoomToBounds } from '../map/view';
@@ -37,8 +38,8 @@ function headerLabel(field: FieldDefinition, i18n: I18n): string {
 
 export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = null, view }: Props) {
   // Escape first stops drawing an area, then closes the table.
-  const [selectingArea, setSelectingArea] = useState(false);
-  useEscape(() => (selectingArea ? setSelectingArea(false) : onClose()));
+  const [selecting, setSelecting] = useState<'box' | 'polygon' | null>(null);
+  useEscape(() => (selecting ? setSelecting(null) : onClose()));
   const i18n = useI18n();
   const { t } = i18n;
   const [inputs, setInputs] = useState<FilterInputs>({});
@@ -49,8 +50,10 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
-  /** Area selection: only features in [minLon, minLat, maxLon, maxLat] (drawn on the map or the current view). */
-  const [area, setArea] = useState<number[] | null>(null);
+  /** Area selection: only features in a box (dragged or the current view), a drawn polygon, or near a feature. */
+  const [area, setArea] = useState<TableArea | null>(null);
+  const [distanceText, setDistanceText] = useState('50');
+  const distance = parseDistance(distanceText);
 
   // A new layer starts afresh.
   const [tableFor, setTableFor] = useState(layer.key);
@@ -63,16 +66,18 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
     setArea(null);
   }
 
-  useAreaSelect(map, selectingArea, (box) => {
-    setSelectingArea(false);
-    setArea(box);
+  function chooseArea(next: TableArea | null) {
+    setSelecting(null);
+    setArea(next);
     setCursors([null]);
-  });
+  }
+  useAreaSelect(map, selecting === 'box', (bbox) => chooseArea({ kind: 'box', bbox }));
+  usePolygonSelect(map, selecting === 'polygon', (ring) => chooseArea({ kind: 'polygon', ring }));
   useEffect(() => {
     if (!map) return;
-    setAreaOutline(map, area);
+    setAreaOutline(map, outlineOf(area));
     return () => setAreaOutline(map, null);
-  }, [map, area]);
+  }, [map, area, selecting]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -87,7 +92,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
 
   const where = useMemo(() => toAttributeFilters(layer.fields, applied), [layer.fields, applied]);
   const after = cursors[cursors.length - 1];
-  const bbox = area ?? undefined;
+  const { bbox, area: areaInput } = useMemo(() => areaArgs(area), [area]);
 
   // The map draws only what the table lists (the filter; the area is outlined).
   useEffect(() => {
@@ -98,7 +103,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
 
   async function zoomToRows() {
     try {
-      const extent = await fetchFeaturesExtent({ layer: layer.key, where, bbox });
+      const extent = await fetchFeaturesExtent({ layer: layer.key, where, bbox, area: areaInput });
       if (map && extent) zoomToBounds(map, extent);
     } catch (e) {
       setExportError(errorMessage(e));
@@ -106,7 +111,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
   }
 
   // The page on screen stays while the next one loads.
-  const request = { layer: layer.key, where, bbox, orderBy: order ?? undefined, first: PAGE_SIZE, after };
+  const request = { layer: layer.key, where, bbox, area: areaInput, orderBy: order ?? undefined, first: PAGE_SIZE, after };
   const loaded = useLoad(JSON.stringify(request), (signal) => fetchFeatures(request, signal));
   const { loading } = loaded;
   const error = loaded.error ?? exportError;
@@ -128,7 +133,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
     setExportError(null);
     try {
       // The server writes the CSV (Excel-safe, one writer for every CSV) with the table's filter.
-      await downloadExport(layer.key, { format: 'csv', where, bbox, orderBy: order ?? undefined, dates: i18n.dateStyle === 'iso' ? 'iso' : 'wareki' });
+      await downloadExport(layer.key, { format: 'csv', where, bbox, area: areaInput, orderBy: order ?? undefined, dates: i18n.dateStyle === 'iso' ? 'iso' : 'wareki' });
     } catch (e) {
       setExportError(errorMessage(e));
     } finally {
@@ -144,7 +149,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
 
   return (
     <section className="attribute-table" aria-labelledby="table-title">
-      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} bbox={bbox} bboxChosen={!!area} onClose={() => setExportOpen(false)} />}
+      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} bbox={bbox} bboxChosen={!!area} area={areaInput} onClose={() => setExportOpen(false)} />}
       <div className="panel-heading">
         <h2 id="table-title">{t('tableFor', { name })}</h2>
         <div className="table-actions">
@@ -172,10 +177,13 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
               <button type="button" onClick={() => void zoomToRows()} disabled={total === 0}>
                 {t('tableZoomToRows')}
               </button>
-              <button type="button" aria-pressed={selectingArea} onClick={() => setSelectingArea((on) => !on)}>
+              <button type="button" aria-pressed={selecting === 'box'} onClick={() => setSelecting((on) => (on === 'box' ? null : 'box'))}>
                 {t('tableSelectArea')}
               </button>
-              <button type="button" onClick={() => (setArea(map.getBounds().toArray().flat()), setCursors([null]))}>
+              <button type="button" aria-pressed={selecting === 'polygon'} onClick={() => setSelecting((on) => (on === 'polygon' ? null : 'polygon'))}>
+                {t('tableSelectPolygon')}
+              </button>
+              <button type="button" onClick={() => chooseArea({ kind: 'box', bbox: map.getBounds().toArray().flat() })}>
                 {t('tableSelectView')}
               </button>
             </>
@@ -194,11 +202,28 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
           {t('clearFilters')}
         </button>
       </fieldset>
-      {(selectingArea || area) && (
+      {map && (
+        <div className="table-buffer" role="group" aria-label={t('tableBufferGroup')}>
+          <label>
+            {t('tableBufferDistance')}
+            <input inputMode="decimal" value={distanceText} onChange={(e) => setDistanceText(e.target.value)} aria-invalid={distance === null} size={6} />
+          </label>
+          <button type="button" className="small" disabled={!selectedId || distance === null}
+            onClick={() => selectedId && distance !== null && chooseArea({ kind: 'buffer', featureId: selectedId, distance })}>
+            {t('tableSelectBuffer')}
+          </button>
+          {!selectedId && <span className="hint">{t('tableBufferNeedsFeature')}</span>}
+          {selectedId && distance === null && <span className="hint" role="alert">{t('tableBufferBadDistance')}</span>}
+        </div>
+      )}
+      {(selecting || area) && (
         <p className="table-area" role="status">
-          {selectingArea ? t('tableSelectAreaHint') : t('tableAreaChosen')}{' '}
-          {area && !selectingArea && (
-            <button type="button" className="small" onClick={() => (setArea(null), setCursors([null]))}>
+          {selecting === 'box' ? t('tableSelectAreaHint')
+            : selecting === 'polygon' ? t('tableSelectPolygonHint')
+              : area?.kind === 'buffer' ? t('tableBufferChosen', { id: area.featureId, distance: i18n.formatNumber(area.distance, 0) })
+                : t('tableAreaChosen')}{' '}
+          {area && !selecting && (
+            <button type="button" className="small" onClick={() => chooseArea(null)}>
               {t('tableClearArea')}
             </button>
           )}
