@@ -1,5 +1,5 @@
 import { CSV_ENCODINGS, CsvEncoding } from '../../domain/csv';
-import { badInput } from '../../errors';
+import { appError, badInput } from '../../errors';
 import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
 import { AreaSelection } from '../../domain/area';
 import { AttributeFilter, FeatureOrder } from '../features/feature.input';
@@ -70,7 +70,7 @@ export function parseExportOptions(raw: RawExportOptions, planeSrid: number): Ex
     const ok = !!a && typeof a === 'object' && !Array.isArray(a)
       && (a.polygon === undefined || Array.isArray(a.polygon)) && (a.around === undefined || typeof a.around === 'string')
       && (a.distance === undefined || typeof a.distance === 'number');
-    if (!ok) throw badInput('area must be JSON as the features query takes it: {"polygon":[[lon,lat],…]} or {"around":"<feature id>","distance":50}', { field: 'area' });
+    if (!ok) throw appError('areaJson', {}, { field: 'area' });
     options.area = a as AreaSelection;
   }
   if (raw.search) options.search = raw.search;
