@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { screenshotDir, type GuardedBrowser } from './support/browser';
+import { logIn, screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
 import { eventually } from './support/eventually';
 import { colourShares } from './support/images';
@@ -13,13 +13,7 @@ import { browserSuite } from './support/suite';
 
 let guarded: GuardedBrowser;
 let page: Page;
-const previousScale = process.env.DEMO_SCALE;
-process.env.DEMO_SCALE = '0.05';
-afterAll(() => {
-  if (previousScale === undefined) delete process.env.DEMO_SCALE;
-  else process.env.DEMO_SCALE = previousScale;
-});
-browserSuite((suite) => ({ guarded, page } = suite));
+browserSuite((suite) => ({ guarded, page } = suite), { demoScale: 0.05 });
 
 const STATION = { lon: 140.1676, lat: 35.6698 };
 const ROAD_ORANGE: [number, number, number] = [0xd9, 0x48, 0x0f];
@@ -41,14 +35,7 @@ async function tableTotal(): Promise<number> {
 }
 
 test('a shared link with ?layers= opens with exactly those layers visible, at its view', async () => {
-  await page.goto(`/?layers=road_ledger#16/${STATION.lat}/${STATION.lon}`);
-  await page.getByLabel('ユーザー名').fill('counter');
-  await page.getByLabel('パスワード').fill('chizu-demo');
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
-  await page.waitForSelector('.layer-item');
-  await page.waitForFunction(() => document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 60_000 });
-  await waitForMapIdle(page);
+  await logIn(page, 'counter', `/?layers=road_ledger#16/${STATION.lat}/${STATION.lon}`);
   expect(await page.getByRole('checkbox', { name: '道路台帳を表示' }).isChecked()).toBe(true);
   for (const name of ['ゴミ集積所', 'カーブミラー', '防犯灯']) expect(await page.getByRole('checkbox', { name: `${name}を表示` }).isChecked()).toBe(false);
   const view = await readView(page);

@@ -133,7 +133,7 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   const full = items.length >= REDLINE_LIMITS.items;
   const request: MapSheetRequest | null = sheetCentre && {
     kind: 'map', paper, scale, title: title.trim(), note: note.trim(), redline: items,
-    date: todayInJapan(), lang: i18n.lang, lon: sheetCentre[0], lat: sheetCentre[1], layers: visibleLayers,
+    date: todayInJapan(), lang: i18n.lang, dates: i18n.dateStyle, lon: sheetCentre[0], lat: sheetCentre[1], layers: visibleLayers,
     ...(rasters.length ? { rasters } : {}),
   };
   // The frame on screen: the paper's map frame at the sheet's scale, drawn at the map's zoom.
