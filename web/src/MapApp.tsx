@@ -33,7 +33,7 @@ import { IdentifyPanel } from './panels/IdentifyPanel';
 import { useIdentify } from './panels/useIdentify';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { DateStyleSelect } from './panels/DateStyleSelect';
-import { SkipLink } from './panels/SkipLink';
+import { SkipLinks } from './panels/SkipLink';
 import { keepInViewOnResize } from './map/keepInView';
 import { LayerPanel } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
@@ -186,7 +186,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   return (
     <PrintRastersContext.Provider value={rasters.printRasters}>
     <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}${ledgerOpen ? ' with-ledger' : ''}`}>
-      <SkipLink />
+      <SkipLinks />
       <header className="app-header">
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>

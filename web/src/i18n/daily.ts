@@ -1,6 +1,9 @@
 // Text for the daily-work features (date style preference).
 export const dailyJa = {
   skipToMap: '地図へ移動',
+  skipToSearch: '検索へ移動',
+  skipToPrint: '印刷へ移動',
+  skipLinks: '移動先',
   nextCollection: '次回: {dates}',
   dateStyle: '日付の表示',
   dateStyleWareki: '和暦（令和7年4月1日）',
@@ -47,6 +50,9 @@ export const dailyJa = {
 
 export const dailyEn: typeof dailyJa = {
   skipToMap: 'Skip to the map',
+  skipToSearch: 'Skip to search',
+  skipToPrint: 'Skip to printing',
+  skipLinks: 'Skip links',
   nextCollection: 'Next: {dates}',
   dateStyle: 'Date format',
   dateStyleWareki: 'Japanese era (令和7年4月1日)',
