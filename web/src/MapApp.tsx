@@ -111,10 +111,12 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     map, visibleLayerKeys, disasterLayer: disasterLayerDef, disasterYears,
   });
 
-  // A click on the map identifies, unless a tool has the clicks: measuring, editing, drawing redline or placing a sheet.
+  // A click on the map identifies, unless a tool has the clicks: measuring, editing, drawing redline or a selection
+  // polygon, or placing a sheet.
   const [drawingRedline, setDrawingRedline] = useState(false);
+  const [drawingArea, setDrawingArea] = useState(false);
   const onMapClick = useEffectEvent((e: MapMouseEvent) => {
-    if (!map || measureMode !== null || editing || drawingRedline || placing !== null) return;
+    if (!map || measureMode !== null || editing || drawingRedline || drawingArea || placing !== null) return;
     keepInViewOnResize(map, e.lngLat, e.point.x);
     // A click inside placed sheets' outlines also shows those sheets (図郭割).
     const sheets = rasters.sheetsAt(e.lngLat.lng, e.lngLat.lat);
@@ -318,7 +320,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       )}
 
       {tableLayer && (
-        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} map={map} view={views.get(tableLayer.key)} />
+        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} map={map} view={views.get(tableLayer.key)}
+          onDrawingChange={setDrawingArea} />
       )}
       {exportLayerKey && layersByKey.get(exportLayerKey) && (
         <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />

@@ -29,6 +29,8 @@ interface Props {
   /** The map and the table's layer on it: the filter is drawn there, and an area is chosen there. */
   map?: MapLibreMap | null;
   view?: FeatureLayerView;
+  /** A polygon is being drawn: the map's clicks are its corners (identify must not take them). */
+  onDrawingChange?: (drawing: boolean) => void;
 }
 
 function headerLabel(field: FieldDefinition, i18n: I18n): string {
@@ -36,7 +38,7 @@ function headerLabel(field: FieldDefinition, i18n: I18n): string {
   return field.unit ? `${label}(${field.unit})` : label;
 }
 
-export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = null, view }: Props) {
+export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = null, view, onDrawingChange }: Props) {
   // Escape first stops drawing an area, then closes the table.
   const [selecting, setSelecting] = useState<'box' | 'polygon' | null>(null);
   useEscape(() => (selecting ? setSelecting(null) : onClose()));
@@ -73,6 +75,11 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
   }
   useAreaSelect(map, selecting === 'box', (bbox) => chooseArea({ kind: 'box', bbox }));
   usePolygonSelect(map, selecting === 'polygon', (ring) => chooseArea({ kind: 'polygon', ring }));
+  const drawingPolygon = selecting === 'polygon';
+  useEffect(() => {
+    onDrawingChange?.(drawingPolygon);
+    return () => onDrawingChange?.(false);
+  }, [drawingPolygon, onDrawingChange]);
   useEffect(() => {
     if (!map) return;
     setAreaOutline(map, outlineOf(area));
