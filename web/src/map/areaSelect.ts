@@ -87,6 +87,8 @@ export function usePolygonSelect(map: MapLibreMap | null, active: boolean, onRin
       finish();
     };
     const key = (e: KeyboardEvent) => {
+      // Typing in a field (the table's filters) keeps its own Enter and Backspace.
+      if ((e.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
       if (e.key === 'Enter') finish();
       else if (e.key === 'Backspace' && ring.length) {
         ring = ring.slice(0, -1);
