@@ -193,6 +193,17 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
               <button type="button" onClick={() => chooseArea({ kind: 'box', bbox: map.getBounds().toArray().flat() })}>
                 {t('tableSelectView')}
               </button>
+              <span className="table-buffer" role="group" aria-label={t('tableBufferGroup')}>
+                <label>
+                  {t('tableBufferDistance')}
+                  <input inputMode="decimal" value={distanceText} onChange={(e) => setDistanceText(e.target.value)} aria-invalid={distance === null} size={5} />
+                </label>
+                <button type="button" disabled={!selectedId || distance === null} title={selectedId ? undefined : t('tableBufferNeedsFeature')}
+                  onClick={() => selectedId && distance !== null && chooseArea({ kind: 'buffer', featureId: selectedId, distance })}>
+                  {t('tableSelectBuffer')}
+                </button>
+                {distance === null && <span className="error" role="alert">{t('tableBufferBadDistance')}</span>}
+              </span>
             </>
           )}
           <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
@@ -209,20 +220,6 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
           {t('clearFilters')}
         </button>
       </fieldset>
-      {map && (
-        <div className="table-buffer" role="group" aria-label={t('tableBufferGroup')}>
-          <label>
-            {t('tableBufferDistance')}
-            <input inputMode="decimal" value={distanceText} onChange={(e) => setDistanceText(e.target.value)} aria-invalid={distance === null} size={6} />
-          </label>
-          <button type="button" className="small" disabled={!selectedId || distance === null}
-            onClick={() => selectedId && distance !== null && chooseArea({ kind: 'buffer', featureId: selectedId, distance })}>
-            {t('tableSelectBuffer')}
-          </button>
-          {!selectedId && <span className="hint">{t('tableBufferNeedsFeature')}</span>}
-          {selectedId && distance === null && <span className="hint" role="alert">{t('tableBufferBadDistance')}</span>}
-        </div>
-      )}
       {(selecting || area) && (
         <p className="table-area" role="status">
           {selecting === 'box' ? t('tableSelectAreaHint')
