@@ -80,6 +80,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
     onDrawingChange?.(drawingPolygon);
     return () => onDrawingChange?.(false);
   }, [drawingPolygon, onDrawingChange]);
+  // Also when drawing stops: a cancelled polygon's outline gives way to the chosen area's.
   useEffect(() => {
     if (!map) return;
     setAreaOutline(map, outlineOf(area));
