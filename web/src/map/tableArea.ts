@@ -1,9 +1,7 @@
 // The attribute table's area selection as plain data: a dragged box, a drawn polygon or a buffer around a
 // feature; what the features query and the exports are sent for it, and what the map outlines. No I/O.
+import { checkAreaDistance } from '#domain/area';
 import type { AreaSelectionInput } from '../api/model';
-
-/** The server's limits (server/src/domain/area.ts). */
-export const AREA_MAX_DISTANCE_M = 5000;
 
 export type TableArea =
   | { kind: 'box'; bbox: number[] }
@@ -50,5 +48,6 @@ export function parseDistance(text: string): number | null {
   const value = text.normalize('NFKC').replace(/[,\s]|m$/gi, '');
   if (value === '') return null;
   const n = Number(value);
-  return Number.isFinite(n) && n >= 0 && n <= AREA_MAX_DISTANCE_M ? n : null;
+  // The server's own rule (0 to 5,000 m).
+  return checkAreaDistance(n) === null ? n : null;
 }
