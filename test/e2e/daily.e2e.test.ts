@@ -1,10 +1,11 @@
 // A day at the counter and the road office (issue 17): a shared link opens the same map with the same layers,
 // the attribute table's filter is what the map draws, an area dragged on the map narrows the table and its CSV,
 // measurements are labelled on the map, and named bookmarks bring a view back.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { screenshotDir, type GuardedBrowser } from './support/browser';
+import { logIn, screenshotDir, type GuardedBrowser } from './support/browser';
 import { parseCsv } from './support/csv';
 import { eventually } from './support/eventually';
 import { colourShares } from './support/images';
@@ -13,13 +14,7 @@ import { browserSuite } from './support/suite';
 
 let guarded: GuardedBrowser;
 let page: Page;
-const previousScale = process.env.DEMO_SCALE;
-process.env.DEMO_SCALE = '0.05';
-afterAll(() => {
-  if (previousScale === undefined) delete process.env.DEMO_SCALE;
-  else process.env.DEMO_SCALE = previousScale;
-});
-browserSuite((suite) => ({ guarded, page } = suite));
+browserSuite((suite) => ({ guarded, page } = suite), { demoScale: 0.05 });
 
 const STATION = { lon: 140.1676, lat: 35.6698 };
 const ROAD_ORANGE: [number, number, number] = [0xd9, 0x48, 0x0f];
@@ -41,14 +36,7 @@ async function tableTotal(): Promise<number> {
 }
 
 test('a shared link with ?layers= opens with exactly those layers visible, at its view', async () => {
-  await page.goto(`/?layers=road_ledger#16/${STATION.lat}/${STATION.lon}`);
-  await page.getByLabel('ユーザー名').fill('counter');
-  await page.getByLabel('パスワード').fill('chizu-demo');
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
-  await page.waitForSelector('.layer-item');
-  await page.waitForFunction(() => document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 60_000 });
-  await waitForMapIdle(page);
+  await logIn(page, 'counter', `/?layers=road_ledger#16/${STATION.lat}/${STATION.lon}`);
   expect(await page.getByRole('checkbox', { name: '道路台帳を表示' }).isChecked()).toBe(true);
   for (const name of ['ゴミ集積所', 'カーブミラー', '防犯灯']) expect(await page.getByRole('checkbox', { name: `${name}を表示` }).isChecked()).toBe(false);
   const view = await readView(page);
@@ -144,6 +132,167 @@ test('a box dragged on the map selects those features in the table, and its CSV 
   await eventually(async () => expect(await tableTotal()).toBe(all), 15_000);
   await table.getByRole('button', { name: '閉じる' }).click();
 });
+
+test('a polygon clicked on the map selects the features inside it, and its CSV holds exactly them', async () => {
+  const view = { ...STATION, zoom: 16 };
+  await goTo(page, view);
+  await page.getByRole('button', { name: '道路台帳の属性表を開く' }).click();
+  const table = page.locator('.attribute-table');
+  await eventually(async () => expect(await tableTotal()).toBeGreaterThan(0), 15_000);
+  const all = await tableTotal();
+  await table.getByRole('button', { name: '多角形で選択', exact: true }).click();
+  await table.getByText('ダブルクリックかEnterで閉じてください').waitFor();
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // An L: concave, so a box around it would take in more.
+  const corners = [[-200, -140], [200, -140], [200, 0], [0, 0], [0, 140], [-200, 140]].map(([dx, dy]) => ({ x: cx + dx, y: cy + dy }));
+  for (const c of corners.slice(0, -1)) await page.mouse.click(c.x, c.y);
+  const last = corners[corners.length - 1];
+  await page.mouse.dblclick(last.x, last.y);
+  await table.getByText('選択した範囲内の地物のみ表示しています。').waitFor();
+  // The map neither zoomed on the double click nor moved.
+  const after = await readView(page);
+  expect(after.zoom).toBeCloseTo(view.zoom, 3);
+  const polygon = await Promise.all(corners.map((c) => lonLatOf(page, view, c)));
+  const inside = await graphql<{ features: { totalCount: number } }>(
+    page, 'query($area: AreaSelectionInput) { features(layer: "road_ledger", area: $area, first: 0) { totalCount } }', { area: { polygon } });
+  let selected = 0;
+  await eventually(async () => {
+    selected = await tableTotal();
+    expect(Math.abs(selected - inside.features.totalCount)).toBeLessThanOrEqual(1);
+  }, 15_000);
+  expect(selected).toBeGreaterThan(0);
+  expect(selected).toBeLessThan(all);
+  await guarded.screenshot('daily-05-polygon-selection');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'CSV出力' }).click()]);
+  const file = path.join(screenshotDir, `polygon-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  const [, ...records] = parseCsv(fs.readFileSync(file).toString('utf8').slice(1));
+  expect(records).toHaveLength(selected);
+  await table.getByRole('button', { name: '範囲選択を解除' }).click();
+  await eventually(async () => expect(await tableTotal()).toBe(all), 15_000);
+});
+
+test('a buffer of a distance around the selected feature selects what lies within it, in metres', async () => {
+  const table = page.locator('.attribute-table');
+  const all = await tableTotal();
+  const buffer = table.getByRole('group', { name: '地物の周辺で選択' });
+  const button = buffer.getByRole('button', { name: '選択地物の周辺で選択' });
+  // A row picked in the table is the feature to buffer.
+  const firstId = (await table.locator('tbody th button').first().textContent())!.trim();
+  // By the keyboard: the short table panel's sticky header may lie over its first row.
+  await table.locator('tbody th button').first().focus();
+  await page.keyboard.press('Enter');
+  await eventually(async () => expect(await button.isEnabled()).toBe(true));
+  await buffer.getByLabel('距離(m)').fill('9999');
+  await buffer.getByRole('alert').waitFor();
+  expect(await button.isEnabled()).toBe(false);
+  await buffer.getByLabel('距離(m)').fill('150');
+  await button.click();
+  await table.getByText(`地物 ${firstId} から 150m 以内の地物のみ表示しています。`).waitFor();
+  const near = await graphql<{ features: { totalCount: number } }>(
+    page, 'query($area: AreaSelectionInput) { features(layer: "road_ledger", area: $area, first: 0) { totalCount } }', { area: { around: firstId, distance: 150 } });
+  await eventually(async () => expect(await tableTotal()).toBe(near.features.totalCount), 15_000);
+  expect(near.features.totalCount).toBeGreaterThan(0);
+  expect(near.features.totalCount).toBeLessThan(all);
+  await table.getByRole('button', { name: '範囲選択を解除' }).click();
+  await eventually(async () => expect(await tableTotal()).toBe(all), 15_000);
+  await table.getByRole('button', { name: '閉じる' }).click();
+  await page.keyboard.press('Escape');
+});
+
+/** Tab stops from the top of the page (the first skip link is the first) until `reached` has the focus. */
+async function tabsUntil(reached: string, max = 80): Promise<number> {
+  await page.getByRole('link', { name: '地図へ移動' }).focus();
+  if (await page.evaluate((selector) => !!document.activeElement?.matches(selector), reached)) return 1;
+  for (let n = 2; n <= max; n++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((selector) => !!document.activeElement?.matches(selector), reached)) return n;
+  }
+  throw new Error(`${reached} not reached in ${max} tab stops`);
+}
+
+test('keyboard paths are short: skip links to the search and the print tools, the layer list is one tab stop with arrow keys', async () => {
+  const printLink = '.print-map-panel a[aria-label="表示中の地図をPDFで印刷"]';
+  const panel = page.locator('.print-map-panel');
+  // Through the skip link: the third tab stop, then the print panel opens at its paper.
+  expect(await tabsUntil('a.skip-link[href="#print"]')).toBe(3);
+  await page.keyboard.press('Enter');
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id.endsWith('-paper'))).toBe(true));
+  expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  let fromPaper = 0;
+  while (!(await page.evaluate((s) => !!document.activeElement?.matches(s), printLink))) {
+    await page.keyboard.press('Tab');
+    if (++fromPaper > 12) throw new Error('the PDF button is far from the paper');
+  }
+  // Paper, scale, title, note, the redline toolbar (one stop), PDF.
+  expect(fromPaper).toBeLessThanOrEqual(6);
+  // Tabbing all the way (the issue saw ~28 stops before printing with the panel closed, and each layer had 5).
+  const straight = await tabsUntil(printLink);
+  expect(straight).toBeLessThan(40);
+  const layerCount = await page.locator('.layer-item').count();
+  const layerStops = await page.evaluate(() => Array.from(document.querySelectorAll('.layer-panel input, .layer-panel button'))
+    .filter((el) => (el as HTMLElement).tabIndex >= 0 && !(el as HTMLButtonElement).disabled).length);
+  expect(layerStops).toBeLessThanOrEqual(5);
+  expect(layerCount).toBeGreaterThan(5);
+
+  await page.getByRole('link', { name: '検索へ移動' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+
+  // In the layer list the arrow keys move between layers, the same control; Tab leaves the list.
+  const first = page.locator('.layer-item').nth(0).getByRole('checkbox');
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.closest('.layer-item') === document.querySelectorAll('.layer-item')[1])).toBe(true);
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('checkbox');
+  await page.keyboard.press('End');
+  expect(await page.evaluate(() => document.activeElement?.closest('.layer-item') === Array.from(document.querySelectorAll('.layer-item')).at(-1))).toBe(true);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !document.activeElement?.closest('.layer-panel'))).toBe(true);
+  await panel.locator('summary').click();
+});
+
+test('with the 和暦 preference the printed sheets (enquiry, boundary, route plan) write dates as 令和…', async () => {
+  await page.locator('select.date-style').selectOption('wareki');
+  // The print links carry the preference.
+  const panel = page.locator('.print-map-panel');
+  await panel.locator('summary').click();
+  const href = new URL((await panel.getByRole('link', { name: /PDF/ }).getAttribute('href'))!, 'http://x');
+  expect(href.searchParams.get('dates')).toBe('wareki');
+  await panel.locator('summary').click();
+
+  const record = await graphql<{ features: { edges: { node: { id: string; attributes: { determined_on: string } } }[] } }>(
+    page, '{ features(layer: "boundary_records", first: 1) { edges { node { id attributes } } } }');
+  const { id, attributes } = record.features.edges[0].node;
+  // A short route: its plan is a sheet or two after the index.
+  const routes = await graphql<{ routes: { routeNo: string; lengthM: number }[] }>(page, '{ routes(search: "-", first: 100) { routeNo lengthM } }');
+  const short = routes.routes.filter((r) => r.lengthM > 50).sort((a, b) => a.lengthM - b.lengthM)[0];
+  const sheets = {
+    enquiry: `/api/print/enquiry.pdf?lon=${STATION.lon}&lat=${STATION.lat}&scale=1000&paper=A4-portrait&date=2025-04-01`,
+    boundary: `/api/print/boundary.pdf?featureId=${id}&paper=A4-portrait&date=2025-04-01`,
+    plan: `/api/print/plan.pdf?routeNo=${encodeURIComponent(short.routeNo)}&scale=1000&paper=A3-landscape&date=2025-04-01`,
+  };
+  const [y, m, d] = attributes.determined_on.split('-').map(Number);
+  const determined = y >= 2019 && !(y === 2019 && m < 5) ? `令和${y === 2019 ? '元' : y - 2018}年${m}月${d}日` : `平成${y - 1988}年${m}月${d}日`;
+  for (const [kind, url] of Object.entries(sheets)) {
+    const text = async (dates: string) => {
+      const res = await page.request.get(`${url}${dates}`, { timeout: 170_000 });
+      if (res.status() !== 200) throw new Error(`${kind}: ${res.status()} ${await res.text()}`);
+      const file = path.join(screenshotDir, `wareki-${kind}${dates ? '' : '-iso'}.pdf`);
+      fs.writeFileSync(file, await res.body());
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
+    };
+    const wareki = await text('&dates=wareki');
+    expect(wareki).toContain('令和7年4月1日');
+    expect(wareki).not.toContain('2025-04-01');
+    if (kind === 'boundary') expect(wareki).toContain(determined);
+    if (kind === 'enquiry') expect(await text('')).toContain('2025-04-01');
+  }
+  await page.locator('select.date-style').selectOption('iso');
+}, 300_000);
 
 test('measuring labels each side and the area on the map, in metres of the plane zone', async () => {
   const view = { ...STATION, zoom: 17 };

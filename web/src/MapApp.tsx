@@ -33,7 +33,7 @@ import { IdentifyPanel } from './panels/IdentifyPanel';
 import { useIdentify } from './panels/useIdentify';
 import { LanguageToggle } from './panels/LanguageToggle';
 import { DateStyleSelect } from './panels/DateStyleSelect';
-import { SkipLink } from './panels/SkipLink';
+import { SkipLinks } from './panels/SkipLink';
 import { keepInViewOnResize } from './map/keepInView';
 import { LayerPanel } from './panels/LayerPanel';
 import { ImportWizard } from './imports/ImportWizard';
@@ -111,10 +111,12 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     map, visibleLayerKeys, disasterLayer: disasterLayerDef, disasterYears,
   });
 
-  // A click on the map identifies, unless a tool has the clicks: measuring, editing, drawing redline or placing a sheet.
+  // A click on the map identifies, unless a tool has the clicks: measuring, editing, drawing redline or a selection
+  // polygon, or placing a sheet.
   const [drawingRedline, setDrawingRedline] = useState(false);
+  const [drawingArea, setDrawingArea] = useState(false);
   const onMapClick = useEffectEvent((e: MapMouseEvent) => {
-    if (!map || measureMode !== null || editing || drawingRedline || placing !== null) return;
+    if (!map || measureMode !== null || editing || drawingRedline || drawingArea || placing !== null) return;
     // A cluster of a tiled layer: zoom in towards it, two levels at a time, until its points come apart.
     const cluster = clusterAt(map, e.point, views.values());
     if (cluster) {
@@ -192,7 +194,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
   return (
     <PrintRastersContext.Provider value={rasters.printRasters}>
     <div className={`app${identify || editing ? ' with-identify' : ''}${tableLayer ? ' with-table' : ''}${ledgerOpen ? ' with-ledger' : ''}`}>
-      <SkipLink />
+      <SkipLinks />
       <header className="app-header">
         <h1 className="app-title">
           {t('appName')} <span className="app-subtitle">{t('appSubtitle')}</span>
@@ -324,7 +326,8 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
       )}
 
       {tableLayer && (
-        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} map={map} view={views.get(tableLayer.key)} />
+        <AttributeTable layer={tableLayer} selectedId={selected?.id ?? null} onRowSelect={showFeature} onClose={() => setTableLayerKey(null)} map={map} view={views.get(tableLayer.key)}
+          onDrawingChange={setDrawingArea} />
       )}
       {exportLayerKey && layersByKey.get(exportLayerKey) && (
         <ExportDialog layer={layersByKey.get(exportLayerKey)!} bbox={map?.getBounds().toArray().flat()} onClose={() => setExportLayerKey(null)} />

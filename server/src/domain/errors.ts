@@ -138,6 +138,15 @@ export const ERROR_CATALOGUE = {
   },
   badPosition: { code: 'BAD_USER_INPUT', ja: '位置が正しくありません: {detail}', en: '{detail}' },
   badRadius: { code: 'BAD_USER_INPUT', ja: '半径は 0〜{max} m にしてください', en: 'radius must be between 0 and {max} metres' },
+  areaChoice: { code: 'BAD_USER_INPUT', ja: '範囲は多角形か地物(と距離)のどちらか一つで指定してください', en: 'give an area as either polygon or around (with distance), not both or neither' },
+  areaPolygon: { code: 'BAD_USER_INPUT', ja: '選択する多角形が正しくありません({detail})', en: 'the selection polygon is not valid: {detail}' },
+  areaSelfCrossing: { code: 'BAD_USER_INPUT', ja: '選択する多角形の辺が交差しています。交差しないように描き直してください', en: 'the selection polygon crosses itself; draw it without crossing edges' },
+  areaDistance: { code: 'BAD_USER_INPUT', ja: '距離は 0〜{max} m にしてください', en: 'distance must be between 0 and {max} metres' },
+  areaJson: {
+    code: 'BAD_USER_INPUT',
+    ja: 'area は {"polygon":[[経度,緯度],…]} か {"around":"地物ID","distance":50} の JSON で指定してください',
+    en: 'area must be JSON as the features query takes it: {"polygon":[[lon,lat],…]} or {"around":"<feature id>","distance":50}',
+  },
   textTooLong: { code: 'BAD_USER_INPUT', ja: '{field} は {max} 文字以内にしてください', en: '{field} text must be at most {max} characters' },
   notAField: {
     code: 'BAD_USER_INPUT',

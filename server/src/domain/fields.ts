@@ -30,8 +30,12 @@ export interface FieldDefinition {
   /** Personal data: read only by the layer's editors, admins and these departments and users (see permissions.ts). */
   restricted?: { departments: string[]; users: number[] };
   /** A text field with a validated format: 'collectionDays' is 収集曜日 (月・木, 第2・第4水; see collection.ts). */
-  format?: 'collectionDays';
+  format?: FieldFormat;
 }
+
+/** Validated text formats a field may have. */
+export const FIELD_FORMATS = ['collectionDays'] as const;
+export type FieldFormat = (typeof FIELD_FORMATS)[number];
 
 export { isValidDate };
 
@@ -45,7 +49,7 @@ export type ProblemCode =
   | 'required' | 'text' | 'characters' | 'maxLength' | 'number' | 'integer' | 'min' | 'max' | 'date' | 'boolean' | 'enum'
   | 'unknownField' | 'computed' | 'collectionDays'
   // field definitions (layer administration)
-  | 'fieldKey' | 'duplicateField' | 'fieldType' | 'fieldLabel' | 'enumOptions' | 'minAboveMax';
+  | 'fieldKey' | 'duplicateField' | 'fieldType' | 'fieldLabel' | 'enumOptions' | 'minAboveMax' | 'fieldFormat';
 
 /** Values a message needs: limits (`min`, `max`) and choices (`options`). */
 export type ProblemParams = Record<string, string | number | string[]>;
@@ -82,6 +86,7 @@ const MESSAGES: Record<ProblemCode, (p: ProblemParams) => string> = {
   fieldLabel: () => 'needs a Japanese label',
   enumOptions: () => 'enum fields need options',
   minAboveMax: () => 'min is greater than max',
+  fieldFormat: (p) => `format must be one of ${list(p.options)}, on a text field`,
 };
 
 function problem(code: ProblemCode, params: ProblemParams = {}): ValueProblem {
@@ -182,6 +187,7 @@ export function checkFieldDefinitions(fields: FieldDefinition[]): FieldProblem[]
     if (!f.label?.trim()) problems.push(fieldProblem(f.key, 'fieldLabel'));
     if (f.type === 'enum' && !(f.options && f.options.length > 0)) problems.push(fieldProblem(f.key, 'enumOptions'));
     if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push(fieldProblem(f.key, 'minAboveMax', { min: f.min, max: f.max }));
+    if (f.format !== undefined && (f.type !== 'text' || !FIELD_FORMATS.includes(f.format))) problems.push(fieldProblem(f.key, 'fieldFormat', { options: [...FIELD_FORMATS] }));
   }
   return problems;
 }

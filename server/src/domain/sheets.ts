@@ -3,7 +3,7 @@
  * request with parseSheetParams before it opens the web client's print page, which reads the same
  * query back with the same function.
  */
-import { isValidDate, todayInJapan } from './dates';
+import { DATE_STYLES, isValidDate, todayInJapan, type DateStyle } from './dates';
 import { checkLonLat } from './geometry';
 import { isId, isLayerKey } from './ids';
 import { decodeRedline, encodeRedline, type RedlineItem } from './redline';
@@ -97,6 +97,8 @@ interface SheetCommon {
   date: string;
   /** Absent: the reader's language (Japanese on the server's sheets). */
   lang: SheetLang | null;
+  /** How the sheet writes dates (the user's preference: 令和7年4月1日, R7.4.1); absent: ISO. */
+  dates?: DateStyle;
 }
 
 export interface EnquirySheetParams extends SheetCommon {
@@ -156,8 +158,11 @@ export function parseSheetParams(kind: SheetKind, q: Record<string, unknown>, no
   const lang: SheetLang | null = q.lang === undefined ? null : q.lang === 'en' ? 'en' : 'ja';
   const rasters = parseRasters(q.rasters === undefined ? null : String(q.rasters));
   if (!rasters) return { field: 'rasters', message: 'rasters must be layer keys (key or key:opacity percent) separated by commas' };
+  const dates = q.dates === undefined || q.dates === '' ? undefined : String(q.dates);
+  if (dates !== undefined && !DATE_STYLES.includes(dates as DateStyle)) return { field: 'dates', message: `dates must be one of ${DATE_STYLES.join(', ')}` };
   const sheet = parseSheet(kind, q, { paper, date, lang });
-  return 'kind' in sheet && rasters.length ? { ...sheet, rasters } : sheet;
+  if (!('kind' in sheet)) return sheet;
+  return { ...sheet, ...(rasters.length ? { rasters } : {}), ...(dates && dates !== 'iso' ? { dates: dates as DateStyle } : {}) };
 }
 
 function parseSheet(kind: SheetKind, q: Record<string, unknown>, common: { paper: PaperKey; date: string; lang: SheetLang | null }): SheetParams | SheetProblem {
@@ -245,5 +250,6 @@ export function sheetQueryOf(sheet: SheetParams): URLSearchParams {
   }
   if (sheet.rasters?.length) q.set('rasters', formatRasters(sheet.rasters));
   if (sheet.lang) q.set('lang', sheet.lang);
+  if (sheet.dates && sheet.dates !== 'iso') q.set('dates', sheet.dates);
   return q;
 }

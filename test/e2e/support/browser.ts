@@ -123,9 +123,12 @@ export function expectCleanStep(guarded: GuardedBrowser): void {
   expect(found).toEqual({ foreignRequests: [], consoleErrors: [], failedRequests: [] });
 }
 
-/** Logs in through the login screen (demo password) and waits until every layer is drawn. */
-export async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
+/**
+ * Logs in through the login screen (demo password) and waits until every layer is drawn. `start` is the
+ * address to open first (a shared link such as `/?layers=road_ledger#16/35.67/140.17`); the login keeps it.
+ */
+export async function logIn(page: Page, username: string, start = '/'): Promise<void> {
+  await page.goto(start);
   await page.getByLabel('ユーザー名').waitFor();
   await page.getByLabel('ユーザー名').fill(username);
   await page.getByLabel('パスワード').fill('chizu-demo');

@@ -1,6 +1,6 @@
 // Layer exports: the server writes every file (one CSV writer, Excel-safe); the browser only downloads it.
 import { ApiError } from './client';
-import type { AttributeFilter, FeatureOrder } from './model';
+import type { AreaSelectionInput, AttributeFilter, FeatureOrder } from './model';
 
 export type ExportFormat = 'gpkg' | 'shp' | 'geojson' | 'csv' | 'kml' | 'sima';
 
@@ -14,6 +14,8 @@ export interface ExportRequest {
   /** The table's sort (id order when absent). */
   orderBy?: FeatureOrder;
   bbox?: number[];
+  /** The table's polygon or buffer selection. */
+  area?: AreaSelectionInput;
 }
 
 export function exportUrl(layerKey: string, r: ExportRequest): string {
@@ -25,6 +27,7 @@ export function exportUrl(layerKey: string, r: ExportRequest): string {
   if (r.where?.length) q.set('filter', JSON.stringify(r.where));
   if (r.orderBy) q.set('order', JSON.stringify(r.orderBy));
   if (r.bbox) q.set('bbox', r.bbox.map((v) => v.toFixed(7)).join(','));
+  if (r.area) q.set('area', JSON.stringify(r.area));
   return `/api/layers/${encodeURIComponent(layerKey)}/export?${q}`;
 }
 

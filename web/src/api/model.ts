@@ -12,7 +12,7 @@ import type {
   UserFieldsFragment,
 } from './generated/graphql';
 
-export type { AttributeFilter, ComputedKind, FeatureOrder, FieldType } from './generated/graphql';
+export type { AreaSelectionInput, AttributeFilter, ComputedKind, FeatureOrder, FieldType } from './generated/graphql';
 
 /**
  * The one feature selection of every query and write that returns features.

@@ -55,9 +55,9 @@ export function withPermissions<L extends { key: string; style: Record<string, u
 export type FeaturesArgs = Omit<FeaturesQueryVariables, 'layer'> & { layer: string };
 
 const FeaturesQuery = graphql(`
-  query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String,
+  query Features($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!], $search: String,
                  $orderBy: FeatureOrder, $first: Int, $after: String) {
-    features(layer: $layer, bbox: $bbox, where: $where, search: $search, orderBy: $orderBy,
+    features(layer: $layer, bbox: $bbox, area: $area, where: $where, search: $search, orderBy: $orderBy,
              first: $first, after: $after) {
       totalCount
       edges { cursor node { ...FeatureFields } }
@@ -72,13 +72,13 @@ export async function fetchFeatures(args: FeaturesArgs, signal?: AbortSignal): P
 }
 
 const FeaturesExtentQuery = graphql(`
-  query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {
-    features(layer: $layer, bbox: $bbox, where: $where, first: 0) { totalCount extent }
+  query FeaturesExtent($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!]) {
+    features(layer: $layer, bbox: $bbox, area: $area, where: $where, first: 0) { totalCount extent }
   }
 `);
 
 /** [minLon, minLat, maxLon, maxLat] of every feature matching the filter (null when none). */
-export async function fetchFeaturesExtent(args: Pick<FeaturesArgs, 'layer' | 'bbox' | 'where'>): Promise<number[] | null> {
+export async function fetchFeaturesExtent(args: Pick<FeaturesArgs, 'layer' | 'bbox' | 'area' | 'where'>): Promise<number[] | null> {
   const data = await gql(FeaturesExtentQuery, { ...args });
   return data.features.extent ?? null;
 }

@@ -1,5 +1,5 @@
 import type { Layer } from '../api/model';
-import { checkLayerDraft, draftFromLayer, emptyField, layerInput, newLayerDraft, styleObject } from './layerForm';
+import { checkLayerDraft, draftFromLayer, emptyField, fieldInput, layerInput, newLayerDraft, styleObject } from './layerForm';
 
 describe('layer administration form', () => {
   test('a new layer with a valid field passes and becomes the API input with a style per geometry kind', () => {
@@ -7,7 +7,7 @@ describe('layer administration form', () => {
     expect(checkLayerDraft(draft)).toEqual([]);
     const input = layerInput(draft);
     expect(input).toMatchObject({ key: 'fire_hydrants', departmentKey: 'roads', geometryTypes: ['Point'] });
-    expect(input.fields).toEqual([{ key: 'name', label: '名称', labelEn: 'Name', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null }]);
+    expect(input.fields).toEqual([{ key: 'name', label: '名称', labelEn: 'Name', type: 'TEXT', required: true, options: null, min: null, max: null, maxLength: null, unit: null, computed: null, unique: false, restricted: null, format: null }]);
     expect(input.style).toEqual({ color: '#0b7285', circle: { 'circle-color': '#0b7285', 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } });
   });
 
@@ -82,4 +82,15 @@ test('a layer key the server refuses is refused before sending: one letter is to
   expect(keyProblems(`a${'b'.repeat(63)}`)).toHaveLength(1);
   // A one-letter field key stays valid, as on the server.
   expect(checkLayerDraft({ ...draft, key: 'ab', fields: [{ ...emptyField(), key: 'x', label: 'X' }] })).toEqual([]);
+});
+
+test("a field's format (収集曜日) read from the server goes back when the layer is saved; a field made numeric drops it", () => {
+  const field = { key: 'burnable_days', label: '収集曜日(可燃ごみ)', labelEn: null, type: 'TEXT' as const, required: false, options: null, min: null, max: null,
+    maxLength: 30, unit: null, computed: null, unique: false, format: 'collectionDays', restricted: null };
+  const layer = { key: 'garbage_points', nameJa: 'ゴミ集積所', nameEn: 'Garbage points', labelField: null, geometryTypes: ['Point'],
+    department: { key: 'env', nameJa: '環境課', nameEn: 'Environment' }, style: {}, fields: [field, { ...field, key: 'note', format: null }] } as never;
+  const draft = draftFromLayer(layer);
+  expect(layerInput(draft).fields.map((f) => f.format)).toEqual(['collectionDays', null]);
+  expect(fieldInput({ ...draft.fields[0], type: 'INTEGER' }).format).toBeNull();
+  expect(layerInput(newLayerDraft('env')).fields[0].format).toBeNull();
 });

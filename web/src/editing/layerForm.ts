@@ -32,6 +32,8 @@ export interface FieldDraft {
   restricted: string | null;
   /** Users listed on the server (kept as they are: no user picker yet). */
   restrictedUsers: number[];
+  /** A validated text format ('collectionDays' = 収集曜日, entered with a picker); null = free text. */
+  format: string | null;
   /** Stored fields keep their key (the server cannot rename them). */
   existing: boolean;
 }
@@ -62,7 +64,7 @@ const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.i
 const text = (v: number | null | undefined) => (v == null ? '' : String(v));
 
 export function emptyField(): FieldDraft {
-  return { key: '', label: '', labelEn: '', type: 'TEXT', required: false, options: '', min: '', max: '', maxLength: '', unit: '', computed: null, unique: false, restricted: null, restrictedUsers: [], existing: false };
+  return { key: '', label: '', labelEn: '', type: 'TEXT', required: false, options: '', min: '', max: '', maxLength: '', unit: '', computed: null, unique: false, restricted: null, restrictedUsers: [], format: null, existing: false };
 }
 
 export function newLayerDraft(departmentKey: string): LayerDraft {
@@ -113,6 +115,7 @@ export function draftFromLayer(layer: Layer): LayerDraft {
       unique: !!f.unique,
       restricted: f.restricted ? f.restricted.departments.join('、') : null,
       restrictedUsers: f.restricted?.users ?? [],
+      format: f.format ?? null,
       existing: true,
     })),
     role: layer.role ?? null,
@@ -153,6 +156,7 @@ export function fieldInput(f: FieldDraft): FieldInput {
     computed: f.computed,
     unique: f.unique,
     restricted: f.restricted === null ? null : { departments: splitOptions(f.restricted), users: f.restrictedUsers },
+    format: f.type === 'TEXT' ? f.format : null,
   };
 }
 

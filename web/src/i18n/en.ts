@@ -44,6 +44,7 @@ export const en: Messages = {
 
   layers: 'Layers',
   layerPanelLabel: 'Layer list',
+  layerPanelKeys: 'Up and down arrows move between layers; Tab moves past the list.',
   otherDepartment: 'Other',
   visibility: 'Show {name}',
   opacity: 'Opacity of {name}',

@@ -86,8 +86,8 @@ export function makeI18n(
 
 const I18nContext = createContext<I18n>(makeI18n('ja'));
 
-/** lang: a fixed language (a printed sheet takes it from its URL, not from the user's choice). */
-export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+/** lang, dateStyle: fixed (a printed sheet takes them from its URL, not from the user's choice). */
+export function I18nProvider({ children, lang: fixed, dateStyle: fixedDates }: { children: ReactNode; lang?: Lang; dateStyle?: DateStyle }) {
   const [lang, setLangState] = useState<Lang>(() => fixed ?? initialLang());
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
@@ -97,7 +97,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
       // Not remembered; the choice still applies to this page.
     }
   }, []);
-  const [dateStyle, setDateStyleState] = useState<DateStyle>(initialDateStyle);
+  const [dateStyle, setDateStyleState] = useState<DateStyle>(() => fixedDates ?? initialDateStyle());
   const setDateStyle = useCallback((next: DateStyle) => {
     setDateStyleState(next);
     try {

@@ -43,6 +43,7 @@ export const ja = {
 
   layers: 'レイヤ',
   layerPanelLabel: 'レイヤ一覧',
+  layerPanelKeys: '上下の矢印キーでレイヤを移動します。Tabで一覧の次へ進みます。',
   otherDepartment: 'その他',
   visibility: '{name}を表示',
   opacity: '{name}の不透明度',

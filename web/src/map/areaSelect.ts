@@ -1,18 +1,16 @@
-// Area selection for the attribute table: drag a rectangle on the map; the box stays drawn while it selects.
+// Area selection for the attribute table: drag a rectangle or click a polygon's corners on the map; the outline
+// stays drawn while it selects.
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useEffectEvent } from 'react';
+import { addCorner, canClose, outlineOf } from './tableArea';
 import { boxOf } from './tableFilter';
 
 const SOURCE = 'area-select';
 
-function boxPolygon([x0, y0, x1, y1]: number[]): GeoJSON.Polygon {
-  return { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
-}
-
-/** Draws the selected box (null removes it). */
-export function setAreaOutline(map: MapLibreMap, bbox: number[] | null): void {
+/** Draws the selection's outline (null removes it). */
+export function setAreaOutline(map: MapLibreMap, geometry: GeoJSON.Geometry | null): void {
   if (!map.style) return;
-  const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: bbox ? [{ type: 'Feature', geometry: boxPolygon(bbox), properties: {} }] : [] };
+  const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: geometry ? [{ type: 'Feature', geometry, properties: {} }] : [] };
   const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
   if (source) {
     source.setData(data);
@@ -35,7 +33,7 @@ export function useAreaSelect(map: MapLibreMap | null, active: boolean, onBox: (
       e.preventDefault();
     };
     const move = (e: MapMouseEvent) => {
-      if (start) setAreaOutline(map, boxOf(start, [e.lngLat.lng, e.lngLat.lat]));
+      if (start) setAreaOutline(map, outlineOf({ kind: 'box', bbox: boxOf(start, [e.lngLat.lng, e.lngLat.lat]) }));
     };
     const up = (e: MapMouseEvent) => {
       if (!start) return;
@@ -54,6 +52,62 @@ export function useAreaSelect(map: MapLibreMap | null, active: boolean, onBox: (
       map.off('mousemove', move);
       map.off('mouseup', up);
       map.dragPan.enable();
+      map.getCanvas().style.cursor = '';
+    };
+  }, [map, active]);
+}
+
+/**
+ * While active, each click on the map adds a corner; a double click or Enter closes the polygon and ends
+ * with onRing(corners), Backspace takes back the last corner. The map still pans by dragging.
+ */
+export function usePolygonSelect(map: MapLibreMap | null, active: boolean, onRing: (ring: number[][]) => void): void {
+  const onRingEvent = useEffectEvent(onRing);
+  useEffect(() => {
+    if (!map || !active) return;
+    let ring: number[][] = [];
+    let cursor: number[] | null = null;
+    const draw = () => setAreaOutline(map, outlineOf(null, ring, cursor));
+    const finish = () => {
+      if (!canClose(ring)) return;
+      const done = ring;
+      ring = [];
+      onRingEvent(done);
+    };
+    const click = (e: MapMouseEvent) => {
+      ring = addCorner(ring, [e.lngLat.lng, e.lngLat.lat]);
+      draw();
+    };
+    const move = (e: MapMouseEvent) => {
+      cursor = [e.lngLat.lng, e.lngLat.lat];
+      if (ring.length) draw();
+    };
+    const dblclick = (e: MapMouseEvent) => {
+      e.preventDefault();
+      finish();
+    };
+    const key = (e: KeyboardEvent) => {
+      // Typing in a field (the table's filters) keeps its own Enter and Backspace.
+      if ((e.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
+      if (e.key === 'Enter') finish();
+      else if (e.key === 'Backspace' && ring.length) {
+        ring = ring.slice(0, -1);
+        draw();
+      } else return;
+      e.preventDefault();
+    };
+    map.doubleClickZoom.disable();
+    map.getCanvas().style.cursor = 'crosshair';
+    map.on('click', click);
+    map.on('mousemove', move);
+    map.on('dblclick', dblclick);
+    window.addEventListener('keydown', key);
+    return () => {
+      map.off('click', click);
+      map.off('mousemove', move);
+      map.off('dblclick', dblclick);
+      window.removeEventListener('keydown', key);
+      map.doubleClickZoom.enable();
       map.getCanvas().style.cursor = '';
     };
   }, [map, active]);

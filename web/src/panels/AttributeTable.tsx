@@ -5,7 +5,8 @@ import { errorMessage } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { downloadExport } from '../api/exports';
 import { fetchFeatures, fetchFeaturesExtent } from '../api/queries';
-import { setAreaOutline, useAreaSelect } from '../map/areaSelect';
+import { setAreaOutline, useAreaSelect, usePolygonSelect } from '../map/areaSelect';
+import { areaArgs, outlineOf, parseDistance, type TableArea } from '../map/tableArea';
 import type { FeatureLayerView } from '../map/featureLayers';
 import { mapFilterOf } from '../map/tableFilter';
 import { zoomToBounds } from '../map/view';
@@ -28,6 +29,8 @@ interface Props {
   /** The map and the table's layer on it: the filter is drawn there, and an area is chosen there. */
   map?: MapLibreMap | null;
   view?: FeatureLayerView;
+  /** A polygon is being drawn: the map's clicks are its corners (identify must not take them). */
+  onDrawingChange?: (drawing: boolean) => void;
 }
 
 function headerLabel(field: FieldDefinition, i18n: I18n): string {
@@ -35,10 +38,10 @@ function headerLabel(field: FieldDefinition, i18n: I18n): string {
   return field.unit ? `${label}(${field.unit})` : label;
 }
 
-export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = null, view }: Props) {
+export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = null, view, onDrawingChange }: Props) {
   // Escape first stops drawing an area, then closes the table.
-  const [selectingArea, setSelectingArea] = useState(false);
-  useEscape(() => (selectingArea ? setSelectingArea(false) : onClose()));
+  const [selecting, setSelecting] = useState<'box' | 'polygon' | null>(null);
+  useEscape(() => (selecting ? setSelecting(null) : onClose()));
   const i18n = useI18n();
   const { t } = i18n;
   const [inputs, setInputs] = useState<FilterInputs>({});
@@ -49,8 +52,10 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
-  /** Area selection: only features in [minLon, minLat, maxLon, maxLat] (drawn on the map or the current view). */
-  const [area, setArea] = useState<number[] | null>(null);
+  /** Area selection: only features in a box (dragged or the current view), a drawn polygon, or near a feature. */
+  const [area, setArea] = useState<TableArea | null>(null);
+  const [distanceText, setDistanceText] = useState('50');
+  const distance = parseDistance(distanceText);
 
   // A new layer starts afresh.
   const [tableFor, setTableFor] = useState(layer.key);
@@ -63,16 +68,24 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
     setArea(null);
   }
 
-  useAreaSelect(map, selectingArea, (box) => {
-    setSelectingArea(false);
-    setArea(box);
+  function chooseArea(next: TableArea | null) {
+    setSelecting(null);
+    setArea(next);
     setCursors([null]);
-  });
+  }
+  useAreaSelect(map, selecting === 'box', (bbox) => chooseArea({ kind: 'box', bbox }));
+  usePolygonSelect(map, selecting === 'polygon', (ring) => chooseArea({ kind: 'polygon', ring }));
+  const drawingPolygon = selecting === 'polygon';
+  useEffect(() => {
+    onDrawingChange?.(drawingPolygon);
+    return () => onDrawingChange?.(false);
+  }, [drawingPolygon, onDrawingChange]);
+  // Also when drawing stops: a cancelled polygon's outline gives way to the chosen area's.
   useEffect(() => {
     if (!map) return;
-    setAreaOutline(map, area);
+    setAreaOutline(map, outlineOf(area));
     return () => setAreaOutline(map, null);
-  }, [map, area]);
+  }, [map, area, selecting]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -87,7 +100,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
 
   const where = useMemo(() => toAttributeFilters(layer.fields, applied), [layer.fields, applied]);
   const after = cursors[cursors.length - 1];
-  const bbox = area ?? undefined;
+  const { bbox, area: areaInput } = useMemo(() => areaArgs(area), [area]);
 
   // The map draws only what the table lists (the filter; the area is outlined).
   useEffect(() => {
@@ -98,7 +111,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
 
   async function zoomToRows() {
     try {
-      const extent = await fetchFeaturesExtent({ layer: layer.key, where, bbox });
+      const extent = await fetchFeaturesExtent({ layer: layer.key, where, bbox, area: areaInput });
       if (map && extent) zoomToBounds(map, extent);
     } catch (e) {
       setExportError(errorMessage(e));
@@ -106,7 +119,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
   }
 
   // The page on screen stays while the next one loads.
-  const request = { layer: layer.key, where, bbox, orderBy: order ?? undefined, first: PAGE_SIZE, after };
+  const request = { layer: layer.key, where, bbox, area: areaInput, orderBy: order ?? undefined, first: PAGE_SIZE, after };
   const loaded = useLoad(JSON.stringify(request), (signal) => fetchFeatures(request, signal));
   const { loading } = loaded;
   const error = loaded.error ?? exportError;
@@ -128,7 +141,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
     setExportError(null);
     try {
       // The server writes the CSV (Excel-safe, one writer for every CSV) with the table's filter.
-      await downloadExport(layer.key, { format: 'csv', where, bbox, orderBy: order ?? undefined, dates: i18n.dateStyle === 'iso' ? 'iso' : 'wareki' });
+      await downloadExport(layer.key, { format: 'csv', where, bbox, area: areaInput, orderBy: order ?? undefined, dates: i18n.dateStyle === 'iso' ? 'iso' : 'wareki' });
     } catch (e) {
       setExportError(errorMessage(e));
     } finally {
@@ -144,7 +157,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
 
   return (
     <section className="attribute-table" aria-labelledby="table-title">
-      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} bbox={bbox} bboxChosen={!!area} onClose={() => setExportOpen(false)} />}
+      {exportOpen && <ExportDialog layer={layer} where={where} orderBy={order ?? undefined} bbox={bbox} bboxChosen={!!area} area={areaInput} onClose={() => setExportOpen(false)} />}
       <div className="panel-heading">
         <h2 id="table-title">{t('tableFor', { name })}</h2>
         <div className="table-actions">
@@ -172,12 +185,26 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
               <button type="button" onClick={() => void zoomToRows()} disabled={total === 0}>
                 {t('tableZoomToRows')}
               </button>
-              <button type="button" aria-pressed={selectingArea} onClick={() => setSelectingArea((on) => !on)}>
+              <button type="button" aria-pressed={selecting === 'box'} onClick={() => setSelecting((on) => (on === 'box' ? null : 'box'))}>
                 {t('tableSelectArea')}
               </button>
-              <button type="button" onClick={() => (setArea(map.getBounds().toArray().flat()), setCursors([null]))}>
+              <button type="button" aria-pressed={selecting === 'polygon'} onClick={() => setSelecting((on) => (on === 'polygon' ? null : 'polygon'))}>
+                {t('tableSelectPolygon')}
+              </button>
+              <button type="button" onClick={() => chooseArea({ kind: 'box', bbox: map.getBounds().toArray().flat() })}>
                 {t('tableSelectView')}
               </button>
+              <span className="table-buffer" role="group" aria-label={t('tableBufferGroup')}>
+                <label>
+                  {t('tableBufferDistance')}
+                  <input inputMode="decimal" value={distanceText} onChange={(e) => setDistanceText(e.target.value)} aria-invalid={distance === null} size={5} />
+                </label>
+                <button type="button" disabled={!selectedId || distance === null} title={selectedId ? undefined : t('tableBufferNeedsFeature')}
+                  onClick={() => selectedId && distance !== null && chooseArea({ kind: 'buffer', featureId: selectedId, distance })}>
+                  {t('tableSelectBuffer')}
+                </button>
+                {distance === null && <span className="error" role="alert">{t('tableBufferBadDistance')}</span>}
+              </span>
             </>
           )}
           <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
@@ -194,11 +221,14 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
           {t('clearFilters')}
         </button>
       </fieldset>
-      {(selectingArea || area) && (
+      {(selecting || area) && (
         <p className="table-area" role="status">
-          {selectingArea ? t('tableSelectAreaHint') : t('tableAreaChosen')}{' '}
-          {area && !selectingArea && (
-            <button type="button" className="small" onClick={() => (setArea(null), setCursors([null]))}>
+          {selecting === 'box' ? t('tableSelectAreaHint')
+            : selecting === 'polygon' ? t('tableSelectPolygonHint')
+              : area?.kind === 'buffer' ? t('tableBufferChosen', { id: area.featureId, distance: i18n.formatNumber(area.distance, 0) })
+                : t('tableAreaChosen')}{' '}
+          {area && !selecting && (
+            <button type="button" className="small" onClick={() => chooseArea(null)}>
               {t('tableClearArea')}
             </button>
           )}

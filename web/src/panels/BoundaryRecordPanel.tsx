@@ -125,7 +125,7 @@ export function BoundaryRecordPanel({ feature, layer, map, canEdit, onSaved, ras
             </a>
             <a
               className="button"
-              href={sheetUrl({ kind: 'boundary', featureId: feature.id, paper: 'A4-portrait', date: todayInJapan(), lang: i18n.lang }, 'pdf')}
+              href={sheetUrl({ kind: 'boundary', featureId: feature.id, paper: 'A4-portrait', date: todayInJapan(), lang: i18n.lang, dates: i18n.dateStyle }, 'pdf')}
               target="_blank"
               rel="noopener"
               aria-label={t('printBoundarySheetFor', { recordNo: title })}

@@ -64,6 +64,7 @@ export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
     paper,
     date,
     lang: i18n.lang,
+    dates: i18n.dateStyle,
     // The layers shown on the map, none if none (the sheet then has only the basemap).
     layers: visibleLayers,
     featureId: place.feature?.id ?? null,

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { downloadExport, type ExportFormat } from '../api/exports';
-import type { AttributeFilter, FeatureOrder, Layer } from '../api/model';
+import type { AreaSelectionInput, AttributeFilter, FeatureOrder, Layer } from '../api/model';
 import { useClientSettings } from '../api/useClientSettings';
 import { planeZoneName } from '#domain/planeZones';
 import { useI18n } from '../i18n';
@@ -25,10 +25,12 @@ interface Props {
   bbox?: number[];
   /** The bbox is the user's area selection (checked from the start), not merely the current view. */
   bboxChosen?: boolean;
+  /** The table's polygon or buffer selection (checked from the start). */
+  area?: AreaSelectionInput;
   onClose: () => void;
 }
 
-export function ExportDialog({ layer, where, orderBy, bbox, bboxChosen = false, onClose }: Props) {
+export function ExportDialog({ layer, where, orderBy, bbox, bboxChosen = false, area, onClose }: Props) {
   useEscape(onClose);
   const i18n = useI18n();
   const { t } = i18n;
@@ -41,7 +43,7 @@ export function ExportDialog({ layer, where, orderBy, bbox, bboxChosen = false, 
   // Dates as the user reads them (the preference in the header), unless changed here.
   const [dates, setDates] = useState<'iso' | 'wareki'>(i18n.dateStyle === 'iso' ? 'iso' : 'wareki');
   const [useFilter, setUseFilter] = useState(!!where?.length);
-  const [useExtent, setUseExtent] = useState(bboxChosen);
+  const [useExtent, setUseExtent] = useState(bboxChosen || !!area);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   // SIMA carries the surveyed points of boundary records.
@@ -61,6 +63,7 @@ export function ExportDialog({ layer, where, orderBy, bbox, bboxChosen = false, 
         where: useFilter ? where : undefined,
         orderBy,
         bbox: useExtent ? bbox : undefined,
+        area: useExtent ? area : undefined,
       });
       setMessage({ error: false, text: t('exportDone', { filename }) });
     } catch (e) {
@@ -103,8 +106,8 @@ export function ExportDialog({ layer, where, orderBy, bbox, bboxChosen = false, 
         {!!where?.length && (
           <label><input type="checkbox" checked={useFilter} onChange={(e) => setUseFilter(e.target.checked)} name="useFilter" /> {t('exportUseFilter')}</label>
         )}
-        {bbox && (
-          <label><input type="checkbox" checked={useExtent} onChange={(e) => setUseExtent(e.target.checked)} name="useExtent" /> {bboxChosen ? t('exportUseArea') : t('exportUseExtent')}</label>
+        {(bbox || area) && (
+          <label><input type="checkbox" checked={useExtent} onChange={(e) => setUseExtent(e.target.checked)} name="useExtent" /> {bboxChosen || area ? t('exportUseArea') : t('exportUseExtent')}</label>
         )}
         {message && <p className={message.error ? 'error' : undefined} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
         <div className="dialog-buttons">

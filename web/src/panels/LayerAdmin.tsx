@@ -277,10 +277,19 @@ export function LayerAdmin({ layers, map, onSaved }: Props) {
                 </>
               )}
               {f.type === 'TEXT' && (
-                <label>
-                  {te('fieldMaxLength')}
-                  <input inputMode="numeric" value={f.maxLength} onChange={(e) => setField(i, { maxLength: e.target.value })} />
-                </label>
+                <>
+                  <label>
+                    {te('fieldMaxLength')}
+                    <input inputMode="numeric" value={f.maxLength} onChange={(e) => setField(i, { maxLength: e.target.value })} />
+                  </label>
+                  <label>
+                    {te('fieldFormat')}
+                    <select value={f.format ?? ''} onChange={(e) => setField(i, { format: e.target.value || null })}>
+                      <option value="">{te('fieldFormatNone')}</option>
+                      <option value="collectionDays">{te('fieldFormatCollectionDays')}</option>
+                    </select>
+                  </label>
+                </>
               )}
               <label>
                 {te('fieldUnit')}

@@ -4,6 +4,7 @@ import type { Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { kindsFor } from '../map/featureLayers';
 import { isVisible, opacityOf, type LayerPrefs } from './layerPrefs';
+import { useRoving } from './roving';
 
 export type LoadState = { loaded: number; total: number } | 'done' | { error: string };
 
@@ -37,7 +38,7 @@ export function Swatch({ layer }: { layer: Layer }) {
 }
 
 /** A layer's opacity, 0–100 % in steps of 5 (vector and raster layers alike). */
-export function OpacitySlider({ name, opacity, disabled, onChange }: { name: string; opacity: number; disabled: boolean; onChange: (opacity: number) => void }) {
+export function OpacitySlider({ name, opacity, disabled, onChange, tabIndex }: { name: string; opacity: number; disabled: boolean; onChange: (opacity: number) => void; tabIndex?: number }) {
   const { t } = useI18n();
   return (
     <input
@@ -50,6 +51,7 @@ export function OpacitySlider({ name, opacity, disabled, onChange }: { name: str
       aria-label={t('opacity', { name })}
       aria-valuetext={`${Math.round(opacity * 100)}%`}
       disabled={disabled}
+      tabIndex={tabIndex}
     />
   );
 }
@@ -57,9 +59,14 @@ export function OpacitySlider({ name, opacity, disabled, onChange }: { name: str
 export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, onOpenTable, onZoom, onExport }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
+  // The list is one tab stop (its rows by the arrow keys): Tab goes on to the tools below it.
+  const roving = useRoving(layers.length);
+  const groups = groupByDepartment(layers);
+  const rowOf = new Map(groups.flatMap((g) => g.layers).map((layer, i) => [layer.key, i]));
   return (
-    <div className="layer-panel" aria-label={t('layerPanelLabel')} role="group">
-      {groupByDepartment(layers).map((group) => (
+    <div className="layer-panel" aria-label={t('layerPanelLabel')} aria-describedby="layer-panel-keys" role="group" onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+      <p id="layer-panel-keys" className="visually-hidden">{t('layerPanelKeys')}</p>
+      {groups.map((group) => (
         <section key={group.key} className="layer-group" aria-labelledby={`dept-${group.key || 'other'}`}>
           <h3 id={`dept-${group.key || 'other'}`}>{i18n.departmentName(group.layers[0].department)}</h3>
           <ul>
@@ -68,8 +75,9 @@ export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, on
               const visible = isVisible(prefs, layer.key);
               const opacity = opacityOf(prefs, layer.key);
               const state = loadStates[layer.key];
+              const tabIndex = roving.tabIndex(rowOf.get(layer.key)!);
               return (
-                <li key={layer.key} className="layer-item" data-layer={layer.key}>
+                <li key={layer.key} className="layer-item" data-layer={layer.key} data-roving-row>
                   <div className="layer-line">
                     <label className="layer-toggle">
                       <input
@@ -77,6 +85,7 @@ export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, on
                         checked={visible}
                         onChange={(e) => onVisible(layer.key, e.target.checked)}
                         aria-label={t('visibility', { name })}
+                        tabIndex={tabIndex}
                       />
                       <Swatch layer={layer} />
                       <span className="layer-name">{name}</span>
@@ -84,15 +93,15 @@ export function LayerPanel({ layers, prefs, loadStates, onVisible, onOpacity, on
                     <span className="layer-count">{t('featureCount', { count: i18n.formatNumber(layer.featureCount, 0) })}</span>
                   </div>
                   <div className="layer-line layer-controls">
-                    <OpacitySlider name={name} opacity={opacity} disabled={!visible} onChange={(value) => onOpacity(layer.key, value)} />
-                    <button type="button" className="small" onClick={() => onZoom(layer)} aria-label={t('zoomToLayerFor', { name })} disabled={!layer.extent}>
+                    <OpacitySlider name={name} opacity={opacity} disabled={!visible} onChange={(value) => onOpacity(layer.key, value)} tabIndex={tabIndex} />
+                    <button type="button" className="small" onClick={() => onZoom(layer)} aria-label={t('zoomToLayerFor', { name })} disabled={!layer.extent} tabIndex={tabIndex}>
                       {t('zoomToLayer')}
                     </button>
-                    <button type="button" className="small" onClick={() => onOpenTable(layer.key)} aria-label={t('openTableFor', { name })}>
+                    <button type="button" className="small" onClick={() => onOpenTable(layer.key)} aria-label={t('openTableFor', { name })} tabIndex={tabIndex}>
                       {t('openTable')}
                     </button>
                     {onExport && (
-                      <button type="button" className="small" onClick={() => onExport(layer.key)} aria-label={t('exportLayerFor', { name })}>
+                      <button type="button" className="small" onClick={() => onExport(layer.key)} aria-label={t('exportLayerFor', { name })} tabIndex={tabIndex}>
                         {t('exportLayer')}
                       </button>
                     )}

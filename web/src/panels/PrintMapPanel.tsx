@@ -13,6 +13,7 @@ import { CSS_PX_PER_MM, formatScale, zoomForScale } from '../print/scale';
 import { sheetUrl, type MapSheetRequest } from '../print/sheetParams';
 import { paperName } from '../print/SheetParts';
 import { PrintFrame } from '../print/PrintFrame';
+import { useRoving } from './roving';
 
 interface Props {
   map: MapLibreMap | null;
@@ -33,11 +34,19 @@ function storedRedline(): RedlineItem[] {
   }
 }
 
+const REDLINE_TOOLS = [
+  { kind: 'mark', label: 'redlineMark' },
+  { kind: 'arrow', label: 'redlineArrow' },
+  { kind: 'line', label: 'redlineLine' },
+  { kind: 'text', label: 'redlineText' },
+] as const satisfies readonly { kind: RedlineKind; label: string }[];
+
 export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
   const [open, setOpen] = useState(false);
+  const toolbar = useRoving(REDLINE_TOOLS.length, 'horizontal');
   const [paper, setPaper] = useState<PaperKey>('A4-landscape');
   const [scale, setScale] = useState<number>(2500);
   const [title, setTitle] = useState('');
@@ -133,7 +142,7 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   const full = items.length >= REDLINE_LIMITS.items;
   const request: MapSheetRequest | null = sheetCentre && {
     kind: 'map', paper, scale, title: title.trim(), note: note.trim(), redline: items,
-    date: todayInJapan(), lang: i18n.lang, lon: sheetCentre[0], lat: sheetCentre[1], layers: visibleLayers,
+    date: todayInJapan(), lang: i18n.lang, dates: i18n.dateStyle, lon: sheetCentre[0], lat: sheetCentre[1], layers: visibleLayers,
     ...(rasters.length ? { rasters } : {}),
   };
   // The frame on screen: the paper's map frame at the sheet's scale, drawn at the map's zoom.
@@ -141,12 +150,7 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   const factor = sheetCentre ? 2 ** (zoom - zoomForScale(scale, sheetCentre[1])) : 0;
   const frame = { width: frameMm.width * CSS_PX_PER_MM * factor, height: frameMm.height * CSS_PX_PER_MM * factor };
 
-  const tools: { kind: RedlineKind; label: string }[] = [
-    { kind: 'mark', label: t('redlineMark') },
-    { kind: 'arrow', label: t('redlineArrow') },
-    { kind: 'line', label: t('redlineLine') },
-    { kind: 'text', label: t('redlineText') },
-  ];
+  const tools = REDLINE_TOOLS.map(({ kind, label }) => ({ kind, label: t(label) }));
 
   return (
     <details className="print-map-panel" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
@@ -181,9 +185,11 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
       </div>
       <fieldset className="redline-tools">
         <legend>{t('redline')}</legend>
-        <div className="button-row" role="group" aria-label={t('redline')}>
-          {tools.map(({ kind, label }) => (
-            <button key={kind} type="button" aria-pressed={tool === kind} disabled={full && tool !== kind} onClick={() => setTool(tool === kind ? null : kind)}>
+        {/* One tab stop; the arrow keys choose among the tools. */}
+        <div className="button-row" role="toolbar" aria-label={t('redline')} onKeyDown={toolbar.onKeyDown} onFocus={toolbar.onFocus}>
+          {tools.map(({ kind, label }, i) => (
+            <button key={kind} type="button" data-roving-row aria-pressed={tool === kind} disabled={full && tool !== kind} tabIndex={toolbar.tabIndex(i)}
+              onClick={() => setTool(tool === kind ? null : kind)}>
               {label}
             </button>
           ))}

@@ -42,7 +42,7 @@ export function RoutePanel({ routeNo, map, selectedId, onSelectSegment }: Props)
     };
   }, [map, route]);
 
-  const printUrl = route ? sheetUrl({ kind: 'route', routeNo: route.routeNo, paper, date: todayInJapan(), lang: i18n.lang, rasters }, 'pdf') : null;
+  const printUrl = route ? sheetUrl({ kind: 'route', routeNo: route.routeNo, paper, date: todayInJapan(), lang: i18n.lang, dates: i18n.dateStyle, rasters }, 'pdf') : null;
 
   return (
     <section className="route-panel" aria-labelledby={`${id}-title`} data-route-no={routeNo}>
@@ -78,7 +78,7 @@ export function RoutePanel({ routeNo, map, selectedId, onSelectSegment }: Props)
             </a>
             <a
               className="button"
-              href={sheetUrl({ kind: 'plan', routeNo: route.routeNo, scale: 500, paper, date: todayInJapan(), lang: i18n.lang }, 'pdf')}
+              href={sheetUrl({ kind: 'plan', routeNo: route.routeNo, scale: 500, paper, date: todayInJapan(), lang: i18n.lang, dates: i18n.dateStyle }, 'pdf')}
               target="_blank"
               rel="noopener"
               aria-label={t('printPlanSheetFor', { routeNo: route.routeNo })}

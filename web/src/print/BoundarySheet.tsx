@@ -32,7 +32,8 @@ export const BOUNDARY_SCALES = [100, 200, 250, 500, 1000, 2500, 5000] as const;
 const PORTRAIT_MAP_HEIGHT_MM = 105;
 
 export function BoundarySheet({ request, layers, config, settings, onDrawn, onError }: Props) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const paper = PAPERS[request.paper];
   const frameMm = useMemo(
     () => (paper.landscape ? paper.mapMm : { width: paper.mapMm.width, height: PORTRAIT_MAP_HEIGHT_MM }),
@@ -107,7 +108,7 @@ export function BoundarySheet({ request, layers, config, settings, onDrawn, onEr
               <table>
                 <tbody>
                   <tr><th scope="row">{t('boundaryRecordNo')}</th><td data-record-no>{data.table.recordNo ?? '—'}</td></tr>
-                  <tr><th scope="row">{t('boundaryDeterminedOn')}</th><td>{text('determined_on')}</td></tr>
+                  <tr><th scope="row">{t('boundaryDeterminedOn')}</th><td>{attrs.determined_on ? i18n.formatDate(String(attrs.determined_on)) : '—'}</td></tr>
                   <tr><th scope="row">{t('boundaryParcelNo')}</th><td>{text('parcel_no')}</td></tr>
                   <tr><th scope="row">{t('boundaryRouteNo')}</th><td>{text('related_route_no')}</td></tr>
                   <tr><th scope="row">{t('boundarySurveyor')}</th><td>{text('surveyor')}</td></tr>

@@ -29,6 +29,14 @@ test('English sheets say so; Japanese is the default and is not written', () => 
   expect(new URL(sheetUrl({ ...enquiry, lang: 'en' }, 'pdf'), 'http://x').searchParams.get('lang')).toBe('en');
 });
 
+test('a sheet asked for in 和暦 says so, and the print page reads it back; ISO is the default and is not written', () => {
+  const route = { kind: 'route', routeNo: '1-01', paper: 'A4-portrait', date: '2025-04-01', lang: 'ja' } as const;
+  const url = sheetUrl({ ...route, dates: 'wareki' }, 'pdf');
+  expect(new URL(url, 'http://x').searchParams.get('dates')).toBe('wareki');
+  expect(parseSheetRequest('/print/route', url.slice(url.indexOf('?')))).toMatchObject({ dates: 'wareki' });
+  expect(sheetUrl({ ...route, dates: 'iso' }, 'pdf')).not.toContain('dates=');
+});
+
 test('a route sheet request', () => {
   const url = sheetUrl({ kind: 'route', routeNo: '1-01', paper: 'A4-portrait', date: '2026-11-24', lang: 'ja' }, 'pdf');
   expect(url).toBe('/api/print/route.pdf?routeNo=1-01&paper=A4-portrait&date=2026-11-24');

@@ -10,7 +10,7 @@ import { parseExportOptions, RawExportOptions } from './export.options';
 
 const USAGE = `usage: npm run export -- --layer KEY --format gpkg|shp|geojson|csv|kml|sima --out FILE
   [--srid 6668|6677] [--encoding utf8|cp932] [--columns labels|keys] [--dates iso|wareki]
-  [--bbox minLon,minLat,maxLon,maxLat] [--filter '[{"field":"…","eq":…}]'] [--search TEXT] [--order '{"field":"…","descending":true}'] [--geometry xy|wkt]`;
+  [--bbox minLon,minLat,maxLon,maxLat] [--area '{"polygon":[[lon,lat],…]}' | '{"around":"<id>","distance":50}'] [--filter '[{"field":"…","eq":…}]'] [--search TEXT] [--order '{"field":"…","descending":true}'] [--geometry xy|wkt]`;
 
 /** npm run export: a layer to a file, with DATABASE_URL or the embedded DATA_DIR like the server. Returns the message. */
 export async function exportCli(args: string[], config: Config): Promise<string> {
@@ -19,7 +19,7 @@ export async function exportCli(args: string[], config: Config): Promise<string>
   const out = arg('out');
   if (!layer || !out || !arg('format')) throw new Error(USAGE);
   const raw: RawExportOptions = {};
-  for (const key of ['format', 'srid', 'encoding', 'bbox', 'filter', 'search', 'order', 'columns', 'dates', 'geometry'] as const) raw[key] = arg(key);
+  for (const key of ['format', 'srid', 'encoding', 'bbox', 'area', 'filter', 'search', 'order', 'columns', 'dates', 'geometry'] as const) raw[key] = arg(key);
   const options = parseExportOptions(raw, config.planeSrid);
   // The embedded database is one process: stop the server before exporting from its DATA_DIR.
   const db = await prepareDatabase({ ...config, seedDemoOnFirstStart: false }, () => undefined);

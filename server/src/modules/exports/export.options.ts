@@ -1,6 +1,7 @@
 import { CSV_ENCODINGS, CsvEncoding } from '../../domain/csv';
-import { badInput } from '../../errors';
+import { appError, badInput } from '../../errors';
 import { isPlaneSrid, PLANE_SRIDS } from '../../domain/planeZones';
+import { AreaSelection } from '../../domain/area';
 import { AttributeFilter, FeatureOrder } from '../features/feature.input';
 
 export const EXPORT_FORMATS = ['gpkg', 'shp', 'geojson', 'csv', 'kml', 'sima'] as const;
@@ -15,6 +16,8 @@ export interface ExportOptions {
   srid: number;
   encoding: CsvEncoding;
   bbox?: number[];
+  /** The attribute table's polygon or buffer selection, as the features query takes it in `area`. */
+  area?: AreaSelection;
   where?: AttributeFilter[];
   search?: string;
   /** The attribute table's sort; id order when absent. */
@@ -27,7 +30,7 @@ export interface ExportOptions {
 }
 
 /** Query-string style options (HTTP and the CLI share this parser). */
-export type RawExportOptions = Partial<Record<'format' | 'srid' | 'encoding' | 'bbox' | 'filter' | 'search' | 'order' | 'columns' | 'dates' | 'geometry', string>>;
+export type RawExportOptions = Partial<Record<'format' | 'srid' | 'encoding' | 'bbox' | 'area' | 'filter' | 'search' | 'order' | 'columns' | 'dates' | 'geometry', string>>;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T | undefined): T {
   if (value === undefined || value === '') {
@@ -60,6 +63,16 @@ export function parseExportOptions(raw: RawExportOptions, planeSrid: number): Ex
   };
   if (raw.geometry) options.geometry = oneOf('geometry', raw.geometry, ['xy', 'wkt'] as const, undefined);
   if (raw.bbox) options.bbox = raw.bbox.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+  if (raw.area) {
+    let area: unknown;
+    try { area = JSON.parse(raw.area); } catch { area = undefined; }
+    const a = area as Record<string, unknown> | undefined;
+    const ok = !!a && typeof a === 'object' && !Array.isArray(a)
+      && (a.polygon === undefined || Array.isArray(a.polygon)) && (a.around === undefined || typeof a.around === 'string')
+      && (a.distance === undefined || typeof a.distance === 'number');
+    if (!ok) throw appError('areaJson', {}, { field: 'area' });
+    options.area = a as AreaSelection;
+  }
   if (raw.search) options.search = raw.search;
   if (raw.filter) {
     let where: unknown;

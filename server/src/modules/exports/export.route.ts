@@ -19,7 +19,7 @@ export function exportRouter(services: Services): Router {
     const options = parseExportOptions(raw, services.config.planeSrid);
     const out = await services.exports.export(res.locals.ctx.layers, String(req.params.key), options);
     await recordAudit(services.db.pool, { kind: 'export', actor: actorOf(res.locals.ctx), layerKey: out.layerKey, rowCount: out.rows,
-      details: { format: options.format, restrictedFields: out.restrictedFields, filtered: !!(options.bbox || options.where || options.search) } })
+      details: { format: options.format, restrictedFields: out.restrictedFields, filtered: !!(options.bbox || options.area || options.where || options.search) } })
       .catch((err) => { out.dispose(); throw err; });
     res.setHeader('Content-Type', out.contentType);
     res.setHeader('Content-Disposition', contentDisposition(out.filename));

@@ -50,7 +50,8 @@ export class ExportService {
     if (options.format === 'sima' && layer.role !== LayerRole.BOUNDARY_RECORDS) {
       throw badInput('SIMA exports the surveyed points of boundary records (境界確定) only', { field: 'format' });
     }
-    const query = this.features.buildQuery(layer, { bbox: options.bbox, where: options.where, search: options.search });
+    const area = await this.features.resolveArea(layers, options.area);
+    const query = this.features.buildQuery(layer, { bbox: options.bbox, where: options.where, search: options.search }, area);
     const gdalFormat = options.format === 'gpkg' || options.format === 'shp' || options.format === 'kml';
     // GDAL (WebAssembly) writes only inside its mounted output directory.
     const root = gdalFormat ? gdalOutputDir() : os.tmpdir();

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { JSONScalar } from '../../scalars';
 
 @InputType({ description: 'Conditions on one attribute field; all given conditions must hold' })
@@ -19,4 +19,11 @@ export class AttributeFilter {
 export class FeatureOrder {
   @Field({ description: 'A field key, or "id"' }) field!: string;
   @Field({ defaultValue: false }) descending!: boolean;
+}
+
+@InputType({ description: 'Area selection: features inside a drawn polygon, or within distance metres of a feature (or of the polygon)' })
+export class AreaSelectionInput {
+  @Field(() => [[Float]], { nullable: true, description: 'One ring of [lon, lat] corners (closed or not), at most 1000' }) polygon?: number[][] | null;
+  @Field(() => ID, { nullable: true, description: 'A feature the caller may read: select around it' }) around?: string | null;
+  @Field(() => Float, { nullable: true, description: 'Metres, 0 to 5000 (default 0: inside or touching)' }) distance?: number | null;
 }

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } 
 import { Context } from '../../context';
 import { columnsFor, selectedFieldNames } from '../../graphql-info';
 import { Layer } from '../layers/layer.type';
-import { AttributeFilter, FeatureOrder } from './feature.input';
+import { AreaSelectionInput, AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureConnection, FeatureHit } from './feature.type';
 
 @Resolver(() => Feature)
@@ -12,6 +12,7 @@ export class FeatureResolver {
   async features(
     @Arg('layer') layer: string,
     @Arg('bbox', () => [Float], { nullable: true, description: '[minLon, minLat, maxLon, maxLat]' }) bbox: number[] | undefined,
+    @Arg('area', () => AreaSelectionInput, { nullable: true, description: 'Inside a drawn polygon or near a feature (with bbox, both hold)' }) area: AreaSelectionInput | undefined,
     @Arg('where', () => [AttributeFilter], { nullable: true }) where: AttributeFilter[] | undefined,
     @Arg('search', () => String, { nullable: true, description: 'Matches any text field' }) search: string | undefined,
     @Arg('orderBy', () => FeatureOrder, { nullable: true }) orderBy: FeatureOrder | undefined,
@@ -23,7 +24,7 @@ export class FeatureResolver {
     const selected = selectedFieldNames(info);
     // A page may hold 5,000 features: their JSON goes from PostgreSQL to the response unparsed.
     const columns = { ...columnsFor(info), raw: true };
-    const page = await ctx.services.features.list(ctx.layers, { layer, bbox, where, search, orderBy, first, after }, columns, selected.has('totalCount'), selected.has('extent'));
+    const page = await ctx.services.features.list(ctx.layers, { layer, bbox, area, where, search, orderBy, first, after }, columns, selected.has('totalCount'), selected.has('extent'));
     if ((await ctx.layers.require(layer)).hiddenFields.length) {
       for (const edge of page.edges) (edge as { node: Feature }).node = await ctx.layers.redact(edge.node);
     } else {

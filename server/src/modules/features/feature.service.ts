@@ -2,13 +2,14 @@ import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { Cursor, decodeCursor, encodeCursor } from '../../domain/cursor';
 import { checkValue, FieldDefinition } from '../../domain/fields';
-import { BBox, checkBBox, checkLonLat } from '../../domain/geometry';
+import { AreaSelection, areaPolygon, AREA_MAX_DISTANCE_M, bufferDegrees, checkAreaDistance, checkAreaRing } from '../../domain/area';
+import { BBox, checkBBox, checkLonLat, positionsOf } from '../../domain/geometry';
 import { appError } from '../../errors';
 import { RawJSON } from '../../raw-json';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import {
-  AttributeCondition, FeatureColumns, FeatureQuery, FeatureRow, PageRequest,
-  featuresByIdsSql, featureCountSql, featureExtentSql, featurePageSql, featuresNearSql,
+  AttributeCondition, FeatureColumns, FeatureQuery, FeatureRow, PageRequest, ResolvedArea,
+  areaPolygonValidSql, featuresByIdsSql, featureCountSql, featureExtentSql, featurePageSql, featuresNearSql,
 } from './feature.sql';
 import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureHit } from './feature.type';
@@ -17,6 +18,8 @@ import { isId } from '../../domain/ids';
 export interface ListArgs {
   layer: string;
   bbox?: number[];
+  /** A drawn polygon or a buffer around a feature (the attribute table's area selection). */
+  area?: AreaSelection | null;
   where?: AttributeFilter[];
   search?: string;
   orderBy?: FeatureOrder;
@@ -57,7 +60,7 @@ export class FeatureService {
     if (!Number.isInteger(first) || first < 0 || first > this.config.featuresPageMax) {
       throw appError('pageTooLarge', { max: this.config.featuresPageMax }, { field: 'first' });
     }
-    const query = this.buildQuery(layer, args);
+    const query = this.buildQuery(layer, args, await this.resolveArea(layers, args.area));
     const page: PageRequest = { limit: first, orderBy: this.pageOrder(layer, args.orderBy) };
     if (args.after) {
       const cursor = decodeCursor(args.after);
@@ -123,8 +126,35 @@ export class FeatureService {
     return orderBy?.descending ? { descending: true } : undefined;
   }
 
-  /** The checked query of a `features` call (filter, bbox, search): exports reuse it. */
-  buildQuery(layer: LayerRecord, args: Omit<ListArgs, 'layer'>): FeatureQuery {
+  /**
+   * An area selection checked and made ready for SQL (undefined when none). A feature to buffer must be
+   * one the caller may read: another department's restricted layer is not found, as everywhere else.
+   */
+  async resolveArea(layers: LayerCatalog, area: AreaSelection | null | undefined): Promise<ResolvedArea | undefined> {
+    if (!area) return undefined;
+    const hasPolygon = area.polygon !== undefined && area.polygon !== null;
+    const hasAround = area.around !== undefined && area.around !== null;
+    if (hasPolygon === hasAround) throw appError('areaChoice', {}, { field: 'area' });
+    const distance = area.distance ?? 0;
+    if (checkAreaDistance(distance)) throw appError('areaDistance', { max: AREA_MAX_DISTANCE_M }, { field: 'distance' });
+    let geometry: { type: string; coordinates: unknown };
+    if (hasPolygon) {
+      const bad = checkAreaRing(area.polygon!);
+      if (bad) throw appError('areaPolygon', { detail: bad }, { field: 'polygon' });
+      geometry = areaPolygon(area.polygon!);
+      const { rows } = await this.db.pool.query<{ valid: boolean }>(areaPolygonValidSql, [JSON.stringify(geometry)]);
+      if (!rows[0]?.valid) throw appError('areaSelfCrossing', {}, { field: 'polygon' });
+    } else {
+      const source = await this.byId(area.around!, {});
+      if (!source || !(await layers.find(source.layerKey))) throw appError('featureNotFound', { id: area.around! }, { field: 'around' });
+      geometry = source.geometry as typeof geometry;
+    }
+    const maxAbsLat = Math.max(...positionsOf(geometry.coordinates).map((p) => Math.abs(p[1])));
+    return { geojson: JSON.stringify(geometry), distance, ...bufferDegrees(distance, maxAbsLat) };
+  }
+
+  /** The checked query of a `features` call (filter, bbox, area, search): exports reuse it. */
+  buildQuery(layer: LayerRecord, args: Omit<ListArgs, 'layer' | 'area'>, area?: ResolvedArea): FeatureQuery {
     let bbox: BBox | undefined;
     if (args.bbox) {
       const bad = checkBBox(args.bbox);
@@ -136,6 +166,7 @@ export class FeatureService {
     return {
       layerId: layer.id,
       bbox,
+      area,
       conditions: (args.where ?? []).map((f) => toCondition(layer, f)),
       searchFields: layer.fieldDefs.filter((f) => f.type === 'text' || f.type === 'enum'),
       search: search || undefined,

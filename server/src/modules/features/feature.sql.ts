@@ -103,9 +103,19 @@ export function attributeConditionSql(c: AttributeCondition, p: Params): string[
   return sql;
 }
 
+/** An area selection ready for SQL: a WGS84 GeoJSON geometry and a distance in metres (0: intersecting). */
+export interface ResolvedArea {
+  geojson: string;
+  distance: number;
+  /** The degree box around the geometry that covers the distance (index prefilter). */
+  degLon: number;
+  degLat: number;
+}
+
 export interface FeatureQuery {
   layerId: number;
   bbox?: BBox;
+  area?: ResolvedArea;
   conditions: AttributeCondition[];
   /** Text fields searched with `search`. */
   searchFields: FieldDefinition[];
@@ -122,6 +132,7 @@ export function featureWhere(q: FeatureQuery, p: Params): string {
     const env = `ST_MakeEnvelope(${p.add(q.bbox[0])}, ${p.add(q.bbox[1])}, ${p.add(q.bbox[2])}, ${p.add(q.bbox[3])}, 4326)`;
     where.push(`f.geom && ${env}`, `ST_Intersects(f.geom, ${env})`);
   }
+  if (q.area) where.push(...areaConditionSql(q.area, p));
   for (const c of q.conditions) where.push(...attributeConditionSql(c, p));
   if (q.extra) where.push(`(${q.extra(p)})`);
   if (q.search && q.searchFields.length > 0) {
@@ -130,6 +141,16 @@ export function featureWhere(q: FeatureQuery, p: Params): string {
   }
   return where.join(' AND ');
 }
+
+/** The area as conditions on f.geom: the bounding box first so the GiST index is used, then the exact test in metres. */
+function areaConditionSql(area: ResolvedArea, p: Params): string[] {
+  const g = `ST_SetSRID(ST_GeomFromGeoJSON(${p.add(area.geojson)}::text), 4326)`;
+  if (area.distance === 0) return [`f.geom && ${g}`, `ST_Intersects(f.geom, ${g})`];
+  return [`f.geom && ST_Expand(${g}, ${p.add(area.degLon)}, ${p.add(area.degLat)})`, `ST_DWithin(f.geom::geography, ${g}::geography, ${p.add(area.distance)})`];
+}
+
+/** Whether a drawn selection polygon is simple (a self-crossing ring has no inside to select by). */
+export const areaPolygonValidSql = 'SELECT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326)) AS valid';
 
 export interface PageRequest {
   limit: number;

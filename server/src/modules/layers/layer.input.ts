@@ -25,6 +25,8 @@ export class FieldInput {
   @Field({ defaultValue: false, description: 'No two features may share a value' }) unique!: boolean;
   @Field(() => LayerReadAccessInput, { nullable: true, description: 'Personal data: only the layer\'s editors, admins and these read it (empty lists: editors only)' })
   restricted?: LayerReadAccessInput | null;
+  @Field(() => String, { nullable: true, description: "A validated text format ('collectionDays' is 収集曜日); omitted keeps the stored one, null removes it" })
+  format?: string | null;
 }
 
 @InputType()

@@ -33,6 +33,7 @@ function toDefinition(f: FieldInput): FieldDefinition {
   if (f.computed) def.computed = f.computed as FieldDefinition['computed'];
   if (f.unique) def.unique = true;
   if (f.restricted) def.restricted = { departments: [...new Set(f.restricted.departments)], users: [...new Set(f.restricted.users)] };
+  if (f.format) def.format = f.format as FieldDefinition['format'];
   return def;
 }
 
@@ -217,13 +218,13 @@ export class LayerService {
       const before = await layerSnapshot(tx, layer.id);
       const oldFields = layer.fields as FieldDefinition[];
       // A field sent without `restricted` keeps its restriction (an older client must not open personal data); null lifts it.
-      // A text field keeps its validated format (e.g. 収集曜日), which the API does not carry.
+      // Likewise a text field sent without `format` keeps its validated format (e.g. 収集曜日); null removes it.
       const fields = patch.fields
         ? patch.fields.map((f) => {
           const def = toDefinition(f);
           const old = oldFields.find((o) => o.key === f.key);
           const kept = f.restricted === undefined && old?.restricted ? { ...def, restricted: old.restricted } : def;
-          return old?.format && kept.type === 'text' ? { ...kept, format: old.format } : kept;
+          return f.format === undefined && old?.format && kept.type === 'text' ? { ...kept, format: old.format } : kept;
         })
         : oldFields;
       const geometryTypes = patch.geometryTypes ?? layer.geometry_types;

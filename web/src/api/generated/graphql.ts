@@ -14,6 +14,16 @@ export type AccessTokenInput = {
   readOnly?: boolean;
 };
 
+/** Area selection: features inside a drawn polygon, or within distance metres of a feature (or of the polygon) */
+export type AreaSelectionInput = {
+  /** A feature the caller may read: select around it */
+  around?: string | number | null | undefined;
+  /** Metres, 0 to 5000 (default 0: inside or touching) */
+  distance?: number | null | undefined;
+  /** One ring of [lon, lat] corners (closed or not), at most 1000 */
+  polygon?: Array<Array<number>> | null | undefined;
+};
+
 /** Conditions on one attribute field; all given conditions must hold */
 export type AttributeFilter = {
   /** Text contains (case-insensitive) */
@@ -115,6 +125,8 @@ export type FeatureOrder = {
 /** A field definition; the key identifies the field and cannot be renamed */
 export type FieldInput = {
   computed?: ComputedKind | null | undefined;
+  /** A validated text format ('collectionDays' is 収集曜日); omitted keeps the stored one, null removes it */
+  format?: string | null | undefined;
   key: string;
   /** Japanese label */
   label: string;
@@ -446,6 +458,7 @@ export type LayersQuery = { layers: Array<{ key: string, nameJa: string, nameEn:
 export type FeaturesQueryVariables = Exact<{
   layer: string;
   bbox?: Array<number> | number | null | undefined;
+  area?: AreaSelectionInput | null | undefined;
   where?: Array<AttributeFilter> | AttributeFilter | null | undefined;
   search?: string | null | undefined;
   orderBy?: FeatureOrder | null | undefined;
@@ -459,6 +472,7 @@ export type FeaturesQuery = { features: { totalCount: number, edges: Array<{ cur
 export type FeaturesExtentQueryVariables = Exact<{
   layer: string;
   bbox?: Array<number> | number | null | undefined;
+  area?: AreaSelectionInput | null | undefined;
   where?: Array<AttributeFilter> | AttributeFilter | null | undefined;
 }>;
 
@@ -1331,10 +1345,11 @@ fragment LayerFields on Layer {
   }
 }`) as unknown as TypedDocumentString<LayersQuery, LayersQueryVariables>;
 export const FeaturesDocument = new TypedDocumentString(`
-    query Features($layer: String!, $bbox: [Float!], $where: [AttributeFilter!], $search: String, $orderBy: FeatureOrder, $first: Int, $after: String) {
+    query Features($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!], $search: String, $orderBy: FeatureOrder, $first: Int, $after: String) {
   features(
     layer: $layer
     bbox: $bbox
+    area: $area
     where: $where
     search: $search
     orderBy: $orderBy
@@ -1367,8 +1382,8 @@ export const FeaturesDocument = new TypedDocumentString(`
   deletedAt
 }`) as unknown as TypedDocumentString<FeaturesQuery, FeaturesQueryVariables>;
 export const FeaturesExtentDocument = new TypedDocumentString(`
-    query FeaturesExtent($layer: String!, $bbox: [Float!], $where: [AttributeFilter!]) {
-  features(layer: $layer, bbox: $bbox, where: $where, first: 0) {
+    query FeaturesExtent($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!]) {
+  features(layer: $layer, bbox: $bbox, area: $area, where: $where, first: 0) {
     totalCount
     extent
   }
