@@ -3,6 +3,7 @@ import { Database } from '../../db/database';
 import { appError } from '../../errors';
 import { cityBoundsSql, TILE_EXTENT, tileLayerSql, TileLayerRow } from './tile.sql';
 import { TileSource, tileSourceFor } from './tile.source';
+import type { LayerRecord } from '../layers/layer.service';
 
 /**
  * Tile policy, in one place:
@@ -91,10 +92,33 @@ export class TileService {
     this.source = source ?? tileSourceFor(db);
   }
 
-  /** The layer or NOT_FOUND (404). One small query per request, so a new data version is seen at once. */
+  /** The layer or NOT_FOUND (404), read from the database (the routes take it from the catalogue: fromRecord). */
   async layer(key: string): Promise<TileLayer> {
     const row = (await this.db.pool.query<TileLayerRow>(tileLayerSql, [key])).rows[0];
     if (!row) throw appError('layerNotFound', { layer: key });
+    return this.derive(row);
+  }
+
+  /**
+   * The tile layer of a catalogue record (LayerService.list(): the whole definition, not a reader's
+   * view). Derived once per record: the cached catalogue hands out the same record until it changes.
+   */
+  fromRecord(record: LayerRecord): TileLayer {
+    let layer = this.derived.get(record);
+    if (!layer) {
+      layer = this.derive({
+        id: record.id, key: record.key, data_version: record.dataVersion, label_field: record.labelField ?? null,
+        style: record.style as Record<string, unknown>, fields: record.fieldDefs, name_ja: record.nameJa, name_en: record.nameEn,
+        department_ja: record.department.nameJa,
+      });
+      this.derived.set(record, layer);
+    }
+    return layer;
+  }
+
+  private readonly derived = new WeakMap<LayerRecord, TileLayer>();
+
+  private derive(row: TileLayerRow): TileLayer {
     const propertyKeys = tilePropertyKeys(row);
     const fingerprint = crypto.createHash('sha1')
       .update(JSON.stringify([this.source.name, this.options.maxFeatures, propertyKeys])).digest('base64url').slice(0, 10);
