@@ -313,6 +313,21 @@ export class LayerService {
   }
 }
 
+/** Callers' views of a catalogue, by catalogue (dropped with it) and caller. */
+const readerViews = new WeakMap<LayerRecord[], Map<string, LayerRecord[]>>();
+const MAX_READER_VIEWS = 1000;
+
+/** The layers a caller may read, without the restricted fields it may not read. */
+function viewOf(layers: LayerRecord[], reader: SessionUser | null): LayerRecord[] {
+  return layers.filter((l) => canReadLayer(reader, l)).map((l) => {
+    const hidden = l.fieldDefs.filter((f) => !canReadField(reader, l, f)).map((f) => f.key);
+    if (!hidden.length) return l;
+    const visible = (f: { key: string }) => !hidden.includes(f.key);
+    return { ...l, hiddenFields: hidden, fieldDefs: l.fieldDefs.filter(visible), fields: l.fields.filter(visible),
+      labelField: l.labelField && hidden.includes(l.labelField) ? null : l.labelField };
+  });
+}
+
 /** The reader of a catalogue: a caller (null when anonymous), or the server itself (command-line tools: reads everything). */
 export const SYSTEM_READER = SYSTEM_ACTOR;
 
@@ -332,13 +347,17 @@ export class LayerCatalog {
     return (this.layers ??= this.service.list().then((layers) => {
       const reader = this.reader;
       if (reader === SYSTEM_READER) return layers;
-      return layers.filter((l) => canReadLayer(reader, l)).map((l) => {
-        const hidden = l.fieldDefs.filter((f) => !canReadField(reader, l, f)).map((f) => f.key);
-        if (!hidden.length) return l;
-        const visible = (f: { key: string }) => !hidden.includes(f.key);
-        return { ...l, hiddenFields: hidden, fieldDefs: l.fieldDefs.filter(visible), fields: l.fields.filter(visible),
-          labelField: l.labelField && hidden.includes(l.labelField) ? null : l.labelField };
-      });
+      // The same catalogue read by the same caller gives the same view: derived once, not per request.
+      const views = readerViews.get(layers) ?? new Map<string, LayerRecord[]>();
+      readerViews.set(layers, views);
+      const key = JSON.stringify(reader);
+      let view = views.get(key);
+      if (!view) {
+        if (views.size >= MAX_READER_VIEWS) views.clear();
+        view = viewOf(layers, reader);
+        views.set(key, view);
+      }
+      return view;
     }));
   }
 
