@@ -4,7 +4,7 @@
 // Measures Chizu against the floor (the same SQL through pg, no server) and a peer (PostGraphile 5
 // on the same table), in one run, on one machine and one database. Not part of the test suite.
 // Writes test/bench/results.json and test/bench/results.md; the last line printed is the summary.
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 export const log = (m: string) => console.log(`[bench] ${m}`);
 
 /** A server child process with its output kept in a log file. */

@@ -38,7 +38,7 @@ async function gql(url: string, token: string | undefined, query: string, variab
 }
 
 /** What the web client asks on opening the map (web/src/api/model.ts LayerFields, the Layers query). */
-export const LAYERS_Q = `query Layers { layers {
+const LAYERS_Q = `query Layers { layers {
   key nameJa nameEn kind basemap published labelField geometryTypes featureCount extent style role
   readAccess { departments users } department { key nameJa nameEn } fields { key label labelEn type required options unit unique }
 } me { editableLayers } }`;
@@ -72,7 +72,7 @@ export async function benchWarmTiles(o: { url: string; token: string; layer: str
   return { c1, c8 };
 }
 
-export interface EmbeddedResult {
+interface EmbeddedResult {
   layersAlone: LoadStats;
   layersUnderLoad: LoadStats;
   viewportsPerSecond: number;

@@ -5,11 +5,11 @@ import { afterCommit } from './after-commit';
  * What the in-memory caches hold: the layer catalogue (layers, their fields, roles, read access,
  * departments, data versions) and the sessions and tokens (users, grants, revocations).
  */
-export type ChangeTopic = 'layers' | 'users';
+type ChangeTopic = 'layers' | 'users';
 const TOPICS: readonly ChangeTopic[] = ['layers', 'users'];
 
 /** The channel the triggers of migration 0019 notify on, with the topic as payload. */
-export const CHANGE_CHANNEL = 'chizu_changes';
+const CHANGE_CHANNEL = 'chizu_changes';
 
 /**
  * A version per topic, bumped when data behind a cache changes. Caches keep what they loaded

@@ -2,7 +2,7 @@ import { ChangeFeed } from '../../db/change-feed';
 import type { SessionUser } from './permissions';
 
 /** How long a session or token is served from memory at most (any change to users or sessions drops it at once). */
-export const SESSION_CACHE_MS = 30_000;
+const SESSION_CACHE_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
 interface Entry<T> { value: T; version: number; until: number }
