@@ -73,7 +73,7 @@ export class ChangeFeed {
         client.end().catch(() => undefined);
         if (this.stopped) return;
         log(`change notifications lost (${err?.message ?? 'connection ended'}); caches off until reconnected`);
-        this.retry = setTimeout(() => { connect().catch(() => undefined); }, 1000);
+        this.retry = setTimeout(() => { connect().catch(() => undefined); }, 1000).unref();
       };
       client.on('error', lost);
       client.on('end', () => lost());
@@ -82,7 +82,7 @@ export class ChangeFeed {
         await client.query(`LISTEN ${CHANGE_CHANNEL}`);
       } catch (err) {
         await client.end().catch(() => undefined);
-        if (!this.stopped) this.retry = setTimeout(() => { connect().catch(() => undefined); }, 1000);
+        if (!this.stopped) this.retry = setTimeout(() => { connect().catch(() => undefined); }, 1000).unref();
         throw err;
       }
       if (this.stopped) { await client.end(); return; }
