@@ -156,7 +156,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   // Raster uploads stream their body themselves (up to RASTER_MAX_MB): no body parser, no anonymous limit.
   app.use('/api', reader, rasterApiRouter(services));
   app.use('/tiles/raster', reader, rasterTileRouter(services, (req) => publicBaseUrl(req, config), new TileCache(config.tileCacheMb * 1024 * 1024, false)));
-  app.use('/tiles', reader, tileRouter(db, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
+  app.use('/tiles', reader, tileRouter(services, (req) => publicBaseUrl(req, config), undefined, new TileCache(config.tileCacheMb * 1024 * 1024)));
   app.use('/ogc', ogcRouter(services, (req) => publicBaseUrl(req, config)));
   // The public map (公開型GIS): no session is read or needed; it serves published layers and nothing else.
   // Its own rate limit per client address covers the page itself, its API and its tiles.

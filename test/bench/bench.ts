@@ -1,9 +1,10 @@
-// npm run bench [-- --quick] [-- --scale N] [-- --reuse] [-- --database NAME]   (or -- --abuse: the abuse soak, test/bench/abuse.ts)
+// npm run bench [-- --quick] [-- --scale N] [-- --reuse] [-- --database NAME]   (or -- --abuse: the abuse soak, test/bench/abuse.ts;
+// -- --hotpath: only the in-memory hot path rows, into their own section of results.md)
 //
 // Measures Chizu against the floor (the same SQL through pg, no server) and a peer (PostGraphile 5
 // on the same table), in one run, on one machine and one database. Not part of the test suite.
 // Writes test/bench/results.json and test/bench/results.md; the last line printed is the summary.
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -26,6 +27,8 @@ import { measureImport } from './import';
 import { ident } from '../../server/src/db/sql';
 import { benchDatabaseUrl, databaseUrl, NO_REQUEST_BUDGET } from '../helpers/test-env';
 import { benchRasters } from './raster.phase';
+import { Child, log, MemorySampler } from './child';
+import { benchEmbedded, benchWarmTiles } from './hotpath.phase';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -60,7 +63,6 @@ function plan(quick: boolean) {
     : { viewport: { 2000: { c1: 40, c8: 160 }, 19800: { c1: 10, c8: 40 } }, tiles: 300, writes: 10_000, warmup: 3 };
 }
 
-const log = (m: string) => console.log(`[bench] ${m}`);
 
 
 async function freePort(): Promise<number> {
@@ -79,65 +81,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
     const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0])} exited with ${code}`))));
   });
-}
-
-/** A server child process with its output kept in a log file. */
-class Child {
-  readonly process: ChildProcess;
-  readonly logFile: string;
-  constructor(readonly name: string, args: string[], env: NodeJS.ProcessEnv) {
-    this.logFile = path.join(os.tmpdir(), `chizu-bench-${name}.log`);
-    const out = fs.openSync(this.logFile, 'w');
-    this.process = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
-    this.process.on('exit', (code, signal) => {
-      if (!this.stopping) log(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); see ${this.logFile}`);
-    });
-  }
-  private stopping = false;
-  get pid(): number { return this.process.pid!; }
-  async waitFor(check: () => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      if (this.process.exitCode !== null) throw new Error(`${this.name} stopped: ${fs.readFileSync(this.logFile, 'utf8').slice(-2000)}`);
-      if (await check().catch(() => false)) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`${this.name} did not start in time; see ${this.logFile}`);
-  }
-  stop(): Promise<void> {
-    this.stopping = true;
-    return new Promise((resolve) => {
-      if (this.process.exitCode !== null) return resolve();
-      this.process.once('exit', () => resolve());
-      this.process.kill('SIGTERM');
-      setTimeout(() => this.process.kill('SIGKILL'), 10_000).unref();
-    });
-  }
-}
-
-/** Samples a process's resident memory from /proc (Linux). */
-class MemorySampler {
-  readonly samples: Array<{ t: number; rssMb: number; phase: string }> = [];
-  phase = 'start';
-  private timer?: NodeJS.Timeout;
-  constructor(private readonly pid: number) {}
-  private read(field: 'VmRSS' | 'VmHWM'): number {
-    try {
-      const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
-      const m = status.match(new RegExp(`${field}:\\s+(\\d+) kB`));
-      return m ? Number(m[1]) / 1024 : NaN;
-    } catch {
-      return NaN;
-    }
-  }
-  start() {
-    this.timer = setInterval(() => this.samples.push({ t: performance.now(), rssMb: this.read('VmRSS'), phase: this.phase }), 250);
-    return this;
-  }
-  /** Peak resident set size so far (the kernel's high-water mark). */
-  peakMb() { return this.read('VmHWM'); }
-  rssMb() { return this.read('VmRSS'); }
-  stop() { clearInterval(this.timer); }
 }
 
 /**
@@ -205,17 +148,8 @@ function measurement(name: string, unit: string, better: 'lower' | 'higher', our
   };
 }
 
-async function main() {
-  const options = parseOptions(process.argv.slice(2));
-  const counts = plan(options.quick);
-  const url = databaseUrl(options.adminUrl, options.database);
-  const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
-  if (!fs.existsSync(serverMain)) throw new Error('dist/server/main.js is missing: run through `npm run bench`, which builds it');
-  const t0 = Date.now();
-  // The machine may be shared: the load before and after says how quiet the run was.
-  const loadBefore = os.loadavg()[0];
-
-  // 1. The database: the demo city at the chosen scale (kept between runs with --reuse).
+/** The bench database with the demo city at the chosen scale (kept between runs with --reuse). */
+async function ensureDatabase(options: Options, url: string): Promise<void> {
   const marker = `chizu-bench scale=${options.scale}`;
   const admin = new pg.Client({ connectionString: options.adminUrl });
   await admin.connect();
@@ -232,6 +166,34 @@ async function main() {
     await admin.query(`COMMENT ON DATABASE ${ident(options.database)} IS ${quoteLiteral(marker)}`);
   }
   await admin.end();
+
+}
+
+/** A fixed random set of z12–z16 tiles inside the city. */
+async function benchTiles(pool: pg.Pool, count: number) {
+  const extent = (await pool.query(cityExtentSql)).rows[0];
+  const random = prng(12228);
+  const candidates = Array.from({ length: count * 3 }, () => ({
+    lon: extent.min_lon + random() * (extent.max_lon - extent.min_lon),
+    lat: extent.min_lat + random() * (extent.max_lat - extent.min_lat),
+    z: 12 + Math.floor(random() * 5),
+  }));
+  const inside = new Set((await pool.query(insideCitySql, [candidates.map((p) => p.lon), candidates.map((p) => p.lat)])).rows.map((r) => Number(r.i) - 1));
+  return candidates.filter((_, i) => inside.has(i)).slice(0, count).map((p) => tileOf(p.lon, p.lat, p.z));
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const counts = plan(options.quick);
+  const url = databaseUrl(options.adminUrl, options.database);
+  const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
+  if (!fs.existsSync(serverMain)) throw new Error('dist/server/main.js is missing: run through `npm run bench`, which builds it');
+  const t0 = Date.now();
+  // The machine may be shared: the load before and after says how quiet the run was.
+  const loadBefore = os.loadavg()[0];
+
+  // 1. The database: the demo city at the chosen scale (kept between runs with --reuse).
+  await ensureDatabase(options, url);
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   await pool.query('VACUUM ANALYZE feature');
@@ -377,15 +339,7 @@ async function main() {
 
   // 4. Tiles: a fixed random set of z12–z16 tiles inside the city, ours over HTTP vs the same SQL through pg.
   oursMemory.phase = peerMemory.phase = 'tiles';
-  const extent = (await pool.query(cityExtentSql)).rows[0];
-  const random = prng(12228);
-  const candidates = Array.from({ length: counts.tiles * 3 }, () => ({
-    lon: extent.min_lon + random() * (extent.max_lon - extent.min_lon),
-    lat: extent.min_lat + random() * (extent.max_lat - extent.min_lat),
-    z: 12 + Math.floor(random() * 5),
-  }));
-  const inside = new Set((await pool.query(insideCitySql, [candidates.map((p) => p.lon), candidates.map((p) => p.lat)])).rows.map((r) => Number(r.i) - 1));
-  const tiles = candidates.filter((_, i) => inside.has(i)).slice(0, counts.tiles).map((p) => tileOf(p.lon, p.lat, p.z));
+  const tiles = await benchTiles(pool, counts.tiles);
   const layerRow = (await pool.query<TileLayerRow>(tileLayerSql, [LAYER])).rows[0];
   const propertyKeys = tilePropertyKeys(layerRow);
   // The statement the server runs for a zoom (generalised below the layer's full-detail zoom), and the
@@ -453,6 +407,7 @@ async function main() {
       measurement(`tiles z12-16 c${c} p95`, 'ms', 'lower', o.p95, f.p95, null),
     );
   }
+  results.push(...warmTileRows(await benchWarmTiles({ url: oursUrl, token: reader, layer: LAYER, tiles, count: counts.tiles * 20, log })));
 
   // 4a. Raster tiles (issue 19): a scanned sheet uploaded and placed over HTTP, then its warm tiles vs their SQL.
   oursMemory.phase = peerMemory.phase = 'rasters';
@@ -552,6 +507,9 @@ async function main() {
   );
   details.import = { ...imported, output: imported.output.trim().split('\n').slice(0, 3) };
 
+  // 6b. The embedded default (PGlite): `layers` alone and under 8 viewports.
+  results.push(...embeddedRows(await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, log })));
+
   // 7. Memory: the server's peak resident set, and how much it grew after the first phase.
   const peakOurs = oursMemory.peakMb();
   const peakPeer = peerMemory.peakMb();
@@ -581,6 +539,80 @@ async function main() {
     loadAverage1m: { before: round(loadBefore), after: round(os.loadavg()[0]) },
   };
   writeResults(results, environment, details);
+}
+
+function warmTileRows({ c1, c8 }: Awaited<ReturnType<typeof benchWarmTiles>>): Measurement[] {
+  return [
+    measurement('vector tile warm (cache hit) c1 p95', 'ms', 'lower', c1.p95, null, null,
+      'GET /tiles over HTTP answered from memory: session, read check, layer and tile (X-Tile-Cache: hit), gzip; no database (issue 16 goal 3: ≥ 3,000 tiles/s at c8)'),
+    measurement('vector tile warm (cache hit) c8 throughput', 'tiles/s', 'higher', c8.throughput, null, null),
+    measurement('vector tile warm (cache hit) c8 p95', 'ms', 'lower', c8.p95, null, null),
+  ];
+}
+
+function embeddedRows(e: Awaited<ReturnType<typeof benchEmbedded>>): Measurement[] {
+  return [
+    measurement('embedded (PGlite) layers alone p95', 'ms', 'lower', e.layersAlone.p95, null, null,
+      `the web client's Layers query (all layer definitions, feature counts, extents, me) on the embedded default, demo city scale 1 (issue 16 goal 4: ≤ 50 ms under 8 viewports)`),
+    measurement('embedded (PGlite) layers under 8 viewports p95', 'ms', 'lower', e.layersUnderLoad.p95, null, null,
+      `8 clients read every page of the street lights of the whole city (${e.viewportFeatures} features, ${round(e.viewportsPerSecond)} viewports/s) meanwhile`),
+    measurement('embedded (PGlite) server peak RSS (VmHWM)', 'MB', 'lower', e.peakRssMb, null, null, 'the server process with PGlite inside it'),
+  ];
+}
+
+/**
+ * `--hotpath`: only the rows of the in-memory hot path (warm vector tiles, warm raster tiles, the
+ * embedded `layers`), written into their own section of results.md; the rest of the file stays.
+ */
+async function hotpathOnly() {
+  const options = parseOptions(process.argv.slice(2));
+  const counts = plan(options.quick);
+  const url = databaseUrl(options.adminUrl, options.database);
+  const t0 = Date.now();
+  const loadBefore = os.loadavg()[0];
+  await ensureDatabase(options, url);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const oursPort = await freePort();
+  const ours = new Child('chizu', [path.join(__dirname, 'serve.js')], {
+    DATABASE_URL: url, PORT: String(oursPort), SEED_DEMO: 'false', ALLOW_ANONYMOUS_READ: 'false', NODE_ENV: 'production', ...NO_REQUEST_BUDGET,
+  });
+  process.on('exit', () => ours.process.kill('SIGKILL'));
+  const oursUrl = `http://127.0.0.1:${oursPort}`;
+  await ours.waitFor(async () => (await fetch(`${oursUrl}/api/health`)).ok);
+  const login = async (username: string) =>
+    (await postJson(`${oursUrl}/graphql`, { query: 'mutation($u: String!) { login(username: $u, password: "chizu-demo") { token } }', variables: { u: username } })).login.token as string;
+  const results: Measurement[] = [];
+  const tiles = await benchTiles(pool, counts.tiles);
+  results.push(...warmTileRows(await benchWarmTiles({ url: oursUrl, token: await login('counter'), layer: LAYER, tiles, count: counts.tiles * 20, log })));
+  const raster = await benchRasters({ url: oursUrl, pool, token: await login('admin'), tiles: counts.tiles, centre: CENTRE, log });
+  results.push(
+    measurement('raster tile warm c1 p50', 'ms', 'lower', raster.warm.ours.p50, raster.warm.floor.p50, null,
+      'ours: GET /tiles/raster over HTTP (session, read check, ETag, cache hit), all from memory; floor: the tile\'s SELECT through pg (issue 19: p95 ≤ 10 ms)'),
+    measurement('raster tile warm c1 p95', 'ms', 'lower', raster.warm.ours.p95, raster.warm.floor.p95, null),
+  );
+  await ours.stop();
+  await pool.end();
+  results.push(...embeddedRows(await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, log })));
+  const loadAfter = os.loadavg()[0];
+  const section = [
+    '<!-- hotpath -->',
+    '## Hot path (`npm run bench -- --hotpath`)',
+    '',
+    `Run ${new Date().toISOString()} (database scale ${options.scale}, embedded demo city scale 1), ${Math.round((Date.now() - t0) / 1000)} s; `
+      + `1-minute load average ${round(loadBefore)} before, ${round(loadAfter)} after, on ${os.cpus().length} CPUs shared with other work.`,
+    '',
+    '| measurement | unit | ours | floor | ours/floor |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} | ${fmt(m.floor, m.unit)} | ${ratio(m.ratios.floor)} |`),
+    '',
+    ...results.filter((m) => m.note).map((m) => `- **${m.name}**: ${m.note}`),
+    '<!-- /hotpath -->',
+  ].join('\n');
+  const file = path.join(repoRoot, 'test', 'bench', 'results.md');
+  const md = fs.readFileSync(file, 'utf8');
+  const kept = md.replace(/\n?<!-- hotpath -->[\s\S]*<!-- \/hotpath -->\n?/, '\n');
+  fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section}\n`);
+  console.log(`SUMMARY ${results.map((m) => `${m.name} ${fmt(m.ours, m.unit)} ${m.unit}`).join(' | ')}`);
 }
 
 function fmt(v: number | null, unit?: string) {
@@ -633,7 +665,7 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
   console.log(`SUMMARY ${summary.join(' | ')} | peak RSS ${fmt(peak?.ours ?? null, 'MB')} MB (peer ${fmt(peak?.peer ?? null, 'MB')} MB)`);
 }
 
-(process.argv.includes('--abuse') ? runAbuseSoak(process.argv.slice(2)) : main()).then(() => process.exit(0), (err) => {
+(process.argv.includes('--abuse') ? runAbuseSoak(process.argv.slice(2)) : process.argv.includes('--hotpath') ? hotpathOnly() : main()).then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

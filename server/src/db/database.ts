@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { openEmbedded, EmbeddedServer } from './embedded';
 import { settleTransaction } from './after-commit';
+import { ChangeFeed } from './change-feed';
 
 /** Anything that runs SQL with bound parameters: the pool or a client inside a transaction. */
 export interface Queryable {
@@ -17,6 +18,8 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
   /** Runs fn in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: pg.PoolClient) => Promise<T>): Promise<T>;
+  /** Versions of what the in-memory caches hold (layer catalogue, sessions); writers bump them. */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -53,12 +56,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   pool.on('error', (err) => options.log?.(`database pool error: ${err.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Changes to the cached catalogue and sessions, from this or another process (change-feed.ts).
+  const changes = new ChangeFeed();
+  if (options.databaseUrl) await changes.listen({ connectionString: options.databaseUrl }, options.log);
+  else await changes.follow(pool);
 
   return {
     kind: embedded ? 'pglite' : 'postgis',
     pool,
     prisma,
     dumpDataDir: embedded?.dumpDataDir,
+    changes,
     async transaction(fn) {
       const client = await pool.connect();
       try {
@@ -76,6 +84,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       }
     },
     async close() {
+      await changes.close();
       await prisma.$disconnect().catch(() => undefined);
       await pool.end();
       await embedded?.close();

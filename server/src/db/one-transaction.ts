@@ -10,17 +10,22 @@ import { Database } from './database';
  * (BEGIN/COMMIT, also Prisma's) become savepoints.
  */
 export async function inOneTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
-  return db.transaction(async (client) => {
-    const bound = boundTo(db.kind, client);
-    try {
-      return await fn(bound);
-    } finally {
-      await bound.prisma.$disconnect().catch(() => undefined);
-    }
-  });
+  try {
+    return await db.transaction(async (client) => {
+      const bound = boundTo(db, client);
+      try {
+        return await fn(bound);
+      } finally {
+        await bound.prisma.$disconnect().catch(() => undefined);
+      }
+    });
+  } finally {
+    // The bound writers' after-commit hooks never run (their commits are savepoints): drop every cache.
+    db.changes.bump();
+  }
 }
 
-function boundTo(kind: Database['kind'], client: pg.PoolClient): Database {
+function boundTo({ kind, changes }: Database, client: pg.PoolClient): Database {
   let depth = 0;
   // A nested BEGIN/COMMIT/ROLLBACK must not end the outer transaction: map it to a savepoint.
   const nested = (text: string): string | null => {
@@ -46,7 +51,7 @@ function boundTo(kind: Database['kind'], client: pg.PoolClient): Database {
     options: {}, query, connect: async () => connection, on: () => pool, removeListener: () => pool, end: async () => undefined,
   });
   return {
-    kind, pool,
+    kind, pool, changes,
     prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
     async transaction(fn) {
       await query('BEGIN');

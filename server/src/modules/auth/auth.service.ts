@@ -11,6 +11,7 @@ import { PASSWORD_MAX_LENGTH, passwordProblem } from '../../domain/password';
 import { AuditActor, changes, prismaQueryable, recordAudit } from '../audit/audit.service';
 import { SecuritySettingsService } from '../settings/settings.service';
 import type { Prisma } from '../../generated/prisma/client';
+import { SessionCache } from './session-cache';
 
 /** Longest user name a login may name (checked before any database work). */
 export const MAX_USERNAME_LENGTH = 64;
@@ -48,9 +49,16 @@ type PrismaTx = Prisma.TransactionClient;
 
 export class AuthService {
   readonly settings: SecuritySettingsService;
+  private readonly sessions: SessionCache<{ user: SessionUser }>;
 
   constructor(private readonly db: Database, private readonly config: Config) {
     this.settings = new SecuritySettingsService(db, config);
+    this.sessions = new SessionCache(db.changes);
+  }
+
+  /** Users, grants or sessions changed through this process: no session is served from memory as it was. */
+  private changed(): void {
+    this.db.changes.touched(null, 'users');
   }
 
   /**
@@ -142,17 +150,23 @@ export class AuthService {
   /** The user of a valid (unexpired, unrevoked) session token, or null. */
   async authenticate(token: string | undefined, clientAddress = ''): Promise<SessionUser | null> {
     if (!token) return null;
-    const row = (await this.db.pool.query(sessionUserSql, [sha256(token)])).rows[0];
+    const tokenHash = sha256(token);
+    const cached = this.sessions.get(tokenHash);
+    if (cached) return cached.user;
+    const version = this.sessions.version();
+    const row = (await this.db.pool.query(sessionUserSql, [tokenHash])).rows[0];
     if (!row) {
       // The session's expiry goes into the audit log when the expired session is next presented (once).
       const expired = (await this.db.pool.query(closeExpiredSessionSql, [sha256(token)])).rows[0];
       if (expired) await recordAudit(this.db.pool, { kind: 'session.expired', actor: { user: null, address: clientAddress }, username: expired.username });
       return null;
     }
-    return {
+    const user: SessionUser = {
       id: row.id, username: row.username, displayName: row.display_name, role: row.role,
       departmentKey: row.department_key, grantedLayerIds: row.granted_layer_ids,
     };
+    this.sessions.set(tokenHash, { user }, version, row.expires_at);
+    return user;
   }
 
   /** Administrators: the user name's failed logins no longer count; returns how many were cleared. */
@@ -170,6 +184,7 @@ export class AuthService {
     const { count } = await this.db.prisma.userSession.updateMany({
       where: { tokenHash: sha256(token), revokedAt: null }, data: { revokedAt: new Date() },
     });
+    this.changed();
     if (count && actor) await recordAudit(this.db.pool, { kind: 'logout', actor });
   }
 
@@ -179,6 +194,7 @@ export class AuthService {
     const user = await this.db.prisma.appUser.findUnique({ where: { username } });
     if (!user) throw appError('unknownUser', { username }, { field: 'username' });
     const { count } = await this.db.prisma.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    this.changed();
     if (actor) await recordAudit(this.db.pool, { kind: 'user.sessions_revoked', actor, target: username, rowCount: count });
     return count;
   }
@@ -226,6 +242,7 @@ export class AuthService {
       const { count } = await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
       await recordAudit(prismaQueryable(tx), { kind: 'user.password_reset', actor, target: username, details: { sessionsEnded: count } });
     });
+    this.changed();
     return password;
   }
 
@@ -255,6 +272,7 @@ export class AuthService {
       });
       await recordAudit(prismaQueryable(tx), { kind: 'user.password_changed', actor, target: user.username, details: { otherSessionsEnded: count } });
     });
+    this.changed();
   }
 
   /** Changes a user (administrators). Disabling a user or changing its password ends its sessions. */
@@ -306,6 +324,7 @@ export class AuthService {
       await recordAudit(prismaQueryable(tx), { kind: 'user.update', actor, target: username,
         details: { ...changes(before, after), ...(passwordHash ? { passwordChanged: true } : {}) } });
     });
+    this.changed();
     return toListed((await this.db.prisma.appUser.findUnique({ where: { id: user.id }, include: { grants: true } }))!);
   }
 

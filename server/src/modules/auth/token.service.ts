@@ -9,6 +9,7 @@ import type { LayerRecord } from '../layers/layer.service';
 import { isAdmin, SessionUser } from './permissions';
 import { insertTokenSql, markTokenUsedSql, revokeTokenSql, tokenUserSql, userTokensSql } from './token.sql';
 import type { AccessToken, AccessTokenInput, NewAccessToken } from './token.type';
+import { SessionCache } from './session-cache';
 
 /** Personal access tokens start with this, so the server (and a secret scanner) can tell them from session tokens. */
 export const TOKEN_PREFIX = 'chizu_pat_';
@@ -42,7 +43,13 @@ function requireSession(user: SessionUser | null): SessionUser {
  * (permissions.ts) bounds the token by the user's own rights.
  */
 export class TokenService {
-  constructor(private readonly db: Database, private readonly config: Config) {}
+  private readonly tokens: SessionCache<{ user: SessionUser; tokenId: number }>;
+  /** This process's last recorded use of each token: a use within the minute from the same address writes nothing (markTokenUsedSql). */
+  private readonly marked = new Map<number, { at: number; address: string }>();
+
+  constructor(private readonly db: Database, private readonly config: Config) {
+    this.tokens = new SessionCache(db.changes);
+  }
 
   async create(actor: AuditActor, input: AccessTokenInput, readable: LayerRecord[]): Promise<NewAccessToken> {
     const user = requireSession(actor.user);
@@ -86,6 +93,7 @@ export class TokenService {
       const r = (await tx.query(revokeTokenSql, [id, isAdmin(user) ? null : user.id])).rows[0];
       if (!r) throw appError('tokenNotFound', { id });
       await recordAudit(tx, { kind: 'token.revoke', actor, target: id, details: { name: r.name, ownerId: r.user_id } });
+      this.db.changes.touched(tx, 'users');
     });
   }
 
@@ -95,19 +103,34 @@ export class TokenService {
    * refuses mutations), whatever the route would otherwise allow.
    */
   async authenticate(token: string, req: Request): Promise<SessionUser | null> {
-    const row = (await this.db.pool.query(tokenUserSql, [sha256(token)])).rows[0];
-    if (!row) return null;
-    const user: SessionUser = {
-      id: row.id, username: row.username, displayName: row.display_name, role: row.role,
-      departmentKey: row.department_key, grantedLayerIds: row.granted_layer_ids,
-      scope: { readOnly: row.read_only, layerIds: row.layer_ids },
-    };
-    const address = req.ip ?? '';
-    if ((await this.db.pool.query(markTokenUsedSql, [row.token_id, address])).rowCount) {
-      await recordAudit(this.db.pool, { kind: 'token.use', actor: { user, address }, target: String(row.token_id),
-        details: { method: req.method, path: req.originalUrl.split('?')[0] } });
+    const tokenHash = sha256(token);
+    let entry = this.tokens.get(tokenHash);
+    if (!entry) {
+      const version = this.tokens.version();
+      const row = (await this.db.pool.query(tokenUserSql, [tokenHash])).rows[0];
+      if (!row) return null;
+      entry = {
+        tokenId: row.token_id,
+        user: {
+          id: row.id, username: row.username, displayName: row.display_name, role: row.role,
+          departmentKey: row.department_key, grantedLayerIds: row.granted_layer_ids,
+          scope: { readOnly: row.read_only, layerIds: row.layer_ids },
+        },
+      };
+      this.tokens.set(tokenHash, entry, version, row.expires_at);
     }
-    if (row.read_only && !READ_METHODS.includes(req.method) && !req.originalUrl.startsWith('/graphql')) {
+    const { user, tokenId } = entry;
+    const address = req.ip ?? '';
+    const now = Date.now();
+    const last = this.marked.get(tokenId);
+    if (!last || now - last.at >= 60_000 || last.address !== address) {
+      if ((await this.db.pool.query(markTokenUsedSql, [tokenId, address])).rowCount) {
+        this.marked.set(tokenId, { at: now, address });
+        await recordAudit(this.db.pool, { kind: 'token.use', actor: { user, address }, target: String(tokenId),
+          details: { method: req.method, path: req.originalUrl.split('?')[0] } });
+      }
+    }
+    if (user.scope!.readOnly && !READ_METHODS.includes(req.method) && !req.originalUrl.startsWith('/graphql')) {
       throw appError('tokenReadOnly');
     }
     return user;

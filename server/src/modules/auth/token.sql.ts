@@ -16,9 +16,9 @@ export const revokeTokenSql = `
   WHERE id = $1 AND ($2::int IS NULL OR user_id = $2) AND revoked_at IS NULL
   RETURNING id, user_id, name`;
 
-/** The user behind a live token with its grants and the token's scope, in one round trip (runs on every request). */
+/** The user behind a live token with its grants and the token's scope, in one round trip (a request whose token is not in memory: session-cache.ts). */
 export const tokenUserSql = `
-  SELECT t.id AS token_id, t.read_only, t.layer_ids,
+  SELECT t.id AS token_id, t.read_only, t.layer_ids, t.expires_at,
          u.id, u.username, u.display_name, u.role, u.department_key,
          COALESCE(array_agg(g.layer_id) FILTER (WHERE g.layer_id IS NOT NULL), '{}') AS granted_layer_ids
   FROM access_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN user_layer_grant g ON g.user_id = u.id

@@ -201,6 +201,7 @@ export class EditService {
     await pointsFollowGeometry(tx, geometryWrites);
     await this.checkUnique(tx, layers.filter((l) => touched.has(l.id)), ids);
     await checkLayersAtCommit(tx, layers, touched);
+    this.db.changes.touched(tx, 'layers'); // new data versions: tiles and the catalogue move on
     if (options.importId) await tx.query(setImportIdSql, ['']);
     if (this.events) await announceEdits(tx, this.events, ids.map((id, i) => ({ id, op: changes[i].op })));
     return ids;

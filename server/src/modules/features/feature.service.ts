@@ -130,7 +130,7 @@ export class FeatureService {
    * An area selection checked and made ready for SQL (undefined when none). A feature to buffer must be
    * one the caller may read: another department's restricted layer is not found, as everywhere else.
    */
-  async resolveArea(layers: LayerCatalog, area: AreaSelection | null | undefined): Promise<ResolvedArea | undefined> {
+  async resolveArea(layers: Pick<LayerCatalog, 'find'>, area: AreaSelection | null | undefined): Promise<ResolvedArea | undefined> {
     if (!area) return undefined;
     const hasPolygon = area.polygon !== undefined && area.polygon !== null;
     const hasAround = area.around !== undefined && area.around !== null;

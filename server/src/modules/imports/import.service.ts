@@ -260,7 +260,10 @@ export class ImportService {
       return summary;
     } catch (err) {
       progress.phase = progress.cancelled ? 'cancelled' : 'failed';
-      if (created) await this.db.pool.query(removeEmptyLayerSql, [created.id]);
+      if (created) {
+        await this.db.pool.query(removeEmptyLayerSql, [created.id]);
+        this.db.changes.touched(null, 'layers');
+      }
       throw err;
     }
   }

@@ -1,5 +1,7 @@
 import { Prisma } from '../../generated/prisma/client';
+import type { PoolClient } from 'pg';
 import { Database, Queryable } from '../../db/database';
+import { VersionedCache } from '../../db/change-feed';
 import { RawJSON } from '../../raw-json';
 import { checkFieldDefinitions, describeProblems, FieldDefinition } from '../../domain/fields';
 import { GEOMETRY_TYPES } from '../../domain/geometry';
@@ -76,9 +78,30 @@ export type LayerRecord = Layer & {
 
 
 export class LayerService {
-  constructor(private readonly db: Database) {}
+  /**
+   * The catalogue and its statistics, kept in memory until a layer, field, department or data
+   * version changes (db.changes 'layers'): most requests read it, so it must not queue behind
+   * heavy queries. Shared by all callers: never mutate a record (LayerCatalog derives the caller's view).
+   */
+  private readonly catalogue: VersionedCache<LayerRecord[]>;
+  private readonly statsCache: VersionedCache<Map<number, LayerStatsRow>>;
 
-  async list(): Promise<LayerRecord[]> {
+  constructor(private readonly db: Database) {
+    this.catalogue = new VersionedCache(db.changes, 'layers', () => this.load());
+    this.statsCache = new VersionedCache(db.changes, 'layers', () => this.loadStats());
+  }
+
+  /** All layers, unfiltered (LayerCatalog gives a caller's view). */
+  list(): Promise<LayerRecord[]> {
+    return this.catalogue.get();
+  }
+
+  /** The catalogue changed through this process: the next request reloads it (after tx commits, if given). */
+  changed(tx: PoolClient | null = null): void {
+    this.db.changes.touched(tx, 'layers');
+  }
+
+  private async load(): Promise<LayerRecord[]> {
     const { rows } = await this.db.pool.query(listLayersSql);
     return rows.map((row) => {
       const fieldDefs = row.fields as FieldDefinition[];
@@ -95,8 +118,12 @@ export class LayerService {
     });
   }
 
-  /** Feature counts and extents of all layers in one query. */
-  async stats(): Promise<Map<number, LayerStatsRow>> {
+  /** Feature counts and extents of all layers (every edit bumps a data version, so 'layers' covers them). */
+  stats(): Promise<Map<number, LayerStatsRow>> {
+    return this.statsCache.get();
+  }
+
+  private async loadStats(): Promise<Map<number, LayerStatsRow>> {
     const { rows } = await this.db.pool.query<LayerStatsRow>(layerStatsSql);
     return new Map(rows.map((r) => [r.layer_id, r]));
   }
@@ -106,18 +133,20 @@ export class LayerService {
     if (!/^[a-z][a-z0-9_]{1,40}$/.test(input.key)) throw badInput('department key must be lower-case letters, digits and _', { field: 'key' });
     if (!input.nameJa.trim() || !input.nameEn.trim()) throw appError('departmentNameRequired', {}, { field: 'nameJa' });
     if (await this.db.prisma.department.findUnique({ where: { key: input.key } })) throw conflict(`department "${input.key}" already exists`);
-    return this.db.prisma.$transaction(async (tx) => {
-      const created = await tx.department.create({ data: { key: input.key, nameJa: input.nameJa.trim(), nameEn: input.nameEn.trim() } });
+    const created = await this.db.prisma.$transaction(async (tx) => {
+      const department = await tx.department.create({ data: { key: input.key, nameJa: input.nameJa.trim(), nameEn: input.nameEn.trim() } });
       await recordAudit(prismaQueryable(tx), { kind: 'department.create', actor, target: input.key, details: { after: { ...input } } });
-      return created;
+      return department;
     });
+    this.changed();
+    return created;
   }
 
   /** Renames a department (administrators); its key, and so its layers and users, stay as they are. */
   async renameDepartment(user: SessionUser | null, key: string, nameJa: string, nameEn: string, actor: AuditActor = { user, address: '' }) {
     requireAdmin(user);
     if (!nameJa.trim() || !nameEn.trim()) throw appError('departmentNameRequired', {}, { field: 'nameJa' });
-    return this.db.prisma.$transaction(async (tx) => {
+    const renamed = await this.db.prisma.$transaction(async (tx) => {
       const before = await tx.department.findUnique({ where: { key } });
       if (!before) throw appError('departmentNotFound', { department: key });
       const after = await tx.department.update({ where: { key }, data: { nameJa: nameJa.trim(), nameEn: nameEn.trim() } });
@@ -125,6 +154,8 @@ export class LayerService {
         details: changes({ nameJa: before.nameJa, nameEn: before.nameEn }, { nameJa: after.nameJa, nameEn: after.nameEn }) });
       return after;
     });
+    this.changed();
+    return renamed;
   }
 
   /**
@@ -157,6 +188,8 @@ export class LayerService {
       await tx.query(deleteDepartmentSql, [from]);
       await recordAudit(tx, { kind: 'department.merge', actor, target: from,
         details: { into, users, layers: moved, readRulesRewritten: rulesRewritten } });
+      // Users' departments and layers' owners and read rules changed: neither is served from memory as it was.
+      this.db.changes.touched(tx, 'layers', 'users');
       return { into, users, layers: moved };
     });
   }
@@ -202,6 +235,7 @@ export class LayerService {
       if (publishedFields) await tx.$executeRawUnsafe(updatePublishedFieldsSql, created.id, publishedFields);
       return created;
     });
+    this.changed();
   }
 
   /**
@@ -212,6 +246,7 @@ export class LayerService {
   async update(user: SessionUser | null, key: string, patch: LayerPatch, actor: AuditActor = { user, address: '' }): Promise<void> {
     requireAdmin(user);
     await this.db.transaction(async (tx) => {
+      this.changed(tx);
       const { rows } = await tx.query(lockLayerSql, [key]);
       const layer = rows[0];
       if (!layer) throw notFound(`layer "${key}" does not exist`);
@@ -315,6 +350,7 @@ export class LayerService {
         data: { ...l, fields: l.fields as object[], style: l.style as object, labelField: l.labelField ?? null, role: l.role ?? null },
       });
     }
+    this.changed();
   }
 
   /**
@@ -336,6 +372,21 @@ export class LayerService {
   }
 }
 
+/** Callers' views of a catalogue, by catalogue (dropped with it) and caller. */
+const readerViews = new WeakMap<LayerRecord[], Map<string, LayerRecord[]>>();
+const MAX_READER_VIEWS = 1000;
+
+/** The layers a caller may read, without the restricted fields it may not read. */
+function viewOf(layers: LayerRecord[], reader: SessionUser | null): LayerRecord[] {
+  return layers.filter((l) => canReadLayer(reader, l)).map((l) => {
+    const hidden = l.fieldDefs.filter((f) => !canReadField(reader, l, f)).map((f) => f.key);
+    if (!hidden.length) return l;
+    const visible = (f: { key: string }) => !hidden.includes(f.key);
+    return { ...l, hiddenFields: hidden, fieldDefs: l.fieldDefs.filter(visible), fields: l.fields.filter(visible),
+      labelField: l.labelField && hidden.includes(l.labelField) ? null : l.labelField };
+  });
+}
+
 /** The reader of a catalogue: a caller (null when anonymous), or the server itself (command-line tools: reads everything). */
 export const SYSTEM_READER = SYSTEM_ACTOR;
 
@@ -355,13 +406,17 @@ export class LayerCatalog {
     return (this.layers ??= this.service.list().then((layers) => {
       const reader = this.reader;
       if (reader === SYSTEM_READER) return layers;
-      return layers.filter((l) => canReadLayer(reader, l)).map((l) => {
-        const hidden = l.fieldDefs.filter((f) => !canReadField(reader, l, f)).map((f) => f.key);
-        if (!hidden.length) return l;
-        const visible = (f: { key: string }) => !hidden.includes(f.key);
-        return { ...l, hiddenFields: hidden, fieldDefs: l.fieldDefs.filter(visible), fields: l.fields.filter(visible),
-          labelField: l.labelField && hidden.includes(l.labelField) ? null : l.labelField };
-      });
+      // The same catalogue read by the same caller gives the same view: derived once, not per request.
+      const views = readerViews.get(layers) ?? new Map<string, LayerRecord[]>();
+      readerViews.set(layers, views);
+      const key = JSON.stringify(reader);
+      let view = views.get(key);
+      if (!view) {
+        if (views.size >= MAX_READER_VIEWS) views.clear();
+        view = viewOf(layers, reader);
+        views.set(key, view);
+      }
+      return view;
     }));
   }
 

@@ -344,6 +344,7 @@ export class RasterService {
         await tx.query(finishPlacedSql, [row.id, JSON.stringify(placement), result.minZoom, result.maxZoom, JSON.stringify(result.outline), warning,
           input.name?.trim() || null, input.scaleDenominator ?? null, input.surveyDate ?? null]);
         await tx.query(bumpLayerVersionSql, [layer.id]);
+        this.db.changes.touched(tx, 'layers');
         await recordAudit(tx, { kind: 'raster.place', actor, target: String(row.id), layerKey: layer.key,
           details: { method: input.method, transform: input.transform, controlPoints: points, rmsM: f.rmsM, tiles: result.tiles, minZoom: result.minZoom, maxZoom: result.maxZoom, ...(warning ? { warning } : {}) } });
       });
@@ -353,6 +354,7 @@ export class RasterService {
         await tx.query(deleteTilesOfSheetSql, [row.id]);
         await tx.query(failPlacingSql, [row.id, problem]);
         await tx.query(bumpLayerVersionSql, [layer.id]);
+        this.db.changes.touched(tx, 'layers');
         await recordAudit(tx, { kind: 'raster.place_failed', actor, target: String(row.id), layerKey: layer.key, details: { method: input.method, problem } });
       });
       throw err;
@@ -369,6 +371,7 @@ export class RasterService {
       const gone = await tx.query(deleteSheetSql, [row.id, version ?? null]);
       if (!gone.rowCount) throw conflict('図面は他の操作で変更されました。読み直してください (the sheet changed meanwhile; reload it)');
       await tx.query(bumpLayerVersionSql, [layer.id]);
+      this.db.changes.touched(tx, 'layers');
       await recordAudit(tx, { kind: 'raster.delete', actor: { user, address }, target: String(row.id), layerKey: layer.key,
         details: { name: row.name, fileName: row.file_name, sha256: row.checksum, status: row.status } });
     });

@@ -1,7 +1,6 @@
 import { Request, Response, Router } from 'express';
-import { Database } from '../../db/database';
 import { appError } from '../../errors';
-import { Context } from '../../context';
+import { Context, Services } from '../../context';
 import { parseTileCoords, TileOptions, TileService } from './tile.service';
 import { TileCache, tileEncoding } from './tile.cache';
 
@@ -24,13 +23,17 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
  */
 /** `baseUrl` gives the service's public base URL for a request (never the raw Host header). */
 /** `cache`: tiles kept in memory by layer, data version and address (see TileCache). */
-export function tileRouter(db: Database, baseUrl: (req: Request) => string, options?: TileOptions, cache = new TileCache(64 * 1024 * 1024)): Router {
-  const tiles = new TileService(db, options);
+export function tileRouter(services: Pick<Services, 'db' | 'layers'>, baseUrl: (req: Request) => string, options?: TileOptions,
+  cache = new TileCache(64 * 1024 * 1024)): Router {
+  const tiles = new TileService(services.db, options);
   const router = Router();
-  // A layer the caller may not read answers exactly like an unknown one.
+  // A layer the caller may not read answers exactly like an unknown one. Both answers come from the
+  // catalogue in memory: a warm tile asks the database nothing.
   const readableLayer = async (res: Response, key: string) => {
     if (!(await (res.locals.ctx as Context).layers.find(key))) throw appError('layerNotFound', { layer: key });
-    return tiles.layer(key);
+    const record = (await services.layers.list()).find((l) => l.key === key);
+    if (!record) throw appError('layerNotFound', { layer: key });
+    return tiles.fromRecord(record);
   };
 
   router.get('/:layer/:z/:x/:y.mvt', async (req: Request, res: Response) => {

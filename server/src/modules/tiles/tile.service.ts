@@ -3,6 +3,7 @@ import { Database } from '../../db/database';
 import { appError } from '../../errors';
 import { CLUSTER_CELL, cityBoundsSql, PIXEL_UNITS, TILE_EXTENT, TileDetail, tileLayerSql, TileLayerRow } from './tile.sql';
 import { TileSource, tileSourceFor } from './tile.source';
+import type { LayerRecord } from '../layers/layer.service';
 
 /**
  * Tile policy, in one place:
@@ -108,12 +109,35 @@ export class TileService {
   }
 
   /**
-   * The layer or NOT_FOUND (404). One small query per request, so a new data version is seen at once.
-   * `onlyKeys` narrows the properties further (the public map's published fields).
+   * The layer or NOT_FOUND (404), read from the database (the staff routes take it from the catalogue:
+   * fromRecord). `onlyKeys` narrows the properties further (the public map's published fields).
    */
   async layer(key: string, onlyKeys?: string[]): Promise<TileLayer> {
     const row = (await this.db.pool.query<TileLayerRow>(tileLayerSql, [key])).rows[0];
     if (!row) throw appError('layerNotFound', { layer: key });
+    return this.derive(row, onlyKeys);
+  }
+
+  /**
+   * The tile layer of a catalogue record (LayerService.list(): the whole definition, not a reader's
+   * view). Derived once per record: the cached catalogue hands out the same record until it changes.
+   */
+  fromRecord(record: LayerRecord): TileLayer {
+    let layer = this.derived.get(record);
+    if (!layer) {
+      layer = this.derive({
+        id: record.id, key: record.key, data_version: record.dataVersion, label_field: record.labelField ?? null,
+        style: record.style as Record<string, unknown>, fields: record.fieldDefs, name_ja: record.nameJa, name_en: record.nameEn,
+        department_ja: record.department.nameJa,
+      });
+      this.derived.set(record, layer);
+    }
+    return layer;
+  }
+
+  private readonly derived = new WeakMap<LayerRecord, TileLayer>();
+
+  private derive(row: TileLayerRow, onlyKeys?: string[]): TileLayer {
     const propertyKeys = tilePropertyKeys(row).filter((k) => !onlyKeys || onlyKeys.includes(k));
     const detailZoom = fullDetailZoom(row.style, this.options.fullDetailZoom);
     const fingerprint = crypto.createHash('sha1')
