@@ -1,6 +1,7 @@
 // Session gate: shows the login screen until the server knows the user, then the map.
 // The map (and MapLibre, most of the JavaScript) is loaded only after login.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ApiError, onUnauthenticated } from './api/client';
 import { fetchMe, logout } from './api/queries';
 import type { User } from './api/model';
@@ -38,11 +39,10 @@ export function App() {
   );
 
   const handleLogout = useCallback(async () => {
-    try {
-      await logout();
-    } finally {
-      setSession({ state: 'anonymous' });
-    }
+    // The map goes first (its tile and query requests still on the way are aborted), so nothing it asks
+    // for meets the ended session as a 401 while the logout is on its way.
+    flushSync(() => setSession({ state: 'anonymous' }));
+    await logout().catch(() => undefined); // the session ends on the server's own schedule if this fails
   }, []);
 
   if (session.state === 'checking') {
