@@ -1,10 +1,15 @@
 // Who sees what, end to end (issue 14): a restricted field (立会者) is missing for the counter and
 // there for 道路管理課; an administrator manages users and departments, limits who reads a layer and
-// publishes another; the public map shows the published layer to a browser without a login, and
-// nothing else.
+// publishes another; a field the administrator restricts disappears for the counter from the table,
+// identify, the CSV and a printed sheet; the public map shows the published layer to a browser without
+// a login, and nothing else.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GuardedBrowser } from './support/browser';
-import { logIn } from './support/browser';
+import { logIn, screenshotDir } from './support/browser';
+import { parseCsv } from './support/csv';
 import { eventually } from './support/eventually';
 import type { RunningServer } from './support/server';
 import { browserSuite, graphqlAs } from './support/suite';
@@ -29,6 +34,43 @@ async function boundaryTableAndIdentify(): Promise<{ headers: string[]; identify
   const identify = (await page.locator('.identify-panel').textContent()) ?? '';
   await table.getByRole('button', { name: '閉じる' }).click();
   return { headers, identify };
+}
+
+/** The burnable-collection days of a garbage point, as the seed writes them (no other field holds a "・"). */
+const BURNABLE_DAYS = ['月・木', '火・金', '水・土'];
+const BURNABLE_LABEL = '収集曜日(可燃ごみ)';
+
+/**
+ * What the logged-in user reads of the garbage points: the attribute table's headers, the identify panel of
+ * its first row, the table's CSV download and the text of a printed 窓口案内図 at `place` (its answer names the
+ * nearest garbage point's collection days).
+ */
+async function garbageViews(who: string, place: { lon: number; lat: number }): Promise<{ headers: string[]; identify: string; csv: string[][]; print: string }> {
+  await page.getByRole('button', { name: 'ゴミ集積所の属性表を開く' }).click();
+  const table = page.locator('.attribute-table');
+  await table.getByRole('heading', { name: 'ゴミ集積所 属性表' }).waitFor();
+  const rows = table.locator('tbody tr');
+  await rows.first().waitFor();
+  const headers = await table.locator('thead th').allTextContents();
+  await rows.first().locator('td').first().click();
+  const panel = page.locator('.identify-panel .hit.selected');
+  await panel.waitFor();
+  await eventually(async () => expect(await panel.locator('.feature-meta').count()).toBeGreaterThan(0));
+  const identify = (await page.locator('.identify-panel').textContent()) ?? '';
+
+  const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'CSV出力' }).click()]);
+  const file = path.join(screenshotDir, `access-restricted-${who}.csv`);
+  await download.saveAs(file);
+  const csv = parseCsv(fs.readFileSync(file).toString('utf8').replace(/^\uFEFF/, ''));
+  await table.getByRole('button', { name: '閉じる' }).click();
+
+  // The sheet is printed with the page's session, as its print link would be.
+  const sheet = await page.request.get(`/api/print/enquiry.pdf?lon=${place.lon}&lat=${place.lat}&scale=1000&paper=A4-portrait&layers=garbage_points&date=2025-04-01`, { timeout: 170_000 });
+  if (sheet.status() !== 200) throw new Error(`the sheet was refused: ${sheet.status()} ${await sheet.text()}`);
+  const pdf = path.join(screenshotDir, `access-restricted-${who}.pdf`);
+  fs.writeFileSync(pdf, await sheet.body());
+  const print = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
+  return { headers, identify, csv, print };
 }
 
 async function logOut() {
@@ -178,6 +220,75 @@ test('a user asked for a new password sets it at login (the policy applies) and 
   await page.getByText('ログイン中: ').waitFor({ timeout: 30_000 });
   await logOut();
 });
+
+test('an administrator restricts a field: the counter no longer reads it in the table, identify, CSV or a print; the administrator still does', async () => {
+  const first = await graphqlAs<{ features: { edges: { node: { geometry: { coordinates: number[] }; attributes: { burnable_days: string } } }[] } }>(server, 'admin',
+    '{ features(layer: "garbage_points", first: 1) { edges { node { geometry attributes } } } }');
+  const point = first.data!.features.edges[0].node;
+  const place = { lon: point.geometry.coordinates[0], lat: point.geometry.coordinates[1] };
+  const days = point.attributes.burnable_days;
+  expect(BURNABLE_DAYS).toContain(days);
+
+  // Before: the counter reads the collection days everywhere (so the checks below can fail).
+  await logIn(page, 'counter');
+  const before = await garbageViews('counter-before', place);
+  expect(before.headers.some((h) => h.startsWith(BURNABLE_LABEL))).toBe(true);
+  expect(before.print).toContain(days);
+  await logOut();
+
+  // The administrator marks 収集曜日(可燃ごみ) of ゴミ集積所 as personal data, readable by 道路管理課 only.
+  await logIn(page, 'admin');
+  const admin = page.locator('details.layer-admin-section');
+  await admin.locator('summary').click();
+  await admin.getByRole('combobox', { name: 'レイヤ', exact: true }).selectOption({ label: 'ゴミ集積所' });
+  const editors = admin.locator('.field-editor');
+  await editors.first().waitFor();
+  const index = await editors.evaluateAll((all) => all.findIndex((e) => e.querySelector('input')?.value === 'burnable_days'));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const editor = admin.locator(`.field-editor[data-field-index="${index}"]`);
+  await editor.getByRole('checkbox', { name: '個人情報（閲覧制限）' }).check();
+  await editor.getByLabel(/閲覧できる課/).fill('roads');
+  await admin.getByRole('button', { name: 'レイヤを保存' }).click();
+  await eventually(async () => expect(await admin.locator('form > [role="status"], form > [role="alert"]').textContent()).toBe('「ゴミ集積所」を保存しました。'));
+  await guarded.screenshot('access-07-field-restricted');
+  const stored = await graphqlAs<{ layer: { fields: { key: string; restricted: { departments: string[] } | null }[] } }>(server, 'admin',
+    '{ layer(key: "garbage_points") { fields { key restricted { departments } } } }');
+  expect(stored.data!.layer.fields.find((f) => f.key === 'burnable_days')!.restricted?.departments).toEqual(['roads']);
+  await page.getByRole('button', { name: '地図に戻る' }).click();
+  await eventually(async () => expect(await page.locator('.layer-admin-page').count()).toBe(0));
+  await logOut();
+
+  // The counter: not in the table's headers, identify, the CSV's header or cells, nor the printed sheet.
+  await logIn(page, 'counter');
+  const counter = await garbageViews('counter', place);
+  expect(counter.headers.some((h) => h.startsWith('集積所番号'))).toBe(true);
+  expect(counter.headers.some((h) => h.startsWith(BURNABLE_LABEL))).toBe(false);
+  expect(counter.identify).toContain('集積所番号');
+  expect(counter.identify).not.toContain(BURNABLE_LABEL);
+  for (const d of BURNABLE_DAYS) expect(counter.identify).not.toContain(d);
+  const [counterHeader, ...counterRecords] = counter.csv;
+  expect(counterHeader).toContain('集積所番号');
+  expect(counterHeader).toContain('収集曜日(不燃ごみ)');
+  expect(counterHeader.some((h) => h.includes(BURNABLE_LABEL) || h.includes('burnable_days'))).toBe(false);
+  expect(counterRecords.length).toBeGreaterThan(0);
+  expect(counterRecords.flat().filter((cell) => BURNABLE_DAYS.some((d) => cell.includes(d)))).toEqual([]);
+  expect(counter.print).toContain('窓口案内図');
+  expect(counter.print).not.toContain(days);
+  await guarded.screenshot('access-08-counter-without-field');
+  await logOut();
+
+  // The administrator still reads it everywhere.
+  await logIn(page, 'admin');
+  const asAdmin = await garbageViews('admin', place);
+  expect(asAdmin.headers.some((h) => h.startsWith(BURNABLE_LABEL))).toBe(true);
+  expect(asAdmin.identify).toContain(BURNABLE_LABEL);
+  const [adminHeader, ...adminRecords] = asAdmin.csv;
+  const column = adminHeader.findIndex((h) => h.startsWith(BURNABLE_LABEL));
+  expect(column).toBeGreaterThanOrEqual(0);
+  expect(adminRecords.some((r) => BURNABLE_DAYS.includes(r[column]))).toBe(true);
+  expect(asAdmin.print).toContain(days);
+  await logOut();
+}, 600_000);
 
 test('the public map shows the published layer without a login, its details on a search, and nothing unpublished', async () => {
   // Published here too, so that this test stands on its own (the step above publishes it through the layer form).
