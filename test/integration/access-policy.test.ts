@@ -69,6 +69,15 @@ describeBackends('access policy', (get) => {
         details: { into: 'parks', users: 1, layers: ['park_benches'], readRulesRewritten: ['park_benches'] } }]);
     });
 
+    test('a built-in department merged away does not come back when the server starts again', async () => {
+      const layersBefore = (await get().db.pool.query(`SELECT key FROM layer WHERE department_key IN ('planning', 'tax') ORDER BY key`)).rows;
+      const merged = await get().gql('mutation { mergeDepartments(from: "planning", into: "tax") { key } }', {}, admin);
+      expect(merged.errors).toBeUndefined();
+      await get().server.services.layers.ensureBuiltins(); // what every start runs
+      expect((await get().db.pool.query(`SELECT 1 FROM department WHERE key = 'planning'`)).rowCount).toBe(0);
+      expect((await get().db.pool.query(`SELECT key FROM layer WHERE department_key = 'tax' ORDER BY key`)).rows).toEqual(layersBefore);
+    });
+
     test('a layer moved to another department changes who edits it, and the move is audited', async () => {
       const roads = await get().login('roads');
       const before = await get().gql('{ me { editableLayers } }', {}, roads);

@@ -340,12 +340,14 @@ export class LayerService {
    * built-in layer whose role another layer plays is not created again: the city replaced it.
    */
   async ensureBuiltins(): Promise<void> {
-    for (const d of DEPARTMENTS) {
-      await this.db.prisma.department.upsert({ where: { key: d.key }, create: { ...d }, update: {} });
-    }
+    // The built-in departments on a new database only: one an admin merged away stays away.
+    if ((await this.db.prisma.department.count()) === 0) await this.db.prisma.department.createMany({ data: DEPARTMENTS.map((d) => ({ ...d })) });
     for (const l of BUILTIN_LAYERS) {
       if (await this.db.prisma.layer.findUnique({ where: { key: l.key }, select: { id: true } })) continue;
       if (l.role && await this.db.prisma.layer.findUnique({ where: { role: l.role }, select: { id: true } })) continue;
+      // A built-in layer new to this database brings its department if that is missing.
+      const department = DEPARTMENTS.find((d) => d.key === l.departmentKey);
+      if (department) await this.db.prisma.department.upsert({ where: { key: department.key }, create: { ...department }, update: {} });
       await this.db.prisma.layer.create({
         data: { ...l, fields: l.fields as object[], style: l.style as object, labelField: l.labelField ?? null, role: l.role ?? null },
       });
