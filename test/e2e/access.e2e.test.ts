@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { GuardedBrowser } from './support/browser';
 import { logIn, screenshotDir } from './support/browser';
 import { parseCsv } from './support/csv';
@@ -19,11 +19,14 @@ let guarded: GuardedBrowser;
 let page: Page;
 browserSuite((suite) => ({ server, guarded, page } = suite), { acceptDialogs: true });
 
-/** The boundary records' attribute table: its column headers, and the identify panel of its first row. */
-async function boundaryTableAndIdentify(): Promise<{ headers: string[]; identify: string }> {
-  await page.getByRole('button', { name: '境界確定の属性表を開く' }).click();
+/**
+ * A layer's attribute table: its column headers and the identify panel of its first row; `whileOpen` reads
+ * more of the open table (its CSV) before it is closed.
+ */
+async function tableAndIdentify<T>(layerName: string, whileOpen: (table: Locator) => Promise<T>): Promise<{ headers: string[]; identify: string; more: T }> {
+  await page.getByRole('button', { name: `${layerName}の属性表を開く` }).click();
   const table = page.locator('.attribute-table');
-  await table.getByRole('heading', { name: '境界確定 属性表' }).waitFor();
+  await table.getByRole('heading', { name: `${layerName} 属性表` }).waitFor();
   const rows = table.locator('tbody tr');
   await rows.first().waitFor();
   const headers = await table.locator('thead th').allTextContents();
@@ -32,9 +35,12 @@ async function boundaryTableAndIdentify(): Promise<{ headers: string[]; identify
   await panel.waitFor();
   await eventually(async () => expect(await panel.locator('.feature-meta').count()).toBeGreaterThan(0));
   const identify = (await page.locator('.identify-panel').textContent()) ?? '';
+  const more = await whileOpen(table);
   await table.getByRole('button', { name: '閉じる' }).click();
-  return { headers, identify };
+  return { headers, identify, more };
 }
+
+const boundaryTableAndIdentify = () => tableAndIdentify('境界確定', async () => undefined);
 
 /** The burnable-collection days of a garbage point, as the seed writes them (no other field holds a "・"). */
 const BURNABLE_DAYS = ['月・木', '火・金', '水・土'];
@@ -46,23 +52,12 @@ const BURNABLE_LABEL = '収集曜日(可燃ごみ)';
  * nearest garbage point's collection days).
  */
 async function garbageViews(who: string, place: { lon: number; lat: number }): Promise<{ headers: string[]; identify: string; csv: string[][]; print: string }> {
-  await page.getByRole('button', { name: 'ゴミ集積所の属性表を開く' }).click();
-  const table = page.locator('.attribute-table');
-  await table.getByRole('heading', { name: 'ゴミ集積所 属性表' }).waitFor();
-  const rows = table.locator('tbody tr');
-  await rows.first().waitFor();
-  const headers = await table.locator('thead th').allTextContents();
-  await rows.first().locator('td').first().click();
-  const panel = page.locator('.identify-panel .hit.selected');
-  await panel.waitFor();
-  await eventually(async () => expect(await panel.locator('.feature-meta').count()).toBeGreaterThan(0));
-  const identify = (await page.locator('.identify-panel').textContent()) ?? '';
-
-  const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'CSV出力' }).click()]);
-  const file = path.join(screenshotDir, `access-restricted-${who}.csv`);
-  await download.saveAs(file);
-  const csv = parseCsv(fs.readFileSync(file).toString('utf8').replace(/^\uFEFF/, ''));
-  await table.getByRole('button', { name: '閉じる' }).click();
+  const { headers, identify, more: csv } = await tableAndIdentify('ゴミ集積所', async (table) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'CSV出力' }).click()]);
+    const file = path.join(screenshotDir, `access-restricted-${who}.csv`);
+    await download.saveAs(file);
+    return parseCsv(fs.readFileSync(file).toString('utf8').replace(/^\uFEFF/, ''));
+  });
 
   // The sheet is printed with the page's session, as its print link would be.
   const sheet = await page.request.get(`/api/print/enquiry.pdf?lon=${place.lon}&lat=${place.lat}&scale=1000&paper=A4-portrait&layers=garbage_points&date=2025-04-01`, { timeout: 170_000 });
