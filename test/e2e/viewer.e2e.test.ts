@@ -391,12 +391,30 @@ test('keyboard: the first tab stop skips to the map, and Escape closes the open 
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
 
+  // Escape while the answer is still on its way: the panel closes, and the late answer must not reopen it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let answered!: () => void;
+  const lateAnswer = new Promise<void>((resolve) => (answered = resolve));
+  await page.route('**/graphql', async (route) => {
+    if (!route.request().postData()?.includes('featuresAt')) return route.fallback();
+    await held;
+    const response = await route.fetch();
+    await route.fulfill({ response });
+    answered();
+  });
   const box = await mapCanvasBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const panel = page.locator('.identify-panel');
   await panel.waitFor();
   await page.keyboard.press('Escape');
-  await panel.waitFor({ state: 'detached', timeout: 5_000 });
+  await panel.waitFor({ state: 'detached', timeout: 15_000 });
+  release();
+  await lateAnswer;
+  // Absence can only be checked after the page had time to handle the answer.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(resolve), 500)));
+  expect(await panel.count()).toBe(0);
+  await page.unroute('**/graphql');
 });
 
 test('switches to English and logs out', async () => {

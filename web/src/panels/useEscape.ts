@@ -1,5 +1,5 @@
 // Escape closes the most recently opened panel or dialog, one per press.
-import { useEffect, useEffectEvent } from 'react';
+import { useEffectEvent, useLayoutEffect } from 'react';
 
 const stack: { current: () => void }[] = [];
 
@@ -17,7 +17,8 @@ if (typeof document !== 'undefined') document.addEventListener('keydown', handle
 /** Registers onClose for Escape while the component is open; the newest one closes first. */
 export function useEscape(onClose: () => void, active = true): void {
   const close = useEffectEvent(() => onClose());
-  useEffect(() => {
+  // A layout effect registers before the panel is painted, so an Escape pressed as soon as it shows closes it.
+  useLayoutEffect(() => {
     if (!active) return;
     const entry = { current: () => close() };
     stack.push(entry);

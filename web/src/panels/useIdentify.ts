@@ -1,7 +1,7 @@
 // What the identify panel shows: the features at a clicked point (or one shown from elsewhere) and
 // the selected one, highlighted on the map.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import type { Feature, Layer } from '../api/model';
 import { fetchFeaturesAt } from '../api/queries';
@@ -40,6 +40,9 @@ export interface Identify {
 export function useIdentify({ map, visibleLayerKeys, disasterLayer, disasterYears }: Options): Identify {
   const [identify, setIdentify] = useState<IdentifyState | null>(null);
   const [selected, setSelected] = useState<Feature | null>(null);
+  // Each click, close or shown feature starts a new request; an answer for an older one is dropped,
+  // so a panel closed while loading stays closed and a slow answer never replaces a newer one.
+  const request = useRef(0);
 
   useEffect(() => {
     if (map) setHighlight(map, selected?.geometry ?? null);
@@ -48,6 +51,7 @@ export function useIdentify({ map, visibleLayerKeys, disasterLayer, disasterYear
   const runIdentify = useCallback(
     async (lon: number, lat: number) => {
       if (!map) return;
+      const mine = ++request.current;
       setIdentify({ lngLat: [lon, lat], loading: true, error: null, hits: [] });
       if (!visibleLayerKeys.length) {
         setIdentify({ lngLat: [lon, lat], loading: false, error: null, hits: [] });
@@ -56,6 +60,7 @@ export function useIdentify({ map, visibleLayerKeys, disasterLayer, disasterYear
       try {
         const tolerance = pixelsToMetres(IDENTIFY_PIXELS, map.getZoom(), lat);
         const found = await fetchFeaturesAt(lon, lat, tolerance, visibleLayerKeys);
+        if (mine !== request.current) return;
         const dateKey = disasterYears && disasterLayer ? disasterFields(disasterLayer)?.date.key : undefined;
         const hits = dateKey
           ? found.filter(({ feature }) => {
@@ -67,6 +72,7 @@ export function useIdentify({ map, visibleLayerKeys, disasterLayer, disasterYear
         setIdentify({ lngLat: [lon, lat], loading: false, error: null, hits });
         setSelected(hits[0]?.feature ?? null);
       } catch (e) {
+        if (mine !== request.current) return;
         setIdentify({ lngLat: [lon, lat], loading: false, error: errorMessage(e), hits: [] });
       }
     },
@@ -74,6 +80,7 @@ export function useIdentify({ map, visibleLayerKeys, disasterLayer, disasterYear
   );
 
   const showFound = useCallback((feature: Feature) => {
+    request.current++;
     setSelected(feature);
     setIdentify({ lngLat: null, loading: false, error: null, hits: [{ distanceM: 0, feature }] });
   }, []);
@@ -86,8 +93,12 @@ export function useIdentify({ map, visibleLayerKeys, disasterLayer, disasterYear
     [map, showFound],
   );
 
-  const showError = useCallback((message: string) => setIdentify({ lngLat: null, loading: false, error: message, hits: [] }), []);
+  const showError = useCallback((message: string) => {
+    request.current++;
+    setIdentify({ lngLat: null, loading: false, error: message, hits: [] });
+  }, []);
   const close = useCallback(() => {
+    request.current++;
     setIdentify(null);
     setSelected(null);
   }, []);
