@@ -135,11 +135,16 @@ export async function createServer(db: Database, config: Config, log: (m: string
 
   // The session is known before the body is read (resolveSession), so the body limit can depend on it.
   const context = async ({ req, res }: { req: Request; res: Response }) => (res.locals.ctx as Context | undefined) ?? createContext(services, req, res);
-  // A sub-app without ETags: hashing every response body is wasted on POSTed queries.
-  const graphql = express().set('etag', false).disable('x-powered-by');
   const budget = config.abuse.requestsPerSecond;
-  graphql.use(requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), jsonBody(config, '20mb'), expressMiddleware(apollo, { context }));
-  app.use('/graphql', graphql);
+  // One chain (one budget) for both sub-apps below.
+  const graphqlChain = [requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), jsonBody(config, '20mb'), expressMiddleware(apollo, { context })];
+  // POSTed queries and mutations carry no ETag: hashing every response body would be wasted.
+  const graphqlPost = express().set('etag', false).disable('x-powered-by').use(graphqlChain);
+  // Read queries the web client sends as GET get a weak ETag of their body and must be revalidated,
+  // so an unchanged answer (a reload's layers and features) is a 304 without a body.
+  const revalidate: express.RequestHandler = (_req, res, next) => { res.set('Cache-Control', 'private, no-cache'); next(); };
+  const graphqlGet = express().set('etag', 'weak').disable('x-powered-by').use(revalidate, graphqlChain);
+  app.use('/graphql', (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? graphqlGet : graphqlPost)(req, res, next));
 
   const reader = requireReader(services);
   // Each family its own budget: a burst of tiles does not spend the API's.

@@ -18,7 +18,8 @@ import {
   bboxCountSql, benchMarkerSql, cityExtentSql, featureCountSql, insideCitySql, layerIdSql, peerSchemaSql,
   postgisVersionSql, quoteLiteral, userIdSql, writeFloorSql, writeTargetsSql,
 } from './bench.sql';
-import { prng, runInterleaved, runLoad } from './load';
+import { percentile, prng, runInterleaved, runLoad } from './load';
+import type { ClientResult } from './client.phase';
 import { normalizeSearchText } from '../../server/src/domain/normalize';
 import { featureHitsSql, likePattern } from '../../server/src/modules/city/search.sql';
 import { CANDIDATES_PER_RESULT } from '../../server/src/modules/city/search.service';
@@ -508,7 +509,7 @@ async function main() {
   details.import = { ...imported, output: imported.output.trim().split('\n').slice(0, 3) };
 
   // 6b. The embedded default (PGlite): `layers` alone and under 8 viewports.
-  results.push(...embeddedRows(await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, log })));
+  results.push(...embeddedRows(await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, clientRuns: options.quick ? 2 : 5, log })));
 
   // 7. Memory: the server's peak resident set, and how much it grew after the first phase.
   const peakOurs = oursMemory.peakMb();
@@ -557,6 +558,20 @@ function embeddedRows(e: Awaited<ReturnType<typeof benchEmbedded>>): Measurement
     measurement('embedded (PGlite) layers under 8 viewports p95', 'ms', 'lower', e.layersUnderLoad.p95, null, null,
       `8 clients read every page of the street lights of the whole city (${e.viewportFeatures} features, ${round(e.viewportsPerSecond)} viewports/s) meanwhile`),
     measurement('embedded (PGlite) server peak RSS (VmHWM)', 'MB', 'lower', e.peakRssMb, null, null, 'the server process with PGlite inside it'),
+    ...clientRows(e.client),
+  ];
+}
+
+function clientRows(c: ClientResult): Measurement[] {
+  const p50 = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  const kib = (bytes: number) => bytes / 1024;
+  return [
+    measurement('client login → map idle, all demo layers, p50', 'ms', 'lower', p50(c.loginToIdleMs), null, null,
+      `headless Chromium, a fresh profile each of ${c.loginToIdleMs.length} runs, the counter user on the demo city at scale 1 (issue 16 goal 8: ≤ 2,500 ms)`),
+    measurement('client warm reload → map idle, p50', 'ms', 'lower', p50(c.reloadToIdleMs), null, null),
+    measurement('client warm reload transferred', 'KiB', 'lower', kib(c.reloadBytes.total), null, null,
+      `headers and bodies on the wire, the worst run (GraphQL ${round(kib(c.reloadBytes.graphql))} KiB, tiles ${round(kib(c.reloadBytes.tiles))} KiB, `
+        + `other ${round(kib(c.reloadBytes.other))} KiB); read queries are revalidated GETs answered 304 when unchanged (goal 8: ≤ 50 KiB)`),
   ];
 }
 
@@ -592,7 +607,7 @@ async function hotpathOnly() {
   );
   await ours.stop();
   await pool.end();
-  results.push(...embeddedRows(await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, log })));
+  results.push(...embeddedRows(await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, clientRuns: options.quick ? 2 : 5, log })));
   const loadAfter = os.loadavg()[0];
   const section = [
     '<!-- hotpath -->',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NO_REQUEST_BUDGET } from '../helpers/test-env';
 import { Child, MemorySampler } from './child';
+import { benchClient, type ClientResult, ensureWebBuilt } from './client.phase';
 import { LoadStats, percentile, runLoad } from './load';
 
 // Plain http with keep-alive: at thousands of tiles a second fetch() itself would be what is measured.
@@ -79,13 +80,16 @@ interface EmbeddedResult {
   viewportFeatures: number;
   peakRssMb: number;
   startSeconds: number;
+  /** The web client in Chromium against the same server, before the load (goal 8). */
+  client: ClientResult;
 }
 
 /**
  * The embedded default (no DATABASE_URL: PGlite in the server process) with the demo city at `scale`:
  * `layers` p95 alone, then while 8 clients read the street lights of the whole city page by page.
  */
-export async function benchEmbedded(o: { port: number; scale: number; runs: number; log: (m: string) => void }): Promise<EmbeddedResult> {
+export async function benchEmbedded(o: { port: number; scale: number; runs: number; clientRuns: number; log: (m: string) => void }): Promise<EmbeddedResult> {
+  ensureWebBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-bench-embedded-'));
   const serve = path.join(__dirname, 'serve.js');
   const url = `http://127.0.0.1:${o.port}`;
@@ -97,6 +101,7 @@ export async function benchEmbedded(o: { port: number; scale: number; runs: numb
   try {
     await child.waitFor(async () => (await request(`${url}/api/health`, {})).status === 200, 900_000);
     const startSeconds = (performance.now() - t0) / 1000;
+    const client = await benchClient({ url, runs: o.clientRuns, log: o.log });
     const memory = new MemorySampler(child.pid).start();
     const token = (await gql(url, undefined, 'mutation { login(username: "counter", password: "chizu-demo") { token } }')).login.token as string;
     const layers = async () => {
@@ -146,7 +151,7 @@ export async function benchEmbedded(o: { port: number; scale: number; runs: numb
     memory.stop();
     o.log(`embedded: started (seeded scale ${o.scale}) in ${startSeconds.toFixed(0)} s; layers alone p50 ${layersAlone.p50.toFixed(1)} ms p95 ${layersAlone.p95.toFixed(1)} ms, `
       + `under 8 viewports (${viewportFeatures} features each, ${viewportsPerSecond.toFixed(2)}/s) p50 ${layersUnderLoad.p50.toFixed(1)} ms p95 ${layersUnderLoad.p95.toFixed(1)} ms; peak RSS ${peakRssMb.toFixed(0)} MB`);
-    return { layersAlone, layersUnderLoad, viewportsPerSecond, viewportFeatures, peakRssMb, startSeconds };
+    return { layersAlone, layersUnderLoad, viewportsPerSecond, viewportFeatures, peakRssMb, startSeconds, client };
   } finally {
     await child.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

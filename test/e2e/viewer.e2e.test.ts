@@ -397,7 +397,8 @@ test('keyboard: the first tab stop skips to the map, and Escape closes the open 
   let answered!: () => void;
   const lateAnswer = new Promise<void>((resolve) => (answered = resolve));
   await page.route('**/graphql', async (route) => {
-    if (!route.request().postData()?.includes('featuresAt')) return route.fallback();
+    const request = route.request();
+    if (!(request.postData() ?? decodeURIComponent(request.url())).includes('featuresAt')) return route.fallback();
     await held;
     const response = await route.fetch();
     await route.fulfill({ response });

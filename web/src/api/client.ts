@@ -34,16 +34,35 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
+/** Longer GET URLs go as POST: proxies and servers refuse URLs past about 8 KB. */
+const MAX_GET_URL = 6_000;
+
+/**
+ * A read query goes as GET with `cache: 'no-cache'`: the browser keeps the answer and asks again with
+ * If-None-Match, and the server's ETag (Express hashes the body) turns an unchanged answer into a 304
+ * without a body, so a reload fetches only what changed. Mutations, and queries whose variables
+ * make the URL too long, go as POST. The preflight header is Apollo's CSRF rule for GET.
+ */
+export function graphqlRequest(query: string, variables: unknown): { url: string; init: RequestInit } {
+  if (/^\s*query\b/.test(query)) {
+    const params = new URLSearchParams({ query });
+    if (variables !== undefined) params.set('variables', JSON.stringify(variables));
+    const url = `/graphql?${params}`;
+    if (url.length <= MAX_GET_URL) {
+      return { url, init: { method: 'GET', cache: 'no-cache', headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } } };
+    }
+  }
+  return {
+    url: '/graphql',
+    init: { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query, variables }) },
+  };
+}
+
 export async function gql<T, V>(document: TypedDocumentString<T, V>, variables?: V, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: document.toString(), variables }),
-      signal,
-    });
+    const { url, init } = graphqlRequest(document.toString(), variables);
+    response = await fetch(url, { ...init, credentials: 'same-origin', signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError((e as Error).message, 'NETWORK_ERROR');
