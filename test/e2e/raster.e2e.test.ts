@@ -172,7 +172,8 @@ test('the placed sheet is on the map where it belongs, under the road ledger, an
 test('a click inside the sheet outline shows its name and the original scan to download', async () => {
   const map = page.locator('.map canvas');
   const box = (await map.boundingBox())!;
-  // The map is centred on the sheet after placing.
+  // The map is centred on the sheet after placing; the click is answered from the sheet index tiles, loaded once the map is idle.
+  await waitForMapIdle(page);
   await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
   const info = page.locator('.sheet-info');
   await eventually(async () => expect(await info.textContent()).toContain('道路台帳図 第1号'));

@@ -214,6 +214,35 @@ describeBackends('raster layers', (get) => {
     expect(fs.existsSync(path.join(rasterDir, `sheet-${body.id}.png`))).toBe(false);
   }, 120_000);
 
+  test('the sheet index (図郭割) is served as vector tiles: each placed sheet outline with its id, name, scale and survey date, under the raster read rule', async () => {
+    const [{ VectorTile }, { default: Pbf }] = await Promise.all([import('@mapbox/vector-tile'), import('pbf')]);
+    const get_ = (url: string, token?: string, headers: Record<string, string> = {}) =>
+      fetch(`${get().url}${url}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+    const tj: any = await (await get_('/tiles/raster/ledger_scans/index.json', roads)).json();
+    expect(tj.vector_layers.map((l: { id: string }) => l.id)).toEqual(['sheets']);
+    const { version } = (await get().gql(`query($id: ID!) { rasterSheet(id: $id) { version } }`, { id: sheetId }, roads)).data.rasterSheet;
+    expect(version).toBeGreaterThan(0);
+    const outline = (await get().db.pool.query('SELECT ST_X(ST_Centroid(outline)) AS lon, ST_Y(ST_Centroid(outline)) AS lat FROM raster_sheet WHERE id = $1', [sheetId])).rows[0];
+    const t = tileOf(outline.lon, outline.lat, 15);
+    const url = tj.tiles[0].replace(/^https?:\/\/[^/]+/, '').replace('{z}', t.z).replace('{x}', t.x).replace('{y}', t.y);
+    expect(url).toMatch(/^\/tiles\/raster\/ledger_scans\/index\/15\/\d+\/\d+\.mvt\?v=\d+$/);
+    const res = await get_(url, roads);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    const layer = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer()))).layers.sheets;
+    const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+    const mine = features.find((f) => f.properties.id === String(sheetId))!;
+    expect(mine.properties).toEqual({ id: String(sheetId), name: '道路台帳図12', scale_denominator: 500, survey_date: '2024-04-01' });
+    expect(mine.type).toBe(3); // a polygon
+    // A tile far away holds no sheet; the ETag revalidates; 環境政策課 may not read the layer; no login, no tile.
+    const far = tileOf(140.10, 35.60, 15);
+    expect((await (await get_(`/tiles/raster/ledger_scans/index/${far.z}/${far.x}/${far.y}.mvt`, roads)).arrayBuffer()).byteLength).toBe(0);
+    expect((await get_(url, roads, { 'if-none-match': res.headers.get('etag')! })).status).toBe(304);
+    expect((await get_(url, env)).status).toBe(404);
+    expect((await get_('/tiles/raster/ledger_scans/index.json', env)).status).toBe(404);
+    expect((await get_(url)).status).toBe(401);
+  });
+
   test('raster tiles follow the layer read permission and revalidate with ETag/304', async () => {
     const tj: any = await (await fetch(`${get().url}/tiles/raster/ledger_scans.json`, { headers: { authorization: `Bearer ${roads}` } })).json();
     const [w, s, e, n] = tj.bounds;

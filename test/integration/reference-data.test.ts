@@ -1,7 +1,8 @@
+import type { PoolClient } from 'pg';
 import { FieldDefinition } from '../../server/src/domain/fields';
 import { townBase } from '../../server/src/seed/city-model';
 import { Random } from '../../server/src/seed/random';
-import { seedReferenceData, STATION } from '../../server/src/seed/reference';
+import { PINNED_LOTS, ReferenceOptions, seedReferenceData, STATION } from '../../server/src/seed/reference';
 import { describeBackends } from '../helpers/backends';
 
 function tileAt(lon: number, lat: number, z: number) {
@@ -90,31 +91,62 @@ describeBackends('Demo reference data (parcels, buildings, railway, rivers, faci
     expect(rivers.n).toBe(1);
   });
 
-  test('the generator is deterministic: the same seed gives the same data, another seed other data', async () => {
+  /** Runs the generator in a transaction that is rolled back; `read` sees what it wrote (ids above `after`). */
+  async function inRolledBackSeed<T>(options: Partial<ReferenceOptions> & { seed: number },
+    read: (client: PoolClient, after: string) => Promise<T>): Promise<T> {
     const { db } = get();
     const layers = (await db.prisma.layer.findMany()).map((l) => ({ id: l.id, key: l.key, departmentKey: l.departmentKey, fields: l.fields as unknown as FieldDefinition[] }));
     const towns = (await query('SELECT name, ST_X(point) AS lon, ST_Y(point) AS lat FROM town ORDER BY id'))
       .map((t) => ({ name: t.name, base: townBase(t.name), at: [t.lon, t.lat] as [number, number] }));
-    // Runs the generator in a transaction that is rolled back, hashing what it wrote (ids aside).
-    const hashOf = async (seed: number) => {
-      const client = await db.pool.connect();
-      try {
-        await client.query('BEGIN');
-        const { rows: [{ max }] } = await client.query('SELECT coalesce(max(id), 0) AS max FROM feature');
-        await seedReferenceData(client, { scale: 0.02, seed, towns, layers, userIds: new Map(), rnd: new Random(seed) });
-        const { rows: [h] } = await client.query(
-          `SELECT count(*)::int AS n, md5(string_agg(l.key || attributes::text || ST_AsText(geom), '|' ORDER BY f.id)) AS hash
-           FROM feature f JOIN layer l ON l.id = f.layer_id WHERE f.id > $1`, [max]);
-        return h;
-      } finally {
-        await client.query('ROLLBACK');
-        client.release();
-      }
-    };
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows: [{ max }] } = await client.query('SELECT coalesce(max(id), 0)::text AS max FROM feature');
+      await seedReferenceData(client, { scale: 0.02, towns, layers, userIds: new Map(), rnd: new Random(options.seed), ...options });
+      return await read(client, max);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  }
+
+  test('the generator is deterministic: the same seed gives the same data, another seed other data', async () => {
+    // Hashes what the generator wrote (ids aside).
+    const hashOf = (seed: number) => inRolledBackSeed({ seed }, async (client, after) => (await client.query(
+      `SELECT count(*)::int AS n, md5(string_agg(l.key || attributes::text || ST_AsText(geom), '|' ORDER BY f.id)) AS hash
+       FROM feature f JOIN layer l ON l.id = f.layer_id WHERE f.id > $1`, [after])).rows[0]);
     const first = await hashOf(7);
     expect(first.n).toBeGreaterThan(100);
     expect(await hashOf(7)).toEqual(first);
     expect((await hashOf(8)).hash).not.toBe(first.hash);
+  });
+
+  test('a 大字 numbers its lots in 小字 ranges of hundreds with gaps and 枝番; the pinned 鹿渡933-1 and 鹿渡353-14 lie at their spots', async () => {
+    // The parcels of a disc around 鹿渡 (at the tests' scale the seeded disc lies around the station, outside 鹿渡).
+    const [shikawatashi] = await query(`SELECT ST_X(point) AS lon, ST_Y(point) AS lat FROM town WHERE name = '鹿渡'`);
+    const lots = await inRolledBackSeed({ seed: 1, centre: [shikawatashi.lon, shikawatashi.lat] }, async (client, after) => (await client.query(
+      `SELECT attributes->>'chiban' AS chiban, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM feature
+       WHERE id > $1 AND layer_id = (SELECT id FROM layer WHERE key = 'parcels') AND attributes->>'oaza' = '鹿渡'`, [after])).rows);
+    expect(lots.length).toBeGreaterThan(50);
+    expect(new Set(lots.map((l) => l.chiban)).size).toBe(lots.length);
+    for (const pin of PINNED_LOTS) {
+      const found = lots.filter((l) => l.chiban === pin.chiban);
+      expect(found).toHaveLength(1);
+      const m = Math.hypot((found[0].lon - pin.at[0]) * 90_400, (found[0].lat - pin.at[1]) * 110_950);
+      expect(m).toBeLessThan(40);
+    }
+    const parents = [...new Set(lots.map((l) => Number(l.chiban.split('-')[0])))].sort((a, b) => a - b);
+    // Several 小字 ranges (the next hundred each), and gaps inside them where lots were merged.
+    expect(new Set(parents.map((p) => Math.floor((p - 1) / 100))).size).toBeGreaterThan(2);
+    expect(parents.filter((p, i) => i > 0 && p - parents[i - 1] > 1 && Math.floor((p - 1) / 100) === Math.floor((parents[i - 1] - 1) / 100)).length)
+      .toBeGreaterThan(0);
+    // 枝番 with gaps, as after later splits: some parent lacks a branch below its highest.
+    const branches = new Map<string, number[]>();
+    for (const l of lots.filter((x) => x.chiban.includes('-'))) {
+      const [p, b] = l.chiban.split('-');
+      branches.set(p, [...(branches.get(p) ?? []), Number(b)]);
+    }
+    expect([...branches.values()].some((b) => Math.max(...b) > b.length)).toBe(true);
   });
 
   test('parcel tiles around the station carry the parcels with their 地番', async () => {

@@ -6,7 +6,8 @@ const square = (lon: number, lat: number, d = 0.0002) => ({
   type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
 });
 const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
-// East of the demo parcels (at test scale they cover ~400 m around the station), so these are the only lots here.
+// East of the demo parcels (at test scale they cover ~400 m around the station, outside 鹿渡: the demo city's own
+// 鹿渡933-1 and 鹿渡353-14 are pinned in 鹿渡 at full scale, see reference-data.test.ts), so these are the only lots here.
 const PARCELS: Array<[oaza: string, chiban: string, lon: number, lat: number]> = [
   ['鹿渡', '933-1', 140.2000, 35.6700],
   ['鹿渡', '933-2', 140.2003, 35.6700],
@@ -17,6 +18,8 @@ const PARCELS: Array<[oaza: string, chiban: string, lon: number, lat: number]> =
 const FACILITIES = [
   { name: '四街道市役所', reading: 'よつかいどうしやくしょ', facility_kind: '市役所', lon: 140.1677, lat: 35.6697 },
   { name: '四街道駅', reading: 'よつかいどうえき', facility_kind: '駅', lon: 140.1680, lat: 35.6690 },
+  // A name that starts one character off the town 四街道: found by its start, before the town's near spelling.
+  { name: '四街堂ホール', reading: 'しがいどうほーる', facility_kind: 'その他', lon: 140.1690, lat: 35.6690 },
 ];
 const SEARCH = `query($t: String!, $first: Int) { search(text: $t, first: $first) {
   kind label sublabel layerKey featureId bbox match note { code requested found } } }`;
@@ -114,6 +117,32 @@ describeBackends('search', (get) => {
     const hits = await search(typed);
     expect(hits[0]).toMatchObject({ kind, label, match: 'similar' });
     expect(hits.every((h) => h.match === 'similar')).toBe(true);
+  });
+
+  test('one wrong kanji in a town name finds the town, noted as a near match: 鹿戸 → 鹿渡', async () => {
+    const hits = await search('鹿戸');
+    expect(hits[0]).toMatchObject({ kind: 'town', label: '鹿渡', match: 'similar', note: { code: 'nearMatch', requested: '鹿戸', found: '鹿渡' } });
+    expect(hits[0].bbox).toHaveLength(4);
+    // A single character is never near anything; an exact town has no near spellings beside it.
+    expect(await search('戸')).toEqual([]);
+    expect((await search('鹿渡')).filter((h) => h.note?.code === 'nearMatch')).toEqual([]);
+  });
+
+  test('near spellings rank after prefix hits: 四街堂 finds the facility 四街堂ホール, then the towns 四街道 …', async () => {
+    const hits = await search('四街堂');
+    expect(hits[0]).toMatchObject({ kind: 'facility', label: '四街堂ホール', match: 'prefix', note: null });
+    const towns = hits.filter((h) => h.kind === 'town');
+    // One edit from the whole name first, then one edit from the start of the name, in natural order.
+    expect(towns.map((h) => h.label)).toEqual(['四街道', '四街道一丁目', '四街道二丁目', '四街道三丁目']);
+    expect(towns.every((h) => h.match === 'similar' && h.note?.code === 'nearMatch')).toBe(true);
+    expect(hits.indexOf(towns[0])).toBeGreaterThan(0);
+  });
+
+  test('a lot number with one wrong kanji in its 大字 finds the parcel, noted as a near match', async () => {
+    const [lot] = await search('鹿戸933-1');
+    expect(lot).toMatchObject({ kind: 'lot', label: '鹿渡933-1', match: 'similar', note: { code: 'nearMatch', requested: '鹿戸933-1', found: '鹿渡933-1' } });
+    const [branch] = await search('鹿戸933-3');
+    expect(branch).toMatchObject({ kind: 'lot', label: '鹿渡933-2', note: { code: 'nearestBranch', requested: '鹿戸933-3' } });
   });
 
   test('the similar tier is only the last resort: a text found exactly, by prefix or as a substring gets no similar hits', async () => {

@@ -125,7 +125,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
     }
     keepInViewOnResize(map, e.lngLat, e.point.x);
     // A click inside placed sheets' outlines also shows those sheets (図郭割).
-    const sheets = rasters.sheetsAt(e.lngLat.lng, e.lngLat.lat);
+    const sheets = rasters.sheetsAt(e.point);
     setSheetInfo(sheets.length ? sheets : null);
     void runIdentify(e.lngLat.lng, e.lngLat.lat);
   });

@@ -1,4 +1,4 @@
-import { naturalCompare, normalizeSearchText, searchKeyOf } from './normalize';
+import { naturalCompare, nearMatch, normalizeSearchText, searchKeyOf, withinOneEdit } from './normalize';
 
 /**
  * What a clerk types, and the stored values (as the city keeps them) it must hit exactly:
@@ -98,5 +98,26 @@ describe('search normalisation', () => {
     const towns = ['四街道三丁目', '四街道十丁目', '四街道一丁目', '四街道二丁目'];
     expect([...towns].sort(naturalCompare)).toEqual(['四街道一丁目', '四街道二丁目', '四街道三丁目', '四街道十丁目']);
     expect(['G-10', 'G-2'].sort(naturalCompare)).toEqual(['G-2', 'G-10']);
+  });
+
+  test.each([
+    ['鹿渡', '鹿渡', true], ['鹿戸', '鹿渡', true], ['四街堂', '四街道', true], ['四街', '四街道', true], ['四街道', '街道', true],
+    ['しかわだし', 'しかわたし', true], ['鹿戸', '鹿島川', false], ['四道', '四街道1丁目', false], ['ab', 'ba', false], ['', 'a', true],
+  ])('%s and %s are within one edit: %s', (a, b, near) => {
+    expect(withinOneEdit(a, b)).toBe(near);
+    expect(withinOneEdit(b, a)).toBe(near);
+  });
+
+  test('a near spelling is one edit from a whole value of two or more characters, or (three or more typed) from its start', () => {
+    expect(nearMatch('鹿戸', '鹿渡')).toBe('exact');
+    expect(nearMatch('四街堂', '四街道')).toBe('exact');
+    expect(nearMatch('四街堂', '四街道1丁目')).toBe('prefix');
+    expect(nearMatch('旭が岡', '旭が丘2丁目')).toBe('prefix');
+    expect(nearMatch('鹿渡', '鹿渡')).toBeNull(); // the same is no near spelling
+    expect(nearMatch('鹿戸', '鹿放が丘')).toBeNull(); // two characters typed: never by a value's start
+    expect(nearMatch('鹿', '鹿渡')).toBeNull();
+    expect(nearMatch('大', '中')).toBeNull();
+    expect(nearMatch('四街道えき', '四街道1丁目')).toBeNull();
+    expect(nearMatch('四街道駅', '四街道')).toBeNull(); // the town typed whole, with more after it
   });
 });

@@ -94,3 +94,33 @@ export function searchFieldKeys(layer: { fieldDefs: FieldDefinition[]; labelFiel
 export function featureSearchKey(fieldKeys: string[], attributes: Record<string, unknown>): string {
   return searchKeyOf(fieldKeys.map((k) => attributes[k])) ?? '';
 }
+
+/** Whether two texts differ by at most one edit: one character replaced, added or dropped (by code point). */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let head = 0;
+  while (head < x.length && head < y.length && x[head] === y[head]) head++;
+  let tail = 0;
+  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+  return x.length - head - tail <= 1 && y.length - head - tail <= 1;
+}
+
+/**
+ * A near spelling of one value of a key (normalised texts): 'exact' when the query is one edit from
+ * the whole value (鹿戸 → 鹿渡), 'prefix' when one edit from its start (四街堂 → 四街道1丁目; queries of
+ * three or more characters only), null otherwise. Values shorter than two characters are never near,
+ * nor a value typed whole with more after it (四街道駅 holds 四街道: no misspelling of it).
+ */
+export function nearMatch(q: string, value: string): 'exact' | 'prefix' | null {
+  const n = [...q].length;
+  const v = [...value];
+  if (n < 2 || v.length < 2 || q.startsWith(value)) return null;
+  if (withinOneEdit(q, value)) return 'exact';
+  if (n < 3) return null;
+  for (const len of [n - 1, n, n + 1]) {
+    if (len < v.length && len >= 2 && withinOneEdit(q, v.slice(0, len).join(''))) return 'prefix';
+  }
+  return null;
+}

@@ -28,14 +28,16 @@ export const blocksSql = `
 /**
  * Parent lots (親番): a square grid laid over the blocks, each piece named after the nearest town (大字/町丁目)
  * and marked residential near town centres and the station.
- * $1 SRID, $2 radius m (null = whole city), $3/$4 station lon/lat, $5 cell size m, $6 planned towns (text[]), $7 seed.
+ * $1 SRID, $2 radius m (null = whole city), $3/$4 station lon/lat, $5 cell size m, $6 planned towns (text[]), $7 seed,
+ * $8/$9 lon/lat of the centre of the disc that $2 limits the parcels to.
  */
 export const parentsSql = `
   CREATE TEMP TABLE ref_parent ON COMMIT DROP AS
   WITH station AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($3, $4), 4326), $1::int) AS g),
   area AS (
-    SELECT CASE WHEN $2::float8 IS NULL THEN c.g ELSE ST_Intersection(c.g, ST_Buffer(s.g, $2::float8)) END AS g
-    FROM (SELECT ST_Buffer(ST_Transform(geom, $1::int), -0.5) AS g FROM city_boundary) c, station s),
+    SELECT CASE WHEN $2::float8 IS NULL THEN c.g
+                ELSE ST_Intersection(c.g, ST_Buffer(ST_Transform(ST_SetSRID(ST_MakePoint($8, $9), 4326), $1::int), $2::float8)) END AS g
+    FROM (SELECT ST_Buffer(ST_Transform(geom, $1::int), -0.5) AS g FROM city_boundary) c),
   cell AS (SELECT s.i, s.j, s.geom FROM area, ST_SquareGrid($5, area.g) AS s),
   piece AS (
     SELECT c.i, c.j, c.geom AS cell,
@@ -51,7 +53,7 @@ export const parentsSql = `
            ST_Distance(ST_Transform(t.point, $1::int), ST_Transform(l.at, $1::int)) AS town_m,
            ST_Distance((SELECT g FROM station), ST_Transform(l.at, $1::int)) AS station_m
     FROM located l CROSS JOIN LATERAL (SELECT name, point FROM town ORDER BY town.point <-> l.at LIMIT 1) t)
-  SELECT row_number() OVER (ORDER BY i, j, k)::int AS id, i, j, k, cell, geom, oaza, station_m,
+  SELECT row_number() OVER (ORDER BY i, j, k)::int AS id, i, j, k, cell, geom, oaza, planned, station_m,
          -- Most cells are not cut by a road: their lots are plain rectangles, no clipping needed.
          ST_Area(geom) >= $5 * $5 - 0.5 AS whole,
          station_m < 900 OR town_m < (CASE WHEN planned THEN 430 ELSE 230 END) * (0.75 + 0.5 * ${unit(cellKey('$7', 'res', 'i', 'j'))})
@@ -82,8 +84,7 @@ export const sitesSql = `
 
 /**
  * Lots: residential cells split into rows of narrow lots with 3 m lanes between cells; farmland into
- * a few strips; a facility site stays whole. Numbered per town the way 地番 run: 親番 along the rows
- * of the town with occasional gaps, 枝番 within the parent.
+ * a few strips; a facility site stays whole. Numbered per town the way 地番 run (see parent_no and branched).
  * $1 SRID, $2 cell size m, $3 seed, $4 water lines [{ g }] (paddies lie along them), $5 sites [{ site, land }].
  */
 export const lotsSql = `
@@ -106,24 +107,47 @@ export const lotsSql = `
       ST_YMin(s.cell) + $2 * (CASE WHEN s.swap THEN (a + 1)::float8 / s.n_across ELSE (b + 1)::float8 / s.n_deep END), $1::int) AS r
     FROM inner_shape s, generate_series(0, s.n_across - 1) AS a, generate_series(0, s.n_deep - 1) AS b),
   cut AS (
-    SELECT r.id AS parent_id, r.i, r.j, r.k, r.a, r.b, r.r, r.swap, r.oaza, r.residential, r.forest, r.site, r.station_m,
+    SELECT r.id AS parent_id, r.i, r.j, r.k, r.a, r.b, r.r, r.swap, r.oaza, r.planned, r.residential, r.forest, r.site, r.station_m,
            r.n_across, r.whole, (ST_Dump(CASE WHEN r.whole
              THEN ST_MakeEnvelope(GREATEST(ST_XMin(r.r), ST_XMin(r.cell) + r.lane), GREATEST(ST_YMin(r.r), ST_YMin(r.cell) + r.lane),
                                   LEAST(ST_XMax(r.r), ST_XMax(r.cell) - r.lane), LEAST(ST_YMax(r.r), ST_YMax(r.cell) - r.lane), $1::int)
              ELSE ST_Intersection(r.inner_geom, r.r) END)).geom AS geom
     FROM rect r WHERE r.whole OR ST_Intersects(r.inner_geom, r.r)),
   lot AS (
-    SELECT c.*, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.b, c.a, ST_XMin(c.geom), ST_YMin(c.geom)) AS eda,
+    SELECT c.*, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.b, c.a, ST_XMin(c.geom), ST_YMin(c.geom)) AS nth,
            count(*) OVER (PARTITION BY c.parent_id) AS lots_in_parent
     FROM cut c WHERE ST_GeometryType(c.geom) = 'ST_Polygon' AND ST_Area(c.geom) >= 20),
-  parent_no AS (
-    SELECT parent_id, sum(CASE WHEN ${unit(cellKey('$3', 'gap', 'parent_id'))} < 0.12 THEN 3 ELSE 1 END)
-             OVER (PARTITION BY oaza ORDER BY j DESC, i, k) AS oya
-    FROM (SELECT DISTINCT parent_id, oaza, i, j, k FROM lot) d),
+  -- 枝番 run 1, 2, 3 … within the 親番, with gaps in about a third of the parents where a lot was split
+  -- again or merged back (353-1, 353-2, 353-5 … 353-14).
+  branched AS (
+    SELECT l.*, sum(CASE
+             WHEN l.nth > 1 AND ${unit(cellKey('$3', 'resplit', 'l.parent_id'))} < 0.35 AND ${unit(cellKey('$3', 'edagap', 'l.parent_id', 'l.nth'))} < 0.45
+             THEN 2 + floor(${unit(cellKey('$3', 'edastep', 'l.parent_id', 'l.nth'))} * 4)::int ELSE 1 END)
+             OVER (PARTITION BY l.parent_id ORDER BY l.nth) AS eda
+    FROM lot l),
+  -- 親番 of a 大字 run through its 小字 (squares of five cells, north to south, west to east), each 小字
+  -- starting at the next hundred, along the rows with gaps where old lots were merged (合筆) or became
+  -- roads: hundreds to thousands per 大字. A planned town (丁目, the newer estates) was numbered anew
+  -- in one run, with few gaps.
+  parent AS (SELECT DISTINCT parent_id, oaza, planned, i, j, k FROM lot),
+  stepped AS (
+    SELECT p.*,
+           CASE WHEN p.planned THEN 0 ELSE floor(p.i / 5.0)::int END AS zi, CASE WHEN p.planned THEN 0 ELSE floor(p.j / 5.0)::int END AS zj,
+           CASE WHEN p.planned THEN CASE WHEN ${unit(cellKey('$3', 'gap', 'parent_id'))} < 0.12 THEN 3 ELSE 1 END
+                WHEN ${unit(cellKey('$3', 'gap', 'parent_id'))} < 0.7 THEN 1
+                WHEN ${unit(cellKey('$3', 'gap', 'parent_id'))} < 0.9 THEN 2 + floor(${unit(cellKey('$3', 'gapsize', 'parent_id'))} * 3)::int
+                ELSE 6 + floor(${unit(cellKey('$3', 'gapsize', 'parent_id'))} * 10)::int END AS step
+    FROM parent p),
+  koaza AS (SELECT s.*, sum(s.step) OVER (PARTITION BY s.oaza, s.zi, s.zj ORDER BY s.j DESC, s.i, s.k) AS n FROM stepped s),
+  koaza_base AS (
+    SELECT oaza, zi, zj, coalesce(sum(ceil(max(n) / 100.0) * 100) OVER (PARTITION BY oaza ORDER BY zj DESC, zi
+             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS base
+    FROM koaza GROUP BY oaza, zi, zj),
+  parent_no AS (SELECT z.parent_id, (b.base + z.n)::int AS oya FROM koaza z JOIN koaza_base b USING (oaza, zi, zj)),
   numbered AS (
     SELECT l.*, n.oya, n.oya::text || CASE WHEN l.lots_in_parent > 1 THEN '-' || l.eda ELSE '' END AS chiban,
-           ${unit(cellKey('$3', 'use', 'l.parent_id', 'l.eda'))} AS u
-    FROM lot l JOIN parent_no n USING (parent_id))
+           ${unit(cellKey('$3', 'use', 'l.parent_id', 'l.nth'))} AS u
+    FROM branched l JOIN parent_no n USING (parent_id))
   SELECT row_number() OVER (ORDER BY n.oaza, n.oya, n.eda)::int AS id, n.*,
     CASE
       WHEN n.site IS NOT NULL THEN (SELECT s.land FROM json_to_recordset($5::json) AS s(site int, land text) WHERE s.site = n.site)
@@ -245,3 +269,32 @@ export function insertReferenceSql(rowsSql: string, layer: string, user: string,
     INSERT INTO feature_history (feature_id, layer_id, version, operation, attributes, geom, changed_by, changed_at)
     SELECT id, layer_id, version, 'create', attributes, geom, created_by, created_at FROM ins`;
 }
+
+/**
+ * Pins a lot number to the parcel nearest a point in its 大字 (the numbers the documentation and the
+ * counter's examples use): that parent lot takes the pinned 親番, and the parent that held it takes the
+ * old number in exchange, so 地番 stay unique. A parent with branches for a 枝番, one without for none.
+ * $1 SRID, $2 大字, $3 親番, $4 枝番 (0: none), $5/$6 lon/lat.
+ */
+export const pinParentSql = `
+  WITH pin AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($5, $6), 4326), $1::int) AS g),
+  target AS (
+    SELECT l.parent_id, l.oya FROM ref_lot l, pin
+    WHERE l.oaza = $2 AND l.site IS NULL AND (l.lots_in_parent > 1) = ($4::int > 0)
+    ORDER BY ST_Distance(l.geom, pin.g), l.id LIMIT 1)
+  UPDATE ref_lot l SET oya = CASE WHEN l.parent_id = t.parent_id THEN $3::int ELSE t.oya END
+  FROM target t WHERE l.oaza = $2 AND (l.parent_id = t.parent_id OR l.oya = $3::int)`;
+
+/** A pinned 枝番 missing under its 親番 goes to the lot nearest the point (a later split). Parameters as pinParentSql. */
+export const pinBranchSql = `
+  WITH pin AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($5, $6), 4326), $1::int) AS g),
+  near AS (
+    SELECT l.id FROM ref_lot l, pin
+    WHERE l.oaza = $2 AND l.oya = $3::int AND l.lots_in_parent > 1
+      AND NOT EXISTS (SELECT 1 FROM ref_lot x WHERE x.oaza = $2 AND x.oya = $3::int AND x.eda = $4::int)
+    ORDER BY ST_Distance(l.geom, pin.g), l.id LIMIT 1)
+  UPDATE ref_lot l SET eda = $4::int FROM near WHERE l.id = near.id`;
+
+/** The 地番 of a 大字's lots again, after pinning. $1 大字. */
+export const renumberSql = `
+  UPDATE ref_lot SET chiban = oya::text || CASE WHEN lots_in_parent > 1 THEN '-' || eda ELSE '' END WHERE oaza = $1`;

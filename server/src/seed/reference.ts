@@ -9,7 +9,7 @@ import { offset, Position, Town } from './city-model';
 import { Random } from './random';
 import {
   blocksSql, buildingRowsSql, buildingsSql, clippedRowsSql, facilitySitesSql, insertReferenceSql, lotsSql,
-  parcelRowsSql, parentIndexSql, parentsSql, pointRowsSql, sitesSql,
+  parcelRowsSql, parentIndexSql, parentsSql, pinBranchSql, pinParentSql, pointRowsSql, renumberSql, sitesSql,
 } from './reference.sql';
 
 const PLANE_SRID = 6677;
@@ -18,6 +18,21 @@ export const STATION: Position = [140.1676, 35.6698];
 /** Parent cells (親番) are squares of this many metres before roads and lanes cut them. */
 const CELL_M = 60;
 const CITY_AREA_M2 = 34.5e6;
+
+/** The town point of 鹿渡 (town.json), where the pinned lots below lie. */
+const SHIKAWATASHI: Position = [140.180445, 35.668062];
+
+/**
+ * 地番 the issue, the README and the counter's examples name: the parcel nearest each spot in its 大字
+ * is given that number (the holder of the number takes the parcel's old one), so a clerk typing
+ * 鹿渡933-1 lands on a parcel in the demo city. Where the 大字 has no parcels (a test's small disc) nothing is pinned.
+ */
+export const PINNED_LOTS: LotPin[] = [
+  { oaza: '鹿渡', chiban: '933-1', at: offset(SHIKAWATASHI, 110, 70) },
+  { oaza: '鹿渡', chiban: '353-14', at: offset(SHIKAWATASHI, -140, -120) },
+];
+
+export interface LotPin { oaza: string; chiban: string; at: Position }
 
 type Kind = '市役所' | '出張所' | '学校' | '保育所' | '公園' | '公民館' | '図書館' | '駅' | '病院' | 'その他';
 interface FacilityDef { name: string; reading: string; kind: Kind; near: string | Position; phone?: string }
@@ -114,14 +129,19 @@ export interface ReferenceOptions {
   userIds: Map<string, number>;
   rnd: Random;
   log?: (m: string) => void;
+  /** Centre of the parcelled disc below scale 1 (default: the station). */
+  centre?: Position;
+  /** Lot numbers pinned to places (default: PINNED_LOTS). */
+  pins?: LotPin[];
 }
 
 /**
  * Writes the reference layers in one transaction `tx`, after the road ledger. Below scale 1 only a disc
- * around the station is parcelled (its area grows with the scale), so tests stay fast.
+ * around the station (or `centre`) is parcelled (its area grows with the scale), so tests stay fast.
  */
 export async function seedReferenceData(tx: pg.PoolClient, options: ReferenceOptions): Promise<Record<string, number>> {
   const { scale, seed, rnd } = options;
+  const centre = options.centre ?? STATION;
   // 0.3: at the tests' scale 0.05 a disc of ~400 m, the view of the base-map tests, keeps each test file's seed short.
   const radius = scale >= 1 ? null : Math.sqrt((0.3 * scale * CITY_AREA_M2) / Math.PI);
   const townAt = new Map(options.towns.map((t) => [t.name, t.at]));
@@ -131,7 +151,7 @@ export async function seedReferenceData(tx: pg.PoolClient, options: ReferenceOpt
     // Places named after a town stand somewhere in it, not on its label point.
     const at = typeof f.near === 'string' ? offset(near, rnd.between(-150, 150), rnd.between(-150, 150)) : near;
     return { ...f, site: i + 1, at };
-  }).filter((f) => radius === null || metresBetween(f.at, STATION) <= radius);
+  }).filter((f) => radius === null || metresBetween(f.at, centre) <= radius);
   const sited = facilities.filter((f) => SITE_OF[f.kind]);
 
   const railway = smoothLine(RAILWAY, 2);
@@ -151,7 +171,7 @@ export async function seedReferenceData(tx: pg.PoolClient, options: ReferenceOpt
   await tx.query(blocksSql, [PLANE_SRID, JSON.stringify(corridors)]);
   await tx.query('CREATE INDEX ON ref_block USING gist (geom)');
   step('blocks');
-  await tx.query(parentsSql, [PLANE_SRID, radius, STATION[0], STATION[1], CELL_M, options.towns.filter(isPlanned).map((t) => t.name), seedKey]);
+  await tx.query(parentsSql, [PLANE_SRID, radius, STATION[0], STATION[1], CELL_M, options.towns.filter(isPlanned).map((t) => t.name), seedKey, centre[0], centre[1]]);
   await tx.query(parentIndexSql);
   await tx.query(sitesSql, [PLANE_SRID, JSON.stringify(sited.map((f) => ({ site: f.site, lon: f.at[0], lat: f.at[1] }))), CELL_M * CELL_M * 0.6]);
   step('parent lots');
@@ -159,6 +179,13 @@ export async function seedReferenceData(tx: pg.PoolClient, options: ReferenceOpt
     PLANE_SRID, CELL_M, seedKey, JSON.stringify(water.map((w) => ({ g: lineJson(w.line) }))),
     JSON.stringify(sited.map((f) => ({ site: f.site, land: SITE_OF[f.kind]!.land }))),
   ]);
+  for (const pin of options.pins ?? PINNED_LOTS) {
+    const [oya, eda] = pin.chiban.split('-').map(Number);
+    const params = [PLANE_SRID, pin.oaza, oya, eda ?? 0, pin.at[0], pin.at[1]];
+    await tx.query(pinParentSql, params);
+    if (eda) await tx.query(pinBranchSql, params);
+    await tx.query(renumberSql, [pin.oaza]);
+  }
   step('lots');
   await tx.query(buildingsSql, [seedKey, JSON.stringify(sited.map((f) => ({ site: f.site, building_use: SITE_OF[f.kind]!.buildingUse })))]);
 

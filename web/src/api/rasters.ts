@@ -130,6 +130,8 @@ export const originalUrl = (sheet: Pick<RasterSheet, 'id'>) => `/api/rasters/she
 
 /** TileJSON of a raster layer (absolute: MapLibre loads it from a worker). */
 export const rasterTileJsonUrl = (layerKey: string) => new URL(`/tiles/raster/${encodeURIComponent(layerKey)}.json`, window.location.href).href;
+/** TileJSON of a raster layer's sheet index (図郭割): the placed sheets' outlines as vector tiles. */
+export const sheetIndexTileJsonUrl = (layerKey: string) => new URL(`/tiles/raster/${encodeURIComponent(layerKey)}/index.json`, window.location.href).href;
 
 /** The sheet as a PNG for the placement view, and its scale: preview pixels per sheet pixel (≤ 1). */
 export async function fetchPreview(id: string, max = 2048): Promise<{ url: string; scale: number }> {

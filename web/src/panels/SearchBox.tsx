@@ -23,6 +23,7 @@ const GROUP_TITLES: Record<string, MessageKey> = {
 };
 const NOTE_MESSAGES: Record<string, MessageKey> = {
   nearestBranch: 'searchNoteNearestBranch', lotNotFound: 'searchNoteLotNotFound', addressInTown: 'searchNoteAddressInTown',
+  nearMatch: 'searchNoteNearMatch',
 };
 
 /** The note of a hit in the user's language (unknown codes fall back to nothing). */
@@ -156,7 +157,7 @@ export function SearchBox({ layersByKey, onPick }: Props) {
                   <span className="result-where">{[result.date && i18n.formatDate(result.date), result.town].filter(Boolean).join(' · ')}</span>
                 )}
                 {result.match === 'fuzzy' && !note && <span className="result-match">{t('searchMatchFuzzy')}</span>}
-                {result.match === 'similar' && <span className="result-match">{t('searchMatchSimilar')}</span>}
+                {result.match === 'similar' && !note && <span className="result-match">{t('searchMatchSimilar')}</span>}
                 {note && <span className="result-note">{note}</span>}
               </li>
             )];

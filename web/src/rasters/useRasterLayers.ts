@@ -1,11 +1,11 @@
-// Raster layers in the viewer: one RasterLayerView per raster layer on the map, their sheets (for
-// outlines, the sheet list and clicks on outlines), visibility, opacity and order from the layer prefs.
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Map as MapLibreMap } from 'maplibre-gl';
+// Raster layers in the viewer: one RasterLayerView per raster layer on the map (with its sheet index
+// as vector tiles), their sheets (for the sheet list and what a click on an outline shows), visibility,
+// opacity and order from the layer prefs.
+import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fetchRasterSheets, isRasterLayer, type RasterSheet } from '../api/rasters';
 import type { Layer } from '../api/model';
-import { RasterLayerView, stackRasterLayers } from '../map/rasterLayers';
+import { RASTER_TILE_SIZE, RasterLayerView, stackRasterLayers } from '../map/rasterLayers';
 import { isVisible, moveKey, opacityOf, orderedKeys, type LayerPrefs } from '../panels/layerPrefs';
 import type { PrintRaster } from '../print/sheetParams';
 
@@ -29,7 +29,7 @@ export function useRasterLayers({ map, layers, prefs, setRasterOrder }: Options)
 
   useEffect(() => {
     if (!map || !rasterLayers.length) return;
-    const created = new Map(rasterLayers.map((l) => [l.key, new RasterLayerView(l.key)]));
+    const created = new Map(rasterLayers.map((l) => [l.key, new RasterLayerView(l.key, RASTER_TILE_SIZE, true)]));
     for (const view of created.values()) view.addTo(map);
     setViews(created);
     return () => {
@@ -62,12 +62,6 @@ export function useRasterLayers({ map, layers, prefs, setRasterOrder }: Options)
     for (const layer of rasterLayers) void loadSheets(layer.key);
   }, [rasterLayers, loadSheets]);
 
-  // Outlines follow the sheets (also after the map was rebuilt for another basemap).
-  useEffect(() => {
-    if (!map) return;
-    for (const [key, list] of Object.entries(sheets)) if (Array.isArray(list)) views.get(key)?.setSheets(map, list);
-  }, [map, views, sheets]);
-
   /** After an upload, a placement or a deletion: the sheet list and the tiles are read again. */
   const refresh = useCallback(
     async (key: string) => {
@@ -78,17 +72,18 @@ export function useRasterLayers({ map, layers, prefs, setRasterOrder }: Options)
     [map, views, loadSheets],
   );
 
-  /** The placed sheets of visible raster layers under a point (for the sheet index). */
+  /** The placed sheets of visible raster layers under a point of the map (from the sheet index tiles), top layer first. */
   const sheetsAt = useCallback(
-    (lon: number, lat: number): RasterSheet[] =>
-      order
-        .filter((key) => isVisible(prefs, key))
-        .flatMap((key) => {
-          const list = sheets[key];
-          return Array.isArray(list) ? list.filter((s) => s.status === 'PLACED' && s.outline && booleanPointInPolygon([lon, lat], s.outline)) : [];
-        }),
+    (point: PointLike): RasterSheet[] =>
+      !map
+        ? []
+        : order.flatMap((key) => {
+            const list = sheets[key];
+            const ids = views.get(key)?.sheetIdsAt(map, point) ?? [];
+            return Array.isArray(list) ? list.filter((s) => ids.includes(s.id)) : [];
+          }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [orderKey, prefs, sheets],
+    [map, views, orderKey, sheets],
   );
 
   const move = useCallback((key: string, delta: -1 | 1) => setRasterOrder(moveKey(orderKey.split(','), key, delta)), [orderKey, setRasterOrder]);

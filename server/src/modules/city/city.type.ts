@@ -13,7 +13,8 @@ export class Town {
 @ObjectType({ description: 'Why a search hit is not exactly what was typed' })
 export class SearchNote {
   @Field({ description: '"nearestBranch" (the lot number does not exist; the nearest 枝番 of its 親番), '
-    + '"lotNotFound" (no parcel under that 親番; its town), "addressInTown" (an address, shown as its town)' }) code!: string;
+    + '"lotNotFound" (no parcel under that 親番; its town), "addressInTown" (an address, shown as its town), '
+    + '"nearMatch" (a near spelling: one character off a town name or a lot\'s 大字)' }) code!: string;
   @Field({ description: 'What was typed' }) requested!: string;
   @Field(() => String, { nullable: true, description: 'What was found instead' }) found!: string | null;
 }
@@ -32,6 +33,7 @@ export class SearchResult {
   @Field(() => ID, { nullable: true }) featureId!: string | null;
   @Field(() => GeoJSONScalar) geometry!: object;
   @Field(() => [Float], { nullable: true, description: '[minLon, minLat, maxLon, maxLat] to zoom to' }) bbox!: number[] | null;
-  @Field({ description: '"exact", "prefix", "fuzzy" (a substring, or the nearest lot) or "similar" (a typo: pg_trgm similarity, only when nothing else matched)' }) match!: string;
+  @Field({ description: '"exact", "prefix", "fuzzy" (a substring, or the nearest lot) or "similar" (a typo: one character off a town name, '
+    + 'after exact and prefix hits; or pg_trgm similarity, only when nothing else matched)' }) match!: string;
   @Field(() => SearchNote, { nullable: true }) note!: SearchNote | null;
 }

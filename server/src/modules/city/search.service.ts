@@ -1,5 +1,5 @@
 import { Database } from '../../db/database';
-import { featureSearchKey, KEY_SEPARATOR, naturalCompare, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
+import { featureSearchKey, KEY_SEPARATOR, naturalCompare, nearMatch, normalizeSearchText, searchFieldKeys } from '../../domain/normalize';
 import { appError } from '../../errors';
 import { LayerRecord } from '../layers/layer.service';
 import { LayerRole } from '../layers/layer.roles';
@@ -24,6 +24,14 @@ const SIMILARITY_THRESHOLD = 0.6;
 const NAME_SIMILARITY_THRESHOLD = 0.5;
 /** Queries shorter than this (characters, normalised) get no similar tier. */
 const SIMILAR_MIN_LENGTH = 3;
+/**
+ * Near spellings of town names (one wrong, added or dropped character: 鹿戸 → 鹿渡, 四街堂 → 四街道),
+ * by edit distance over the cached towns, the same on every backend: offered when nothing was found
+ * exactly, ranked after prefix and substring hits, before the similar tier. One edit from the whole
+ * name ranks before one from its start.
+ */
+const NEAR_TIER = 2.5;
+const NEAR_PREFIX_TIER = 2.6;
 
 /**
  * Layers whose hits mean something of their own at the counter (by layer key, like the road module);
@@ -42,13 +50,13 @@ const TOWN_CACHE_MS = 60_000;
 type BBoxCols = { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null };
 const bboxOf = (r: BBoxCols) => (r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!]);
 
-/** A hit before it is grouped: its tier is 0 exact, 1 prefix, 2 fuzzy (substring), 3–4 similar (3 + 1 − similarity). */
+/** A hit before it is grouped: its tier is 0 exact, 1 prefix, 2 fuzzy (substring), 2.5–2.6 near, 3–4 similar (3 + 1 − similarity). */
 type Hit = SearchResult & { tier: number };
 
 interface TownRow extends BBoxCols { id: number; name: string; search_key: string; geometry: object }
 
-/** Parcels under one 親番, and the 枝番 asked for (0: none). */
-interface LotCandidates { rows: FeatureHitRow[]; oaza: string; parent: string; branch: number }
+/** Parcels under one 親番, and the 枝番 asked for (0: none); `near` when the 大字 was typed with one wrong character. */
+interface LotCandidates { rows: FeatureHitRow[]; oaza: string; parent: string; branch: number; near: boolean }
 
 const keyValues = (key: string) => key.split(KEY_SEPARATOR).filter(Boolean);
 
@@ -116,22 +124,37 @@ export class SearchService {
     // A single character matches too much as a substring: exact and prefix only.
     const fuzzy = [...q].length >= 2;
     const lotLayer = layers.find((l) => kindOf(l) === 'lot');
-    // The three reads are independent (the nearest lot is dropped below when the lot exists): in parallel.
-    const [towns, features, lots] = await Promise.all([
-      this.townRows(),
+    const towns = await this.townRows(); // cached: the lot's 大字 may need them
+    // The two reads are independent (the nearest lot is dropped below when the lot exists): in parallel.
+    const [features, lots] = await Promise.all([
       this.featureHits(q, fuzzy, first, layers, options),
-      lotLayer ? this.lotsOfParent(lotLayer, q, options) : null,
+      lotLayer ? this.lotsOfParent(lotLayer, q, towns, options) : null,
     ]);
-    const hits: Hit[] = [...this.townHits(towns, q, fuzzy), ...this.addressHits(towns, q, text.trim()), ...features];
+    const found: Hit[] = [...this.townHits(towns, q, fuzzy), ...this.addressHits(towns, q, text.trim()), ...features];
+    // Near spellings of towns when nothing was found exactly and no town by its start.
+    const near = found.some((h) => h.tier === 0 || (h.kind === 'town' && h.tier <= 1)) ? [] : this.nearTownHits(towns, q, text.trim());
+    const hits = [...found, ...near];
     if (lots && !hits.some((h) => h.kind === 'lot' && h.tier === 0)) {
       const nearest = this.nearestLot(lotLayer!, lots, towns, text.trim(), hits.length > 0);
       const all = [...hits.filter((h) => !nearest.some((n) => n.kind === h.kind && n.featureId === h.featureId)), ...nearest];
       if (all.length) return group(all).slice(0, first);
-    } else if (hits.length) {
+    } else if (hits.some((h) => h.tier < NEAR_TIER)) {
       return group(hits).slice(0, first);
     }
-    // The last tier only when nothing else matched: a search that finds something pays nothing for it.
-    return [...q].length >= SIMILAR_MIN_LENGTH ? group(await this.similarHits(q, first, layers, towns, options)).slice(0, first) : [];
+    // The last tier only when nothing else matched (near spellings aside): a search that finds something pays nothing for it.
+    if ([...q].length < SIMILAR_MIN_LENGTH) return group(near).slice(0, first);
+    const similar = (await this.similarHits(q, first, layers, towns, options))
+      .filter((h) => !near.some((n) => n.kind === h.kind && n.label === h.label));
+    return group([...near, ...similar]).slice(0, first);
+  }
+
+  /** Towns one edit from the query (see NEAR_TIER), with a note that they are a near match. */
+  private nearTownHits(towns: TownRow[], q: string, typed: string): Hit[] {
+    return towns.flatMap((t) => {
+      const matches = keyValues(t.search_key).map((v) => nearMatch(q, v));
+      const tier = matches.includes('exact') ? NEAR_TIER : matches.includes('prefix') ? NEAR_PREFIX_TIER : null;
+      return tier === null ? [] : [{ ...townHit(t, 3), tier, note: { code: 'nearMatch', requested: typed, found: t.name } }];
+    });
   }
 
   /** Tier 3: towns and features with a value similar to the query, the most similar first (the tier's fraction: 1 − similarity). */
@@ -221,16 +244,23 @@ export class SearchService {
     return [...hits, ...routes.values()];
   }
 
-  /** The parcels under the 親番 of a typed lot number (大字 + 親番[-枝番]), if it is one. */
-  private async lotsOfParent(layer: LayerRecord, q: string, options: SearchOptions): Promise<LotCandidates | null> {
+  /**
+   * The parcels under the 親番 of a typed lot number (大字 + 親番[-枝番]), if it is one. A 大字 that
+   * is no town's name but one edit from exactly one (鹿戸933-1) is read as that town.
+   */
+  private async lotsOfParent(layer: LayerRecord, q: string, towns: TownRow[], options: SearchOptions): Promise<LotCandidates | null> {
     const m = LOT.exec(q);
     if (!m) return null;
-    const [, oaza, parent, branchText] = m;
+    const [, typedOaza, parent, branchText] = m;
+    const names = towns.map((t) => normalizeSearchText(t.name));
+    const nearNames = names.includes(typedOaza) ? [] : [...new Set(names.filter((n) => nearMatch(typedOaza, n) === 'exact'))];
+    const near = nearNames.length === 1;
+    const oaza = near ? nearNames[0] : typedOaza;
     const { rows: found } = await this.db.pool.query<FeatureHitRow>(lotsOfParentSql,
       [layer.id, likePattern('%|', `${oaza}${parent}`, '|%'), likePattern('%|', `${oaza}${parent}-`, '%')]);
     const rows = !options.onlyListedFields ? found : listedRows(found, new Map([[layer.id, layer]]), `${oaza}${parent}`, true)
       .filter((r) => keyValues(r.search_key).some((x) => x === `${oaza}${parent}` || x.startsWith(`${oaza}${parent}-`)));
-    return { rows, oaza, parent, branch: branchText === undefined ? 0 : Number(branchText) };
+    return { rows, oaza, parent, branch: branchText === undefined ? 0 : Number(branchText), near };
   }
 
   /**
@@ -238,7 +268,7 @@ export class SearchService {
    * when the 親番 has no parcel at all and nothing else was found, to the 大字's town with a note that
    * the lot was not found (四街道1 is more likely 四街道1丁目, found by prefix, than a missing lot).
    */
-  private nearestLot(layer: LayerRecord, { rows, oaza, parent, branch }: LotCandidates, towns: TownRow[], typed: string,
+  private nearestLot(layer: LayerRecord, { rows, oaza, parent, branch, near }: LotCandidates, towns: TownRow[], typed: string,
     foundOther: boolean): Hit[] {
     const branchOf = (r: FeatureHitRow) => {
       const v = keyValues(r.search_key).find((x) => x === `${oaza}${parent}` || x.startsWith(`${oaza}${parent}-`))!;
@@ -246,13 +276,17 @@ export class SearchService {
     };
     const nearest = rows.map((r) => ({ r, d: Math.abs(branchOf(r) - branch), b: branchOf(r) }))
       .sort((a, b) => a.d - b.d || a.b - b.b)[0];
+    if (nearest && near && nearest.d === 0) {
+      const hit = featureHit(layer, 'lot', { ...nearest.r, tier: 3 });
+      return [{ ...hit, tier: NEAR_TIER, note: { code: 'nearMatch', requested: typed, found: hit.label } }];
+    }
     if (nearest) {
-      const hit = featureHit(layer, 'lot', { ...nearest.r, tier: 2 });
-      return [{ ...hit, note: { code: 'nearestBranch', requested: typed, found: hit.label } }];
+      const hit = featureHit(layer, 'lot', { ...nearest.r, tier: near ? 3 : 2 });
+      return [{ ...hit, tier: near ? NEAR_TIER : 2, note: { code: 'nearestBranch', requested: typed, found: hit.label } }];
     }
     if (foundOther) return [];
     const town = towns.find((t) => keyValues(t.search_key).includes(oaza));
-    return town ? [{ ...townHit(town, 2), note: { code: 'lotNotFound', requested: typed, found: town.name } }] : [];
+    return town ? [{ ...townHit(town, near ? 3 : 2), tier: near ? NEAR_TIER : 2, note: { code: 'lotNotFound', requested: typed, found: town.name } }] : [];
   }
 }
 

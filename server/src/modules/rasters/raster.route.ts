@@ -3,7 +3,7 @@ import { Context, Services } from '../../context';
 import { badInput } from '../../errors';
 import { route } from '../../http';
 import { TileCache, tileEncoding } from '../tiles/tile.cache';
-import { etagMatches } from '../tiles/tile.route';
+import { etagMatches, MVT_CONTENT_TYPE } from '../tiles/tile.route';
 import { parseTileCoords } from '../tiles/tile.service';
 
 const ctxOf = (res: Response) => res.locals.ctx as Context;
@@ -58,8 +58,10 @@ export function rasterApiRouter(services: Services): Router {
 }
 
 /**
- * GET /tiles/raster/{layer}/{z}/{x}/{y}.png   PNG tile, transparent outside the sheets
- * GET /tiles/raster/{layer}.json              TileJSON
+ * GET /tiles/raster/{layer}/{z}/{x}/{y}.png        PNG tile, transparent outside the sheets
+ * GET /tiles/raster/{layer}.json                   TileJSON
+ * GET /tiles/raster/{layer}/index/{z}/{x}/{y}.mvt  the sheet index (図郭割): the placed sheets' outlines as a vector tile
+ * GET /tiles/raster/{layer}/index.json             its TileJSON
  * Same read rule, ETag/304 and caching as the vector tiles: the layer's data version (bumped by every
  * placement or deletion) is in the ETag and the ?v of the TileJSON's URLs.
  */
@@ -80,6 +82,25 @@ export function rasterTileRouter(services: Services, baseUrl: (req: Request) => 
       () => rasters.tile(layer, coords.z, coords.x, coords.y));
     res.set('X-Tile-Cache', hit ? 'hit' : 'miss');
     res.type('png').send(body);
+  }));
+  router.get('/:layer/index/:z/:x/:y.mvt', route(async (req, res) => {
+    const p = req.params as Record<string, string>;
+    const coords = parseTileCoords(p.z, p.x, p.y);
+    const layer = await rasters.tileLayer(ctxOf(res).layers, p.layer);
+    const current = req.query.v === String(layer.data_version);
+    res.set('Cache-Control', current ? 'private, max-age=86400' : 'private, no-cache');
+    res.set('ETag', `W/"raster-index-${layer.key}-${layer.data_version}-${coords.z}-${coords.x}-${coords.y}"`);
+    res.set('Vary', 'Cookie, Authorization');
+    if (etagMatches(req.get('if-none-match'), res.get('ETag')!)) { res.status(304).end(); return; }
+    const { body, hit } = await cache.get(`raster-index:${layer.key}`, String(layer.data_version), `${coords.z}/${coords.x}/${coords.y}`, tileEncoding('identity'),
+      () => rasters.sheetIndexTile(layer, coords.z, coords.x, coords.y));
+    res.set('X-Tile-Cache', hit ? 'hit' : 'miss');
+    res.type(MVT_CONTENT_TYPE).send(body);
+  }));
+  router.get('/:layer/index.json', route(async (req, res) => {
+    const layer = await rasters.tileLayer(ctxOf(res).layers, String(req.params.layer));
+    res.set('Cache-Control', 'private, no-cache');
+    res.json(rasters.sheetIndexTileJson(layer, baseUrl(req)));
   }));
   router.get('/:layer.json', route(async (req, res) => {
     const layer = await rasters.tileLayer(ctxOf(res).layers, String(req.params.layer));

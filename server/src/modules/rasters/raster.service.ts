@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Polygon } from 'geojson';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -16,12 +17,17 @@ import { LayerKind } from '../layers/layer.type';
 import {
   abandonedPlacingSql, bumpLayerVersionSql, deleteSheetSql, deleteTilesOfSheetSql, failPlacingSql, finishPlacedSql, insertSheetSql,
   insertTilesSql, layerExtentSql, layerTileSql, linkRecordSql, liveFeatureLayerSql, progressSql, RasterLayerRow, RasterSheetRow, sheetByIdSql,
-  sheetsOfLayerSql, sheetsOfRecordSql, startPlacingSql,
+  SheetIndexRow, sheetIndexTileSql, sheetsOfLayerSql, sheetsOfRecordSql, startPlacingSql,
 } from './raster.sql';
 import { RasterPlacement, RasterPlacementMethod, RasterSheet, RasterSheetStatus, RasterTransform } from './raster.type';
 import { checkDecodes, clipOf, decodeToRaw, TILE_SIZE, warpToTiles } from './raster.warp';
 import { geoTiffControlPoints } from './raster.geotiff';
 import { isPdf, parsePdfRequest, PdfPageRequest, renderPdfPage } from './raster.pdf';
+import { encodeTile } from '../tiles/tile.encode';
+import { TILE_BUFFER, TILE_EXTENT } from '../tiles/tile.sql';
+
+/** The MVT layer of the sheet index (図郭割) tiles. */
+export const SHEET_INDEX_LAYER = 'sheets';
 
 const FORMATS = new Set(['png', 'jpeg', 'tiff']);
 const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', tiff: 'image/tiff', pdf: 'application/pdf' };
@@ -440,6 +446,30 @@ export class RasterService {
     if (!rows.length) return emptyTile;
     if (rows.length === 1) return rows[0].png;
     return sharp(await emptyTile).composite(rows.map((r) => ({ input: r.png }))).png({ compressionLevel: 6 }).toBuffer();
+  }
+
+  /**
+   * The layer's sheet index (図郭割) as a vector tile: each placed sheet's outline with its id, name,
+   * scale (scale_denominator) and survey date. Encoded by the server on both backends (PGlite has no
+   * ST_AsMVT): a layer holds tens of sheets, not the thousands of features of a vector layer.
+   */
+  async sheetIndexTile(layer: RasterLayerRow, z: number, x: number, y: number): Promise<Buffer> {
+    const { rows } = await this.db.pool.query<SheetIndexRow>(sheetIndexTileSql, [layer.id, z, x, y, TILE_BUFFER / TILE_EXTENT]);
+    return encodeTile(SHEET_INDEX_LAYER, rows.map((r) => ({
+      type: 'Feature', id: Number(r.id), geometry: r.geometry as Polygon,
+      properties: { id: r.id, name: r.name, ...(r.scale_denominator ? { scale_denominator: r.scale_denominator } : {}), ...(r.survey_date ? { survey_date: r.survey_date } : {}) },
+    })), z, x, y);
+  }
+
+  /** TileJSON of the sheet index: vector tiles of one layer, `sheets`, versioned like the raster tiles. */
+  sheetIndexTileJson(layer: RasterLayerRow, baseUrl: string): Record<string, unknown> {
+    return {
+      tilejson: '3.0.0', name: `${layer.key}-index`, scheme: 'xyz',
+      tiles: [`${baseUrl}/tiles/raster/${encodeURIComponent(layer.key)}/index/{z}/{x}/{y}.mvt?v=${layer.data_version}`],
+      minzoom: 0, maxzoom: 16,
+      vector_layers: [{ id: SHEET_INDEX_LAYER, fields: { id: 'String', name: 'String', scale_denominator: 'Number', survey_date: 'String' } }],
+      data_version: layer.data_version,
+    };
   }
 
   async tileJson(layer: RasterLayerRow, baseUrl: string): Promise<Record<string, unknown>> {

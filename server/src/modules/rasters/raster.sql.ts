@@ -102,3 +102,17 @@ export const layerExtentSql = `
 
 /** The layer of a live feature (null row when it does not exist or is deleted). */
 export const liveFeatureLayerSql = 'SELECT layer_id FROM feature WHERE id = $1 AND deleted_at IS NULL';
+
+/** A sheet of the index (図郭割) in one vector tile. */
+export interface SheetIndexRow { id: string; name: string; scale_denominator: number | null; survey_date: string | null; geometry: object }
+
+/**
+ * The sheet index (図郭割) of a layer in one tile: its placed sheets' outlines that reach into the tile
+ * (with the tile buffer). $1 layer id, $2 z, $3 x, $4 y, $5 buffer as a share of the tile.
+ */
+export const sheetIndexTileSql = `
+  SELECT s.id::text AS id, s.name, s.scale_denominator, s.survey_date, ST_AsGeoJSON(s.outline, 7)::json AS geometry
+  FROM raster_sheet s
+  WHERE s.layer_id = $1 AND s.status = 'placed' AND s.outline IS NOT NULL
+    AND s.outline && ST_Transform(ST_TileEnvelope($2::int, $3::int, $4::int, margin => $5::float8), 4326)
+  ORDER BY s.id`;
