@@ -34,10 +34,9 @@ import { tokenScopePlugin } from './modules/auth/token.service';
 import { auditRestrictedReads } from './modules/audit/audit.service';
 import { rasterApiRouter, rasterTileRouter } from './modules/rasters/raster.route';
 import { stringifyResponse } from './raw-json';
-import { costLimitPlugin } from './security/cost';
+import { operationGuardPlugin } from './security/cost';
 import { statementTimeoutError } from './security/timeout';
-import { inputGuardPlugin } from './security/input';
-import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
+import { anonymousBodyLimit, csrfGuard, graphqlBodyLimit, graphqlBodyTooLarge, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
 import { publicBudget, requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
 
@@ -129,7 +128,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
-      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin(), tokenScopePlugin(), restrictedReadsPlugin(db)],
+      operationGuardPlugin(config.abuse.graphql, config.featuresPageDefault), tokenScopePlugin(), restrictedReadsPlugin(db)],
   });
   await apollo.start();
 
@@ -138,7 +137,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
   // A sub-app without ETags: hashing every response body is wasted on POSTed queries.
   const graphql = express().set('etag', false).disable('x-powered-by');
   const budget = config.abuse.requestsPerSecond;
-  graphql.use(requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), jsonBody(config, '20mb'), expressMiddleware(apollo, { context }));
+  graphql.use(requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), graphqlBodyLimit(config),
+    jsonBody(config, config.abuse.graphqlBodyBytes), graphqlBodyTooLarge(config), expressMiddleware(apollo, { context }));
   app.use('/graphql', graphql);
 
   const reader = requireReader(services);

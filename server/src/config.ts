@@ -74,6 +74,8 @@ export interface AbuseLimits {
   statementTimeoutMs: number;
   /** Request bodies of callers without a session (login); the full limits apply after the session is known. */
   anonymousBodyBytes: number;
+  /** Largest GraphQL request body after login (GraphQL carries no files: uploads go to REST routes). */
+  graphqlBodyBytes: number;
   /** Failed logins from one client address (all user names) within the throttle window. */
   loginAddressMaxFailures: number;
   /** Express `trust proxy`: empty = no proxy; else e.g. `loopback`, `1` or a list of proxy addresses. */
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 15_000, 'STATEMENT_TIMEOUT_MS'),
       anonymousBodyBytes: int(env.ANONYMOUS_BODY_KB, 64, 'ANONYMOUS_BODY_KB') * 1024,
+      graphqlBodyBytes: int(env.GRAPHQL_BODY_KB, 512, 'GRAPHQL_BODY_KB') * 1024,
       loginAddressMaxFailures: int(env.LOGIN_ADDRESS_MAX_FAILURES, 30, 'LOGIN_ADDRESS_MAX_FAILURES'),
       trustProxy: env.TRUST_PROXY || undefined,
       publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,

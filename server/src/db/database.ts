@@ -86,7 +86,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     async close() {
       await changes.close();
       await prisma.$disconnect().catch(() => undefined);
-      await pool.end();
+      if (!pool.ending) await pool.end(); // Prisma's adapter may have ended it already
       await embedded?.close();
     },
   };
