@@ -151,7 +151,7 @@ describeBackends('Abuse: request level', (get) => {
         body: new Blob([JSON.stringify({ query: 'query($w: [AttributeFilter!]) { features(layer: "street_lights", where: $w) { totalCount } }', variables: { w: where } })]).stream(),
       } as RequestInit);
       expect(chunked.status).toBe(413);
-      expect((await chunked.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'graphqlTooLarge' });
+      expect(((await chunked.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'graphqlTooLarge' });
       // Just under the limit is parsed as usual.
       const r = await gql(`{ features(layer: "street_lights", first: 1) { totalCount } }${' '.repeat(500 * 1024)}`);
       expect(r.errors).toBeUndefined();
