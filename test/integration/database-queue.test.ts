@@ -52,3 +52,40 @@ describeBackends('Database queue deadline', (get) => {
     expect((await fetch(items, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 }, { env: { DATABASE_QUEUE_TIMEOUT_MS: '500' } });
+
+describeBackends('Requests in flight per caller', (get) => {
+  test('a caller with API_IN_FLIGHT_PER_CALLER requests waiting gets 429 at once for the next; another caller does not', async () => {
+    const [counter, roads] = [await get().login('counter'), await get().login('roads')];
+    const query = '{ features(layer: "street_lights", first: 1) { totalCount } }';
+    for (const token of [counter, roads]) expect((await get().gql(query, undefined, token)).errors).toBeUndefined(); // sessions known
+    const held = await Promise.all(Array.from({ length: get().kind === 'pglite' ? 1 : 10 }, () => get().db.pool.connect()));
+    const waiting: Array<Promise<{ errors?: unknown }>> = [];
+    /** Sends a request and returns once it waits for the database (one request may queue several statements). */
+    const queued = async (token: string) => {
+      const before = get().db.pool.waitingCount;
+      waiting.push(get().gql(query, undefined, token));
+      for (let i = 0; get().db.pool.waitingCount <= before; i++) {
+        if (i > 400) throw new Error('the request never reached the database queue');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await new Promise((r) => setTimeout(r, 200)); // its other statements, if it sends several at once
+    };
+    try {
+      await queued(counter);
+      await queued(counter);
+      const third = await fetch(`${get().url}/graphql`, { method: 'POST', body: JSON.stringify({ query }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${counter}` } });
+      expect(third.status).toBe(429);
+      expect(third.headers.get('retry-after')).toBe('1');
+      expect(((await third.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions)
+        .toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'tooManyInFlight', params: { max: 2 } });
+      const ogc = await fetch(`${get().url}/ogc/collections/street_lights/items?limit=1`, { headers: { authorization: `Bearer ${counter}` } });
+      expect(ogc.status).toBe(429); // the same places for REST and OGC API
+      await queued(roads); // someone else still gets in line
+    } finally {
+      held.forEach((c) => c.release());
+    }
+    for (const r of await Promise.all(waiting)) expect(r.errors).toBeUndefined();
+    expect((await get().gql(query, undefined, counter)).errors).toBeUndefined(); // places given back
+  });
+}, { env: { DATABASE_QUEUE_TIMEOUT_MS: '0', API_IN_FLIGHT_PER_CALLER: '2' } });
