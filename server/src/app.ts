@@ -37,7 +37,7 @@ import { stringifyResponse } from './raw-json';
 import { operationGuardPlugin } from './security/cost';
 import { databaseLimitError } from './security/timeout';
 import { anonymousBodyLimit, csrfGuard, graphqlBodyLimit, graphqlBodyTooLarge, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
-import { inFlightLimit, publicBudget, requestBudget } from './security/rate-limit';
+import { publicBudget, requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
 
 /** Path prefixes served by the API; the web app's client routes are everything else without a file extension. */
@@ -137,15 +137,13 @@ export async function createServer(db: Database, config: Config, log: (m: string
   // A sub-app without ETags: hashing every response body is wasted on POSTed queries.
   const graphql = express().set('etag', false).disable('x-powered-by');
   const budget = config.abuse.requestsPerSecond;
-  const inFlight = config.abuse.apiInFlightPerCaller;
-  graphql.use(requestBudget(budget.api, 'graphql'), inFlightLimit(inFlight, 'graphql'), resolveSession(services), anonymousBodyLimit(config), graphqlBodyLimit(config),
+  graphql.use(requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), graphqlBodyLimit(config),
     jsonBody(config, config.abuse.graphqlBodyBytes), graphqlBodyTooLarge(config), expressMiddleware(apollo, { context }));
   app.use('/graphql', graphql);
 
   const reader = requireReader(services);
   // Each family its own budget: a burst of tiles does not spend the API's.
-  // The live event stream stays open by design: it does not take one of the caller's places.
-  app.use(['/api', '/ogc'], requestBudget(budget.api, 'rest'), inFlightLimit(inFlight, 'rest', (req) => req.originalUrl.startsWith('/api/events')));
+  app.use(['/api', '/ogc'], requestBudget(budget.api, 'rest'));
   app.use('/tiles', requestBudget(budget.tiles, 'rest'));
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', reader, basemapRouter(services));

@@ -89,8 +89,6 @@ export interface AbuseLimits {
    * (GraphQL, /api, /ogc) and to the tiles; over it a 429 (0 = no budget).
    */
   requestsPerSecond: { api: number; tiles: number };
-  /** Requests of one caller to the API in flight at once; beyond it a 429 (0 = no cap). */
-  apiInFlightPerCaller: number;
   /** Server-side printing: concurrent renders, waiting requests (in all, and per user), render timeout. */
   print: { concurrency: number; queueMax: number; perUserMax: number; timeoutMs: number };
 }
@@ -177,7 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         api: int(env.API_REQUESTS_PER_SECOND, 40, 'API_REQUESTS_PER_SECOND'),
         tiles: int(env.TILE_REQUESTS_PER_SECOND, 1000, 'TILE_REQUESTS_PER_SECOND'),
       },
-      apiInFlightPerCaller: int(env.API_IN_FLIGHT_PER_CALLER, 8, 'API_IN_FLIGHT_PER_CALLER'),
       print: {
         concurrency: int(env.PRINT_CONCURRENCY, 2, 'PRINT_CONCURRENCY'),
         queueMax: int(env.PRINT_QUEUE_MAX, 8, 'PRINT_QUEUE_MAX'),

@@ -41,11 +41,6 @@ export const ERROR_CATALOGUE = {
     ja: '要求が多すぎます(1秒あたり{perSecond}件まで)。少し待ってからもう一度お試しください',
     en: 'too many requests (at most {perSecond} a second); wait a moment and try again',
   },
-  tooManyInFlight: {
-    code: 'TOO_MANY_REQUESTS',
-    ja: '同時に送れる要求は{max}件までです。前の要求が終わってからもう一度お試しください',
-    en: 'at most {max} requests at once; wait for the earlier ones to finish and try again',
-  },
   publicRateLimited: {
     code: 'TOO_MANY_REQUESTS',
     ja: 'アクセスが集中しています(1分あたり{perMinute}件まで)。しばらくしてから再度お試しください',
