@@ -34,10 +34,9 @@ import { tokenScopePlugin } from './modules/auth/token.service';
 import { auditRestrictedReads } from './modules/audit/audit.service';
 import { rasterApiRouter, rasterTileRouter } from './modules/rasters/raster.route';
 import { stringifyResponse } from './raw-json';
-import { costLimitPlugin } from './security/cost';
-import { statementTimeoutError } from './security/timeout';
-import { inputGuardPlugin } from './security/input';
-import { anonymousBodyLimit, csrfGuard, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
+import { operationGuardPlugin } from './security/cost';
+import { databaseLimitError } from './security/timeout';
+import { anonymousBodyLimit, csrfGuard, graphqlBodyLimit, graphqlBodyTooLarge, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
 import { publicBudget, requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
 
@@ -84,9 +83,9 @@ function rootFieldNames(operation: OperationDefinitionNode): string[] {
 }
 
 /** Known errors keep their code and message; anything else becomes a generic error (no SQL, no stack). */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (m: string) => void): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (m: string) => void, queueTimeoutMs = 0): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const timedOut = statementTimeoutError(original);
+  const timedOut = databaseLimitError(original, queueTimeoutMs);
   if (timedOut) return { message: timedOut.message, path: formatted.path, extensions: { ...timedOut.extensions } };
   if (original instanceof AppError) return { message: original.message, path: formatted.path, extensions: { ...original.extensions } };
   const code = formatted.extensions?.code;
@@ -125,11 +124,11 @@ export async function createServer(db: Database, config: Config, log: (m: string
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.abuse.graphql.maxTokens }, // a huge document is refused while parsing
     hideSchemaDetailsFromClientErrors: true, // no "Did you mean …?": the schema is not a public document
-    formatError: (formatted, error) => formatError(formatted, error, log),
+    formatError: (formatted, error) => formatError(formatted, error, log, config.abuse.databaseQueueTimeoutMs),
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
-      costLimitPlugin(config.abuse.graphql, config.featuresPageDefault), inputGuardPlugin(), tokenScopePlugin(), restrictedReadsPlugin(db)],
+      operationGuardPlugin(config.abuse.graphql, config.featuresPageDefault), tokenScopePlugin(), restrictedReadsPlugin(db)],
   });
   await apollo.start();
 
@@ -137,7 +136,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
   const context = async ({ req, res }: { req: Request; res: Response }) => (res.locals.ctx as Context | undefined) ?? createContext(services, req, res);
   const budget = config.abuse.requestsPerSecond;
   // One chain (one budget) for both sub-apps below.
-  const graphqlChain = [requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), jsonBody(config, '20mb'), expressMiddleware(apollo, { context })];
+  const graphqlChain = [requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), graphqlBodyLimit(config),
+    jsonBody(config, config.abuse.graphqlBodyBytes), graphqlBodyTooLarge(config), expressMiddleware(apollo, { context })];
   // POSTed queries and mutations carry no ETag: hashing every response body would be wasted.
   const graphqlPost = express().set('etag', false).disable('x-powered-by').use(graphqlChain);
   // Read queries the web client sends as GET get a weak ETag of their body and must be revalidated,
@@ -183,7 +183,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   }
 
   app.use((caught: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const err = statementTimeoutError(caught) ?? caught;
+    const err = databaseLimitError(caught, config.abuse.databaseQueueTimeoutMs) ?? caught;
     const code = (err as AppError)?.extensions?.code;
     if (err instanceof AppError) {
       if (typeof err.extensions.retryAfter === 'number') res.set('Retry-After', String(err.extensions.retryAfter));

@@ -12,7 +12,8 @@ import { seedDemoOnFirstStart } from './seed/seed-state';
  * (city boundary, towns, built-in layers). An empty embedded database also gets the demo city.
  */
 export async function prepareDatabase(config: Config, log: (m: string) => void = console.log): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log, statementTimeoutMs: config.abuse.statementTimeoutMs });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log, statementTimeoutMs: config.abuse.statementTimeoutMs,
+    queueTimeoutMs: config.abuse.databaseQueueTimeoutMs });
   try {
     await migrate(db, log);
     const layers = new LayerService(db);

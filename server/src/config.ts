@@ -72,8 +72,12 @@ export interface AbuseLimits {
   graphql: { maxTokens: number; maxDepth: number; maxAliases: number; maxRootFields: number; maxListItems: number; maxFilterConditions: number };
   /** statement_timeout of every PostgreSQL connection (0 = none). */
   statementTimeoutMs: number;
+  /** Longest wait for a database connection before the work is dropped unrun (`databaseBusy`); 0 = none. */
+  databaseQueueTimeoutMs: number;
   /** Request bodies of callers without a session (login); the full limits apply after the session is known. */
   anonymousBodyBytes: number;
+  /** Largest GraphQL request body after login (GraphQL carries no files: uploads go to REST routes). */
+  graphqlBodyBytes: number;
   /** Failed logins from one client address (all user names) within the throttle window. */
   loginAddressMaxFailures: number;
   /** Express `trust proxy`: empty = no proxy; else e.g. `loopback`, `1` or a list of proxy addresses. */
@@ -161,7 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxFilterConditions: int(env.GRAPHQL_MAX_FILTERS, 50, 'GRAPHQL_MAX_FILTERS'),
       },
       statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 15_000, 'STATEMENT_TIMEOUT_MS'),
+      databaseQueueTimeoutMs: int(env.DATABASE_QUEUE_TIMEOUT_MS, 10_000, 'DATABASE_QUEUE_TIMEOUT_MS'),
       anonymousBodyBytes: int(env.ANONYMOUS_BODY_KB, 64, 'ANONYMOUS_BODY_KB') * 1024,
+      graphqlBodyBytes: int(env.GRAPHQL_BODY_KB, 512, 'GRAPHQL_BODY_KB') * 1024,
       loginAddressMaxFailures: int(env.LOGIN_ADDRESS_MAX_FAILURES, 30, 'LOGIN_ADDRESS_MAX_FAILURES'),
       trustProxy: env.TRUST_PROXY || undefined,
       publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,

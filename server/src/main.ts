@@ -9,6 +9,7 @@ async function main() {
   const db = await prepareDatabase(config);
   const server = await createServer(db, config);
   const port = await server.listen(config.port);
+  server.services.print.preload().catch(() => undefined); // a missing driver is reported by the first print
   console.log(`Chizu is running on ${db.kind === 'pglite' ? 'the embedded PostGIS database' : 'PostgreSQL/PostGIS'}`);
   console.log(`  Map:     http://localhost:${port}/`);
   console.log(`  GraphQL: http://localhost:${port}/graphql`);

@@ -1,4 +1,5 @@
 // npm run bench -- --abuse [--seconds N] [--backend pglite|postgis] [--scale S] [--attacks aliases,where,bigBody,login,csrf,print]
+//                         [--data-dir DIR] [--cpu-prof DIR]
 //
 // The abuse soak: replays the request-level attacks of issue 12 against a freshly started server
 // for a bounded time (loopback only, bounded loops) while a normal user's requests are measured.
@@ -19,7 +20,13 @@ const log = (m: string) => console.log(`[abuse] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PASSWORD = 'chizu-demo';
 
-interface SoakOptions { seconds: number; backend: 'pglite' | 'postgis'; scale: number; adminUrl: string; attacks?: string[] }
+interface SoakOptions {
+  seconds: number; backend: 'pglite' | 'postgis'; scale: number; adminUrl: string; attacks?: string[];
+  /** pglite: an embedded database directory kept between runs (seeded on the first), instead of a fresh one. */
+  dataDir?: string;
+  /** The server's CPU profile (node --cpu-prof) is written into this directory when it stops. */
+  cpuProfDir?: string;
+}
 
 function options(argv: string[]): SoakOptions {
   const value = (name: string, fallback: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
@@ -30,7 +37,9 @@ function options(argv: string[]): SoakOptions {
     throw new Error('--seconds 1..600, --scale 0..10, --backend pglite|postgis');
   }
   const attacks = argv.includes('--attacks') ? value('--attacks', '').split(',').filter(Boolean) : undefined;
-  return { seconds, backend, scale, adminUrl: benchDatabaseUrl, attacks };
+  const dataDir = argv.includes('--data-dir') ? path.resolve(value('--data-dir', '')) : undefined;
+  const cpuProfDir = argv.includes('--cpu-prof') ? path.resolve(value('--cpu-prof', '')) : undefined;
+  return { seconds, backend, scale, adminUrl: benchDatabaseUrl, attacks, dataDir, cpuProfDir };
 }
 
 /** Resident memory of a process group in MB (the server and the Chromium it started). */
@@ -69,7 +78,7 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
   const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
   const port = 4400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-abuse-'));
+  const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-abuse-'));
   const dbName = `chizu_abuse_${process.pid}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO_SCALE: String(o.scale), SEED_DEMO: 'true', DATA_DIR: dataDir, DATABASE_URL: '' };
   if (o.backend === 'postgis') {
@@ -82,7 +91,8 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
   const logFile = path.join(os.tmpdir(), 'chizu-abuse-server.log');
   const out = fs.openSync(logFile, 'w');
   // Its own process group, so that Chromium's memory is counted with the server's.
-  const server: ChildProcess = spawn(process.execPath, [serverMain], { cwd: repoRoot, env, stdio: ['ignore', out, out], detached: true });
+  const nodeArgs = o.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', o.cpuProfDir] : [];
+  const server: ChildProcess = spawn(process.execPath, [...nodeArgs, serverMain], { cwd: repoRoot, env, stdio: ['ignore', out, out], detached: true });
   const pgid = server.pid!;
   let peakRss = 0;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, groupRssMb(pgid) || 0); }, 250);
@@ -147,9 +157,11 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
   } finally {
     clearInterval(sampler);
     try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
-    await sleep(2000);
+    // A clean stop (the CPU profile is written on exit), then whatever is left of the group.
+    const stopBy = Date.now() + 15_000;
+    while (server.exitCode === null && server.signalCode === null && Date.now() < stopBy) await sleep(200);
     try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!o.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (o.backend === 'postgis') {
       const admin = new pg.Client({ connectionString: o.adminUrl });
       await admin.connect();

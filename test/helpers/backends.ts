@@ -34,7 +34,7 @@ export async function openBackend(kind: BackendKind, options: BackendOptions = {
   let db: Database;
   if (dbName) {
     await seededPostgis(dbName, config, scale, env);
-    db = await openDatabase({ databaseUrl: config.databaseUrl, statementTimeoutMs: config.abuse.statementTimeoutMs });
+    db = await openDatabase({ databaseUrl: config.databaseUrl, statementTimeoutMs: config.abuse.statementTimeoutMs, queueTimeoutMs: config.abuse.databaseQueueTimeoutMs });
   } else {
     db = await seededPglite(config, scale, env);
   }

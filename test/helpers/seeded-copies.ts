@@ -24,7 +24,8 @@ export async function seededPglite(config: Config, scale: number, env: Record<st
   const run = process.env[TEST_RUN];
   const file = run ? path.join(snapshotDir(run), `${keyOf(scale, env)}.tar.gz`) : undefined;
   if (file && fs.existsSync(file)) {
-    return openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]), statementTimeoutMs: config.abuse.statementTimeoutMs });
+    return openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]), statementTimeoutMs: config.abuse.statementTimeoutMs,
+      queueTimeoutMs: config.abuse.databaseQueueTimeoutMs });
   }
   const db = await prepareDatabase(embedded, () => undefined);
   await seed(db, config, scale);

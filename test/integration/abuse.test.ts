@@ -136,6 +136,28 @@ describeBackends('Abuse: request level', (get) => {
     });
   });
 
+  describe('GraphQL body limit', () => {
+    test('after login a GraphQL body over GRAPHQL_BODY_KB is refused with 413 and a coded error before it is read or parsed', async () => {
+      // 256 kB of a declared 2 MB are sent: an answer proves the server did not wait for (or parse) the rest.
+      const declared = await rawRequest(get().url, { method: 'POST', path: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${counter}` },
+        declaredLength: 2 * 1024 * 1024, send: 256 * 1024, timeoutMs: 5000 });
+      expect(declared.status).toBe(413);
+      expect(JSON.parse(declared.body).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'graphqlTooLarge', params: { maxKb: 512 } });
+      // Without a declared length the parser stops at the same limit, with the same answer.
+      const where = Array.from({ length: 20_000 }, (_, i) => ({ field: 'watts', ne: i }));
+      const chunked = await fetch(`${get().url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${counter}` }, duplex: 'half',
+        body: new Blob([JSON.stringify({ query: 'query($w: [AttributeFilter!]) { features(layer: "street_lights", where: $w) { totalCount } }', variables: { w: where } })]).stream(),
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect(((await chunked.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'graphqlTooLarge' });
+      // Just under the limit is parsed as usual.
+      const r = await gql(`{ features(layer: "street_lights", first: 1) { totalCount } }${' '.repeat(500 * 1024)}`);
+      expect(r.errors).toBeUndefined();
+    });
+  });
+
   describe('before login', () => {
     test('a 19 MB body without a session is refused with 413 before it is read', async () => {
       // Only 256 kB of the declared 19 MB are sent: an answer proves the server did not wait for the rest.

@@ -35,6 +35,12 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** PostgreSQL only: statement_timeout of every connection (0 = none). PGlite in WebAssembly ignores it. */
   statementTimeoutMs?: number;
+  /**
+   * Work that waits longer than this for a connection leaves the pool's queue without running and
+   * fails with `databaseBusy` (security/timeout.ts); 0 = wait for ever. On the embedded database,
+   * whose one connection cannot interrupt a running statement, this is the request deadline.
+   */
+  queueTimeoutMs?: number;
 }
 
 /**
@@ -48,11 +54,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     // A runaway query ends on the server, not only in the client that gave up; JIT compiling the
     // big GeoJSON queries costs more than it saves.
-    pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: `-c statement_timeout=${options.statementTimeoutMs ?? 0} -c jit=off` });
+    pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: `-c statement_timeout=${options.statementTimeoutMs ?? 0} -c jit=off`,
+      connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
   } else {
     embedded = await openEmbedded(options.dataDir, options.log, options.loadDataDir);
     // PGlite is a single session: one connection keeps transactions from interleaving.
-    pool = new pg.Pool({ ...embedded.connection, max: 1 });
+    pool = new pg.Pool({ ...embedded.connection, max: 1, connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
   }
   pool.on('error', (err) => options.log?.(`database pool error: ${err.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -86,7 +93,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     async close() {
       await changes.close();
       await prisma.$disconnect().catch(() => undefined);
-      await pool.end();
+      if (!pool.ending) await pool.end(); // Prisma's adapter may have ended it already
       await embedded?.close();
     },
   };

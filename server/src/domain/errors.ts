@@ -46,6 +46,16 @@ export const ERROR_CATALOGUE = {
     ja: 'アクセスが集中しています(1分あたり{perMinute}件まで)。しばらくしてから再度お試しください',
     en: 'too many requests (at most {perMinute} a minute); try again shortly',
   },
+  databaseBusy: {
+    code: 'TOO_MANY_REQUESTS',
+    ja: 'サーバーが混み合っているため処理できませんでした({seconds}秒待っても順番が来ませんでした)。少し待ってからもう一度お試しください',
+    en: 'the server is too busy: the database was not free within {seconds} s; wait a moment and try again',
+  },
+  graphqlTooLarge: {
+    code: 'BAD_USER_INPUT',
+    ja: 'GraphQL の要求が大きすぎます({maxKb} KB まで)。変更は小分けにするか、大量のデータは取込をお使いください',
+    en: 'GraphQL request larger than {maxKb} KB; send changes in smaller batches, or large data through an import',
+  },
   // Password policy (server/src/domain/password.ts)
   passwordTooShort: { code: 'BAD_USER_INPUT', ja: 'パスワードは{min}文字以上にしてください', en: 'the password must be at least {min} characters long' },
   passwordTooLong: { code: 'BAD_USER_INPUT', ja: 'パスワードは{max}文字以内にしてください', en: 'the password must be at most {max} characters long' },

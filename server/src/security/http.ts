@@ -1,4 +1,4 @@
-import express, { Request, RequestHandler } from 'express';
+import express, { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Config } from '../config';
 import { createContext, Services } from '../context';
@@ -97,8 +97,36 @@ export function anonymousBodyLimit(config: Config): RequestHandler {
   };
 }
 
+/**
+ * A GraphQL body larger than GRAPHQL_BODY_KB is refused before it is read or parsed (413, the
+ * connection closed): a 0.6 MB list of 10,000 filters would otherwise be parsed into objects before
+ * the cost model could count and refuse it. A body without a declared length is cut by the parser
+ * at the same limit (`graphqlBodyTooLarge`).
+ */
+export function graphqlBodyLimit(config: Config): RequestHandler {
+  return (req, res, next) => {
+    if (Number(req.get('content-length') ?? 0) <= config.abuse.graphqlBodyBytes) return next();
+    res.set('Connection', 'close');
+    sendGraphqlTooLarge(res, config);
+  };
+}
+
+/** The body parser's own "too large" (a body without a declared length), as the same GraphQL error. */
+export function graphqlBodyTooLarge(config: Config): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    // Before login the anonymous limit is the one that was exceeded (anonymousBodyLimit's answer).
+    if ((err as { type?: string })?.type !== 'entity.too.large' || !res.locals.ctx?.user) return next(err);
+    sendGraphqlTooLarge(res, config);
+  };
+}
+
+function sendGraphqlTooLarge(res: Response, config: Config) {
+  const err = appError('graphqlTooLarge', { maxKb: Math.floor(config.abuse.graphqlBodyBytes / 1024) });
+  res.status(413).json({ errors: [{ message: err.message, extensions: err.extensions }] });
+}
+
 /** The JSON body parser with the caller's limit: small before login, `fullLimit` after. */
-export function jsonBody(config: Config, fullLimit: string): RequestHandler {
+export function jsonBody(config: Config, fullLimit: string | number): RequestHandler {
   const full = express.json({ limit: fullLimit });
   const small = express.json({ limit: config.abuse.anonymousBodyBytes });
   return (req, res, next) => (res.locals.ctx?.user ? full : small)(req, res, next);

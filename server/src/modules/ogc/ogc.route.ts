@@ -2,7 +2,7 @@ import express, { NextFunction, Request, Response, Router } from 'express';
 import { Services } from '../../context';
 import { AppError, httpStatus, notFound } from '../../errors';
 import { requireReader, route } from '../../http';
-import { statementTimeoutError } from '../../security/timeout';
+import { databaseLimitError } from '../../security/timeout';
 import { anonymousBodyLimit } from '../../security/http';
 import { PreconditionError, writeItem } from './ogc.write';
 import { renderHtml } from './ogc.html';
@@ -90,14 +90,15 @@ export function ogcRouter(services: Services, baseUrl: (req: Request) => string)
     res.status(204).end();
   }));
   router.use(() => { throw notFound('OGC API のパスではありません (not an OGC API path)'); });
-  router.use(problemDetails);
+  router.use(problemDetails(services.config.abuse.databaseQueueTimeoutMs));
   return router;
 }
 
 /** Errors as RFC 9457 problem details; `parameter` names the query parameter at fault. */
-function problemDetails(caught: unknown, _req: Request, res: Response, next: NextFunction) {
-  const err = statementTimeoutError(caught) ?? caught;
+const problemDetails = (queueTimeoutMs: number) => (caught: unknown, _req: Request, res: Response, next: NextFunction) => {
+  const err = databaseLimitError(caught, queueTimeoutMs) ?? caught;
   if (!(err instanceof AppError)) return next(err);
+  if (typeof err.extensions.retryAfter === 'number') res.set('Retry-After', String(err.extensions.retryAfter));
   const status = err instanceof PreconditionError ? err.status
     : err.extensions.code === 'CONFLICT' && err.extensions.currentVersion !== undefined ? 412 : httpStatus(err.extensions.code);
   if (status === 401) res.set('WWW-Authenticate', 'Bearer');
@@ -108,4 +109,4 @@ function problemDetails(caught: unknown, _req: Request, res: Response, next: Nex
     title: String(code), status, detail: err.message, code,
     ...(parameter ? { parameter } : {}), ...(problems ? { problems } : {}),
   }));
-}
+};

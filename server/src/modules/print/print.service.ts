@@ -49,6 +49,14 @@ export class PrintService {
     this.queue = new PrintQueue(config.abuse.print);
   }
 
+  /**
+   * Loads the Chromium driver (playwright-core) ahead of the first print: compiling it takes the
+   * server's thread for most of a second, which should not land on everyone's requests mid-day.
+   */
+  async preload(): Promise<void> {
+    await import('playwright-core');
+  }
+
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const launching: Promise<Browser> = import('playwright-core').then(async ({ chromium }) => {
