@@ -495,7 +495,7 @@ async function main() {
 
   // 6. Import: 100,000 CSV rows through `npm run import` (a child process of its own, on a database
   // of its own), beside the set-based INSERT floor; the CLI's peak RSS says whether memory stays flat.
-  const importRows = options.quick ? 20_000 : 100_000;
+  const importRows = 100_000; // the issue's target is for 100,000 rows, so --quick measures them too (about a minute)
   const imported = await measureImport(importRows, options.adminUrl, log);
   log(`import (${importRows}): ours ${imported.rowsPerSecond}/s in ${imported.seconds} s, peak RSS ${imported.peakRssMb} MB; floor ${imported.floorRowsPerSecond}/s`);
   results.push(

@@ -9,7 +9,7 @@ import { AppError, appError } from '../../errors';
 import { canSeeLoginNames, omitFields, requireAdmin, requireEditor, requireUser, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
-  bumpLayerVersionSql, changesSql, CheckedWriteRow, ensureServiceAreaSql, historySql, historyVersionSql,
+  bumpLayerVersionSql, changesSql, CheckedWriteRow, currentStateSql, ensureServiceAreaSql, historySql, historyVersionSql,
   duplicateValuesSql, insertFeaturesSql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, restoreFeatureSql, setImportIdSql,
   softDeleteFeatureSql, updateFeaturesSql,
 } from './edit.sql';
@@ -45,9 +45,6 @@ interface LockedRow {
   version: number;
   deleted_at: Date | null;
   attributes: Record<string, unknown>;
-  geojson: string;
-  updated_at: Date;
-  updated_by: string | null;
 }
 
 /** Rows locked ahead of a batch's changes, by feature id. */
@@ -279,7 +276,7 @@ export class EditService {
   private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
     pending: PendingUpdates, index: number) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
-    if (row.deleted_at) throw appError('featureDeleted', {}, current(row));
+    if (row.deleted_at) throw appError('featureDeleted', {}, await current(tx, row));
     const attributes = change.attributes ? checkAttributes(layer.fieldDefs, change.attributes, row.attributes) : row.attributes;
     const hasGeometry = change.geometry !== undefined && change.geometry !== null; // none: keep the stored geometry
     const srid = hasGeometry ? this.precheckGeometry(layer, change.geometry, change.srid) : 4326;
@@ -289,7 +286,7 @@ export class EditService {
 
   private async remove(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
-    if (row.deleted_at) throw appError('featureAlreadyDeleted', {}, current(row));
+    if (row.deleted_at) throw appError('featureAlreadyDeleted', {}, await current(tx, row));
     await tx.query(softDeleteFeatureSql, [row.id, user.id, row.version]);
     return { id: row.id, layerId: layer.id };
   }
@@ -326,7 +323,7 @@ export class EditService {
     const layer = layers.find((l) => l.id === row.layer_id)!;
     requireEditor(user, layer);
     if (expected !== undefined && expected !== null && row.version !== expected) {
-      throw appError('staleVersion', { expected, current: row.version }, current(row));
+      throw appError('staleVersion', { expected, current: row.version }, await current(tx, row));
     }
     return { row, layer };
   }
@@ -422,12 +419,14 @@ function checkAttributes(fields: FieldDefinition[], patch: Record<string, unknow
   return merged;
 }
 
-function current(row: LockedRow) {
+/** The feature as it is, for a CONFLICT (read only then: a batch locks thousands of rows without their geometry). */
+async function current(tx: PoolClient, row: LockedRow) {
+  const { rows: [state] } = await tx.query<{ geojson: string; updated_at: Date; updated_by: string | null }>(currentStateSql, [row.id]);
   return {
     currentVersion: row.version,
     current: {
-      id: row.id, version: row.version, attributes: row.attributes, geometry: JSON.parse(row.geojson), deleted: !!row.deleted_at,
-      updatedAt: row.updated_at, updatedBy: row.updated_by,
+      id: row.id, version: row.version, attributes: row.attributes, geometry: JSON.parse(state.geojson), deleted: !!row.deleted_at,
+      updatedAt: state.updated_at, updatedBy: state.updated_by,
     },
   };
 }

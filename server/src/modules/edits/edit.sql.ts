@@ -7,13 +7,18 @@ export const ensureServiceAreaSql = `
   SELECT $1::int, ST_Multi(ST_Transform(ST_Buffer(ST_Transform(geom, $2::int), $1::int), 4326)) FROM city_boundary WHERE id = 1
   ON CONFLICT (margin_m) DO NOTHING`;
 
-const LOCKED_COLUMNS = `f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes, ST_AsGeoJSON(f.geom, 9) AS geojson,
-  f.updated_at, (SELECT display_name FROM app_user u WHERE u.id = f.updated_by) AS updated_by`;
+// What a write needs of a locked row; what a conflict shows of it is read only on a conflict (currentStateSql).
+const LOCKED_COLUMNS = 'f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes';
 
 export const lockFeatureSql = `SELECT ${LOCKED_COLUMNS} FROM feature f WHERE f.id = $1::bigint FOR UPDATE OF f`;
 
 /** Locks the features a batch changes up front, in id order (so two batches cannot deadlock). */
 export const lockFeaturesSql = `SELECT ${LOCKED_COLUMNS} FROM feature f WHERE f.id = ANY($1::bigint[]) ORDER BY f.id FOR UPDATE OF f`;
+
+/** A feature as a CONFLICT shows it (the row is locked by then). */
+export const currentStateSql = `
+  SELECT ST_AsGeoJSON(f.geom, 9) AS geojson, f.updated_at, (SELECT display_name FROM app_user u WHERE u.id = f.updated_by) AS updated_by
+  FROM feature f WHERE f.id = $1::bigint`;
 
 export type HistoryOperation = 'create' | 'update' | 'delete' | 'restore';
 
