@@ -38,6 +38,13 @@ const historyFromWritten = (operation: HistoryOperation, userParam: string, orde
 
 
 /**
+ * A geometry in the given SRID as 4326. ST_Transform to the SRID a geometry already has still costs
+ * as much as parsing it (PostGIS 3.3 looks up the projection each time): most writes are in 4326.
+ */
+export const to4326 = (geom: string, srid: string) =>
+  `CASE WHEN ${srid} = 4326 THEN ST_SetSRID(${geom}, 4326) ELSE ST_Transform(ST_SetSRID(${geom}, ${srid}), 4326) END`;
+
+/**
  * Geometries as given (GeoJSON text in its SRID, NULL for none) transformed to 4326 and checked, for a
  * set-based write: `checked` has each row's validity and whether it lies in the service area ($margin),
  * `bad` any row that fails; the geometry written is the one the GeoJSON of 9 decimals gives (survey millimetres).
@@ -47,7 +54,7 @@ const checkedGeometries = (rows: string, margin: string) => `
       SELECT r.*, ST_SetSRID(ST_GeomFromGeoJSON(ST_AsGeoJSON(r.geom, 9)), 4326) AS new_geom,
         COALESCE(ST_IsValid(r.geom), true) AS valid,
         COALESCE(ST_CoveredBy(r.geom, (SELECT geom FROM service_area WHERE margin_m = ${margin}::int)), true) AS inside
-      FROM (SELECT i.*, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), i.srid), 4326) AS geom FROM ${rows} i) r),
+      FROM (SELECT i.*, ${to4326('ST_GeomFromGeoJSON(i.geojson)', 'i.srid')} AS geom FROM ${rows} i) r),
     bad AS (SELECT n, valid, CASE WHEN NOT valid THEN ST_IsValidReason(geom) END AS reason, inside FROM checked WHERE NOT (valid AND inside))`;
 
 /** The rows of a checked write: its refused geometries (n in input order) or, when none, what it wrote (`written`). */

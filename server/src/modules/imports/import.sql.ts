@@ -1,4 +1,5 @@
 /** SQL of import jobs. Values always bound. */
+import { to4326 } from '../edits/edit.sql';
 
 export const insertJobSql = `
   INSERT INTO import_job (layer_id, filename, status, options, file_name, size_bytes, created_by)
@@ -45,7 +46,7 @@ export const inspectGeometriesSql = `
   WITH i AS (
     SELECT n, CASE WHEN kind = 'wkt' THEN ST_GeomFromText(g) ELSE ST_GeomFromGeoJSON(g) END AS raw, srid, existing
     FROM unnest($1::text[], $2::text[], $3::int[], $5::bigint[]) WITH ORDINALITY AS u(g, kind, srid, existing, n)),
-  g AS (SELECT n, existing, ST_Transform(ST_SetSRID(raw, srid), 4326) AS geom FROM i),
+  g AS (SELECT n, existing, ${to4326('raw', 'srid')} AS geom FROM i),
   v AS (SELECT g.*, ST_IsValid(g.geom) AS valid FROM g)
   SELECT v.n::int AS n, v.valid, CASE WHEN NOT v.valid THEN ST_IsValidReason(v.geom) END AS reason, ST_GeometryType(v.geom) AS type,
          ST_AsGeoJSON(v.geom, 9) AS geojson,
