@@ -497,12 +497,12 @@ async function main() {
 
   // 6. Import: 100,000 CSV rows through `npm run import` (a child process of its own, on a database
   // of its own), beside the set-based INSERT floor; the CLI's peak RSS says whether memory stays flat.
-  const importRows = options.quick ? 20_000 : 100_000;
+  const importRows = 100_000; // the issue's target is for 100,000 rows, so --quick measures them too (about a minute)
   const imported = await measureImport(importRows, options.adminUrl, log);
   log(`import (${importRows}): ours ${imported.rowsPerSecond}/s in ${imported.seconds} s, peak RSS ${imported.peakRssMb} MB; floor ${imported.floorRowsPerSecond}/s`);
   results.push(
     measurement(`import ${importRows.toLocaleString('en')} CSV rows`, 'rows/s', 'higher', imported.rowsPerSecond, imported.floorRowsPerSecond, null,
-      `ours: npm run import (read in chunks, coerced, checked in PostGIS, written through the edit path with history) took ${imported.seconds} s; `
+      `ours: npm run import (read in chunks, coerced, checked in PostGIS, written through the edit path with history, each chunk as one INSERT while the next is read) took ${imported.seconds} s; `
       + 'floor: the same rows as one set-based INSERT with history rows, no parsing or checks'),
     measurement(`import ${importRows.toLocaleString('en')} CSV rows peak RSS (VmHWM)`, 'MB', 'lower', imported.peakRssMb, null, null,
       `the import process as a whole (Node, the database client, one chunk of rows); file ${imported.fileMb} MB`),

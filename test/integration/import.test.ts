@@ -190,6 +190,37 @@ describeBackends('Imports', (get) => {
     expect((await progressOf()).progress).toEqual({ phase: 'done', rowsRead: 5000, rowsChecked: 5000, rowsWritten: 5000 });
   });
 
+  test('a big import (several chunks) writes one history row per feature, and its re-import by key one more: versions 1 then 2', async () => {
+    const n = 4500; // three chunks of the commit, each written while the next is read
+    const row = (i: number, dLon: number) => `CM-B${i},市道${i % 7},600,${(140.160 + (i % 75) * 0.0001 + dLon).toFixed(7)},${(35.665 + Math.floor(i / 75) * 0.00005).toFixed(7)}`;
+    const file = (dLon: number) => ['管理番号,路線名,鏡面サイズ,経度,緯度', ...Array.from({ length: n }, (_, i) => row(i, dLon))].join('\n');
+    const history = async () => (await get().db.pool.query(`
+      SELECT h.feature_id::text AS id, h.version, h.operation, h.import_id::text AS import_id, f.version AS current
+      FROM feature_history h JOIN feature f ON f.id = h.feature_id
+      WHERE f.attributes->>'mirror_no' LIKE 'CM-B%' ORDER BY h.feature_id, h.version`)).rows;
+
+    const first = (await upload('roads', 'big.csv', file(0), 'curve_mirrors')).json.id;
+    expect((await as('roads')(COMMIT, { id: first, o: { keyField: 'mirror_no' } })).data.commitImport).toMatchObject({ create: n, update: 0, refused: 0 });
+    const created = await history();
+    expect(created).toHaveLength(n);
+    expect(new Set(created.map((h) => h.id)).size).toBe(n);
+    expect(created.every((h) => h.version === 1 && h.current === 1 && h.operation === 'create' && h.import_id === first)).toBe(true);
+
+    // Every feature moved a little: updated by key, each with one new version and its history row.
+    const second = (await upload('roads', 'big-moved.csv', file(0.00002), 'curve_mirrors')).json.id;
+    expect((await as('roads')(COMMIT, { id: second, o: { keyField: 'mirror_no' } })).data.commitImport).toMatchObject({ create: 0, update: n, refused: 0 });
+    const updated = await history();
+    expect(updated).toHaveLength(2 * n);
+    expect(await count('curve_mirrors', "f.attributes->>'mirror_no' LIKE 'CM-B%'")).toBe(n);
+    const byFeature = new Map<string, { version: number; operation: string; import_id: string; current: number }[]>();
+    for (const h of updated) byFeature.set(h.id, [...(byFeature.get(h.id) ?? []), h]);
+    expect([...byFeature.values()].every((hs) => hs.length === 2 && hs[1].version === 2 && hs[1].operation === 'update'
+      && hs[1].import_id === second && hs[1].current === 2)).toBe(true);
+    const { rows: [moved] } = await get().db.pool.query(
+      "SELECT ST_X(geom) AS lon FROM feature WHERE attributes->>'mirror_no' = 'CM-B0' AND deleted_at IS NULL");
+    expect(moved.lon).toBeCloseTo(140.16002, 7);
+  });
+
   test('a commit into a new layer that fails leaves no empty layer behind', async () => {
     const csv = '番号,経度,緯度\nN-1,140.1679,35.6697\nN-2,139.7,35.68\n'; // N-2 lies outside the city
     const id = (await upload('admin', 'new.csv', csv)).json.id;

@@ -9,9 +9,9 @@ import { AppError, appError } from '../../errors';
 import { canSeeLoginNames, omitFields, requireAdmin, requireEditor, requireUser, SessionUser } from '../auth/permissions';
 import { LayerRecord } from '../layers/layer.service';
 import {
-  bumpLayerVersionSql, changesSql, ensureServiceAreaSql, historySql, historyVersionSql,
-  duplicateValuesSql, insertFeaturesSql, inspectGeometriesSql, inspectGeometrySql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, setImportIdSql, softDeleteFeatureSql,
-  updateFeaturesSql,
+  bumpLayerVersionSql, changesSql, CheckedWriteRow, currentStateSql, ensureServiceAreaSql, historySql, historyVersionSql,
+  duplicateValuesSql, insertFeaturesSql, lockFeatureSql, lockFeaturesSql, lockLayerUniqueSql, restoreFeatureSql, setImportIdSql,
+  softDeleteFeatureSql, updateFeaturesSql,
 } from './edit.sql';
 import { requireVisibleFeature } from './visibility';
 import { GeometryWrite, pointsFollowGeometry } from '../survey/boundary-points';
@@ -45,9 +45,6 @@ interface LockedRow {
   version: number;
   deleted_at: Date | null;
   attributes: Record<string, unknown>;
-  geojson: string;
-  updated_at: Date;
-  updated_by: string | null;
 }
 
 /** Rows locked ahead of a batch's changes, by feature id. */
@@ -63,13 +60,14 @@ async function lockAll(tx: PoolClient, changes: FeatureChange[]): Promise<Locked
 
 
 /**
- * Updates that are checked (locked, version, attributes, geometry) but not yet written. They are
- * written together, one statement per layer, which makes a large batch several times faster than
- * a statement per feature.
+ * Updates that are checked (locked, version, attributes, the geometry's structure) but not yet written.
+ * They are written together, one statement per layer that also checks the new geometries in PostGIS,
+ * which makes a large batch several times faster than a statement per feature.
  */
 class PendingUpdates {
   private readonly byLayer = new Map<number, {
-    layer: LayerRecord; ids: string[]; geojson: (string | null)[]; attributes: string[]; versions: number[]; searchKeys: string[];
+    layer: LayerRecord; ids: string[]; geometries: (string | null)[]; srids: number[]; attributes: string[]; versions: number[];
+    searchKeys: string[]; indexes: number[];
   }>();
   private readonly ids = new Set<string>();
 
@@ -77,31 +75,56 @@ class PendingUpdates {
     return !!id && isId(id) && this.ids.has(canonicalId(id));
   }
 
-  add(layer: LayerRecord, row: LockedRow, geojson: string | null, attributes: Record<string, unknown>): void {
+  /** geometry: GeoJSON text in `srid` (checked when written), or null to keep the stored one. */
+  add(layer: LayerRecord, row: LockedRow, geometry: string | null, srid: number, attributes: Record<string, unknown>, index: number): void {
     let group = this.byLayer.get(layer.id);
-    if (!group) this.byLayer.set(layer.id, group = { layer, ids: [], geojson: [], attributes: [], versions: [], searchKeys: [] });
+    if (!group) this.byLayer.set(layer.id, group = { layer, ids: [], geometries: [], srids: [], attributes: [], versions: [], searchKeys: [], indexes: [] });
     group.ids.push(row.id);
-    group.geojson.push(geojson);
+    group.geometries.push(geometry);
+    group.srids.push(srid);
     group.attributes.push(JSON.stringify(attributes));
     group.versions.push(row.version);
     group.searchKeys.push(searchKeyFor(layer, attributes));
+    group.indexes.push(index);
     this.ids.add(row.id);
   }
 
-  async flush(tx: PoolClient, userId: number): Promise<void> {
-    for (const { layer, ids, geojson, attributes, versions, searchKeys } of this.byLayer.values()) {
-      const { rowCount } = await tx.query(updateFeaturesSql(layer.fieldDefs, 'update'), [ids, geojson, attributes, versions, userId, searchKeys]);
-      // The rows were locked and their versions checked: anything else is a bug, and rolls back.
-      if (rowCount !== ids.length) throw new Error(`batch update wrote ${rowCount} of ${ids.length} features of layer ${layer.key}`);
-    }
+  async flush(tx: PoolClient, userId: number, marginM: number, batch: boolean): Promise<void> {
+    const groups = [...this.byLayer.values()];
     this.byLayer.clear();
     this.ids.clear();
+    const refused: Refused[] = [];
+    for (const { layer, ids, geometries, srids, attributes, versions, searchKeys, indexes } of groups) {
+      const { rows } = await tx.query<CheckedWriteRow>(updateFeaturesSql(layer.fieldDefs),
+        [ids, geometries, attributes, versions, userId, searchKeys, srids, marginM]);
+      const bad = rows.filter((r) => r.n !== null);
+      if (bad.length) { refused.push(...bad.map((r) => ({ row: r, index: indexes[r.n! - 1] }))); continue; }
+      // The rows were locked and their versions checked: anything else is a bug, and rolls back.
+      const count = Number(rows[0]?.id);
+      if (count !== ids.length) throw new Error(`batch update wrote ${count} of ${ids.length} features of layer ${layer.key}`);
+    }
+    refuseFirst(refused, marginM, batch);
   }
+}
+
+/** A geometry PostGIS refused in a set-based write, and the index of its change. */
+interface Refused { row: CheckedWriteRow; index: number }
+
+/** Throws for the refused geometry of the earliest change, if any (nothing of its statement was written). */
+function refuseFirst(refused: Refused[], marginM: number, batch: boolean): void {
+  if (refused.length === 0) return;
+  const first = refused.reduce((a, b) => (b.index < a.index ? b : a));
+  try {
+    geometryVerdict({ valid: !!first.row.valid, reason: first.row.reason ?? '', inside: !!first.row.inside }, marginM);
+  } catch (err) {
+    throw withIndex(err, batch ? first.index : null);
+  }
+  throw new Error('a refused geometry had no verdict'); // unreachable: a refused row is invalid or outside
 }
 
 /**
  * Creates that are checked (permission, attributes, the geometry's structure) but not yet written.
- * Their geometries are checked by PostGIS in one query and written in one statement per layer.
+ * They are written in one statement per layer that also checks their geometries in PostGIS.
  */
 class PendingCreates {
   private items: { layer: LayerRecord; geometry: string; srid: number; attributes: Record<string, unknown>; index: number }[] = [];
@@ -113,22 +136,25 @@ class PendingCreates {
   /** Writes the queued creates; puts each new id at its change's index in `ids`. */
   async flush(tx: PoolClient, userId: number, marginM: number, ids: string[], batch: boolean): Promise<void> {
     if (this.items.length === 0) return;
-    const items = this.items;
-    this.items = [];
-    const { rows } = await tx.query(inspectGeometriesSql, [items.map((i) => i.geometry), items.map((i) => i.srid), marginM]);
-    rows.forEach((r, k) => {
-      try { geometryVerdict(r, marginM); } catch (err) { throw withIndex(err, batch ? items[k].index : null); }
-    });
-    const byLayer = new Map<number, number[]>();
-    items.forEach((item, k) => byLayer.set(item.layer.id, [...(byLayer.get(item.layer.id) ?? []), k]));
-    for (const positions of byLayer.values()) {
-      const layer = items[positions[0]].layer;
-      const written = await tx.query(insertFeaturesSql(layer.fieldDefs),
-        [layer.id, positions.map((k) => rows[k].geojson), positions.map((k) => JSON.stringify(items[k].attributes)), userId,
-          positions.map((k) => searchKeyFor(layer, items[k].attributes))]);
-      const newIds = written.rows.map((r) => r.id as string).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-      positions.forEach((k, j) => { ids[items[k].index] = newIds[j]; });
+    const byLayer = new Map<number, typeof this.items>();
+    for (const item of this.items) {
+      const group = byLayer.get(item.layer.id);
+      if (group) group.push(item); else byLayer.set(item.layer.id, [item]);
     }
+    this.items = [];
+    const refused: Refused[] = [];
+    for (const items of byLayer.values()) {
+      const layer = items[0].layer;
+      const { rows } = await tx.query<CheckedWriteRow>(insertFeaturesSql(layer.fieldDefs),
+        [layer.id, items.map((i) => i.geometry), items.map((i) => i.srid), items.map((i) => JSON.stringify(i.attributes)), userId,
+          items.map((i) => searchKeyFor(layer, i.attributes)), marginM]);
+      const bad = rows.filter((r) => r.n !== null);
+      if (bad.length) { refused.push(...bad.map((r) => ({ row: r, index: items[r.n! - 1].index }))); continue; }
+      const newIds = rows.map((r) => r.id!).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      if (newIds.length !== items.length) throw new Error(`batch create wrote ${newIds.length} of ${items.length} features of layer ${layer.key}`);
+      items.forEach((item, j) => { ids[item.index] = newIds[j]; });
+    }
+    refuseFirst(refused, marginM, batch);
   }
 }
 
@@ -184,10 +210,10 @@ export class EditService {
       if (change.op !== 'create') await creates.flush(tx, user.id, this.config.serviceAreaMarginM, ids, batch);
       try {
         // Anything but an update of a feature not yet touched sees the queued updates written first.
-        if (change.op !== 'update' || pending.has(change.id)) await pending.flush(tx, user.id);
+        if (change.op !== 'update' || pending.has(change.id)) await pending.flush(tx, user.id, this.config.serviceAreaMarginM, batch);
         const { id, layerId } = change.op === 'create'
           ? await this.create(tx, user, layers, change, creates, i)
-          : await this.applyOne(tx, user, layers, change, locked, pending);
+          : await this.applyOne(tx, user, layers, change, locked, pending, i);
         ids.push(id);
         touched.add(layerId);
         if (change.op === 'restore') geometryWrites.push({ id, restoredVersion: change.version });
@@ -196,7 +222,7 @@ export class EditService {
         throw withIndex(err, batch ? i : null);
       }
     }
-    await pending.flush(tx, user.id);
+    await pending.flush(tx, user.id, this.config.serviceAreaMarginM, batch);
     await creates.flush(tx, user.id, this.config.serviceAreaMarginM, ids, batch);
     await pointsFollowGeometry(tx, geometryWrites);
     await this.checkUnique(tx, layers.filter((l) => touched.has(l.id)), ids);
@@ -225,9 +251,9 @@ export class EditService {
   }
 
   private async applyOne(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
-    pending: PendingUpdates) {
+    pending: PendingUpdates, index: number) {
     switch (change.op) {
-      case 'update': return this.update(tx, user, layers, change, locked, pending);
+      case 'update': return this.update(tx, user, layers, change, locked, pending, index);
       case 'delete': return this.remove(tx, user, layers, change, locked);
       case 'restore': return this.restore(tx, user, layers, change, locked);
       default: throw appError('unknownOp', { op: String(change.op) }, { field: 'op' });
@@ -246,20 +272,21 @@ export class EditService {
     return { id: '', layerId: layer.id };
   }
 
+  /** Checks an update and queues it; its new geometry is checked in PostGIS when the queue is written. */
   private async update(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked,
-    pending: PendingUpdates) {
+    pending: PendingUpdates, index: number) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
-    if (row.deleted_at) throw appError('featureDeleted', {}, current(row));
+    if (row.deleted_at) throw appError('featureDeleted', {}, await current(tx, row));
     const attributes = change.attributes ? checkAttributes(layer.fieldDefs, change.attributes, row.attributes) : row.attributes;
-    const geojson = change.geometry !== undefined && change.geometry !== null
-      ? await this.checkGeometry(tx, layer, change.geometry, change.srid) : null; // null: keep the stored geometry
-    pending.add(layer, row, geojson, attributes);
+    const hasGeometry = change.geometry !== undefined && change.geometry !== null; // none: keep the stored geometry
+    const srid = hasGeometry ? this.precheckGeometry(layer, change.geometry, change.srid) : 4326;
+    pending.add(layer, row, hasGeometry ? JSON.stringify(change.geometry) : null, srid, attributes, index);
     return { id: row.id, layerId: layer.id };
   }
 
   private async remove(tx: PoolClient, user: SessionUser, layers: LayerRecord[], change: FeatureChange, locked: Locked) {
     const { row, layer } = await this.lockForWrite(tx, user, layers, change, locked);
-    if (row.deleted_at) throw appError('featureAlreadyDeleted', {}, current(row));
+    if (row.deleted_at) throw appError('featureAlreadyDeleted', {}, await current(tx, row));
     await tx.query(softDeleteFeatureSql, [row.id, user.id, row.version]);
     return { id: row.id, layerId: layer.id };
   }
@@ -275,8 +302,7 @@ export class EditService {
       throw appError('restoreDoesNotFit', { version: String(change.version), problems: describeProblems(problems) }, { problems });
     }
     const attributes = withoutComputed(layer.fieldDefs, old[0].attributes);
-    await tx.query(updateFeaturesSql(layer.fieldDefs, 'restore'),
-      [[row.id], [old[0].geojson], [JSON.stringify(attributes)], [row.version], user.id, [searchKeyFor(layer, attributes)]]);
+    await tx.query(restoreFeatureSql(layer.fieldDefs), [row.id, old[0].geojson, JSON.stringify(attributes), row.version, user.id, searchKeyFor(layer, attributes)]);
     return { id: row.id, layerId: layer.id };
   }
 
@@ -297,17 +323,9 @@ export class EditService {
     const layer = layers.find((l) => l.id === row.layer_id)!;
     requireEditor(user, layer);
     if (expected !== undefined && expected !== null && row.version !== expected) {
-      throw appError('staleVersion', { expected, current: row.version }, current(row));
+      throw appError('staleVersion', { expected, current: row.version }, await current(tx, row));
     }
     return { row, layer };
-  }
-
-  /** Structural check, then PostGIS: transform to 4326, validity with its reason, service area. */
-  private async checkGeometry(tx: PoolClient, layer: LayerRecord, geometry: unknown, srid = 4326): Promise<string> {
-    this.precheckGeometry(layer, geometry, srid);
-    const { rows } = await tx.query(inspectGeometrySql, [JSON.stringify(geometry), srid, this.config.serviceAreaMarginM]);
-    geometryVerdict(rows[0], this.config.serviceAreaMarginM);
-    return rows[0].geojson;
   }
 
   /** The checks that need no database: GeoJSON structure, the layer's types, size, SRID, lon/lat range. Returns the SRID. */
@@ -401,12 +419,14 @@ function checkAttributes(fields: FieldDefinition[], patch: Record<string, unknow
   return merged;
 }
 
-function current(row: LockedRow) {
+/** The feature as it is, for a CONFLICT (read only then: a batch locks thousands of rows without their geometry). */
+async function current(tx: PoolClient, row: LockedRow) {
+  const { rows: [state] } = await tx.query<{ geojson: string; updated_at: Date; updated_by: string | null }>(currentStateSql, [row.id]);
   return {
     currentVersion: row.version,
     current: {
-      id: row.id, version: row.version, attributes: row.attributes, geometry: JSON.parse(row.geojson), deleted: !!row.deleted_at,
-      updatedAt: row.updated_at, updatedBy: row.updated_by,
+      id: row.id, version: row.version, attributes: row.attributes, geometry: JSON.parse(state.geojson), deleted: !!row.deleted_at,
+      updatedAt: state.updated_at, updatedBy: state.updated_by,
     },
   };
 }

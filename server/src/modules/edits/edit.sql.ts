@@ -7,32 +7,18 @@ export const ensureServiceAreaSql = `
   SELECT $1::int, ST_Multi(ST_Transform(ST_Buffer(ST_Transform(geom, $2::int), $1::int), 4326)) FROM city_boundary WHERE id = 1
   ON CONFLICT (margin_m) DO NOTHING`;
 
-/**
- * Parses a GeoJSON geometry (in the given SRID), transforms it to 4326 and reports on it:
- * validity with PostGIS's reason, and whether it lies inside the service area.
- */
-export const inspectGeometrySql = `
-  WITH g AS (SELECT ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), $2::int), 4326) AS geom)
-  SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, GeometryType(g.geom) AS type,
-         ST_AsGeoJSON(g.geom, 9) AS geojson,
-         COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $3::int)), true) AS inside
-  FROM g`;
-
-/** inspectGeometrySql for many geometries at once: $1 GeoJSON texts, $2 SRIDs, $3 margin; rows in input order. */
-export const inspectGeometriesSql = `
-  WITH g AS (SELECT n, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(j), srid), 4326) AS geom
-             FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS u(j, srid, n))
-  SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, ST_AsGeoJSON(g.geom, 9) AS geojson,
-         COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $3::int)), true) AS inside
-  FROM g ORDER BY g.n`;
-
-const LOCKED_COLUMNS = `f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes, ST_AsGeoJSON(f.geom, 9) AS geojson,
-  f.updated_at, (SELECT display_name FROM app_user u WHERE u.id = f.updated_by) AS updated_by`;
+// What a write needs of a locked row; what a conflict shows of it is read only on a conflict (currentStateSql).
+const LOCKED_COLUMNS = 'f.id::text AS id, f.layer_id, f.version, f.deleted_at, f.attributes';
 
 export const lockFeatureSql = `SELECT ${LOCKED_COLUMNS} FROM feature f WHERE f.id = $1::bigint FOR UPDATE OF f`;
 
 /** Locks the features a batch changes up front, in id order (so two batches cannot deadlock). */
 export const lockFeaturesSql = `SELECT ${LOCKED_COLUMNS} FROM feature f WHERE f.id = ANY($1::bigint[]) ORDER BY f.id FOR UPDATE OF f`;
+
+/** A feature as a CONFLICT shows it (the row is locked by then). */
+export const currentStateSql = `
+  SELECT ST_AsGeoJSON(f.geom, 9) AS geojson, f.updated_at, (SELECT display_name FROM app_user u WHERE u.id = f.updated_by) AS updated_by
+  FROM feature f WHERE f.id = $1::bigint`;
 
 export type HistoryOperation = 'create' | 'update' | 'delete' | 'restore';
 
@@ -52,37 +38,86 @@ const historyFromWritten = (operation: HistoryOperation, userParam: string, orde
 
 
 /**
- * Inserts features of one layer (geometries validated, 4326 GeoJSON) with a history row each, in one
- * statement: $1 layer, $2 GeoJSON texts, $3 attributes, $4 user, $5 search keys. Ids come from the sequence in input
- * order, so the returned ids sorted ascending are in input order.
+ * A geometry in the given SRID as 4326. ST_Transform to the SRID a geometry already has still costs
+ * as much as parsing it (PostGIS 3.3 looks up the projection each time): most writes are in 4326.
+ */
+export const to4326 = (geom: string, srid: string) =>
+  `CASE WHEN ${srid} = 4326 THEN ST_SetSRID(${geom}, 4326) ELSE ST_Transform(ST_SetSRID(${geom}, ${srid}), 4326) END`;
+
+/**
+ * Geometries as given (GeoJSON text in its SRID, NULL for none) transformed to 4326 and checked, for a
+ * set-based write: `checked` has each row's validity and whether it lies in the service area ($margin),
+ * `bad` any row that fails; the geometry written is the one the GeoJSON of 9 decimals gives (survey millimetres).
+ */
+const checkedGeometries = (rows: string, margin: string) => `
+    checked AS (
+      SELECT r.*, ST_SetSRID(ST_GeomFromGeoJSON(ST_AsGeoJSON(r.geom, 9)), 4326) AS new_geom,
+        COALESCE(ST_IsValid(r.geom), true) AS valid,
+        COALESCE(ST_CoveredBy(r.geom, (SELECT geom FROM service_area WHERE margin_m = ${margin}::int)), true) AS inside
+      FROM (SELECT i.*, ${to4326('ST_GeomFromGeoJSON(i.geojson)', 'i.srid')} AS geom FROM ${rows} i) r),
+    bad AS (SELECT n, valid, CASE WHEN NOT valid THEN ST_IsValidReason(geom) END AS reason, inside FROM checked WHERE NOT (valid AND inside))`;
+
+/** The rows of a checked write: its refused geometries (n in input order) or, when none, what it wrote (`written`). */
+export interface CheckedWriteRow { n: number | null; valid: boolean | null; reason: string | null; inside: boolean | null; id: string | null }
+
+const checkedResult = (written: string) => `
+  SELECT n::int AS n, valid, reason, inside, NULL::text AS id FROM bad
+  UNION ALL SELECT NULL, NULL, NULL, NULL, ${written} FROM written`;
+
+/**
+ * Inserts features of one layer with a history row each, in one statement that also checks their
+ * geometries (validity, service area): when any fails nothing is written and the failing rows come
+ * back (CheckedWriteRow). $1 layer, $2 GeoJSON texts, $3 their SRIDs, $4 attributes, $5 user,
+ * $6 search keys, $7 service-area margin. Ids come from the sequence in input order, so the returned
+ * ids sorted ascending are in input order.
  */
 export function insertFeaturesSql(fields: FieldDefinition[]) {
-  const geom = 'ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), 4326)';
-  return `WITH i AS (SELECT * FROM unnest($2::text[], $3::jsonb[], $5::text[]) WITH ORDINALITY AS i(geojson, attributes, search_key, n)),
+  return `WITH i AS (SELECT * FROM unnest($2::text[], $3::int[], $4::jsonb[], $6::text[]) WITH ORDINALITY AS i(geojson, srid, attributes, search_key, n)),
+    ${checkedGeometries('i', '$7')},
     written AS (
       INSERT INTO feature (layer_id, geom, attributes, created_by, updated_by, search_key)
-      SELECT $1, ${geom}, ${withComputedSql(fields, 'i.attributes', geom)}, $4, $4, i.search_key FROM i ORDER BY i.n
-      RETURNING id, layer_id, version, attributes, geom, updated_at)
-    ${historyFromWritten('create', '$4')} RETURNING feature_id::text AS id`;
+      SELECT $1, c.new_geom, ${withComputedSql(fields, 'c.attributes', 'c.new_geom')}, $5, $5, c.search_key FROM checked c
+      WHERE NOT EXISTS (SELECT 1 FROM bad) ORDER BY c.n
+      RETURNING id, layer_id, version, attributes, geom, updated_at),
+    history AS (${historyFromWritten('create', '$5')})
+  ${checkedResult('id::text')}`;
 }
 
 /**
  * Writes new states of features of one layer whose versions are still the expected ones, with a
- * history row each, in one statement: $1 ids, $2 GeoJSON (null keeps the stored geometry),
- * $3 attributes, $4 expected versions, $5 user, $6 search keys. The rows are locked and their versions checked
- * first; of two concurrent writers with the same expected version, the second finds the row
- * changed after waiting for the first's lock and gets a CONFLICT.
+ * history row each, in one statement that also checks the new geometries (as insertFeaturesSql): $1 ids,
+ * $2 GeoJSON (null keeps the stored geometry), $3 attributes, $4 expected versions, $5 user,
+ * $6 search keys, $7 SRIDs, $8 service-area margin. Returns the refused geometries or one row whose id
+ * is the count written. The rows are locked and their versions checked first; of two concurrent
+ * writers with the same expected version, the second finds the row changed after waiting for the
+ * first's lock and gets a CONFLICT.
  */
-export function updateFeaturesSql(fields: FieldDefinition[], operation: 'update' | 'restore') {
-  const geom = 'COALESCE(ST_SetSRID(ST_GeomFromGeoJSON(i.geojson), 4326), f.geom)';
+export function updateFeaturesSql(fields: FieldDefinition[]) {
+  const geom = 'COALESCE(c.new_geom, f.geom)';
   return `WITH i AS (
-      SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::int[], $6::text[]) WITH ORDINALITY AS i(id, geojson, attributes, version, search_key, n)),
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::int[], $6::text[], $7::int[]) WITH ORDINALITY AS i(id, geojson, attributes, version, search_key, srid, n)),
+    ${checkedGeometries('i', '$8')},
     written AS (
-      UPDATE feature f SET geom = ${geom}, attributes = ${withComputedSql(fields, 'i.attributes', geom)}, search_key = i.search_key,
+      UPDATE feature f SET geom = ${geom}, attributes = ${withComputedSql(fields, 'c.attributes', geom)}, search_key = c.search_key,
         version = f.version + 1, updated_by = $5, updated_at = now(), deleted_at = NULL, deleted_by = NULL
-      FROM i WHERE f.id = i.id AND f.version = i.version
-      RETURNING f.id, f.layer_id, f.version, f.attributes, f.geom, f.updated_at, i.n)
-    ${historyFromWritten(operation, '$5', 'ORDER BY n')}`;
+      FROM checked c WHERE f.id = c.id AND f.version = c.version AND NOT EXISTS (SELECT 1 FROM bad)
+      RETURNING f.id, f.layer_id, f.version, f.attributes, f.geom, f.updated_at, c.n),
+    history AS (${historyFromWritten('update', '$5', 'ORDER BY n')})
+  ${checkedResult('count(*)::text')}`;
+}
+
+/**
+ * A restore: an older version's state (from history, so not checked again) as a new version with its
+ * history row. $1 id, $2 GeoJSON (4326), $3 attributes, $4 expected version, $5 user, $6 search key.
+ */
+export function restoreFeatureSql(fields: FieldDefinition[]) {
+  const geom = 'ST_SetSRID(ST_GeomFromGeoJSON($2::text), 4326)';
+  return `WITH written AS (
+      UPDATE feature f SET geom = ${geom}, attributes = ${withComputedSql(fields, '$3::jsonb', geom)}, search_key = $6,
+        version = f.version + 1, updated_by = $5, updated_at = now(), deleted_at = NULL, deleted_by = NULL
+      WHERE f.id = $1::bigint AND f.version = $4::int
+      RETURNING f.id, f.layer_id, f.version, f.attributes, f.geom, f.updated_at)
+    ${historyFromWritten('restore', '$5')}`;
 }
 
 /** $1 id, $2 user, $3 expected version. */

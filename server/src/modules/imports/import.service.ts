@@ -24,7 +24,7 @@ import { LayerRole } from '../layers/layer.roles';
 import { LayerKind } from '../layers/layer.type';
 import { ImportSource, openImportFile, SourceRow, TextEncoding } from './readers';
 import {
-  cityPlaneBoxSql, featuresByKeySql, heldFilesSql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobFileSql, jobSql, jobsSql, releaseStaleFilesSql,
+  cityPlaneBoxSql, featuresByKeySql, heldFilesSql, newestFeatureIdSql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobFileSql, jobSql, jobsSql, releaseStaleFilesSql,
   knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, removeEmptyLayerSql, saveDryRunSql, townsForAddressSql,
 } from './import.sql';
 import { isId } from '../../domain/ids';
@@ -392,6 +392,7 @@ export class ImportService {
     layer: LayerRecord, write?: (rows: PlannedRow[], refusedSoFar: boolean) => Promise<void>): Promise<Checked> {
     progress.phase = 'reading';
     const source = await this.open(id, filename, options, q); // q: inside the commit, PGlite has no second connection
+    let writing: Promise<void> = Promise.resolve();
     try {
       const sima = source.format === 'sima';
       if (sima && layer.role !== LayerRole.BOUNDARY_RECORDS) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
@@ -411,6 +412,7 @@ export class ImportService {
       const refusedLines = new Set<number>();
       const versions: Record<string, number> = {};
       const counts = { create: 0, update: 0, unchanged: 0 };
+      const newestId = keyField ? (await q.query(newestFeatureIdSql)).rows[0].id : '0';
 
       const checkChunk = async (chunk: SourceRow[]) => {
         if (progress.cancelled) throw cancelledError();
@@ -439,10 +441,12 @@ export class ImportService {
           if ('problem' in geometry) refuse({ line: row.line, field: 'geometry', code: geometry.code, message: geometry.problem });
           else if (invalid.length === 0 && !duplicate) candidates.push({ line: row.line, attributes: normalizeAttributes(attributes), geometry, block: row.block });
         }
+        // The database is the previous chunk's until its write has ended (one connection, in order).
+        await writing;
         // Stored features with the same key are updated (or left alone when nothing changed).
         const existing = new Map<string, { id: string; version: number; attributes: Record<string, unknown> }>();
         if (keyField && candidates.length) {
-          const { rows } = await q.query(featuresByKeySql, [layer.id, keyField, candidates.map((c) => String(c.attributes[keyField]))]);
+          const { rows } = await q.query(featuresByKeySql, [layer.id, keyField, candidates.map((c) => String(c.attributes[keyField])), newestId]);
           for (const r of rows) existing.set(r.key, r);
         }
         const inspected = await this.inspectGeometries(q, candidates.map((c) => ({
@@ -466,7 +470,12 @@ export class ImportService {
         problems.sort((a, b) => a.line - b.line);
         refused.push(...problems.slice(0, Math.max(0, MAX_REFUSED_STORED - refused.length)));
         progress.rowsChecked += chunk.length;
-        if (write && planned.length) await write(planned, refusedLines.size > 0);
+        if (write && planned.length) {
+          // Written while the next chunk is read and checked in JavaScript (the two overlap: PostgreSQL
+          // works in its own process, PGlite in its own thread). Awaited before the next chunk's queries.
+          writing = write(planned, refusedLines.size > 0);
+          writing.catch(() => undefined); // handled where awaited; not an unhandled rejection meanwhile
+        }
       };
 
       progress.phase = 'checking';
@@ -477,10 +486,14 @@ export class ImportService {
         if (chunk.length >= CHUNK_ROWS) { await checkChunk(chunk); chunk = []; }
       }
       if (chunk.length) await checkChunk(chunk);
+      await writing;
       if (progress.rowsRead === 0) throw fileProblem('取り込む行がありません (the file has no rows)', 'empty');
       const summary: ImportSummary = { ...counts, refused: refusedLines.size, refusedRows: refused, warnings, geometryFrom, mapping };
       return { summary, versions };
     } finally {
+      // A write still running when the check fails ends before the caller rolls back (else its next
+      // statements would run on the connection after the rollback).
+      await writing.catch(() => undefined);
       await source.close();
     }
   }

@@ -1,4 +1,5 @@
 /** SQL of import jobs. Values always bound. */
+import { to4326 } from '../edits/edit.sql';
 
 export const insertJobSql = `
   INSERT INTO import_job (layer_id, filename, status, options, file_name, size_bytes, created_by)
@@ -45,18 +46,27 @@ export const inspectGeometriesSql = `
   WITH i AS (
     SELECT n, CASE WHEN kind = 'wkt' THEN ST_GeomFromText(g) ELSE ST_GeomFromGeoJSON(g) END AS raw, srid, existing
     FROM unnest($1::text[], $2::text[], $3::int[], $5::bigint[]) WITH ORDINALITY AS u(g, kind, srid, existing, n)),
-  g AS (SELECT n, existing, ST_Transform(ST_SetSRID(raw, srid), 4326) AS geom FROM i)
-  SELECT g.n::int AS n, ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, ST_GeometryType(g.geom) AS type,
-         ST_AsGeoJSON(g.geom, 9) AS geojson,
-         COALESCE(ST_CoveredBy(g.geom, (SELECT geom FROM service_area WHERE margin_m = $4::int)), true) AS inside,
-         (SELECT ST_HausdorffDistance(f.geom, g.geom) < 1e-8 FROM feature f WHERE f.id = g.existing) AS same_as_existing
-  FROM g ORDER BY g.n`;
+  g AS (SELECT n, existing, ${to4326('raw', 'srid')} AS geom FROM i),
+  v AS (SELECT g.*, ST_IsValid(g.geom) AS valid FROM g)
+  SELECT v.n::int AS n, v.valid, CASE WHEN NOT v.valid THEN ST_IsValidReason(v.geom) END AS reason, ST_GeometryType(v.geom) AS type,
+         ST_AsGeoJSON(v.geom, 9) AS geojson,
+         COALESCE(ST_CoveredBy(v.geom, (SELECT geom FROM service_area WHERE margin_m = $4::int)), true) AS inside,
+         (SELECT ST_HausdorffDistance(f.geom, v.geom) < 1e-8 FROM feature f WHERE f.id = v.existing) AS same_as_existing
+  FROM v ORDER BY v.n`;
 
-/** Live features of a layer whose key field ($2) has one of the values ($3); a join, so 100,000 keys stay fast. */
+/**
+ * Live features of a layer whose key field ($2) has one of the values ($3); a join, so 100,000 keys stay fast.
+ * Only features up to id $4 (the newest when the import began): those an import writes itself never
+ * match a later row of it (a key twice in a file is refused), and leaving them out keeps each chunk's
+ * look-up to the layer as it was instead of a scan that grows with every chunk written.
+ */
 export const featuresByKeySql = `
   SELECT f.id::text AS id, f.version, f.attributes, k.key
   FROM unnest($3::text[]) AS k(key) JOIN feature f ON f.attributes->>$2 = k.key
-  WHERE f.layer_id = $1 AND f.deleted_at IS NULL`;
+  WHERE f.layer_id = $1 AND f.deleted_at IS NULL AND f.id <= $4::bigint`;
+
+/** The newest feature id (the bound of featuresByKeySql). */
+export const newestFeatureIdSql = 'SELECT COALESCE(max(id), 0)::text AS id FROM feature';
 
 /**
  * What an import wrote, per feature: its first and last version by the import, whether the import

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { parse as csvParser } from 'csv-parse';
 import Encoding from 'encoding-japanese';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { kml as kmlToGeoJson } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
@@ -168,7 +168,10 @@ async function openCsv(file: string, format: 'csv' | 'tsv', options: ReadOptions
 async function openXlsx(file: string, options: ReadOptions): Promise<ImportSource> {
   checkZip(file, options.zip); // the same name and size checks as any zip, before exceljs unpacks it
   const unreadable = (err: unknown) => fileError(`Excelファイルを読めません (not a readable .xlsx: ${(err as Error).message})`, 'xlsx');
-  const reader = () => new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  // Loaded on first use: exceljs takes ~1 s to load, which every import and every server start would pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stream } = require('exceljs') as typeof ExcelJS;
+  const reader = () => new stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   /** Rows of the chosen sheet as cells, numbered as Excel does (the header is row 1). */
   async function* sheetRows(onSheets?: (names: string[], chosen: string | undefined) => void): AsyncGenerator<{ n: number; cells: unknown[] }> {
     try {
