@@ -19,6 +19,8 @@ browserSuite((suite) => ({ guarded, page } = suite), { demoScale: 0.05 });
 const STATION = { lon: 140.1676, lat: 35.6698 };
 const ROAD_ORANGE: [number, number, number] = [0xd9, 0x48, 0x0f];
 const LABEL_RED: [number, number, number] = [0xbf, 0x36, 0x0c];
+/** The area selection's outline (a dashed line). */
+const AREA_PURPLE: [number, number, number] = [0x7b, 0x1f, 0xa2];
 
 async function mapShares(colours: Record<string, [number, number, number]>, tolerance = 10) {
   await waitForMapIdle(page);
@@ -197,8 +199,17 @@ test('a buffer of a distance around the selected feature selects what lies withi
   await eventually(async () => expect(await tableTotal()).toBe(near.features.totalCount), 15_000);
   expect(near.features.totalCount).toBeGreaterThan(0);
   expect(near.features.totalCount).toBeLessThan(all);
+  // The buffer is outlined on the map like a box or a polygon (the server's outline: 150 m from the feature).
+  const outline = await graphql<{ areaOutline: { coordinates: number[][][] } }>(
+    page, 'query($area: AreaSelectionInput!) { areaOutline(area: $area) }', { area: { around: firstId, distance: 150 } });
+  const ring = outline.areaOutline.coordinates[0];
+  const [lons, lats] = [ring.map((p) => p[0]), ring.map((p) => p[1])];
+  await goTo(page, { lon: (Math.min(...lons) + Math.max(...lons)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2, zoom: 15 });
+  await eventually(async () => expect((await mapShares({ outline: AREA_PURPLE }, 16)).outline).toBeGreaterThan(0.0002), 15_000);
+  await guarded.screenshot('daily-06-buffer-outline');
   await table.getByRole('button', { name: '範囲選択を解除' }).click();
   await eventually(async () => expect(await tableTotal()).toBe(all), 15_000);
+  expect((await mapShares({ outline: AREA_PURPLE }, 16)).outline).toBeLessThan(0.00002);
   await table.getByRole('button', { name: '閉じる' }).click();
   await page.keyboard.press('Escape');
 });
@@ -237,6 +248,12 @@ test('keyboard paths are short: skip links to the search and the print tools, th
     .filter((el) => (el as HTMLElement).tabIndex >= 0 && !(el as HTMLButtonElement).disabled).length);
   expect(layerStops).toBeLessThanOrEqual(5);
   expect(layerCount).toBeGreaterThan(5);
+
+  // The sidebar landmark is named for what it holds: the layers and the tools.
+  const sidebar = page.getByRole('complementary', { name: 'レイヤとツール' });
+  expect(await sidebar.getByRole('checkbox', { name: '道路台帳を表示' }).count()).toBe(1);
+  expect(await sidebar.getByRole('button', { name: '面積を計測' }).count()).toBe(1);
+  expect(await page.getByRole('navigation', { name: 'レイヤ' }).count()).toBe(0);
 
   await page.getByRole('link', { name: '検索へ移動' }).focus();
   await page.keyboard.press('Enter');
