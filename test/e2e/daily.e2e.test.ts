@@ -199,12 +199,16 @@ test('a buffer of a distance around the selected feature selects what lies withi
   await eventually(async () => expect(await tableTotal()).toBe(near.features.totalCount), 15_000);
   expect(near.features.totalCount).toBeGreaterThan(0);
   expect(near.features.totalCount).toBeLessThan(all);
-  // The buffer is outlined on the map like a box or a polygon (the server's outline: 150 m from the feature).
+  // The map shows the whole buffer, outlined like a box or a polygon (the server's outline: 150 m from the feature).
   const outline = await graphql<{ areaOutline: { coordinates: number[][][] } }>(
     page, 'query($area: AreaSelectionInput!) { areaOutline(area: $area) }', { area: { around: firstId, distance: 150 } });
   const ring = outline.areaOutline.coordinates[0];
   const [lons, lats] = [ring.map((p) => p[0]), ring.map((p) => p[1])];
-  await goTo(page, { lon: (Math.min(...lons) + Math.max(...lons)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2, zoom: 15 });
+  await eventually(async () => {
+    const view = await readView(page);
+    expect(view.lon).toBeCloseTo((Math.min(...lons) + Math.max(...lons)) / 2, 4);
+    expect(view.lat).toBeCloseTo((Math.min(...lats) + Math.max(...lats)) / 2, 4);
+  }, 15_000);
   await eventually(async () => expect((await mapShares({ outline: AREA_PURPLE }, 16)).outline).toBeGreaterThan(0.0002), 15_000);
   await guarded.screenshot('daily-06-buffer-outline');
   await table.getByRole('button', { name: '範囲選択を解除' }).click();
