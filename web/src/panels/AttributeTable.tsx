@@ -9,8 +9,7 @@ import { setAreaOutline, useAreaSelect, usePolygonSelect } from '../map/areaSele
 import { areaArgs, outlineOf, parseDistance, type TableArea } from '../map/tableArea';
 import type { FeatureLayerView } from '../map/featureLayers';
 import { mapFilterOf } from '../map/tableFilter';
-import { geometryBounds } from '../map/geometry';
-import { zoomToBounds } from '../map/view';
+import { zoomToBounds, zoomToGeometry } from '../map/view';
 import type { Feature, FeatureOrder, FieldDefinition, Layer } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import { ExportDialog } from './ExportDialog';
@@ -92,8 +91,7 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
   }, [map, area, bufferOutline, selecting]);
   // A buffer is chosen in the table, often far from the view (or zoomed in on its feature): show all of it.
   useEffect(() => {
-    const bounds = bufferOutline && geometryBounds(bufferOutline);
-    if (map && bounds) zoomToBounds(map, bounds);
+    if (map && bufferOutline) zoomToGeometry(map, bufferOutline);
   }, [map, bufferOutline]);
 
   useEffect(() => {
