@@ -304,9 +304,9 @@ test('with the 和暦 preference the printed sheets (enquiry, boundary, route pl
   const sheets = {
     enquiry: `/api/print/enquiry.pdf?lon=${STATION.lon}&lat=${STATION.lat}&scale=1000&paper=A4-portrait&date=2025-04-01`,
     boundary: `/api/print/boundary.pdf?featureId=${id}&paper=A4-portrait&date=2025-04-01`,
-    plan: `/api/print/plan.pdf?routeNo=${encodeURIComponent(short.routeNo)}&scale=1000&paper=A3-landscape&date=2025-04-01`,
     route: `/api/print/route.pdf?routeNo=${encodeURIComponent(short.routeNo)}&paper=A4-portrait&date=2025-04-01`,
     map: `/api/print/map.pdf?lon=${STATION.lon}&lat=${STATION.lat}&scale=1000&paper=A4-landscape&title=${encodeURIComponent('窓口控え')}&date=2025-04-01`,
+    plan: `/api/print/plan.pdf?routeNo=${encodeURIComponent(short.routeNo)}&scale=1000&paper=A3-landscape&date=2025-04-01`,
   };
   const determined = warekiOf(attributes.determined_on);
   for (const [kind, url] of Object.entries(sheets)) {
@@ -438,4 +438,28 @@ test('the print frame is dragged by its label and the sheet is printed where it 
   const map = (await page.locator('.map canvas').boundingBox())!;
   expect(centred.x + centred.width / 2).toBeCloseTo(map.x + map.width / 2, 0);
   await panel.locator('summary').click();
+});
+
+test('redline marks made while the map is still loading show on the screen map once it settles', async () => {
+  const REDLINE_RED: [number, number, number] = [0xe0, 0x31, 0x31];
+  // The disaster layer is the other red on the map.
+  await page.getByRole('checkbox', { name: '災害履歴を表示' }).uncheck();
+  await goTo(page, { ...STATION, zoom: 16 });
+  const panel = page.locator('.print-map-panel');
+  await panel.locator('summary').click();
+  await panel.getByRole('button', { name: '印', exact: true }).click();
+  // Move the map (new tiles to load) and mark at once: the style is busy when the marks are drawn.
+  await page.evaluate(({ lat, lon }) => {
+    window.location.hash = `#17/${lat}/${lon + 0.003}`;
+  }, STATION);
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  for (const dx of [-80, 80]) await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2);
+  await eventually(async () => expect(await panel.locator('[data-redline-count]').getAttribute('data-redline-count')).toBe('2'));
+  await eventually(async () => expect((await mapShares({ red: REDLINE_RED }, 10)).red).toBeGreaterThan(0.0002), 15_000);
+  await guarded.screenshot('daily-07-redline-while-loading');
+  await panel.getByRole('button', { name: 'すべて消す' }).click();
+  await eventually(async () => expect((await mapShares({ red: REDLINE_RED }, 10)).red).toBeLessThan(0.00005), 15_000);
+  await panel.getByRole('button', { name: '印', exact: true }).click();
+  await panel.locator('summary').click();
+  await page.getByRole('checkbox', { name: '災害履歴を表示' }).check();
 });
