@@ -448,7 +448,8 @@ test('redline marks made while the map is still loading show on the screen map o
   const panel = page.locator('.print-map-panel');
   await panel.locator('summary').click();
   await panel.getByRole('button', { name: '印', exact: true }).click();
-  // Move the map (new tiles to load) and mark at once: the style is busy when the marks are drawn.
+  // Move the map (new tiles to load) and mark at once: the style may still be busy when the marks are drawn
+  // (on this small test city often not, so this guards the screen drawing more than it catches the lost draw).
   await page.evaluate(({ lat, lon }) => {
     window.location.hash = `#17/${lat}/${lon + 0.003}`;
   }, STATION);
