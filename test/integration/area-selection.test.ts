@@ -72,6 +72,29 @@ describeBackends('Area selection (polygon and buffer)', (get) => {
     expect(around).toEqual(await idsBySql(`ST_Intersects(f.geom, (SELECT geom FROM feature WHERE id = $1))`, [segment]));
   });
 
+  test('areaOutline draws what a buffer selects: its edge lies at the distance in metres; at 0 the feature itself, a polygon as drawn', async () => {
+    const mirror = (await get().gql('{ featuresNear(layer: "curve_mirrors", lon: 140.1676, lat: 35.6698, radius: 2000, first: 1) { feature { id geometry } } }', {}, counter))
+      .data.featuresNear[0].feature as { id: string; geometry: { coordinates: number[] } };
+    const OUTLINE = 'query($area: AreaSelectionInput!) { areaOutline(area: $area) }';
+    const r = await get().gql(OUTLINE, { area: { around: mirror.id, distance: 150 } }, counter);
+    expect(r.errors).toBeUndefined();
+    const outline = r.data.areaOutline as { type: string; coordinates: number[][][] };
+    expect(outline.type).toBe('Polygon');
+    expect(outline.coordinates[0].length).toBeGreaterThan(16);
+    const { rows } = await get().db.pool.query(`SELECT ST_Distance(ST_SetSRID(ST_MakePoint(p[1], p[2]), 4326)::geography, m.geom::geography) AS d
+      FROM jsonb_array_elements($1::jsonb) AS c, LATERAL (SELECT ARRAY[(c->>0)::float8, (c->>1)::float8] AS p) AS q, feature m WHERE m.id = $2`,
+    [JSON.stringify(outline.coordinates[0]), mirror.id]);
+    for (const { d } of rows as { d: number }[]) expect(Math.abs(Number(d) - 150)).toBeLessThan(0.5);
+
+    const segment = await selected('road_ledger', { around: mirror.id, distance: 1000 }).then((ids) => ids[0]);
+    const line = await get().gql(OUTLINE, { area: { around: segment, distance: 0 } }, counter);
+    expect(line.data.areaOutline.type).toMatch(/LineString$/);
+    const polygon = await get().gql(OUTLINE, { area: { polygon: L_SHAPE } }, counter);
+    expect(polygon.data.areaOutline.coordinates[0]).toHaveLength(L_SHAPE.length + 1);
+    const refused = await get().gql(OUTLINE, { area: { around: mirror.id, distance: 5001 } }, counter);
+    expect(refused.errors?.[0]?.extensions?.reason).toBe('areaDistance');
+  });
+
   test('the export takes the same area and writes exactly the selected features', async () => {
     const want = await selected('road_ledger', { polygon: L_SHAPE });
     const area = encodeURIComponent(JSON.stringify({ polygon: L_SHAPE }));
@@ -110,6 +133,8 @@ describeBackends('Area selection (polygon and buffer)', (get) => {
     try {
       const r = await get().gql(IDS, { layer: 'road_ledger', area: { around: mirror, distance: 100 } }, counter);
       expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const outline = await get().gql('query($area: AreaSelectionInput!) { areaOutline(area: $area) }', { area: { around: mirror, distance: 100 } }, counter);
+      expect(outline.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       const roads = await get().gql(IDS, { layer: 'road_ledger', area: { around: mirror, distance: 100 } }, await get().login('roads'));
       expect(roads.errors).toBeUndefined();
     } finally {

@@ -212,7 +212,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
         </div>
       </header>
 
-      <nav className="sidebar" aria-label={t('layers')}>
+      <aside className="sidebar" aria-label={t('sidebar')}>
         <details open>
           <summary>{t('layers')}</summary>
           {layersError && (
@@ -290,7 +290,7 @@ export default function MapApp({ user, onLogout }: { user: User; onLogout: () =>
             {!isVisible(prefs, disasterLayerDef.key) && <p className="muted">{t('disasterHidden')}</p>}
           </details>
         )}
-      </nav>
+      </aside>
 
       <main className="map-area">
         {mapConfig && <MapView config={mapConfig} onReady={(made) => setReadyMap(made && { map: made, config: mapConfig })} />}

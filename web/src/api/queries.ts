@@ -2,7 +2,7 @@
 import { gql } from './client';
 import { graphql } from './generated';
 import type { FeaturesQueryVariables } from './generated/graphql';
-import type { FeatureConnection, FeatureHit, Layer, SearchResult, StoredFeature, User } from './model';
+import type { AreaSelectionInput, FeatureConnection, FeatureHit, Layer, SearchResult, StoredFeature, User } from './model';
 
 const MeQuery = graphql(`query Me { me { ...UserFields } }`);
 
@@ -81,6 +81,13 @@ const FeaturesExtentQuery = graphql(`
 export async function fetchFeaturesExtent(args: Pick<FeaturesArgs, 'layer' | 'bbox' | 'area' | 'where'>): Promise<number[] | null> {
   const data = await gql(FeaturesExtentQuery, { ...args });
   return data.features.extent ?? null;
+}
+
+const AreaOutlineQuery = graphql(`query AreaOutline($area: AreaSelectionInput!) { areaOutline(area: $area) }`);
+
+/** What an area selects, to outline on the map (a buffer as the server measures it). */
+export async function fetchAreaOutline(area: AreaSelectionInput, signal?: AbortSignal): Promise<GeoJSON.Geometry> {
+  return (await gql(AreaOutlineQuery, { area }, signal)).areaOutline;
 }
 
 /** The server's largest page; used to load whole layers and to export. */

@@ -1,7 +1,7 @@
 // Area selection for the attribute table: drag a rectangle or click a polygon's corners on the map; the outline
 // stays drawn while it selects.
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useEffect, useEffectEvent } from 'react';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { useMapTool } from './mapTool';
 import { addCorner, canClose, outlineOf } from './tableArea';
 import { boxOf } from './tableFilter';
 
@@ -24,37 +24,27 @@ export function setAreaOutline(map: MapLibreMap, geometry: GeoJSON.Geometry | nu
 
 /** While active, a drag on the map draws a box and ends with onBox([minLon, minLat, maxLon, maxLat]). */
 export function useAreaSelect(map: MapLibreMap | null, active: boolean, onBox: (bbox: number[]) => void): void {
-  const onBoxEvent = useEffectEvent(onBox);
-  useEffect(() => {
-    if (!map || !active) return;
-    let start: [number, number] | null = null;
-    const down = (e: MapMouseEvent) => {
-      start = [e.lngLat.lng, e.lngLat.lat];
+  useMapTool<{ start: [number, number] | null }>(map, active, {
+    mousedown: (e, drag) => {
+      drag.start = [e.lngLat.lng, e.lngLat.lat];
       e.preventDefault();
-    };
-    const move = (e: MapMouseEvent) => {
-      if (start) setAreaOutline(map, outlineOf({ kind: 'box', bbox: boxOf(start, [e.lngLat.lng, e.lngLat.lat]) }));
-    };
-    const up = (e: MapMouseEvent) => {
-      if (!start) return;
-      const box = boxOf(start, [e.lngLat.lng, e.lngLat.lat]);
-      start = null;
+    },
+    mousemove: (e, drag) => {
+      if (drag.start) setAreaOutline(e.target, outlineOf({ kind: 'box', bbox: boxOf(drag.start, [e.lngLat.lng, e.lngLat.lat]) }));
+    },
+    mouseup: (e, drag) => {
+      if (!drag.start) return;
+      const box = boxOf(drag.start, [e.lngLat.lng, e.lngLat.lat]);
+      drag.start = null;
       // A click without a drag selects nothing.
-      if (box[0] !== box[2] && box[1] !== box[3]) onBoxEvent(box);
-    };
-    map.dragPan.disable();
-    map.getCanvas().style.cursor = 'crosshair';
-    map.on('mousedown', down);
-    map.on('mousemove', move);
-    map.on('mouseup', up);
-    return () => {
-      map.off('mousedown', down);
-      map.off('mousemove', move);
-      map.off('mouseup', up);
-      map.dragPan.enable();
-      map.getCanvas().style.cursor = '';
-    };
-  }, [map, active]);
+      if (box[0] !== box[2] && box[1] !== box[3]) onBox(box);
+    },
+  }, { disable: ['dragPan'], init: () => ({ start: null }) });
+}
+
+interface PolygonDrawing {
+  ring: number[][];
+  cursor: number[] | null;
 }
 
 /**
@@ -62,53 +52,35 @@ export function useAreaSelect(map: MapLibreMap | null, active: boolean, onBox: (
  * with onRing(corners), Backspace takes back the last corner. The map still pans by dragging.
  */
 export function usePolygonSelect(map: MapLibreMap | null, active: boolean, onRing: (ring: number[][]) => void): void {
-  const onRingEvent = useEffectEvent(onRing);
-  useEffect(() => {
-    if (!map || !active) return;
-    let ring: number[][] = [];
-    let cursor: number[] | null = null;
-    const draw = () => setAreaOutline(map, outlineOf(null, ring, cursor));
-    const finish = () => {
-      if (!canClose(ring)) return;
-      const done = ring;
-      ring = [];
-      onRingEvent(done);
-    };
-    const click = (e: MapMouseEvent) => {
-      ring = addCorner(ring, [e.lngLat.lng, e.lngLat.lat]);
-      draw();
-    };
-    const move = (e: MapMouseEvent) => {
-      cursor = [e.lngLat.lng, e.lngLat.lat];
-      if (ring.length) draw();
-    };
-    const dblclick = (e: MapMouseEvent) => {
+  const draw = (drawing: PolygonDrawing) => map && setAreaOutline(map, outlineOf(null, drawing.ring, drawing.cursor));
+  const finish = (drawing: PolygonDrawing) => {
+    if (!canClose(drawing.ring)) return;
+    const done = drawing.ring;
+    drawing.ring = [];
+    onRing(done);
+  };
+  useMapTool<PolygonDrawing>(map, active, {
+    click: (e, drawing) => {
+      drawing.ring = addCorner(drawing.ring, [e.lngLat.lng, e.lngLat.lat]);
+      draw(drawing);
+    },
+    mousemove: (e, drawing) => {
+      drawing.cursor = [e.lngLat.lng, e.lngLat.lat];
+      if (drawing.ring.length) draw(drawing);
+    },
+    dblclick: (e, drawing) => {
       e.preventDefault();
-      finish();
-    };
-    const key = (e: KeyboardEvent) => {
+      finish(drawing);
+    },
+    keydown: (e, drawing) => {
       // Typing in a field (the table's filters) keeps its own Enter and Backspace.
       if ((e.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
-      if (e.key === 'Enter') finish();
-      else if (e.key === 'Backspace' && ring.length) {
-        ring = ring.slice(0, -1);
-        draw();
+      if (e.key === 'Enter') finish(drawing);
+      else if (e.key === 'Backspace' && drawing.ring.length) {
+        drawing.ring = drawing.ring.slice(0, -1);
+        draw(drawing);
       } else return;
       e.preventDefault();
-    };
-    map.doubleClickZoom.disable();
-    map.getCanvas().style.cursor = 'crosshair';
-    map.on('click', click);
-    map.on('mousemove', move);
-    map.on('dblclick', dblclick);
-    window.addEventListener('keydown', key);
-    return () => {
-      map.off('click', click);
-      map.off('mousemove', move);
-      map.off('dblclick', dblclick);
-      window.removeEventListener('keydown', key);
-      map.doubleClickZoom.enable();
-      map.getCanvas().style.cursor = '';
-    };
-  }, [map, active]);
+    },
+  }, { disable: ['doubleClickZoom'], init: () => ({ ring: [], cursor: null }) });
 }

@@ -18,13 +18,17 @@ describe("the attribute table's area selection", () => {
     expect(canClose([[0, 0], [1, 0], [0, 0]])).toBe(false);
   });
 
-  test('the outline follows the cursor while drawing, then shows the chosen box or polygon; a buffer has none of its own', () => {
+  test('the outline follows the cursor while drawing, then shows the chosen box, polygon or buffer (the server\'s outline)', () => {
     expect(outlineOf(null, [[0, 0]], [1, 1])).toEqual({ type: 'LineString', coordinates: [[0, 0], [1, 1]] });
     expect(outlineOf(null, [[0, 0], [1, 0]], [1, 1])).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
     expect(outlineOf(null, [[0, 0]])).toBeNull();
     expect(outlineOf({ kind: 'box', bbox: [0, 0, 2, 1] })).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 1], [0, 1], [0, 0]]] });
     expect(outlineOf({ kind: 'polygon', ring: [[0, 0], [1, 0], [1, 1]] })).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
     expect(outlineOf({ kind: 'buffer', featureId: '1', distance: 10 })).toBeNull();
+    const buffer: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+    expect(outlineOf({ kind: 'buffer', featureId: '1', distance: 10, outline: buffer })).toBe(buffer);
+    // The outline is drawn, not sent.
+    expect(areaArgs({ kind: 'buffer', featureId: '1', distance: 10, outline: buffer })).toEqual({ area: { around: '1', distance: 10 } });
   });
 
   test('a distance is metres from 0 to 5,000, typed in half- or full-width digits', () => {

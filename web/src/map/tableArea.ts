@@ -6,7 +6,7 @@ import type { AreaSelectionInput } from '../api/model';
 export type TableArea =
   | { kind: 'box'; bbox: number[] }
   | { kind: 'polygon'; ring: number[][] }
-  | { kind: 'buffer'; featureId: string; distance: number };
+  | { kind: 'buffer'; featureId: string; distance: number; outline?: GeoJSON.Geometry };
 
 /** The query arguments for an area: a box goes as bbox (the index alone serves it), the others as area. */
 export function areaArgs(area: TableArea | null): { bbox?: number[]; area?: AreaSelectionInput } {
@@ -39,8 +39,8 @@ export function outlineOf(area: TableArea | null, drawing: number[][] = [], curs
     return { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
   }
   if (area.kind === 'polygon') return { type: 'Polygon', coordinates: [[...area.ring, area.ring[0]]] };
-  // The buffer is drawn by the server's selection itself (the table's rows on the map).
-  return null;
+  // A buffer's outline is the server's (the same geography buffer it selects by), once it has answered.
+  return area.outline ?? null;
 }
 
 /** A typed distance in metres (full-width digits too), or null when it is not 0 to 5,000. */

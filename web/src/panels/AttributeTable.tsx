@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { downloadExport } from '../api/exports';
-import { fetchFeatures, fetchFeaturesExtent } from '../api/queries';
+import { fetchAreaOutline, fetchFeatures, fetchFeaturesExtent } from '../api/queries';
 import { setAreaOutline, useAreaSelect, usePolygonSelect } from '../map/areaSelect';
 import { areaArgs, outlineOf, parseDistance, type TableArea } from '../map/tableArea';
 import type { FeatureLayerView } from '../map/featureLayers';
 import { mapFilterOf } from '../map/tableFilter';
-import { zoomToBounds } from '../map/view';
+import { zoomToBounds, zoomToGeometry } from '../map/view';
 import type { Feature, FeatureOrder, FieldDefinition, Layer } from '../api/model';
 import { useI18n, type I18n } from '../i18n';
 import { ExportDialog } from './ExportDialog';
@@ -80,12 +80,19 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
     onDrawingChange?.(drawingPolygon);
     return () => onDrawingChange?.(false);
   }, [drawingPolygon, onDrawingChange]);
+  const { bbox, area: areaInput } = useMemo(() => areaArgs(area), [area]);
+  // A buffer's outline comes from the server, which buffers as it selects.
+  const bufferOutline = useLoad(area?.kind === 'buffer' ? JSON.stringify(areaInput) : null, (signal) => fetchAreaOutline(areaInput!, signal)).data;
   // Also when drawing stops: a cancelled polygon's outline gives way to the chosen area's.
   useEffect(() => {
     if (!map) return;
-    setAreaOutline(map, outlineOf(area));
+    setAreaOutline(map, outlineOf(area?.kind === 'buffer' ? { ...area, outline: bufferOutline } : area));
     return () => setAreaOutline(map, null);
-  }, [map, area, selecting]);
+  }, [map, area, bufferOutline, selecting]);
+  // A buffer is chosen in the table, often far from the view (or zoomed in on its feature): show all of it.
+  useEffect(() => {
+    if (map && bufferOutline) zoomToGeometry(map, bufferOutline);
+  }, [map, bufferOutline]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -100,7 +107,6 @@ export function AttributeTable({ layer, selectedId, onRowSelect, onClose, map = 
 
   const where = useMemo(() => toAttributeFilters(layer.fields, applied), [layer.fields, applied]);
   const after = cursors[cursors.length - 1];
-  const { bbox, area: areaInput } = useMemo(() => areaArgs(area), [area]);
 
   // The map draws only what the table lists (the filter; the area is outlined).
   useEffect(() => {

@@ -7,12 +7,13 @@ import { fetchEnquiry, type Enquiry } from '../api/ledger';
 import type { Feature, Layer } from '../api/model';
 import { useI18n } from '../i18n';
 import { representativePoint } from '../map/representative';
-import { todayInJapan } from '#domain/dates';
+import { parseDate, todayInJapan } from '#domain/dates';
 import { ENQUIRY_SCALES, PAPERS, type PaperKey } from '#domain/sheets';
 import { formatScale } from '../print/scale';
 import { sheetUrl, type EnquirySheetRequest } from '../print/sheetParams';
 import { usePrintRasters } from '../rasters/printRasters';
 import { paperName } from '../print/SheetParts';
+import { DateInput } from './DateInput';
 import { EnquiryAnswer } from './EnquiryAnswer';
 import type { IdentifyState } from './IdentifyPanel';
 
@@ -103,7 +104,8 @@ export function EnquiryPanel({ place, visibleLayers, layersByKey }: Props) {
           ))}
         </select>
         <label htmlFor={`${id}-date`}>{t('sheetDate')}</label>
-        <input id={`${id}-date`} type="date" value={date} required onChange={(e) => e.target.value && setDate(e.target.value)} />
+        {/* In the user's date style: 和暦 is typed as 和暦. The sheet keeps the last date that reads as one. */}
+        <DateInput id={`${id}-date`} value={date} required onChange={(text) => { const iso = parseDate(text); if (iso) setDate(iso); }} />
       </div>
       <div className="ledger-actions">
         <a className="button" href={sheetUrl(request, 'pdf')} target="_blank" rel="noopener" aria-label={t('enquirySheetAs', { format: 'PDF' })}>

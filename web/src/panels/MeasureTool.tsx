@@ -1,9 +1,10 @@
 // Measure distance and area on the map: geodesic on GRS80, in metres and m².
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { geodesicArea, geodesicLength, type LonLat } from '../map/geodesy';
 import { setMeasureSketch } from '../map/overlays';
+import { useMapTool } from '../map/mapTool';
 import { measureLabels } from '../map/measureLabels';
 import { useClientSettings } from '../api/useClientSettings';
 import { formatMetres, formatSquareMetres } from './format';
@@ -24,28 +25,14 @@ export function MeasureTool({ map, mode, onModeChange }: Props) {
   const planeSrid = useClientSettings()?.planeSrid ?? null;
 
   // While measuring, clicks add points and a double-click finishes instead of zooming.
-  useEffect(() => {
-    if (!map || !mode) return;
-    const onClick = (e: MapMouseEvent) => setSketch((s) => addPoint(s, [e.lngLat.lng, e.lngLat.lat]));
-    const onDoubleClick = (e: MapMouseEvent) => {
+  useMapTool(map, !!mode, {
+    click: (e) => setSketch((s) => addPoint(s, [e.lngLat.lng, e.lngLat.lat])),
+    dblclick: (e) => {
       e.preventDefault();
       setSketch(finish);
-    };
-    const onMove = (e: MapMouseEvent) => setHover([e.lngLat.lng, e.lngLat.lat]);
-    map.doubleClickZoom.disable();
-    map.getCanvas().style.cursor = 'crosshair';
-    map.on('click', onClick);
-    map.on('dblclick', onDoubleClick);
-    map.on('mousemove', onMove);
-    return () => {
-      map.off('click', onClick);
-      map.off('dblclick', onDoubleClick);
-      map.off('mousemove', onMove);
-      map.getCanvas().style.cursor = '';
-      // Re-enabled after the current event, so the finishing double-click does not zoom.
-      window.setTimeout(() => map.doubleClickZoom.enable(), 0);
-    };
-  }, [map, mode]);
+    },
+    mousemove: (e) => setHover([e.lngLat.lng, e.lngLat.lat]),
+  }, { disable: ['doubleClickZoom'] });
 
   // Another mode starts a new sketch.
   const [sketchMode, setSketchMode] = useState(mode);

@@ -95,8 +95,11 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
       const marks: RedlineItem[] = sketch.length === 1 ? [{ kind: 'mark', coordinates: sketch }] : [];
       setRedline(map, [...items, ...inProgress, ...marks]);
     };
-    if (map.isStyleLoaded()) draw();
-    else void map.once('load', draw);
+    if (map.isStyleLoaded()) return draw();
+    // A style still loading tiles or a source's new data is not "loaded", and 'load' came once, long ago: the
+    // mark would never show. Draw when the map settles, unless a newer drawing comes first.
+    void map.once('idle', draw);
+    return () => void map.off('idle', draw);
   }, [map, items, sketch, tool]);
 
   // While a tool is chosen, clicks draw; a double-click ends a line.

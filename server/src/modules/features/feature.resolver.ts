@@ -2,6 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
 import { columnsFor, selectedFieldNames } from '../../graphql-info';
+import { GeoJSONScalar } from '../../scalars';
 import { Layer } from '../layers/layer.type';
 import { AreaSelectionInput, AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureConnection, FeatureHit } from './feature.type';
@@ -64,6 +65,11 @@ export class FeatureResolver {
   ): Promise<FeatureHit[]> {
     const layer = await ctx.layers.require(layerKey);
     return ctx.layers.redactHits(await ctx.services.features.near([layer], lon, lat, radius, first, columnsFor(info)));
+  }
+
+  @Query(() => GeoJSONScalar, { description: 'The outline of an area selection for the map: a drawn polygon, or the buffer of distance metres around a feature' })
+  async areaOutline(@Arg('area', () => AreaSelectionInput) area: AreaSelectionInput, @Ctx() ctx: Context): Promise<object> {
+    return ctx.services.features.areaOutline(ctx.layers, area);
   }
 
   @FieldResolver(() => Layer)

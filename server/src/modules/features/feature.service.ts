@@ -9,7 +9,7 @@ import { RawJSON } from '../../raw-json';
 import { LayerCatalog, LayerRecord } from '../layers/layer.service';
 import {
   AttributeCondition, FeatureColumns, FeatureQuery, FeatureRow, PageRequest, ResolvedArea,
-  areaPolygonValidSql, featuresByIdsSql, featureCountSql, featureExtentSql, featurePageSql, featuresNearSql,
+  areaOutlineSql, areaPolygonValidSql, featuresByIdsSql, featureCountSql, featureExtentSql, featurePageSql, featuresNearSql,
 } from './feature.sql';
 import { AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureHit } from './feature.type';
@@ -151,6 +151,13 @@ export class FeatureService {
     }
     const maxAbsLat = Math.max(...positionsOf(geometry.coordinates).map((p) => Math.abs(p[1])));
     return { geojson: JSON.stringify(geometry), distance, ...bufferDegrees(distance, maxAbsLat) };
+  }
+
+  /** The outline of an area selection to draw on the map (a buffer's is computed as the selection measures it). */
+  async areaOutline(layers: Pick<LayerCatalog, 'find'>, area: AreaSelection): Promise<object> {
+    const resolved = (await this.resolveArea(layers, area))!;
+    const { rows } = await this.db.pool.query<{ geometry: object }>(areaOutlineSql, [resolved.geojson, resolved.distance]);
+    return rows[0].geometry;
   }
 
   /** The checked query of a `features` call (filter, bbox, area, search): exports reuse it. */

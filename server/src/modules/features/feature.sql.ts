@@ -149,6 +149,14 @@ function areaConditionSql(area: ResolvedArea, p: Params): string[] {
   return [`f.geom && ST_Expand(${g}, ${p.add(area.degLon)}, ${p.add(area.degLat)})`, `ST_DWithin(f.geom::geography, ${g}::geography, ${p.add(area.distance)})`];
 }
 
+/**
+ * What an area selects, as a WGS84 GeoJSON geometry for the map: the geometry itself at distance 0, else its
+ * buffer in metres on the geography (as ST_DWithin measures), 8 segments a quarter circle.
+ */
+export const areaOutlineSql = `SELECT ST_AsGeoJSON(CASE WHEN $2::float8 = 0 THEN g
+    ELSE ST_Buffer(g::geography, $2::float8)::geometry END, 7)::json AS geometry
+  FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326) AS g) AS area`;
+
 /** Whether a drawn selection polygon is simple (a self-crossing ring has no inside to select by). */
 export const areaPolygonValidSql = 'SELECT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326)) AS valid';
 

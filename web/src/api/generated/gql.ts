@@ -44,6 +44,7 @@ type Documents = {
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": typeof types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, area: $area, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FeaturesDocument,
     "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, area: $area, where: $where, first: 0) { totalCount extent }\n  }\n": typeof types.FeaturesExtentDocument,
+    "query AreaOutline($area: AreaSelectionInput!) { areaOutline(area: $area) }": typeof types.AreaOutlineDocument,
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": typeof types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": typeof types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": typeof types.SearchDocument,
@@ -110,6 +111,7 @@ const documents: Documents = {
     "\n  query Layers {\n    layers { ...LayerFields }\n    me { editableLayers }\n  }\n": types.LayersDocument,
     "\n  query Features($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!], $search: String,\n                 $orderBy: FeatureOrder, $first: Int, $after: String) {\n    features(layer: $layer, bbox: $bbox, area: $area, where: $where, search: $search, orderBy: $orderBy,\n             first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ...FeatureFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FeaturesDocument,
     "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, area: $area, where: $where, first: 0) { totalCount extent }\n  }\n": types.FeaturesExtentDocument,
+    "query AreaOutline($area: AreaSelectionInput!) { areaOutline(area: $area) }": types.AreaOutlineDocument,
     "query Feature($id: ID!) { feature(id: $id) { ...FeatureFields } }": types.FeatureDocument,
     "\n  query FeaturesAt($lon: Float!, $lat: Float!, $tolerance: Float, $layers: [String!]) {\n    featuresAt(lon: $lon, lat: $lat, tolerance: $tolerance, layers: $layers) {\n      distanceM feature { ...FeatureFields }\n    }\n  }\n": types.FeaturesAtDocument,
     "\n  query Search($text: String!, $first: Int) {\n    search(text: $text, first: $first) {\n      kind label sublabel town date layerKey featureId geometry bbox match note { code requested found }\n    }\n  }\n": types.SearchDocument,
@@ -263,6 +265,10 @@ export function graphql(source: "\n  query Features($layer: String!, $bbox: [Flo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FeaturesExtent($layer: String!, $bbox: [Float!], $area: AreaSelectionInput, $where: [AttributeFilter!]) {\n    features(layer: $layer, bbox: $bbox, area: $area, where: $where, first: 0) { totalCount extent }\n  }\n"): typeof import('./graphql').FeaturesExtentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AreaOutline($area: AreaSelectionInput!) { areaOutline(area: $area) }"): typeof import('./graphql').AreaOutlineDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -479,6 +479,13 @@ export type FeaturesExtentQueryVariables = Exact<{
 
 export type FeaturesExtentQuery = { features: { totalCount: number, extent: Array<number> | null } };
 
+export type AreaOutlineQueryVariables = Exact<{
+  area: AreaSelectionInput;
+}>;
+
+
+export type AreaOutlineQuery = { areaOutline: import('geojson').Geometry };
+
 export type FeatureQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1389,6 +1396,11 @@ export const FeaturesExtentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeaturesExtentQuery, FeaturesExtentQueryVariables>;
+export const AreaOutlineDocument = new TypedDocumentString(`
+    query AreaOutline($area: AreaSelectionInput!) {
+  areaOutline(area: $area)
+}
+    `) as unknown as TypedDocumentString<AreaOutlineQuery, AreaOutlineQueryVariables>;
 export const FeatureDocument = new TypedDocumentString(`
     query Feature($id: ID!) {
   feature(id: $id) {
