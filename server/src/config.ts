@@ -167,7 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 15_000, 'STATEMENT_TIMEOUT_MS'),
       databaseQueueTimeoutMs: int(env.DATABASE_QUEUE_TIMEOUT_MS, 30_000, 'DATABASE_QUEUE_TIMEOUT_MS'),
       anonymousBodyBytes: int(env.ANONYMOUS_BODY_KB, 64, 'ANONYMOUS_BODY_KB') * 1024,
-      graphqlBodyBytes: int(env.GRAPHQL_BODY_KB, 512, 'GRAPHQL_BODY_KB') * 1024,
+      graphqlBodyBytes: int(env.GRAPHQL_BODY_KB, 4096, 'GRAPHQL_BODY_KB') * 1024,
       loginAddressMaxFailures: int(env.LOGIN_ADDRESS_MAX_FAILURES, 30, 'LOGIN_ADDRESS_MAX_FAILURES'),
       trustProxy: env.TRUST_PROXY || undefined,
       publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,

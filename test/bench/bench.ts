@@ -211,7 +211,6 @@ async function main() {
   const ours = new Child('chizu', [path.join(__dirname, 'serve.js')], {
     DATABASE_URL: url, PORT: String(oursPort), SEED_DEMO: 'false', ALLOW_ANONYMOUS_READ: 'false', NODE_ENV: 'production',
     ...NO_REQUEST_BUDGET, // the load rows measure throughput with one account: the budget would measure itself
-    GRAPHQL_BODY_KB: '4096', // the writes row sends one applyChanges of 10,000 updates (~0.75 MB)
   });
   const oursUrl = `http://127.0.0.1:${oursPort}`;
   const peerPort = await freePort();

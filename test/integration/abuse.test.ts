@@ -200,4 +200,4 @@ describeBackends('Abuse: request level', (get) => {
       expect(JSON.stringify(schema)).not.toMatch(/createUser/);
     });
   });
-}, { env: { STATEMENT_TIMEOUT_MS: '4000' } });
+}, { env: { STATEMENT_TIMEOUT_MS: '4000', GRAPHQL_BODY_KB: '512' } });
