@@ -3,6 +3,7 @@
 //   each map has the event;
 // - print: an A4 窓口案内図 PDF, cold (Chromium and its page start) and then warm, with the parts the
 //   server reports in Server-Timing.
+import fs from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './load';
@@ -139,6 +140,29 @@ export async function benchLive(o: { url: string; clients: number; saves: number
   }
 }
 
+/** CPU seconds used so far by a process (`self`) and by all its descendants still running (`children`: Chromium). Linux. */
+function cpuOfTree(pid: number): { self: number; children: number } {
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // fields[1] is ppid; fields[11], fields[12] are utime, stime in clock ticks (100 a second).
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let children = 0;
+  const below = [pid];
+  while (below.length) {
+    const parent = below.pop()!;
+    for (const [child, st] of stats) if (st.ppid === parent) { children += st.cpu; below.push(child); }
+  }
+  return { self: stats.get(pid)?.cpu ?? NaN, children };
+}
+
 export const PRINT_PARTS = ['queue', 'browser', 'page', 'data', 'map', 'settle', 'output'] as const;
 type Parts = Record<(typeof PRINT_PARTS)[number], number>;
 
@@ -148,6 +172,8 @@ export interface PrintResult {
   /** Median of each part over the warm sheets. */
   warmParts: Parts;
   warmPages: number;
+  /** CPU seconds per warm sheet: the server process, and Chromium (its child processes). */
+  cpuPerSheet: { server: number; chromium: number };
 }
 
 function printOnce(url: string, token: string, i: number): Promise<{ ms: number; parts: Parts; warm: boolean }> {
@@ -172,18 +198,22 @@ function printOnce(url: string, token: string, i: number): Promise<{ ms: number;
 }
 
 /** One cold sheet (the server's first), then `runs` warm ones, one at a time. */
-export async function benchPrint(o: { url: string; runs: number; log: (m: string) => void }): Promise<PrintResult> {
+export async function benchPrint(o: { url: string; serverPid: number; runs: number; log: (m: string) => void }): Promise<PrintResult> {
   const token = await loginAs(o.url, 'counter');
   const cold = await printOnce(o.url, token, 0);
   const warm: { ms: number; parts: Parts; warm: boolean }[] = [];
+  const cpuBefore = cpuOfTree(o.serverPid);
   for (let i = 1; i <= o.runs; i++) warm.push(await printOnce(o.url, token, i));
+  const cpuAfter = cpuOfTree(o.serverPid);
+  // Chromium's processes may change (a renderer replaced): the sum over the live tree is a close estimate.
+  const cpuPerSheet = { server: (cpuAfter.self - cpuBefore.self) / o.runs, chromium: Math.max(0, cpuAfter.children - cpuBefore.children) / o.runs };
   const median = (p: (typeof PRINT_PARTS)[number]) => percentile([...warm.map((w) => w.parts[p])].sort((a, b) => a - b), 50);
   const result = {
     cold: { ms: cold.ms, parts: cold.parts }, warm: stats(warm.map((w) => w.ms)),
-    warmParts: Object.fromEntries(PRINT_PARTS.map((p) => [p, median(p)])) as Parts, warmPages: warm.filter((w) => w.warm).length,
+    warmParts: Object.fromEntries(PRINT_PARTS.map((p) => [p, median(p)])) as Parts, warmPages: warm.filter((w) => w.warm).length, cpuPerSheet,
   };
   const partsText = (p: Parts) => PRINT_PARTS.map((k) => `${k} ${Math.round(p[k])}`).join(', ');
   o.log(`print A4 enquiry PDF: cold ${(cold.ms / 1000).toFixed(1)} s (${partsText(cold.parts)}); warm (${warm.length}, ${result.warmPages} in a warm page) `
-    + `p50 ${(result.warm.p50 / 1000).toFixed(2)} s p95 ${(result.warm.p95 / 1000).toFixed(2)} s; median parts ms: ${partsText(result.warmParts)}`);
+    + `p50 ${(result.warm.p50 / 1000).toFixed(2)} s p95 ${(result.warm.p95 / 1000).toFixed(2)} s; median parts ms: ${partsText(result.warmParts)}; CPU per warm sheet: server ${cpuPerSheet.server.toFixed(2)} s, Chromium ${cpuPerSheet.chromium.toFixed(2)} s`);
   return result;
 }
