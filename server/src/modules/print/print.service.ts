@@ -149,22 +149,20 @@ export class PrintService {
         w.__chizuPrint(next);
         return true;
       }, sheetUrl);
-      // One deadline for the page and its drawing: the sheet says it is ready (below), so the
-      // page load is waited for only until the answer begins.
-      const deadline = tPage + timeoutMs;
-      const left = () => Math.max(1, deadline - performance.now());
+      // The sheet says when it is ready (below), so the page load is waited for only until the
+      // answer begins; the drawing then has the render timeout of its own.
       const timedOut = (err: unknown): never => {
         if ((err as Error)?.name !== 'TimeoutError') throw err;
         throw badInput(`印刷に時間がかかりすぎたため中止しました (the sheet took longer than ${timeoutMs / 1000} s)`, { reason: 'PRINT_TIMEOUT' });
       };
       if (!inPlace) {
-        const response = await page.goto(`${baseUrl}${sheetUrl}`, { waitUntil: 'commit', timeout: left() }).catch(timedOut);
+        const response = await page.goto(`${baseUrl}${sheetUrl}`, { waitUntil: 'commit', timeout: timeoutMs }).catch(timedOut);
         if (response && !response.ok()) throw appError('printPageMissing', { dir: this.config.webDist }, { status: response.status() });
       }
       const handle = await page.waitForFunction(
         // Runs in the page: the print page sets these when its map and data are drawn.
         () => { const w = globalThis as any; return w.__chizuSheetError ?? (w.__chizuSheetReady ? 'ready' : null); },
-        undefined, { timeout: left() }).catch(timedOut);
+        undefined, { timeout: timeoutMs }).catch(timedOut);
       const state = await handle.jsonValue();
       if (state !== 'ready') throw badInput(`the sheet could not be made: ${String(state)}`);
       const marks = await page.evaluate(() => (globalThis as any).__chizuSheetTimings ?? {}) as PageMarks;
