@@ -149,14 +149,13 @@ export class PrintService {
         w.__chizuPrint(next);
         return true;
       }, sheetUrl);
-      // The sheet says when it is ready (below), so the page load is waited for only until the
-      // answer begins; the drawing then has the render timeout of its own.
+      // The page load and then the drawing each have the render timeout; either beyond it is PRINT_TIMEOUT.
       const timedOut = (err: unknown): never => {
         if ((err as Error)?.name !== 'TimeoutError') throw err;
         throw badInput(`印刷に時間がかかりすぎたため中止しました (the sheet took longer than ${timeoutMs / 1000} s)`, { reason: 'PRINT_TIMEOUT' });
       };
       if (!inPlace) {
-        const response = await page.goto(`${baseUrl}${sheetUrl}`, { waitUntil: 'commit', timeout: timeoutMs }).catch(timedOut);
+        const response = await page.goto(`${baseUrl}${sheetUrl}`, { timeout: timeoutMs }).catch(timedOut);
         if (response && !response.ok()) throw appError('printPageMissing', { dir: this.config.webDist }, { status: response.status() });
       }
       const handle = await page.waitForFunction(
