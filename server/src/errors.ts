@@ -32,6 +32,7 @@ export function httpStatus(code: unknown): number {
     case 'NOT_FOUND': return 404;
     case 'CONFLICT': return 409;
     case 'TOO_MANY_REQUESTS': return 429;
+    case 'SERVICE_UNAVAILABLE': return 503;
     default: return 500;
   }
 }

@@ -1,5 +1,6 @@
 // npm run bench [-- --quick] [-- --scale N] [-- --reuse] [-- --database NAME]   (or -- --abuse: the abuse soak, test/bench/abuse.ts;
-// -- --hotpath: only the in-memory hot path rows, into their own section of results.md)
+// -- --hotpath: only the in-memory hot path rows, into their own section of results.md;
+// -- --interactive [--demo-scale S] [--prints N]: live edits seen by 20 maps and warm prints, their own section)
 //
 // Measures Chizu against the floor (the same SQL through pg, no server) and a peer (PostGraphile 5
 // on the same table), in one run, on one machine and one database. Not part of the test suite.
@@ -30,6 +31,7 @@ import { benchDatabaseUrl, databaseUrl, NO_REQUEST_BUDGET } from '../helpers/tes
 import { benchRasters } from './raster.phase';
 import { Child, log, MemorySampler } from './child';
 import { benchEmbedded, benchWarmTiles } from './hotpath.phase';
+import { benchLive, benchPrint, PRINT_PARTS } from './interactive.phase';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const LAYER = 'street_lights';
@@ -630,6 +632,95 @@ async function hotpathOnly() {
   console.log(`SUMMARY ${results.map((m) => `${m.name} ${fmt(m.ours, m.unit)} ${m.unit}`).join(' | ')}`);
 }
 
+/**
+ * `--interactive`: what users wait for beside reading (issue 16 goals 5 and 6), on the embedded
+ * default and on PostGIS, each a server child with a small demo city of its own: 20 maps see an
+ * editor's saves (/api/events), and an A4 窓口案内図 printed cold, then warm. Written into their own
+ * section of results.md.
+ */
+async function interactiveOnly() {
+  const argv = process.argv.slice(2);
+  const arg = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+  const demoScale = arg('--demo-scale', 0.05);
+  const prints = arg('--prints', 10);
+  const t0 = Date.now();
+  const loadBefore = os.loadavg()[0];
+  const results: Measurement[] = [];
+  const database = 'chizu_bench_interactive';
+  for (const backend of ['embedded', 'postgis'] as const) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-bench-interactive-'));
+    const admin = new pg.Client({ connectionString: benchDatabaseUrl });
+    if (backend === 'postgis') {
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${ident(database)}`);
+    }
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = new Child(`chizu-interactive-${backend}`, [path.join(__dirname, 'serve.js')], {
+      DATABASE_URL: backend === 'postgis' ? databaseUrl(benchDatabaseUrl, database) : '', DATA_DIR: dataDir, SEED_DEMO: 'true',
+      DEMO_SCALE: String(demoScale), DEMO_REFERENCE_SCALE: String(Math.min(demoScale, 0.05)), DEMO_RASTERS: 'false',
+      PORT: String(port), NODE_ENV: 'production', ALLOW_ANONYMOUS_READ: 'false', ...NO_REQUEST_BUDGET,
+    });
+    process.on('exit', () => child.process.kill('SIGKILL'));
+    try {
+      await child.waitFor(async () => (await fetch(`${url}/api/health`)).ok, 900_000);
+      log(`${backend}: started with the demo city at scale ${demoScale}`);
+      const live = await benchLive({ url, clients: 20, saves: 30, log: (m) => log(`${backend} ${m}`) });
+      results.push(
+        measurement(`live ${backend}: save → 20 maps see it p50`, 'ms', 'lower', live.saveToSeen.p50, null, null,
+          `${live.clients} maps hold /api/events open, one editor saves ${live.saves} street lights one after another (updateFeature); from sending the save `
+          + `until each map has the event (issue 16 goal 5: ≤ 1 s p95); the save itself p95 ${round(live.save.p95, 1)} ms; `
+          + `from the save's answer to the event p95 ${round(live.answerToSeen.p95, 1)} ms; events missed ${live.missed}`),
+        measurement(`live ${backend}: save → 20 maps see it p95`, 'ms', 'lower', live.saveToSeen.p95, null, null),
+      );
+      // A print that fails (e.g. beyond the render timeout on a crowded machine) is reported, not fatal.
+      const print = prints > 0 ? await benchPrint({ url, serverPid: child.pid, runs: prints, log: (m) => log(`${backend} ${m}`) }).catch((err: Error) => {
+        log(`${backend} print failed: ${err.message}`);
+        results.push(measurement(`print ${backend}: A4 窓口案内図 PDF warm p50`, 'ms', 'lower', NaN, null, null, `failed: ${err.message.slice(0, 300)}`));
+        return null;
+      }) : null;
+      if (print) {
+        const parts = (p: Record<string, number>) => PRINT_PARTS.map((k) => `${k} ${Math.round(p[k])}`).join(', ');
+        results.push(
+          measurement(`print ${backend}: A4 窓口案内図 PDF warm p50`, 'ms', 'lower', print.warm.p50, null, null,
+            `GET /api/print/enquiry.pdf, one at a time, a new place each time, after one cold sheet (${round(print.cold.ms / 1000, 1)} s: ${parts(print.cold.parts)}); `
+            + `${print.warmPages} of ${print.warm.count} drawn in a warm page; median parts of the warm sheets in ms (Server-Timing): ${parts(print.warmParts)}; `
+            + `CPU per warm sheet ${round(print.cpuPerSheet.chromium, 2)} s in Chromium and ${round(print.cpuPerSheet.server, 2)} s in the server (what the sheet costs when the machine is not shared) (issue 16 goal 6: ≤ 3 s)`),
+          measurement(`print ${backend}: A4 窓口案内図 PDF warm p95`, 'ms', 'lower', print.warm.p95, null, null),
+        );
+      }
+    } finally {
+      await child.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (backend === 'postgis') {
+        await admin.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
+        await admin.end();
+      }
+    }
+  }
+  const loadAfter = os.loadavg()[0];
+  const section = [
+    '<!-- interactive -->',
+    '## Live edits and prints (`npm run bench -- --interactive`)',
+    '',
+    `Run ${new Date().toISOString()} (demo city scale ${demoScale} on each backend), ${Math.round((Date.now() - t0) / 1000)} s; `
+      + `1-minute load average ${round(loadBefore)} before, ${round(loadAfter)} after, on ${os.cpus().length} CPUs shared with other work.`,
+    '',
+    '| measurement | unit | ours |',
+    '| --- | --- | ---: |',
+    ...results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} |`),
+    '',
+    ...results.filter((m) => m.note).map((m) => `- **${m.name}**: ${m.note}`),
+    '<!-- /interactive -->',
+  ].join('\n');
+  const file = path.join(repoRoot, 'test', 'bench', 'results.md');
+  const md = fs.readFileSync(file, 'utf8');
+  const kept = md.replace(/\n?<!-- interactive -->[\s\S]*<!-- \/interactive -->\n?/, '\n');
+  fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section}\n`);
+  console.log(`SUMMARY ${results.map((m) => `${m.name} ${fmt(m.ours, m.unit)} ${m.unit}`).join(' | ')}`);
+}
+
 function fmt(v: number | null, unit?: string) {
   if (v === null || !Number.isFinite(v)) return '—';
   const digits = unit === 'ms' || unit === 'MB' ? 1 : Math.abs(v) >= 100 ? 0 : 2;
@@ -680,7 +771,9 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
   console.log(`SUMMARY ${summary.join(' | ')} | peak RSS ${fmt(peak?.ours ?? null, 'MB')} MB (peer ${fmt(peak?.peer ?? null, 'MB')} MB)`);
 }
 
-(process.argv.includes('--abuse') ? runAbuseSoak(process.argv.slice(2)) : process.argv.includes('--hotpath') ? hotpathOnly() : main()).then(() => process.exit(0), (err) => {
+const mode = process.argv.includes('--abuse') ? () => runAbuseSoak(process.argv.slice(2))
+  : process.argv.includes('--hotpath') ? hotpathOnly : process.argv.includes('--interactive') ? interactiveOnly : main;
+mode().then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

@@ -152,3 +152,25 @@ test('the road ledger plan of a route prints at 1/500 over as many A3 sheets as 
   const sheetNumber = (n: number) => new RegExp(`(^|\\s)${n}\\s*/\\s*${expected + 1}(\\s|$)`, 'm');
   for (let n = 1; n <= expected + 1; n++) expect(text).toMatch(sheetNumber(n));
 }, 200_000);
+
+test('sheet after sheet in a warm page: each is drawn for its own request and its own user, the next one in place of the last', async () => {
+  const sheet = async (username: string, date: string, lon: number) => {
+    const { token } = await graphqlAs(server, username, '{ me { username } }');
+    const res = await fetch(`${server.url}/api/print/enquiry.pdf?lon=${lon}&lat=${STATION.lat}&scale=1000&paper=A4-portrait&date=${date}`,
+      { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`the sheet was refused: ${res.status} ${await res.text()}`);
+    const file = path.join(screenshotDir, `print-warm-${username}.pdf`);
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    return { timing: res.headers.get('server-timing') ?? '', text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }) };
+  };
+  const first = await sheet('roads', '2025-04-01', STATION.lon);
+  const second = await sheet('counter', '2025-05-02', STATION.lon + 0.0005);
+  // The parts of each sheet are reported; the second reuses the page the first left warm.
+  for (const part of ['queue', 'browser', 'page', 'data', 'map', 'settle', 'output', 'total']) expect(first.timing).toMatch(new RegExp(`${part};dur=\\d+`));
+  expect(second.timing).toContain('warm;desc="yes"');
+  expect(first.text).toContain('窓口案内図');
+  expect(second.text).toContain('窓口案内図');
+  expect(first.text).toContain('2025-04-01');
+  expect(second.text).toContain('2025-05-02');
+  expect(second.text).not.toContain('2025-04-01');
+}, 200_000);

@@ -59,6 +59,8 @@ for (const kind of backends()) {
       for (const r of responses.filter((x) => x.status === 429)) expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       for (const r of responses.filter((x) => x.status === 200)) expect(Buffer.from(await r.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
       expect(server.services.print.queue.peak).toBe(2);
+      // The warm pages kept between sheets are bounded by the concurrency too.
+      expect(server.services.print.pool.idlePages).toBeLessThanOrEqual(2);
       // Chromium yields the CPU to the server (its processes are started from this niced one).
       expect(Number(execFileSync('ps', ['-o', 'ni=', '-p', String(chromiumChildren()[0])], { encoding: 'utf8' }))).toBeGreaterThanOrEqual(10);
     });

@@ -4,7 +4,9 @@
 // the text of the user's language from this same catalogue (web/src/i18n/errors.ts). Pure data,
 // so the web imports it without the server's dependencies.
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS'
+  // The server cannot do this as installed (a part is missing or misconfigured): not the caller's fault.
+  | 'SERVICE_UNAVAILABLE';
 
 export interface CataloguedError {
   code: ErrorCode;
@@ -287,6 +289,16 @@ export const ERROR_CATALOGUE = {
     en: 'on PostgreSQL, back up on the server host with npm run backup (pg_dump)',
   },
   printKind: { code: 'BAD_USER_INPUT', ja: '印刷できるのは {kinds} の PDF か PNG です', en: 'print {kinds} as pdf or png' },
+  printPageMissing: {
+    code: 'SERVICE_UNAVAILABLE',
+    ja: 'サーバーの設定により印刷できません(印刷ページがありません)。管理者に連絡してください',
+    en: 'this server cannot print: the web client is not built in {dir} (npm run build:web, or set WEB_DIST)',
+  },
+  printBrowserMissing: {
+    code: 'SERVICE_UNAVAILABLE',
+    ja: 'サーバーの設定により印刷できません(印刷用のChromiumを起動できません)。管理者に連絡してください',
+    en: 'this server cannot print: Chromium does not start at {path} (install it or set CHROMIUM_PATH)',
+  },
   // Base maps (server/src/domain/basemap.ts)
   basemapName: { code: 'BAD_USER_INPUT', ja: '名前は1〜{max}文字にしてください', en: 'the name must be 1–{max} characters' },
   basemapUrl: {

@@ -18,6 +18,7 @@ import { EnquirySheet } from './EnquirySheet';
 import { RouteSheet } from './RouteSheet';
 import { PAPERS, PLAN_TIME_FACTOR, type PrintRaster } from '#domain/sheets';
 import { parseSheetRequest } from './sheetParams';
+import { markSheet } from './timings';
 import './print.css';
 
 declare global {
@@ -29,6 +30,19 @@ declare global {
 
 /** Gives the sheet a few tries less than the server's 60 s wait, so the error names the cause. */
 const TIMEOUT_MS = 50_000;
+
+/**
+ * The installation's print footer and map configuration are the same for every user and sheet: a
+ * page that prints sheet after sheet (PrintRoot) asks for them once. A failure is not kept.
+ */
+let installation: Promise<[PrintSettings, AppConfig]> | undefined;
+function installationSettings(): Promise<[PrintSettings, AppConfig]> {
+  installation ??= Promise.all([fetchPrintSettings(), loadConfig()]).catch((e: unknown) => {
+    installation = undefined;
+    throw e;
+  });
+  return installation;
+}
 
 export default function PrintPage() {
   const { t } = useI18n();
@@ -53,6 +67,7 @@ export default function PrintPage() {
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
           if (window.__chizuSheetError) return;
+          markSheet('ready');
           window.__chizuSheetReady = true;
           setStatus({ state: 'ready' });
         }),
@@ -65,6 +80,8 @@ export default function PrintPage() {
       window.__chizuSheetError ??= request.error;
       return;
     }
+    // The print app is loaded and starts on the sheet.
+    markSheet('app');
     const timeoutMs = TIMEOUT_MS * (request.kind === 'plan' ? PLAN_TIME_FACTOR : 1);
     const timer = window.setTimeout(() => fail(`the sheet was not drawn within ${timeoutMs / 1000} s`), timeoutMs);
     const notLoggedIn = 'not logged in (ログインしていません)';
@@ -75,7 +92,8 @@ export default function PrintPage() {
       })
       .then(async (user) => {
         if (!user) throw new Error(notLoggedIn);
-        const [all, settings, config] = await Promise.all([fetchLayers(), fetchPrintSettings(), loadConfig()]);
+        const [all, [settings, config]] = await Promise.all([fetchLayers(), installationSettings()]);
+        markSheet('basics');
         // Raster layers are drawn as the request lists them (those this user may read), vector layers as before.
         const rasterKeys = new Set(all.filter(isRasterLayer).map((l) => l.key));
         const rasters = (request.rasters ?? []).filter((r) => rasterKeys.has(r.key));

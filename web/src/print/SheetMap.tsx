@@ -17,6 +17,7 @@ import { setRedline, type RedlineItem } from '../map/redline';
 import { RASTER_TILE_SIZE, RasterLayerView, stackRasterLayers } from '../map/rasterLayers';
 import { usesTiles } from '../map/tileLayers';
 import type { PrintRaster } from './sheetParams';
+import { markSheet } from './timings';
 import { CSS_PX_PER_MM, formatScale, scaleBar } from './scale';
 
 export interface SheetMapProps {
@@ -89,6 +90,8 @@ export function SheetMap(props: SheetMapProps) {
   useEffect(() => {
     const { config, center, zoom, layers, rasters, highlight, route, labels, redline, outlines, onDrawn, onError } = propsRef.current;
     let done = false;
+    // The sheet's own data is in when its map starts.
+    markSheet('data');
     const fail = (message: string) => {
       if (done) return;
       done = true;
@@ -152,6 +155,7 @@ export function SheetMap(props: SheetMapProps) {
         setMeasured(scale);
         setImage(url);
         map.remove();
+        markSheet('mapDrawn');
         onDrawn({ measuredScale: scale });
       } catch (e) {
         fail((e as Error).message ?? String(e));

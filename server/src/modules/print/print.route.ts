@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { Services } from '../../context';
 import { appError } from '../../errors';
 import { route } from '../../http';
-import { SHEET_KINDS, SheetFormat, SheetKind, sheetQuery } from './print.service';
+import { serverTiming, SHEET_KINDS, SheetFormat, SheetKind, sheetQuery } from './print.service';
 import { actorOf, recordAudit } from '../audit/audit.service';
 
 /**
@@ -23,10 +23,11 @@ export function printRouter(services: Services): Router {
     const gone = new AbortController();
     res.on('close', () => { if (!res.writableFinished) gone.abort(); });
     const userKey = res.locals.ctx.user ? `user:${res.locals.ctx.user.id}` : `address:${req.ip}`;
-    const body = await services.print.render(userKey, baseUrl, kind, query, format, res.locals.ctx.token, gone.signal);
+    const { body, timing } = await services.print.render(userKey, baseUrl, kind, query, format, res.locals.ctx.token, gone.signal);
     await recordAudit(services.db.pool, { kind: 'print', actor: actorOf(res.locals.ctx), target: kind,
       details: { format, ...Object.fromEntries(query) } });
     const name = { enquiry: `窓口案内図_${query.get('date')}`, route: `道路台帳_${query.get('routeNo')}`, boundary: `境界確定図_${query.get('featureId')}`, map: `地図_${query.get('date')}`, plan: `道路台帳平面図_${query.get('routeNo')}` }[kind];
+    res.setHeader('Server-Timing', serverTiming(timing));
     res.setHeader('Content-Type', format === 'pdf' ? 'application/pdf' : 'image/png');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);
     res.end(body);
