@@ -68,35 +68,26 @@ export function rasterApiRouter(services: Services): Router {
 export function rasterTileRouter(services: Services, baseUrl: (req: Request) => string, cache: TileCache): Router {
   const router = Router();
   const rasters = services.rasters;
-  router.get('/:layer/:z/:x/:y.png', route(async (req, res) => {
+  type TileLayer = Awaited<ReturnType<typeof rasters.tileLayer>>;
+  type Coords = ReturnType<typeof parseTileCoords>;
+  /** What a sheet tile and a sheet-index tile share: the read check, cache headers, ETag/304 and the tile cache. */
+  const tileRoute = (kind: 'raster' | 'raster-index', type: string, make: (layer: TileLayer, c: Coords) => Promise<Buffer>) => route(async (req, res) => {
     const p = req.params as Record<string, string>;
     const coords = parseTileCoords(p.z, p.x, p.y);
     const layer = await rasters.tileLayer(ctxOf(res).layers, p.layer);
     const current = req.query.v === String(layer.data_version);
     res.set('Cache-Control', current ? 'private, max-age=86400' : 'private, no-cache');
-    res.set('ETag', `W/"raster-${layer.key}-${layer.data_version}-${coords.z}-${coords.x}-${coords.y}"`);
+    res.set('ETag', `W/"${kind}-${layer.key}-${layer.data_version}-${coords.z}-${coords.x}-${coords.y}"`);
     res.set('Vary', 'Cookie, Authorization');
     if (etagMatches(req.get('if-none-match'), res.get('ETag')!)) { res.status(304).end(); return; }
-    // PNG is compressed already: always the identity encoding.
-    const { body, hit } = await cache.get(`raster:${layer.key}`, String(layer.data_version), `${coords.z}/${coords.x}/${coords.y}`, tileEncoding('identity'),
-      () => rasters.tile(layer, coords.z, coords.x, coords.y));
+    // PNG is compressed already, and an index tile holds a few outlines: always the identity encoding.
+    const { body, hit } = await cache.get(`${kind}:${layer.key}`, String(layer.data_version), `${coords.z}/${coords.x}/${coords.y}`, tileEncoding('identity'),
+      () => make(layer, coords));
     res.set('X-Tile-Cache', hit ? 'hit' : 'miss');
-    res.type('png').send(body);
-  }));
-  router.get('/:layer/index/:z/:x/:y.mvt', route(async (req, res) => {
-    const p = req.params as Record<string, string>;
-    const coords = parseTileCoords(p.z, p.x, p.y);
-    const layer = await rasters.tileLayer(ctxOf(res).layers, p.layer);
-    const current = req.query.v === String(layer.data_version);
-    res.set('Cache-Control', current ? 'private, max-age=86400' : 'private, no-cache');
-    res.set('ETag', `W/"raster-index-${layer.key}-${layer.data_version}-${coords.z}-${coords.x}-${coords.y}"`);
-    res.set('Vary', 'Cookie, Authorization');
-    if (etagMatches(req.get('if-none-match'), res.get('ETag')!)) { res.status(304).end(); return; }
-    const { body, hit } = await cache.get(`raster-index:${layer.key}`, String(layer.data_version), `${coords.z}/${coords.x}/${coords.y}`, tileEncoding('identity'),
-      () => rasters.sheetIndexTile(layer, coords.z, coords.x, coords.y));
-    res.set('X-Tile-Cache', hit ? 'hit' : 'miss');
-    res.type(MVT_CONTENT_TYPE).send(body);
-  }));
+    res.type(type).send(body);
+  });
+  router.get('/:layer/:z/:x/:y.png', tileRoute('raster', 'png', (layer, c) => rasters.tile(layer, c.z, c.x, c.y)));
+  router.get('/:layer/index/:z/:x/:y.mvt', tileRoute('raster-index', MVT_CONTENT_TYPE, (layer, c) => rasters.sheetIndexTile(layer, c.z, c.x, c.y)));
   router.get('/:layer/index.json', route(async (req, res) => {
     const layer = await rasters.tileLayer(ctxOf(res).layers, String(req.params.layer));
     res.set('Cache-Control', 'private, no-cache');
