@@ -1,9 +1,10 @@
 // Print what I see: a frame on the map shows the paper at the chosen scale (it follows the map centre
 // until dragged by its label, PrintFrame.tsx), the visible layers go on the sheet, with a title, a note and the user's redline (朱書き:
 // marks, arrows, lines and words that are never saved to a layer).
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
+import { useMapTool } from '../map/mapTool';
 import { setRedline, type RedlineItem, type RedlineKind } from '../map/redline';
 import { usePrintRasters } from '../rasters/printRasters';
 import { REDLINE_LIMITS } from '#domain/redline';
@@ -103,9 +104,8 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
   }, [map, items, sketch, tool]);
 
   // While a tool is chosen, clicks draw; a double-click ends a line.
-  useEffect(() => {
-    if (!map || !tool) return;
-    const onClick = (e: MapMouseEvent) => {
+  useMapTool(map, tool !== null, {
+    click: (e) => {
       const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];
       if (tool === 'mark' || tool === 'text') {
         if (tool === 'text' && !words.trim()) return;
@@ -116,11 +116,11 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
           setItems((list) => [...list, { kind: 'arrow', coordinates: [s[0], at] }]);
           return [];
         });
-      } else {
+      } else if (tool === 'line') {
         setSketch((s) => (s.length < REDLINE_LIMITS.lineVertices ? [...s, at] : s));
       }
-    };
-    const onDoubleClick = (e: MapMouseEvent) => {
+    },
+    dblclick: (e) => {
       if (tool !== 'line') return;
       e.preventDefault();
       setSketch((s) => {
@@ -129,18 +129,8 @@ export function PrintMapPanel({ map, visibleLayers, onDrawingChange }: Props) {
         if (points.length >= 2) setItems((list) => [...list, { kind: 'line', coordinates: points }]);
         return [];
       });
-    };
-    map.doubleClickZoom.disable();
-    map.getCanvas().style.cursor = 'crosshair';
-    map.on('click', onClick);
-    map.on('dblclick', onDoubleClick);
-    return () => {
-      map.off('click', onClick);
-      map.off('dblclick', onDoubleClick);
-      map.getCanvas().style.cursor = '';
-      window.setTimeout(() => map.doubleClickZoom.enable(), 0);
-    };
-  }, [map, tool, words]);
+    },
+  }, { disable: ['doubleClickZoom'] });
 
   const full = items.length >= REDLINE_LIMITS.items;
   const request: MapSheetRequest | null = sheetCentre && {

@@ -4,11 +4,12 @@
 // are computed live with the server's own math (server/src/domain/georef.ts); the server fits again,
 // warps and tiles on 「配置する」.
 import type { Feature as GeoJsonFeature } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
 import { fetchPreview, fetchRasterSheet, placeRasterSheet, type RasterSheet, type RasterTransform } from '../api/rasters';
 import { fetchClientSettings } from '../api/ledger';
 import { useLoad } from '../api/useLoad';
+import { useMapTool } from '../map/mapTool';
 import { planeToLonLat, toPlaneRectangular } from '../map/geodesy';
 import { useI18n, type I18n } from '../i18n';
 import type { MessageKey } from '../i18n/ja';
@@ -121,21 +122,14 @@ function PlacementForm({ sheet, map, onPlaced, onClose, planeSrid }: Props & { p
   const update = (index: number, change: Partial<DraftPoint>) => setDrafts((list) => list.map((d, i) => (i === index ? { ...d, ...change } : d)));
 
   // A map click gives the armed control point its X/Y.
-  useEffect(() => {
-    if (!map || armed?.target !== 'map') return;
-    const target = armed;
-    const onClick = (e: MapMouseEvent) => {
+  useMapTool(map, armed?.target === 'map', {
+    click: (e) => {
+      if (armed?.target !== 'map') return;
       const { x, y } = toPlaneRectangularIX([e.lngLat.lng, e.lngLat.lat]);
-      setPoints((list) => list.map((d, i) => (i === target.index ? { ...d, x: x.toFixed(3), y: y.toFixed(3) } : d)));
+      setPoints((list) => list.map((d, i) => (i === armed.index ? { ...d, x: x.toFixed(3), y: y.toFixed(3) } : d)));
       setArmed(null);
-    };
-    map.on('click', onClick);
-    map.getCanvas().style.cursor = 'crosshair';
-    return () => {
-      map.off('click', onClick);
-      if (map.style) map.getCanvas().style.cursor = '';
-    };
-  }, [map, armed, toPlaneRectangularIX]);
+    },
+  });
 
   // The typed points and, once there is a fit, the sheet's footprint are drawn on the map.
   useEffect(() => {
