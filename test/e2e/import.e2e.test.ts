@@ -64,10 +64,12 @@ test('file chosen → mapping → dry run with a refused row → import → the 
   const view = { zoom: 19, lon: place[0], lat: place[1] };
   await goTo(page, view);
   const at = await screenOf(page, view, place);
+  // Each click asks again and drops the answer to the click before, so wait for this click's answer.
   await eventually(async () => {
     await page.mouse.click(at.x, at.y);
+    await page.locator('.identify-body[aria-busy="false"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('.identify-panel').textContent()).toContain('CM-E2E-1');
-  });
+  }, 60_000);
 
   await wizard.getByRole('button', { name: '取込を元に戻す' }).click();
   await eventually(async () => expect(await wizard.getByTestId('import-undone').textContent()).toBe('取込を元に戻しました(1件)。'));
