@@ -143,8 +143,11 @@ export async function createServer(db: Database, config: Config, log: (m: string
   // Read queries the web client sends as GET get a weak ETag of their body and must be revalidated,
   // so an unchanged answer (a reload's layers and features) is a 304 without a body.
   const revalidate: express.RequestHandler = (_req, res, next) => { res.set('Cache-Control', 'private, no-cache'); next(); };
-  const graphqlGet = express().set('etag', 'weak').disable('x-powered-by').use(revalidate, graphqlChain);
-  app.use('/graphql', (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? graphqlGet : graphqlPost)(req, res, next));
+  // Anything else leaves this sub-app for the next one ('router' ends the sub-app's own router).
+  const readsOnly: express.RequestHandler = (req, _res, next) => next(req.method === 'GET' || req.method === 'HEAD' ? undefined : 'router');
+  const graphqlGet = express().set('etag', 'weak').disable('x-powered-by').use(readsOnly, revalidate, graphqlChain);
+  // Mounted, not called: a mounted sub-app inherits the app's settings (trust proxy, so req.ip is the client's).
+  app.use('/graphql', graphqlGet, graphqlPost);
 
   const reader = requireReader(services);
   // Each family its own budget: a burst of tiles does not spend the API's.
