@@ -611,24 +611,10 @@ async function hotpathOnly() {
   await pool.end();
   results.push(...embeddedRows(await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, clientRuns: options.quick ? 2 : 5, log })));
   const loadAfter = os.loadavg()[0];
-  const section = [
-    '<!-- hotpath -->',
-    '## Hot path (`npm run bench -- --hotpath`)',
-    '',
+  writeSection('hotpath', 'Hot path (`npm run bench -- --hotpath`)',
     `Run ${new Date().toISOString()} (database scale ${options.scale}, embedded demo city scale 1), ${Math.round((Date.now() - t0) / 1000)} s; `
       + `1-minute load average ${round(loadBefore)} before, ${round(loadAfter)} after, on ${os.cpus().length} CPUs shared with other work.`,
-    '',
-    '| measurement | unit | ours | floor | ours/floor |',
-    '| --- | --- | ---: | ---: | ---: |',
-    ...results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} | ${fmt(m.floor, m.unit)} | ${ratio(m.ratios.floor)} |`),
-    '',
-    ...results.filter((m) => m.note).map((m) => `- **${m.name}**: ${m.note}`),
-    '<!-- /hotpath -->',
-  ].join('\n');
-  const file = path.join(repoRoot, 'test', 'bench', 'results.md');
-  const md = fs.readFileSync(file, 'utf8');
-  const kept = md.replace(/\n?<!-- hotpath -->[\s\S]*<!-- \/hotpath -->\n?/, '\n');
-  fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section}\n`);
+    results, true);
   console.log(`SUMMARY ${results.map((m) => `${m.name} ${fmt(m.ours, m.unit)} ${m.unit}`).join(' | ')}`);
 }
 
@@ -700,25 +686,35 @@ async function interactiveOnly() {
     }
   }
   const loadAfter = os.loadavg()[0];
-  const section = [
-    '<!-- interactive -->',
-    '## Live edits and prints (`npm run bench -- --interactive`)',
-    '',
+  writeSection('interactive', 'Live edits and prints (`npm run bench -- --interactive`)',
     `Run ${new Date().toISOString()} (demo city scale ${demoScale} on each backend), ${Math.round((Date.now() - t0) / 1000)} s; `
       + `1-minute load average ${round(loadBefore)} before, ${round(loadAfter)} after, on ${os.cpus().length} CPUs shared with other work.`,
+    results, false);
+  console.log(`SUMMARY ${results.map((m) => `${m.name} ${fmt(m.ours, m.unit)} ${m.unit}`).join(' | ')}`);
+}
+
+/**
+ * Replaces one marked section of results.md (`<!-- name -->` … `<!-- /name -->`) and keeps the rest of the file:
+ * the partial runs (--hotpath, --interactive) each own one.
+ */
+function writeSection(name: string, heading: string, runLine: string, results: Measurement[], withFloor: boolean) {
+  const section = [
+    `<!-- ${name} -->`,
+    `## ${heading}`,
     '',
-    '| measurement | unit | ours |',
-    '| --- | --- | ---: |',
-    ...results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} |`),
+    runLine,
+    '',
+    withFloor ? '| measurement | unit | ours | floor | ours/floor |' : '| measurement | unit | ours |',
+    withFloor ? '| --- | --- | ---: | ---: | ---: |' : '| --- | --- | ---: |',
+    ...results.map((m) => `| ${m.name} | ${m.unit} (${m.better} is better) | ${fmt(m.ours, m.unit)} |`
+      + (withFloor ? ` ${fmt(m.floor, m.unit)} | ${ratio(m.ratios.floor)} |` : '')),
     '',
     ...results.filter((m) => m.note).map((m) => `- **${m.name}**: ${m.note}`),
-    '<!-- /interactive -->',
+    `<!-- /${name} -->`,
   ].join('\n');
   const file = path.join(repoRoot, 'test', 'bench', 'results.md');
-  const md = fs.readFileSync(file, 'utf8');
-  const kept = md.replace(/\n?<!-- interactive -->[\s\S]*<!-- \/interactive -->\n?/, '\n');
+  const kept = fs.readFileSync(file, 'utf8').replace(new RegExp(`\\n?<!-- ${name} -->[\\s\\S]*<!-- /${name} -->\\n?`), '\n');
   fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section}\n`);
-  console.log(`SUMMARY ${results.map((m) => `${m.name} ${fmt(m.ours, m.unit)} ${m.unit}`).join(' | ')}`);
 }
 
 function fmt(v: number | null, unit?: string) {
