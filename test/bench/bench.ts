@@ -752,7 +752,10 @@ function writeResults(results: Measurement[], environment: Record<string, unknow
     '```',
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(dir, 'results.md'), md);
+  // The partial runs' sections (--hotpath, --interactive) are kept: a full run does not measure them all.
+  const previous = fs.existsSync(path.join(dir, 'results.md')) ? fs.readFileSync(path.join(dir, 'results.md'), 'utf8') : '';
+  const sections = previous.match(/<!-- ([a-z]+) -->[\s\S]*?<!-- \/\1 -->/g) ?? [];
+  fs.writeFileSync(path.join(dir, 'results.md'), [md.trimEnd(), ...sections].join('\n\n') + '\n');
   const parts: Array<[string, Measurement | undefined]> = [
     ['viewport 2k c1 p50', results.find((m) => /^viewport 2k .* c1 p50$/.test(m.name))],
     ['viewport 20k c1 p50', results.find((m) => /^viewport 20k .* c1 p50$/.test(m.name))],
