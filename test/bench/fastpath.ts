@@ -4,7 +4,6 @@
 // Features query (GET, as the client sends it) for a ~2k-feature viewport, at c1 and c8. The answers are
 // checked identical first. Seeds the database (scale 4, as `npm run bench -- --quick`) when it is missing.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,7 +11,7 @@ import { FeaturesDocument } from '../../web/src/api/generated/graphql';
 import { ident } from '../../server/src/db/sql';
 import { benchDatabaseUrl, databaseUrl, NO_REQUEST_BUDGET } from '../helpers/test-env';
 import { bboxCountSql, layerIdSql } from './bench.sql';
-import { Child, log } from './child';
+import { Child, freePort, log } from './child';
 import { runInterleaved } from './load';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -23,17 +22,6 @@ const QUERY = FeaturesDocument.toString();
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : fallback;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 async function ensureDatabase(name: string, url: string) {
