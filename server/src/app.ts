@@ -39,6 +39,7 @@ import { databaseLimitError } from './security/timeout';
 import { anonymousBodyLimit, csrfGuard, graphqlBodyLimit, graphqlBodyTooLarge, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
 import { publicBudget, requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
+import { featuresFastPathPlugin } from './modules/features/feature.fastpath';
 
 /** Path prefixes served by the API; the web app's client routes are everything else without a file extension. */
 export const API_PREFIXES = ['graphql', 'api', 'tiles', 'ogc'];
@@ -128,7 +129,9 @@ export async function createServer(db: Database, config: Config, log: (m: string
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
-      operationGuardPlugin(config.abuse.graphql, config.featuresPageDefault), tokenScopePlugin(), restrictedReadsPlugin(db)],
+      operationGuardPlugin(config.abuse.graphql, config.featuresPageDefault), tokenScopePlugin(), restrictedReadsPlugin(db),
+      // After every check above; reads config per request, so a test can compare both paths on one server.
+      featuresFastPathPlugin(() => config.featuresFastPath)],
   });
   await apollo.start();
 

@@ -17,7 +17,11 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
 
 /** Which optional feature columns a query selects (every resolver that returns features asks here). */
 export function columnsFor(info: GraphQLResolveInfo): FeatureColumns {
-  const names = selectedFieldNames(info);
+  return columnsOf(selectedFieldNames(info));
+}
+
+/** Which optional feature columns the selected field names need. */
+export function columnsOf(names: Set<string>): FeatureColumns {
   return {
     times: names.has('createdAt') || names.has('updatedAt') || names.has('deletedAt'),
     measures: names.has('lengthM') || names.has('areaM2'),

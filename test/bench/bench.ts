@@ -7,7 +7,6 @@
 // Writes test/bench/results.json and test/bench/results.md; the last line printed is the summary.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +28,7 @@ import { measureImport } from './import';
 import { ident } from '../../server/src/db/sql';
 import { benchDatabaseUrl, databaseUrl, NO_REQUEST_BUDGET } from '../helpers/test-env';
 import { benchRasters } from './raster.phase';
-import { Child, log, MemorySampler } from './child';
+import { Child, freePort, log, MemorySampler } from './child';
 import { benchEmbedded, benchWarmTiles } from './hotpath.phase';
 import { benchLive, benchPrint, PRINT_PARTS } from './interactive.phase';
 
@@ -67,17 +66,6 @@ function plan(quick: boolean) {
 }
 
 
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {

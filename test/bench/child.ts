@@ -1,12 +1,25 @@
 // Child processes of the bench (servers) and their memory, read from /proc.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 export const log = (m: string) => console.log(`[bench] ${m}`);
+
+/** A port nobody listens on now, for a child server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
 
 /** A server child process with its output kept in a log file. */
 export class Child {

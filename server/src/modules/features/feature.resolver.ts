@@ -6,6 +6,7 @@ import { GeoJSONScalar } from '../../scalars';
 import { Layer } from '../layers/layer.type';
 import { AreaSelectionInput, AttributeFilter, FeatureOrder } from './feature.input';
 import { Feature, FeatureConnection, FeatureHit } from './feature.type';
+import { readFeaturePage, takeHandedOver } from './feature.page';
 
 @Resolver(() => Feature)
 export class FeatureResolver {
@@ -22,16 +23,13 @@ export class FeatureResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<FeatureConnection> {
-    const selected = selectedFieldNames(info);
-    // A page may hold 5,000 features: their JSON goes from PostgreSQL to the response unparsed.
-    const columns = { ...columnsFor(info), raw: true };
-    const page = await ctx.services.features.list(ctx.layers, { layer, bbox, area, where, search, orderBy, first, after }, columns, selected.has('totalCount'), selected.has('extent'));
-    if ((await ctx.layers.require(layer)).hiddenFields.length) {
-      for (const edge of page.edges) (edge as { node: Feature }).node = await ctx.layers.redact(edge.node);
-    } else {
-      ctx.layers.noteRead(layer, page.edges.length);
+    // The fast path may have read this page already (and found it could not serialise it, or met an error).
+    const handed = takeHandedOver(ctx);
+    if (handed) {
+      if ('error' in handed) throw handed.error;
+      return handed.page;
     }
-    return page;
+    return readFeaturePage(ctx, { layer, bbox, area, where, search, orderBy, first, after }, selectedFieldNames(info));
   }
 
   @Query(() => Feature, { nullable: true, description: 'A feature by id; null when unknown or of a layer the caller may not read' })

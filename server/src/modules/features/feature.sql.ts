@@ -32,15 +32,18 @@ export interface FeatureRow {
   distance_m?: number;
 }
 
-/** SELECT list and FROM clause for feature rows (alias f; layer l). 9 decimals keep survey millimetres. */
-export function featureSelect(columns: FeatureColumns = {}, extra: string[] = []): string {
+/**
+ * SELECT list and FROM clause for feature rows (alias f; layer l). 9 decimals keep survey millimetres.
+ * `source` is what f is: the table, or a subquery of its rows (a page already limited).
+ */
+export function featureSelect(columns: FeatureColumns = {}, extra: string[] = [], source = 'feature f'): string {
   const geometry = columns.geometrySql ?? 'ST_AsGeoJSON(f.geom, 9)';
   const json = columns.raw
     ? [`${geometry} AS geometry`, 'f.attributes::text AS attributes']
     : [`${geometry}::json AS geometry`, 'f.attributes'];
   const cols = [...extra, 'f.id::text AS id', 'l.key AS layer_key', ...json, 'f.version'];
   if (columns.times) cols.push('f.created_at', 'f.updated_at', 'f.deleted_at');
-  let from = 'feature f JOIN layer l ON l.id = f.layer_id';
+  let from = `${source} JOIN layer l ON l.id = f.layer_id`;
   if (columns.measures) {
     cols.push(
       `CASE WHEN ST_Dimension(f.geom) = 1 THEN ST_Length(f.geom::geography) END AS length_m`,
@@ -177,14 +180,20 @@ export function orderClause(orderBy: PageRequest['orderBy'], p: Params): string 
   return orderBy?.descending ? 'f.id DESC' : 'f.id';
 }
 
+/**
+ * One page of features. The page's rows are chosen first (filter, order, LIMIT) and only they are turned
+ * into GeoJSON, measured and joined to their layer and editors: a bbox page sorted after an index scan
+ * would otherwise write the GeoJSON of every row the sort reads. The order is applied again outside
+ * (the joins may reorder rows); re-sorting a page is cheap.
+ */
 export function featurePageSql(q: FeatureQuery, page: PageRequest, columns: FeatureColumns) {
   const p = new Params();
   let where = featureWhere(q, p);
   const order = orderClause(page.orderBy, p);
   if (!page.orderBy?.field && page.afterId) where += ` AND f.id ${page.orderBy?.descending ? '<' : '>'} ${p.add(page.afterId)}::bigint`;
-  let sql = `${featureSelect(columns)} WHERE ${where} ORDER BY ${order} LIMIT ${p.add(page.limit + 1)}`;
-  if (page.offset) sql += ` OFFSET ${p.add(page.offset)}`;
-  return { sql, values: p.values };
+  let rows = `SELECT f.* FROM feature f WHERE ${where} ORDER BY ${order} LIMIT ${p.add(page.limit + 1)}`;
+  if (page.offset) rows += ` OFFSET ${p.add(page.offset)}`;
+  return { sql: `${featureSelect(columns, [], `(${rows}) f`)} ORDER BY ${orderClause(page.orderBy, p)}`, values: p.values };
 }
 
 export function featureCountSql(q: FeatureQuery) {
