@@ -41,6 +41,8 @@ export interface Config {
   importDir: string;
   /** Hours an uploaded, uncommitted import keeps its file (IMPORT_KEEP_HOURS). */
   importKeepHours: number;
+  /** Refused rows an import lists (the first by line; the rest are counted): IMPORT_MAX_REFUSED_ROWS. */
+  importMaxRefusedRows: number;
   /** Largest batch of changes in one applyChanges call. */
   batchMaxChanges: number;
   featuresPageDefault: number;
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     importMaxUnzippedBytes: int(env.IMPORT_MAX_UNZIPPED_MB, 1000, 'IMPORT_MAX_UNZIPPED_MB') * 1024 * 1024,
     importKeepHours: int(env.IMPORT_KEEP_HOURS, 24, 'IMPORT_KEEP_HOURS'),
+    importMaxRefusedRows: int(env.IMPORT_MAX_REFUSED_ROWS, 10_000, 'IMPORT_MAX_REFUSED_ROWS'),
     importDir: path.resolve(env.IMPORT_DIR || path.join(env.DATA_DIR || path.join(repoRoot, 'data'), 'imports')),
     batchMaxChanges: int(env.BATCH_MAX_CHANGES, 10_000, 'BATCH_MAX_CHANGES'),
     featuresPageDefault: int(env.FEATURES_PAGE_DEFAULT, 100, 'FEATURES_PAGE_DEFAULT'),

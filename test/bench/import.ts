@@ -1,10 +1,13 @@
-// npm run bench:import [-- --rows N]   (the same measurement is a row of `npm run bench`)
+// npm run bench:import [-- --rows 20000,100000] [--backend postgis|pglite|both]
+// (the PostGIS measurement is also a row of `npm run bench`)
 //
-// The import row of the benchmark: a UTF-8 CSV of N curve mirrors (default 100,000) with lon/lat
-// columns, imported on PostGIS by `npm run import` in a child process (read → check → one batch
-// through the edit path, in chunks), whose peak RSS is read from /proc. The floor inserts the same
-// rows as set-based SQL with a history row each. A database of its own (the demo city at scale 0.05),
-// so the benchmark's seeded city is not touched.
+// The import row of the benchmark: a UTF-8 CSV of N curve mirrors with lon/lat columns, imported by
+// `npm run import` in a child process (read → check → one batch through the edit path, in chunks),
+// whose peak RSS is read from /proc. Each size runs on a fresh database, and the peak RSS of the
+// largest over the smallest says whether memory stays flat. On PostGIS (a database of its own, the
+// demo city at scale 0.05, so the benchmark's seeded city is not touched) the floor inserts the same
+// rows as set-based SQL with a history row each; on the embedded PGlite the database runs in the
+// import's own process, so its memory is part of the peak.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,13 +21,15 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const DATABASE = 'chizu_bench_import';
 
 export interface ImportMeasurement {
+  backend: ImportBackend;
   rows: number;
   fileMb: number;
   seconds: number;
   rowsPerSecond: number;
   peakRssMb: number;
-  floorSeconds: number;
-  floorRowsPerSecond: number;
+  /** The set-based floor: PostGIS only. */
+  floorSeconds: number | null;
+  floorRowsPerSecond: number | null;
   output: string;
 }
 
@@ -69,30 +74,64 @@ function mirrorsCsv(rows: number): { text: string; lons: number[]; lats: number[
   return { text: `${lines.join('\n')}\n`, lons, lats, attributes };
 }
 
-export async function measureImport(rows: number, adminUrl = benchDatabaseUrl, log: (m: string) => void = () => undefined): Promise<ImportMeasurement> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = databaseUrl(adminUrl, DATABASE);
+/** Where the import runs: PostGIS out of process, or the embedded PGlite in the import's own process. */
+export type ImportBackend = 'postgis' | 'pglite';
+
+/**
+ * Peak RSS of the larger import over the smaller one's at which memory still counts as flat: 5× the
+ * rows within 15 %. An import that kept something per row (a key map, the refused rows, the parsed
+ * file) grows with the rows; 15 % leaves room for when V8 happens to collect garbage.
+ */
+export const FLAT_RSS_RATIO = 1.15;
+
+/** Imports `rows` CSV rows with `npm run import` on a fresh database of the backend and measures it. */
+export async function measureImport(rows: number, adminUrl = benchDatabaseUrl, log: (m: string) => void = () => undefined,
+  backend: ImportBackend = 'postgis'): Promise<ImportMeasurement> {
   const dist = path.join(repoRoot, 'dist', 'server');
-  log(`import: seeding ${DATABASE} (scale 0.05)`);
-  await runNode([path.join(dist, 'seed', 'main.js'), '--scale', '0.05', '--users'], { DATABASE_URL: url });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-bench-import-'));
+  let url: string | undefined;
+  let dbEnv: NodeJS.ProcessEnv;
+  if (backend === 'postgis') {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+    await admin.end();
+    url = databaseUrl(adminUrl, DATABASE);
+    dbEnv = { DATABASE_URL: url, DEMO_RASTERS: 'false' };
+  } else {
+    // The embedded database lives in the import's own process (a worker thread): its memory is counted.
+    dbEnv = { DATABASE_URL: '', DATA_DIR: path.join(work, 'data'), DEMO_RASTERS: 'false' };
+  }
+  try {
+    log(`import (${backend}): seeding ${backend === 'postgis' ? DATABASE : 'an embedded database'} (scale 0.05)`);
+    await runNode([path.join(dist, 'seed', 'main.js'), '--scale', '0.05', '--users'], dbEnv);
 
-  const csv = mirrorsCsv(rows);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-bench-import-')), 'mirrors.csv');
-  fs.writeFileSync(file, csv.text);
-  const env = { DATABASE_URL: url, IMPORT_DIR: path.dirname(file), NODE_ENV: 'production' };
-  let peak = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const t0 = performance.now();
-  const output = await runNode([path.join(dist, 'modules', 'imports', 'import-cli.js'), file, '--layer', 'curve_mirrors', '--key', 'mirror_no', '--user', 'roads'], env,
-    (pid) => { timer = setInterval(() => { const v = peakRss(pid); if (Number.isFinite(v)) peak = Math.max(peak, v); }, 100); });
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  log(`import: ${output.trim().split('\n')[0]}`);
+    const csv = mirrorsCsv(rows);
+    const file = path.join(work, 'mirrors.csv');
+    fs.writeFileSync(file, csv.text);
+    const env = { ...dbEnv, IMPORT_DIR: path.join(work, 'imports'), NODE_ENV: 'production' };
+    let peak = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const t0 = performance.now();
+    const output = await runNode([path.join(dist, 'modules', 'imports', 'import-cli.js'), file, '--layer', 'curve_mirrors', '--key', 'mirror_no', '--user', 'roads'], env,
+      (pid) => { timer = setInterval(() => { const v = peakRss(pid); if (Number.isFinite(v)) peak = Math.max(peak, v); }, 100); });
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    log(`import (${backend}, ${rows}): ${output.trim().split('\n')[0]}`);
+    const floorSeconds = url ? await floor(url, rows, csv) : null;
+    return {
+      backend, rows, fileMb: Number((csv.text.length / 1024 / 1024).toFixed(1)), seconds: Number(seconds.toFixed(1)), rowsPerSecond: Math.round(rows / seconds),
+      peakRssMb: Math.round(peak), floorSeconds: floorSeconds === null ? null : Number(floorSeconds.toFixed(1)),
+      floorRowsPerSecond: floorSeconds === null ? null : Math.round(rows / floorSeconds), output,
+    };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
 
+/** The same rows as one set-based INSERT with a history row each (PostGIS only); seconds. */
+async function floor(url: string, rows: number, csv: ReturnType<typeof mirrorsCsv>): Promise<number> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const client = await pool.connect();
   const f0 = performance.now();
@@ -107,19 +146,52 @@ export async function measureImport(rows: number, adminUrl = benchDatabaseUrl, l
     client.release();
     await pool.end();
   }
-  const floorSeconds = (performance.now() - f0) / 1000;
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return {
-    rows, fileMb: Number((csv.text.length / 1024 / 1024).toFixed(1)), seconds: Number(seconds.toFixed(1)), rowsPerSecond: Math.round(rows / seconds),
-    peakRssMb: Math.round(peak), floorSeconds: Number(floorSeconds.toFixed(1)), floorRowsPerSecond: Math.round(rows / floorSeconds), output,
-  };
+  return (performance.now() - f0) / 1000;
 }
 
+/** The larger import's peak RSS over the smaller one's, and whether that is flat (≤ FLAT_RSS_RATIO). */
+export function rssGrowth(small: ImportMeasurement, large: ImportMeasurement): { ratio: number; flat: boolean } {
+  const ratio = Number((large.peakRssMb / small.peakRssMb).toFixed(3));
+  return { ratio, flat: ratio <= FLAT_RSS_RATIO };
+}
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+}
+
+// npm run bench:import [-- --rows 20000,100000] [--backend postgis|pglite|both]: each size on a fresh
+// database, one after the other, then the peak RSS of the largest over that of the smallest.
 if (require.main === module) {
-  const at = process.argv.indexOf('--rows');
-  const rows = at >= 0 ? Number(process.argv[at + 1]) : 100_000;
-  measureImport(rows, benchDatabaseUrl, (m) => console.log(`[bench] ${m}`)).then((m) => {
-    const { output: _, ...result } = m;
-    console.log(`[bench] import ${JSON.stringify({ ...result, loadAverage1m: os.loadavg()[0] })}`);
-  }).catch((err) => { console.error(err); process.exit(1); });
+  const sizes = option('--rows', '20000,100000').split(',').map(Number).sort((a, b) => a - b);
+  const chosen = option('--backend', 'postgis');
+  const backends: ImportBackend[] = chosen === 'both' ? ['postgis', 'pglite'] : [chosen as ImportBackend];
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || backends.some((b) => b !== 'postgis' && b !== 'pglite')) {
+    console.error('usage: npm run bench:import [-- --rows 20000,100000] [--backend postgis|pglite|both]');
+    process.exit(2);
+  }
+  (async () => {
+    const results: ImportMeasurement[] = [];
+    for (const backend of backends) {
+      for (const rows of sizes) {
+        const m = await measureImport(rows, benchDatabaseUrl, (s) => console.log(`[bench] ${s}`), backend);
+        const { output: _, ...result } = m;
+        console.log(`[bench] import ${JSON.stringify({ ...result, loadAverage1m: os.loadavg()[0] })}`);
+        results.push(m);
+      }
+    }
+    console.log('[bench] backend   rows      seconds  rows/s  peak RSS MB  floor rows/s');
+    for (const m of results) {
+      console.log(`[bench] ${m.backend.padEnd(9)} ${String(m.rows).padEnd(9)} ${String(m.seconds).padStart(7)} ${String(m.rowsPerSecond).padStart(7)} `
+        + `${String(m.peakRssMb).padStart(12)} ${String(m.floorRowsPerSecond ?? '–').padStart(13)}`);
+    }
+    for (const backend of backends) {
+      const mine = results.filter((m) => m.backend === backend);
+      if (mine.length < 2) continue;
+      const [small, large] = [mine[0], mine[mine.length - 1]];
+      const g = rssGrowth(small, large);
+      console.log(`[bench] ${backend}: peak RSS ${small.rows} → ${large.rows} rows: ${small.peakRssMb} → ${large.peakRssMb} MB, ×${g.ratio} `
+        + `(${g.flat ? 'flat' : 'NOT flat'}: flat is ≤ ×${FLAT_RSS_RATIO})`);
+    }
+  })().catch((err) => { console.error(err); process.exit(1); });
 }

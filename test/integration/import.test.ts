@@ -221,6 +221,55 @@ describeBackends('Imports', (get) => {
     expect(moved.lon).toBeCloseTo(140.16002, 7);
   });
 
+  test('an import keeps no per-row state in the process: refused rows past the limit are counted, not listed; the keys it read are in the database', async () => {
+    const limit = get().config.importMaxRefusedRows; // IMPORT_MAX_REFUSED_ROWS (below)
+    const n = 4500; // three chunks
+    const key = (i: number) => (i === 2298 ? 'CM-K3' : `CM-K${i}`); // line 2300 (second chunk) repeats the key of line 5 (first chunk)
+    const size = (i: number) => (i >= 3000 && i < 3000 + 2 * limit ? '約600' : '600'); // 2 × limit rows refused
+    const row = (i: number) => `${key(i)},市道${i % 7},${size(i)},${(140.161 + (i % 75) * 0.0001).toFixed(7)},${(35.666 + Math.floor(i / 75) * 0.00005).toFixed(7)}`;
+    const file = ['管理番号,路線名,鏡面サイズ,経度,緯度', ...Array.from({ length: n }, (_, i) => row(i))].join('\n');
+    const id = (await upload('roads', 'limits.csv', file, 'curve_mirrors')).json.id;
+    const dry = (await as('roads')(DRY_RUN, { id, o: { keyField: 'mirror_no' } })).data.importDryRun;
+    expect([dry.create, dry.update, dry.refused]).toEqual([n - 1 - 2 * limit, 0, 1 + 2 * limit]);
+    expect(dry.refusedRows).toHaveLength(limit);
+    expect(dry.refusedRows[0]).toEqual({ line: 2300, field: 'mirror_no', code: 'duplicateKey', message: 'the key CM-K3 is also on line 5', value: 'CM-K3' });
+    expect(dry.refusedRows[limit - 1]).toMatchObject({ line: 3002 + limit - 2, field: 'mirror_size_mm', code: 'number' });
+    const csv = await (await fetch(`${get().url}/api/imports/${id}/refused.csv`, { headers: { authorization: `Bearer ${tokens.roads}` } })).text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(1 + limit + 1);
+    expect(lines[lines.length - 1]).toContain(`(${limit + 1} more refused rows not listed)`);
+    // The keys were kept in import_key while the file was checked, and removed at its end.
+    expect((await get().db.pool.query('SELECT count(*)::int AS n FROM import_key')).rows[0].n).toBe(0);
+  });
+
+  test('a commit is checked against the versions its dry run saw, kept in the database: a feature edited since is a CONFLICT', async () => {
+    const csv = (dLon: number) => ['管理番号,路線名,鏡面サイズ,経度,緯度',
+      ...['CM-V1', 'CM-V2', 'CM-V3'].map((k, i) => `${k},市道1,600,${(140.1679 + dLon + i * 0.0001).toFixed(7)},35.6697`)].join('\n');
+    const first = (await upload('roads', 'v.csv', csv(0), 'curve_mirrors')).json.id;
+    expect((await as('roads')(COMMIT, { id: first, o: { keyField: 'mirror_no' } })).data.commitImport).toMatchObject({ create: 3, refused: 0 });
+    const second = (await upload('roads', 'v-moved.csv', csv(0.00002), 'curve_mirrors')).json.id;
+    expect((await as('roads')(DRY_RUN, { id: second, o: { keyField: 'mirror_no' } })).data.importDryRun).toMatchObject({ update: 3, refused: 0 });
+    const kept = async () => (await get().db.pool.query('SELECT count(*)::int AS n FROM import_version WHERE job_id = $1', [second])).rows[0].n;
+    expect(await kept()).toBe(3);
+
+    // CM-V2 is edited after the dry run: the commit is refused and writes nothing.
+    const versions = async () => (await get().db.pool.query(
+      "SELECT attributes->>'mirror_no' AS no, version FROM feature WHERE attributes->>'mirror_no' LIKE 'CM-V%' AND deleted_at IS NULL ORDER BY 1")).rows;
+    const v2 = (await get().db.pool.query("SELECT id::text AS id, version FROM feature WHERE attributes->>'mirror_no' = 'CM-V2' AND deleted_at IS NULL")).rows[0];
+    const edit = await as('roads')('mutation($c: [FeatureChangeInput!]!) { applyChanges(changes: $c) { id version } }',
+      { c: [{ op: 'UPDATE', id: v2.id, expectedVersion: v2.version, attributes: { route_name: '市道2' } }] });
+    expect(edit.errors).toBeUndefined();
+    const stale = await as('roads')(COMMIT, { id: second });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(await versions()).toEqual([{ no: 'CM-V1', version: 1 }, { no: 'CM-V2', version: 2 }, { no: 'CM-V3', version: 1 }]);
+
+    // A new dry run sees the edit; its commit writes every row, and the versions it kept are gone.
+    expect((await as('roads')(DRY_RUN, { id: second })).data.importDryRun).toMatchObject({ update: 3 });
+    expect((await as('roads')(COMMIT, { id: second })).data.commitImport).toMatchObject({ update: 3 });
+    expect(await versions()).toEqual([{ no: 'CM-V1', version: 2 }, { no: 'CM-V2', version: 3 }, { no: 'CM-V3', version: 2 }]);
+    expect(await kept()).toBe(0);
+  });
+
   test('a commit into a new layer that fails leaves no empty layer behind', async () => {
     const csv = '番号,経度,緯度\nN-1,140.1679,35.6697\nN-2,139.7,35.68\n'; // N-2 lies outside the city
     const id = (await upload('admin', 'new.csv', csv)).json.id;
@@ -388,4 +437,4 @@ describeBackends('Imports', (get) => {
       expect(await reasonOf('big.csv', big)).toMatchObject({ status: 413, code: 'BAD_USER_INPUT' });
     });
   });
-}, { env: { IMPORT_MAX_MB: '1' } });
+}, { env: { IMPORT_MAX_MB: '1', IMPORT_MAX_REFUSED_ROWS: '100' } });

@@ -24,8 +24,8 @@ import { LayerRole } from '../layers/layer.roles';
 import { LayerKind } from '../layers/layer.type';
 import { ImportSource, openImportFile, SourceRow, TextEncoding } from './readers';
 import {
-  cityPlaneBoxSql, featuresByKeySql, heldFilesSql, newestFeatureIdSql, importedFeaturesSql, inspectGeometriesSql, insertJobSql, jobFileSql, jobSql, jobsSql, releaseStaleFilesSql,
-  knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, removeEmptyLayerSql, saveDryRunSql, townsForAddressSql,
+  addImportKeysSql, cityPlaneBoxSql, featuresByKeySql, heldFilesSql, newestFeatureIdSql, importedFeaturesPageSql, editedSinceImportSql, inspectGeometriesSql, insertJobSql, jobFileSql, jobSql, jobsSql, releaseStaleFilesSql, saveDryRunVersionsSql,
+  forgetDryRunVersionsSql, knownSridSql, lockJobSql, markCommittedSql, markUndoneSql, purgeImportKeysSql, removeEmptyLayerSql, removeImportKeysSql, saveDryRunSql, townsForAddressSql,
 } from './import.sql';
 import { isId } from '../../domain/ids';
 import { AuditActor, recordAudit } from '../audit/audit.service';
@@ -95,11 +95,8 @@ interface PlannedRow {
 
 interface Candidate { line: number; attributes: Record<string, unknown>; geometry: { g: string; kind: string; srid: number }; block?: SimaBlock }
 
-interface Checked { summary: ImportSummary; versions: Record<string, number> }
-
 export interface ImportProgress { phase: string; rowsRead: number; rowsChecked: number; rowsWritten: number; total: number; cancelled: boolean }
 
-const MAX_REFUSED_STORED = 10_000;
 /** Rows read, checked (one PostGIS round trip) and written at a time: what bounds an import's memory. */
 const CHUNK_ROWS = 2_000;
 
@@ -197,8 +194,9 @@ export class ImportService {
   }
 
   /**
-   * Checks every row as the commit would and writes nothing. It keeps the counts, the refused rows
-   * and the versions of the features it would update (the commit re-reads the file and checks them).
+   * Checks every row as the commit would and writes no feature. It keeps the counts, the refused rows
+   * (up to IMPORT_MAX_REFUSED_ROWS) and, in import_version, the versions of the features it would update
+   * (the commit re-reads the file and checks them).
    */
   async dryRun(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportSummary> {
     const job = await this.job(user, id);
@@ -207,11 +205,11 @@ export class ImportService {
     const progress = this.track(id);
     try {
       const layer = await this.targetLayer(user!, merged);
-      const checked = await this.check(user!, id, job.filename, merged, progress, this.db.pool, layer);
-      await this.db.pool.query(saveDryRunSql, [id, JSON.stringify(merged),
-        JSON.stringify({ ...checked.summary, dryRunVersions: checked.versions, rowsRead: progress.rowsRead })]);
+      await this.db.pool.query(forgetDryRunVersionsSql, [id]);
+      const summary = await this.check(user!, id, job.filename, merged, progress, this.db.pool, layer);
+      await this.db.pool.query(saveDryRunSql, [id, JSON.stringify(merged), JSON.stringify({ ...summary, rowsRead: progress.rowsRead })]);
       progress.phase = 'checked';
-      return checked.summary;
+      return summary;
     } catch (err) {
       progress.phase = progress.cancelled ? 'cancelled' : 'failed';
       throw err;
@@ -231,7 +229,6 @@ export class ImportService {
     progress.total = Number(job.summary?.rowsRead ?? 0);
     let created: LayerRecord | undefined;
     try {
-      const seen = (job.summary?.dryRunVersions ?? {}) as Record<string, number>;
       let layer = await this.targetLayer(user!, merged);
       // A new layer is made first, through the layer service (its own transaction); if the import
       // then fails or is cancelled, it is removed again (below).
@@ -240,17 +237,18 @@ export class ImportService {
       const summary = await this.db.transaction(async (tx) => {
         const state = (await tx.query(lockJobSql, [id])).rows[0];
         if (state?.status !== 'uploaded') throw conflict(`import ${id} is already ${state?.status}`);
-        const { summary: s } = await this.check(user!, id, job.filename, merged, progress, tx, layer, async (rows, refusedSoFar) => {
+        const s = await this.check(user!, id, job.filename, merged, progress, tx, layer, async (rows, refusedSoFar) => {
           // Any refused row stops the commit (unless skipped): the rest is only checked, to list every refused row.
           if (refusedSoFar && !merged.skipRefused) return;
           progress.phase = 'writing';
-          await this.write(tx, user!, layers, layer, rows, seen, id, progress);
+          await this.write(tx, user!, layers, layer, rows, id, progress);
         });
         if (s.refused > 0 && !merged.skipRefused) {
           throw badInput(`${s.refused}行が取り込めません。修正するか、除外して取り込んでください (${s.refused} rows refused; fix them or skip them)`,
             { field: 'file', reason: 'refusedRows', refusedRows: s.refusedRows.slice(0, 100) });
         }
         await tx.query(markCommittedSql, [id, layer.id, JSON.stringify(s)]);
+        await tx.query(forgetDryRunVersionsSql, [id]);
         await recordAudit(tx, { kind: 'import', actor, target: id, layerKey: layer.key, rowCount: s.create + s.update,
           details: { filename: job.filename, create: s.create, update: s.update, refused: s.refused } });
         return s;
@@ -289,20 +287,25 @@ export class ImportService {
     return this.db.transaction(async (tx) => {
       const state = (await tx.query(lockJobSql, [id])).rows[0];
       if (state?.status !== 'committed') throw conflict(`import ${id} is ${state?.status}, not committed`);
-      const { rows } = await tx.query(importedFeaturesSql, [id]);
-      const edited = rows.filter((r) => r.current_version !== r.last_version);
+      const { rows: edited } = await tx.query(editedSinceImportSql, [id]);
       if (edited.length) {
         throw conflict(`取込後に編集された地物があるため元に戻せません: ${edited.slice(0, 10).map((r) => r.id).join(', ')} (features edited after the import)`,
           { featureIds: edited.map((r) => r.id) });
       }
-      const changes: FeatureChange[] = rows.filter((r) => !(r.created && r.deleted)).map((r) => r.created
-        ? { op: 'delete', id: r.id, expectedVersion: r.current_version }
-        : { op: 'restore', id: r.id, expectedVersion: r.current_version, version: r.first_version - 1 });
-      for (let i = 0; i < changes.length; i += this.config.batchMaxChanges) {
-        await this.edits.applyIn(tx, user, layers, changes.slice(i, i + this.config.batchMaxChanges));
+      // A page of features at a time, each page one batch (the import's size does not matter here either).
+      let undone = 0;
+      for (let after = '0'; ;) {
+        const { rows } = await tx.query(importedFeaturesPageSql, [id, after, this.config.batchMaxChanges]);
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].id;
+        const changes: FeatureChange[] = rows.filter((r) => !(r.created && r.deleted)).map((r) => r.created
+          ? { op: 'delete', id: r.id, expectedVersion: r.current_version }
+          : { op: 'restore', id: r.id, expectedVersion: r.current_version, version: r.first_version - 1 });
+        if (changes.length) await this.edits.applyIn(tx, user, layers, changes);
+        undone += changes.length;
       }
       await tx.query(markUndoneSql, [id]);
-      return changes.length;
+      return undone;
     });
   }
 
@@ -310,8 +313,12 @@ export class ImportService {
   async refusedCsv(user: SessionUser | null, id: string): Promise<Buffer> {
     const job = await this.job(user, id);
     const rows: RefusedRow[] = job.summary?.refusedRows ?? [];
+    // Only the first rows are kept (IMPORT_MAX_REFUSED_ROWS): the last line says how many more there are.
+    const listed = new Set(rows.map((r) => r.line)).size;
+    const more = Number(job.summary?.refused ?? 0) - listed;
+    const tail = more > 0 ? [['', '', '', '', `ほか ${more} 行(修正して再度チェックすると表示されます) (${more} more refused rows not listed)`]] : [];
     // Excel-safe: a refused value is the file's own text and may be a formula (=HYPERLINK(…)).
-    return csvFile([['行', '項目', 'コード', '値', '理由'], ...rows.map((r) => [r.line, r.field ?? '', r.code, r.value ?? '', r.message])]);
+    return csvFile([['行', '項目', 'コード', '値', '理由'], ...rows.map((r) => [r.line, r.field ?? '', r.code, r.value ?? '', r.message]), ...tail]);
   }
 
   private track(id: string): ImportProgress {
@@ -347,6 +354,7 @@ export class ImportService {
     }
     const gone = new Set([...released, ...orphans]);
     for (const name of gone) await this.removeFile(name);
+    await this.db.pool.query(purgeImportKeysSql, [hours]);
     return gone.size;
   }
 
@@ -385,14 +393,17 @@ export class ImportService {
 
   /**
    * Reads, maps, coerces and checks every row, a chunk at a time: what a commit would write, and
-   * every refused row. Only the counts, the refused rows and the versions of matched features are
-   * kept; `write` (the commit) gets each chunk's rows as they pass.
+   * every refused row. Only the counts and the first IMPORT_MAX_REFUSED_ROWS refused rows are kept in
+   * memory, whatever the size of the file; the keys read so far (import_key) and a dry run's versions
+   * of matched features (import_version) go to the database. `write` (the commit) gets each chunk's
+   * rows as they pass.
    */
   private async check(user: SessionUser, id: string, filename: string, options: ImportOptions, progress: ImportProgress, q: Queryable,
-    layer: LayerRecord, write?: (rows: PlannedRow[], refusedSoFar: boolean) => Promise<void>): Promise<Checked> {
+    layer: LayerRecord, write?: (rows: PlannedRow[], refusedSoFar: boolean) => Promise<void>): Promise<ImportSummary> {
     progress.phase = 'reading';
     const source = await this.open(id, filename, options, q); // q: inside the commit, PGlite has no second connection
     let writing: Promise<void> = Promise.resolve();
+    const run = randomUUID(); // this check's keys in import_key
     try {
       const sima = source.format === 'sima';
       if (sima && layer.role !== LayerRole.BOUNDARY_RECORDS) throw badInput('SIMAファイルは境界確定レイヤーに取り込みます (SIMA files go into the boundary records layer)', { field: 'layer' });
@@ -407,10 +418,8 @@ export class ImportService {
       }
       const { geometryFrom, geometryOf, warnings } = await this.geometryReader(source, layer, options, q);
       const fieldsByKey = new Map(layer.fieldDefs.map((f) => [f.key, f]));
-      const keysSeen = new Map<string, number>();
       const refused: RefusedRow[] = [];
-      const refusedLines = new Set<number>();
-      const versions: Record<string, number> = {};
+      let refusedCount = 0; // rows (not problems) refused; a row's problems are all found in its chunk
       const counts = { create: 0, update: 0, unchanged: 0 };
       const newestId = keyField ? (await q.query(newestFeatureIdSql)).rows[0].id : '0';
 
@@ -418,41 +427,49 @@ export class ImportService {
         if (progress.cancelled) throw cancelledError();
         progress.phase = progress.rowsWritten > 0 ? 'writing' : 'checking';
         const problems: RefusedRow[] = [];
+        const refusedLines = new Set<number>();
         const refuse = (r: RefusedRow) => { problems.push(r); refusedLines.add(r.line); };
         const candidates: Candidate[] = [];
-        for (const row of chunk) {
+        // Mapped and coerced first; a key twice in the file is found against the keys of the earlier
+        // chunks, which the database keeps (import_key), so no map of every key grows in this process.
+        const read = chunk.map((row) => {
           const attributes: Record<string, unknown> = { ...(options.defaults ?? {}) };
           for (const [column, key] of Object.entries(mapping)) {
             const value = coerceValue(fieldsByKey.get(key)!, row.values[column]);
             if (value !== undefined) attributes[key] = value;
           }
-          const invalid = validateAttributes(layer.fieldDefs, attributes);
+          const key = keyField && attributes[keyField] !== undefined ? String(attributes[keyField]) : undefined;
+          return { row, attributes, key, invalid: validateAttributes(layer.fieldDefs, attributes) };
+        });
+        // The database is the previous chunk's until its write has ended (one connection, in order).
+        await writing;
+        const firstLine = new Map<string, number>(); // this chunk's keys: the line each is first on
+        for (const r of read) if (r.key !== undefined && !firstLine.has(r.key)) firstLine.set(r.key, r.row.line);
+        const earlier = new Map<string, number>();
+        if (firstLine.size) {
+          const { rows } = await q.query<{ key: string; line: number }>(addImportKeysSql, [run, [...firstLine.keys()], [...firstLine.values()]]);
+          for (const r of rows) earlier.set(r.key, r.line);
+        }
+        for (const { row, attributes, key, invalid } of read) {
           for (const p of invalid) refuse({ line: row.line, field: p.field, code: p.code, message: p.message, value: cellText(attributes[p.field]) });
-          let duplicate = false;
-          if (keyField && attributes[keyField] !== undefined) {
-            const key = String(attributes[keyField]);
-            const first = keysSeen.get(key);
-            if (first !== undefined) {
-              duplicate = true;
-              refuse({ line: row.line, field: keyField, code: 'duplicateKey', message: `the key ${key} is also on line ${first}`, value: key });
-            } else keysSeen.set(key, row.line);
-          }
+          const first = key === undefined ? undefined : earlier.get(key) ?? firstLine.get(key);
+          const duplicate = first !== undefined && first !== row.line;
+          if (duplicate) refuse({ line: row.line, field: keyField!, code: 'duplicateKey', message: `the key ${key} is also on line ${first}`, value: key });
           const geometry = geometryOf(row);
           if ('problem' in geometry) refuse({ line: row.line, field: 'geometry', code: geometry.code, message: geometry.problem });
           else if (invalid.length === 0 && !duplicate) candidates.push({ line: row.line, attributes: normalizeAttributes(attributes), geometry, block: row.block });
         }
-        // The database is the previous chunk's until its write has ended (one connection, in order).
-        await writing;
         // Stored features with the same key are updated (or left alone when nothing changed).
-        const existing = new Map<string, { id: string; version: number; attributes: Record<string, unknown> }>();
+        const existing = new Map<string, { id: string; version: number; dry_run_version: number | null; attributes: Record<string, unknown> }>();
         if (keyField && candidates.length) {
-          const { rows } = await q.query(featuresByKeySql, [layer.id, keyField, candidates.map((c) => String(c.attributes[keyField])), newestId]);
+          const { rows } = await q.query(featuresByKeySql, [layer.id, keyField, candidates.map((c) => String(c.attributes[keyField])), newestId, id]);
           for (const r of rows) existing.set(r.key, r);
         }
         const inspected = await this.inspectGeometries(q, candidates.map((c) => ({
           ...c.geometry, existing: keyField ? existing.get(String(c.attributes[keyField]))?.id ?? null : null,
         })));
         const planned: PlannedRow[] = [];
+        const updates: { id: string; version: number }[] = [];
         candidates.forEach((c, i) => {
           const g = inspected[i];
           const type = g.type?.replace(/^ST_/, '');
@@ -464,16 +481,20 @@ export class ImportService {
           const match = keyField ? existing.get(String(c.attributes[keyField])) : undefined;
           if (match && sima) { refuse({ line: c.line, field: keyField!, code: 'duplicateKey', message: `a boundary record ${c.attributes[keyField!]} exists` }); return; }
           if (match && g.same_as_existing && sameAttributes(layer.fieldDefs, match.attributes, c.attributes)) { counts.unchanged++; return; }
-          if (match) { counts.update++; versions[match.id] = match.version; } else counts.create++;
-          planned.push({ line: c.line, attributes: c.attributes, geojson: g.geojson, existing: match && { id: match.id, version: match.version }, block: c.block });
+          if (match) { counts.update++; updates.push(match); } else counts.create++;
+          // A commit is version-checked against what its dry run showed the user, when there was one.
+          planned.push({ line: c.line, attributes: c.attributes, geojson: g.geojson, existing: match && { id: match.id, version: match.dry_run_version ?? match.version }, block: c.block });
         });
+        // A dry run keeps the versions it saw in the database (import_version), for its commit to check.
+        if (!write && updates.length) await q.query(saveDryRunVersionsSql, [id, updates.map((u) => u.id), updates.map((u) => u.version)]);
         problems.sort((a, b) => a.line - b.line);
-        refused.push(...problems.slice(0, Math.max(0, MAX_REFUSED_STORED - refused.length)));
+        refused.push(...problems.slice(0, Math.max(0, this.config.importMaxRefusedRows - refused.length)));
+        refusedCount += refusedLines.size;
         progress.rowsChecked += chunk.length;
         if (write && planned.length) {
           // Written while the next chunk is read and checked in JavaScript (the two overlap: PostgreSQL
           // works in its own process, PGlite in its own thread). Awaited before the next chunk's queries.
-          writing = write(planned, refusedLines.size > 0);
+          writing = write(planned, refusedCount > 0);
           writing.catch(() => undefined); // handled where awaited; not an unhandled rejection meanwhile
         }
       };
@@ -487,14 +508,17 @@ export class ImportService {
       }
       if (chunk.length) await checkChunk(chunk);
       await writing;
+      // Inside the commit the keys go with its transaction (a rollback removes them too).
+      if (keyField && q !== this.db.pool) await q.query(removeImportKeysSql, [run]);
       if (progress.rowsRead === 0) throw fileProblem('取り込む行がありません (the file has no rows)', 'empty');
-      const summary: ImportSummary = { ...counts, refused: refusedLines.size, refusedRows: refused, warnings, geometryFrom, mapping };
-      return { summary, versions };
+      const summary: ImportSummary = { ...counts, refused: refusedCount, refusedRows: refused, warnings, geometryFrom, mapping };
+      return summary;
     } finally {
       // A write still running when the check fails ends before the caller rolls back (else its next
       // statements would run on the connection after the rollback).
       await writing.catch(() => undefined);
       await source.close();
+      if (q === this.db.pool) await q.query(removeImportKeysSql, [run]).catch(() => undefined);
     }
   }
 
@@ -621,21 +645,21 @@ export class ImportService {
   }
 
   /** The edit path's changes for some planned rows. */
-  private changesOf(layer: LayerRecord, rows: PlannedRow[], seen: Record<string, number>): FeatureChange[] {
+  private changesOf(layer: LayerRecord, rows: PlannedRow[]): FeatureChange[] {
     return rows.map((r): FeatureChange => {
       if (!r.existing) return { op: 'create', layer: layer.key, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
-      // Version-checked against what the dry run showed the user.
-      return { op: 'update', id: r.existing.id, expectedVersion: seen[r.existing.id] ?? r.existing.version, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
+      // Version-checked against what the dry run showed the user (or, without one, what the check read).
+      return { op: 'update', id: r.existing.id, expectedVersion: r.existing.version, attributes: r.attributes, geometry: JSON.parse(r.geojson) };
     });
   }
 
-  private async write(tx: PoolClient, user: SessionUser, layers: LayerRecord[], layer: LayerRecord, rows: PlannedRow[], seen: Record<string, number>,
+  private async write(tx: PoolClient, user: SessionUser, layers: LayerRecord[], layer: LayerRecord, rows: PlannedRow[],
     importId: string, progress: ImportProgress): Promise<void> {
     const step = Math.min(this.config.batchMaxChanges, CHUNK_ROWS);
     for (let i = 0; i < rows.length; i += step) {
       if (progress.cancelled) throw cancelledError();
       const part = rows.slice(i, i + step);
-      const changes = this.changesOf(layer, part, seen);
+      const changes = this.changesOf(layer, part);
       const ids = await this.edits.applyIn(tx, user, layers, changes, { importId });
       // SIMA blocks keep their surveyed points beside the record's geometry.
       for (let j = 0; j < changes.length; j++) {

@@ -56,13 +56,15 @@ export const inspectGeometriesSql = `
 
 /**
  * Live features of a layer whose key field ($2) has one of the values ($3); a join, so 100,000 keys stay fast.
+ * With the version the job's dry run ($5) saw, if it saw the feature.
  * Only features up to id $4 (the newest when the import began): those an import writes itself never
  * match a later row of it (a key twice in a file is refused), and leaving them out keeps each chunk's
  * look-up to the layer as it was instead of a scan that grows with every chunk written.
  */
 export const featuresByKeySql = `
-  SELECT f.id::text AS id, f.version, f.attributes, k.key
+  SELECT f.id::text AS id, f.version, v.version AS dry_run_version, f.attributes, k.key
   FROM unnest($3::text[]) AS k(key) JOIN feature f ON f.attributes->>$2 = k.key
+  LEFT JOIN import_version v ON v.job_id = $5::bigint AND v.feature_id = f.id
   WHERE f.layer_id = $1 AND f.deleted_at IS NULL AND f.id <= $4::bigint`;
 
 /** The newest feature id (the bound of featuresByKeySql). */
@@ -70,13 +72,20 @@ export const newestFeatureIdSql = 'SELECT COALESCE(max(id), 0)::text AS id FROM 
 
 /**
  * What an import wrote, per feature: its first and last version by the import, whether the import
- * created it, and the feature's current version (to refuse undoing over later edits).
+ * created it, and the feature's current version (to refuse undoing over later edits), in feature
+ * order; `having` narrows the groups, `page` the history rows.
  */
-export const importedFeaturesSql = `
+const importedFeatures = (having: string, page: string) => `
   SELECT h.feature_id::text AS id, min(h.version) AS first_version, max(h.version) AS last_version,
          bool_or(h.operation = 'create') AS created, f.version AS current_version, f.deleted_at IS NOT NULL AS deleted
   FROM feature_history h JOIN feature f ON f.id = h.feature_id
-  WHERE h.import_id = $1::bigint GROUP BY h.feature_id, f.version, f.deleted_at ORDER BY h.feature_id`;
+  WHERE h.import_id = $1::bigint ${page} GROUP BY h.feature_id, f.version, f.deleted_at ${having} ORDER BY h.feature_id`;
+
+/** The features an import wrote that were edited after it (they stop an undo). */
+export const editedSinceImportSql = importedFeatures('HAVING f.version <> max(h.version)', '');
+
+/** The features an import wrote, a page at a time: those after feature $2, at most $3. */
+export const importedFeaturesPageSql = `${importedFeatures('', 'AND h.feature_id > $2::bigint')} LIMIT $3`;
 
 export const townsForAddressSql = 'SELECT name, ST_AsGeoJSON(point, 9) AS geojson FROM town ORDER BY length(name) DESC';
 
@@ -100,3 +109,27 @@ export const releaseStaleFilesSql = `
 
 /** Every file a job still holds. */
 export const heldFilesSql = `SELECT file_name FROM import_job WHERE file_name IS NOT NULL`;
+
+/**
+ * Adds one chunk's keys ($2, each once with the line it is first on, $3) to those of a check ($1) and
+ * returns the ones an earlier chunk already had, with that chunk's line (the statement sees the table
+ * as it was before its own INSERT). Keys are kept as digests: any length fits the index.
+ */
+export const addImportKeysSql = `
+  WITH k AS (SELECT md5(key)::uuid AS digest, key, line FROM unnest($2::text[], $3::int[]) AS u(key, line)),
+  added AS (INSERT INTO import_key (run, digest, line) SELECT $1::uuid, digest, line FROM k ON CONFLICT DO NOTHING)
+  SELECT k.key, s.line FROM k JOIN import_key s ON s.run = $1::uuid AND s.digest = k.digest`;
+
+export const removeImportKeysSql = 'DELETE FROM import_key WHERE run = $1::uuid';
+
+/** Keys left by a check that never ended (the process stopped), older than $1 hours. */
+export const purgeImportKeysSql = 'DELETE FROM import_key WHERE created_at < now() - make_interval(hours => $1::int)';
+
+/** The versions of the features a dry run of job $1 would update ($2 ids, $3 versions), for its commit to check. */
+export const saveDryRunVersionsSql = `
+  INSERT INTO import_version (job_id, feature_id, version)
+  SELECT $1::bigint, u.id, u.version FROM unnest($2::bigint[], $3::int[]) AS u(id, version)
+  ON CONFLICT (job_id, feature_id) DO UPDATE SET version = EXCLUDED.version`;
+
+/** A new dry run replaces what the last one saw; a commit ends the need. */
+export const forgetDryRunVersionsSql = 'DELETE FROM import_version WHERE job_id = $1::bigint';
