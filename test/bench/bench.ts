@@ -536,7 +536,8 @@ async function main() {
       const slice = batch.slice(i * PER_REQUEST, (i + 1) * PER_REQUEST);
       const fields = slice.map((t, k) => `u${k}: updatePublicFeatureByRowId(input: { rowId: "${t.id}", publicFeaturePatch: { version: ${t.version + 1}, attributes: $p${k} } }) { clientMutationId }`);
       const variables = Object.fromEntries(slice.map((t, k) => [`p${k}`, { ...t.attributes, ...WRITE_ATTRIBUTES }]));
-      n += Object.keys(await postJson(peerUrl, { query: `mutation(${slice.map((_, k) => `$p${k}: JSON`).join(', ')}) { ${fields.join('\n')} }`, variables })).length;
+      const data = await postJson(peerUrl, { query: `mutation(${slice.map((_, k) => `$p${k}: JSON`).join(', ')}) { ${fields.join('\n')} }`, variables });
+      n += Object.keys(data).length;
     }, Math.ceil(batch.length / PER_REQUEST), 8);
     return n;
   });

@@ -9,7 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/support/chromium';
 import { percentile } from './load';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..'); // dist/bench/test/bench → the repository
 
 export interface ClientResult {
   /** Login click → map idle with every demo layer loaded, each run in a fresh browser profile. */
