@@ -13,7 +13,7 @@ const config: KnipConfig = {
     'server/src/modules/exports/export-cli.ts',
     'server/src/modules/public/public-export.ts',
     // The bench and the processes it starts.
-    'test/bench/{bench,import,peer,serve,abuse,raster,fastpath}.ts',
+    'test/bench/{bench,import,peer,serve,abuse,raster,fastpath,floor}.ts',
     'scripts/*.mjs',
     'web/scripts/*.mjs',
   ],

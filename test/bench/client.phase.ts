@@ -29,9 +29,10 @@ export function ensureWebBuilt(): void {
 
 /** Waits for the map's first idle (MapView marks it) and for every layer's loading note to go. */
 async function mapReady(page: Page): Promise<void> {
-  // Strings: these run in the page, and the bench compiles without the DOM's types.
-  await page.waitForFunction("performance.getEntriesByName('chizu-map-idle').length > 0", undefined, { timeout: 180_000 });
-  await page.waitForFunction("document.querySelectorAll('.layer-status').length === 0", undefined, { timeout: 180_000 });
+  // Functions, not strings: the page's CSP (script-src 'self') refuses a string predicate (eval). They run
+  // in the page; the bench compiles without the DOM's types, hence globalThis as any.
+  await page.waitForFunction(() => (globalThis as any).performance.getEntriesByName('chizu-map-idle').length > 0, undefined, { timeout: 180_000 });
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 180_000 });
 }
 
 export async function benchClient(o: { url: string; runs: number; log: (m: string) => void }): Promise<ClientResult> {
