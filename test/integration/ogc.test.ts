@@ -285,6 +285,21 @@ describeBackends('OGC API Features', (get) => {
     const roads = await get().login('roads');
     expect((await send('PATCH', `/${id}`, { properties: { watts: 25 } }, { 'if-match': '"2"' }, roads)).status).toBe(403); // another department
 
+    // A field no one writes (被害面積 is computed by the server): refused by its editors too, with GraphQL's problem code.
+    const disaster = await get().login('disaster');
+    const { rows: [d] } = await get().db.pool.query(`SELECT f.id::text AS id, f.version FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.key = 'disaster_history' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1`);
+    const computed = await fetch(`${get().url}/ogc/collections/disaster_history/items/${d.id}`, {
+      method: 'PATCH', body: JSON.stringify({ properties: { affected_area_m2: 1, cause: 'OGC-COMPUTED' } }),
+      headers: { authorization: `Bearer ${disaster}`, 'content-type': 'application/merge-patch+json', 'if-match': `"${d.version}"` } });
+    expect(computed.status).toBe(400);
+    const computedProblem: any = await computed.json();
+    const viaGraphql = await get().gql('mutation($id: ID!, $v: Int!) { updateFeature(id: $id, expectedVersion: $v, attributes: { affected_area_m2: 1 }) { id } }',
+      { id: d.id, v: d.version }, disaster);
+    expect(computedProblem.problems.map((p: any) => [p.field, p.code])).toEqual([['affected_area_m2', 'computed']]);
+    expect((viaGraphql.errors?.[0]?.extensions as any)?.problems?.map((p: any) => [p.field, p.code])).toEqual([['affected_area_m2', 'computed']]);
+    expect((await get().db.pool.query('SELECT version FROM feature WHERE id = $1', [d.id])).rows[0].version).toBe(d.version); // nothing written
+
     const replaced = await send('PUT', `/${id}`, { type: 'Feature', geometry: point, properties: { light_no: 'SL-T0001' } }, { 'if-match': '"2"' });
     expect(replaced.status).toBe(200);
     const after = await json(`/collections/street_lights/items/${id}`);
