@@ -28,8 +28,6 @@ type Notice = { error: boolean; text: string } | null;
 
 function UserAdminDialog({ layers, onClose }: { layers: Layer[]; onClose: () => void }) {
   const { t, lang, departmentName, layerName } = useI18n();
-  const grantable = layers.filter((l) => !isRasterLayer(l));
-  const layerNames = (keys: string[]) => keys.map((k) => { const l = layers.find((x) => x.key === k); return l ? layerName(l) : k; }).join('、');
   const settings = useClientSettings();
   const [users, setUsers] = useState<User[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
@@ -67,6 +65,8 @@ function UserAdminDialog({ layers, onClose }: { layers: Layer[]; onClose: () => 
     }
   };
   const roleLabel = (role: string) => t(`role.${role}` as MessageKey);
+  const grantable = layers.filter((l) => !isRasterLayer(l));
+  const layerNames = (keys: string[]) => keys.map((k) => { const l = layers.find((x) => x.key === k); return l ? layerName(l) : k; }).join('、');
 
   return (
     <Dialog titleId="user-admin-title" title={t('usersTitle')} className="audit-dialog user-admin" onClose={onClose}>
