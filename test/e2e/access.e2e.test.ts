@@ -136,6 +136,15 @@ test('an administrator adds a department and a user, resets its password, limits
   }).then((r) => r.json());
   expect(asYamada.data.login.user.department.key).toBe('parks');
 
+  // Extra layers: yamada also edits the street lights of 自治振興課.
+  await row.getByRole('button', { name: '編集', exact: true }).click();
+  await row.getByLabel('追加の編集レイヤ').selectOption([{ label: '防犯灯' }]);
+  await row.getByRole('button', { name: '変更を保存' }).click();
+  await dialog.getByRole('status').getByText('「yamada」を変更しました。').waitFor();
+  await eventually(async () => expect(await row.textContent()).toContain('防犯灯'));
+  const granted = await graphqlAs<{ users: { username: string; grantedLayers: string[] }[] }>(server, 'admin', '{ users { username grantedLayers } }');
+  expect(granted.data!.users.find((u) => u.username === 'yamada')!.grantedLayers).toEqual(['street_lights']);
+
   // 公園緑地課 is merged into 環境政策課: yamada moves with it, and 公園緑地課 is gone.
   const merge = dialog.locator('form.merge-departments');
   await merge.getByLabel('統合する課').selectOption({ label: '公園緑地課' });
@@ -189,7 +198,7 @@ test('an administrator adds a department and a user, resets its password, limits
   const audit = await graphqlAs<{ auditLog: { entries: { kind: string; target: string | null }[] } }>(server, 'admin',
     '{ auditLog(first: 50) { entries { kind target } } }');
   const kinds = audit.data!.auditLog.entries.map((e) => `${e.kind} ${e.target}`);
-  for (const k of ['department.create parks', 'department.merge parks', 'settings.update security', 'user.create yamada', 'user.password_reset yamada', 'layer.update street_lights', 'layer.update garbage_points']) {
+  for (const k of ['department.create parks', 'department.merge parks', 'settings.update security', 'user.create yamada', 'user.password_reset yamada', 'user.update yamada', 'layer.update street_lights', 'layer.update garbage_points']) {
     expect(kinds).toContain(k);
   }
   await logOut();
@@ -274,6 +283,25 @@ test('an administrator restricts a field: the counter no longer reads it in the 
 
   // The administrator still reads it everywhere.
   await logIn(page, 'admin');
+  // The audit log screen shows the counter's login, export and print, and the restriction itself.
+  await page.getByText('監査ログ', { exact: true }).click();
+  await page.getByRole('button', { name: '監査ログを開く' }).click();
+  const audit = page.getByRole('dialog', { name: '監査ログ' });
+  await audit.getByLabel('ユーザー名').fill('counter');
+  await audit.getByRole('button', { name: '絞り込む' }).click();
+  const rowOf = (kind: string) => audit.locator('tbody tr').filter({ has: page.getByRole('cell', { name: kind, exact: true }) });
+  await rowOf('エクスポート').first().waitFor();
+  expect(await rowOf('ログイン').count()).toBeGreaterThanOrEqual(2); // before and after the restriction
+  expect(await rowOf('エクスポート').first().textContent()).toContain('garbage_points');
+  expect(await rowOf('エクスポート').first().textContent()).toContain('"restrictedFields":[]');
+  expect(await rowOf('印刷').count()).toBeGreaterThanOrEqual(2);
+  await audit.getByLabel('ユーザー名').fill('admin');
+  await audit.getByLabel('種別').selectOption({ label: 'レイヤー定義の変更' });
+  await audit.getByRole('button', { name: '絞り込む' }).click();
+  await audit.locator('tbody tr', { hasText: 'burnable_days' }).first().waitFor();
+  expect(await audit.locator('tbody tr', { hasText: 'burnable_days' }).first().textContent()).toContain('"departments":["roads"]');
+  await guarded.screenshot('access-09-audit-log');
+  await audit.getByRole('button', { name: '閉じる' }).click();
   const asAdmin = await garbageViews('admin', place);
   expect(asAdmin.headers.some((h) => h.startsWith(BURNABLE_LABEL))).toBe(true);
   expect(asAdmin.identify).toContain(BURNABLE_LABEL);
@@ -320,6 +348,16 @@ test('the public map shows the published layer without a login, its details on a
   expect(staffPaths).toEqual([]);
   expect(requests.some((p) => p.startsWith('/public/tiles/garbage_points/'))).toBe(true);
   expect(requests.some((p) => /street_lights|boundary_records|curve_mirrors/.test(p))).toBe(false);
+  // By keyboard: back from the search box to the header's last link, whose focus ring stands out on the dark header
+  // (white, not the orange of the white panels, which is about 2:1 there).
+  await page.getByLabel('地名・施設名で検索').focus();
+  await page.keyboard.press('Shift+Tab');
+  const ring = await page.evaluate(() => {
+    const active = document.activeElement as HTMLElement;
+    const style = getComputedStyle(active);
+    return { tag: active.tagName, inHeader: !!active.closest('.public-header'), color: style.outlineColor, width: style.outlineWidth };
+  });
+  expect(ring).toEqual({ tag: 'A', inHeader: true, color: 'rgb(255, 255, 255)', width: '3px' });
   // Larger text, and English.
   await page.getByRole('button', { name: '大', exact: true }).click();
   expect(await page.locator('.public-page.public-large').count()).toBe(1);

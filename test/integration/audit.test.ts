@@ -61,6 +61,20 @@ describeBackends('audit trail', (get) => {
     expect(await rows('layer.update')).toHaveLength(before + 1);
   });
 
+  test('a new layer is logged with its definition; ending a user\'s sessions is logged with how many', async () => {
+    const created = await get().gql(`mutation { createLayer(input: { key: "audit_hydrants", nameJa: "消火栓", nameEn: "Hydrants", departmentKey: "disaster",
+      geometryTypes: ["Point"], fields: [{ key: "no", label: "番号", labelEn: "No.", type: TEXT, restricted: { departments: ["disaster"] } }] }) { key } }`, {}, admin);
+    expect(created.errors).toBeUndefined();
+    expect(await last('layer.create')).toMatchObject({ username: 'admin', target: 'audit_hydrants', layer_key: 'audit_hydrants',
+      details: { after: { nameJa: '消火栓', departmentKey: 'disaster', geometryTypes: ['Point'],
+        fields: [expect.objectContaining({ key: 'no', restricted: expect.objectContaining({ departments: ['disaster'] }) })] } } });
+    await get().login('env');
+    await get().login('env');
+    const revoked = await get().gql('mutation { revokeSessions(username: "env") }', {}, admin);
+    expect(revoked.data.revokeSessions).toBeGreaterThanOrEqual(2);
+    expect(await last('user.sessions_revoked')).toMatchObject({ username: 'admin', target: 'env', row_count: revoked.data.revokeSessions });
+  });
+
   test('user and role changes are logged with before/after; a new password only as "changed"', async () => {
     const created = await get().gql(`mutation { createUser(input: { username: "audit-user", displayName: "監査 太郎", password: "secret-pass-1", role: VIEWER }) { id } }`, {}, admin);
     expect(created.errors).toBeUndefined();
@@ -90,7 +104,9 @@ describeBackends('audit trail', (get) => {
 
   test('attachment upload, download and removal are logged with the file, feature and layer', async () => {
     const roads = await get().login('roads');
-    const featureId = (await get().db.pool.query("SELECT f.id::text FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'curve_mirrors' LIMIT 1")).rows[0].id;
+    const { id: featureId, label } = (await get().db.pool.query(
+      "SELECT f.id::text, f.attributes->>'mirror_no' AS label FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'curve_mirrors' LIMIT 1")).rows[0];
+    expect(label).toMatch(/^CM-/);
     const up = await fetch(`${get().url}/api/features/${featureId}/attachments?filename=${encodeURIComponent('点検写真.pdf')}`, {
       method: 'POST', body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { authorization: `Bearer ${roads}`, 'content-type': 'application/pdf' },
     });
@@ -100,11 +116,12 @@ describeBackends('audit trail', (get) => {
     expect(down.status).toBe(200);
     expect(await last('attachment.download')).toMatchObject({ username: 'roads', target: String(id), layer_key: 'curve_mirrors',
       details: { filename: '点検写真.pdf', featureId } });
+    // The feature by its readable name too, for the recent-changes view ("カーブミラー CM-…", not "#…").
     expect(await last('attachment.upload')).toMatchObject({ username: 'roads', target: String(id), layer_key: 'curve_mirrors',
-      details: { filename: '点検写真.pdf', featureId } });
+      details: { filename: '点検写真.pdf', featureId, featureLabel: label } });
     const removed = await get().gql('mutation($id: ID!) { deleteAttachment(id: $id) }', { id }, roads);
     expect(removed.errors).toBeUndefined();
-    expect(await last('attachment.delete')).toMatchObject({ username: 'roads', target: String(id), details: { featureId } });
+    expect(await last('attachment.delete')).toMatchObject({ username: 'roads', target: String(id), details: { featureId, featureLabel: label } });
   });
 
   test('the log is append-only: the database refuses updates and deletes', async () => {

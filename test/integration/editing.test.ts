@@ -293,9 +293,16 @@ describeBackends('Editing with integrity', (get) => {
   });
 
   test('the admin sees recent changes across layers, filtered by user; others may not', async () => {
-    const r = await as('admin')('{ changes(user: "roads", first: 50) { layerKey operation changedByUsername changes { field } } }');
+    const r = await as('admin')('{ changes(user: "roads", first: 50) { featureId layerKey label version operation changedByUsername changes { field } } }');
     expect(r.errors).toBeUndefined();
     expect(r.data.changes.length).toBeGreaterThan(3);
+    // Each change names its feature by the layer's label field as of that version (管理番号), not only its id.
+    const mirrors = r.data.changes.filter((c: any) => c.layerKey === 'curve_mirrors');
+    expect(mirrors.length).toBeGreaterThan(0);
+    for (const c of mirrors) {
+      const { rows: [h] } = await get().db.pool.query("SELECT attributes->>'mirror_no' AS no FROM feature_history WHERE feature_id = $1 AND version = $2", [c.featureId, c.version]);
+      expect(c.label).toBe(h.no);
+    }
     expect(r.data.changes.every((c: any) => c.changedByUsername === 'roads')).toBe(true);
     expectCode(await as('roads')('{ changes { layerKey } }'), 'FORBIDDEN');
   });

@@ -103,6 +103,9 @@ describeBackends('Imports', (get) => {
     const r = await as('roads')(COMMIT, { id: firstImport, o: { skipRefused: true } });
     expect(r.errors).toBeUndefined();
     expect(r.data.commitImport).toMatchObject({ create: 2, refused: 1 });
+    const { rows: [audit] } = await get().db.pool.query("SELECT username, target, layer_key, row_count, details FROM audit_log WHERE kind = 'import' ORDER BY id DESC LIMIT 1");
+    expect(audit).toMatchObject({ username: 'roads', target: firstImport, layer_key: 'curve_mirrors', row_count: 2,
+      details: { filename: 'カーブミラー.csv', create: 2, update: 0, refused: 1 } });
     const { rows } = await get().db.pool.query(`SELECT f.attributes, ST_X(ST_Transform(f.geom, 6677)) AS e, ST_Y(ST_Transform(f.geom, 6677)) AS n, h.import_id::text AS import_id
       FROM feature f JOIN feature_history h ON h.feature_id = f.id WHERE f.attributes->>'mirror_no' LIKE 'CM-9%' ORDER BY f.attributes->>'mirror_no'`);
     expect(rows.map((x) => x.import_id)).toEqual([firstImport, firstImport]);

@@ -64,4 +64,28 @@ describeBackends('Login throttle and proxy', (get) => {
       authorization: `Bearer ${token}`, 'x-forwarded-host': 'evil.example/"><script>' } });
     expect(bad.status).toBe(400);
   });
+
+  test('with TRUST_PROXY, OGC API links, the Location of a new item and the OpenAPI servers follow X-Forwarded-Proto, -Host and -Prefix', async () => {
+    const base = 'https://gis.city.yotsukaido.lg.jp/chizu/ogc';
+    const proxied = (token: string) => ({ authorization: `Bearer ${token}`, 'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'gis.city.yotsukaido.lg.jp', 'x-forwarded-prefix': '/chizu' });
+    const counter = (await loginFrom('10.0.0.10', 'counter', DEMO_PASSWORD)).token!;
+    const proxiedJson = async (path: string) => {
+      const res = await rawRequest(get().url, { path, headers: proxied(counter) });
+      expect(res.status).toBe(200);
+      return JSON.parse(res.body);
+    };
+    const hrefs = (doc: { links: { href: string }[] }) => doc.links.map((l) => l.href);
+    for (const doc of [await proxiedJson('/ogc'), await proxiedJson('/ogc/collections'), await proxiedJson('/ogc/collections/street_lights/items?limit=1')]) {
+      expect(hrefs(doc).length).toBeGreaterThan(0);
+      expect(hrefs(doc).filter((h) => !h.startsWith(`${base}/`) && !h.startsWith(`${base}?`))).toEqual([]);
+    }
+    expect((await proxiedJson('/ogc/api')).servers[0].url).toBe(base);
+    const editor = (await loginFrom('10.0.0.11', 'community', DEMO_PASSWORD)).token!;
+    const created = await rawRequest(get().url, { method: 'POST', path: '/ogc/collections/street_lights/items',
+      headers: { ...proxied(editor), 'content-type': 'application/geo+json' },
+      body: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [140.172, 35.672] }, properties: { light_no: 'SL-PROXY1' } }) });
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toMatch(/^https:\/\/gis\.city\.yotsukaido\.lg\.jp\/chizu\/ogc\/collections\/street_lights\/items\/\d+$/);
+  });
 }, { scale: 0.02, env: { TRUST_PROXY: 'loopback', LOGIN_ADDRESS_MAX_FAILURES: '8' } });

@@ -285,6 +285,26 @@ describeBackends('OGC API Features', (get) => {
     const roads = await get().login('roads');
     expect((await send('PATCH', `/${id}`, { properties: { watts: 25 } }, { 'if-match': '"2"' }, roads)).status).toBe(403); // another department
 
+    // A field no one writes (被害面積 is computed by the server): as in GraphQL, a value sent for it is not stored —
+    // the rest of the patch is, and the field keeps what the server computes.
+    const disaster = await get().login('disaster');
+    const stored = async (id: string) => (await get().db.pool.query('SELECT version, attributes FROM feature WHERE id = $1', [id])).rows[0];
+    const { rows: [d] } = await get().db.pool.query(`SELECT f.id::text AS id FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.key = 'disaster_history' AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1`);
+    const before = await stored(d.id);
+    const computed = await fetch(`${get().url}/ogc/collections/disaster_history/items/${d.id}`, {
+      method: 'PATCH', body: JSON.stringify({ properties: { affected_area_m2: 123456, cause: 'OGC-COMPUTED' } }),
+      headers: { authorization: `Bearer ${disaster}`, 'content-type': 'application/merge-patch+json', 'if-match': `"${before.version}"` } });
+    expect(computed.status).toBe(200);
+    const patchedDisaster = await stored(d.id);
+    expect(patchedDisaster.attributes.cause).toBe('OGC-COMPUTED');
+    expect(patchedDisaster.attributes.affected_area_m2 ?? null).toEqual(before.attributes.affected_area_m2 ?? null);
+    expect(patchedDisaster.attributes.affected_area_m2).not.toBe(123456);
+    const viaGraphql = await get().gql('mutation($id: ID!, $v: Int!) { updateFeature(id: $id, expectedVersion: $v, attributes: { affected_area_m2: 123456 }) { attributes } }',
+      { id: d.id, v: patchedDisaster.version }, disaster);
+    expect(viaGraphql.errors).toBeUndefined();
+    expect((await stored(d.id)).attributes.affected_area_m2 ?? null).toEqual(before.attributes.affected_area_m2 ?? null);
+
     const replaced = await send('PUT', `/${id}`, { type: 'Feature', geometry: point, properties: { light_no: 'SL-T0001' } }, { 'if-match': '"2"' });
     expect(replaced.status).toBe(200);
     const after = await json(`/collections/street_lights/items/${id}`);

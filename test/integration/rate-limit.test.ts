@@ -45,6 +45,25 @@ describeBackends('Request budget per caller', (get) => {
     expect(tile.status).not.toBe(429);
   });
 
+  test('a desktop GIS paging through the OGC API one request after another is slowed to the budget, not refused', async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    // As GDAL copies a layer: pages of 10, each asked once the one before has come.
+    const started = Date.now();
+    const statuses: number[] = [];
+    for (let offset = 0; offset < PER_SECOND * 3 * 10; offset += 10) {
+      const page = await fetch(`${get().url}/ogc/collections/street_lights/items?f=json&limit=10&offset=${offset}`, { headers: { authorization: `Bearer ${roads}` } });
+      statuses.push(page.status);
+      await page.arrayBuffer();
+    }
+    expect(statuses).toEqual(statuses.map(() => 200));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // three budgets' worth took at least two windows
+    // The same paging on /api (not a feature service) is still refused at once.
+    await new Promise((r) => setTimeout(r, 1100));
+    const rest: number[] = [];
+    for (let i = 0; i < PER_SECOND * 2; i++) rest.push((await fetch(`${get().url}/api/health`, { headers: { authorization: `Bearer ${roads}` } })).status);
+    expect(rest).toContain(429);
+  });
+
   test('callers without a login are counted per address', async () => {
     await new Promise((r) => setTimeout(r, 1100));
     const anonymous = await Promise.all(Array.from({ length: PER_SECOND * 3 }, () => fetch(`${get().url}/api/health`)));

@@ -1,4 +1,5 @@
 import { describeBackends, TestServer } from '../helpers/backends';
+import { openSse } from '../helpers/sse';
 
 const CREATE = `mutation($attributes: JSONObject) {
   createFeature(layer: "curve_mirrors", geometry: { type: "Point", coordinates: [140.1713, 35.6713] }, attributes: $attributes) { id } }`;
@@ -124,10 +125,14 @@ async function everythingAbout(t: TestServer, token: string, featureId: string):
     history: await gql('query($id: ID!) { featureHistory(id: $id) { attributes changes { field before after } } }', { id: featureId }),
     search: await gql('query($t: String!) { search(text: $t) { label sublabel featureId } }', { t: '山田太郎' }),
     filterByHidden: await gql('{ features(layer: "disaster_history", where: [{ field: "damage_summary", eq: "x" }]) { edges { node { id } } } }'),
+    ogcFilterByHidden: await http(`/ogc/collections/disaster_history/items?filter=${encodeURIComponent("damage_summary LIKE '%山田%'")}`),
+    ogcEqualityByHidden: await http('/ogc/collections/disaster_history/items?damage_summary=x'),
     exportCsv: await http('/api/layers/disaster_history/export?format=csv'),
     exportGeoJson: await http('/api/layers/disaster_history/export?format=geojson'),
     ogcItems: await http('/ogc/collections/disaster_history/items?limit=1000&f=json'),
     ogcItem: await http(`/ogc/collections/disaster_history/items/${featureId}?f=json`),
+    ogcItemHtml: await http(`/ogc/collections/disaster_history/items/${featureId}?f=html`),
+    ogcQueryables: await http('/ogc/collections/disaster_history/queryables'),
     tile: await http('/tiles/disaster_history/16/58285/25808.mvt'),
   };
 }
@@ -150,12 +155,15 @@ function restrictedFields(get: () => TestServer) {
       // The feature itself is there (the layer is readable) …
       expect(seen.feature).toContain('PERM-TEST');
       expect(seen.history).toContain('PERM-TEST');
-      for (const [path, text] of Object.entries(seen).filter(([p]) => p !== 'filterByHidden')) {
+      for (const [path, text] of Object.entries(seen).filter(([p]) => !/ByHidden$/.test(p))) {
         // … but not its restricted fields, anywhere.
         expect({ path, leaked: ['山田太郎', 'PERM-RESPONSE', 'damage_summary', '被害概要'].some((s) => text.includes(s)) }).toEqual({ path, leaked: false });
       }
       // Filtering by a hidden field is refused like an unknown field (it would otherwise reveal values).
       expect(seen.filterByHidden).toContain('BAD_USER_INPUT');
+      // So is it in the OGC API: CQL2 or an equality parameter on a hidden field is a 400, as for an unknown property.
+      expect(seen.ogcFilterByHidden.slice(0, 3)).toBe('400');
+      expect(seen.ogcEqualityByHidden.slice(0, 3)).toBe('400');
       expect(seen.tile.startsWith('200')).toBe(true);
     }
   });
@@ -163,16 +171,31 @@ function restrictedFields(get: () => TestServer) {
   test('the disaster office (editors) and administrators read them', async () => {
     for (const insider of ['disaster', 'admin']) {
       const seen = await everythingAbout(get(), tokens[insider], featureId);
-      for (const path of ['layerFields', 'features', 'feature', 'featuresAt', 'featuresNear', 'enquiry', 'history', 'exportCsv', 'exportGeoJson', 'ogcItem']) {
+      for (const path of ['layerFields', 'features', 'feature', 'featuresAt', 'featuresNear', 'enquiry', 'history', 'exportCsv', 'exportGeoJson', 'ogcItem', 'ogcItemHtml', 'ogcQueryables']) {
         expect({ path, shown: seen[path].includes('damage_summary') || seen[path].includes('被害概要') }).toEqual({ path, shown: true });
       }
       expect(seen.feature).toContain('山田太郎');
+      expect(seen.ogcFilterByHidden).toMatch(/^200 .*"numberMatched":1\b/s); // the same filter finds it for those who read the field
       expect(seen.history).toContain('山田太郎');
       expect(seen.exportCsv).toContain('山田太郎');
       // Tiles and the search key are shared: never the restricted text, not even for insiders.
       expect(seen.tile.startsWith('200') && seen.tile.includes('浸水')).toBe(true);
       expect(seen.tile).not.toContain('山田太郎');
       expect(seen.search).not.toContain(featureId);
+    }
+  });
+
+  test('the live event stream carries no attributes: an edit of a restricted field reaches the counter without its value', async () => {
+    const stream = await openSse(`${get().url}/api/events`, { authorization: `Bearer ${tokens.counter}` });
+    try {
+      const version = (await get().gql('query($id: ID!) { feature(id: $id) { version } }', { id: featureId }, tokens.disaster)).data.feature.version;
+      const r = await get().gql(UPDATE_DISASTER, { id: featureId, v: version, a: { response: '土のう配布 (PERM-RESPONSE) 避難所開設 (PERM-LIVE)' } }, tokens.disaster);
+      expect(r.errors).toBeUndefined();
+      const event = await stream.next((e) => e.event === 'edit' && e.data.featureId === featureId && e.data.version === version + 1);
+      expect(event.data).toMatchObject({ layer: 'disaster_history', operation: 'update' });
+      expect(['PERM-LIVE', '山田太郎', 'response', 'damage_summary'].filter((s) => JSON.stringify(event.data).includes(s))).toEqual([]);
+    } finally {
+      stream.close();
     }
   });
 

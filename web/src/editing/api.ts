@@ -50,7 +50,7 @@ export async function restoreFeature(id: string, version: number, expectedVersio
 const ChangesQuery = graphql(`
   query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {
     changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {
-      featureId layerKey layerName version operation changedAt changedBy changedByUsername geometryChanged
+      featureId layerKey layerName label version operation changedAt changedBy changedByUsername geometryChanged
       changes { field label before after }
     }
   }

@@ -22,9 +22,11 @@ describe('admin changes in the recent-changes view', () => {
     expect(describeAdminChange(e, layers, ja)).toBe('tanaka: 権限、パスワード');
   });
 
-  test('an attachment names the file and the feature\'s layer', () => {
-    const e = entry('attachment.upload', { layerKey: 'curve_mirrors', details: { filename: '点検写真.pdf', featureId: '123' } });
-    expect(describeAdminChange(e, layers, ja)).toBe('点検写真.pdf — カーブミラー #123');
+  test('an attachment names the file and the feature by its layer and label (its id only when it has no label)', () => {
+    const e = entry('attachment.upload', { layerKey: 'curve_mirrors', details: { filename: '点検写真.pdf', featureId: '123', featureLabel: 'CM-0012' } });
+    expect(describeAdminChange(e, layers, ja)).toBe('点検写真.pdf — カーブミラー CM-0012');
+    expect(describeAdminChange(entry('attachment.delete', { layerKey: 'curve_mirrors', details: { featureId: '123', featureLabel: null } }), layers, ja))
+      .toBe('削除 — カーブミラー #123');
     expect(describeAdminChange(entry('layer.create', { layerKey: 'curve_mirrors' }), layers, ja)).toBe('カーブミラー（新規）');
   });
 });

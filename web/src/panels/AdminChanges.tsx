@@ -18,7 +18,7 @@ export async function fetchAdminChanges(filter: { layer: string | null; user: st
     .sort((a, b) => Number(b.id) - Number(a.id));
 }
 
-/** One line: what changed, by name ("カーブミラー: 名称、項目", "点検写真.pdf — カーブミラー #123"). */
+/** One line: what changed, by name ("カーブミラー: 名称、項目", "点検写真.pdf — カーブミラー CM-0012"). */
 export function describeAdminChange(e: AuditEntry, layers: Layer[], i18n: I18n): string {
   const { t } = i18n;
   const field = (key: string) => {
@@ -27,15 +27,17 @@ export function describeAdminChange(e: AuditEntry, layers: Layer[], i18n: I18n):
   };
   const layer = layers.find((l) => l.key === e.layerKey);
   const layerName = layer ? i18n.layerName(layer) : e.layerKey ?? '';
-  const d = e.details as { before?: Record<string, unknown>; after?: Record<string, unknown>; passwordChanged?: boolean; filename?: string; featureId?: string };
+  const d = e.details as { before?: Record<string, unknown>; after?: Record<string, unknown>; passwordChanged?: boolean; filename?: string; featureId?: string; featureLabel?: string | null };
+  // The feature by its label ("G-9001"); its id only when it has none (or the entry is older than labels).
+  const feature = `${layerName} ${d.featureLabel ?? `#${d.featureId ?? ''}`}`;
   const changed = [...Object.keys(d.after ?? {}), ...(d.passwordChanged ? ['passwordChanged'] : [])].map(field).join(i18n.lang === 'ja' ? '、' : ', ');
   switch (e.kind) {
     case 'layer.create': return `${layerName}（${t('adminChangeNew')}）`;
     case 'layer.update': return `${layerName}: ${changed}`;
     case 'user.create': case 'department.create': return `${e.target ?? ''}（${t('adminChangeNew')}）`;
     case 'user.update': return `${e.target ?? ''}: ${changed}`;
-    case 'attachment.upload': return `${d.filename ?? ''} — ${layerName} #${d.featureId ?? ''}`;
-    case 'attachment.delete': return `${t('adminChangeRemoved')} — ${layerName} #${d.featureId ?? ''}`;
+    case 'attachment.upload': return `${d.filename ?? ''} — ${feature}`;
+    case 'attachment.delete': return `${t('adminChangeRemoved')} — ${feature}`;
     default: return e.target ?? '';
   }
 }

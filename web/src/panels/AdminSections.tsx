@@ -56,7 +56,7 @@ export function AdminSections({ user, layers, map, onShowFeature, onLayersChange
       </details>
       <details className="user-admin-section">
         <summary>{t('usersTitle')}</summary>
-        <UserAdminButton />
+        <UserAdminButton layers={layers} />
       </details>
       <details className="audit-section">
         <summary>{t('auditTitle')}</summary>

@@ -10,7 +10,7 @@ import { formatDateTime } from './HistoryPanel';
 import { Dialog, DialogButton } from './Dialog';
 
 /** Kinds offered in the filter; a first part ("login") also matches its sub-kinds on the server. */
-const KINDS = ['login', 'login.failed', 'logout', 'session.expired', 'export', 'print', 'import', 'attachment', 'attachment.download', 'layer', 'department', 'user', 'token', 'audit'] as const;
+const KINDS = ['login', 'login.failed', 'logout', 'session.expired', 'export', 'print', 'import', 'attachment', 'attachment.download', 'layer', 'department', 'user', 'token', 'read', 'audit'] as const;
 
 
 export function AuditLogButton() {

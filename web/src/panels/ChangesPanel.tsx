@@ -100,7 +100,7 @@ export function ChangesPanel({ layers, map, onShowFeature }: Props) {
                   {formatDateTime(c.changedAt, i18n.lang)} · <strong>{c.changedBy ?? c.changedByUsername ?? te('unknownUser')}</strong>
                 </div>
                 <div>
-                  {changeLayer ? i18n.layerName(changeLayer) : c.layerName} #{c.featureId} {te('version', { version: c.version })} <span className={`op op-${c.operation}`}>{te(OP_LABEL[c.operation] ?? 'opUpdate')}</span>
+                  {changeLayer ? i18n.layerName(changeLayer) : c.layerName} {c.label ?? `#${c.featureId}`} {te('version', { version: c.version })} <span className={`op op-${c.operation}`}>{te(OP_LABEL[c.operation] ?? 'opUpdate')}</span>
                   {c.geometryChanged && <span className="muted"> · {te('geometryChanged')}</span>}
                 </div>
                 {c.changes.length > 0 && (

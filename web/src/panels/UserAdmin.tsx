@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Role } from '../api/generated/graphql';
-import type { Department, User } from '../api/model';
+import type { Department, Layer, User } from '../api/model';
+import { isRasterLayer } from '../api/rasters';
 import { useClientSettings } from '../api/useClientSettings';
 import { fetchDepartments } from '../editing/api';
 import { useI18n } from '../i18n';
@@ -17,21 +18,22 @@ import { Dialog, DialogButton } from './Dialog';
 
 const ROLES: Role[] = ['ADMIN' as Role, 'EDITOR' as Role, 'VIEWER' as Role];
 
-export function UserAdminButton() {
+/** `layers`: the vector layers an administrator may grant a user beyond its department. */
+export function UserAdminButton({ layers }: { layers: Layer[] }) {
   const { t } = useI18n();
-  return <DialogButton label={t('usersOpen')} dialog={(close) => <UserAdminDialog onClose={close} />} />;
+  return <DialogButton label={t('usersOpen')} dialog={(close) => <UserAdminDialog layers={layers} onClose={close} />} />;
 }
 
 type Notice = { error: boolean; text: string } | null;
 
-function UserAdminDialog({ onClose }: { onClose: () => void }) {
-  const { t, lang, departmentName } = useI18n();
+function UserAdminDialog({ layers, onClose }: { layers: Layer[]; onClose: () => void }) {
+  const { t, lang, departmentName, layerName } = useI18n();
   const settings = useClientSettings();
   const [users, setUsers] = useState<User[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [notice, setNotice] = useState<Notice>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const [editing, setEditing] = useState<{ username: string; displayName: string; role: Role; departmentKey: string } | null>(null);
+  const [editing, setEditing] = useState<{ username: string; displayName: string; role: Role; departmentKey: string; grantedLayers: string[] } | null>(null);
   const [newUser, setNewUser] = useState({ username: '', displayName: '', role: 'VIEWER' as Role, departmentKey: '', password: '' });
   const [newDept, setNewDept] = useState({ key: '', nameJa: '', nameEn: '' });
   const [names, setNames] = useState<Record<string, { nameJa: string; nameEn: string }>>({});
@@ -63,6 +65,8 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
     }
   };
   const roleLabel = (role: string) => t(`role.${role}` as MessageKey);
+  const grantable = layers.filter((l) => !isRasterLayer(l));
+  const layerNames = (keys: string[]) => keys.map((k) => { const l = layers.find((x) => x.key === k); return l ? layerName(l) : k; }).join('、');
 
   return (
     <Dialog titleId="user-admin-title" title={t('usersTitle')} className="audit-dialog user-admin" onClose={onClose}>
@@ -75,7 +79,7 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
             <thead>
               <tr>
                 <th scope="col">{t('usersUsername')}</th><th scope="col">{t('usersDisplayName')}</th><th scope="col">{t('usersRole')}</th>
-                <th scope="col">{t('usersDepartment')}</th><th scope="col">{t('usersState')}</th><th scope="col" />
+                <th scope="col">{t('usersDepartment')}</th><th scope="col">{t('usersGranted')}</th><th scope="col">{t('usersState')}</th><th scope="col" />
               </tr>
             </thead>
             <tbody>
@@ -94,11 +98,18 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                       {departments.map((d) => <option key={d.key} value={d.key}>{departmentName(d)}</option>)}
                     </select>
                   </td>
+                  <td>
+                    <select multiple size={4} aria-label={t('usersGranted')} title={t('usersGrantedHint')} value={editing.grantedLayers}
+                      onChange={(e) => setEditing({ ...editing, grantedLayers: Array.from(e.target.selectedOptions, (o) => o.value) })}>
+                      {grantable.map((l) => <option key={l.key} value={l.key}>{layerName(l)}</option>)}
+                    </select>
+                  </td>
                   <td>{u.disabled ? t('usersDisabled') : t('usersActive')}</td>
                   <td>
                     <button type="button" className="primary" onClick={fire(async () => {
                       const ok = await run(async () => {
-                        await updateUser(u.username, { displayName: editing.displayName, role: editing.role, departmentKey: editing.departmentKey || null });
+                        await updateUser(u.username, { displayName: editing.displayName, role: editing.role, departmentKey: editing.departmentKey || null,
+                          grantedLayers: editing.grantedLayers });
                         return t('usersSaved', { name: u.username });
                       });
                       if (ok) setEditing(null);
@@ -112,9 +123,10 @@ function UserAdminDialog({ onClose }: { onClose: () => void }) {
                   <td>{u.displayName}</td>
                   <td>{roleLabel(u.role)}</td>
                   <td>{u.department ? departmentName(departments.find((d) => d.key === u.department!.key) ?? u.department) : ''}</td>
+                  <td>{layerNames(u.grantedLayers)}</td>
                   <td>{u.disabled ? t('usersDisabled') : t('usersActive')}</td>
                   <td className="user-actions">
-                    <button type="button" onClick={() => setEditing({ username: u.username, displayName: u.displayName, role: u.role, departmentKey: u.department?.key ?? '' })}>
+                    <button type="button" onClick={() => setEditing({ username: u.username, displayName: u.displayName, role: u.role, departmentKey: u.department?.key ?? '', grantedLayers: u.grantedLayers })}>
                       {t('usersEdit')}
                     </button>
                     <button type="button" onClick={fire(async () => {

@@ -10,6 +10,7 @@ import {
 } from './attachment.sql';
 import { AuditActor, recordAudit } from '../audit/audit.service';
 import { isId } from '../../domain/ids';
+import { featureLabel } from '../../domain/fields';
 
 /** Accepted formats, recognised by their first bytes (the client's Content-Type is not trusted). */
 const FORMATS = [
@@ -57,7 +58,7 @@ export class AttachmentService {
       const sha256 = crypto.createHash('sha256').update(data).digest('hex');
       const r = (await tx.query(insertAttachmentSql, [featureId, name, type, data.length, sha256, data, user!.id])).rows[0];
       await recordAudit(tx, { kind: 'attachment.upload', actor, target: String(r.id), layerKey: layer.key,
-        details: { filename: r.filename, featureId, sizeBytes: r.size_bytes } });
+        details: { filename: r.filename, featureId, featureLabel: featureLabel(layer, feature.attributes), sizeBytes: r.size_bytes } });
       return {
         id: r.id, featureId, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256,
         uploadedAt: r.uploaded_at, uploadedBy: user!.displayName,
@@ -95,7 +96,7 @@ export class AttachmentService {
       requireEditor(user, layer);
       await tx.query(deleteAttachmentSql, [id]);
       await recordAudit(tx, { kind: 'attachment.delete', actor, target: id, layerKey: layer.key,
-        details: { featureId: a.feature_id } });
+        details: { featureId: a.feature_id, featureLabel: featureLabel(layer, feature.attributes) } });
     });
   }
 }

@@ -18,4 +18,4 @@ export const attachmentMetaSql = `
 
 export const deleteAttachmentSql = 'UPDATE attachment SET deleted_at = now() WHERE id = $1::bigint AND deleted_at IS NULL';
 
-export const featureLayerSql = 'SELECT layer_id, deleted_at FROM feature WHERE id = $1::bigint';
+export const featureLayerSql = 'SELECT layer_id, deleted_at, attributes FROM feature WHERE id = $1::bigint';

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { diffAttributes, mergeAttributes } from '../../domain/diff';
-import { describeProblems, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
+import { describeProblems, featureLabel, FieldDefinition, normalizeAttributes, validateAttributes } from '../../domain/fields';
 import { checkGeoJSONGeometry, checkLonLatPositions, checkPlanePositions, positionsOf } from '../../domain/geometry';
 import { featureSearchKey, searchFieldKeys } from '../../domain/normalize';
 import { AppError, appError } from '../../errors';
@@ -371,12 +371,16 @@ export class EditService {
     if (!Number.isInteger(first) || first < 1 || first > 1000) throw appError('pageSize', { field: 'first', min: 1, max: 1000 }, { field: 'first' });
     if (filter.layer && !layers.some((l) => l.key === filter.layer)) throw appError('unknownLayer', { layer: filter.layer }, { field: 'layer' });
     const { rows } = await this.db.pool.query(changesSql, [filter.layer ?? null, filter.user ?? null, filter.since ?? null, filter.until ?? null, first]);
-    return rows.map((r) => ({
-      featureId: r.feature_id, layerKey: r.layer_key, layerName: r.layer_name, version: r.version, operation: r.operation,
-      changedAt: r.changed_at, changedBy: r.changed_by, changedByUsername: r.changed_by_username,
-      changes: diffAttributes(r.version > 1 ? r.previous_attributes : null, r.attributes, layers.find((l) => l.key === r.layer_key)?.fieldDefs ?? []),
-      geometryChanged: r.version === 1 || !!r.geometry_changed, importId: r.import_id,
-    }));
+    return rows.map((r) => {
+      const layer = layers.find((l) => l.key === r.layer_key);
+      return {
+        featureId: r.feature_id, layerKey: r.layer_key, layerName: r.layer_name, label: layer ? featureLabel(layer, r.attributes) : null,
+        version: r.version, operation: r.operation,
+        changedAt: r.changed_at, changedBy: r.changed_by, changedByUsername: r.changed_by_username,
+        changes: diffAttributes(r.version > 1 ? r.previous_attributes : null, r.attributes, layer?.fieldDefs ?? []),
+        geometryChanged: r.version === 1 || !!r.geometry_changed, importId: r.import_id,
+      };
+    });
   }
 }
 

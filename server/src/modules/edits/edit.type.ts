@@ -47,6 +47,7 @@ export class ChangeEntry {
   @Field(() => ID) featureId!: string;
   @Field() layerKey!: string;
   @Field() layerName!: string;
+  @Field(() => String, { nullable: true, description: 'The feature\'s readable name as of this change (its layer\'s label field, e.g. "G-9001")' }) label!: string | null;
   @Field(() => Int) version!: number;
   @Field() operation!: string;
   @Field() changedAt!: Date;

@@ -69,7 +69,7 @@ type Documents = {
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": typeof types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": typeof types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": typeof types.RestoreDocument,
-    "\n  query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {\n    changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {\n      featureId layerKey layerName version operation changedAt changedBy changedByUsername geometryChanged\n      changes { field label before after }\n    }\n  }\n": typeof types.ChangesDocument,
+    "\n  query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {\n    changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {\n      featureId layerKey layerName label version operation changedAt changedBy changedByUsername geometryChanged\n      changes { field label before after }\n    }\n  }\n": typeof types.ChangesDocument,
     "query Departments { departments { key nameJa nameEn } }": typeof types.DepartmentsDocument,
     "mutation CreateLayer($input: LayerInput!) { createLayer(input: $input) { ...LayerFields } }": typeof types.CreateLayerDocument,
     "mutation UpdateLayer($key: String!, $patch: LayerPatch!) { updateLayer(key: $key, patch: $patch) { ...LayerFields } }": typeof types.UpdateLayerDocument,
@@ -136,7 +136,7 @@ const documents: Documents = {
     "\n  mutation ApplyChanges($changes: [FeatureChangeInput!]!) { applyChanges(changes: $changes) { ...FeatureFields } }\n": types.ApplyChangesDocument,
     "\n  query FeatureHistory($id: ID!) {\n    featureHistory(id: $id) {\n      featureId layerKey version operation changedAt changedBy changedByUsername attributes geometry geometryChanged\n      changes { field label before after }\n    }\n  }\n": types.FeatureHistoryDocument,
     "\n  mutation Restore($id: ID!, $version: Int!, $expectedVersion: Int) {\n    restoreFeature(id: $id, version: $version, expectedVersion: $expectedVersion) { ...FeatureFields }\n  }\n": types.RestoreDocument,
-    "\n  query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {\n    changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {\n      featureId layerKey layerName version operation changedAt changedBy changedByUsername geometryChanged\n      changes { field label before after }\n    }\n  }\n": types.ChangesDocument,
+    "\n  query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {\n    changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {\n      featureId layerKey layerName label version operation changedAt changedBy changedByUsername geometryChanged\n      changes { field label before after }\n    }\n  }\n": types.ChangesDocument,
     "query Departments { departments { key nameJa nameEn } }": types.DepartmentsDocument,
     "mutation CreateLayer($input: LayerInput!) { createLayer(input: $input) { ...LayerFields } }": types.CreateLayerDocument,
     "mutation UpdateLayer($key: String!, $patch: LayerPatch!) { updateLayer(key: $key, patch: $patch) { ...LayerFields } }": types.UpdateLayerDocument,
@@ -368,7 +368,7 @@ export function graphql(source: "\n  mutation Restore($id: ID!, $version: Int!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {\n    changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {\n      featureId layerKey layerName version operation changedAt changedBy changedByUsername geometryChanged\n      changes { field label before after }\n    }\n  }\n"): typeof import('./graphql').ChangesDocument;
+export function graphql(source: "\n  query Changes($layer: String, $user: String, $since: DateTimeISO, $until: DateTimeISO, $first: Int!) {\n    changes(layer: $layer, user: $user, since: $since, until: $until, first: $first) {\n      featureId layerKey layerName label version operation changedAt changedBy changedByUsername geometryChanged\n      changes { field label before after }\n    }\n  }\n"): typeof import('./graphql').ChangesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

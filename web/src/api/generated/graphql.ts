@@ -675,7 +675,7 @@ export type ChangesQueryVariables = Exact<{
 }>;
 
 
-export type ChangesQuery = { changes: Array<{ featureId: string, layerKey: string, layerName: string, version: number, operation: string, changedAt: string, changedBy: string | null, changedByUsername: string | null, geometryChanged: boolean, changes: Array<{ field: string, label: string, before: unknown, after: unknown }> }> };
+export type ChangesQuery = { changes: Array<{ featureId: string, layerKey: string, layerName: string, label: string | null, version: number, operation: string, changedAt: string, changedBy: string | null, changedByUsername: string | null, geometryChanged: boolean, changes: Array<{ field: string, label: string, before: unknown, after: unknown }> }> };
 
 export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1831,6 +1831,7 @@ export const ChangesDocument = new TypedDocumentString(`
     featureId
     layerKey
     layerName
+    label
     version
     operation
     changedAt
