@@ -215,6 +215,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     async stop() {
       clearInterval(importPurge);
       await services.print.close();
+      await services.tokens.uses.flush();
       services.events.close();
       await apollo.stop();
       httpServer.close();

@@ -3,7 +3,7 @@ import { Database, Queryable } from '../../db/database';
 import { appError } from '../../errors';
 import { csvPreamble, csvText } from '../../domain/csv';
 import { requireAdmin, SessionUser } from '../auth/permissions';
-import { allowAuditPurgeSql, auditBatchSql, auditCountSql, auditPageSql, insertAuditSql, layerSnapshotSql, purgeAuditSql } from './audit.sql';
+import { allowAuditPurgeSql, auditBatchSql, auditCountSql, auditPageSql, insertAuditRowsSql, insertAuditSql, layerSnapshotSql, purgeAuditSql } from './audit.sql';
 import type { AuditEntry, AuditFilter, AuditPage } from './audit.type';
 
 
@@ -31,6 +31,45 @@ export interface AuditRecord {
 export async function recordAudit(q: Queryable, r: AuditRecord): Promise<void> {
   await q.query(insertAuditSql, [r.kind, r.actor.user?.id ?? null, r.username ?? r.actor.user?.username ?? null, r.actor.address || null,
     r.target ?? null, r.layerKey ?? null, r.rowCount ?? null, JSON.stringify(r.details ?? {})]);
+}
+
+/**
+ * Audit rows of an event that comes in floods (each use of an access token: a desktop GIS drawing a map
+ * sends hundreds of requests) wait here and are written together, one INSERT at most `intervalMs` after
+ * the first of them, each with its own time: every use is in the log without a write per request. A crash
+ * loses at most that interval's rows. `flush()` writes what waits (at shutdown; tests before they read).
+ */
+export class AuditBuffer {
+  private pending: Array<{ at: Date; record: AuditRecord }> = [];
+  private timer: NodeJS.Timeout | null = null;
+  private written: Promise<void> = Promise.resolve();
+
+  constructor(private readonly q: Queryable, private readonly log: (message: string) => void,
+    private readonly intervalMs = 1000, private readonly maxRows = 1000) {}
+
+  record(record: AuditRecord): void {
+    this.pending.push({ at: new Date(), record });
+    if (this.pending.length >= this.maxRows) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs).unref();
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const rows = this.pending;
+    this.pending = [];
+    if (rows.length) {
+      this.written = this.written.then(() => this.write(rows)).catch((err: Error) => this.log(`internal error: ${rows.length} audit rows not written: ${err.message}`));
+    }
+    return this.written;
+  }
+
+  private async write(rows: Array<{ at: Date; record: AuditRecord }>): Promise<void> {
+    const column = <T>(f: (r: AuditRecord) => T) => rows.map(({ record }) => f(record));
+    await this.q.query(insertAuditRowsSql, [rows.map((r) => r.at), column((r) => r.kind), column((r) => r.actor.user?.id ?? null),
+      column((r) => r.username ?? r.actor.user?.username ?? null), column((r) => r.actor.address || null), column((r) => r.target ?? null),
+      column((r) => r.layerKey ?? null), column((r) => r.rowCount ?? null), column((r) => JSON.stringify(r.details ?? {}))]);
+  }
 }
 
 /** A Prisma interactive transaction as a Queryable, so that the audit row commits with the change. */

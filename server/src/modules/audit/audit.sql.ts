@@ -4,6 +4,11 @@ export const insertAuditSql = `
   INSERT INTO audit_log (kind, user_id, username, client_address, target, layer_key, row_count, details)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`;
 
+/** Many rows in one statement, each with the time it happened ($1), in the columns' order (AuditBuffer). */
+export const insertAuditRowsSql = `
+  INSERT INTO audit_log (at, kind, user_id, username, client_address, target, layer_key, row_count, details)
+  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::jsonb[])`;
+
 /**
  * One page of the log, newest first, keyset-paged by id ($5: entries older than this id; NULL = from the newest).
  * Filters are optional: $1 user name, $2 kind (a prefix such as 'login' matches 'login.failed'), $3 from, $4 until; $6 limit.

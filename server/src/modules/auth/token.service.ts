@@ -4,7 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Config } from '../../config';
 import { Database } from '../../db/database';
 import { appError } from '../../errors';
-import { AuditActor, recordAudit } from '../audit/audit.service';
+import { AuditActor, AuditBuffer, recordAudit } from '../audit/audit.service';
 import type { LayerRecord } from '../layers/layer.service';
 import { isAdmin, SessionUser } from './permissions';
 import { insertTokenSql, markTokenUsedSql, revokeTokenSql, tokenUserSql, userTokensSql } from './token.sql';
@@ -44,11 +44,14 @@ function requireSession(user: SessionUser | null): SessionUser {
  */
 export class TokenService {
   private readonly tokens: SessionCache<{ user: SessionUser; tokenId: number }>;
-  /** This process's last recorded use of each token: a use within the minute from the same address writes nothing (markTokenUsedSql). */
+  /** This process's last marking of each token's last use: within the minute from the same address it is not written again (markTokenUsedSql). */
   private readonly marked = new Map<number, { at: number; address: string }>();
+  /** Every use is an audit row (token.use); they are written together, about once a second. */
+  readonly uses: AuditBuffer;
 
   constructor(private readonly db: Database, private readonly config: Config) {
     this.tokens = new SessionCache(db.changes);
+    this.uses = new AuditBuffer(db.pool, (message) => console.error(message));
   }
 
   async create(actor: AuditActor, input: AccessTokenInput, readable: LayerRecord[]): Promise<NewAccessToken> {
@@ -124,12 +127,10 @@ export class TokenService {
     const now = Date.now();
     const last = this.marked.get(tokenId);
     if (!last || now - last.at >= 60_000 || last.address !== address) {
-      if ((await this.db.pool.query(markTokenUsedSql, [tokenId, address])).rowCount) {
-        this.marked.set(tokenId, { at: now, address });
-        await recordAudit(this.db.pool, { kind: 'token.use', actor: { user, address }, target: String(tokenId),
-          details: { method: req.method, path: req.originalUrl.split('?')[0] } });
-      }
+      await this.db.pool.query(markTokenUsedSql, [tokenId, address]);
+      this.marked.set(tokenId, { at: now, address });
     }
+    this.uses.record({ kind: 'token.use', actor: { user, address }, target: String(tokenId), details: { method: req.method, path: req.originalUrl.split('?')[0] } });
     if (user.scope!.readOnly && !READ_METHODS.includes(req.method) && !req.originalUrl.startsWith('/graphql')) {
       throw appError('tokenReadOnly');
     }
