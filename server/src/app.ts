@@ -34,10 +34,10 @@ import { tokenScopePlugin } from './modules/auth/token.service';
 import { auditRestrictedReads } from './modules/audit/audit.service';
 import { rasterApiRouter, rasterTileRouter } from './modules/rasters/raster.route';
 import { stringifyResponse } from './raw-json';
-import { operationGuardPlugin } from './security/cost';
+import { maxOperationPoints, operationGuardPlugin } from './security/cost';
 import { databaseLimitError } from './security/timeout';
 import { anonymousBodyLimit, csrfGuard, graphqlBodyLimit, graphqlBodyTooLarge, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
-import { publicBudget, requestBudget } from './security/rate-limit';
+import { CostBudget, costBudgetPlugin, costGate, jsonBodyCharge, noteOperationPoints, publicBudget, requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
 import { featuresFastPathPlugin } from './modules/features/feature.fastpath';
 
@@ -59,6 +59,26 @@ function requireSessionPlugin(config: Config): ApolloServerPlugin<Context> {
           if (config.allowAnonymousRead && operation.operation === 'query') return;
           const roots = rootFieldNames(operation);
           if (roots.some((name) => !PUBLIC_ROOT_FIELDS.has(name))) requireUser(contextValue.user);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A request refused before it runs (no session, a read-only token's write, the cost limits) is
+ * answered with its code's HTTP status — 401 UNAUTHENTICATED, 403 FORBIDDEN, 400, 429 — instead of
+ * the 500 Apollo gives errors thrown by plugins. The body is unchanged (clients read its code). An
+ * executed operation keeps 200 whatever its errors: its data may be partial.
+ */
+function refusalStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || 'data' in response.body.singleResult || response.http.status !== 500) return;
+          const status = httpStatus(response.body.singleResult.errors?.[0]?.extensions?.code);
+          if (status !== 500) response.http.status = status;
         },
       };
     },
@@ -120,6 +140,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.use(securityHeaders(config, () => services.basemaps.cspOrigins()), csrfGuard());
   app.use(compression()); // the client's JavaScript and GeoJSON shrink to a fraction
   const httpServer = http.createServer(app);
+  const { points, perSecond } = config.abuse.costBudget;
+  const costBudget = new CostBudget(points, perSecond, maxOperationPoints(config.abuse.graphql));
   const apollo = new ApolloServer<Context>({
     schema: buildGraphQLSchema(),
     includeStacktraceInErrorResponses: false,
@@ -129,7 +151,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
     stringifyResult: stringifyResponse, // splices in the JSON text of features (RawJSON)
     // Cache-control hints would wrap every field of every feature in a resolver hook; we send no hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), requireSessionPlugin(config),
-      operationGuardPlugin(config.abuse.graphql, config.featuresPageDefault), tokenScopePlugin(), restrictedReadsPlugin(db),
+      operationGuardPlugin<Context>(config.abuse.graphql, config.featuresPageDefault, (ctx, cost) => noteOperationPoints(ctx.res, cost)),
+      costBudgetPlugin(costBudget), tokenScopePlugin(), restrictedReadsPlugin(db), refusalStatusPlugin(),
       // After every check above; reads config per request, so a test can compare both paths on one server.
       featuresFastPathPlugin(() => config.featuresFastPath)],
   });
@@ -139,8 +162,10 @@ export async function createServer(db: Database, config: Config, log: (m: string
   const context = async ({ req, res }: { req: Request; res: Response }) => (res.locals.ctx as Context | undefined) ?? createContext(services, req, res);
   const budget = config.abuse.requestsPerSecond;
   // One chain (one budget) for both sub-apps below.
-  const graphqlChain = [requestBudget(budget.api, 'graphql'), resolveSession(services), anonymousBodyLimit(config), graphqlBodyLimit(config),
-    jsonBody(config, config.abuse.graphqlBodyBytes), graphqlBodyTooLarge(config), expressMiddleware(apollo, { context })];
+  // The cost budget's gate comes before the body limits: an empty bucket is a 429 whatever is sent.
+  const graphqlChain = [requestBudget(budget.api, 'graphql'), resolveSession(services),
+    costGate(costBudget, 'graphql', 0, config.abuse.graphqlBodyBytes), anonymousBodyLimit(config), graphqlBodyLimit(config),
+    jsonBody(config, config.abuse.graphqlBodyBytes, jsonBodyCharge(costBudget)), graphqlBodyTooLarge(config), expressMiddleware(apollo, { context })];
   // POSTed queries and mutations carry no ETag: hashing every response body would be wasted.
   const graphqlPost = express().set('etag', false).disable('x-powered-by').use(graphqlChain);
   // Read queries the web client sends as GET get a weak ETag of their body and must be revalidated,
@@ -154,7 +179,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
 
   const reader = requireReader(services);
   // Each family its own budget: a burst of tiles does not spend the API's.
-  app.use(['/api', '/ogc'], requestBudget(budget.api, 'rest', { waitOne: (req) => req.baseUrl === '/ogc' }));
+  app.use(['/api', '/ogc'], requestBudget(budget.api, 'rest', { waitOne: (req) => req.baseUrl === '/ogc' }), resolveSession(services),
+    costGate(costBudget, 'rest', 1, config.abuse.graphqlBodyBytes));
   app.use('/tiles', requestBudget(budget.tiles, 'rest'));
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', reader, basemapRouter(services));

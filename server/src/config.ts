@@ -93,6 +93,12 @@ export interface AbuseLimits {
    * (GraphQL, /api, /ogc) and to the tiles; over it a 429 (0 = no budget).
    */
   requestsPerSecond: { api: number; tiles: number };
+  /**
+   * Cost points per caller (security/rate-limit.ts): a bucket of `points` that refills at `perSecond`;
+   * each GraphQL operation is charged its cost, each /api and /ogc request one point; empty = 429
+   * before the body is read (`points` 0 = no budget).
+   */
+  costBudget: { points: number; perSecond: number };
   /** Server-side printing: concurrent renders, waiting requests (in all, and per user), render timeout. */
   print: { concurrency: number; queueMax: number; perUserMax: number; timeoutMs: number };
 }
@@ -180,6 +186,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestsPerSecond: {
         api: int(env.API_REQUESTS_PER_SECOND, 40, 'API_REQUESTS_PER_SECOND'),
         tiles: int(env.TILE_REQUESTS_PER_SECOND, 1000, 'TILE_REQUESTS_PER_SECOND'),
+      },
+      costBudget: {
+        points: int(env.COST_BUDGET_POINTS, 4000, 'COST_BUDGET_POINTS'),
+        perSecond: int(env.COST_BUDGET_PER_SECOND, 50, 'COST_BUDGET_PER_SECOND'),
       },
       print: {
         concurrency: int(env.PRINT_CONCURRENCY, 2, 'PRINT_CONCURRENCY'),

@@ -50,9 +50,10 @@ function groupRssMb(pgid: number): number {
   } catch { return NaN; }
 }
 
+/** `body` as a string is sent as it is (the attacks' bodies are written once: the client's work is not the server's). */
 async function post(base: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
   const res = await fetch(`${base}/graphql`, {
-    method: 'POST', body: JSON.stringify(body),
+    method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   return { status: res.status, json: await res.json().catch(() => null) };
@@ -128,14 +129,12 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
     const deadline = Date.now() + o.seconds * 1000;
     const statuses: Record<string, Record<string, number>> = {};
     const count = (attack: string, status: number | string) => { (statuses[attack] ??= {})[status] = (statuses[attack][status] ?? 0) + 1; };
-    const aliases = `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: features(layer: "street_lights", first: 5000) { edges { node { id geometry attributes } } }`).join(' ')} }`;
-    const where = Array.from({ length: 10_000 }, (_, i) => ({ field: 'watts', ne: i }));
+    const aliases = JSON.stringify({ query: `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: features(layer: "street_lights", first: 5000) { edges { node { id geometry attributes } } }`).join(' ')} }` });
+    const where = JSON.stringify({ query: 'query($w: [AttributeFilter!]) { features(layer: "street_lights", where: $w) { totalCount } }',
+      variables: { w: Array.from({ length: 10_000 }, (_, i) => ({ field: 'watts', ne: i })) } });
     const attacks: Record<string, () => Promise<number | string>> = {
-      aliases: async () => { const r = await post(base, { query: aliases }, attacker); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
-      where: async () => {
-        const r = await post(base, { query: 'query($w: [AttributeFilter!]) { features(layer: "street_lights", where: $w) { totalCount } }', variables: { w: where } }, attacker);
-        return r.json?.errors?.[0]?.extensions?.code ?? r.status;
-      },
+      aliases: async () => { const r = await post(base, aliases, attacker); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
+      where: async () => { const r = await post(base, where, attacker); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
       bigBody: () => hugeAnonymousBody(base),
       login: async () => { const r = await post(base, { query: 'mutation { login(username: "admin", password: "guess") { token } }' }); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
       csrf: async () => (await fetch(`${base}/api/features/1/attachments?filename=x.pdf`, { method: 'POST', body: '%PDF-1.4', headers: { 'content-type': 'text/plain', cookie: `chizu_session=${attacker}` } })).status,

@@ -56,10 +56,11 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>, server
 }
 
 /**
- * Integration tests call the API in tight loops from one account: the per-caller request budget is
- * off for them, and on in its own test (rate-limit.test.ts) and in the browser tests (the defaults).
+ * Integration tests call the API in tight loops from one account: the per-caller request and cost
+ * budgets are off for them, and on in their own tests (rate-limit.test.ts, cost-budget.test.ts) and in
+ * the browser tests (the defaults).
  */
-export const NO_REQUEST_BUDGET: Record<string, string> = { API_REQUESTS_PER_SECOND: '0', TILE_REQUESTS_PER_SECOND: '0' };
+export const NO_REQUEST_BUDGET: Record<string, string> = { API_REQUESTS_PER_SECOND: '0', TILE_REQUESTS_PER_SECOND: '0', COST_BUDGET_POINTS: '0' };
 
 // Seeded copies (seeded-copies.ts): named per run here, so that jest's global setup and teardown need no server code.
 /** Set by jest's global setup for the run (a base-36 timestamp); without it every database is seeded afresh. */

@@ -48,6 +48,11 @@ export const ERROR_CATALOGUE = {
     ja: 'アクセスが集中しています(1分あたり{perMinute}件まで)。しばらくしてから再度お試しください',
     en: 'too many requests (at most {perMinute} a minute); try again shortly',
   },
+  costBudgetExhausted: {
+    code: 'TOO_MANY_REQUESTS',
+    ja: '短い間に重い処理の要求が続いたため、{seconds}秒ほど受け付けを止めています(利用枠 {points} ポイント、毎秒 {perSecond} ポイント回復)。取得件数や条件を減らしてください',
+    en: 'too much work asked for in a short time (a budget of {points} points, refilled by {perSecond} a second); try again in {seconds} s, or ask for less at once',
+  },
   databaseBusy: {
     code: 'TOO_MANY_REQUESTS',
     ja: 'サーバーが混み合っているため処理できませんでした({seconds}秒待っても順番が来ませんでした)。少し待ってからもう一度お試しください',

@@ -1,5 +1,5 @@
 import {
-  FieldNode, FragmentDefinitionNode, getNamedType, IntValueNode, Kind, ListValueNode, ValueNode, GraphQLSchema, isCompositeType,
+  FieldNode, FragmentDefinitionNode, OperationTypeNode, getNamedType, IntValueNode, Kind, ListValueNode, ValueNode, GraphQLSchema, isCompositeType,
   isInterfaceType, isObjectType, OperationDefinitionNode, SelectionSetNode, GraphQLCompositeType, GraphQLField,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -114,6 +114,21 @@ const LIMIT_TEXT: Record<keyof OperationCost, string> = {
   filterConditions: '絞り込み条件が多すぎます (too many filter conditions)',
 };
 
+/**
+ * What an operation costs the caller's budget (rate-limit.ts), in points as GitHub's and Shopify's
+ * GraphQL APIs count them: 1 for a query, 10 for a mutation, 1 per 100 list items asked for (`first`),
+ * 1 per filter condition. Asked for, not returned: the cost is known before anything runs.
+ */
+export function operationPoints(cost: OperationCost, kind: OperationTypeNode): number {
+  return (kind === OperationTypeNode.MUTATION ? 10 : 1) + Math.ceil(cost.listItems / 100) + cost.filterConditions;
+}
+
+/** The most an operation within the limits can cost: what a refused (or unparsable) one is charged. */
+export function maxOperationPoints(limits: CostLimits): number {
+  const most = { depth: limits.maxDepth, aliases: limits.maxAliases, rootFields: limits.maxRootFields, listItems: limits.maxListItems, filterConditions: limits.maxFilterConditions };
+  return operationPoints(most, OperationTypeNode.MUTATION);
+}
+
 /** The first limit an operation exceeds, as a BAD_USER_INPUT error with `extensions.cost`, or null. */
 export function costError(cost: OperationCost, limits: CostLimits) {
   for (const measure of Object.keys(LIMIT_NAMES) as Array<keyof OperationCost>) {
@@ -129,17 +144,22 @@ export function costError(cost: OperationCost, limits: CostLimits) {
  * Refuses a too costly operation after parsing and validation, before execution; then checks its
  * inputs (input.ts). One plugin so that the order holds: the cheap count refuses a hostile
  * 10,000-element list before anything walks it (Apollo runs the plugins' hooks side by side).
+ * `measured` learns the points of an operation within the limits (for the caller's budget).
  */
-export function operationGuardPlugin<C>(limits: CostLimits, defaultPageSize: number): ApolloServerPlugin<C & object> {
+export function operationGuardPlugin<C>(limits: CostLimits, defaultPageSize: number,
+  measured: (context: C, points: number) => void = () => {}): ApolloServerPlugin<C & object> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, operation, document, request }) {
+        async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments[d.name.value] = d;
-          const error = costError(operationCost(schema, operation, fragments, request.variables ?? {}, defaultPageSize), limits)
-            ?? inputError(request.variables ?? {}, document);
+          const cost = operationCost(schema, operation, fragments, request.variables ?? {}, defaultPageSize);
+          const refused = costError(cost, limits);
+          if (refused) throw refused;
+          measured(contextValue, operationPoints(cost, operation.operation));
+          const error = inputError(request.variables ?? {}, document);
           if (error) throw error;
         },
       };

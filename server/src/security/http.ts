@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Config } from '../config';
@@ -125,10 +126,14 @@ function sendGraphqlTooLarge(res: Response, config: Config) {
   res.status(413).json({ errors: [{ message: err.message, extensions: err.extensions }] });
 }
 
-/** The JSON body parser with the caller's limit: small before login, `fullLimit` after. */
-export function jsonBody(config: Config, fullLimit: string | number): RequestHandler {
-  const full = express.json({ limit: fullLimit });
-  const small = express.json({ limit: config.abuse.anonymousBodyBytes });
+/**
+ * The JSON body parser with the caller's limit: small before login, `fullLimit` after. `verify` sees
+ * the raw body before it is parsed (the cost budget charges its size).
+ */
+export function jsonBody(config: Config, fullLimit: string | number, verify?: (req: Request, res: Response, body: Buffer) => void): RequestHandler {
+  const check = verify && ((req: IncomingMessage, res: ServerResponse, body: Buffer) => verify(req as Request, res as Response, body));
+  const full = express.json({ limit: fullLimit, verify: check });
+  const small = express.json({ limit: config.abuse.anonymousBodyBytes, verify: check });
   return (req, res, next) => (res.locals.ctx?.user ? full : small)(req, res, next);
 }
 

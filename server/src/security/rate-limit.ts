@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError, appError } from '../errors';
 import { tokenFrom } from '../modules/auth/session-token';
+import type { SessionUser } from '../modules/auth/permissions';
 
 /**
  * A request budget per caller and second, so that one account (or one address without a login)
@@ -49,19 +51,146 @@ function budget(windowMs: number, limit: number, keyGenerator: (req: Request) =>
         setTimeout(() => { waiting.delete(key); next(); }, Math.max(0, (resetTime?.getTime() ?? Date.now() + windowMs) - Date.now())).unref();
         return;
       }
-      const err = error();
-      const { code, reason, params } = err.extensions;
-      const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
-      res.set('Retry-After', String(retryAfter)).status(429);
-      // The shape each client already reads: GraphQL errors on /graphql, { error } elsewhere.
-      if (json === 'graphql') res.json({ errors: [{ message: err.message, extensions: { code, reason, params, retryAfter } }] });
-      else res.json({ error: { code, message: err.message, reason, params } });
+      tooMany(res, error(), Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000), json);
     },
   });
+}
+
+/** A 429 with Retry-After, in the shape each client already reads: GraphQL errors on /graphql, { error } elsewhere. */
+function tooMany(res: Response, err: AppError, seconds: number, json: 'graphql' | 'rest') {
+  const { code, reason, params } = err.extensions;
+  const retryAfter = Math.max(1, seconds);
+  res.set('Retry-After', String(retryAfter)).status(429);
+  if (json === 'graphql') res.json({ errors: [{ message: err.message, extensions: { code, reason, params, retryAfter } }] });
+  else res.json({ error: { code, message: err.message, reason, params } });
 }
 
 function callerKey(req: Request): string {
   const credential = tokenFrom(req);
   if (credential) return `t:${createHash('sha256').update(credential).digest('base64url').slice(0, 22)}`;
   return `a:${ipKeyGenerator(req.ip ?? '')}`;
+}
+
+/** Points a GraphQL body costs per full 16 KB: parsing a large body is work even when it is refused. */
+const BODY_BYTES_PER_POINT = 16 * 1024;
+
+/**
+ * The cost budget per caller: a bucket of cost points (a leaky bucket, as Shopify's and GitHub's
+ * GraphQL APIs meter their callers) that refills at `perSecond` up to `points`. A GraphQL operation is
+ * charged what it asks for (security/cost.ts `operationPoints`) plus its body's size; one refused by
+ * the cost limits, or not even parsed or valid, is charged the most an allowed one may cost
+ * (`maxCharge`); a request to /api or /ogc costs one point. A caller whose bucket is empty is
+ * answered 429 (`costBudgetExhausted`) with Retry-After before its body is read or parsed, so that
+ * refused work cannot be repeated at the price of its parsing. The bucket may go below zero (an
+ * operation already under way is charged in full); the caller then waits until it is above zero again.
+ *
+ * The caller is the logged-in user (all its sessions and access tokens share one bucket); without
+ * a login, the client address. Keys are in memory, per server process.
+ */
+export class CostBudget {
+  private readonly buckets = new Map<string, { level: number; at: number }>();
+  private swept = 0;
+
+  constructor(readonly points: number, readonly perSecond: number, readonly maxCharge: number, private readonly now: () => number = Date.now) {}
+
+  get enabled(): boolean { return this.points > 0; }
+
+  /** The bucket's key: the user, or the address without a login. */
+  key(req: Request, user: SessionUser | null | undefined): string {
+    return user ? `u:${user.id}` : `a:${ipKeyGenerator(req.ip ?? '')}`;
+  }
+
+  /** The caller's points now, refilled since it was last charged. */
+  level(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return this.points;
+    return Math.min(this.points, bucket.level + ((this.now() - bucket.at) / 1000) * this.perSecond);
+  }
+
+  /** Takes points from the caller's bucket; returns what is left. */
+  charge(key: string, points: number): number {
+    const level = this.level(key) - points;
+    this.buckets.set(key, { level, at: this.now() });
+    this.sweep();
+    return level;
+  }
+
+  /** Whole seconds until a caller with `level` points has one again. */
+  retryAfter(level: number): number {
+    return Math.ceil((1 - level) / this.perSecond);
+  }
+
+  /** Full buckets are forgotten (a full bucket and no bucket are the same), at most once a minute. */
+  private sweep() {
+    const now = this.now();
+    if (now - this.swept < 60_000) return;
+    this.swept = now;
+    for (const key of [...this.buckets.keys()]) if (this.level(key) >= this.points) this.buckets.delete(key);
+  }
+}
+
+/** What this request has been charged so far, and what its operation is to be charged (res.locals). */
+interface Charges { charged?: number; operationPoints?: number }
+const chargesOf = (res: Response) => res.locals as Charges;
+
+/**
+ * Charges this request's caller (res.locals.ctx has the caller: after resolveSession); returns the
+ * budget headers: what the request has cost so far and what is left.
+ */
+function chargeRequest(budget: CostBudget, req: Request, res: Response, points: number): Record<string, string> {
+  const left = budget.charge(budget.key(req, res.locals.ctx?.user), points);
+  const charges = chargesOf(res);
+  charges.charged = (charges.charged ?? 0) + points;
+  return { 'x-cost-charged': String(charges.charged), 'x-cost-remaining': String(Math.max(0, Math.floor(left))) };
+}
+
+/**
+ * The gate in front of GraphQL, /api and /ogc, after the session is known and before the body is
+ * read: an empty bucket is a 429 at once. A declared body larger than `drainBytes` (or one of unknown
+ * length) is not even drained: the connection is closed after the answer. REST requests are charged
+ * `points` here; GraphQL is charged by `jsonBodyCharge` and `costBudgetPlugin` once its cost is known.
+ */
+export function costGate(budget: CostBudget, json: 'graphql' | 'rest', points: number, drainBytes: number): RequestHandler {
+  if (!budget.enabled) return (_req, _res, next) => next();
+  return (req, res, next) => {
+    const level = budget.level(budget.key(req, res.locals.ctx?.user));
+    if (level >= 1) {
+      if (points) res.set(chargeRequest(budget, req, res, points));
+      return next();
+    }
+    const length = req.get('content-length');
+    if ((length === undefined && req.get('transfer-encoding')) || Number(length ?? 0) > drainBytes) res.set('Connection', 'close');
+    const seconds = budget.retryAfter(level);
+    res.set('x-cost-remaining', '0');
+    tooMany(res, appError('costBudgetExhausted', { points: budget.points, perSecond: budget.perSecond, seconds }), seconds, json);
+  };
+}
+
+/** The body parser's `verify`: a GraphQL body costs its size in points, whether or not it parses. */
+export function jsonBodyCharge(budget: CostBudget): (req: Request, res: Response, body: Buffer) => void {
+  return (req, res, body) => { if (budget.enabled) chargeRequest(budget, req, res, Math.floor(body.length / BODY_BYTES_PER_POINT)); };
+}
+
+/** security/cost.ts `operationGuardPlugin`'s `measured`: the points of an operation within the limits. */
+export function noteOperationPoints(res: Response | undefined, points: number): void {
+  if (res) chargesOf(res).operationPoints = points;
+}
+
+/**
+ * Charges each GraphQL operation when its answer goes out: its measured points, or the maximum when
+ * it was refused by the cost limits, did not parse or was not valid (nothing was measured).
+ */
+export function costBudgetPlugin(budget: CostBudget): ApolloServerPlugin<{ req?: Request; res?: Response }> {
+  return {
+    async requestDidStart() {
+      if (!budget.enabled) return;
+      return {
+        async willSendResponse({ contextValue: { req, res }, response }) {
+          if (!req || !res) return;
+          const headers = chargeRequest(budget, req, res, chargesOf(res).operationPoints ?? budget.maxCharge);
+          for (const [name, value] of Object.entries(headers)) response.http.headers.set(name, value);
+        },
+      };
+    },
+  };
 }
