@@ -179,8 +179,8 @@ export async function createServer(db: Database, config: Config, log: (m: string
 
   const reader = requireReader(services);
   // Each family its own budget: a burst of tiles does not spend the API's.
-  app.use(['/api', '/ogc'], requestBudget(budget.api, 'rest', { waitOne: (req) => req.baseUrl === '/ogc' }), resolveSession(services),
-    costGate(costBudget, 'rest', 1, config.abuse.graphqlBodyBytes));
+  app.use(['/api', '/ogc'], requestBudget(budget.api, 'rest', { waitOne: (req) => req.baseUrl === '/ogc' }),
+    resolveSession(services, { leaveRefusalToRoute: true }), costGate(costBudget, 'rest', 1, config.abuse.graphqlBodyBytes));
   app.use('/tiles', requestBudget(budget.tiles, 'rest'));
   app.get('/api/health', (_req, res) => { res.json({ ok: true, database: db.kind }); });
   app.use('/api/basemap', reader, basemapRouter(services));

@@ -128,11 +128,12 @@ describeBackends('personal access tokens', (get) => {
     const { token, accessToken } = await newToken(community, { name: 'audited', readOnly: true });
     await ogc('/collections', token);
     await ogc('/collections/curve_mirrors', token); // every use is a row, also within the minute from the same address
+    expect((await patchLight(token, await featureOf('street_lights'), 1)).status).toBe(403); // refused, and checked twice: still one use
     await get().server.services.tokens.uses.flush(); // uses are written together, about once a second
     await get().gql('mutation($id: ID!) { revokeAccessToken(id: $id) }', { id: accessToken.id }, community);
     const { rows } = await get().db.pool.query('SELECT kind, username, details FROM audit_log WHERE target = $1 AND kind LIKE $2 ORDER BY id',
       [accessToken.id, 'token.%']);
-    expect(rows.map((r: any) => r.kind)).toEqual(['token.create', 'token.use', 'token.use', 'token.revoke']);
+    expect(rows.map((r: any) => r.kind)).toEqual(['token.create', 'token.use', 'token.use', 'token.use', 'token.revoke']);
     expect(rows.every((r: any) => r.username === 'community')).toBe(true);
     expect(rows[1].details).toMatchObject({ method: 'GET', path: '/ogc/collections' });
     expect(rows[2].details).toMatchObject({ method: 'GET', path: '/ogc/collections/curve_mirrors' });

@@ -73,10 +73,13 @@ export function csrfGuard(): RequestHandler {
 }
 
 /** Finds the caller's session before any body is read, and leaves the request context in res.locals.ctx. */
-export function resolveSession(services: Services): RequestHandler {
+export function resolveSession(services: Services, options: { leaveRefusalToRoute?: boolean } = {}): RequestHandler {
   return (req, res, next) => {
     if (res.locals.ctx) return next();
-    createContext(services, req, res).then((ctx) => { res.locals.ctx = ctx; next(); }).catch(next);
+    createContext(services, req, res).then((ctx) => { res.locals.ctx = ctx; next(); })
+      // leaveRefusalToRoute: a refused caller (a read-only token's write …) goes on without a context, and the
+      // route's own reader check refuses it again in the route's format (the OGC API's problem details).
+      .catch((err: unknown) => (options.leaveRefusalToRoute ? next() : next(err)));
   };
 }
 

@@ -48,6 +48,8 @@ export class TokenService {
   private readonly marked = new Map<number, { at: number; address: string }>();
   /** Every use is an audit row (token.use); they are written together, about once a second. */
   readonly uses: AuditBuffer;
+  /** Requests already recorded: a request whose refusal is checked again by its route is still one use. */
+  private readonly recorded = new WeakSet<Request>();
 
   constructor(private readonly db: Database, private readonly config: Config) {
     this.tokens = new SessionCache(db.changes);
@@ -130,7 +132,10 @@ export class TokenService {
       await this.db.pool.query(markTokenUsedSql, [tokenId, address]);
       this.marked.set(tokenId, { at: now, address });
     }
-    this.uses.record({ kind: 'token.use', actor: { user, address }, target: String(tokenId), details: { method: req.method, path: req.originalUrl.split('?')[0] } });
+    if (!this.recorded.has(req)) {
+      this.recorded.add(req);
+      this.uses.record({ kind: 'token.use', actor: { user, address }, target: String(tokenId), details: { method: req.method, path: req.originalUrl.split('?')[0] } });
+    }
     if (user.scope!.readOnly && !READ_METHODS.includes(req.method) && !req.originalUrl.startsWith('/graphql')) {
       throw appError('tokenReadOnly');
     }
