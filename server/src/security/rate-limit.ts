@@ -45,13 +45,14 @@ function budget(windowMs: number, limit: number, keyGenerator: (req: Request) =>
     keyGenerator,
     handler: (req, res, next) => {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const untilReset = (resetTime?.getTime() ?? Date.now() + windowMs) - Date.now();
       const key = keyGenerator(req);
       if (waitOne(req) && !waiting.has(key)) {
         waiting.add(key);
-        setTimeout(() => { waiting.delete(key); next(); }, Math.max(0, (resetTime?.getTime() ?? Date.now() + windowMs) - Date.now())).unref();
+        setTimeout(() => { waiting.delete(key); next(); }, Math.max(0, untilReset)).unref();
         return;
       }
-      tooMany(res, error(), Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000), json);
+      tooMany(res, error(), Math.ceil(untilReset / 1000), json);
     },
   });
 }

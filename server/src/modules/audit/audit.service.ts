@@ -29,8 +29,13 @@ export interface AuditRecord {
  * or the pool when there is none (logins, downloads).
  */
 export async function recordAudit(q: Queryable, r: AuditRecord): Promise<void> {
-  await q.query(insertAuditSql, [r.kind, r.actor.user?.id ?? null, r.username ?? r.actor.user?.username ?? null, r.actor.address || null,
-    r.target ?? null, r.layerKey ?? null, r.rowCount ?? null, JSON.stringify(r.details ?? {})]);
+  await q.query(insertAuditSql, auditValues(r));
+}
+
+/** A record as the row's values, in insertAuditSql's order (insertAuditRowsSql's after `at`). */
+function auditValues(r: AuditRecord): unknown[] {
+  return [r.kind, r.actor.user?.id ?? null, r.username ?? r.actor.user?.username ?? null, r.actor.address || null,
+    r.target ?? null, r.layerKey ?? null, r.rowCount ?? null, JSON.stringify(r.details ?? {})];
 }
 
 /**
@@ -65,10 +70,9 @@ export class AuditBuffer {
   }
 
   private async write(rows: Array<{ at: Date; record: AuditRecord }>): Promise<void> {
-    const column = <T>(f: (r: AuditRecord) => T) => rows.map(({ record }) => f(record));
-    await this.q.query(insertAuditRowsSql, [rows.map((r) => r.at), column((r) => r.kind), column((r) => r.actor.user?.id ?? null),
-      column((r) => r.username ?? r.actor.user?.username ?? null), column((r) => r.actor.address || null), column((r) => r.target ?? null),
-      column((r) => r.layerKey ?? null), column((r) => r.rowCount ?? null), column((r) => JSON.stringify(r.details ?? {}))]);
+    const values = rows.map(({ record }) => auditValues(record));
+    // One array per column (unnest), from the rows' values.
+    await this.q.query(insertAuditRowsSql, [rows.map((r) => r.at), ...values[0].map((_, i) => values.map((v) => v[i]))]);
   }
 }
 
