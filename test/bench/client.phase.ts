@@ -31,8 +31,9 @@ export function ensureWebBuilt(): void {
 async function mapReady(page: Page): Promise<void> {
   // Functions, not strings: the page's CSP (script-src 'self') refuses a string predicate (eval). They run
   // in the page; the bench compiles without the DOM's types, hence globalThis as any.
-  await page.waitForFunction(() => (globalThis as any).performance.getEntriesByName('chizu-map-idle').length > 0, undefined, { timeout: 180_000 });
-  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 180_000 });
+  // One predicate: two waits one after the other would add a polling round (a frame) to the time.
+  await page.waitForFunction(() => (globalThis as any).performance.getEntriesByName('chizu-map-idle').length > 0
+    && (globalThis as any).document.querySelectorAll('.layer-status').length === 0, undefined, { timeout: 180_000 });
 }
 
 export async function benchClient(o: { url: string; runs: number; log: (m: string) => void }): Promise<ClientResult> {

@@ -5,7 +5,12 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import { useI18n } from '../i18n';
 import { buildStyle, ensureSlots, LOCAL_IDEOGRAPH_FONTS } from './basemap';
 import type { AppConfig } from './config';
+import { drawWhenComplete } from './drawWhenComplete';
 import { addOverlays } from './overlays';
+
+// MapLibre parses sources and tiles in one worker by default (outside Safari): two let the data
+// layers' GeoJSON and the base map's tiles be parsed side by side while the first view loads.
+maplibregl.setWorkerCount(2);
 
 /** Where the last map was looking: a map rebuilt for another basemap opens there. */
 let lastView: { center: [number, number]; zoom: number } | null = null;
@@ -30,6 +35,8 @@ export function MapView({ config, onReady }: { config: AppConfig; onReady: (map:
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
       attributionControl: { compact: true },
     });
+    // The first view appears once complete (or what has come, every 2 s), not arrival by arrival.
+    drawWhenComplete(map, { atLeastEveryMs: 2000, untilIdle: true });
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');

@@ -61,7 +61,7 @@ export class GeoJsonFeatureSource implements FeatureSource {
       (features) => {
         this.features = features;
         const data: FeatureCollection = { type: 'FeatureCollection', features: features.map(toGeoJsonFeature) };
-        (this.map?.getSource(this.sourceId) as GeoJSONSource | undefined)?.setData(data);
+        this.drawnSource()?.setData(data);
         this.loaded = true;
       },
       (error: unknown) => {
@@ -70,6 +70,11 @@ export class GeoJsonFeatureSource implements FeatureSource {
       },
     );
     return this.pending;
+  }
+
+  /** The source on the map that shows this layer; none before it is added or once that map is removed. */
+  private drawnSource(): GeoJSONSource | undefined {
+    return this.map?.style ? (this.map.getSource(this.sourceId) as GeoJSONSource | undefined) : undefined;
   }
 
   /** Reads the whole layer again (after another user's large batch). */
@@ -86,7 +91,7 @@ export class GeoJsonFeatureSource implements FeatureSource {
     const kept = this.features.filter((f) => !removed.has(f.id)).map((f) => byId.get(f.id) ?? f);
     const known = new Set(kept.map((f) => f.id));
     this.features = [...kept, ...saved.filter((f) => !known.has(f.id) && !removed.has(f.id))];
-    (this.map?.getSource(this.sourceId) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: this.features.map(toGeoJsonFeature) });
+    this.drawnSource()?.setData({ type: 'FeatureCollection', features: this.features.map(toGeoJsonFeature) });
   }
 }
 
@@ -274,14 +279,12 @@ export class FeatureLayerView {
 
   /** Takes the layer off the map (the map may already be gone). */
   removeFrom(map: MapLibreMap): void {
-    if (!map.style) return;
-    if (this.adopted) {
-      this.styleLayerIds.length = 0;
-      return;
-    }
-    for (const id of [...this.styleLayerIds, ...this.clusterLayerIds]) if (map.getLayer(id)) map.removeLayer(id);
+    const ids = [...this.styleLayerIds, ...this.clusterLayerIds];
+    // Forgotten even when the map is gone: the view goes on to the next map (another basemap).
     this.styleLayerIds.length = 0;
     this.clusterLayerIds.length = 0;
+    if (!map.style || this.adopted) return;
+    for (const id of ids) if (map.getLayer(id)) map.removeLayer(id);
     if (map.getSource(this.source.sourceId)) map.removeSource(this.source.sourceId);
   }
 

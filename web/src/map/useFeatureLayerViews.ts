@@ -16,8 +16,8 @@ export interface FeatureLayerViews {
 
 export function useFeatureLayerViews(map: MapLibreMap | null, layers: Layer[] | null, prefs: LayerPrefs): FeatureLayerViews {
   // New layers (read again after an administrator's change or missed live events) are new views,
-  // which load their data afresh.
-  const views = useMemo(() => new Map(map && layers ? layers.map((layer) => [layer.key, new FeatureLayerView(layer)]) : []), [map, layers]);
+  // which load their data afresh. A new map (another basemap) takes the views it had, data and all.
+  const views = useMemo(() => new Map(layers ? layers.map((layer) => [layer.key, new FeatureLayerView(layer)]) : []), [layers]);
   const [loadStates, setLoadStates] = useState<Record<string, LoadState | undefined>>({});
 
   // Put every data layer on the map once both are there. A map MapView has just removed (its style is
@@ -30,13 +30,11 @@ export function useFeatureLayerViews(map: MapLibreMap | null, layers: Layer[] | 
     };
   }, [map, views]);
 
+  // Data loads as soon as the layer list is known: while the map still loads its style and base map,
+  // not after (a source fetched before its map exists puts its features on the map when added).
   useEffect(() => {
-    if (!map?.style) return;
     for (const [key, view] of views) {
-      const visible = isVisible(prefs, key);
-      view.setVisible(map, visible);
-      view.setOpacity(map, opacityOf(prefs, key));
-      if (visible && !view.source.loaded) {
+      if (isVisible(prefs, key) && !view.source.loaded) {
         view.source
           .load((loaded, total) => setLoadStates((s) => ({ ...s, [key]: { loaded, total } })))
           .then(
@@ -44,6 +42,14 @@ export function useFeatureLayerViews(map: MapLibreMap | null, layers: Layer[] | 
             (e: unknown) => setLoadStates((s) => ({ ...s, [key]: { error: errorMessage(e) } })),
           );
       }
+    }
+  }, [views, prefs]);
+
+  useEffect(() => {
+    if (!map?.style) return;
+    for (const [key, view] of views) {
+      view.setVisible(map, isVisible(prefs, key));
+      view.setOpacity(map, opacityOf(prefs, key));
     }
   }, [map, views, prefs]);
 

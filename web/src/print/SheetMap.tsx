@@ -12,6 +12,7 @@ import type { AppConfig } from '../map/config';
 import { FeatureLayerView, GeoJsonFeatureSource } from '../map/featureLayers';
 import { geodesicLength, type LonLat } from '../map/geodesy';
 import { addLedgerOverlays, setRouteHighlight } from '../map/ledgerOverlays';
+import { drawWhenComplete } from '../map/drawWhenComplete';
 import { addOverlays, setHighlight } from '../map/overlays';
 import { setRedline, type RedlineItem } from '../map/redline';
 import { RASTER_TILE_SIZE, RasterLayerView, stackRasterLayers } from '../map/rasterLayers';
@@ -113,6 +114,8 @@ export function SheetMap(props: SheetMapProps) {
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
     });
+    // No intermediate frames: the sheet needs only the last.
+    drawWhenComplete(map);
     map.on('error', (e) => fail(`map: ${e.error?.message ?? 'error'}`));
     // The drawing catches its own errors (fail); once() with a listener returns the map, not a promise.
     void map.once('load', () => void (async () => {
