@@ -612,6 +612,8 @@ function embeddedRows(e: Awaited<ReturnType<typeof benchEmbedded>>): Measurement
       `the web client's Layers query (all layer definitions, feature counts, extents, me) on the embedded default, demo city scale 1 (issue 16 goal 4: ≤ 50 ms under 8 viewports)`),
     measurement('embedded (PGlite) layers under 8 viewports p95', 'ms', 'lower', e.layersUnderLoad.p95, null, null,
       `8 clients read every page of the street lights of the whole city (${e.viewportFeatures} features, ${round(e.viewportsPerSecond)} viewports/s) meanwhile`),
+    measurement('embedded (PGlite) /api/health under 8 viewports p95', 'ms', 'lower', e.healthUnderLoad.p95, null, null,
+      `the same load; an answer from memory with no database and no GraphQL (p50 ${round(e.healthUnderLoad.p50)} ms): what every request waits for the server's busy event loop`),
     measurement('embedded (PGlite) server peak RSS (VmHWM)', 'MB', 'lower', e.peakRssMb, null, null, 'the server process with PGlite inside it'),
     ...clientRows(e.client),
   ];

@@ -76,6 +76,8 @@ export async function benchWarmTiles(o: { url: string; token: string; layer: str
 interface EmbeddedResult {
   layersAlone: LoadStats;
   layersUnderLoad: LoadStats;
+  /** GET /api/health (no database, no GraphQL) under the same load: what any request waits for the event loop. */
+  healthUnderLoad: LoadStats;
   viewportsPerSecond: number;
   viewportFeatures: number;
   peakRssMb: number;
@@ -131,27 +133,33 @@ export async function benchEmbedded(o: { port: number; scale: number; runs: numb
     const clients = Array.from({ length: 8 }, async () => {
       while (!stop) { await viewport(); viewports++; }
     });
-    // Spaced like a user's clicks, so that each `layers` meets the viewports mid-flight rather than queueing behind itself.
-    const latencies: number[] = [];
-    for (let i = 0; i < o.runs; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      const t = performance.now();
-      await layers();
-      latencies.push(performance.now() - t);
-    }
+    // Spaced like a user's clicks, so that each request meets the viewports mid-flight rather than queueing behind itself.
+    const spaced = async (call: () => Promise<unknown>): Promise<LoadStats> => {
+      const latencies: number[] = [];
+      for (let i = 0; i < o.runs; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        const t = performance.now();
+        await call();
+        latencies.push(performance.now() - t);
+      }
+      latencies.sort((a, b) => a - b);
+      return {
+        count: latencies.length, concurrency: 1, p50: percentile(latencies, 50), p95: percentile(latencies, 95),
+        mean: latencies.reduce((a, b) => a + b, 0) / latencies.length, throughput: NaN,
+      };
+    };
+    const layersUnderLoad = await spaced(layers);
+    const healthUnderLoad = await spaced(async () => {
+      if ((await request(`${url}/api/health`, {})).status !== 200) throw new Error('health: not 200');
+    });
     stop = true;
     await Promise.all(clients);
     const viewportsPerSecond = viewports / ((performance.now() - started) / 1000);
-    latencies.sort((a, b) => a - b);
-    const layersUnderLoad: LoadStats = {
-      count: latencies.length, concurrency: 1, p50: percentile(latencies, 50), p95: percentile(latencies, 95),
-      mean: latencies.reduce((a, b) => a + b, 0) / latencies.length, throughput: NaN,
-    };
     const peakRssMb = memory.peakMb();
     memory.stop();
     o.log(`embedded: started (seeded scale ${o.scale}) in ${startSeconds.toFixed(0)} s; layers alone p50 ${layersAlone.p50.toFixed(1)} ms p95 ${layersAlone.p95.toFixed(1)} ms, `
-      + `under 8 viewports (${viewportFeatures} features each, ${viewportsPerSecond.toFixed(2)}/s) p50 ${layersUnderLoad.p50.toFixed(1)} ms p95 ${layersUnderLoad.p95.toFixed(1)} ms; peak RSS ${peakRssMb.toFixed(0)} MB`);
-    return { layersAlone, layersUnderLoad, viewportsPerSecond, viewportFeatures, peakRssMb, startSeconds, client };
+      + `under 8 viewports (${viewportFeatures} features each, ${viewportsPerSecond.toFixed(2)}/s) p50 ${layersUnderLoad.p50.toFixed(1)} ms p95 ${layersUnderLoad.p95.toFixed(1)} ms (/api/health p50 ${healthUnderLoad.p50.toFixed(1)} ms p95 ${healthUnderLoad.p95.toFixed(1)} ms); peak RSS ${peakRssMb.toFixed(0)} MB`);
+    return { layersAlone, layersUnderLoad, healthUnderLoad, viewportsPerSecond, viewportFeatures, peakRssMb, startSeconds, client };
   } finally {
     await child.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
