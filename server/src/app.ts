@@ -12,7 +12,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
 import { Config } from './config';
-import { Context, createContext, createServices, Services } from './context';
+import { Context, createServices, requestContext, Services } from './context';
 import { Database } from './db/database';
 import { AppError, appError, httpStatus } from './errors';
 import { requireUser } from './modules/auth/permissions';
@@ -159,7 +159,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   await apollo.start();
 
   // The session is known before the body is read (resolveSession), so the body limit can depend on it.
-  const context = async ({ req, res }: { req: Request; res: Response }) => (res.locals.ctx as Context | undefined) ?? createContext(services, req, res);
+  const context = ({ req, res }: { req: Request; res: Response }) => requestContext(services, req, res);
   const budget = config.abuse.requestsPerSecond;
   // One chain (one budget) for both sub-apps below.
   // The cost budget's gate comes before the body limits: an empty bucket is a 429 whatever is sent.

@@ -78,6 +78,11 @@ export interface Context {
   res?: Response;
 }
 
+/** The request's context: the one an earlier step found (res.locals.ctx: the budget's session step), or a new one. */
+export function requestContext(services: Services, req: Request, res: Response): Promise<Context> {
+  return res.locals.ctx ? Promise.resolve(res.locals.ctx as Context) : createContext(services, req, res);
+}
+
 export async function createContext(services: Services, req: Request, res: Response): Promise<Context> {
   const token = tokenFrom(req);
   // A personal access token (desktop GIS) is its user narrowed by the token's scope.

@@ -1,5 +1,5 @@
 import { NextFunction, Request, Response } from 'express';
-import { Context, createContext, Services } from './context';
+import { requestContext, Services } from './context';
 import { requireReader as requireReadAccess } from './modules/auth/permissions';
 
 /** Wraps an async route so that its errors reach the error handler (AppErrors become HTTP statuses). */
@@ -13,8 +13,7 @@ export function route(fn: (req: Request, res: Response) => Promise<unknown>) {
  */
 export function requireReader(services: Services) {
   return (req: Request, res: Response, next: NextFunction) => {
-    // The budget's gate (app.ts) may have found the caller already.
-    (res.locals.ctx ? Promise.resolve(res.locals.ctx as Context) : createContext(services, req, res)).then((ctx) => {
+    requestContext(services, req, res).then((ctx) => {
       requireReadAccess(ctx.user, services.config.allowAnonymousRead);
       res.locals.ctx = ctx;
       next();

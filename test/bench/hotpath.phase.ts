@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { NO_REQUEST_BUDGET } from '../helpers/test-env';
 import { Child, MemorySampler } from './child';
 import { benchClient, type ClientResult, ensureWebBuilt } from './client.phase';
-import { LoadStats, percentile, runLoad } from './load';
+import { LoadStats, runLoad, statsOf } from './load';
 
 // Plain http with keep-alive: at thousands of tiles a second fetch() itself would be what is measured.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -142,11 +142,7 @@ export async function benchEmbedded(o: { port: number; scale: number; runs: numb
         await call();
         latencies.push(performance.now() - t);
       }
-      latencies.sort((a, b) => a - b);
-      return {
-        count: latencies.length, concurrency: 1, p50: percentile(latencies, 50), p95: percentile(latencies, 95),
-        mean: latencies.reduce((a, b) => a + b, 0) / latencies.length, throughput: NaN,
-      };
+      return statsOf(latencies, 1, NaN); // spaced requests: no throughput
     };
     const layersUnderLoad = await spaced(layers);
     const healthUnderLoad = await spaced(async () => {

@@ -17,6 +17,17 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank];
 }
 
+/** The stats of a run: `latencies` of its tasks in ms (sorted here), `wallSeconds` its whole time (NaN: no throughput). */
+export function statsOf(latencies: number[], concurrency: number, wallSeconds: number): LoadStats {
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    count: sorted.length, concurrency,
+    p50: percentile(sorted, 50), p95: percentile(sorted, 95),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+    throughput: sorted.length / wallSeconds,
+  };
+}
+
 export async function runLoad(task: (i: number) => Promise<unknown>, count: number, concurrency: number): Promise<LoadStats> {
   const latencies: number[] = [];
   let next = 0;
@@ -30,14 +41,7 @@ export async function runLoad(task: (i: number) => Promise<unknown>, count: numb
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  const wall = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    count, concurrency,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95),
-    mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
-    throughput: count / wall,
-  };
+  return statsOf(latencies, concurrency, (performance.now() - started) / 1000);
 }
 
 /**
@@ -68,13 +72,7 @@ export async function runInterleaved(
       wall[name] = (wall[name] ?? 0) + (performance.now() - started) / 1000;
     }
   }
-  return Object.fromEntries(Object.keys(variants).map((name) => {
-    const sorted = latencies[name].sort((a, b) => a - b);
-    return [name, {
-      count, concurrency, p50: percentile(sorted, 50), p95: percentile(sorted, 95),
-      mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, throughput: count / wall[name],
-    }];
-  }));
+  return Object.fromEntries(Object.keys(variants).map((name) => [name, statsOf(latencies[name], concurrency, wall[name])]));
 }
 
 /** Deterministic PRNG (mulberry32) so every run measures the same tiles. */

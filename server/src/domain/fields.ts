@@ -106,13 +106,13 @@ export function isStorableText(value: string): boolean {
 // eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL text cannot store
 const UNSTORABLE_RE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Empty or only whitespace: a required field is not filled by spaces, and "cleared" means absent. */
 /** A feature's readable name: its layer's label field as text ("G-9001"), or null when the layer has none or it is empty. */
 export function featureLabel(layer: { labelField: string | null }, attributes: Record<string, unknown> | null | undefined): string | null {
   const value = layer.labelField ? attributes?.[layer.labelField] : undefined;
   return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || null : null;
 }
 
+/** Empty or only whitespace: a required field is not filled by spaces, and "cleared" means absent. */
 export const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /** Checks one value against its field: a problem with its code, or null. */
