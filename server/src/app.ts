@@ -37,7 +37,7 @@ import { stringifyResponse } from './raw-json';
 import { maxOperationPoints, operationGuardPlugin } from './security/cost';
 import { databaseLimitError } from './security/timeout';
 import { anonymousBodyLimit, csrfGuard, graphqlBodyLimit, graphqlBodyTooLarge, jsonBody, publicBaseUrl, resolveSession, securityHeaders, trustProxySetting } from './security/http';
-import { CostBudget, costBudgetPlugin, costGate, jsonBodyCharge, noteOperationPoints, publicBudget, requestBudget } from './security/rate-limit';
+import { CostBudget, costBudgetPlugin, costGate, jsonBodyCharge, markUnbudgeted, noteOperationPoints, publicBudget, requestBudget } from './security/rate-limit';
 import { buildGraphQLSchema } from './schema';
 import { featuresFastPathPlugin } from './modules/features/feature.fastpath';
 
@@ -139,6 +139,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
   app.set('trust proxy', trustProxySetting(config.abuse.trustProxy));
   app.use(securityHeaders(config, () => services.basemaps.cspOrigins()), csrfGuard());
   app.use(compression()); // the client's JavaScript and GeoJSON shrink to a fraction
+  app.use(markUnbudgeted((req) => services.print.isPrintPage(req)));
   const httpServer = http.createServer(app);
   const { points, perSecond } = config.abuse.costBudget;
   const costBudget = new CostBudget(points, perSecond, maxOperationPoints(config.abuse.graphql));
@@ -241,6 +242,7 @@ export async function createServer(db: Database, config: Config, log: (m: string
     async stop() {
       clearInterval(importPurge);
       await services.print.close();
+      await services.imports.close();
       await services.tokens.uses.flush();
       services.events.close();
       await apollo.stop();

@@ -56,7 +56,7 @@ export function createServices(db: Database, config: Config): Services {
   const survey = new SurveyService(db, edits, config.planeSrid);
   return {
     db, config, events, auth: new AuthService(db, config), layers, features, city, edits, roads, survey,
-    imports: new ImportService(db, config, edits, layers, survey),
+    imports: new ImportService(db, config, edits, layers, survey, events),
     attachments: new AttachmentService(db, config),
     enquiry: new EnquiryService(db, config, city, roads, features),
     print: new PrintService(config),

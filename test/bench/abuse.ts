@@ -1,5 +1,5 @@
 // npm run bench -- --abuse [--seconds N] [--backend pglite|postgis] [--scale S] [--attacks aliases,where,bigBody,login,csrf,print]
-//                         [--data-dir DIR] [--cpu-prof DIR]
+//                         [--data-dir DIR] [--cpu-prof DIR] [--attacker-nice N]
 //
 // The abuse soak: replays the request-level attacks of issue 12 against a freshly started server
 // for a bounded time (loopback only, bounded loops) while a normal user's requests are measured.
@@ -26,6 +26,8 @@ interface SoakOptions {
   dataDir?: string;
   /** The server's CPU profile (node --cpu-prof) is written into this directory when it stops. */
   cpuProfDir?: string;
+  /** The attacking process's nice value: on a machine of 2 cores its unpaced loops would otherwise take the server's CPU. */
+  attackerNice: number;
 }
 
 function options(argv: string[]): SoakOptions {
@@ -39,7 +41,9 @@ function options(argv: string[]): SoakOptions {
   const attacks = argv.includes('--attacks') ? value('--attacks', '').split(',').filter(Boolean) : undefined;
   const dataDir = argv.includes('--data-dir') ? path.resolve(value('--data-dir', '')) : undefined;
   const cpuProfDir = argv.includes('--cpu-prof') ? path.resolve(value('--cpu-prof', '')) : undefined;
-  return { seconds, backend, scale, adminUrl: benchDatabaseUrl, attacks, dataDir, cpuProfDir };
+  const attackerNice = Number(value('--attacker-nice', '19'));
+  if (!(Number.isInteger(attackerNice) && attackerNice >= 0 && attackerNice <= 19)) throw new Error('--attacker-nice 0..19');
+  return { seconds, backend, scale, adminUrl: benchDatabaseUrl, attacks, dataDir, cpuProfDir, attackerNice };
 }
 
 /** Resident memory of a process group in MB (the server and the Chromium it started). */
@@ -74,6 +78,33 @@ function hugeAnonymousBody(base: string): Promise<number> {
   });
 }
 
+/**
+ * The attacking process: every chosen attack in two unpaced loops until the deadline; prints how
+ * each was answered (status or error code) as JSON on stdout.
+ */
+async function runAttacker(spec: { base: string; token: string; seconds: number; attacks?: string[] }): Promise<void> {
+  const { base, token: attacker } = spec;
+  const deadline = Date.now() + spec.seconds * 1000;
+  const statuses: Record<string, Record<string, number>> = {};
+  const count = (attack: string, status: number | string) => { (statuses[attack] ??= {})[status] = (statuses[attack][status] ?? 0) + 1; };
+  const aliases = JSON.stringify({ query: `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: features(layer: "street_lights", first: 5000) { edges { node { id geometry attributes } } }`).join(' ')} }` });
+  const where = JSON.stringify({ query: 'query($w: [AttributeFilter!]) { features(layer: "street_lights", where: $w) { totalCount } }',
+    variables: { w: Array.from({ length: 10_000 }, (_, i) => ({ field: 'watts', ne: i })) } });
+  const attacks: Record<string, () => Promise<number | string>> = {
+    aliases: async () => { const r = await post(base, aliases, attacker); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
+    where: async () => { const r = await post(base, where, attacker); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
+    bigBody: () => hugeAnonymousBody(base),
+    login: async () => { const r = await post(base, { query: 'mutation { login(username: "admin", password: "guess") { token } }' }); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
+    csrf: async () => (await fetch(`${base}/api/features/1/attachments?filename=x.pdf`, { method: 'POST', body: '%PDF-1.4', headers: { 'content-type': 'text/plain', cookie: `chizu_session=${attacker}` } })).status,
+    print: async () => (await fetch(`${base}/api/print/enquiry.png?lon=140.168&lat=35.67&scale=1000&date=2026-11-24`, { headers: { authorization: `Bearer ${attacker}` } })).status,
+  };
+  const chosen = Object.entries(attacks).filter(([name]) => !spec.attacks || spec.attacks.includes(name));
+  await Promise.all(chosen.flatMap(([name, attack]) => [0, 1].map(async () => {
+    while (Date.now() < deadline) count(name, await attack().catch((e) => `error:${(e as Error).message.slice(0, 40)}`));
+  })));
+  process.stdout.write(JSON.stringify({ statuses, chosen: chosen.map(([name]) => name) }));
+}
+
 export async function runAbuseSoak(argv: string[]): Promise<void> {
   const o = options(argv);
   const serverMain = path.join(repoRoot, 'dist', 'server', 'main.js');
@@ -105,7 +136,6 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
     }
     const login = async (u: string) => (await post(base, { query: `mutation { login(username: "${u}", password: "${PASSWORD}") { token } }` })).json.data.login.token as string;
     const normal = await login('roads');
-    const attacker = await login('counter');
     log(`server up (${o.backend}, scale ${o.scale}); RSS ${groupRssMb(pgid).toFixed(0)} MB`);
 
     const probe = async () => {
@@ -125,33 +155,30 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
     const idleRss = peakRss;
     log(`idle: ${idle.length} requests, p95 ${percentile(idle, 95).toFixed(1)} ms`);
 
-    // The attacks, each in two bounded loops until the deadline.
-    const deadline = Date.now() + o.seconds * 1000;
-    const statuses: Record<string, Record<string, number>> = {};
-    const count = (attack: string, status: number | string) => { (statuses[attack] ??= {})[status] = (statuses[attack][status] ?? 0) + 1; };
-    const aliases = JSON.stringify({ query: `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: features(layer: "street_lights", first: 5000) { edges { node { id geometry attributes } } }`).join(' ')} }` });
-    const where = JSON.stringify({ query: 'query($w: [AttributeFilter!]) { features(layer: "street_lights", where: $w) { totalCount } }',
-      variables: { w: Array.from({ length: 10_000 }, (_, i) => ({ field: 'watts', ne: i })) } });
-    const attacks: Record<string, () => Promise<number | string>> = {
-      aliases: async () => { const r = await post(base, aliases, attacker); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
-      where: async () => { const r = await post(base, where, attacker); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
-      bigBody: () => hugeAnonymousBody(base),
-      login: async () => { const r = await post(base, { query: 'mutation { login(username: "admin", password: "guess") { token } }' }); return r.json?.errors?.[0]?.extensions?.code ?? r.status; },
-      csrf: async () => (await fetch(`${base}/api/features/1/attachments?filename=x.pdf`, { method: 'POST', body: '%PDF-1.4', headers: { 'content-type': 'text/plain', cookie: `chizu_session=${attacker}` } })).status,
-      print: async () => (await fetch(`${base}/api/print/enquiry.png?lon=140.168&lat=35.67&scale=1000&date=2026-11-24`, { headers: { authorization: `Bearer ${attacker}` } })).status,
-    };
-    const chosen = Object.entries(attacks).filter(([name]) => !o.attacks || o.attacks.includes(name));
-    const loops = chosen.flatMap(([name, attack]) => [0, 1].map(async () => {
-      while (Date.now() < deadline) count(name, await attack().catch((e) => `error:${(e as Error).message.slice(0, 40)}`));
-    }));
+    // The attacks run in a process of their own, as they would from another machine: the probe's
+    // event loop is not the attacker's, and (unless --attacker-nice 0) the attacker's loops yield the
+    // CPU. Its own session is its own scheduling group (Linux autogroup), whose nice value is what
+    // counts against the server's group: a nice process inside the bench's group would still take a
+    // core of the two from the server.
+    const attacker = await login('counter');
+    const attack = spawn(process.execPath, [__filename, '--attacker', JSON.stringify({ base, token: attacker, seconds: o.seconds, attacks: o.attacks })],
+      { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    if (o.attackerNice) {
+      os.setPriority(attack.pid!, o.attackerNice);
+      try { fs.writeFileSync(`/proc/${attack.pid}/autogroup`, String(o.attackerNice)); } catch { /* no autogroup: the nice value alone */ }
+    }
+    let report = '';
+    attack.stdout!.on('data', (d) => { report += d; });
+    const attackDone = new Promise<void>((resolve) => attack.on('exit', () => resolve()));
     const underAttack = await measure(o.seconds * 1000);
-    await Promise.all(loops);
+    await attackDone;
+    const { statuses, chosen } = JSON.parse(report) as { statuses: Record<string, Record<string, number>>; chosen: string[] };
 
     const idleP95 = percentile(idle, 95);
     const attackP95 = percentile(underAttack, 95);
     log(`under attack: ${underAttack.length} requests, p95 ${attackP95.toFixed(1)} ms`);
     for (const [name, byStatus] of Object.entries(statuses)) log(`  ${name}: ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(', ')}`);
-    console.log(`abuse soak (${o.backend}, ${o.seconds} s, ${chosen.map(([n]) => n).join('+')}; load ${os.loadavg()[0].toFixed(1)}): normal p95 idle ${idleP95.toFixed(1)} ms, under attack ${attackP95.toFixed(1)} ms `
+    console.log(`abuse soak (${o.backend}, ${o.seconds} s, ${chosen.join('+')}, attacker at nice ${o.attackerNice}; load ${os.loadavg()[0].toFixed(1)}): normal p95 idle ${idleP95.toFixed(1)} ms, under attack ${attackP95.toFixed(1)} ms `
       + `(${(attackP95 / idleP95).toFixed(2)}×); peak RSS ${peakRss.toFixed(0)} MB (idle ${idleRss.toFixed(0)} MB)`);
   } finally {
     clearInterval(sampler);
@@ -168,4 +195,8 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
       await admin.end();
     }
   }
+}
+
+if (require.main === module && process.argv[2] === '--attacker') {
+  runAttacker(JSON.parse(process.argv[3])).catch((err) => { console.error(err); process.exit(1); });
 }

@@ -559,6 +559,16 @@ async function main() {
       `${smallImport.peakRssMb} → ${imported.peakRssMb} MB; flat when ≤ ${FLAT_RSS_RATIO} (5× the rows within 15 %)`),
   );
   details.import = { ...imported, output: imported.output.trim().split('\n').slice(0, 3), peakRssMbAt20k: smallImport.peakRssMb, rssRatio: growth.ratio };
+  // The same files uploaded to a started server and committed there (in its import worker): the server's own peak.
+  const smallServerImport = await measureImport(importRows / 5, options.adminUrl, log, 'postgis', 'server');
+  const serverImport = await measureImport(importRows, options.adminUrl, log, 'postgis', 'server');
+  const serverGrowth = rssGrowth(smallServerImport, serverImport);
+  results.push(
+    measurement(`import ${importRows.toLocaleString('en')} CSV rows through the server, server peak RSS`, 'MB', 'lower', serverImport.peakRssMb, null, null,
+      `uploaded and committed in ${serverImport.seconds} s (${serverImport.rowsPerSecond} rows/s); the server process as a whole, its import worker included`),
+    measurement(`server import peak RSS, ${importRows.toLocaleString('en')} over ${smallServerImport.rows.toLocaleString('en')} rows`, 'ratio', 'lower', serverGrowth.ratio, null, null,
+      `${smallServerImport.peakRssMb} → ${serverImport.peakRssMb} MB; flat when ≤ ${FLAT_RSS_RATIO}`),
+  );
 
   // 6b. The embedded default (PGlite): `layers` alone and under 8 viewports. A failure (e.g. the browser part) is reported, not fatal.
   results.push(...await benchEmbedded({ port: await freePort(), scale: 1, runs: options.quick ? 40 : 100, clientRuns: options.quick ? 2 : 5, log }).then(embeddedRows, (err: Error) => {

@@ -1,4 +1,4 @@
-// npm run bench:import [-- --rows 20000,100000] [--backend postgis|pglite|both]
+// npm run bench:import [-- --rows 20000,100000] [--backend postgis|pglite|both] [--via cli|server]
 // (the PostGIS measurement is also a row of `npm run bench`)
 //
 // The import row of the benchmark: a UTF-8 CSV of N curve mirrors with lon/lat columns, imported by
@@ -84,9 +84,51 @@ export type ImportBackend = 'postgis' | 'pglite';
  */
 export const FLAT_RSS_RATIO = 1.15;
 
-/** Imports `rows` CSV rows with `npm run import` on a fresh database of the backend and measures it. */
+/**
+ * Where the import runs: `cli` is `npm run import` (its process's peak RSS); `server` uploads the file
+ * to a started server and commits it there (the server's peak RSS: the import runs in its worker thread).
+ */
+export type ImportVia = 'cli' | 'server';
+
+/** Uploads the file to a freshly started server, commits it with the key field, and returns the output line. */
+async function importThroughServer(file: string, env: NodeJS.ProcessEnv, onPid: (pid: number) => void): Promise<string> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server', 'main.js')], {
+    cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env, PORT: '0', WEB_DIST: '/nonexistent', SEED_DEMO: 'false', API_REQUESTS_PER_SECOND: '0', TILE_REQUESTS_PER_SECOND: '0', COST_BUDGET_POINTS: '0' },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.on('data', () => { const m = /Map:\s+http:\/\/localhost:(\d+)\//.exec(output); if (m) resolve(Number(m[1])); });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output.slice(-2000)}`)));
+    });
+    onPid(child.pid!);
+    const base = `http://127.0.0.1:${port}`;
+    const gql = async (query: string, variables: object, token?: string) => (await (await fetch(`${base}/graphql`, {
+      method: 'POST', body: JSON.stringify({ query, variables }), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    })).json()) as { data?: any; errors?: unknown[] };
+    const token = (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'roads', p: 'chizu-demo' })).data.login.token;
+    const up = await fetch(`${base}/api/imports?${new URLSearchParams({ filename: path.basename(file), layer: 'curve_mirrors' })}`, {
+      method: 'POST', body: fs.createReadStream(file) as never, duplex: 'half', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    } as RequestInit);
+    const { id } = (await up.json()) as { id: string };
+    const r = await gql('mutation($id: ID!, $o: JSONObject) { commitImport(id: $id, options: $o) { create update unchanged refused } }', { id, o: { keyField: 'mirror_no' } }, token);
+    if (!r.data) throw new Error(`commit failed: ${JSON.stringify(r.errors).slice(0, 500)}`);
+    const s = r.data.commitImport;
+    return `Imported: create ${s.create}, update ${s.update}, unchanged ${s.unchanged}, refused ${s.refused}`;
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+/** Imports `rows` CSV rows (`npm run import`, or through a server) on a fresh database of the backend and measures it. */
 export async function measureImport(rows: number, adminUrl = benchDatabaseUrl, log: (m: string) => void = () => undefined,
-  backend: ImportBackend = 'postgis'): Promise<ImportMeasurement> {
+  backend: ImportBackend = 'postgis', via: ImportVia = 'cli'): Promise<ImportMeasurement> {
   const dist = path.join(repoRoot, 'dist', 'server');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-bench-import-'));
   let url: string | undefined;
@@ -114,11 +156,13 @@ export async function measureImport(rows: number, adminUrl = benchDatabaseUrl, l
     let peak = 0;
     let timer: NodeJS.Timeout | undefined;
     const t0 = performance.now();
-    const output = await runNode([path.join(dist, 'modules', 'imports', 'import-cli.js'), file, '--layer', 'curve_mirrors', '--key', 'mirror_no', '--user', 'roads'], env,
-      (pid) => { timer = setInterval(() => { const v = peakRss(pid); if (Number.isFinite(v)) peak = Math.max(peak, v); }, 100); });
+    const sample = (pid: number) => { timer = setInterval(() => { const v = peakRss(pid); if (Number.isFinite(v)) peak = Math.max(peak, v); }, 100); };
+    const output = via === 'server'
+      ? await importThroughServer(file, env, sample)
+      : await runNode([path.join(dist, 'modules', 'imports', 'import-cli.js'), file, '--layer', 'curve_mirrors', '--key', 'mirror_no', '--user', 'roads'], env, sample);
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(timer);
-    log(`import (${backend}, ${rows}): ${output.trim().split('\n')[0]}`);
+    log(`import (${backend}, ${via}, ${rows}): ${output.trim().split('\n')[0]}`);
     const floorSeconds = url ? await floor(url, rows, csv) : null;
     return {
       backend, rows, fileMb: Number((csv.text.length / 1024 / 1024).toFixed(1)), seconds: Number(seconds.toFixed(1)), rowsPerSecond: Math.round(rows / seconds),
@@ -165,18 +209,19 @@ function option(name: string, fallback: string): string {
 if (require.main === module) {
   const sizes = option('--rows', '20000,100000').split(',').map(Number).sort((a, b) => a - b);
   const chosen = option('--backend', 'postgis');
+  const via = option('--via', 'cli') as ImportVia;
   const backends: ImportBackend[] = chosen === 'both' ? ['postgis', 'pglite'] : [chosen as ImportBackend];
-  if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || backends.some((b) => b !== 'postgis' && b !== 'pglite')) {
-    console.error('usage: npm run bench:import [-- --rows 20000,100000] [--backend postgis|pglite|both]');
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || backends.some((b) => b !== 'postgis' && b !== 'pglite') || !['cli', 'server'].includes(via)) {
+    console.error('usage: npm run bench:import [-- --rows 20000,100000] [--backend postgis|pglite|both] [--via cli|server]');
     process.exit(2);
   }
   (async () => {
     const results: ImportMeasurement[] = [];
     for (const backend of backends) {
       for (const rows of sizes) {
-        const m = await measureImport(rows, benchDatabaseUrl, (s) => console.log(`[bench] ${s}`), backend);
+        const m = await measureImport(rows, benchDatabaseUrl, (s) => console.log(`[bench] ${s}`), backend, via);
         const { output: _, ...result } = m;
-        console.log(`[bench] import ${JSON.stringify({ ...result, loadAverage1m: os.loadavg()[0] })}`);
+        console.log(`[bench] import ${JSON.stringify({ ...result, via, loadAverage1m: os.loadavg()[0] })}`);
         results.push(m);
       }
     }

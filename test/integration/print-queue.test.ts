@@ -30,9 +30,21 @@ for (const kind of backends()) {
       webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'chizu-print-'));
       fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><body><p>sheet</p><script src="/sheet.js"></script></body></html>');
       // A sheet dated 2000-01-01 never finishes drawing: the render timeout must end it.
-      fs.writeFileSync(path.join(webDist, 'sheet.js'),
-        "setTimeout(function () { if (location.search.indexOf('date=2000-01-01') < 0) window.__chizuSheetReady = true; }, 1000);");
-      backend = await openBackend(kind, { scale: 0.02, env: { PRINT_CONCURRENCY: '2', PRINT_QUEUE_MAX: '3', PRINT_QUEUE_PER_USER: '2', PRINT_TIMEOUT_S: '3' } });
+      // A sheet dated 2001-01-01 first asks the server for something five times, as the real page asks for its data,
+      // and fails when one is refused.
+      fs.writeFileSync(path.join(webDist, 'sheet.js'), `
+        if (location.search.indexOf('date=2001-01-01') >= 0) {
+          (async function () {
+            for (var i = 0; i < 5; i++) {
+              var r = await fetch('/api/health');
+              if (!r.ok) { window.__chizuSheetError = 'refused ' + r.status; return; }
+            }
+            window.__chizuSheetReady = true;
+          })();
+        } else setTimeout(function () { if (location.search.indexOf('date=2000-01-01') < 0) window.__chizuSheetReady = true; }, 1000);`);
+      // A small cost budget (every request a point), which the sheet test drains.
+      backend = await openBackend(kind, { scale: 0.02, env: { PRINT_CONCURRENCY: '2', PRINT_QUEUE_MAX: '3', PRINT_QUEUE_PER_USER: '2', PRINT_TIMEOUT_S: '3',
+        COST_BUDGET_POINTS: '60', COST_BUDGET_PER_SECOND: '1' } });
       server = await createServer(backend.db, { ...backend.config, webDist }, () => undefined);
       url = `http://127.0.0.1:${await server.listen(0)}`;
       for (const u of ['admin', 'roads', 'env', 'community', 'disaster', 'counter']) {
@@ -77,6 +89,18 @@ for (const kind of backends()) {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
       expect(Date.now() - t0).toBeLessThan(8000);
+    });
+
+    test('a sheet\'s own requests are not refused by the budget its caller spent: the print was already charged', async () => {
+      // Spend env's budget down to its last point or two, then print.
+      let remaining = Infinity;
+      while (remaining > 1) {
+        const r = await fetch(`${url}/api/health`, { headers: { authorization: `Bearer ${tokens.env}` } });
+        expect(r.status).toBe(200);
+        remaining = Number(r.headers.get('x-cost-remaining'));
+      }
+      const res = await print('env', '2001-01-01');
+      expect(res.status).toBe(200);
     });
 
     test('after Chromium is killed, the next print starts a new one and succeeds', async () => {

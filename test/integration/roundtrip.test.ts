@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exportCli } from '../../server/src/modules/exports/export-cli';
 import { importCli } from '../../server/src/modules/imports/import-cli';
 import { describeBackends } from '../helpers/backends';
+import { ensureServerBuilt, repoRoot } from '../e2e/support/server';
 
 /**
  * Export → import into an empty layer with the same fields gives the same features:
@@ -230,5 +232,27 @@ describeBackends('Round trip: export, then import into an empty layer', (get, ki
     const count = (await t.db.pool.query(`SELECT count(*)::int AS n FROM feature f JOIN layer l ON l.id = f.layer_id WHERE l.key = 'curve_mirrors' AND f.deleted_at IS NULL`)).rows[0].n;
     expect(count).toBeGreaterThan(0);
     expect([code, lines[0]]).toEqual([0, `Dry run: create ${count}, update 0, unchanged 0, refused 0`]);
+  });
+
+  // The built command runs the import in a worker thread with a capped heap (IMPORT_HEAP_MB).
+  (kind === 'postgis' ? test : test.skip)('npm run import runs in a worker whose heap is IMPORT_HEAP_MB: a dry run passes, a heap too small stops it with a message and nothing written', async () => {
+    const t = get();
+    ensureServerBuilt();
+    const csv = path.join(tmp, 'one-mirror.csv');
+    fs.writeFileSync(csv, '管理番号,経度,緯度\nHEAP-1,140.168,35.67\n');
+    const cli = (heapMb: string) => new Promise<{ code: number | null; out: string }>((resolve) => {
+      execFile(process.execPath, [path.join(repoRoot, 'dist', 'server', 'modules', 'imports', 'import-cli.js'), csv, '--layer', 'curve_mirrors', '--user', 'roads'],
+        { env: { ...process.env, DATABASE_URL: t.config.databaseUrl, IMPORT_DIR: path.join(tmp, 'imports'), IMPORT_HEAP_MB: heapMb } },
+        (err, stdout, stderr) => resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, out: stdout + stderr }));
+    });
+    const mirrors = async () => (await t.db.pool.query(`SELECT count(*)::int AS n FROM feature f JOIN layer l ON l.id = f.layer_id
+      WHERE l.key = 'curve_mirrors' AND f.attributes->>'mirror_no' = 'HEAP-1'`)).rows[0].n;
+    const starved = await cli('4');
+    expect(starved.code).toBe(1);
+    expect(starved.out).toContain('IMPORT_HEAP_MB=4');
+    expect(await mirrors()).toBe(0);
+    const fed = await cli('192');
+    expect([fed.code, fed.out.split('\n')[0]]).toEqual([0, 'Imported: create 1, update 0, unchanged 0, refused 0']);
+    expect(await mirrors()).toBe(1);
   });
 }, { scale: 0.01 });

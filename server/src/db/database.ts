@@ -20,14 +20,21 @@ export interface Database {
   transaction<T>(fn: (tx: pg.PoolClient) => Promise<T>): Promise<T>;
   /** Versions of what the in-memory caches hold (layer catalogue, sessions); writers bump them. */
   changes: ChangeFeed;
+  /** How another thread reaches this same database (the import worker); none for one bound to a transaction. */
+  connection?: DatabaseConnection;
   close(): Promise<void>;
 }
+
+/** PostgreSQL by URL, or the embedded database another thread runs, on its loopback socket. */
+export type DatabaseConnection = { databaseUrl: string } | { embeddedSocket: EmbeddedServer['connection'] };
 
 // bigint ids (int8) come back as strings, which is what GraphQL IDs want; counts are cast to int in SQL.
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export interface OpenOptions {
   databaseUrl?: string;
+  /** The embedded database of another thread (the server's), instead of starting one. */
+  embeddedSocket?: EmbeddedServer['connection'];
   /** Embedded database directory; undefined = in memory (tests). */
   dataDir?: string;
   log?: (message: string) => void;
@@ -57,9 +64,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: `-c statement_timeout=${options.statementTimeoutMs ?? 0} -c jit=off`,
       connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
   } else {
-    embedded = await openEmbedded(options.dataDir, options.log, options.loadDataDir);
-    // PGlite is a single session: one connection keeps transactions from interleaving.
-    pool = new pg.Pool({ ...embedded.connection, max: 1, connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
+    if (!options.embeddedSocket) embedded = await openEmbedded(options.dataDir, options.log, options.loadDataDir);
+    // PGlite is a single session: one connection keeps transactions from interleaving (the socket
+    // server runs another connection's statements only between this one's transactions).
+    pool = new pg.Pool({ ...(options.embeddedSocket ?? embedded!.connection), max: 1, connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
   }
   pool.on('error', (err) => options.log?.(`database pool error: ${err.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -69,8 +77,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   else await changes.follow(pool);
 
   return {
-    kind: embedded ? 'pglite' : 'postgis',
+    kind: options.databaseUrl ? 'postgis' : 'pglite',
     pool,
+    connection: options.databaseUrl ? { databaseUrl: options.databaseUrl } : { embeddedSocket: options.embeddedSocket ?? embedded!.connection },
     prisma,
     dumpDataDir: embedded?.dumpDataDir,
     changes,

@@ -26,6 +26,11 @@ export const ERROR_CATALOGUE = {
   },
   viewerCannotImport: { code: 'FORBIDDEN', ja: '閲覧専用アカウントでは取込できません', en: 'viewer accounts cannot import' },
   notYourImport: { code: 'FORBIDDEN', ja: '他のユーザーの取込です', en: 'this import belongs to another user' },
+  importOutOfMemory: {
+    code: 'SERVICE_UNAVAILABLE',
+    ja: '取込に必要なメモリが上限({mb} MB)を超えたため中止しました。何も書き込まれていません。管理者は IMPORT_HEAP_MB を大きくできます',
+    en: 'the import needed more than its {mb} MB of memory and was stopped; nothing was written (an administrator can raise IMPORT_HEAP_MB)',
+  },
   kmlUnreadable: { code: 'BAD_USER_INPUT', ja: 'KMLとして読めません: {detail}', en: 'not a KML document: {detail}' },
   kmlTooLarge: {
     code: 'BAD_USER_INPUT',

@@ -59,8 +59,7 @@ export function csrfGuard(): RequestHandler {
   return (req, _res, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
     const site = req.get('sec-fetch-site');
-    const refused = appError('crossSite');
-    if (site && site !== 'same-origin' && site !== 'none') return next(refused);
+    if (site && site !== 'same-origin' && site !== 'none') return next(appError('crossSite'));
     if (req.get('apollo-require-preflight') || req.get('x-apollo-operation-name')) return next();
     // An Authorization header is never sent by a cross-site form either (desktop GIS DELETEs carry no body or type).
     if (req.get('authorization')?.startsWith('Bearer ')) return next();

@@ -28,6 +28,20 @@ export function publicBudget(perMinute: number): RequestHandler {
 }
 
 /**
+ * Marks the requests the budgets let through uncharged: those of a printed sheet, made by the
+ * server's own Chromium for a print the caller was already charged for (print.service.ts
+ * `isPrintPage`). Refusing them halfway would fail the sheet after it took its render slot.
+ */
+export function markUnbudgeted(test: (req: Request) => boolean): RequestHandler {
+  return (req, res, next) => {
+    if (test(req)) res.locals.unbudgeted = true;
+    next();
+  };
+}
+
+const unbudgeted = (res: Response) => res.locals.unbudgeted === true;
+
+/**
  * `waitOne` (the OGC API): a caller's first request over the budget waits for the next window instead of a 429
  * (one at a time per caller; any more at once are refused). A desktop GIS paging through a layer one
  * request after another (GDAL asks 10 features a page) is slowed to the budget, not broken off, while
@@ -43,6 +57,7 @@ function budget(windowMs: number, limit: number, keyGenerator: (req: Request) =>
     standardHeaders: 'draft-8', // RateLimit-Policy / RateLimit: what a well-behaved client reads
     legacyHeaders: false,
     keyGenerator,
+    skip: (_req, res) => unbudgeted(res),
     handler: (req, res, next) => {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const untilReset = (resetTime?.getTime() ?? Date.now() + windowMs) - Date.now();
@@ -139,6 +154,7 @@ const chargesOf = (res: Response) => res.locals as Charges;
  * budget headers: what the request has cost so far and what is left.
  */
 function chargeRequest(budget: CostBudget, req: Request, res: Response, points: number): Record<string, string> {
+  if (unbudgeted(res)) return {};
   const left = budget.charge(budget.key(req, res.locals.ctx?.user), points);
   const charges = chargesOf(res);
   charges.charged = (charges.charged ?? 0) + points;
@@ -154,6 +170,7 @@ function chargeRequest(budget: CostBudget, req: Request, res: Response, points: 
 export function costGate(budget: CostBudget, json: 'graphql' | 'rest', points: number, drainBytes: number): RequestHandler {
   if (!budget.enabled) return (_req, _res, next) => next();
   return (req, res, next) => {
+    if (unbudgeted(res)) return next();
     const level = budget.level(budget.key(req, res.locals.ctx?.user));
     if (level >= 1) {
       if (points) res.set(chargeRequest(budget, req, res, points));

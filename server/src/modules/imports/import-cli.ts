@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { Config, loadConfig } from '../../config';
 import { prepareDatabase } from '../../bootstrap';
 import { createServices } from '../../context';
@@ -91,9 +92,33 @@ export async function importCli(args: string[], baseConfig: Config, log: Log = c
   }
 }
 
-if (require.main === module) {
-  importCli(process.argv.slice(2), loadConfig()).then((code) => process.exit(code)).catch((err) => {
-    console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err);
-    process.exit(1);
+/**
+ * Runs the import in a worker thread with a capped old generation (IMPORT_HEAP_MB). The import holds
+ * one chunk at a time, but V8 collects the old generation lazily: uncapped, the dead chunks pile up
+ * and the peak RSS grows with the file until V8's own limit. An import that needs more than the cap
+ * stops with a message (its transaction is rolled back), not with the machine's memory.
+ */
+function importInWorker(args: string[], heapMb: number): Promise<number> {
+  return new Promise((resolve) => {
+    const worker = new Worker(__filename, { workerData: { args }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    let failed = false;
+    worker.on('error', (err) => {
+      failed = true;
+      console.error((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `The import needed more than IMPORT_HEAP_MB=${heapMb} MB of memory and was stopped; nothing was imported. Set IMPORT_HEAP_MB higher.`
+        : err);
+    });
+    worker.on('exit', (code) => resolve(failed ? 1 : code));
   });
+}
+
+if (require.main === module) {
+  if (isMainThread) {
+    void importInWorker(process.argv.slice(2), loadConfig().importHeapMb).then((code) => { process.exitCode = code; });
+  } else {
+    importCli((workerData as { args: string[] }).args, loadConfig()).then((code) => process.exit(code)).catch((err) => {
+      console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err);
+      process.exit(1);
+    });
+  }
 }

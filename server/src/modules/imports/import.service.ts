@@ -29,6 +29,9 @@ import {
 } from './import.sql';
 import { isId } from '../../domain/ids';
 import { AuditActor, recordAudit } from '../audit/audit.service';
+import { isMainThread } from 'node:worker_threads';
+import { EventBus } from '../live/event.bus';
+import { ImportWorker, importWorkerAvailable } from './import.worker';
 
 /** Where a row's geometry comes from; absent parts are found by common column names. */
 export interface GeometrySource {
@@ -97,6 +100,8 @@ interface Candidate { line: number; attributes: Record<string, unknown>; geometr
 
 export interface ImportProgress { phase: string; rowsRead: number; rowsChecked: number; rowsWritten: number; total: number; cancelled: boolean }
 
+const RUNNING_PHASES = ['reading', 'checking', 'writing'];
+
 /** Rows read, checked (one PostGIS round trip) and written at a time: what bounds an import's memory. */
 const CHUNK_ROWS = 2_000;
 
@@ -109,9 +114,33 @@ const fileProblem = (message: string, reason: string, extra: Record<string, unkn
  */
 export class ImportService {
   private readonly progress = new Map<string, ImportProgress>();
+  /** The server's dry runs and commits run here (import.worker.ts); in that worker, and from the sources, they run in this thread. */
+  private readonly worker?: ImportWorker;
 
   constructor(private readonly db: Database, private readonly config: Config, private readonly edits: EditService,
-    private readonly layers: LayerService, private readonly survey: SurveyService) {}
+    private readonly layers: LayerService, private readonly survey: SurveyService, events?: EventBus) {
+    if (importWorkerAvailable && isMainThread && events && db.connection) {
+      this.worker = new ImportWorker(config, db.connection, {
+        progress: (id, progress) => this.progress.set(id, progress),
+        live: (e) => events.publish(e),
+        settled: () => db.changes.bump(),
+      });
+    }
+  }
+
+  /** Stops the import worker (the server is stopping). */
+  async close(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  /** Dry runs and commits under way, with their progress (the worker posts them to the server). */
+  *running(): Iterable<[string, ImportProgress]> {
+    for (const entry of this.progress) if (RUNNING_PHASES.includes(entry[1].phase)) yield entry;
+  }
+
+  progressOf(id: string): ImportProgress | undefined {
+    return this.progress.get(id);
+  }
 
   /** Stores an uploaded file (bytes: scripts and tests) as a new job; the file waits on disk. */
   async upload(user: SessionUser | null, filename: string, data: Uint8Array, options: ImportOptions = {}): Promise<string> {
@@ -199,6 +228,7 @@ export class ImportService {
    * (the commit re-reads the file and checks them).
    */
   async dryRun(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    if (this.worker) return this.worker.run('dryRun', user, id, options);
     const job = await this.job(user, id);
     if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
     const merged = { ...job.options, ...options } as ImportOptions;
@@ -222,6 +252,7 @@ export class ImportService {
    * passes; features updated since the dry run make it fail with CONFLICT.
    */
   async commit(user: SessionUser | null, id: string, options: ImportOptions = {}, actor: AuditActor = { user, address: '' }): Promise<ImportSummary> {
+    if (this.worker) return this.worker.run('commit', user, id, options, actor);
     const job = await this.job(user, id);
     if (job.status !== 'uploaded') throw conflict(`import ${id} is already ${job.status}`);
     const merged = { ...job.options, ...options } as ImportOptions;
@@ -269,9 +300,15 @@ export class ImportService {
   /** Asks a running dry run or commit to stop; it stops before its next chunk, and nothing of it is written. */
   cancel(user: SessionUser | null, id: string): boolean {
     requireImporter(user);
+    return this.stop(id);
+  }
+
+  /** Marks a running dry run or commit cancelled (here and, where it runs, in the worker). */
+  stop(id: string): boolean {
     const p = this.progress.get(id);
-    if (!p || !['reading', 'checking', 'writing'].includes(p.phase)) return false;
+    if (!p || !RUNNING_PHASES.includes(p.phase)) return false;
     p.cancelled = true;
+    this.worker?.cancel(id);
     return true;
   }
 

@@ -28,14 +28,15 @@ export interface PrintSlot {
 export class PrintPagePool {
   private readonly idle: PrintSlot[] = [];
 
-  constructor(private readonly size: number) {}
+  /** headers: sent with every request of the pages (the print page's key, print.service.ts). */
+  constructor(private readonly size: number, private readonly headers: Record<string, string> = {}) {}
 
   /** A warm page of this browser and scale factor, or a new one (the caller sets its viewport). */
   async acquire(browser: Browser, scaleFactor: number): Promise<{ slot: PrintSlot; warm: boolean }> {
     this.dropDead();
     const at = this.idle.findIndex((s) => s.browser === browser && s.scaleFactor === scaleFactor);
     if (at >= 0) return { slot: this.idle.splice(at, 1)[0], warm: true };
-    const context = await browser.newContext({ deviceScaleFactor: scaleFactor });
+    const context = await browser.newContext({ deviceScaleFactor: scaleFactor, extraHTTPHeaders: this.headers });
     try {
       const page = await context.newPage();
       return { slot: { browser, context, page, scaleFactor, sheets: 0, appLoaded: false }, warm: false };

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +13,8 @@ import { PrintQueue } from './print.queue';
 
 export { SHEET_KINDS, type SheetKind } from '../../domain/sheets';
 export type SheetFormat = 'pdf' | 'png';
+
+const PRINT_PAGE_HEADER = 'x-chizu-print-page';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -76,9 +79,22 @@ export class PrintService {
   readonly pool: PrintPagePool;
   private webBuilt = false;
 
+  /**
+   * Sent by this server's Chromium with every request of a sheet (PRINT_PAGE_HEADER) and known to
+   * nobody else: those requests are part of a print the caller was already charged for, so the
+   * caller's request and cost budgets do not refuse them halfway through a sheet.
+   */
+  private readonly pageKey = randomBytes(24).toString('base64url');
+
   constructor(private readonly config: Config) {
     this.queue = new PrintQueue(config.abuse.print);
-    this.pool = new PrintPagePool(config.abuse.print.concurrency);
+    this.pool = new PrintPagePool(config.abuse.print.concurrency, { [PRINT_PAGE_HEADER]: this.pageKey });
+  }
+
+  /** The request comes from one of this server's sheets (its Chromium's header, compared in constant time). */
+  isPrintPage(req: { get(name: string): string | undefined }): boolean {
+    const sent = req.get(PRINT_PAGE_HEADER);
+    return sent !== undefined && sent.length === this.pageKey.length && timingSafeEqual(Buffer.from(sent), Buffer.from(this.pageKey));
   }
 
   /**
