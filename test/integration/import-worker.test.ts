@@ -92,12 +92,14 @@ run.each(backends())('Imports in the built server\'s worker thread (%s)', (kind:
   const login = async (url: string, user: string) =>
     (await gql(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: user, p: DEMO_PASSWORD })).data.login.token as string;
 
-  test('a dry run, a commit and an undo through the worker; the server sees the new features at once', async () => {
+  test('a preview, a dry run, a commit and an undo through the worker; the server sees the new features at once', async () => {
     const server = await startBuilt(env);
     started.push(server);
     const roads = await login(server.url, 'roads');
     const before = (await gql(server.url, DATA_VERSION, {}, roads)).data.layer.dataVersion;
     const id = await upload(server.url, roads);
+    const preview = (await gql(server.url, `{ importPreview(id: "${id}") }`, {}, roads)).data.importPreview;
+    expect([preview.rowCount, preview.columns]).toEqual([2, ['管理番号', '路線名', '経度', '緯度']]);
     expect((await gql(server.url, DRY_RUN, { id }, roads)).data.importDryRun).toEqual({ create: 2, update: 0, refused: 0 });
     expect((await gql(server.url, COMMIT, { id }, roads)).data.commitImport).toEqual({ create: 2, refused: 0 });
     // The progress the worker posted, and the catalogue the server reloaded (the tiles' cache key).

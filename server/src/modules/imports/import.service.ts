@@ -98,6 +98,8 @@ interface PlannedRow {
 
 interface Candidate { line: number; attributes: Record<string, unknown>; geometry: { g: string; kind: string; srid: number }; block?: SimaBlock }
 
+export type ImportPreview = Awaited<ReturnType<ImportService['previewHere']>>;
+
 export interface ImportProgress { phase: string; rowsRead: number; rowsChecked: number; rowsWritten: number; total: number; cancelled: boolean }
 
 const RUNNING_PHASES = ['reading', 'checking', 'writing'];
@@ -114,7 +116,7 @@ const fileProblem = (message: string, reason: string, extra: Record<string, unkn
  */
 export class ImportService {
   private readonly progress = new Map<string, ImportProgress>();
-  /** The server's dry runs and commits run here (import.worker.ts); in that worker, and from the sources, they run in this thread. */
+  /** The server's previews, dry runs, commits and undos run here (import.worker.ts); in that worker, and from the sources, in this thread. */
   private readonly worker?: ImportWorker;
 
   constructor(private readonly db: Database, private readonly config: Config, private readonly edits: EditService,
@@ -192,7 +194,13 @@ export class ImportService {
   }
 
   /** Reads the job's file: what a wizard shows before the mapping (columns, samples, guesses, inferred fields). */
-  async preview(user: SessionUser | null, id: string, options: ImportOptions = {}) {
+  async preview(user: SessionUser | null, id: string, options: ImportOptions = {}): Promise<ImportPreview> {
+    if (this.worker) return this.worker.run('preview', user, id, options);
+    return this.previewHere(user, id, options);
+  }
+
+  /** `preview` in this thread. */
+  async previewHere(user: SessionUser | null, id: string, options: ImportOptions = {}) {
     const job = await this.job(user, id);
     const merged = { ...job.options, ...options } as ImportOptions;
     const layer = merged.layer ? await new LayerCatalog(this.layers, user).require(merged.layer) : undefined;
@@ -318,6 +326,7 @@ export class ImportService {
    * edited after the import stops the undo (CONFLICT), so no later edit is lost.
    */
   async undo(user: SessionUser | null, id: string): Promise<number> {
+    if (this.worker) return this.worker.run('undo', user, id, {});
     const job = await this.job(user, id);
     if (job.status !== 'committed') throw conflict(`import ${id} is ${job.status}, not committed`);
     const layers = await this.layers.list();

@@ -7,10 +7,10 @@ import { AppError, appError, ErrorCode } from '../../errors';
 import type { AuditActor } from '../audit/audit.service';
 import type { SessionUser } from '../auth/permissions';
 import type { LiveEvent } from '../live/event.bus';
-import type { ImportOptions, ImportProgress, ImportSummary } from './import.service';
+import type { ImportOptions, ImportPreview, ImportProgress, ImportSummary } from './import.service';
 
 /**
- * Dry runs and commits of the server's imports run in a worker thread whose old generation is capped
+ * The server's imports read their files (preview, dry run, commit) and undo in a worker thread whose old generation is capped
  * (IMPORT_HEAP_MB). An import holds one chunk of rows at a time, but V8 collects the old generation
  * lazily: in the server's own heap the dead chunks would pile up and the server's peak memory grow
  * with the file. The worker has its own connection (the embedded database is reached on its
@@ -23,14 +23,17 @@ import type { ImportOptions, ImportProgress, ImportSummary } from './import.serv
  */
 export const importWorkerAvailable = __filename.endsWith('.js');
 
-type Operation = 'dryRun' | 'commit';
+/** What each operation the worker runs answers. */
+interface Answers { preview: ImportPreview; dryRun: ImportSummary; commit: ImportSummary; undo: number }
+type Operation = keyof Answers;
 
 interface RunMessage { type: 'run'; call: number; op: Operation; user: SessionUser | null; jobId: string; options: ImportOptions; actor?: AuditActor }
 type ToWorker = RunMessage | { type: 'cancel'; jobId: string };
 type FromWorker =
   | { type: 'progress'; jobId: string; progress: ImportProgress }
   | { type: 'live'; events: Omit<LiveEvent, 'seq'>[] }
-  | { type: 'done'; call: number; summary?: ImportSummary; error?: { message: string; extensions: Record<string, unknown> } | string };
+  | { type: 'done'; call: number; ok: true; value: unknown }
+  | { type: 'done'; call: number; ok: false; error: { message: string; extensions: Record<string, unknown> } | string };
 
 export interface ImportWorkerHooks {
   progress(jobId: string, progress: ImportProgress): void;
@@ -43,15 +46,15 @@ export interface ImportWorkerHooks {
 /** The server's side: one worker, started on the first import and again after one ran out of memory. */
 export class ImportWorker {
   private worker?: Worker;
-  private readonly calls = new Map<number, { resolve: (s: ImportSummary) => void; reject: (e: Error) => void }>();
+  private readonly calls = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
   private nextCall = 0;
 
   constructor(private readonly config: Config, private readonly connection: DatabaseConnection, private readonly hooks: ImportWorkerHooks) {}
 
-  run(op: Operation, user: SessionUser | null, jobId: string, options: ImportOptions, actor?: AuditActor): Promise<ImportSummary> {
+  run<K extends Operation>(op: K, user: SessionUser | null, jobId: string, options: ImportOptions, actor?: AuditActor): Promise<Answers[K]> {
     const call = this.nextCall++;
-    return new Promise<ImportSummary>((resolve, reject) => {
-      this.calls.set(call, { resolve, reject });
+    return new Promise<Answers[K]>((resolve, reject) => {
+      this.calls.set(call, { resolve: resolve as (value: unknown) => void, reject });
       this.post({ type: 'run', call, op, user, jobId, options, actor });
     }).finally(() => this.hooks.settled());
   }
@@ -98,7 +101,7 @@ export class ImportWorker {
     const call = this.calls.get(m.call);
     if (!call) return;
     this.calls.delete(m.call);
-    if (m.summary) call.resolve(m.summary);
+    if (m.ok) call.resolve(m.value);
     else if (typeof m.error === 'object') call.reject(new AppError(m.error.extensions.code as ErrorCode, m.error.message, m.error.extensions));
     else call.reject(new Error(m.error));
   }
@@ -126,14 +129,16 @@ async function serveImports(config: Config, connection: DatabaseConnection): Pro
   timer.unref();
   port.on('message', (m: ToWorker) => {
     if (m.type === 'cancel') { services.imports.stop(m.jobId); return; }
-    const done = m.op === 'dryRun'
-      ? services.imports.dryRun(m.user, m.jobId, m.options)
-      : services.imports.commit(m.user, m.jobId, m.options, m.actor);
+    const { imports } = services;
+    const done: Promise<unknown> = m.op === 'preview' ? imports.preview(m.user, m.jobId, m.options)
+      : m.op === 'dryRun' ? imports.dryRun(m.user, m.jobId, m.options)
+        : m.op === 'commit' ? imports.commit(m.user, m.jobId, m.options, m.actor)
+          : imports.undo(m.user, m.jobId);
     done.finally(() => {
-      const progress = services.imports.progressOf(m.jobId);
+      const progress = imports.progressOf(m.jobId);
       if (progress) send({ type: 'progress', jobId: m.jobId, progress: { ...progress } });
-    }).then((summary) => send({ type: 'done', call: m.call, summary }), (err: unknown) => send({
-      type: 'done', call: m.call,
+    }).then((value) => send({ type: 'done', call: m.call, ok: true, value }), (err: unknown) => send({
+      type: 'done', call: m.call, ok: false,
       error: err instanceof AppError ? { message: err.message, extensions: err.extensions as Record<string, unknown> } : String((err as Error)?.stack ?? err),
     }));
   });
