@@ -44,8 +44,9 @@ export interface Config {
   /** Refused rows an import lists (the first by line; the rest are counted): IMPORT_MAX_REFUSED_ROWS. */
   importMaxRefusedRows: number;
   /**
-   * The command-line import's heap (IMPORT_HEAP_MB): it runs in a worker thread whose old generation
-   * is capped at this, so V8 collects each chunk's garbage early and the peak does not grow with the file.
+   * An import's heap (IMPORT_HEAP_MB): the server's import worker and `npm run import` each run in a
+   * worker thread whose old generation is capped at this, so V8 collects each chunk's garbage early
+   * and the peak does not grow with the file.
    */
   importHeapMb: number;
   /** Largest batch of changes in one applyChanges call. */
