@@ -19,6 +19,10 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const log = (m: string) => console.log(`[abuse] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PASSWORD = 'chizu-demo';
+/** What the soak must hold (issue 12): the normal user's p95 under attack within this multiple of idle... */
+const P95_RATIO_TARGET = 3;
+/** ...and the server with its Chromium grown by at most this much over idle (two renders, their warm pages, the queue). */
+const RSS_GROWTH_BOUND_MB = 512;
 
 interface SoakOptions {
   seconds: number; backend: 'pglite' | 'postgis'; scale: number; adminUrl: string; attacks?: string[];
@@ -178,8 +182,12 @@ export async function runAbuseSoak(argv: string[]): Promise<void> {
     const attackP95 = percentile(underAttack, 95);
     log(`under attack: ${underAttack.length} requests, p95 ${attackP95.toFixed(1)} ms`);
     for (const [name, byStatus] of Object.entries(statuses)) log(`  ${name}: ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    const ratio = attackP95 / idleP95;
+    const held = ratio <= P95_RATIO_TARGET && peakRss <= idleRss + RSS_GROWTH_BOUND_MB;
     console.log(`abuse soak (${o.backend}, ${o.seconds} s, ${chosen.join('+')}, attacker at nice ${o.attackerNice}; load ${os.loadavg()[0].toFixed(1)}): normal p95 idle ${idleP95.toFixed(1)} ms, under attack ${attackP95.toFixed(1)} ms `
-      + `(${(attackP95 / idleP95).toFixed(2)}×); peak RSS ${peakRss.toFixed(0)} MB (idle ${idleRss.toFixed(0)} MB)`);
+      + `(${ratio.toFixed(2)}×); peak RSS ${peakRss.toFixed(0)} MB (idle ${idleRss.toFixed(0)} MB); `
+      + `${held ? 'held' : 'NOT held'} (p95 ≤ ${P95_RATIO_TARGET}× idle, RSS ≤ idle + ${RSS_GROWTH_BOUND_MB} MB)`);
+    if (!held) process.exitCode = 1;
   } finally {
     clearInterval(sampler);
     try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }

@@ -120,6 +120,9 @@ run.each(backends())('Imports in the built server\'s worker thread (%s)', (kind:
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'importOutOfMemory' });
     expect(r.errors?.[0]?.message).toContain('IMPORT_HEAP_MB');
     expect((await gql(server.url, MIRRORS, {}, roads)).data.features.totalCount).toBe(0);
+    // The job says its commit failed (the wizard stops waiting) and can be tried again.
+    const job = (await gql(server.url, `{ importJob(id: "${id}") { status progress { phase rowsWritten } } }`, {}, roads)).data.importJob;
+    expect(job).toEqual({ status: 'uploaded', progress: { phase: 'failed', rowsWritten: 0 } });
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

@@ -57,6 +57,7 @@ export interface OpenOptions {
  */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
+  let embeddedSocket: EmbeddedServer['connection'] | undefined;
   let pool: pg.Pool;
   if (options.databaseUrl) {
     // A runaway query ends on the server, not only in the client that gave up; JIT compiling the
@@ -65,9 +66,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
   } else {
     if (!options.embeddedSocket) embedded = await openEmbedded(options.dataDir, options.log, options.loadDataDir);
+    embeddedSocket = options.embeddedSocket ?? embedded!.connection;
     // PGlite is a single session: one connection keeps transactions from interleaving (the socket
     // server runs another connection's statements only between this one's transactions).
-    pool = new pg.Pool({ ...(options.embeddedSocket ?? embedded!.connection), max: 1, connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
+    pool = new pg.Pool({ ...embeddedSocket, max: 1, connectionTimeoutMillis: options.queueTimeoutMs ?? 0 });
   }
   pool.on('error', (err) => options.log?.(`database pool error: ${err.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -79,7 +81,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     kind: options.databaseUrl ? 'postgis' : 'pglite',
     pool,
-    connection: options.databaseUrl ? { databaseUrl: options.databaseUrl } : { embeddedSocket: options.embeddedSocket ?? embedded!.connection },
+    connection: options.databaseUrl ? { databaseUrl: options.databaseUrl } : { embeddedSocket: embeddedSocket! },
     prisma,
     dumpDataDir: embedded?.dumpDataDir,
     changes,

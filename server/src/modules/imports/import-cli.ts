@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Config, loadConfig } from '../../config';
 import { prepareDatabase } from '../../bootstrap';
 import { createServices } from '../../context';
 import { AppError } from '../../errors';
 import { GeometrySource, ImportOptions, ImportSummary } from './import.service';
+import { cappedImportWorker } from './import.worker';
 
 const USAGE = `usage: npm run import -- FILE --layer KEY [--key FIELD] [--dry-run] [--new-layer KEY --department KEY]
   [--lon COL --lat COL | --plane-x COL --plane-y COL --srid 6677] [--map file.json] [--encoding utf8|cp932]
@@ -100,16 +101,17 @@ export async function importCli(args: string[], baseConfig: Config, log: Log = c
  */
 function importInWorker(args: string[], heapMb: number): Promise<number> {
   return new Promise((resolve) => {
-    const worker = new Worker(__filename, { workerData: { args }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let failed = false;
-    worker.on('error', (err) => {
+    const worker = cappedImportWorker(__filename, { args }, heapMb, (err) => {
       failed = true;
-      console.error((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `The import needed more than IMPORT_HEAP_MB=${heapMb} MB of memory and was stopped; nothing was imported. Set IMPORT_HEAP_MB higher.`
-        : err);
+      printError(err);
     });
     worker.on('exit', (code) => resolve(failed ? 1 : code));
   });
+}
+
+function printError(err: unknown): void {
+  console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err);
 }
 
 if (require.main === module) {
@@ -117,7 +119,7 @@ if (require.main === module) {
     void importInWorker(process.argv.slice(2), loadConfig().importHeapMb).then((code) => { process.exitCode = code; });
   } else {
     importCli((workerData as { args: string[] }).args, loadConfig()).then((code) => process.exit(code)).catch((err) => {
-      console.error(err instanceof AppError ? `${err.extensions.code}: ${err.message}` : err);
+      printError(err);
       process.exit(1);
     });
   }

@@ -126,6 +126,10 @@ export class ImportService {
         progress: (id, progress) => this.progress.set(id, progress),
         live: (e) => events.publish(e),
         settled: () => db.changes.bump(),
+        stopped: (id) => {
+          const last = this.progress.get(id) ?? { phase: 'reading', rowsRead: 0, rowsChecked: 0, rowsWritten: 0, total: 0, cancelled: false };
+          this.progress.set(id, { ...last, phase: 'failed' });
+        },
       });
     }
   }

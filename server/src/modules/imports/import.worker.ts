@@ -23,6 +23,17 @@ import type { ImportOptions, ImportPreview, ImportProgress, ImportSummary } from
  */
 export const importWorkerAvailable = __filename.endsWith('.js');
 
+/**
+ * Starts `filename` in a worker thread whose old generation is capped at `heapMb` (IMPORT_HEAP_MB),
+ * for the server's imports and for `npm run import`. `onError` gets what stopped it: running out of
+ * that memory is the coded `importOutOfMemory`.
+ */
+export function cappedImportWorker(filename: string, data: unknown, heapMb: number, onError: (err: Error) => void): Worker {
+  const worker = new Worker(filename, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  worker.on('error', (err: NodeJS.ErrnoException) => onError(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? appError('importOutOfMemory', { mb: heapMb }) : err));
+  return worker;
+}
+
 /** What each operation the worker runs answers. */
 interface Answers { preview: ImportPreview; dryRun: ImportSummary; commit: ImportSummary; undo: number }
 type Operation = keyof Answers;
@@ -41,12 +52,14 @@ export interface ImportWorkerHooks {
   live(events: Omit<LiveEvent, 'seq'>[]): void;
   /** An operation ended: the server's caches (layer catalogue, data versions) reload. */
   settled(): void;
+  /** The worker stopped (e.g. out of memory) while it ran this job's operation, which posted no end of its own. */
+  stopped(jobId: string): void;
 }
 
 /** The server's side: one worker, started on the first import and again after one ran out of memory. */
 export class ImportWorker {
   private worker?: Worker;
-  private readonly calls = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
+  private readonly calls = new Map<number, { jobId: string; resolve: (value: unknown) => void; reject: (e: Error) => void }>();
   private nextCall = 0;
 
   constructor(private readonly config: Config, private readonly connection: DatabaseConnection, private readonly hooks: ImportWorkerHooks) {}
@@ -54,7 +67,7 @@ export class ImportWorker {
   run<K extends Operation>(op: K, user: SessionUser | null, jobId: string, options: ImportOptions, actor?: AuditActor): Promise<Answers[K]> {
     const call = this.nextCall++;
     return new Promise<Answers[K]>((resolve, reject) => {
-      this.calls.set(call, { resolve: resolve as (value: unknown) => void, reject });
+      this.calls.set(call, { jobId, resolve: resolve as (value: unknown) => void, reject });
       this.post({ type: 'run', call, op, user, jobId, options, actor });
     }).finally(() => this.hooks.settled());
   }
@@ -75,19 +88,13 @@ export class ImportWorker {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(__filename, {
-      workerData: { importWorker: { config: this.config, connection: this.connection } },
-      resourceLimits: { maxOldGenerationSizeMb: this.config.importHeapMb },
-    });
+    const worker = cappedImportWorker(__filename, { importWorker: { config: this.config, connection: this.connection } },
+      this.config.importHeapMb, (error) => this.failAll(error));
     worker.unref(); // an idle worker does not keep the server's process alive
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'progress') this.hooks.progress(m.jobId, m.progress);
       else if (m.type === 'live') this.hooks.live(m.events);
       else this.settle(m);
-    });
-    worker.on('error', (err: NodeJS.ErrnoException) => {
-      const error = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? appError('importOutOfMemory', { mb: this.config.importHeapMb }) : err;
-      this.failAll(error);
     });
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
@@ -107,7 +114,10 @@ export class ImportWorker {
   }
 
   private failAll(error: Error): void {
-    for (const call of this.calls.values()) call.reject(error);
+    for (const call of this.calls.values()) {
+      this.hooks.stopped(call.jobId);
+      call.reject(error);
+    }
     this.calls.clear();
   }
 }

@@ -14,21 +14,29 @@ import { PrintQueue } from './print.queue';
 export { SHEET_KINDS, type SheetKind } from '../../domain/sheets';
 export type SheetFormat = 'pdf' | 'png';
 
+/** Chromium's CPU priority (nice value, 19 the lowest): prints take only the CPU the server leaves. */
+const CHROMIUM_NICE = 19;
+
 const PRINT_PAGE_HEADER = 'x-chizu-print-page';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Chromium (its own process group, started by this process) runs at a lower CPU priority than the
- * server, so that a flood of prints slows the prints and not everyone's map. Best effort (Linux).
+ * Chromium runs at a lower CPU priority than the server, so that a flood of prints slows the prints
+ * and not everyone's map. Best effort (Linux). Playwright starts it in a session of its own, which
+ * Linux schedules as a group of its own (autogroup): the group's nice value is what weighs against
+ * the server's, and Chromium cannot raise it again, as it does its processes' own nice values.
  */
 function lowerChromiumPriority(): void {
   execFile('ps', ['-o', 'pid=,pgid=,args=', '--ppid', String(process.pid)], (err, out) => {
     if (err) return;
     for (const line of out.split('\n')) {
       const [pid, pgid, command] = line.trim().split(/\s+/, 3);
-      if (command && /chrom/i.test(command) && pid === pgid) execFile('renice', ['-n', '10', '-g', pgid], () => undefined);
+      if (!(command && /chrom/i.test(command) && pid === pgid)) continue;
+      fs.writeFile(`/proc/${pid}/autogroup`, String(CHROMIUM_NICE), () => undefined);
+      // Without autogroups (e.g. under systemd's CPU controller) the processes' own values are all there is.
+      execFile('renice', ['-n', String(CHROMIUM_NICE), '-g', pgid], () => undefined);
     }
   });
 }
