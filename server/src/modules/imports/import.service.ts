@@ -104,6 +104,8 @@ export interface ImportProgress { phase: string; rowsRead: number; rowsChecked: 
 
 const RUNNING_PHASES = ['reading', 'checking', 'writing'];
 
+const startingProgress = (): ImportProgress => ({ phase: 'reading', rowsRead: 0, rowsChecked: 0, rowsWritten: 0, total: 0, cancelled: false });
+
 /** Rows read, checked (one PostGIS round trip) and written at a time: what bounds an import's memory. */
 const CHUNK_ROWS = 2_000;
 
@@ -127,8 +129,7 @@ export class ImportService {
         live: (e) => events.publish(e),
         settled: () => db.changes.bump(),
         stopped: (id) => {
-          const last = this.progress.get(id) ?? { phase: 'reading', rowsRead: 0, rowsChecked: 0, rowsWritten: 0, total: 0, cancelled: false };
-          this.progress.set(id, { ...last, phase: 'failed' });
+          this.progress.set(id, { ...(this.progress.get(id) ?? startingProgress()), phase: 'failed' });
         },
       });
     }
@@ -372,7 +373,7 @@ export class ImportService {
   }
 
   private track(id: string): ImportProgress {
-    const p: ImportProgress = { phase: 'reading', rowsRead: 0, rowsChecked: 0, rowsWritten: 0, total: 0, cancelled: false };
+    const p = startingProgress();
     this.progress.set(id, p);
     return p;
   }
