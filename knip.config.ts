@@ -24,8 +24,8 @@ const config: KnipConfig = {
   ignore: ['web/src/api/generated/**'],
   // The generated Prisma client (git-ignored, so knip does not read it) is what imports @prisma/client.
   ignoreDependencies: ['@prisma/client'],
-  // Debian tools installed by apt (.ci/run), not npm: printing's renice, GDAL and poppler in tests.
-  ignoreBinaries: ['renice', 'ogrinfo', 'ogr2ogr', 'pdftotext', 'pdfinfo'],
+  // Debian tools installed by apt (.ci/run), not npm: GDAL and poppler in tests.
+  ignoreBinaries: ['ogrinfo', 'ogr2ogr', 'pdftotext', 'pdfinfo'],
 };
 
 export default config;

@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
-import { Config } from '../../config';
+import { Config, repoRoot } from '../../config';
 import { SESSION_COOKIE } from '../auth/session-token';
 import { PAPERS, parseSheetParams, PLAN_TIME_FACTOR, sheetQueryOf, type PaperKey, type SheetKind } from '../../domain/sheets';
 import { appError, badInput } from '../../errors';
@@ -14,32 +13,16 @@ import { PrintQueue } from './print.queue';
 export { SHEET_KINDS, type SheetKind } from '../../domain/sheets';
 export type SheetFormat = 'pdf' | 'png';
 
-/** Chromium's CPU priority (nice value, 19 the lowest): prints take only the CPU the server leaves. */
-const CHROMIUM_NICE = 19;
-
 const PRINT_PAGE_HEADER = 'x-chizu-print-page';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Chromium runs at a lower CPU priority than the server, so that a flood of prints slows the prints
- * and not everyone's map. Best effort (Linux). Playwright starts it in a session of its own, which
- * Linux schedules as a group of its own (autogroup): the group's nice value is what weighs against
- * the server's, and Chromium cannot raise it again, as it does its processes' own nice values.
+ * Chromium is started through this script, at the lowest CPU priority and unable to raise it, so
+ * that a flood of prints slows the prints and not everyone's map (the script says how). Linux only.
  */
-function lowerChromiumPriority(): void {
-  execFile('ps', ['-o', 'pid=,pgid=,args=', '--ppid', String(process.pid)], (err, out) => {
-    if (err) return;
-    for (const line of out.split('\n')) {
-      const [pid, pgid, command] = line.trim().split(/\s+/, 3);
-      if (!(command && /chrom/i.test(command) && pid === pgid)) continue;
-      fs.writeFile(`/proc/${pid}/autogroup`, String(CHROMIUM_NICE), () => undefined);
-      // Without autogroups (e.g. under systemd's CPU controller) the processes' own values are all there is.
-      execFile('renice', ['-n', String(CHROMIUM_NICE), '-g', pgid], () => undefined);
-    }
-  });
-}
+const LOW_PRIORITY_LAUNCHER = path.join(repoRoot, 'server', 'src', 'modules', 'print', 'chromium-low-priority.sh');
 
 /**
  * Checks a sheet request (the shared rules of domain/sheets.ts, which the print page reads back with)
@@ -116,10 +99,11 @@ export class PrintService {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const launching: Promise<Browser> = import('playwright-core').then(async ({ chromium }) => {
-        const browser = await chromium.launch({ executablePath: this.config.chromiumPath, args: CHROMIUM_ARGS });
+        const browser = await chromium.launch(process.platform === 'linux'
+          ? { executablePath: LOW_PRIORITY_LAUNCHER, env: { ...process.env, CHIZU_CHROMIUM: this.config.chromiumPath }, args: CHROMIUM_ARGS }
+          : { executablePath: this.config.chromiumPath, args: CHROMIUM_ARGS });
         // Chromium crashed or was killed (e.g. by the OOM killer): the next print starts a new one.
         browser.on('disconnected', () => { if (this.browser === launching) this.browser = undefined; });
-        lowerChromiumPriority();
         return browser;
       }).catch((err) => {
         this.browser = undefined;
