@@ -62,27 +62,33 @@ export interface TestServer extends TestBackend {
   login(username: string, password?: string): Promise<string>;
 }
 
+/** A GraphQL request to the server at `url` (one this test started, or a built one it runs). */
+export async function gqlAt<T = any>(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+/** Logs in at the server at `url` and returns the session token. */
+export async function loginAt(url: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const r = await gqlAt(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+  if (!r.data) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+  return r.data.login.token;
+}
+
 export async function startServer(kind: BackendKind, options: BackendOptions = {}): Promise<TestServer> {
   const backend = await openBackend(kind, options);
   // Internal errors are printed: a test that hits one should show why.
   const server = await createServer(backend.db, { ...backend.config, webDist: '/nonexistent' }, (m) => { if (m.startsWith('internal')) console.error(m); });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}`;
-  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GraphQLResponse;
-  };
   return {
-    ...backend, url, server, gql,
-    async login(username, password = DEMO_PASSWORD) {
-      const r = await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
-      if (!r.data) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
-      return r.data.login.token;
-    },
+    ...backend, url, server,
+    gql: (query, variables, token) => gqlAt(url, query, variables, token),
+    login: (username, password) => loginAt(url, username, password),
     async close() {
       await server.stop();
       await backend.close();

@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureServerBuilt, repoRoot } from '../e2e/support/server';
-import { backends, BackendKind } from '../helpers/backends';
+import { backends, BackendKind, gqlAt as gql, loginAt as login } from '../helpers/backends';
 import { seededPostgis } from '../helpers/seeded-copies';
 import { databaseUrl, NO_REQUEST_BUDGET, testDatabaseUrl, withAdmin } from '../helpers/test-env';
 import { loadConfig } from '../../server/src/config';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo';
 
 /**
  * The built server runs dry runs and commits in a worker thread with a capped heap (IMPORT_HEAP_MB,
@@ -49,14 +48,6 @@ async function startBuilt(env: NodeJS.ProcessEnv): Promise<Built> {
   };
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST', body: JSON.stringify({ query, variables }),
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
-  return (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-}
-
 const CSV = '管理番号,路線名,経度,緯度\nWK-1,市道1,140.1681,35.6701\nWK-2,市道2,140.1682,35.6702\n';
 const DRY_RUN = 'mutation($id: ID!) { importDryRun(id: $id) { create update refused } }';
 const COMMIT = 'mutation($id: ID!) { commitImport(id: $id) { create refused } }';
@@ -88,9 +79,6 @@ run.each(backends())('Imports in the built server\'s worker thread (%s)', (kind:
     for (const s of started) await s.stop();
     if (dbName) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
   });
-
-  const login = async (url: string, user: string) =>
-    (await gql(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: user, p: DEMO_PASSWORD })).data.login.token as string;
 
   test('a preview, a dry run, a commit and an undo through the worker; the server sees the new features at once', async () => {
     const server = await startBuilt(env);

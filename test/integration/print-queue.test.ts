@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer, ChizuServer } from '../../server/src/app';
-import { backends, openBackend, TestBackend } from '../helpers/backends';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo';
+import { backends, loginAt, openBackend, TestBackend } from '../helpers/backends';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const autogroups = fs.existsSync('/proc/sys/kernel/sched_autogroup_enabled')
@@ -49,11 +48,7 @@ for (const kind of backends()) {
         COST_BUDGET_POINTS: '60', COST_BUDGET_PER_SECOND: '1' } });
       server = await createServer(backend.db, { ...backend.config, webDist }, () => undefined);
       url = `http://127.0.0.1:${await server.listen(0)}`;
-      for (const u of ['admin', 'roads', 'env', 'community', 'disaster', 'counter']) {
-        const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: `mutation { login(username: "${u}", password: "${DEMO_PASSWORD}") { token } }` }) });
-        tokens[u] = ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
-      }
+      for (const u of ['admin', 'roads', 'env', 'community', 'disaster', 'counter']) tokens[u] = await loginAt(url, u);
     });
     afterAll(async () => {
       await server?.stop();

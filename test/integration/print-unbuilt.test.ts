@@ -5,13 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer, ChizuServer } from '../../server/src/app';
-import { backends, openBackend, TestBackend } from '../helpers/backends';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo';
+import { backends, loginAt, openBackend, TestBackend } from '../helpers/backends';
 
-async function loginToken(base: string): Promise<string> {
-  const login = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(username: "counter", password: "${DEMO_PASSWORD}") { token } }` }) });
-  return ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+/** Asks the server at `url` for a sheet as the counter: how long the answer took, its status and its error. */
+async function askSheet(url: string): Promise<{ ms: number; status: number; error: { code: string; reason: string; message: string } }> {
+  const token = await loginAt(url, 'counter');
+  const t0 = Date.now();
+  const res = await fetch(`${url}/api/print/enquiry.pdf?lon=140.168&lat=35.67&scale=1000&date=2026-11-24`, { headers: { authorization: `Bearer ${token}` } });
+  const ms = Date.now() - t0;
+  return { ms, status: res.status, ...((await res.json()) as { error: { code: string; reason: string; message: string } }) };
 }
 
 for (const kind of backends()) {
@@ -34,12 +36,9 @@ for (const kind of backends()) {
     });
 
     test('a sheet is refused at once with SERVICE_UNAVAILABLE (503) naming the missing build, and nothing waits in the print queue', async () => {
-      const token = await loginToken(url);
-      const t0 = Date.now();
-      const res = await fetch(`${url}/api/print/enquiry.pdf?lon=140.168&lat=35.67&scale=1000&date=2026-11-24`, { headers: { authorization: `Bearer ${token}` } });
-      expect(Date.now() - t0).toBeLessThan(5000);
-      expect(res.status).toBe(503);
-      const { error } = (await res.json()) as { error: { code: string; reason: string; message: string } };
+      const { ms, status, error } = await askSheet(url);
+      expect(ms).toBeLessThan(5000);
+      expect(status).toBe(503);
       expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'printPageMissing' });
       expect(error.message).toContain('npm run build:web');
       expect(server.services.print.queue.peak).toBe(0);
@@ -49,13 +48,9 @@ for (const kind of backends()) {
       fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><p>sheet</p>');
       const broken = await createServer(backend.db, { ...backend.config, webDist, chromiumPath: '/nonexistent/chromium' }, () => undefined);
       try {
-        const brokenUrl = `http://127.0.0.1:${await broken.listen(0)}`;
-        const token = await loginToken(brokenUrl);
-        const t0 = Date.now();
-        const res = await fetch(`${brokenUrl}/api/print/enquiry.pdf?lon=140.168&lat=35.67&scale=1000&date=2026-11-24`, { headers: { authorization: `Bearer ${token}` } });
-        expect(Date.now() - t0).toBeLessThan(10_000);
-        expect(res.status).toBe(503);
-        const { error } = (await res.json()) as { error: { code: string; reason: string; message: string } };
+        const { ms, status, error } = await askSheet(`http://127.0.0.1:${await broken.listen(0)}`);
+        expect(ms).toBeLessThan(10_000);
+        expect(status).toBe(503);
         expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'printBrowserMissing' });
         expect(error.message).toContain('/nonexistent/chromium');
       } finally {
